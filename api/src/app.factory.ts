@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import { LogController } from 'fastify';
+import pino from 'pino';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { createValidationPipe } from './common/http/validation';
+import { buildLoggerOptions, maskUrl, requestIdFor } from './common/logging/logger-options';
+import { NestPinoLogger } from './common/logging/nest-pino-logger';
+import type { AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Builds the whole application (used by main.ts and by every e2e test, so tests exercise exactly what runs):
+ * Fastify with a capped JSON-only body parser, structured logs, the global validation pipe and error filter,
+ * OpenAPI at /api/docs, and the built H5 app at / when present. Migrations have run when this resolves.
+ */
+export interface CreateAppOptions {
+  /** Extra modules mounted beside the application's own (tests use this for probe routes). */
+  extraModules?: Array<Type | DynamicModule>;
+}
+
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = pino(buildLoggerOptions(config.logLevel));
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: config.maxBodyBytes,
+    genReqId: requestIdFor,
+    // One line per request, written by the onResponse hook below with the fields operations need.
+    logController: new LogController({ disableRequestLogging: true }),
+    // During shutdown, new requests on kept-alive sockets get 503 while in-flight ones finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  const fastify = adapter.getInstance();
+  // JSON is the only body format the API speaks; Fastify's JSON parser also rejects prototype-poisoning keys.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? null, url: maskUrl(request.url), status: reply.statusCode, latencyMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+    done();
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.extraModules), adapter, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(new NestPinoLogger(logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Linli 邻里 API')
+      .setDescription('Community services: regions, citizen centres, bookings. Errors are always { code, message, details?, requestId }.')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  if (config.h5Dir && existsSync(config.h5Dir)) {
+    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/', decorateReply: false, index: ['index.html'] });
+  }
+
+  await app.init();
+  return app;
+}

@@ -1,0 +1,53 @@
+import { HttpException } from '@nestjs/common';
+import type { ApiErrorBody, ApiErrorCode } from '@linli/shared';
+import { DomainError } from './domain-error';
+import { DEFAULT_MESSAGE_BY_CODE, HTTP_STATUS_BY_CODE, codeForStatus } from './error-status';
+
+export interface TranslatedError {
+  status: number;
+  body: ApiErrorBody;
+  /** True when nothing the client sent explains the error: it is logged with its stack. */
+  unexpected: boolean;
+}
+
+/** Fastify's own request errors (body parsing, limits, content type) and the codes clients should see. */
+const FASTIFY_ERROR_CODES: Record<string, ApiErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_BODY',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+function fromCode(code: ApiErrorCode, message?: string, details?: unknown): TranslatedError {
+  const status = HTTP_STATUS_BY_CODE[code];
+  const body: ApiErrorBody = { code, message: message ?? DEFAULT_MESSAGE_BY_CODE[code] };
+  if (details !== undefined) body.details = details;
+  return { status, body, unexpected: code === 'INTERNAL_ERROR' };
+}
+
+/**
+ * Turns anything thrown while handling a request into the one error body. Internals (stack traces, SQL,
+ * framework messages in English) never reach the client: only codes and the Chinese messages written for people.
+ */
+export function toApiError(exception: unknown): TranslatedError {
+  if (exception instanceof DomainError) return fromCode(exception.code, exception.message, exception.details);
+
+  // The Fastify adapter wraps Fastify's own 4xx errors in an HttpException whose cause is the original.
+  const fastifyCode = fastifyCodeOf(exception) ?? fastifyCodeOf(exception instanceof HttpException ? exception.cause : undefined);
+  if (fastifyCode) return fromCode(fastifyCode);
+
+  if (exception instanceof HttpException) {
+    const code = codeForStatus(exception.getStatus());
+    // A bare 400 from the framework is about the request's form (e.g. a JSON body with `__proto__`), not a DTO.
+    return fromCode(code === 'VALIDATION_FAILED' ? 'MALFORMED_BODY' : code);
+  }
+  return fromCode('INTERNAL_ERROR');
+}
+
+function fastifyCodeOf(error: unknown): ApiErrorCode | undefined {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? FASTIFY_ERROR_CODES[code] : undefined;
+}

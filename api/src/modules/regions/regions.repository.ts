@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RegionLevel } from '@linli/shared';
+import { Centre } from './centre.entity';
+import { Region } from './region.entity';
+
+export interface CommunityRow {
+  id: string;
+  name: string;
+  streetName: string;
+  districtName: string;
+  centreCount: number;
+}
+
+export interface CentreRow {
+  centre: Centre;
+  regionName: string;
+  regionLevel: RegionLevel;
+}
+
+/** Named read queries over the region tree and its citizen centres. */
+@Injectable()
+export class RegionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Communities with their street and district names, optionally filtered by a name fragment. */
+  async listCommunitiesWithAncestors(nameContains?: string): Promise<CommunityRow[]> {
+    const query = this.dataSource
+      .getRepository(Region)
+      .createQueryBuilder('community')
+      .innerJoin(Region, 'street', 'street.id = community.parent_id')
+      .innerJoin(Region, 'district', 'district.id = street.parent_id')
+      .leftJoin(Centre, 'centre', 'centre.region_id = community.id')
+      .select('community.id', 'id')
+      .addSelect('community.name', 'name')
+      .addSelect('street.name', 'streetName')
+      .addSelect('district.name', 'districtName')
+      .addSelect('COUNT(centre.id)', 'centreCount')
+      .where('community.level = :level', { level: 'community' satisfies RegionLevel })
+      .groupBy('community.id')
+      .addGroupBy('community.name')
+      .addGroupBy('street.name')
+      .addGroupBy('district.name')
+      .addGroupBy('community.code')
+      .orderBy('community.code', 'ASC');
+    if (nameContains) query.andWhere(`community.name LIKE :pattern ESCAPE '${LIKE_ESCAPE}'`, { pattern: `%${escapeLike(nameContains)}%` });
+    const rows = await query.getRawMany<Omit<CommunityRow, 'centreCount'> & { centreCount: string | number }>();
+    // COUNT comes back as a string on MySQL and a number on SQLite.
+    return rows.map((row) => ({ ...row, centreCount: Number(row.centreCount) }));
+  }
+
+  async findRegionById(id: string): Promise<Region | null> {
+    return this.dataSource.getRepository(Region).findOne({ where: { id } });
+  }
+
+  /** Centres attached to any node under `pathPrefix` (a region and its subtree), or all of them. */
+  async listCentresWithin(pathPrefix?: string): Promise<CentreRow[]> {
+    const query = this.dataSource
+      .getRepository(Centre)
+      .createQueryBuilder('centre')
+      .innerJoinAndSelect('centre.region', 'region')
+      .orderBy('centre.code', 'ASC');
+    if (pathPrefix) query.where(`region.path LIKE :prefix ESCAPE '${LIKE_ESCAPE}'`, { prefix: `${escapeLike(pathPrefix)}%` });
+    const centres = await query.getMany();
+    return centres.map((centre) => ({ centre, regionName: centre.region.name, regionLevel: centre.region.level }));
+  }
+}
+
+/**
+ * LIKE treats % and _ as wildcards; a user's search text must match them literally. SQLite has no default
+ * escape character and MySQL reads backslashes inside literals, so both get an explicit, harmless one.
+ */
+const LIKE_ESCAPE = '!';
+
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (character) => `${LIKE_ESCAPE}${character}`);
+}

@@ -1,0 +1,48 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createScratchDatabase } from '../../src/database/scratch-database';
+import { TransactionRunner } from '../../src/database/transaction-runner';
+import { seedDemoData } from '../../src/seed/seed-demo-data';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  transactions: TransactionRunner;
+  /** supertest bound to the running app. */
+  http: () => ReturnType<typeof request>;
+  seed: () => ReturnType<typeof seedDemoData>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real application on a database of its own: a fresh SQLite file, or — when E2E_DATABASE_URL names a
+ * MySQL/MariaDB server — a fresh database on it, so test files run in parallel without sharing rows.
+ */
+export async function startTestApp(options: { extraModules?: Array<Type | DynamicModule>; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
+  const config: AppConfig = {
+    ...loadConfig({ LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', ...options.env }),
+    database: scratch.config,
+  };
+  const app = await createApp(config, { extraModules: options.extraModules });
+  await app.getHttpAdapter().getInstance().ready();
+  const dataSource = app.get(DataSource);
+  const transactions = app.get(TransactionRunner);
+  return {
+    app,
+    config,
+    dataSource,
+    transactions,
+    http: () => request(app.getHttpServer()),
+    seed: () => seedDemoData(transactions),
+    close: async () => {
+      await app.close();
+      await scratch.drop();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Error codes the API returns in its one error body. They are part of the public contract:
+ * clients branch on `code`, never on `message` (which is Chinese text meant for people).
+ */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_BODY',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** One field that failed validation; `constraints` are the rule names that failed (e.g. `isInt`). */
+export interface FieldViolation {
+  field: string;
+  constraints: string[];
+  message: string;
+}
+
+/** The single error body of every non-2xx response. */
+export interface ApiErrorBody {
+  code: ApiErrorCode | (string & {});
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+/** Codes the mini program's request layer produces itself, when no API answer exists. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE';
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return typeof candidate.code === 'string' && typeof candidate.message === 'string';
+}

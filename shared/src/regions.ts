@@ -1,0 +1,58 @@
+/**
+ * The four administrative levels of the city plan: city → district/county/park → street/township → community.
+ * A parent's level always comes directly before its child's.
+ */
+export const REGION_LEVELS = ['city', 'district', 'street', 'community'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  city: '市',
+  district: '区/县/园区',
+  street: '街道/乡镇',
+  community: '社区',
+};
+
+/** The level a child of `level` must have, or null for a community (a leaf). */
+export function childLevelOf(level: RegionLevel): RegionLevel | null {
+  const index = REGION_LEVELS.indexOf(level);
+  return REGION_LEVELS[index + 1] ?? null;
+}
+
+/**
+ * Regions are addressed by a materialised path of ids (`/city/district/street/community/`), so "this node and
+ * everything under it" is a prefix test. Staff scope (a later issue) relies on exactly this rule.
+ */
+export function regionPath(parentPath: string | null, id: string): string {
+  return `${parentPath ?? '/'}${id}/`;
+}
+
+export function isWithinRegion(candidatePath: string, scopePath: string): boolean {
+  return candidatePath.startsWith(scopePath);
+}
+
+/** A community as residents see it when they pick theirs. */
+export interface CommunitySummary {
+  id: string;
+  name: string;
+  streetName: string;
+  districtName: string;
+  centreCount: number;
+}
+
+/** A citizen centre (市民中心); coordinates are GCJ-02, as WeChat's map and openLocation expect. */
+export interface CentreSummary {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  openingHours: string;
+  latitude: number;
+  longitude: number;
+  regionId: string;
+  regionName: string;
+  regionLevel: RegionLevel;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}
