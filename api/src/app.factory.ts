@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +9,7 @@ import { LogController } from 'fastify';
 import pino from 'pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { DEFAULT_MESSAGE_BY_CODE } from './common/errors/error-status';
 import { createValidationPipe } from './common/http/validation';
 import { buildLoggerOptions, maskUrl, requestIdFor } from './common/logging/logger-options';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
@@ -20,6 +22,19 @@ export const API_PREFIX = 'api';
  * Fastify with a capped JSON-only body parser, structured logs, the global validation pipe and error filter,
  * OpenAPI at /api/docs, and the built H5 app at / when present. Migrations have run when this resolves.
  */
+/**
+ * Errors Node's HTTP parser raises before a request exists (garbled request line, body cut short, headers too
+ * large) still get the one error body, written straight to the socket.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY';
+  const body = JSON.stringify({ code, message: DEFAULT_MESSAGE_BY_CODE[code] });
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application's own (tests use this for probe routes). */
   extraModules?: Array<Type | DynamicModule>;
@@ -36,6 +51,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // During shutdown, new requests on kept-alive sockets get 503 while in-flight ones finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
   });
   const fastify = adapter.getInstance();
   // JSON is the only body format the API speaks; Fastify's JSON parser also rejects prototype-poisoning keys.
@@ -54,9 +70,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.extraModules), adapter, {
     bodyParser: false,
-    bufferLogs: true,
+    logger: new NestPinoLogger(logger),
+    // Start-up failures (database unreachable, bad migration) reject here so main.ts can report them once.
+    abortOnError: false,
   });
-  app.useLogger(new NestPinoLogger(logger));
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -1,0 +1,32 @@
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { ConflictError, DomainError, NotFoundError } from './domain-error';
+import { toApiError } from './to-api-error';
+
+describe('toApiError', () => {
+  it('maps domain errors through the one status table, keeping message and details', () => {
+    expect(toApiError(new ConflictError('名额已满', { left: 0 }))).toEqual({
+      status: 409,
+      body: { code: 'CONFLICT', message: '名额已满', details: { left: 0 } },
+      unexpected: false,
+    });
+    expect(toApiError(new NotFoundError('该地区')).body).toEqual({ code: 'NOT_FOUND', message: '该地区不存在' });
+    expect(toApiError(new DomainError('SERVICE_UNAVAILABLE', '维护中')).status).toBe(503);
+  });
+
+  it("recognises Fastify's request errors, bare or wrapped by the Nest adapter", () => {
+    const fastifyError = Object.assign(new Error('Body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+    expect(toApiError(fastifyError).status).toBe(413);
+    expect(toApiError(new HttpException('x', 413, { cause: fastifyError })).body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('replaces framework messages with the Chinese default for the code', () => {
+    expect(toApiError(new NotFoundException('Cannot GET /x')).body).toEqual({ code: 'NOT_FOUND', message: '请求的内容不存在' });
+    expect(toApiError(new BadRequestException('Unexpected token')).body.code).toBe('MALFORMED_BODY');
+  });
+
+  it('turns anything else into an unexpected 500 that reveals nothing', () => {
+    const translated = toApiError(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    expect(translated).toEqual({ status: 500, body: { code: 'INTERNAL_ERROR', message: expect.any(String) }, unexpected: true });
+    expect(translated.body.message).not.toContain('undefined');
+  });
+});

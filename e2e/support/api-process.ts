@@ -1,0 +1,58 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+const API_MAIN = join(REPO_ROOT, 'api', 'dist', 'main.js');
+const SEED_CLI = join(REPO_ROOT, 'api', 'dist', 'cli', 'seed.js');
+
+export interface ApiProcess {
+  child: ChildProcessWithoutNullStreams;
+  baseUrl: string;
+  /** Everything the process has written to stdout (its JSON log lines). */
+  output: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code once the process ends. */
+  exited: Promise<number | null>;
+  stop: () => Promise<number | null>;
+}
+
+/** A throwaway SQLite file for one test file, removed by the returned cleanup. */
+export function throwawaySqlite(): { databaseUrl: string; remove: () => void } {
+  const folder = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
+  return { databaseUrl: `sqlite:${join(folder, 'linli.sqlite')}`, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export function seedDatabase(databaseUrl: string): void {
+  const result = spawnSync(process.execPath, [SEED_CLI], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
+}
+
+/** Runs the built API (`node api/dist/main.js`) on an ephemeral port and waits for its "listening" log line. */
+export function startApi(env: Record<string, string>): Promise<ApiProcess> {
+  if (!existsSync(API_MAIN)) throw new Error('api/dist/main.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, [API_MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env } });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const handle: Omit<ApiProcess, 'baseUrl'> = {
+    child,
+    output: () => stdout,
+    stderr: () => stderr,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  return new Promise((resolveStart, rejectStart) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const port = /"port":(\d+)[^\n]*listening on/.exec(stdout)?.[1];
+      if (port) resolveStart({ ...handle, baseUrl: `http://127.0.0.1:${port}` });
+    });
+    void exited.then((code) => rejectStart(new Error(`API exited with ${code} before listening:\n${stderr}\n${stdout}`)));
+  });
+}
