@@ -1,9 +1,9 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { AccessPolicyGuard } from './common/auth/access-policy';
+import { SecurityModule } from './common/security/security.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
 
@@ -12,8 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, RegionsModule, ...extraModules],
-      providers: [{ provide: APP_GUARD, useClass: AccessPolicyGuard }],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ...extraModules],
     };
   }
 }

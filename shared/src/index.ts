@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './regions';
 export * from './health';
+export * from './id-number';
+export * from './identity';

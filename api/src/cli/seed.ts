@@ -1,6 +1,7 @@
 /** Applies migrations, then fills the database named by DATABASE_URL with demo data (idempotent). */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { FieldCipher } from '../common/security/field-cipher';
 import { loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -12,9 +13,9 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    const summary = await seedDemoData(new TransactionRunner(dataSource));
+    const summary = await seedDemoData({ transactions: new TransactionRunner(dataSource), cipher: new FieldCipher(config) });
     const target = config.database.dialect === 'sqlite' ? config.database.file : config.database.dialect;
-    console.log(`Seeded ${target}: ${summary.regionsInserted} regions and ${summary.centresInserted} centres added.`);
+    console.log(`Seeded ${target}: ${summary.regionsInserted} regions, ${summary.centresInserted} centres, ${summary.accountsInserted} accounts added.`);
   } finally {
     await dataSource.destroy();
   }

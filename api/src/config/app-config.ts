@@ -1,4 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
+import { ConfigError, readInteger, type Env } from './config-error';
+import { readSecrets } from './secrets';
+
+export { ConfigError } from './config-error';
 
 export type DatabaseDialect = 'sqlite' | 'mysql' | 'mariadb';
 
@@ -20,34 +24,49 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Built H5 app served at `/`; null when not built (the API still runs). */
   h5Dir: string | null;
+  secrets: SecretsConfig;
+  auth: AuthConfig;
+  wechat: WechatConfig;
 }
 
-/** Thrown at boot for a bad environment value; the message names the variable so operators can fix it. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
+export interface SecretsConfig {
+  /** HMAC-SHA256 key signing access tokens. */
+  jwtSecret: Buffer;
+  /** AES-256-GCM keys by key id; ciphertexts record the id so old keys keep decrypting after a rotation. */
+  fieldKeys: Map<string, Buffer>;
+  activeFieldKeyId: string;
+  /** Keyed hash for looking up encrypted fields (ID numbers) without decrypting. */
+  fieldHmacKey: Buffer;
+  /** True when the keys came from the generated development file, never in production. */
+  development: boolean;
+}
+
+export interface AuthConfig {
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Failed password attempts before an account locks, and for how long. */
+  maxFailedLogins: number;
+  lockoutSeconds: number;
+  /** Login attempts allowed per client IP per window (any account). */
+  maxLoginAttemptsPerIp: number;
+  loginWindowSeconds: number;
+}
+
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  apiBaseUrl: string;
+  /** No real AppID configured: the demo login is available and the fake WeChat server stands in. */
+  demoMode: boolean;
+  timeoutMs: number;
 }
 
 /** The package root (api/), whether running from src/ under Jest or from dist/. */
 export const API_ROOT = resolve(__dirname, '..', '..');
 export const DEFAULT_SQLITE_FILE = resolve(API_ROOT, 'data', 'linli.sqlite');
 const DEFAULT_H5_DIR = resolve(API_ROOT, '..', 'miniapp', 'dist', 'h5');
+const DEV_SECRETS_FILE = resolve(API_ROOT, 'data', 'dev-secrets.json');
 
-type Env = Record<string, string | undefined>;
-
-function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
 
 /**
  * `DATABASE_URL` absent → the zero-setup SQLite file under api/data/.
@@ -75,6 +94,34 @@ export function parseDatabaseUrl(raw: string | undefined, variable = 'DATABASE_U
   return { dialect, url: raw };
 }
 
+const DEMO_APP_ID = 'wxdemo00000000000';
+
+function readWechat(env: Env): WechatConfig {
+  const appId = env.WECHAT_APPID ?? '';
+  if (appId && !/^wx[0-9a-zA-Z]{14,16}$/.test(appId)) throw new ConfigError('WECHAT_APPID', 'must look like wx followed by 16 letters or digits');
+  if (appId && !env.WECHAT_SECRET) throw new ConfigError('WECHAT_SECRET', 'is required when WECHAT_APPID is set');
+  const apiBaseUrl = env.WECHAT_API_BASE_URL || (appId ? 'https://api.weixin.qq.com' : '');
+  if (apiBaseUrl && !/^https?:\/\/[^/]+/.test(apiBaseUrl)) throw new ConfigError('WECHAT_API_BASE_URL', 'must be an http(s) URL');
+  return {
+    appId: appId || DEMO_APP_ID,
+    appSecret: env.WECHAT_SECRET || 'demo-secret',
+    apiBaseUrl: apiBaseUrl.replace(/\/$/, ''),
+    demoMode: !appId,
+    timeoutMs: readInteger(env, 'WECHAT_TIMEOUT_MS', 5_000, 100, 60_000),
+  };
+}
+
+function readAuth(env: Env): AuthConfig {
+  return {
+    accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 30, 24 * 3600),
+    refreshTokenTtlSeconds: readInteger(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
+    maxFailedLogins: readInteger(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    lockoutSeconds: readInteger(env, 'LOGIN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
+    maxLoginAttemptsPerIp: readInteger(env, 'LOGIN_MAX_ATTEMPTS_PER_IP', 30, 1, 10_000),
+    loginWindowSeconds: readInteger(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -88,5 +135,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     h5Dir: h5Setting === 'off' ? null : h5Setting ? resolve(process.cwd(), h5Setting) : DEFAULT_H5_DIR,
+    secrets: readSecrets(env, DEV_SECRETS_FILE),
+    auth: readAuth(env),
+    wechat: readWechat(env),
   };
 }

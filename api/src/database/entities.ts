@@ -1,5 +1,32 @@
+import { Account } from '../modules/accounts/account.entity';
+import { PasswordCredential } from '../modules/accounts/password-credential.entity';
+import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { Invitation } from '../modules/auth/invitation.entity';
+import { LoginThrottle } from '../modules/auth/login-throttle.entity';
+import { RefreshToken } from '../modules/auth/refresh-token.entity';
+import { Provider } from '../modules/providers/provider.entity';
+import { Worker } from '../modules/providers/worker.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
+import { HouseholdLink } from '../modules/residents/household-link.entity';
+import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
+import { Resident } from '../modules/residents/resident.entity';
 
 /** Every entity, listed once for both dialects (no globs: the same list works from src under Jest and from dist). */
-export const ENTITIES = [Region, Centre];
+export const ENTITIES = [
+  Region,
+  Centre,
+  Account,
+  PasswordCredential,
+  WechatIdentity,
+  RefreshToken,
+  LoginThrottle,
+  Invitation,
+  Resident,
+  HouseholdLink,
+  PrivacyConsent,
+  AuditEntry,
+  Provider,
+  Worker,
+];

@@ -1,45 +1,147 @@
-import { In } from 'typeorm';
-import { regionPath } from '@linli/shared';
+import { randomBytes } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import { birthDateFromIdNumber, CURRENT_PRIVACY_POLICY_VERSION, regionPath } from '@linli/shared';
+import type { FieldCipher } from '../common/security/field-cipher';
+import { hashPassword } from '../common/security/password-hasher';
 import type { TransactionRunner } from '../database/transaction-runner';
+import { Account } from '../modules/accounts/account.entity';
+import { PasswordCredential } from '../modules/accounts/password-credential.entity';
+import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
+import { Provider } from '../modules/providers/provider.entity';
+import { Worker } from '../modules/providers/worker.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
+import { HouseholdLink } from '../modules/residents/household-link.entity';
+import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
+import { Resident } from '../modules/residents/resident.entity';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
+import { DEMO_ACCOUNTS, DEMO_HOUSEHOLD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROVIDERS, DEMO_WORKERS } from './demo-identities';
 import { stableId } from './stable-id';
 
 export interface SeedSummary {
   regionsInserted: number;
   centresInserted: number;
+  accountsInserted: number;
 }
 
-/** Inserts every demo row whose code is missing, in one transaction; running it twice inserts nothing the second time. */
-export function seedDemoData(transactions: TransactionRunner): Promise<SeedSummary> {
+export interface SeedDependencies {
+  transactions: TransactionRunner;
+  cipher: FieldCipher;
+}
+
+/**
+ * Inserts every demo row that is missing (by stable id or code), in one transaction; running it twice inserts
+ * nothing the second time. Regions and centres come first; people and accounts hang off them.
+ */
+export async function seedDemoData({ transactions, cipher }: SeedDependencies): Promise<SeedSummary> {
+  // scrypt is slow on purpose: hash before the transaction so no lock is held meanwhile.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return transactions.write(async (manager) => {
-    const regions = manager.getRepository(Region);
-    const existingRegions = await regions.find({ where: { code: In(DEMO_REGIONS.map((r) => r.code)) } });
-    const pathByCode = new Map(existingRegions.map((region) => [region.code, region.path]));
-    const idByCode = new Map(existingRegions.map((region) => [region.code, region.id]));
-
-    let regionsInserted = 0;
-    // DEMO_REGIONS lists parents before children, so a parent's path is always known here.
-    for (const demo of DEMO_REGIONS) {
-      if (idByCode.has(demo.code)) continue;
-      const id = stableId('region', demo.code);
-      const parentId = demo.parentCode ? idByCode.get(demo.parentCode)! : null;
-      const path = regionPath(demo.parentCode ? pathByCode.get(demo.parentCode)! : null, id);
-      await regions.insert({ id, code: demo.code, name: demo.name, level: demo.level, parentId, path });
-      idByCode.set(demo.code, id);
-      pathByCode.set(demo.code, path);
-      regionsInserted++;
-    }
-
-    const centres = manager.getRepository(Centre);
-    const existingCentreCodes = new Set(
-      (await centres.find({ select: { code: true }, where: { code: In(DEMO_CENTRES.map((c) => c.code)) } })).map((c) => c.code),
-    );
-    const missingCentres = DEMO_CENTRES.filter((demo) => !existingCentreCodes.has(demo.code));
-    for (const { regionCode, ...demo } of missingCentres) {
-      await centres.insert({ ...demo, id: stableId('centre', demo.code), regionId: idByCode.get(regionCode)! });
-    }
-    return { regionsInserted, centresInserted: missingCentres.length };
+    const { inserted: regionsInserted, idByCode } = await seedRegions(manager);
+    const centresInserted = await seedCentres(manager, idByCode);
+    const accountsInserted = await seedIdentities(manager, idByCode, cipher, passwordHash);
+    return { regionsInserted, centresInserted, accountsInserted };
   });
+}
+
+async function seedRegions(manager: EntityManager): Promise<{ inserted: number; idByCode: Map<string, string> }> {
+  const regions = manager.getRepository(Region);
+  const existing = await regions.find({ where: { code: In(DEMO_REGIONS.map((r) => r.code)) } });
+  const pathByCode = new Map(existing.map((region) => [region.code, region.path]));
+  const idByCode = new Map(existing.map((region) => [region.code, region.id]));
+  let inserted = 0;
+  // DEMO_REGIONS lists parents before children, so a parent's path is always known here.
+  for (const demo of DEMO_REGIONS) {
+    if (idByCode.has(demo.code)) continue;
+    const id = stableId('region', demo.code);
+    const parentId = demo.parentCode ? idByCode.get(demo.parentCode)! : null;
+    const path = regionPath(demo.parentCode ? pathByCode.get(demo.parentCode)! : null, id);
+    await regions.insert({ id, code: demo.code, name: demo.name, level: demo.level, parentId, path });
+    idByCode.set(demo.code, id);
+    pathByCode.set(demo.code, path);
+    inserted++;
+  }
+  return { inserted, idByCode };
+}
+
+async function seedCentres(manager: EntityManager, regionIdByCode: Map<string, string>): Promise<number> {
+  const centres = manager.getRepository(Centre);
+  const existing = new Set((await centres.find({ select: { code: true }, where: { code: In(DEMO_CENTRES.map((c) => c.code)) } })).map((c) => c.code));
+  const missing = DEMO_CENTRES.filter((demo) => !existing.has(demo.code));
+  for (const { regionCode, ...demo } of missing) {
+    await centres.insert({ ...demo, id: stableId('centre', demo.code), regionId: regionIdByCode.get(regionCode)! });
+  }
+  return missing.length;
+}
+
+async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string, string>, cipher: FieldCipher, passwordHash: string): Promise<number> {
+  const existingIds = new Set<string>();
+  for (const [entity, ids] of [
+    [Provider, DEMO_PROVIDERS.map((p) => stableId('provider', p.key))],
+    [Resident, DEMO_PEOPLE.map((p) => stableId('resident', p.key))],
+    [Account, DEMO_ACCOUNTS.map((a) => stableId('account', a.key))],
+    [Worker, DEMO_WORKERS.map((w) => stableId('worker', w.key))],
+  ] as const) {
+    const rows = await manager.getRepository(entity).find({ select: { id: true }, where: { id: In(ids) } });
+    rows.forEach((row) => existingIds.add(row.id));
+  }
+  const isNew = (id: string) => !existingIds.has(id);
+
+  for (const provider of DEMO_PROVIDERS) {
+    const id = stableId('provider', provider.key);
+    if (isNew(id)) await manager.getRepository(Provider).insert({ id, name: provider.name, regionId: regionIdByCode.get(provider.regionCode)!, status: 'active' });
+  }
+  for (const person of DEMO_PEOPLE) {
+    const id = stableId('resident', person.key);
+    if (!isNew(id)) continue;
+    await manager.getRepository(Resident).insert({
+      id,
+      name: person.name,
+      phoneCipher: person.phone ? cipher.encrypt(person.phone) : null,
+      phoneHash: person.phone ? cipher.lookupHash(person.phone) : null,
+      phoneOwner: person.phoneOwner,
+      idNumberCipher: person.idNumber ? cipher.encrypt(person.idNumber) : null,
+      idNumberHash: person.idNumber ? cipher.lookupHash(person.idNumber) : null,
+      birthDate: person.idNumber ? birthDateFromIdNumber(person.idNumber) : null,
+      address: person.address,
+      communityId: regionIdByCode.get(person.communityCode)!,
+      createdByAccountId: null,
+      erasedAt: null,
+    });
+  }
+  for (const link of DEMO_HOUSEHOLD) {
+    const id = stableId('household', `${link.proxyKey}:${link.memberKey}`);
+    if (await manager.getRepository(HouseholdLink).existsBy({ id })) continue;
+    await manager.getRepository(HouseholdLink).insert({ id, proxyResidentId: stableId('resident', link.proxyKey), memberResidentId: stableId('resident', link.memberKey), relation: link.relation });
+  }
+
+  let inserted = 0;
+  for (const seed of DEMO_ACCOUNTS) {
+    const id = stableId('account', seed.key);
+    if (!isNew(id)) continue;
+    await manager.getRepository(Account).insert({
+      id,
+      role: seed.role,
+      status: 'active',
+      displayName: seed.displayName,
+      regionId: seed.regionCode ? regionIdByCode.get(seed.regionCode)! : null,
+      providerId: seed.providerKey ? stableId('provider', seed.providerKey) : null,
+      residentId: seed.personKey ? stableId('resident', seed.personKey) : null,
+    });
+    if (seed.username) await manager.getRepository(PasswordCredential).insert({ accountId: id, username: seed.username, passwordHash, failedAttempts: 0, lockedUntil: null });
+    if (seed.openid) {
+      await manager.getRepository(WechatIdentity).insert({ id: stableId('wechat', seed.key), openid: seed.openid, unionid: null, accountId: id, sessionKeyCipher: cipher.encrypt(randomBytes(16).toString('base64')) });
+    }
+    if (seed.consented) {
+      await manager.getRepository(PrivacyConsent).insert({ id: stableId('consent', seed.key), accountId: id, version: CURRENT_PRIVACY_POLICY_VERSION, acceptedAt: new Date(), ip: null });
+    }
+    inserted++;
+  }
+  for (const worker of DEMO_WORKERS) {
+    const id = stableId('worker', worker.key);
+    if (isNew(id)) {
+      await manager.getRepository(Worker).insert({ id, providerId: stableId('provider', worker.providerKey), name: worker.name, phoneCipher: cipher.encrypt(worker.phone), accountId: stableId('account', worker.accountKey) });
+    }
+  }
+  return inserted;
 }

@@ -3,10 +3,21 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { FieldCipher } from '../../src/common/security/field-cipher';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createScratchDatabase } from '../../src/database/scratch-database';
 import { TransactionRunner } from '../../src/database/transaction-runner';
+import { startFakeWechatServer, type FakeWechatServer } from '../../src/modules/wechat/fake-wechat-server';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+
+/** Fixed test keys: tests never touch the development key file. */
+export const TEST_SECRETS_ENV = {
+  JWT_SECRET: 'test-jwt-secret-at-least-thirty-two-characters',
+  FIELD_ENCRYPTION_KEYS: `t1:${key(7)}`,
+  FIELD_HMAC_KEY: key(8),
+};
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -16,6 +27,8 @@ export interface TestApp {
   /** supertest bound to the running app. */
   http: () => ReturnType<typeof request>;
   seed: () => ReturnType<typeof seedDemoData>;
+  /** The fake WeChat server this app talks to. */
+  wechat: FakeWechatServer;
   close: () => Promise<void>;
 }
 
@@ -25,10 +38,10 @@ export interface TestApp {
  */
 export async function startTestApp(options: { extraModules?: Array<Type | DynamicModule>; env?: Record<string, string> } = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
-  const config: AppConfig = {
-    ...loadConfig({ LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', ...options.env }),
-    database: scratch.config,
-  };
+  const env = { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', ...TEST_SECRETS_ENV, ...options.env };
+  const probe = loadConfig(env);
+  const wechat = await startFakeWechatServer({ appId: probe.wechat.appId, appSecret: probe.wechat.appSecret });
+  const config: AppConfig = { ...loadConfig({ WECHAT_API_BASE_URL: wechat.url, ...env }), database: scratch.config };
   const app = await createApp(config, { extraModules: options.extraModules });
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
@@ -39,9 +52,11 @@ export async function startTestApp(options: { extraModules?: Array<Type | Dynami
     dataSource,
     transactions,
     http: () => request(app.getHttpServer()),
-    seed: () => seedDemoData(transactions),
+    seed: () => seedDemoData({ transactions, cipher: app.get(FieldCipher) }),
+    wechat,
     close: async () => {
       await app.close();
+      await wechat.close();
       await scratch.drop();
     },
   };

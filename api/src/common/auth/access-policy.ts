@@ -1,23 +1,17 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { DomainError } from '../errors/domain-error';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { Role } from '@linli/shared';
 
 /** Metadata key naming a route's access policy; a route without one is refused (deny by default). */
 export const ACCESS_POLICY = 'linli:access-policy';
 
-export type AccessPolicy = { kind: 'public' };
+export type AccessPolicy = { kind: 'public' } | { kind: 'roles'; roles: Role[] };
 
 /** Anyone, signed in or not, may call this route. Every other route must declare who may call it. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
 
-/** Global guard: routes are closed unless their handler or controller declares an access policy. */
-@Injectable()
-export class AccessPolicyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
-    if (policy?.kind === 'public') return true;
-    throw new DomainError('UNAUTHENTICATED', '请先登录');
-  }
-}
+/**
+ * Signed-in callers with one of these roles. Which records they may touch (their own, their household's, their
+ * region's, their organisation's) is checked by the service on every id the client sends.
+ */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy), ApiBearerAuth());

@@ -14,6 +14,18 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  TOKEN_INVALID: 401,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  REFRESH_TOKEN_REUSED: 401,
+  CONSENT_REQUIRED: 403,
+  INVITATION_INVALID: 400,
+  ID_NUMBER_TAKEN: 409,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_USER_BLOCKED: 403,
+  WECHAT_UNAVAILABLE: 503,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -30,6 +42,18 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL_ERROR: '服务暂时出现问题，请稍后再试',
   SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',
+  TOKEN_INVALID: '登录已失效，请重新登录',
+  INVALID_CREDENTIALS: '账号或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  REFRESH_TOKEN_REUSED: '登录状态异常，请重新登录',
+  CONSENT_REQUIRED: '请先阅读并同意隐私政策',
+  INVITATION_INVALID: '邀请码无效或已过期',
+  ID_NUMBER_TAKEN: '该身份证号已登记',
+  WECHAT_CODE_INVALID: '微信登录凭证无效，请重新登录',
+  WECHAT_RATE_LIMITED: '登录过于频繁，请稍后再试',
+  WECHAT_USER_BLOCKED: '该微信账号存在风险，暂时无法登录',
+  WECHAT_UNAVAILABLE: '微信服务暂不可用，请稍后再试',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

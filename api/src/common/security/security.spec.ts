@@ -1,0 +1,74 @@
+import { createHmac } from 'node:crypto';
+import { loadConfig } from '../../config/app-config';
+import { issueAccessToken, verifyAccessToken } from './access-token';
+import { FieldCipher } from './field-cipher';
+import { hashPassword, verifyPassword } from './password-hasher';
+
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+const env = { JWT_SECRET: 'x'.repeat(40), FIELD_ENCRYPTION_KEYS: `k1:${key(1)}`, FIELD_HMAC_KEY: key(9) };
+
+describe('FieldCipher', () => {
+  const cipher = new FieldCipher(loadConfig(env));
+
+  it('round-trips and never produces the same ciphertext twice', () => {
+    const a = cipher.encrypt('11010519491231002X');
+    const b = cipher.encrypt('11010519491231002X');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('11010519491231002X');
+    expect(a.startsWith('k1.')).toBe(true);
+    expect(cipher.decrypt(a)).toBe('11010519491231002X');
+  });
+
+  it('keeps decrypting old values after a key rotation, and writes with the new key', () => {
+    const old = cipher.encrypt('secret');
+    const rotated = new FieldCipher(loadConfig({ ...env, FIELD_ENCRYPTION_KEYS: `k1:${key(1)},k2:${key(2)}` }));
+    expect(rotated.decrypt(old)).toBe('secret');
+    expect(rotated.encrypt('secret').startsWith('k2.')).toBe(true);
+  });
+
+  it('refuses tampered ciphertexts and relabelled key ids', () => {
+    const stored = cipher.encrypt('secret');
+    const [id, iv, tag, body] = stored.split('.');
+    const flipped = Buffer.from(body, 'base64url');
+    flipped[0] ^= 1;
+    expect(() => cipher.decrypt([id, iv, tag, flipped.toString('base64url')].join('.'))).toThrow();
+    const twoKeys = new FieldCipher(loadConfig({ ...env, FIELD_ENCRYPTION_KEYS: `k1:${key(1)},k2:${key(1)}` }));
+    expect(() => twoKeys.decrypt(['k2', iv, tag, body].join('.'))).toThrow();
+  });
+
+  it('looks values up by a keyed hash, stable per key', () => {
+    expect(cipher.lookupHash('a')).toBe(cipher.lookupHash('a'));
+    expect(cipher.lookupHash('a')).not.toBe(createHmac('sha256', '').update('a').digest('base64url'));
+  });
+});
+
+describe('passwords', () => {
+  it('verifies the right password only', async () => {
+    const stored = await hashPassword('正确的密码 123');
+    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
+    await expect(verifyPassword('正确的密码 123', stored)).resolves.toBe(true);
+    await expect(verifyPassword('wrong', stored)).resolves.toBe(false);
+  });
+});
+
+describe('access tokens', () => {
+  const secret = Buffer.from('s'.repeat(32));
+  const claims = { sub: 'account-1', role: 'resident', sid: 'family-1' };
+
+  it('verifies what it issued', () => {
+    expect(verifyAccessToken(issueAccessToken(claims, secret, 60), secret)).toMatchObject(claims);
+  });
+
+  it('rejects expired, tampered, foreign-key and alg:none tokens', () => {
+    const token = issueAccessToken(claims, secret, 60, Date.now() - 120_000);
+    expect(verifyAccessToken(token, secret)).toBe('expired');
+    const good = issueAccessToken(claims, secret, 60);
+    const [header, payload, signature] = good.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
+    expect(verifyAccessToken(`${header}.${forged}.${signature}`, secret)).toBe('bad_signature');
+    expect(verifyAccessToken(good, Buffer.from('t'.repeat(32)))).toBe('bad_signature');
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect(verifyAccessToken(`${none}.${payload}.`, secret)).toBe('malformed');
+    expect(verifyAccessToken('garbage', secret)).toBe('malformed');
+  });
+});

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { SessionAccount } from '@linli/shared';
+import { NotFoundError } from '../../common/errors/domain-error';
+import { AccountsRepository } from './accounts.repository';
+
+/** What a signed-in account is and may do next, as the client needs it. */
+@Injectable()
+export class AccountsService {
+  constructor(private readonly accounts: AccountsRepository) {}
+
+  async describe(accountId: string): Promise<SessionAccount> {
+    const account = await this.accounts.findAccount(accountId);
+    if (!account) throw new NotFoundError('账号');
+    const resident = account.residentId ? await this.accounts.findResident(account.residentId) : null;
+    const provider = account.providerId ? await this.accounts.findProviderWithRegion(account.providerId) : null;
+    const regionId = account.regionId ?? resident?.communityId ?? provider?.regionId ?? null;
+    const region = regionId ? await this.accounts.findRegion(regionId) : null;
+    return {
+      id: account.id,
+      role: account.role,
+      displayName: resident?.name ?? account.displayName,
+      regionId,
+      regionName: region?.name ?? null,
+      providerId: account.providerId,
+      residentId: account.residentId,
+      consentRequired: account.role === 'resident' && !(await this.accounts.hasAcceptedCurrentPrivacyPolicy(account.id)),
+      phoneBound: !!resident?.phoneCipher,
+    };
+  }
+}

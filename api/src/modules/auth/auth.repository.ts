@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Account } from '../accounts/account.entity';
+import { Worker } from '../providers/worker.entity';
+import { Resident } from '../residents/resident.entity';
+import { Invitation, type InvitationKind } from './invitation.entity';
+import { LoginThrottle } from './login-throttle.entity';
+import { RefreshToken } from './refresh-token.entity';
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+export interface AccountWithScope {
+  account: Account;
+  /** Path of the account's region, or of its provider's region. */
+  regionPath: string | null;
+}
+
+/** Queries behind sign-in, sessions and invitations. Writes take the caller's transaction manager. */
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The account behind an access token, with the region path that bounds what it may touch. */
+  async findActiveAccountWithScope(accountId: string): Promise<AccountWithScope | null> {
+    const row = await this.dataSource
+      .getRepository(Account)
+      .createQueryBuilder('account')
+      .leftJoin('account.region', 'region')
+      .leftJoin('account.provider', 'provider')
+      .leftJoin('provider.region', 'providerRegion')
+      .addSelect(['region.path', 'provider.id', 'providerRegion.path'])
+      .where('account.id = :accountId AND account.status = :status', { accountId, status: 'active' })
+      .getOne();
+    if (!row) return null;
+    return { account: row, regionPath: row.region?.path ?? row.provider?.region?.path ?? null };
+  }
+
+  async isSessionLive(familyId: string): Promise<boolean> {
+    const live = await this.dataSource.getRepository(RefreshToken).exists({ where: { familyId, revokedAt: IsNull() } });
+    return live;
+  }
+
+  findRefreshTokenByHash(manager: EntityManager, tokenHash: string): Promise<RefreshToken | null> {
+    return manager.getRepository(RefreshToken).findOne({ where: { tokenHash } });
+  }
+
+  async addRefreshToken(manager: EntityManager, token: Pick<RefreshToken, 'id' | 'accountId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
+    await manager.getRepository(RefreshToken).insert({ ...token, rotatedAt: null, revokedAt: null });
+  }
+
+  /** Marks a live token as used; false when another request rotated or revoked it first. */
+  async markRotated(manager: EntityManager, tokenId: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(RefreshToken)
+      .set({ rotatedAt: at })
+      .where('id = :tokenId AND rotated_at IS NULL AND revoked_at IS NULL', { tokenId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async revokeFamily(manager: EntityManager, familyId: string, at: Date): Promise<void> {
+    await manager.createQueryBuilder().update(RefreshToken).set({ revokedAt: at }).where('family_id = :familyId AND revoked_at IS NULL', { familyId }).execute();
+  }
+
+  async revokeAllSessionsOf(manager: EntityManager, accountId: string, at: Date): Promise<void> {
+    await manager.createQueryBuilder().update(RefreshToken).set({ revokedAt: at }).where('account_id = :accountId AND revoked_at IS NULL', { accountId }).execute();
+  }
+
+  /**
+   * Counts one password-login attempt from `key` in a fixed window and returns the count including this one.
+   * Conditional updates first and an insert only for a new key keep it right with several API instances.
+   */
+  async countLoginAttempt(manager: EntityManager, key: string, now: Date, windowSeconds: number): Promise<number> {
+    const windowStart = new Date(now.getTime() - windowSeconds * 1000);
+    const increment = () =>
+      manager.createQueryBuilder().update(LoginThrottle).set({ attempts: () => 'attempts + 1' }).where({ key }).andWhere('window_started_at > :windowStart', { windowStart }).execute();
+    if ((await increment()).affected === 1) return (await manager.getRepository(LoginThrottle).findOneByOrFail({ key })).attempts;
+    const restarted = await manager.getRepository(LoginThrottle).update({ key }, { windowStartedAt: now, attempts: 1 });
+    if (restarted.affected === 1) return 1;
+    try {
+      await manager.getRepository(LoginThrottle).insert({ key, windowStartedAt: now, attempts: 1 });
+      return 1;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Another instance inserted the same key a moment ago: count against its row.
+      await increment();
+      return (await manager.getRepository(LoginThrottle).findOneByOrFail({ key })).attempts;
+    }
+  }
+
+  async addInvitation(manager: EntityManager, invitation: Pick<Invitation, 'id' | 'kind' | 'targetId' | 'codeHash' | 'issuedByAccountId' | 'expiresAt'>): Promise<void> {
+    await manager.getRepository(Invitation).insert({ ...invitation, usedAt: null });
+  }
+
+  findWorker(manager: EntityManager, workerId: string): Promise<Worker | null> {
+    return manager.getRepository(Worker).findOne({ where: { id: workerId } });
+  }
+
+  /** Binds an account to a worker record that has none yet; false if another account got there first. */
+  async bindWorkerAccount(manager: EntityManager, workerId: string, accountId: string): Promise<boolean> {
+    const result = await manager.createQueryBuilder().update(Worker).set({ accountId }).where('id = :workerId AND account_id IS NULL', { workerId }).execute();
+    return result.affected === 1;
+  }
+
+  findResident(manager: EntityManager, residentId: string): Promise<Resident | null> {
+    return manager.getRepository(Resident).findOne({ where: { id: residentId } });
+  }
+
+  residentHasAccount(manager: EntityManager, residentId: string): Promise<boolean> {
+    return manager.getRepository(Account).exists({ where: { residentId } });
+  }
+
+  /** Uses an unexpired, unused invitation of `kind` exactly once; null when there is none (or another request won). */
+  async redeemInvitation(manager: EntityManager, kind: InvitationKind, codeHash: string, now: Date): Promise<Invitation | null> {
+    const invitation = await manager.getRepository(Invitation).findOne({ where: { codeHash, kind } });
+    if (!invitation || invitation.usedAt || invitation.expiresAt <= now) return null;
+    const result = await manager
+      .createQueryBuilder()
+      .update(Invitation)
+      .set({ usedAt: now })
+      .where('id = :id AND used_at IS NULL', { id: invitation.id })
+      .execute();
+    return result.affected === 1 ? invitation : null;
+  }
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

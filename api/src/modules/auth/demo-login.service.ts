@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { DemoAccount, LoginResponse } from '@linli/shared';
+import type { RequestMeta } from '../../common/auth/auth-context';
+import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Account } from '../accounts/account.entity';
+import { DEMO_ACCOUNTS } from '../../seed/demo-identities';
+import { stableId } from '../../seed/stable-id';
+import { LoginService } from './login.service';
+
+/**
+ * The H5 demo's "pick an account" login. It exists only while no real WeChat AppID is configured: otherwise both
+ * routes answer 404 exactly like routes that do not exist. WeChat-identified demo accounts sign in through the
+ * real login path: a code is minted at the fake WeChat server and exchanged like any other.
+ */
+@Injectable()
+export class DemoLoginService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly login: LoginService,
+  ) {}
+
+  async listAccounts(): Promise<DemoAccount[]> {
+    this.assertDemoMode();
+    const ids = DEMO_ACCOUNTS.map((seed) => stableId('account', seed.key));
+    const present = new Set((await this.dataSource.getRepository(Account).find({ select: { id: true }, where: { id: In(ids), status: 'active' } })).map((a) => a.id));
+    return DEMO_ACCOUNTS.filter((seed) => present.has(stableId('account', seed.key))).map((seed) => ({
+      id: stableId('account', seed.key),
+      role: seed.role,
+      displayName: seed.displayName,
+      description: seed.description,
+    }));
+  }
+
+  async signIn(accountId: string, meta: RequestMeta): Promise<LoginResponse> {
+    this.assertDemoMode();
+    const seed = DEMO_ACCOUNTS.find((candidate) => stableId('account', candidate.key) === accountId);
+    const account = seed ? await this.dataSource.getRepository(Account).findOne({ where: { id: accountId } }) : null;
+    if (!seed || !account) throw new NotFoundError('演示账号');
+    if (account.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', '账号已停用');
+    if (seed.openid) return this.login.loginWithWechat(await this.mintFakeWechatCode(seed.openid), meta);
+    return this.login.signInWithoutCredential(account, meta);
+  }
+
+  private assertDemoMode(): void {
+    if (!this.config.wechat.demoMode) throw new DomainError('NOT_FOUND', '请求的内容不存在');
+  }
+
+  private async mintFakeWechatCode(openid: string): Promise<string> {
+    try {
+      const response = await fetch(`${this.config.wechat.apiBaseUrl}/__fake__/login-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+        signal: AbortSignal.timeout(this.config.wechat.timeoutMs),
+      });
+      return ((await response.json()) as { code: string }).code;
+    } catch {
+      throw new DomainError('WECHAT_UNAVAILABLE', '演示用微信服务未启动');
+    }
+  }
+}

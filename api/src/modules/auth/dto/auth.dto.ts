@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ROLES, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount } from '@linli/shared';
+
+export class WechatLoginDto {
+  @ApiProperty({ description: 'The code from Taro.login() / wx.login(); valid once, for 5 minutes' })
+  @IsString()
+  @Length(1, 128)
+  code: string;
+}
+
+export class WechatInvitationLoginDto extends WechatLoginDto {
+  @ApiProperty({ description: 'One-time invitation code (8 letters/digits)' })
+  @IsString()
+  @Matches(/^[0-9A-Za-z\s-]{6,16}$/)
+  invitationCode: string;
+}
+
+export class PasswordLoginDto {
+  @ApiProperty({ example: 'anda.staff' })
+  @IsString()
+  @Length(1, 64)
+  username: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 100)
+  refreshToken: string;
+}
+
+export class DemoLoginDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  accountId: string;
+}
+
+export class SessionTokensDto implements SessionTokens {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty() accessTokenExpiresIn: number;
+}
+
+export class SessionAccountDto implements SessionAccount {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) regionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionName: string | null;
+  @ApiProperty({ nullable: true, type: String }) providerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) residentId: string | null;
+  @ApiProperty() consentRequired: boolean;
+  @ApiProperty() phoneBound: boolean;
+}
+
+export class LoginResponseDto implements LoginResponse {
+  @ApiProperty({ type: SessionTokensDto }) tokens: SessionTokensDto;
+  @ApiProperty({ type: SessionAccountDto }) account: SessionAccountDto;
+}
+
+export class DemoAccountDto implements DemoAccount {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty() displayName: string;
+  @ApiProperty() description: string;
+}
+
+export class DemoAccountListDto {
+  @ApiProperty({ type: [DemoAccountDto] }) items: DemoAccountDto[];
+}

@@ -1,0 +1,81 @@
+/** Who a caller is. A staff or admin account's scope is its region node and everything under it. */
+export const ROLES = ['resident', 'worker', 'provider_admin', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  worker: '服务人员',
+  provider_admin: '服务机构管理员',
+  staff: '社区工作人员',
+  admin: '管理员',
+};
+
+export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** The privacy terms a resident must accept before any personal data is stored. Bump when the text changes. */
+export const CURRENT_PRIVACY_POLICY_VERSION = '2026-11-01';
+
+export const HOUSEHOLD_RELATIONS = ['父亲', '母亲', '配偶', '子女', '祖父母', '外祖父母', '兄弟姐妹', '其他亲属'] as const;
+export type HouseholdRelation = (typeof HOUSEHOLD_RELATIONS)[number];
+
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires; refresh before then. */
+  accessTokenExpiresIn: number;
+}
+
+/** What the signed-in client knows about itself. */
+export interface SessionAccount {
+  id: string;
+  role: Role;
+  displayName: string;
+  /** Staff/admin scope, provider's region, or the resident's community. */
+  regionId: string | null;
+  regionName: string | null;
+  providerId: string | null;
+  /** The person record of a resident or of a household member acting through this account. */
+  residentId: string | null;
+  /** A resident must accept CURRENT_PRIVACY_POLICY_VERSION before personal data is stored. */
+  consentRequired: boolean;
+  phoneBound: boolean;
+}
+
+export interface LoginResponse {
+  tokens: SessionTokens;
+  account: SessionAccount;
+}
+
+/** A person as any response shows them: sensitive fields masked, never in clear. */
+export interface ResidentProfile {
+  id: string;
+  name: string;
+  phoneMasked: string | null;
+  /** Whose phone it is: the resident's own, or a relative's for an elder without one. */
+  phoneOwner: 'self' | 'relative' | null;
+  idNumberMasked: string | null;
+  birthDate: string | null;
+  address: string | null;
+  communityId: string | null;
+  communityName: string | null;
+  /** True once the person has their own WeChat account. */
+  hasOwnAccount: boolean;
+}
+
+export interface HouseholdMember extends ResidentProfile {
+  relation: HouseholdRelation;
+}
+
+/** Seeded accounts offered by the H5 demo login (only when no real WeChat AppID is configured). */
+export interface DemoAccount {
+  id: string;
+  role: Role;
+  displayName: string;
+  description: string;
+}
+
+export interface InvitationCode {
+  code: string;
+  expiresAt: string;
+}
