@@ -1,0 +1,33 @@
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/services/index',
+    'pages/orders/index',
+    'pages/me/index',
+    'pages/centre/index',
+  ],
+  subPackages: [
+    { root: 'staff', name: 'staff', pages: ['pages/index/index'] },
+    { root: 'provider', name: 'provider', pages: ['pages/index/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '邻里',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f5f0',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#0b6e4f',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/services/index', text: '服务' },
+      { pagePath: 'pages/orders/index', text: '订单' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

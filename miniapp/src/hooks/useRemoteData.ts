@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import { ApiError } from '../services/api-error';
+
+export type RemoteData<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; error: ApiError };
+
+export interface RemoteDataHandle<T> {
+  state: RemoteData<T>;
+  retry: () => void;
+}
+
+/**
+ * Runs `load` on mount, whenever `load` changes identity, and on retry. Results that arrive after unmount or after a
+ * newer attempt started are dropped. Anything that is not an ApiError is a programming error and is rethrown.
+ */
+export function useRemoteData<T>(load: () => Promise<T>): RemoteDataHandle<T> {
+  const [state, setState] = useState<RemoteData<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    load().then(
+      (data) => {
+        if (current) setState({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        if (current) setState({ status: 'error', error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [load, attempt]);
+
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  return { state, retry };
+}

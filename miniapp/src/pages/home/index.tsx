@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+
+import type { CentreSummary } from '@linli/shared';
+
+import { isEmptyList, RemoteContent } from '../../components/remote-content';
+import { useCentres } from '../../hooks/useCentres';
+import { useCommunities } from '../../hooks/useCommunities';
+import { centrePageUrl } from '../centre/url';
+import { CentreCard } from './centre-card';
+import { CommunityCard } from './community-card';
+
+import './index.scss';
+
+function openCentre(centre: CentreSummary): void {
+  void Taro.navigateTo({ url: centrePageUrl(centre.id) });
+}
+
+export function HomePage() {
+  const communities = useCommunities();
+  const centres = useCentres();
+
+  return (
+    <View className='home'>
+      <View className='home__section'>
+        <Text className='home__title'>社区市民中心</Text>
+        <RemoteContent
+          state={centres.state}
+          onRetry={centres.retry}
+          isEmpty={isEmptyList}
+          emptyText='暂时还没有市民中心信息'
+        >
+          {(items) => items.map((centre) => <CentreCard key={centre.id} centre={centre} onOpen={openCentre} />)}
+        </RemoteContent>
+      </View>
+      <View className='home__section'>
+        <Text className='home__title'>社区</Text>
+        <RemoteContent
+          state={communities.state}
+          onRetry={communities.retry}
+          isEmpty={isEmptyList}
+          emptyText='暂时还没有社区信息'
+        >
+          {(items) => items.map((community) => <CommunityCard key={community.id} community={community} />)}
+        </RemoteContent>
+      </View>
+    </View>
+  );
+}
+
+export default HomePage;

@@ -1,0 +1,17 @@
+import type { CentreSummary, CommunitySummary } from '@linli/shared';
+
+import { requestList } from './request';
+
+export function fetchCommunities(): Promise<CommunitySummary[]> {
+  return requestList<CommunitySummary>('/regions/communities');
+}
+
+export function fetchCentres(): Promise<CentreSummary[]> {
+  return requestList<CentreSummary>('/centres');
+}
+
+/** The API has no single-centre route yet; the list is small (one centre per community or street). */
+export async function fetchCentre(id: string): Promise<CentreSummary | null> {
+  const centres = await fetchCentres();
+  return centres.find((centre) => centre.id === id) ?? null;
+}

@@ -1,0 +1,143 @@
+import Taro from '@tarojs/taro';
+import { isApiErrorBody } from '@linli/shared';
+
+import type { ListResponse } from '@linli/shared';
+
+import { ApiError } from './api-error';
+import { readToken } from './token-storage';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  method?: HttpMethod;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON. */
+  body?: unknown;
+  timeoutMs?: number;
+  /** Show the error's message in a toast before rethrowing. Off by default: most pages render errors inline. */
+  toast?: boolean;
+}
+
+export interface RequestConfig {
+  /** Absolute (`https://host/api`) or same-origin (`/api`) prefix, without a trailing slash. */
+  baseUrl: string;
+  timeoutMs: number;
+}
+
+const config: RequestConfig = {
+  baseUrl: LINLI_API_BASE_URL,
+  timeoutMs: 10_000,
+};
+
+/** Overrides the build-time defaults (tests point it at their own server). */
+export function configureRequest(overrides: Partial<RequestConfig>): void {
+  Object.assign(config, overrides);
+}
+
+export const CLIENT_ERROR_MESSAGES = {
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  TIMEOUT: '服务器响应超时，请稍后重试',
+  BAD_RESPONSE: '服务器返回的数据有误，请稍后重试',
+} as const;
+
+/**
+ * Calls the API and resolves with the parsed JSON body, or rejects with an ApiError — never anything else,
+ * and never resolves with undefined on failure.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    if (options.toast) {
+      void Taro.showToast({ title: (error as Error).message, icon: 'none', duration: 3000 });
+    }
+    throw error;
+  }
+}
+
+/** GET of a `{ items: T[] }` list; anything else is a BAD_RESPONSE rather than a crash later in a page. */
+export async function requestList<T>(path: string, options: RequestOptions = {}): Promise<T[]> {
+  const body = await request<ListResponse<T>>(path, options);
+  if (typeof body !== 'object' || body === null || !Array.isArray(body.items)) {
+    throw badResponse(200);
+  }
+  return body.items;
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  const token = readToken();
+  if (token) header.Authorization = `Bearer ${token}`;
+
+  let response: Taro.request.SuccessCallbackResult<string>;
+  try {
+    response = await Taro.request<string>({
+      url: buildUrl(path, options.query),
+      method: options.method ?? 'GET',
+      header,
+      data: options.body === undefined ? undefined : JSON.stringify(options.body),
+      // Ask both platforms for the raw text and parse it here: WeChat hands back the raw string when JSON parsing
+      // fails and Taro H5 hands back null, so only our own parse can tell garbage from an empty body.
+      dataType: 'text',
+      responseType: 'text',
+      timeout: options.timeoutMs ?? config.timeoutMs,
+    });
+  } catch (failure) {
+    throw transportError(failure);
+  }
+  return parseResponse<T>(response.statusCode, response.data);
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const search = Object.entries(query ?? {})
+    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return `${config.baseUrl}${path}${search ? `?${search}` : ''}`;
+}
+
+const NOT_JSON = Symbol('not-json');
+
+function parseResponse<T>(status: number, raw: unknown): T {
+  const text = typeof raw === 'string' ? raw : '';
+  let payload: unknown;
+  if (text.trim() !== '') {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = NOT_JSON;
+    }
+  }
+
+  if (status >= 200 && status < 300) {
+    if (payload === NOT_JSON) throw badResponse(status);
+    return payload as T;
+  }
+  if (isApiErrorBody(payload)) {
+    throw new ApiError({
+      code: payload.code,
+      message: payload.message,
+      status,
+      details: payload.details,
+      requestId: payload.requestId,
+    });
+  }
+  // A non-2xx without our error body: a gateway's HTML page, an empty 502, a proxy timeout.
+  throw badResponse(status);
+}
+
+function badResponse(status: number): ApiError {
+  return new ApiError({ code: 'BAD_RESPONSE', message: CLIENT_ERROR_MESSAGES.BAD_RESPONSE, status });
+}
+
+/**
+ * WeChat reports failures as `{ errMsg: 'request:fail timeout' }`; Taro H5 rejects with the fetch error, and its
+ * timeout aborts the fetch (AbortError) — we pass no signal of our own, so an abort can only be the timeout.
+ */
+function transportError(failure: unknown): ApiError {
+  const { name, errMsg, message } = (failure ?? {}) as { name?: string; errMsg?: string; message?: string };
+  const timedOut = name === 'AbortError' || /time\s?out/i.test(`${errMsg ?? ''} ${message ?? ''}`);
+  const code = timedOut ? 'TIMEOUT' : 'NETWORK_ERROR';
+  return new ApiError({ code, message: CLIENT_ERROR_MESSAGES[code], status: 0, cause: failure });
+}
