@@ -6,13 +6,14 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ResidentsModule } from './modules/residents/residents.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ...extraModules],
     };
   }
 }

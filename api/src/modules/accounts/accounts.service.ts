@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionAccount } from '@linli/shared';
-import { NotFoundError } from '../../common/errors/domain-error';
+import { CURRENT_PRIVACY_POLICY_VERSION, type SessionAccount } from '@linli/shared';
+import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { AccountsRepository } from './accounts.repository';
 
 /** What a signed-in account is and may do next, as the client needs it. */
@@ -26,5 +26,12 @@ export class AccountsService {
       consentRequired: account.role === 'resident' && !(await this.accounts.hasAcceptedCurrentPrivacyPolicy(account.id)),
       phoneBound: !!resident?.phoneCipher,
     };
+  }
+
+  /** Personal data may only be stored once the current privacy terms are accepted. */
+  async requireConsent(accountId: string): Promise<void> {
+    if (!(await this.accounts.hasAcceptedCurrentPrivacyPolicy(accountId))) {
+      throw new DomainError('CONSENT_REQUIRED', '请先阅读并同意隐私政策', { version: CURRENT_PRIVACY_POLICY_VERSION });
+    }
   }
 }

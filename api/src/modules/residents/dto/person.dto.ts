@@ -1,0 +1,161 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { HOUSEHOLD_RELATIONS, isMainlandMobile, isValidIdNumber, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
+
+/** GB 11643 ID number: 18 characters with a valid check character and birth date. */
+export function IsIdNumber(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIdNumber',
+      target: target.constructor,
+      propertyName,
+      options: { message: '身份证号码不正确', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidIdNumber(value) },
+    });
+}
+
+export function IsMainlandMobile(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isMainlandMobile',
+      target: target.constructor,
+      propertyName,
+      options: { message: '手机号码不正确', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isMainlandMobile(value) },
+    });
+}
+
+/** Names as people write them: Chinese characters, letters, the middle dot of minority names, spaces. */
+const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{1,32}$/u;
+
+/** Fields every person record has; where they live is added by each use (optional for residents, required for staff). */
+export class PersonFieldsDto {
+  @ApiProperty({ example: '王秀英' })
+  @IsString()
+  @Matches(NAME_PATTERN, { message: '姓名只能包含汉字、字母和·' })
+  name: string;
+
+  @ApiPropertyOptional({ description: 'GB 11643 ID number; stored encrypted, always answered masked', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIdNumber()
+  idNumber?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @Length(1, 200)
+  address?: string | null;
+
+}
+
+export class OptionalCommunityDto extends PersonFieldsDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'A community (社区) id', nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  communityId?: string | null;
+}
+
+export class UpdateMyProfileDto extends OptionalCommunityDto {}
+
+export class AddHouseholdMemberDto extends OptionalCommunityDto {
+  @ApiProperty({ enum: HOUSEHOLD_RELATIONS })
+  @IsIn(HOUSEHOLD_RELATIONS)
+  relation: HouseholdRelation;
+
+  @ApiPropertyOptional({ description: "The member's own mobile, if they have one", nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsMainlandMobile()
+  phone?: string | null;
+}
+
+export class UpdateHouseholdMemberDto extends AddHouseholdMemberDto {}
+
+export class RegisterResidentDto extends PersonFieldsDto {
+  @ApiProperty({ format: 'uuid', description: 'Community the resident lives in (must be within your region)' })
+  @IsUUID()
+  communityId: string;
+
+  @ApiProperty({ description: "The resident's own mobile, or a relative's when they have none" })
+  @IsMainlandMobile()
+  phone: string;
+
+  @ApiProperty({ enum: ['self', 'relative'] })
+  @IsIn(['self', 'relative'])
+  phoneOwner: 'self' | 'relative';
+}
+
+export class UpdateResidentDto extends RegisterResidentDto {}
+
+export class PhoneCodeDto {
+  @ApiProperty({ description: "The code from the getPhoneNumber button's event" })
+  @IsString()
+  @Length(1, 128)
+  code: string;
+}
+
+export class ConsentDto {
+  @ApiProperty({ example: '2026-11-01', description: 'The version of the privacy terms the user read and accepted' })
+  @IsString()
+  @MaxLength(20)
+  version: string;
+}
+
+export class ResidentSearchQuery {
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Full ID number: matched by keyed hash, never stored or logged in clear' })
+  @IsOptional()
+  @IsIdNumber()
+  idNumber?: string;
+
+  @ApiPropertyOptional({ description: 'Full mobile number (own or a relative’s)' })
+  @IsOptional()
+  @IsMainlandMobile()
+  phone?: string;
+}
+
+export class ResidentProfileDto implements ResidentProfile {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, example: '138****8000' }) phoneMasked: string | null;
+  @ApiProperty({ nullable: true, enum: ['self', 'relative'] }) phoneOwner: 'self' | 'relative' | null;
+  @ApiProperty({ nullable: true, type: String, example: '1101**********1234' }) idNumberMasked: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '1948-03-12' }) birthDate: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) communityId: string | null;
+  @ApiProperty({ nullable: true, type: String }) communityName: string | null;
+  @ApiProperty() hasOwnAccount: boolean;
+}
+
+export class HouseholdMemberDto extends ResidentProfileDto implements HouseholdMember {
+  @ApiProperty({ enum: HOUSEHOLD_RELATIONS }) relation: HouseholdRelation;
+}
+
+export class MyProfileDto {
+  @ApiProperty({ type: ResidentProfileDto, nullable: true }) profile: ResidentProfileDto | null;
+}
+
+export class HouseholdMemberListDto {
+  @ApiProperty({ type: [HouseholdMemberDto] }) items: HouseholdMemberDto[];
+}
+
+export class ResidentListDto {
+  @ApiProperty({ type: [ResidentProfileDto] }) items: ResidentProfileDto[];
+}
+
+export class RevealedIdNumberDto {
+  @ApiProperty() idNumber: string;
+}
+
+export class InvitationCodeDto {
+  @ApiProperty({ example: 'K7M2P9QX' }) code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}

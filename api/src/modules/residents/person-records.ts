@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { birthDateFromIdNumber, normaliseIdNumber } from '@linli/shared';
+import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { FieldCipher } from '../../common/security/field-cipher';
+import { isDuplicateKey } from '../auth/auth.repository';
+import type { Resident } from './resident.entity';
+import { ResidentsRepository } from './residents.repository';
+
+/** Person fields as clients send them: `undefined` leaves a field as it is, `null` clears it. */
+export interface PersonInput {
+  name?: string;
+  idNumber?: string | null;
+  address?: string | null;
+  communityId?: string | null;
+  phone?: string | null;
+  phoneOwner?: 'self' | 'relative' | null;
+}
+
+type ResidentColumns = Partial<Omit<Resident, 'id' | 'community' | 'createdAt' | 'updatedAt'>>;
+
+/**
+ * Writes person records. Every sensitive value is encrypted with a keyed hash beside it; an ID number is unique
+ * across all people (enforced by a unique index on its hash), and the birth date is taken from it.
+ */
+@Injectable()
+export class PersonRecords {
+  constructor(
+    private readonly residents: ResidentsRepository,
+    private readonly cipher: FieldCipher,
+  ) {}
+
+  async create(manager: EntityManager, input: PersonInput & { name: string }, createdByAccountId: string): Promise<string> {
+    const id = randomUUID();
+    const columns = await this.columnsFor(manager, input, null);
+    await this.guardIdNumber(() =>
+      this.residents.insertResident(manager, {
+        id,
+        name: input.name,
+        phoneCipher: null,
+        phoneHash: null,
+        phoneOwner: null,
+        idNumberCipher: null,
+        idNumberHash: null,
+        birthDate: null,
+        address: null,
+        communityId: null,
+        createdByAccountId,
+        erasedAt: null,
+        ...columns,
+      }),
+    );
+    return id;
+  }
+
+  async update(manager: EntityManager, residentId: string, input: PersonInput): Promise<void> {
+    const columns = await this.columnsFor(manager, input, residentId);
+    if (Object.keys(columns).length) await this.guardIdNumber(() => this.residents.updateResident(manager, residentId, columns));
+  }
+
+  private async columnsFor(manager: EntityManager, input: PersonInput, residentId: string | null): Promise<ResidentColumns> {
+    const columns: ResidentColumns = {};
+    if (input.name !== undefined) columns.name = input.name.trim();
+    if (input.address !== undefined) columns.address = input.address?.trim() || null;
+    if (input.communityId !== undefined) {
+      if (input.communityId !== null && !(await this.residents.findCommunity(input.communityId))) throw new NotFoundError('该社区', { communityId: input.communityId });
+      columns.communityId = input.communityId;
+    }
+    if (input.idNumber !== undefined) {
+      const idNumber = input.idNumber === null ? null : normaliseIdNumber(input.idNumber);
+      const hash = idNumber ? this.cipher.lookupHash(idNumber) : null;
+      if (hash && (await this.residents.isIdNumberTaken(manager, hash, residentId))) throw idNumberTaken();
+      columns.idNumberCipher = idNumber ? this.cipher.encrypt(idNumber) : null;
+      columns.idNumberHash = hash;
+      columns.birthDate = idNumber ? birthDateFromIdNumber(idNumber) : null;
+    }
+    if (input.phone !== undefined) {
+      columns.phoneCipher = input.phone ? this.cipher.encrypt(input.phone) : null;
+      columns.phoneHash = input.phone ? this.cipher.lookupHash(input.phone) : null;
+      columns.phoneOwner = input.phone ? (input.phoneOwner ?? 'self') : null;
+    }
+    return columns;
+  }
+
+  /** The check above answers the common case politely; the unique index settles a race between two requests. */
+  private async guardIdNumber(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isDuplicateKey(error)) throw idNumberTaken();
+      throw error;
+    }
+  }
+}
+
+function idNumberTaken(): DomainError {
+  return new DomainError('ID_NUMBER_TAKEN', '该身份证号已登记，如需代办请联系社区工作人员');
+}

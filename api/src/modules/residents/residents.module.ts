@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { HouseholdController } from './household.controller';
+import { HouseholdService } from './household.service';
+import { MeController } from './me.controller';
+import { MeService } from './me.service';
+import { PersonRecords } from './person-records';
+import { ResidentsRepository } from './residents.repository';
+import { StaffResidentsController } from './staff-residents.controller';
+import { StaffResidentsService } from './staff-residents.service';
+
+@Module({
+  imports: [AccountsModule, AuditModule, AuthModule, WechatModule],
+  controllers: [MeController, HouseholdController, StaffResidentsController],
+  providers: [ResidentsRepository, PersonRecords, MeService, HouseholdService, StaffResidentsService],
+})
+export class ResidentsModule {}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { normaliseIdNumber, type ResidentProfile } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { assertRegionInScope } from '../../common/auth/scope';
+import { NotFoundError } from '../../common/errors/domain-error';
+import { FieldCipher } from '../../common/security/field-cipher';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import { PersonRecords, type PersonInput } from './person-records';
+import { toResidentProfile } from './resident-view';
+import { ResidentsRepository, type ResidentWithCommunity } from './residents.repository';
+
+const SEARCH_LIMIT = 50;
+
+/**
+ * Staff serve residents of their own region subtree, including elders with no phone whom they register and act
+ * for. Every read of a person and every write is audited with the staff member's account.
+ */
+@Injectable()
+export class StaffResidentsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly residents: ResidentsRepository,
+    private readonly people: PersonRecords,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(auth: AuthContext, query: { name?: string; idNumber?: string; phone?: string }): Promise<ResidentProfile[]> {
+    const ids = await this.residents.searchInRegion(
+      auth.regionPath!,
+      {
+        namePart: query.name?.trim(),
+        idNumberHash: query.idNumber ? this.cipher.lookupHash(normaliseIdNumber(query.idNumber)) : undefined,
+        phoneHash: query.phone ? this.cipher.lookupHash(query.phone) : undefined,
+      },
+      SEARCH_LIMIT,
+    );
+    const rows = await this.residents.findManyWithCommunity(ids);
+    await this.transactions.write((manager) =>
+      this.audit.record(manager, auth, {
+        action: 'resident.searched',
+        targetType: 'region',
+        targetId: null,
+        regionPath: auth.regionPath,
+        details: { byName: !!query.name, byIdNumber: !!query.idNumber, byPhone: !!query.phone, results: rows.length },
+      }),
+    );
+    return rows.map((row) => toResidentProfile(row, this.cipher));
+  }
+
+  async register(auth: AuthContext, input: PersonInput & { name: string; communityId: string }): Promise<ResidentProfile> {
+    const community = await this.residents.findCommunity(input.communityId);
+    assertRegionInScope(auth, community?.path, '该社区');
+    const id = await this.transactions.write(async (manager) => {
+      const residentId = await this.people.create(manager, input, auth.accountId);
+      await this.audit.record(manager, auth, { action: 'resident.registered_by_staff', targetType: 'resident', targetId: residentId, regionPath: community!.path });
+      return residentId;
+    });
+    return toResidentProfile((await this.residents.findWithCommunity(id))!, this.cipher);
+  }
+
+  async get(auth: AuthContext, residentId: string): Promise<ResidentProfile> {
+    const row = await this.inScope(auth, residentId);
+    await this.transactions.write((manager) =>
+      this.audit.record(manager, auth, { action: 'resident.viewed', targetType: 'resident', targetId: residentId, regionPath: row.community!.path }),
+    );
+    return toResidentProfile(row, this.cipher);
+  }
+
+  async update(auth: AuthContext, residentId: string, input: PersonInput & { communityId: string }): Promise<ResidentProfile> {
+    const row = await this.inScope(auth, residentId);
+    const target = await this.residents.findCommunity(input.communityId);
+    assertRegionInScope(auth, target?.path, '该社区');
+    await this.transactions.write(async (manager) => {
+      await this.people.update(manager, residentId, input);
+      await this.audit.record(manager, auth, { action: 'resident.updated_by_staff', targetType: 'resident', targetId: residentId, regionPath: row.community!.path });
+    });
+    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
+  }
+
+  /** The one place an ID number leaves the API in clear: staff of the resident's region, with an audit record. */
+  async revealIdNumber(auth: AuthContext, residentId: string): Promise<{ idNumber: string }> {
+    const row = await this.inScope(auth, residentId);
+    if (!row.resident.idNumberCipher) throw new NotFoundError('该居民的身份证号');
+    await this.transactions.write((manager) =>
+      this.audit.record(manager, auth, { action: 'resident.id_number_revealed', targetType: 'resident', targetId: residentId, regionPath: row.community!.path }),
+    );
+    return { idNumber: this.cipher.decrypt(row.resident.idNumberCipher) };
+  }
+
+  private async inScope(auth: AuthContext, residentId: string): Promise<ResidentWithCommunity> {
+    const row = await this.residents.findWithCommunity(residentId);
+    assertRegionInScope(auth, row?.community?.path, '该居民');
+    return row!;
+  }
+}
