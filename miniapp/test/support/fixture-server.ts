@@ -1,0 +1,60 @@
+import { createServer } from 'node:http';
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface FixtureServer {
+  /** e.g. http://127.0.0.1:41234/api */
+  baseUrl: string;
+  /** Requests seen so far, in order, for assertions on headers. */
+  requests: IncomingMessage[];
+  close: () => Promise<void>;
+}
+
+/**
+ * A real HTTP server on an ephemeral port, serving `routes` under /api. It answers CORS preflights because jsdom
+ * enforces CORS exactly as a browser would (the test page's origin is http://localhost).
+ */
+export async function startFixtureServer(routes: Record<string, Handler>): Promise<FixtureServer> {
+  const requests: IncomingMessage[] = [];
+  const server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Accept');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    requests.push(req);
+    const path = (req.url ?? '').replace(/^\/api/, '').split('?')[0];
+    const handler = routes[path];
+    if (handler) handler(req, res);
+    else sendJson(res, 404, { code: 'NOT_FOUND', message: '接口不存在' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api`,
+    requests,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** A port nothing listens on: bind one, remember it, release it. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/api`;
+}

@@ -1,0 +1,70 @@
+/**
+ * The parts of WeChat's `wx` object the built package touches, backed by plain data: `request` answers from
+ * `routes` (keyed by path after the base URL) the way wx.request does — JSON parsed only for dataType 'json',
+ * raw text otherwise, always asynchronously — and navigation calls are recorded instead of switching pages.
+ */
+export interface WxStandIn {
+  wx: Record<string, unknown>;
+  navigations: string[];
+  requests: string[];
+}
+
+export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>): WxStandIn {
+  const storage = new Map<string, unknown>();
+  const navigations: string[] = [];
+  const requests: string[] = [];
+
+  const ok = (name: string) => (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
+    const res = { errMsg: `${name}:ok` };
+    setTimeout(() => {
+      options.success?.(res);
+      options.complete?.(res);
+    });
+  };
+
+  const wx: Record<string, unknown> = {
+    request(options: {
+      url: string;
+      dataType?: string;
+      success?: (res: unknown) => void;
+      fail?: (res: unknown) => void;
+      complete?: (res: unknown) => void;
+    }) {
+      requests.push(options.url);
+      const path = new URL(options.url).pathname.replace(/^\/api/, '');
+      const route = routes[path] ?? { status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } };
+      const text = JSON.stringify(route.body);
+      const res = {
+        statusCode: route.status,
+        header: { 'content-type': 'application/json' },
+        data: options.dataType === 'json' ? JSON.parse(text) : text,
+        errMsg: 'request:ok',
+      };
+      setTimeout(() => {
+        options.success?.(res);
+        options.complete?.(res);
+      });
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    },
+    getStorageSync: (key: string) => storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    navigateTo(options: { url: string; success?: (res: unknown) => void }) {
+      navigations.push(options.url);
+      ok('navigateTo')(options);
+    },
+    showToast: ok('showToast'),
+    getSystemInfoSync: () => ({
+      platform: 'devtools',
+      windowWidth: 375,
+      windowHeight: 667,
+      screenWidth: 375,
+      pixelRatio: 2,
+      SDKVersion: '3.7.0',
+      fontSizeSetting: 16,
+    }),
+    canIUse: () => true,
+    nextTick: (callback: () => void) => setTimeout(callback),
+  };
+  return { wx, navigations, requests };
+}
