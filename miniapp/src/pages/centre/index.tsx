@@ -29,7 +29,7 @@ export function CentrePage() {
   const centre = useCentre(decodeURIComponent(params.id ?? ''));
 
   return (
-    <View className='centre'>
+    <View className='page-root'>
       <RemoteContent
         state={centre.state}
         onRetry={centre.retry}

@@ -21,7 +21,7 @@ export function HomePage() {
   const centres = useCentres();
 
   return (
-    <View className='home'>
+    <View className='page-root home'>
       <View className='home__section'>
         <Text className='home__title'>社区市民中心</Text>
         <RemoteContent

@@ -19,24 +19,22 @@ const ENTRIES: readonly Entry[] = [
 
 export function MePage() {
   return (
-    <View className='me'>
+    <View className='page-root me'>
       <Notice
         title='个人中心即将上线'
         lines={['登录后，这里会显示您的姓名、所在社区和常用联系人。', '也可以在这里调大字号、联系社区工作人员。']}
       />
-      <View className='me__entries'>
-        {ENTRIES.map((entry) => (
-          <View
-            key={entry.url}
-            className='me__entry'
-            hoverClass='me__entry--pressed'
-            onClick={() => void Taro.navigateTo({ url: entry.url })}
-          >
-            <Text className='me__entry-label'>{entry.label}</Text>
-            <Text className='me__entry-hint'>{entry.hint} ›</Text>
-          </View>
-        ))}
-      </View>
+      {ENTRIES.map((entry) => (
+        <View
+          key={entry.url}
+          className='me__entry'
+          hoverClass='me__entry--pressed'
+          onClick={() => void Taro.navigateTo({ url: entry.url })}
+        >
+          <Text className='me__entry-label'>{entry.label}</Text>
+          <Text className='me__entry-hint'>{entry.hint} ›</Text>
+        </View>
+      ))}
     </View>
   );
 }

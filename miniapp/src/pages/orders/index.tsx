@@ -2,11 +2,9 @@ import { View } from '@tarojs/components';
 
 import { Notice } from '../../components/notice';
 
-import './index.scss';
-
 export function OrdersPage() {
   return (
-    <View className='placeholder-page'>
+    <View className='page-root'>
       <Notice
         title='订单功能即将上线'
         lines={[

@@ -2,11 +2,9 @@ import { View } from '@tarojs/components';
 
 import { Notice } from '../../components/notice';
 
-import './index.scss';
-
 export function ServicesPage() {
   return (
-    <View className='placeholder-page'>
+    <View className='page-root'>
       <Notice
         title='社区服务即将上线'
         lines={[

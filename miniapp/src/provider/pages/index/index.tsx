@@ -2,11 +2,9 @@ import { View } from '@tarojs/components';
 
 import { Notice } from '../../../components/notice';
 
-import './index.scss';
-
 export function ProviderHomePage() {
   return (
-    <View className='placeholder-page'>
+    <View className='page-root'>
       <Notice
         title='服务人员工作台'
         lines={[

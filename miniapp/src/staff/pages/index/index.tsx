@@ -2,11 +2,9 @@ import { View } from '@tarojs/components';
 
 import { Notice } from '../../../components/notice';
 
-import './index.scss';
-
 export function StaffHomePage() {
   return (
-    <View className='placeholder-page'>
+    <View className='page-root'>
       <Notice
         title='社区工作人员工作台'
         lines={[
