@@ -29,7 +29,3 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
   }
 }
-
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}
