@@ -3,9 +3,11 @@ import { SecurityModule } from './common/security/security.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AccountsAdminModule } from './modules/accounts/accounts-admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ProvidersModule } from './modules/providers/providers.module';
 import { ResidentsModule } from './modules/residents/residents.module';
 
 @Module({})
@@ -13,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, ...extraModules],
     };
   }
 }

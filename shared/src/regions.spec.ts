@@ -1,4 +1,4 @@
-import { childLevelOf, isWithinRegion, regionPath } from './regions';
+import { childLevelOf, distanceMeters, isWithinRegion, regionPath } from './regions';
 import { isApiErrorBody } from './errors';
 
 describe('region tree rules', () => {
@@ -29,5 +29,15 @@ describe('isApiErrorBody', () => {
     expect(isApiErrorBody({ code: 404 })).toBe(false);
     expect(isApiErrorBody('oops')).toBe(false);
     expect(isApiErrorBody(null)).toBe(false);
+  });
+});
+
+describe('distanceMeters', () => {
+  it('measures city-scale distances in metres', () => {
+    // 安大社区市民中心 → 三里庵街道市民中心: about 1 km apart.
+    const d = distanceMeters({ latitude: 31.84437, longitude: 117.26219 }, { latitude: 31.84912, longitude: 117.25386 });
+    expect(d).toBeGreaterThan(900);
+    expect(d).toBeLessThan(1000);
+    expect(distanceMeters({ latitude: 31.8, longitude: 117.2 }, { latitude: 31.8, longitude: 117.2 })).toBe(0);
   });
 });

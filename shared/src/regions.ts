@@ -56,3 +56,34 @@ export interface CentreSummary {
 export interface ListResponse<T> {
   items: T[];
 }
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+const EARTH_RADIUS_METERS = 6_371_000;
+
+/**
+ * Great-circle distance in metres. GCJ-02 offsets are locally uniform, so distances between two GCJ-02 points
+ * are accurate to a few metres at city scale.
+ */
+export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
+  const radians = (degrees: number) => (degrees * Math.PI) / 180;
+  const dLat = radians(b.latitude - a.latitude);
+  const dLng = radians(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLng / 2) ** 2;
+  return Math.round(2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(h)));
+}
+
+export interface RegionSummary {
+  id: string;
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentId: string | null;
+}
+
+export interface NearbyCentre extends CentreSummary {
+  distanceMeters: number;
+}

@@ -31,8 +31,10 @@ export class AuthRepository {
       .leftJoin('account.region', 'region')
       .leftJoin('account.provider', 'provider')
       .leftJoin('provider.region', 'providerRegion')
-      .addSelect(['region.path', 'provider.id', 'providerRegion.path'])
+      .addSelect(['region.path', 'provider.id', 'provider.status', 'providerRegion.path'])
       .where('account.id = :accountId AND account.status = :status', { accountId, status: 'active' })
+      // A suspended provider's admin and workers are locked out with it.
+      .andWhere("(provider.id IS NULL OR provider.status = 'active')")
       .getOne();
     if (!row) return null;
     return { account: row, regionPath: row.region?.path ?? row.provider?.region?.path ?? null };

@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CentreSummary, CommunitySummary, ListResponse } from '@linli/shared';
+import type { CentreSummary, CommunitySummary, ListResponse, NearbyCentre, RegionSummary } from '@linli/shared';
 import { Public } from '../../common/auth/access-policy';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
-import { ListCentresQuery } from './dto/list-centres.query';
+import { UuidParam } from '../../common/http/uuid-param';
+import { ListCentresQuery, NearbyCentresQuery } from './dto/list-centres.query';
+import { RegionListDto } from './dto/manage-region.dto';
 import { ListCommunitiesQuery } from './dto/list-communities.query';
-import { CentreListDto, CommunityListDto } from './dto/region-responses.dto';
+import { CentreListDto, CommunityListDto, NearbyCentreListDto } from './dto/region-responses.dto';
 import { RegionsService } from './regions.service';
 
 @ApiTags('regions')
@@ -28,5 +30,21 @@ export class RegionsController {
   @ApiErrorResponses('VALIDATION_FAILED', 'NOT_FOUND')
   listCentres(@Query() query: ListCentresQuery): Promise<ListResponse<CentreSummary>> {
     return this.regions.listCentres(query.regionId);
+  }
+
+  @Get('centres/nearby')
+  @ApiOperation({ summary: 'Citizen centres nearest to a GCJ-02 point, closest first, with distances' })
+  @ApiOkResponse({ type: NearbyCentreListDto })
+  @ApiErrorResponses('VALIDATION_FAILED')
+  nearbyCentres(@Query() query: NearbyCentresQuery): Promise<ListResponse<NearbyCentre>> {
+    return this.regions.nearbyCentres(query, query.limit ?? 5);
+  }
+
+  @Get('regions/:regionId/children')
+  @ApiOperation({ summary: 'The regions one level below a region (to walk city → district → street → community)' })
+  @ApiOkResponse({ type: RegionListDto })
+  @ApiErrorResponses('VALIDATION_FAILED', 'NOT_FOUND')
+  listChildren(@UuidParam('regionId') regionId: string): Promise<ListResponse<RegionSummary>> {
+    return this.regions.listChildren(regionId);
   }
 }

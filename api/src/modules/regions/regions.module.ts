@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { RegionsAdminController } from './regions-admin.controller';
+import { RegionsAdminService } from './regions-admin.service';
 import { RegionsController } from './regions.controller';
 import { RegionsRepository } from './regions.repository';
 import { RegionsService } from './regions.service';
 
-@Module({ controllers: [RegionsController], providers: [RegionsService, RegionsRepository], exports: [RegionsRepository] })
+@Module({
+  imports: [AuditModule],
+  controllers: [RegionsController, RegionsAdminController],
+  providers: [RegionsService, RegionsAdminService, RegionsRepository],
+  exports: [RegionsRepository],
+})
 export class RegionsModule {}

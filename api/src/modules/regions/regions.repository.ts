@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { RegionLevel } from '@linli/shared';
 import { Centre } from './centre.entity';
 import { Region } from './region.entity';
@@ -47,6 +47,30 @@ export class RegionsRepository {
     const rows = await query.getRawMany<Omit<CommunityRow, 'centreCount'> & { centreCount: string | number }>();
     // COUNT comes back as a string on MySQL and a number on SQLite.
     return rows.map((row) => ({ ...row, centreCount: Number(row.centreCount) }));
+  }
+
+  listChildren(parentId: string): Promise<Region[]> {
+    return this.dataSource.getRepository(Region).find({ where: { parentId }, order: { code: 'ASC' } });
+  }
+
+  findCentreWithRegion(centreId: string): Promise<Centre | null> {
+    return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
+  }
+
+  async insertRegion(manager: EntityManager, region: Pick<Region, 'id' | 'code' | 'name' | 'level' | 'parentId' | 'path'>): Promise<void> {
+    await manager.getRepository(Region).insert(region);
+  }
+
+  async renameRegion(manager: EntityManager, regionId: string, name: string): Promise<void> {
+    await manager.getRepository(Region).update({ id: regionId }, { name });
+  }
+
+  async insertCentre(manager: EntityManager, centre: Omit<Centre, 'region' | 'createdAt' | 'updatedAt'>): Promise<void> {
+    await manager.getRepository(Centre).insert(centre);
+  }
+
+  async updateCentre(manager: EntityManager, centreId: string, fields: Partial<Omit<Centre, 'id' | 'code' | 'region' | 'createdAt' | 'updatedAt'>>): Promise<void> {
+    await manager.getRepository(Centre).update({ id: centreId }, fields);
   }
 
   async findRegionById(id: string): Promise<Region | null> {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REGION_LEVELS, type CentreSummary, type CommunitySummary, type ListResponse, type RegionLevel } from '@linli/shared';
+import { REGION_LEVELS, type CentreSummary, type CommunitySummary, type ListResponse, type NearbyCentre, type RegionLevel } from '@linli/shared';
 
 export class CommunitySummaryDto implements CommunitySummary {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -28,4 +28,12 @@ export class CentreSummaryDto implements CentreSummary {
 
 export class CentreListDto implements ListResponse<CentreSummary> {
   @ApiProperty({ type: [CentreSummaryDto] }) items: CentreSummaryDto[];
+}
+
+export class NearbyCentreDto extends CentreSummaryDto implements NearbyCentre {
+  @ApiProperty({ description: 'Straight-line distance in metres' }) distanceMeters: number;
+}
+
+export class NearbyCentreListDto implements ListResponse<NearbyCentre> {
+  @ApiProperty({ type: [NearbyCentreDto] }) items: NearbyCentreDto[];
 }

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { InvitationCode, ListResponse } from '@linli/shared';
+import { Roles } from '../../common/auth/access-policy';
+import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { UuidParam } from '../../common/http/uuid-param';
+import { InvitationCodeDto } from '../residents/dto/person.dto';
+import { CreateProviderDto, CreateWorkerDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
+import { ProvidersService } from './providers.service';
+
+const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
+
+@ApiTags('providers')
+@Controller('providers')
+export class ProvidersController {
+  constructor(private readonly providers: ProvidersService) {}
+
+  @Get()
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: 'Providers my region oversees, or my own organisation' })
+  @ApiOkResponse({ type: ProviderListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async list(@CurrentAuth() auth: AuthContext): Promise<ListResponse<ProviderDto>> {
+    return { items: await this.providers.list(auth) };
+  }
+
+  @Post()
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'Register a provider organisation and its administrator account' })
+  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiErrorResponses(...ERRORS, 'CONFLICT')
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProviderDto): Promise<ProviderDto> {
+    return this.providers.create(auth, body);
+  }
+
+  @Put(':providerId/status')
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'Suspend or reinstate a provider my region oversees' })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiErrorResponses(...ERRORS)
+  setStatus(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @Body() body: ProviderStatusDto): Promise<ProviderDto> {
+    return this.providers.setStatus(auth, providerId, body.status);
+  }
+
+  @Get(':providerId/workers')
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: "A provider's workers (phones masked)" })
+  @ApiOkResponse({ type: WorkerListDto })
+  @ApiErrorResponses(...ERRORS)
+  async listWorkers(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string): Promise<ListResponse<WorkerDto>> {
+    return { items: await this.providers.listWorkers(auth, providerId) };
+  }
+
+  @Post(':providerId/workers')
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: 'Add a worker record' })
+  @ApiCreatedResponse({ type: WorkerDto })
+  @ApiErrorResponses(...ERRORS)
+  addWorker(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @Body() body: CreateWorkerDto): Promise<WorkerDto> {
+    return this.providers.addWorker(auth, providerId, body);
+  }
+
+  @Post(':providerId/workers/:workerId/invitation')
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: 'Issue a one-time code for the worker to bind their WeChat' })
+  @ApiCreatedResponse({ type: InvitationCodeDto })
+  @ApiErrorResponses(...ERRORS, 'CONFLICT')
+  inviteWorker(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @UuidParam('workerId') workerId: string): Promise<InvitationCode> {
+    return this.providers.inviteWorker(auth, providerId, workerId);
+  }
+}

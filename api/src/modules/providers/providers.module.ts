@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { ProvidersController } from './providers.controller';
+import { ProvidersRepository } from './providers.repository';
+import { ProvidersService } from './providers.service';
+
+@Module({ imports: [AccountsModule, AuditModule, AuthModule], controllers: [ProvidersController], providers: [ProvidersRepository, ProvidersService] })
+export class ProvidersModule {}

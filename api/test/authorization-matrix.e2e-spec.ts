@@ -1,0 +1,418 @@
+import { CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, type LoginResponse } from '@linli/shared';
+import { issueAccessToken } from '../src/common/security/access-token';
+import { stableId } from '../src/seed/stable-id';
+import { loginWithPassword, loginWithWechat } from './support/sessions';
+import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
+
+/**
+ * The authorization matrix. It walks every route of the OpenAPI document (so a new route fails this test until
+ * it has a row here) and calls each one as every kind of caller: the route's owner, in-scope staff, another
+ * resident, staff of another region, an unrelated worker, an anonymous caller and more. Callers listed as allowed
+ * must succeed; everyone else must get 401, 403 or 404 and the owner's data must not appear in what they get.
+ * Every protected route also refuses tampered, expired, foreign-key and `alg: none` tokens.
+ */
+
+type Caller =
+  | 'anonymous'
+  | 'residentA' // 王秀英, 安大社区: owner of her own records
+  | 'residentB' // 李明, 金寨路社区: acts for his father 李建国 (安大社区)
+  | 'residentOther' // 孙桂兰, 包河区
+  | 'freshResident' // a brand-new WeChat user, one per call (for routes that consume the caller)
+  | 'staff' // 安大社区 staff: in scope for 安大社区 residents
+  | 'staffOther' // 南屏社区 (包河区) staff
+  | 'admin' // 蜀山区 admin
+  | 'adminCity' // city admin: everything
+  | 'adminOther' // 包河区 admin
+  | 'providerAdmin' // 安心家政 (蜀山区)
+  | 'providerAdminOther' // a 包河区 provider
+  | 'worker' // 安心家政's worker
+  | 'workerOther'; // the other provider's worker
+
+const ALL_CALLERS: Caller[] = ['anonymous', 'residentA', 'residentB', 'residentOther', 'staff', 'staffOther', 'admin', 'adminCity', 'adminOther', 'providerAdmin', 'providerAdminOther', 'worker', 'workerOther'];
+const RESIDENTS: Caller[] = ['residentA', 'residentB', 'residentOther'];
+const EVERY_ROLE: Caller[] = ALL_CALLERS.filter((caller) => caller !== 'anonymous');
+
+interface Fixtures {
+  residentA: string;
+  residentB: string;
+  memberOfB: string;
+  provider: string;
+  worker: string;
+  anotherWorkerOfProvider: string;
+  throwawayStaffAccount: string;
+  anda: string;
+  shushan: string;
+  sanlianStreet: string;
+  centreAnda: string;
+}
+
+interface Call {
+  path: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  /** Some routes consume the session (logout): call them with a fresh one. */
+  freshSession?: boolean;
+}
+
+interface RouteCase {
+  /** Callers that must succeed (2xx). Every other caller must be refused, except those in `skip`. */
+  allowed: Caller[];
+  /** Callers not exercised, with the reason in a comment at the row (e.g. the route would delete them). */
+  skip?: Caller[];
+  call: (f: Fixtures, caller: Caller) => Call | Promise<Call>;
+  /** Text that must not appear in any refused or allowed-but-unrelated caller's response (owner's data). */
+  secretOf?: (f: Fixtures) => string;
+  /** Callers whose successful answers must still not contain `secretOf` (e.g. other residents' lists). */
+  unrelated?: Caller[];
+}
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequence++).toString(36)}`;
+const idNumber = (seed: number) => {
+  const first17 = `3401041980${String(seed % 12 + 1).padStart(2, '0')}${String(seed % 28 + 1).padStart(2, '0')}${String(seed % 900 + 100)}`.slice(0, 17);
+  return `${first17}${idNumberCheckCharacter(first17)}`;
+};
+
+describe('authorization matrix: every route, every kind of caller', () => {
+  let t: TestApp;
+  const sessions = new Map<Caller, LoginResponse>();
+  let f: Fixtures;
+  let loginSerial = 0;
+
+  async function freshLogin(caller: Caller): Promise<LoginResponse> {
+    switch (caller) {
+      case 'residentA':
+        return loginWithWechat(t, 'demo-openid-wang-xiuying');
+      case 'residentB':
+        return loginWithWechat(t, 'demo-openid-li-ming');
+      case 'residentOther':
+        return loginWithWechat(t, 'demo-openid-sun-guilan');
+      case 'freshResident': {
+        const login = await loginWithWechat(t, `matrix-fresh-${loginSerial++}`);
+        await t.http().post('/api/me/privacy-consent').set('authorization', `Bearer ${login.tokens.accessToken}`).send({ version: CURRENT_PRIVACY_POLICY_VERSION }).expect(200);
+        return login;
+      }
+      case 'staff':
+        return loginWithPassword(t, 'anda.staff');
+      case 'staffOther':
+        return loginWithPassword(t, 'nanping.staff');
+      case 'admin':
+        return loginWithPassword(t, 'shushan.admin');
+      case 'adminCity':
+        return loginWithPassword(t, 'city.admin');
+      case 'adminOther':
+        return loginWithPassword(t, 'baohe.admin', 'Baohe-admin-2026');
+      case 'providerAdmin':
+        return loginWithPassword(t, 'anxin.admin');
+      case 'providerAdminOther':
+        return loginWithPassword(t, 'baohe.provider', 'Baohe-provider-2026');
+      case 'worker':
+        return loginWithWechat(t, 'demo-openid-worker-zhao');
+      case 'workerOther':
+        return loginWithWechat(t, 'matrix-worker-other');
+      case 'anonymous':
+        throw new Error('anonymous callers have no session');
+    }
+  }
+
+  async function tokenFor(caller: Caller, fresh: boolean): Promise<string | null> {
+    if (caller === 'anonymous') return null;
+    if (fresh || caller === 'freshResident') return (await freshLogin(caller)).tokens.accessToken;
+    if (!sessions.has(caller)) sessions.set(caller, await freshLogin(caller));
+    return sessions.get(caller)!.tokens.accessToken;
+  }
+
+  function send(method: string, call: Call, token: string | null) {
+    const http = t.http();
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+    let request = http[verb](call.path);
+    if (token) request = request.set('authorization', `Bearer ${token}`);
+    if (call.query) request = request.query(call.query);
+    return call.body === undefined ? request : request.send(call.body as object);
+  }
+
+  /** A setup call that must succeed. */
+  async function as(caller: Caller, method: string, path: string, body?: unknown) {
+    const response = await send(method, { path, body }, await tokenFor(caller, false));
+    if (response.status >= 300) throw new Error(`${method} ${path} as ${caller}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response;
+  }
+
+  beforeAll(async () => {
+    // Hundreds of sign-ins from one test IP: lift the per-IP login throttle (tested in auth.e2e-spec.ts).
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
+    await t.seed();
+    const region = (code: string) => stableId('region', code);
+
+    // Another district's admin, provider, provider admin and worker, created through the API itself.
+    await as('adminCity', 'POST', '/api/admin/staff-accounts', { username: 'baohe.admin', password: 'Baohe-admin-2026', displayName: '包河区管理员', regionId: region('340111'), role: 'admin' });
+    const otherProvider = await as('adminCity', 'POST', '/api/providers', { name: '包河便民维修', regionId: region('340111'), adminUsername: 'baohe.provider', adminPassword: 'Baohe-provider-2026' });
+    const otherWorker = await as('providerAdminOther', 'POST', `/api/providers/${otherProvider.body.id}/workers`, { name: '钱师傅', phone: '13605510008' });
+    const invitation = await as('providerAdminOther', 'POST', `/api/providers/${otherProvider.body.id}/workers/${otherWorker.body.id}/invitation`);
+    await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode('matrix-worker-other'), invitationCode: invitation.body.code }).expect(200);
+
+    const provider = stableId('provider', 'anxin');
+    const anotherWorker = await as('providerAdmin', 'POST', `/api/providers/${provider}/workers`, { name: '孙阿姨', phone: '13605510007' });
+    const throwaway = await as('admin', 'POST', '/api/admin/staff-accounts', { username: 'anda.helper', password: 'Anda-helper-2026', displayName: '志愿者', regionId: region('340104001001'), role: 'staff' });
+
+    f = {
+      residentA: stableId('resident', 'wang-xiuying'),
+      residentB: stableId('resident', 'li-ming'),
+      memberOfB: stableId('resident', 'li-jianguo'),
+      provider,
+      worker: stableId('worker', 'zhao'),
+      anotherWorkerOfProvider: anotherWorker.body.id,
+      throwawayStaffAccount: throwaway.body.id,
+      anda: region('340104001001'),
+      shushan: region('340104'),
+      sanlianStreet: region('340104001'),
+      centreAnda: stableId('centre', 'C340104001001'),
+    };
+  });
+  afterAll(() => t.close());
+
+  const memberBody = () => ({ name: '李秀兰', relation: '母亲', idNumber: idNumber(sequence++), address: '肥西路 3 号', communityId: stableId('region', '340104001001') });
+  const centreBody = (f: Fixtures) => ({ name: '测试市民中心', regionId: f.anda, address: '测试路 1 号', phone: '0551-65100000', openingHours: '周一至周五 9:00-17:00', latitude: 31.84, longitude: 117.26 });
+
+  /** The matrix. Keys are "METHOD /openapi/path". */
+  const MATRIX: Record<string, RouteCase> = {
+    // --- public ---
+    'GET /api/health': { allowed: ALL_CALLERS, call: () => ({ path: '/api/health' }) },
+    'GET /api/health/ready': { allowed: ALL_CALLERS, call: () => ({ path: '/api/health/ready' }) },
+    'GET /api/regions/communities': { allowed: ALL_CALLERS, call: () => ({ path: '/api/regions/communities' }) },
+    'GET /api/centres': { allowed: ALL_CALLERS, call: () => ({ path: '/api/centres' }) },
+    'GET /api/centres/nearby': { allowed: ALL_CALLERS, call: () => ({ path: '/api/centres/nearby', query: { latitude: '31.845', longitude: '117.26' } }) },
+    'GET /api/regions/{regionId}/children': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api/regions/${f.shushan}/children` }) },
+    'GET /api/auth/demo/accounts': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/demo/accounts' }) },
+    'POST /api/auth/demo/login': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/demo/login', body: { accountId: stableId('account', 'staff-anda') } }) },
+    'POST /api/auth/wechat/login': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/wechat/login', body: { code: t.wechat.mintLoginCode(unique('matrix-login-')) } }) },
+    'POST /api/auth/password/login': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/password/login', body: { username: 'sanlian.staff', password: 'Linli@2026' } }) },
+    'POST /api/auth/refresh': {
+      allowed: ALL_CALLERS,
+      call: async () => ({ path: '/api/auth/refresh', body: { refreshToken: (await loginWithPassword(t, 'sanlian.staff')).tokens.refreshToken } }),
+    },
+    'POST /api/auth/wechat/worker-binding': {
+      allowed: ALL_CALLERS,
+      call: async (f) => {
+        const worker = await as('providerAdmin', 'POST', `/api/providers/${f.provider}/workers`, { name: '新师傅', phone: '13605510006' });
+        const invitation = await as('providerAdmin', 'POST', `/api/providers/${f.provider}/workers/${worker.body.id}/invitation`);
+        return { path: '/api/auth/wechat/worker-binding', body: { code: t.wechat.mintLoginCode(unique('matrix-bind-')), invitationCode: invitation.body.code } };
+      },
+    },
+    'POST /api/auth/wechat/member-claim': {
+      allowed: ALL_CALLERS,
+      call: async () => {
+        const member = await as('residentB', 'POST', '/api/household/members', memberBody());
+        const invitation = await as('residentB', 'POST', `/api/household/members/${member.body.id}/invitation`);
+        return { path: '/api/auth/wechat/member-claim', body: { code: t.wechat.mintLoginCode(unique('matrix-claim-')), invitationCode: invitation.body.code } };
+      },
+    },
+
+    // --- any signed-in account, acting on its own session ---
+    'POST /api/auth/logout': { allowed: EVERY_ROLE, call: () => ({ path: '/api/auth/logout', freshSession: true }) },
+    'GET /api/me': { allowed: EVERY_ROLE, call: () => ({ path: '/api/me' }) },
+
+    // --- a resident's own records (no id: each resident only ever reaches their own) ---
+    'POST /api/me/privacy-consent': { allowed: RESIDENTS, call: () => ({ path: '/api/me/privacy-consent', body: { version: CURRENT_PRIVACY_POLICY_VERSION } }) },
+    'GET /api/me/profile': {
+      allowed: RESIDENTS,
+      call: () => ({ path: '/api/me/profile' }),
+      secretOf: (f) => f.residentA,
+      unrelated: ['residentB', 'residentOther'],
+    },
+    'PUT /api/me/profile': {
+      allowed: ['freshResident'],
+      skip: RESIDENTS, // it would overwrite the seeded people other rows rely on; residents are covered by freshResident
+      call: () => ({ path: '/api/me/profile', body: { name: '新居民', communityId: stableId('region', '340104001001') } }),
+    },
+    'POST /api/me/phone': {
+      allowed: ['freshResident'],
+      skip: RESIDENTS, // as above: would rebind the seeded residents' phones
+      call: () => ({ path: '/api/me/phone', body: { code: t.wechat.mintPhoneCode('13912345678') } }),
+    },
+    'GET /api/me/export': {
+      allowed: RESIDENTS,
+      call: () => ({ path: '/api/me/export' }),
+      secretOf: (f) => f.residentA,
+      unrelated: ['residentB', 'residentOther'],
+    },
+    'DELETE /api/me': {
+      allowed: ['freshResident'],
+      skip: RESIDENTS, // deleting the seeded residents would empty every later row; each resident can only delete themself
+      call: () => ({ path: '/api/me' }),
+    },
+
+    // --- household: residentB acts for his father; nobody else may touch that link ---
+    'GET /api/household/members': {
+      allowed: RESIDENTS,
+      call: () => ({ path: '/api/household/members' }),
+      secretOf: (f) => f.memberOfB,
+      unrelated: ['residentA', 'residentOther'],
+    },
+    'POST /api/household/members': { allowed: RESIDENTS, call: () => ({ path: '/api/household/members', body: memberBody() }) },
+    'PUT /api/household/members/{memberId}': {
+      allowed: ['residentB'],
+      call: (f) => ({ path: `/api/household/members/${f.memberOfB}`, body: { name: '李建国', relation: '父亲', address: '肥西路 3 号院 2 栋 102', communityId: stableId('region', '340104001001') } }),
+      secretOf: (f) => f.memberOfB,
+    },
+    'DELETE /api/household/members/{memberId}': {
+      allowed: ['residentB'],
+      // The owner deletes a member created for this call; everyone else tries the father, who must survive.
+      call: async (f, caller) => {
+        if (caller !== 'residentB') return { path: `/api/household/members/${f.memberOfB}` };
+        const member = await as('residentB', 'POST', '/api/household/members', memberBody());
+        return { path: `/api/household/members/${member.body.id}` };
+      },
+    },
+    'POST /api/household/members/{memberId}/invitation': { allowed: ['residentB'], call: (f) => ({ path: `/api/household/members/${f.memberOfB}/invitation` }) },
+
+    // --- staff acting for residents of their region ---
+    'GET /api/staff/residents': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'],
+      call: () => ({ path: '/api/staff/residents', query: { name: '王' } }),
+      secretOf: (f) => f.residentA,
+      unrelated: ['staffOther', 'adminOther'],
+    },
+    'POST /api/staff/residents': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: '/api/staff/residents', body: { name: '无手机老人', communityId: f.anda, phone: '13805519999', phoneOwner: 'relative', idNumber: idNumber(sequence++) } }),
+    },
+    'GET /api/staff/residents/{residentId}': { allowed: ['staff', 'admin', 'adminCity'], call: (f) => ({ path: `/api/staff/residents/${f.residentA}` }), secretOf: () => '王秀英' },
+    'PUT /api/staff/residents/{residentId}': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/residents/${f.residentA}`, body: { name: '王秀英', communityId: f.anda, phone: '13805510001', phoneOwner: 'self', address: '蜀山区肥西路 3 号院 5 栋 201' } }),
+      secretOf: () => '王秀英',
+    },
+    'POST /api/staff/residents/{residentId}/id-number/reveal': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/residents/${f.residentA}/id-number/reveal` }),
+      secretOf: () => '340104194803120',
+    },
+
+    // --- providers: overseen by the admins above their region; managed by their own admin ---
+    'GET /api/providers': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther', 'providerAdmin', 'providerAdminOther'],
+      call: () => ({ path: '/api/providers' }),
+      secretOf: (f) => f.provider,
+      unrelated: ['staff', 'staffOther', 'adminOther', 'providerAdminOther'],
+    },
+    'POST /api/providers': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({ path: '/api/providers', body: { name: '新服务机构', regionId: f.shushan, adminUsername: unique('p.'), adminPassword: 'Provider-pass-2026' } }),
+    },
+    'PUT /api/providers/{providerId}/status': { allowed: ['admin', 'adminCity'], call: (f) => ({ path: `/api/providers/${f.provider}/status`, body: { status: 'active' } }) },
+    'GET /api/providers/{providerId}/workers': {
+      allowed: ['admin', 'adminCity', 'providerAdmin'],
+      call: (f) => ({ path: `/api/providers/${f.provider}/workers` }),
+      secretOf: (f) => f.worker,
+    },
+    'POST /api/providers/{providerId}/workers': {
+      allowed: ['admin', 'adminCity', 'providerAdmin'],
+      call: (f) => ({ path: `/api/providers/${f.provider}/workers`, body: { name: '临时工', phone: '13605510005' } }),
+    },
+    'POST /api/providers/{providerId}/workers/{workerId}/invitation': {
+      allowed: ['admin', 'adminCity', 'providerAdmin'],
+      call: (f) => ({ path: `/api/providers/${f.provider}/workers/${f.anotherWorkerOfProvider}/invitation` }),
+    },
+
+    // --- administration inside the admin's subtree ---
+    'POST /api/admin/regions': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({ path: '/api/admin/regions', body: { code: unique('R'), name: '新社区', level: 'community', parentId: f.sanlianStreet } }),
+    },
+    'PUT /api/admin/regions/{regionId}': { allowed: ['admin', 'adminCity'], call: (f) => ({ path: `/api/admin/regions/${f.anda}`, body: { name: '安大社区' } }) },
+    'POST /api/admin/centres': { allowed: ['admin', 'adminCity'], call: (f) => ({ path: '/api/admin/centres', body: { ...centreBody(f), code: unique('C') } }) },
+    'PUT /api/admin/centres/{centreId}': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({
+        path: `/api/admin/centres/${f.centreAnda}`,
+        body: { name: '安大社区市民中心', regionId: f.anda, address: '合肥市蜀山区肥西路 3 号安大东区北门旁', phone: '0551-65101011', openingHours: '周一至周五 8:30-12:00, 14:00-17:30', latitude: 31.84437, longitude: 117.26219 },
+      }),
+    },
+    'GET /api/admin/audit': {
+      allowed: ['admin', 'adminCity', 'adminOther'],
+      call: () => ({ path: '/api/admin/audit', query: { action: 'resident.id_number_revealed' } }),
+      secretOf: (f) => f.residentA,
+      unrelated: ['adminOther'],
+    },
+    'POST /api/admin/staff-accounts': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({ path: '/api/admin/staff-accounts', body: { username: unique('s.'), password: 'Staff-pass-2026', displayName: '新同事', regionId: f.anda, role: 'staff' } }),
+    },
+    'PUT /api/admin/accounts/{accountId}/status': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({ path: `/api/admin/accounts/${f.throwawayStaffAccount}/status`, body: { status: 'active' } }),
+    },
+  };
+
+  let routes: string[];
+  let publicRoutes: Set<string>;
+
+  beforeAll(async () => {
+    const document = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    routes = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    publicRoutes = new Set(
+      Object.entries(document.paths).flatMap(([path, methods]) =>
+        Object.entries(methods)
+          .filter(([, operation]) => !operation.security)
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      ),
+    );
+  });
+
+  it('has a row for every route the API serves, and no row for a route that is gone', () => {
+    expect(routes.filter((route) => !MATRIX[route])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('lets exactly the allowed callers through on every route, and leaks nothing to the others', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const row = MATRIX[route];
+      const [method] = route.split(' ');
+      const callers = [...new Set([...ALL_CALLERS, ...row.allowed])].filter((caller) => !row.skip?.includes(caller));
+      for (const caller of callers) {
+        const call = await row.call(f, caller);
+        const response = await send(method, call, await tokenFor(caller, !!call.freshSession));
+        const allowed = row.allowed.includes(caller);
+        const secret = row.secretOf?.(f);
+        if (allowed && (response.status < 200 || response.status >= 300)) failures.push(`${route} as ${caller}: expected success, got ${response.status} ${JSON.stringify(response.body)}`);
+        if (!allowed && ![401, 403, 404].includes(response.status)) failures.push(`${route} as ${caller}: expected 401/403/404, got ${response.status}`);
+        if (!allowed && caller === 'anonymous' && response.status !== 401) failures.push(`${route} as anonymous: expected 401, got ${response.status}`);
+        const mayNotSee = !allowed || row.unrelated?.includes(caller);
+        if (secret && mayNotSee && JSON.stringify(response.body ?? '').includes(secret)) failures.push(`${route} as ${caller}: response leaks ${secret}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('refuses tampered, expired, foreign-key and alg:none tokens on every protected route', async () => {
+    const staff = await loginWithPassword(t, 'anda.staff');
+    const [header, payload] = staff.tokens.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub: string; role: string; sid: string };
+    const secret = Buffer.from(TEST_SECRETS_ENV.JWT_SECRET);
+    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, role: 'admin', exp: 9_999_999_999 })).toString('base64url');
+    const badTokens = {
+      tampered: `${header}.${forgedPayload}.${staff.tokens.accessToken.split('.')[2]}`,
+      expired: issueAccessToken(claims, secret, 60, Date.now() - 3_600_000),
+      foreignKey: issueAccessToken(claims, Buffer.from('another-secret-that-is-long-enough-000'), 60),
+      algNone: `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${forgedPayload}.`,
+      garbage: 'not-a-token',
+    };
+    const failures: string[] = [];
+    for (const route of routes.filter((candidate) => !publicRoutes.has(candidate))) {
+      const [method] = route.split(' ');
+      const call = await MATRIX[route].call(f, 'staff');
+      for (const [kind, token] of Object.entries(badTokens)) {
+        const response = await send(method, call, token);
+        if (response.status !== 401) failures.push(`${route} with a ${kind} token: expected 401, got ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('documents exactly the routes with a roles policy as needing a bearer token', () => {
+    const protectedRows = Object.entries(MATRIX).filter(([, row]) => !row.allowed.includes('anonymous')).map(([route]) => route);
+    expect(protectedRows.sort()).toEqual(routes.filter((route) => !publicRoutes.has(route)).sort());
+  });
+});
