@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, seedDatabase, startApi, throwawaySqlite, type ApiProcess } from './support/api-process';
@@ -13,7 +12,6 @@ const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
  */
 describe('H5 app in Chromium', () => {
   const database = throwawaySqlite();
-  const profile = mkdtempSync(join(tmpdir(), 'linli-chromium-'));
   let api: ApiProcess;
   let browser: Browser;
   let context: BrowserContext;
@@ -25,7 +23,8 @@ describe('H5 app in Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      // Playwright gives every launch a fresh, temporary profile of its own.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });
 
@@ -34,7 +33,7 @@ describe('H5 app in Chromium', () => {
     page = await context.newPage();
   });
 
-  afterEach(() => context.close());
+  afterEach(() => context?.close());
 
   /** Runs a browser test; on failure saves a full-page screenshot named after the test, then fails as before. */
   function browserTest(name: string, body: () => Promise<void>) {
@@ -53,7 +52,6 @@ describe('H5 app in Chromium', () => {
     await browser?.close();
     await api?.stop();
     database.remove();
-    rmSync(profile, { recursive: true, force: true });
   });
 
   browserTest('opens on the home page and shows communities and centres from the API', async () => {
