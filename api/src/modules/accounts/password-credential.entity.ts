@@ -22,6 +22,6 @@ export class PasswordCredential {
   @Column({ name: 'failed_attempts', type: 'int', default: 0 })
   failedAttempts: number;
 
-  @Column({ name: 'locked_until', type: 'datetime', nullable: true })
+  @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true })
   lockedUntil: Date | null;
 }

@@ -41,6 +41,6 @@ export class AuditEntry {
   @Column({ type: 'json', nullable: true })
   details: AuditDetails | null;
 
-  @Column({ name: 'created_at', type: 'datetime' })
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -24,8 +24,8 @@ export class AuthRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The account behind an access token, with the region path that bounds what it may touch. */
-  async findActiveAccountWithScope(accountId: string): Promise<AccountWithScope | null> {
-    const row = await this.dataSource
+  async findActiveAccountWithScope(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<AccountWithScope | null> {
+    const row = await manager
       .getRepository(Account)
       .createQueryBuilder('account')
       .leftJoin('account.region', 'region')

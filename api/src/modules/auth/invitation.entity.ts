@@ -25,10 +25,10 @@ export class Invitation {
   @Column({ name: 'issued_by_account_id', type: 'varchar', length: 36 })
   issuedByAccountId: string;
 
-  @Column({ name: 'expires_at', type: 'datetime' })
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt: Date;
 
-  @Column({ name: 'used_at', type: 'datetime', nullable: true })
+  @Column({ name: 'used_at', type: 'datetime', precision: 3, nullable: true })
   usedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })

@@ -7,7 +7,7 @@ export class LoginThrottle {
   @PrimaryColumn({ type: 'varchar', length: 80 })
   key: string;
 
-  @Column({ name: 'window_started_at', type: 'datetime' })
+  @Column({ name: 'window_started_at', type: 'datetime', precision: 3 })
   windowStartedAt: Date;
 
   @Column({ type: 'int' })

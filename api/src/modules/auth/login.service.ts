@@ -47,7 +47,6 @@ export class LoginService {
         this.transactions.write(async (manager) => {
           const identity = await this.accounts.findIdentityByOpenid(manager, session.openid);
           if (identity) {
-            if (identity.account.status !== 'active') return { problem: new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系社区工作人员') };
             await this.accounts.updateSessionKey(manager, identity.id, this.cipher.encrypt(session.sessionKey));
             return this.signIn(manager, identity.account, 'auth.wechat_login', meta);
           }
@@ -116,7 +115,6 @@ export class LoginService {
             ? { problem: new DomainError('ACCOUNT_LOCKED', '密码错误次数过多，账号已暂时锁定，请稍后再试', { lockedUntil: lockedUntil.toISOString() }) }
             : { problem: new DomainError('INVALID_CREDENTIALS', '账号或密码错误') };
         }
-        if (credential.account.status !== 'active') return { problem: new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系管理员') };
         await this.accounts.recordSuccessfulLogin(manager, credential.accountId);
         return this.signIn(manager, credential.account, 'auth.password_login', meta);
       }),
@@ -129,6 +127,8 @@ export class LoginService {
   }
 
   private async signIn(manager: EntityManager, account: Pick<Account, 'id' | 'role'>, action: string, meta: RequestMeta): Promise<Outcome> {
+    // The same rule the auth guard applies to every request: active account, and its provider not suspended.
+    if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) return { problem: new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系管理员') };
     const tokens = await this.sessions.start(manager, account);
     await this.audit.record(manager, { ...meta, accountId: account.id, role: account.role }, { action, targetType: 'account', targetId: account.id, regionPath: null });
     return { accountId: account.id, tokens };

@@ -28,13 +28,13 @@ export class RefreshToken {
   @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
-  @Column({ name: 'expires_at', type: 'datetime' })
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt: Date;
 
-  @Column({ name: 'rotated_at', type: 'datetime', nullable: true })
+  @Column({ name: 'rotated_at', type: 'datetime', precision: 3, nullable: true })
   rotatedAt: Date | null;
 
-  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  @Column({ name: 'revoked_at', type: 'datetime', precision: 3, nullable: true })
   revokedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })

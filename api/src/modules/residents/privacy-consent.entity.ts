@@ -19,7 +19,7 @@ export class PrivacyConsent {
   @Column({ type: 'varchar', length: 20 })
   version: string;
 
-  @Column({ name: 'accepted_at', type: 'datetime' })
+  @Column({ name: 'accepted_at', type: 'datetime', precision: 3 })
   acceptedAt: Date;
 
   @Column({ type: 'varchar', length: 64, nullable: true })

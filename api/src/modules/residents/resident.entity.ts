@@ -53,7 +53,7 @@ export class Resident {
   createdByAccountId: string | null;
 
   /** Set when the person asked to be deleted: personal fields are erased, the row stays for history the law requires. */
-  @Column({ name: 'erased_at', type: 'datetime', nullable: true })
+  @Column({ name: 'erased_at', type: 'datetime', precision: 3, nullable: true })
   erasedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })

@@ -1,12 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Identity1795708388924 implements MigrationInterface {
-  name = 'Identity1795708388924';
+export class Identity1795709419578 implements MigrationInterface {
+  name = 'Identity1795709419578';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"provider\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(80) NOT NULL, \"region_id\" varchar(36) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('active','suspended') ) NOT NULL DEFAULT ('active'), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"ix_provider_region\" ON \"provider\" (\"region_id\") ");
-    await queryRunner.query("CREATE TABLE \"resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"ix_resident_community\" ON \"resident\" (\"community_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_resident_phone_hash\" ON \"resident\" (\"phone_hash\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_resident_id_number_hash\" ON \"resident\" (\"id_number_hash\") ");
@@ -14,19 +14,19 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_account_resident\" ON \"account\" (\"resident_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_account_provider\" ON \"account\" (\"provider_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_account_region\" ON \"account\" (\"region_id\") ");
-    await queryRunner.query("CREATE TABLE \"password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime)");
+    await queryRunner.query("CREATE TABLE \"password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime(3))");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_password_credential_username\" ON \"password_credential\" (\"username\") ");
     await queryRunner.query("CREATE TABLE \"wechat_identity\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"openid\" varchar(64) NOT NULL, \"unionid\" varchar(64), \"account_id\" varchar(36) NOT NULL, \"session_key_cipher\" varchar(200) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"REL_adf9bf0786a91f51c0be60b518\" UNIQUE (\"account_id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_wechat_identity_account\" ON \"wechat_identity\" (\"account_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_wechat_identity_openid\" ON \"wechat_identity\" (\"openid\") ");
-    await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"actor_account_id\" varchar(36), \"actor_role\" varchar(20), \"action\" varchar(64) NOT NULL, \"target_type\" varchar(32) NOT NULL, \"target_id\" varchar(36), \"region_path\" varchar(200), \"ip\" varchar(64), \"request_id\" varchar(64), \"details\" json, \"created_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"actor_account_id\" varchar(36), \"actor_role\" varchar(20), \"action\" varchar(64) NOT NULL, \"target_type\" varchar(32) NOT NULL, \"target_id\" varchar(36), \"region_path\" varchar(200), \"ip\" varchar(64), \"request_id\" varchar(64), \"details\" json, \"created_at\" datetime(3) NOT NULL)");
     await queryRunner.query("CREATE INDEX \"ix_audit_entry_target\" ON \"audit_entry\" (\"target_type\", \"target_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_audit_entry_region_time\" ON \"audit_entry\" (\"region_path\", \"created_at\") ");
-    await queryRunner.query("CREATE TABLE \"invitation\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('worker','household_member') ) NOT NULL, \"target_id\" varchar(36) NOT NULL, \"code_hash\" varchar(64) NOT NULL, \"issued_by_account_id\" varchar(36) NOT NULL, \"expires_at\" datetime NOT NULL, \"used_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"invitation\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('worker','household_member') ) NOT NULL, \"target_id\" varchar(36) NOT NULL, \"code_hash\" varchar(64) NOT NULL, \"issued_by_account_id\" varchar(36) NOT NULL, \"expires_at\" datetime(3) NOT NULL, \"used_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"ix_invitation_target\" ON \"invitation\" (\"kind\", \"target_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_invitation_code_hash\" ON \"invitation\" (\"code_hash\") ");
-    await queryRunner.query("CREATE TABLE \"login_throttle\" (\"key\" varchar(80) PRIMARY KEY NOT NULL, \"window_started_at\" datetime NOT NULL, \"attempts\" integer NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime NOT NULL, \"rotated_at\" datetime, \"revoked_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"login_throttle\" (\"key\" varchar(80) PRIMARY KEY NOT NULL, \"window_started_at\" datetime(3) NOT NULL, \"attempts\" integer NOT NULL)");
+    await queryRunner.query("CREATE TABLE \"refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime(3) NOT NULL, \"rotated_at\" datetime(3), \"revoked_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"ix_refresh_token_account\" ON \"refresh_token\" (\"account_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_refresh_token_family\" ON \"refresh_token\" (\"family_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_refresh_token_hash\" ON \"refresh_token\" (\"token_hash\") ");
@@ -36,7 +36,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"household_link\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"proxy_resident_id\" varchar(36) NOT NULL, \"member_resident_id\" varchar(36) NOT NULL, \"relation\" varchar CHECK( \"relation\" IN ('父亲','母亲','配偶','子女','祖父母','外祖父母','兄弟姐妹','其他亲属') ) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"ix_household_link_member\" ON \"household_link\" (\"member_resident_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_household_link_pair\" ON \"household_link\" (\"proxy_resident_id\", \"member_resident_id\") ");
-    await queryRunner.query("CREATE TABLE \"privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime NOT NULL, \"ip\" varchar(64))");
+    await queryRunner.query("CREATE TABLE \"privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime(3) NOT NULL, \"ip\" varchar(64))");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_privacy_consent_version\" ON \"privacy_consent\" (\"account_id\", \"version\") ");
     await queryRunner.query("DROP INDEX \"ix_provider_region\"");
     await queryRunner.query("CREATE TABLE \"temporary_provider\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(80) NOT NULL, \"region_id\" varchar(36) NOT NULL, \"status\" varchar CHECK( \"status\" IN ('active','suspended') ) NOT NULL DEFAULT ('active'), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_provider_region\" FOREIGN KEY (\"region_id\") REFERENCES \"region\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
@@ -47,7 +47,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"ix_resident_community\"");
     await queryRunner.query("DROP INDEX \"ix_resident_phone_hash\"");
     await queryRunner.query("DROP INDEX \"uq_resident_id_number_hash\"");
-    await queryRunner.query("CREATE TABLE \"temporary_resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_resident_community\" FOREIGN KEY (\"community_id\") REFERENCES \"region\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("CREATE TABLE \"temporary_resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_resident_community\" FOREIGN KEY (\"community_id\") REFERENCES \"region\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
     await queryRunner.query("INSERT INTO \"temporary_resident\"(\"id\", \"name\", \"phone_cipher\", \"phone_hash\", \"phone_owner\", \"id_number_cipher\", \"id_number_hash\", \"birth_date\", \"address\", \"community_id\", \"created_by_account_id\", \"erased_at\", \"created_at\", \"updated_at\") SELECT \"id\", \"name\", \"phone_cipher\", \"phone_hash\", \"phone_owner\", \"id_number_cipher\", \"id_number_hash\", \"birth_date\", \"address\", \"community_id\", \"created_by_account_id\", \"erased_at\", \"created_at\", \"updated_at\" FROM \"resident\"");
     await queryRunner.query("DROP TABLE \"resident\"");
     await queryRunner.query("ALTER TABLE \"temporary_resident\" RENAME TO \"resident\"");
@@ -65,7 +65,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_account_provider\" ON \"account\" (\"provider_id\") ");
     await queryRunner.query("CREATE INDEX \"ix_account_region\" ON \"account\" (\"region_id\") ");
     await queryRunner.query("DROP INDEX \"uq_password_credential_username\"");
-    await queryRunner.query("CREATE TABLE \"temporary_password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime, CONSTRAINT \"fk_password_credential_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("CREATE TABLE \"temporary_password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime(3), CONSTRAINT \"fk_password_credential_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
     await queryRunner.query("INSERT INTO \"temporary_password_credential\"(\"account_id\", \"username\", \"password_hash\", \"failed_attempts\", \"locked_until\") SELECT \"account_id\", \"username\", \"password_hash\", \"failed_attempts\", \"locked_until\" FROM \"password_credential\"");
     await queryRunner.query("DROP TABLE \"password_credential\"");
     await queryRunner.query("ALTER TABLE \"temporary_password_credential\" RENAME TO \"password_credential\"");
@@ -81,7 +81,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"ix_refresh_token_account\"");
     await queryRunner.query("DROP INDEX \"ix_refresh_token_family\"");
     await queryRunner.query("DROP INDEX \"uq_refresh_token_hash\"");
-    await queryRunner.query("CREATE TABLE \"temporary_refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime NOT NULL, \"rotated_at\" datetime, \"revoked_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_refresh_token_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("CREATE TABLE \"temporary_refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime(3) NOT NULL, \"rotated_at\" datetime(3), \"revoked_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_refresh_token_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
     await queryRunner.query("INSERT INTO \"temporary_refresh_token\"(\"id\", \"account_id\", \"family_id\", \"token_hash\", \"expires_at\", \"rotated_at\", \"revoked_at\", \"created_at\") SELECT \"id\", \"account_id\", \"family_id\", \"token_hash\", \"expires_at\", \"rotated_at\", \"revoked_at\", \"created_at\" FROM \"refresh_token\"");
     await queryRunner.query("DROP TABLE \"refresh_token\"");
     await queryRunner.query("ALTER TABLE \"temporary_refresh_token\" RENAME TO \"refresh_token\"");
@@ -105,7 +105,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"ix_household_link_member\" ON \"household_link\" (\"member_resident_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_household_link_pair\" ON \"household_link\" (\"proxy_resident_id\", \"member_resident_id\") ");
     await queryRunner.query("DROP INDEX \"uq_privacy_consent_version\"");
-    await queryRunner.query("CREATE TABLE \"temporary_privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime NOT NULL, \"ip\" varchar(64), CONSTRAINT \"fk_privacy_consent_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("CREATE TABLE \"temporary_privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime(3) NOT NULL, \"ip\" varchar(64), CONSTRAINT \"fk_privacy_consent_account\" FOREIGN KEY (\"account_id\") REFERENCES \"account\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
     await queryRunner.query("INSERT INTO \"temporary_privacy_consent\"(\"id\", \"account_id\", \"version\", \"accepted_at\", \"ip\") SELECT \"id\", \"account_id\", \"version\", \"accepted_at\", \"ip\" FROM \"privacy_consent\"");
     await queryRunner.query("DROP TABLE \"privacy_consent\"");
     await queryRunner.query("ALTER TABLE \"temporary_privacy_consent\" RENAME TO \"privacy_consent\"");
@@ -115,7 +115,7 @@ export class Identity1795708388924 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("DROP INDEX \"uq_privacy_consent_version\"");
     await queryRunner.query("ALTER TABLE \"privacy_consent\" RENAME TO \"temporary_privacy_consent\"");
-    await queryRunner.query("CREATE TABLE \"privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime NOT NULL, \"ip\" varchar(64))");
+    await queryRunner.query("CREATE TABLE \"privacy_consent\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"version\" varchar(20) NOT NULL, \"accepted_at\" datetime(3) NOT NULL, \"ip\" varchar(64))");
     await queryRunner.query("INSERT INTO \"privacy_consent\"(\"id\", \"account_id\", \"version\", \"accepted_at\", \"ip\") SELECT \"id\", \"account_id\", \"version\", \"accepted_at\", \"ip\" FROM \"temporary_privacy_consent\"");
     await queryRunner.query("DROP TABLE \"temporary_privacy_consent\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_privacy_consent_version\" ON \"privacy_consent\" (\"account_id\", \"version\") ");
@@ -139,7 +139,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"ix_refresh_token_family\"");
     await queryRunner.query("DROP INDEX \"ix_refresh_token_account\"");
     await queryRunner.query("ALTER TABLE \"refresh_token\" RENAME TO \"temporary_refresh_token\"");
-    await queryRunner.query("CREATE TABLE \"refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime NOT NULL, \"rotated_at\" datetime, \"revoked_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"refresh_token\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"account_id\" varchar(36) NOT NULL, \"family_id\" varchar(36) NOT NULL, \"token_hash\" varchar(64) NOT NULL, \"expires_at\" datetime(3) NOT NULL, \"rotated_at\" datetime(3), \"revoked_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("INSERT INTO \"refresh_token\"(\"id\", \"account_id\", \"family_id\", \"token_hash\", \"expires_at\", \"rotated_at\", \"revoked_at\", \"created_at\") SELECT \"id\", \"account_id\", \"family_id\", \"token_hash\", \"expires_at\", \"rotated_at\", \"revoked_at\", \"created_at\" FROM \"temporary_refresh_token\"");
     await queryRunner.query("DROP TABLE \"temporary_refresh_token\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_refresh_token_hash\" ON \"refresh_token\" (\"token_hash\") ");
@@ -155,7 +155,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_wechat_identity_account\" ON \"wechat_identity\" (\"account_id\") ");
     await queryRunner.query("DROP INDEX \"uq_password_credential_username\"");
     await queryRunner.query("ALTER TABLE \"password_credential\" RENAME TO \"temporary_password_credential\"");
-    await queryRunner.query("CREATE TABLE \"password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime)");
+    await queryRunner.query("CREATE TABLE \"password_credential\" (\"account_id\" varchar(36) PRIMARY KEY NOT NULL, \"username\" varchar(64) NOT NULL, \"password_hash\" varchar(200) NOT NULL, \"failed_attempts\" integer NOT NULL DEFAULT (0), \"locked_until\" datetime(3))");
     await queryRunner.query("INSERT INTO \"password_credential\"(\"account_id\", \"username\", \"password_hash\", \"failed_attempts\", \"locked_until\") SELECT \"account_id\", \"username\", \"password_hash\", \"failed_attempts\", \"locked_until\" FROM \"temporary_password_credential\"");
     await queryRunner.query("DROP TABLE \"temporary_password_credential\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_password_credential_username\" ON \"password_credential\" (\"username\") ");
@@ -173,7 +173,7 @@ export class Identity1795708388924 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"ix_resident_phone_hash\"");
     await queryRunner.query("DROP INDEX \"ix_resident_community\"");
     await queryRunner.query("ALTER TABLE \"resident\" RENAME TO \"temporary_resident\"");
-    await queryRunner.query("CREATE TABLE \"resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"resident\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"name\" varchar(64) NOT NULL, \"phone_cipher\" varchar(200), \"phone_hash\" varchar(64), \"phone_owner\" varchar CHECK( \"phone_owner\" IN ('self','relative') ), \"id_number_cipher\" varchar(200), \"id_number_hash\" varchar(64), \"birth_date\" varchar(10), \"address\" varchar(200), \"community_id\" varchar(36), \"created_by_account_id\" varchar(36), \"erased_at\" datetime(3), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("INSERT INTO \"resident\"(\"id\", \"name\", \"phone_cipher\", \"phone_hash\", \"phone_owner\", \"id_number_cipher\", \"id_number_hash\", \"birth_date\", \"address\", \"community_id\", \"created_by_account_id\", \"erased_at\", \"created_at\", \"updated_at\") SELECT \"id\", \"name\", \"phone_cipher\", \"phone_hash\", \"phone_owner\", \"id_number_cipher\", \"id_number_hash\", \"birth_date\", \"address\", \"community_id\", \"created_by_account_id\", \"erased_at\", \"created_at\", \"updated_at\" FROM \"temporary_resident\"");
     await queryRunner.query("DROP TABLE \"temporary_resident\"");
     await queryRunner.query("CREATE UNIQUE INDEX \"uq_resident_id_number_hash\" ON \"resident\" (\"id_number_hash\") ");
