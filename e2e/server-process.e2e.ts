@@ -35,6 +35,18 @@ describe('the API as a process', () => {
     expect(api.output()).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 
+  it('never logs request bodies, so ID numbers, passwords and WeChat codes sent in them stay out of the logs', async () => {
+    api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off', LOG_LEVEL: 'trace' });
+    await fetch(`${api.baseUrl}/api/auth/password/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: '11010519491231002X', password: 'secret-password-123' }),
+    });
+    await fetch(`${api.baseUrl}/api/auth/wechat/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'wechat-code-abc' }) });
+    await api.stop();
+    for (const secret of ['11010519491231002X', 'secret-password-123', 'wechat-code-abc']) expect(api.output()).not.toContain(secret);
+  });
+
   it('on SIGTERM lets an in-flight request finish, then exits 0', async () => {
     api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off' });
     const { port } = new URL(api.baseUrl);

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT, run } from './lib/run.mjs';
 
 const at = (...parts) => join(REPO_ROOT, ...parts);
+const DEMO_PASSWORD_HINT = '(e.g. anda.staff / Linli@2026; see README)';
 
 async function step(title, command, args, env) {
   console.log(`\n▶ ${title}`);
@@ -60,10 +61,40 @@ if (h5IsCurrent()) console.log('\n▶ H5 app is up to date (miniapp/dist/h5)');
 else await step('Building the H5 app (taro build --type h5)', 'npm', ['run', 'build:h5', '-w', '@linli/miniapp']);
 await step('Migrating and seeding demo data', 'node', [at('api', 'dist', 'cli', 'seed.js')]);
 
-const port = process.env.PORT || '3000';
-const api = spawn(process.execPath, [at('api', 'dist', 'main.js')], { cwd: REPO_ROOT, env: { ...process.env, PORT: port }, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
-api.once('exit', (code) => process.exit(code ?? 0));
+/**
+ * Without a real WeChat AppID the API runs in demo mode: the fake WeChat server (same HTTP API and error codes)
+ * stands in for api.weixin.qq.com, and the H5 demo login signs in through it.
+ */
+function startFakeWechat() {
+  return new Promise((resolveStart, rejectStart) => {
+    const child = spawn(process.execPath, [at('api', 'dist', 'cli', 'fake-wechat.js')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const url = /fake wechat listening on (\S+)/.exec(output)?.[1];
+      if (url) resolveStart({ child, url });
+    });
+    child.once('exit', (code) => rejectStart(new Error(`fake WeChat server exited with ${code}`)));
+  });
+}
+
+const children = [];
+const apiEnv = { ...process.env, PORT: process.env.PORT || '3000' };
+if (!process.env.WECHAT_APPID && !process.env.WECHAT_API_BASE_URL) {
+  const fake = await startFakeWechat();
+  children.push(fake.child);
+  apiEnv.WECHAT_API_BASE_URL = fake.url;
+  console.log(`\n▶ No WECHAT_APPID: demo mode, fake WeChat server at ${fake.url}`);
+}
+
+const port = apiEnv.PORT;
+const api = spawn(process.execPath, [at('api', 'dist', 'main.js')], { cwd: REPO_ROOT, env: apiEnv, stdio: 'inherit' });
+children.push(api);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+api.once('exit', (code) => {
+  children.forEach((child) => child.kill('SIGTERM'));
+  process.exit(code ?? 0);
+});
 
 const base = `http://localhost:${port}`;
 if (await waitUntilReady(`${base}/api/health/ready`, api)) {
@@ -72,7 +103,8 @@ if (await waitUntilReady(`${base}/api/health/ready`, api)) {
     H5 app     ${base}/
     API        ${base}/api
     API docs   ${base}/api/docs
-  Press Ctrl+C to stop.
+${apiEnv.WECHAT_APPID ? '' : `  Demo mode (no WeChat AppID): on the H5 app pick a demo account from 我的 → 登录;
+  staff and provider accounts also sign in with their username and password ${DEMO_PASSWORD_HINT}.\n`}  Press Ctrl+C to stop.
 `);
 } else if (api.exitCode === null) {
   console.error(`The API did not become ready at ${base}/api/health/ready; see the log above.`);

@@ -35,6 +35,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export interface CreateAppOptions {
   /** Extra modules mounted beside the application's own (tests use this for probe routes). */
   extraModules?: Array<Type | DynamicModule>;
@@ -52,6 +56,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     clientErrorHandler: answerClientError,
+    // A hop count means "believe that many proxies in front of us" (Fastify's own reading of a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   const fastify = adapter.getInstance();
   // JSON is the only body format the API speaks; Fastify's JSON parser also rejects prototype-poisoning keys.

@@ -24,6 +24,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Built H5 app served at `/`; null when not built (the API still runs). */
   h5Dir: string | null;
+  /** Fastify's trustProxy: false, true, a hop count, or a list of proxy addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
   secrets: SecretsConfig;
   auth: AuthConfig;
   wechat: WechatConfig;
@@ -94,6 +96,21 @@ export function parseDatabaseUrl(raw: string | undefined, variable = 'DATABASE_U
   return { dialect, url: raw };
 }
 
+/**
+ * Which X-Forwarded-For hops to believe for the client IP (login throttling and audit records depend on it).
+ * Off by default: a directly exposed API must not let clients choose their own IP.
+ */
+function readTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (!entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) {
+    throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs');
+  }
+  return entries;
+}
+
 const DEMO_APP_ID = 'wxdemo00000000000';
 
 function readWechat(env: Env): WechatConfig {
@@ -135,6 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     h5Dir: h5Setting === 'off' ? null : h5Setting ? resolve(process.cwd(), h5Setting) : DEFAULT_H5_DIR,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     secrets: readSecrets(env, DEV_SECRETS_FILE),
     auth: readAuth(env),
     wechat: readWechat(env),
