@@ -38,10 +38,20 @@ async function waitFor(url) {
   throw new Error(`${url} never answered`);
 }
 
-function load(url) {
+function load(url, headers = {}) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: seconds, headers }, (error, result) => (error ? reject(error) : resolve(result)));
   });
+}
+
+/** A demo staff session, to measure what authentication (token, account and session checks) costs per request. */
+async function staffToken() {
+  const response = await fetch('http://127.0.0.1:3901/api/auth/password/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }),
+  });
+  return (await response.json()).tokens.accessToken;
 }
 
 const api = startServer([join(REPO_ROOT, 'api/dist/main.js')], 3901);
@@ -49,16 +59,18 @@ const baseline = startServer([join(REPO_ROOT, 'bench/baseline-server.mjs'), file
 try {
   await waitFor('http://127.0.0.1:3901/api/health/ready');
   await waitFor('http://127.0.0.1:3902/api/regions/communities');
+  const authorization = { authorization: `Bearer ${await staffToken()}` };
   const cases = [
     ['baseline: bare Fastify + better-sqlite3, GET /api/regions/communities', 'http://127.0.0.1:3902/api/regions/communities'],
     ['Linli API, GET /api/regions/communities', 'http://127.0.0.1:3901/api/regions/communities'],
     ['Linli API, GET /api/centres', 'http://127.0.0.1:3901/api/centres'],
     ['Linli API, GET /api/health (no database)', 'http://127.0.0.1:3901/api/health'],
+    ['Linli API, GET /api/me (signed in: token + account + session checks)', 'http://127.0.0.1:3901/api/me', authorization],
   ];
   const rows = [];
-  for (const [name, url] of cases) {
-    await load(url); // warm-up pass at the same settings; its figures are discarded
-    const result = await load(url);
+  for (const [name, url, headers] of cases) {
+    await load(url, headers); // warm-up pass at the same settings; its figures are discarded
+    const result = await load(url, headers);
     if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
   }

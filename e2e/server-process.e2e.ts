@@ -4,6 +4,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, startApi, throwawaySqlite, type ApiProcess } from './support/api-process';
 
+/** A raw TCP connection to the API, for requests no HTTP client would send; collects everything it answers. */
+async function rawConnection(baseUrl: string) {
+  const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1');
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk.toString()));
+  const closed = new Promise((resolveClose) => socket.once('close', resolveClose));
+  await new Promise((resolveConnect) => socket.once('connect', resolveConnect));
+  return { socket, answer: () => answer, closed };
+}
+
 describe('the API as a process', () => {
   const database = throwawaySqlite();
   let api: ApiProcess | undefined;
@@ -49,15 +59,11 @@ describe('the API as a process', () => {
 
   it('on SIGTERM lets an in-flight request finish, then exits 0', async () => {
     api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off' });
-    const { port } = new URL(api.baseUrl);
     // A request whose body is still arriving is in flight: the server has it but cannot answer yet.
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    await new Promise((resolveConnect) => socket.once('connect', resolveConnect));
+    const { socket, answer } = await rawConnection(api.baseUrl);
     socket.write('POST /api/regions/communities HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n{"a"');
     await sleep(200);
-    expect(answer).toBe('');
+    expect(answer()).toBe('');
 
     api.child.kill('SIGTERM');
     await sleep(300);
@@ -65,21 +71,17 @@ describe('the API as a process', () => {
     socket.end(':1}\n');
 
     expect(await api.exited).toBe(0);
-    expect(answer).toMatch(/^HTTP\/1\.1 404/);
+    expect(answer()).toMatch(/^HTTP\/1\.1 404/);
     expect(api.output()).toContain('shutdown complete');
   });
 
   it('answers a garbled HTTP request in the one error shape', async () => {
     api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off' });
-    const { port } = new URL(api.baseUrl);
-    const socket = connect(Number(port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => (answer += chunk.toString()));
-    await new Promise((resolveConnect) => socket.once('connect', resolveConnect));
+    const { socket, answer, closed } = await rawConnection(api.baseUrl);
     socket.write('THIS IS NOT HTTP\r\n\r\n');
-    await new Promise((resolveClose) => socket.once('close', resolveClose));
-    expect(answer).toMatch(/^HTTP\/1\.1 400/);
-    expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ code: 'MALFORMED_BODY', message: expect.any(String) });
+    await closed;
+    expect(answer()).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(answer().split('\r\n\r\n')[1])).toEqual({ code: 'MALFORMED_BODY', message: expect.any(String) });
   });
 
   it.each([

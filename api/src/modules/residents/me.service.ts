@@ -119,28 +119,14 @@ export class MeService {
           await this.residents.deleteLink(manager, link.id);
           const member = await this.residents.findWithCommunity(link.memberResidentId, manager);
           const stillManaged = (await this.residents.countProxiesOf(link.memberResidentId, manager)) > 0;
-          if (member && !member.hasOwnAccount && !stillManaged) await this.erasePerson(manager, link.memberResidentId, now);
+          if (member && !member.hasOwnAccount && !stillManaged) await this.people.erase(manager, link.memberResidentId, now);
         }
-        await this.erasePerson(manager, auth.residentId, now);
+        await this.people.erase(manager, auth.residentId, now);
       }
       await this.accounts.removeIdentitiesOf(manager, auth.accountId);
       await this.accounts.setStatus(manager, auth.accountId, 'disabled');
       await this.auth.revokeAllSessionsOf(manager, auth.accountId, now);
       await this.audit.record(manager, auth, { action: 'account.erased', targetType: 'account', targetId: auth.accountId, regionPath: null });
-    });
-  }
-
-  private async erasePerson(manager: EntityManager, residentId: string, now: Date): Promise<void> {
-    await this.residents.updateResident(manager, residentId, {
-      name: '已注销用户',
-      phoneCipher: null,
-      phoneHash: null,
-      phoneOwner: null,
-      idNumberCipher: null,
-      idNumberHash: null,
-      birthDate: null,
-      address: null,
-      erasedAt: now,
     });
   }
 

@@ -20,6 +20,17 @@ export interface PersonInput {
 
 type ResidentColumns = Partial<Omit<Resident, 'id' | 'community' | 'createdAt' | 'updatedAt'>>;
 
+/** Every personal field of a person record, empty: a new record's starting point and what erasure leaves. */
+const NO_PERSONAL_DATA = {
+  phoneCipher: null,
+  phoneHash: null,
+  phoneOwner: null,
+  idNumberCipher: null,
+  idNumberHash: null,
+  birthDate: null,
+  address: null,
+} satisfies ResidentColumns;
+
 /**
  * Writes person records. Every sensitive value is encrypted with a keyed hash beside it; an ID number is unique
  * across all people (enforced by a unique index on its hash), and the birth date is taken from it.
@@ -38,13 +49,7 @@ export class PersonRecords {
       this.residents.insertResident(manager, {
         id,
         name: input.name,
-        phoneCipher: null,
-        phoneHash: null,
-        phoneOwner: null,
-        idNumberCipher: null,
-        idNumberHash: null,
-        birthDate: null,
-        address: null,
+        ...NO_PERSONAL_DATA,
         communityId: null,
         createdByAccountId,
         erasedAt: null,
@@ -57,6 +62,11 @@ export class PersonRecords {
   async update(manager: EntityManager, residentId: string, input: PersonInput): Promise<void> {
     const columns = await this.columnsFor(manager, input, residentId);
     if (Object.keys(columns).length) await this.guardIdNumber(() => this.residents.updateResident(manager, residentId, columns));
+  }
+
+  /** Erases a person's personal fields (right to erasure); the row stays for the history the law requires. */
+  async erase(manager: EntityManager, residentId: string, at: Date): Promise<void> {
+    await this.residents.updateResident(manager, residentId, { ...NO_PERSONAL_DATA, name: '已注销用户', erasedAt: at });
   }
 
   private async columnsFor(manager: EntityManager, input: PersonInput, residentId: string | null): Promise<ResidentColumns> {
