@@ -184,6 +184,14 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
     });
   });
 
+  it('the database refuses to change or delete audit entries (append-only)', async () => {
+    const login = await newResident('openid-audited'); // signing in writes an entry
+    const entry = await t.dataSource.getRepository(AuditEntry).findOneByOrFail({ actorAccountId: login.account.id, action: 'auth.wechat_register' });
+    await expect(t.dataSource.query('UPDATE audit_entry SET action = ? WHERE id = ?', ['tampered', entry.id])).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('DELETE FROM audit_entry WHERE id = ?', [entry.id])).rejects.toThrow(/append-only/);
+    expect(await t.dataSource.getRepository(AuditEntry).findOneByOrFail({ id: entry.id })).toMatchObject({ action: entry.action });
+  });
+
   describe('export and deletion', () => {
     it('exports everything about the caller, with sensitive values masked', async () => {
       const li = await loginWithWechat(t, 'demo-openid-li-ming');
