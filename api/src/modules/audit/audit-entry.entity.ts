@@ -5,7 +5,7 @@ export type AuditDetails = Record<string, string | number | boolean | null>;
 
 /**
  * Append-only record of who did what to whom, when and from where. Nothing updates or deletes these rows
- * (there is no code path that does). `regionPath` is the target's region, so admins read only their subtree.
+ * (no code path does, and database triggers refuse it). `regionPath` is the target's region, so admins read only their subtree.
  */
 @Entity({ name: 'audit_entry' })
 @Index('ix_audit_entry_region_time', ['regionPath', 'createdAt'])
