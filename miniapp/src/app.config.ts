@@ -5,10 +5,12 @@ export default defineAppConfig({
     'pages/orders/index',
     'pages/me/index',
     'pages/centre/index',
+    'pages/login/index',
+    'pages/claim/index',
   ],
   subPackages: [
-    { root: 'staff', name: 'staff', pages: ['pages/index/index'] },
-    { root: 'provider', name: 'provider', pages: ['pages/index/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index'] },
+    { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',

@@ -1,6 +1,6 @@
 import { ApiError } from '../src/services/api-error';
 import { CLIENT_ERROR_MESSAGES, configureRequest, request, requestList } from '../src/services/request';
-import { clearToken, saveToken } from '../src/services/token-storage';
+import { clearSession, saveSession } from '../src/services/token-storage';
 import { closedPortUrl, sendJson, startFixtureServer } from './support/fixture-server';
 
 import type { FixtureServer } from './support/fixture-server';
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 afterAll(() => server.close());
 
-afterEach(() => clearToken());
+afterEach(() => clearSession());
 
 async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -59,7 +59,7 @@ describe('request', () => {
     await request('/ok');
     expect(server.requests.at(-1)?.headers.authorization).toBeUndefined();
 
-    saveToken('token-123');
+    saveSession({ accessToken: 'token-123', refreshToken: 'refresh-123', account: null });
     await request('/ok');
     expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer token-123');
   });

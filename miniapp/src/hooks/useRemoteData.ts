@@ -10,6 +10,11 @@ export type RemoteData<T> =
 export interface RemoteDataHandle<T> {
   state: RemoteData<T>;
   retry: () => void;
+  /**
+   * Applies a change the caller already knows about (e.g. the saved record a PUT answered with) without loading
+   * again. Works on the latest data, so two changes finishing together both stay. Ignored unless data is shown.
+   */
+  update: (change: (current: T) => T) => void;
 }
 
 /**
@@ -38,5 +43,10 @@ export function useRemoteData<T>(load: () => Promise<T>): RemoteDataHandle<T> {
   }, [load, attempt]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
-  return { state, retry };
+  const update = useCallback(
+    (change: (current: T) => T) =>
+      setState((current) => (current.status === 'ready' ? { status: 'ready', data: change(current.data) } : current)),
+    [],
+  );
+  return { state, retry, update };
 }

@@ -15,3 +15,9 @@ export async function fetchCentre(id: string): Promise<CentreSummary | null> {
   const centres = await fetchCentres();
   return centres.find((centre) => centre.id === id) ?? null;
 }
+
+/** Communities whose name contains `keyword` (all of them for an empty keyword), for the community picker. */
+export function searchCommunities(keyword: string): Promise<CommunitySummary[]> {
+  const trimmed = keyword.trim();
+  return requestList<CommunitySummary>('/regions/communities', { query: { keyword: trimmed || undefined } });
+}

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 import { isApiErrorBody } from '@linli/shared';
 
-import type { ListResponse } from '@linli/shared';
+import type { ListResponse, SessionTokens } from '@linli/shared';
 
 import { ApiError } from './api-error';
-import { readToken } from './token-storage';
+import { clearSession, readSession, readToken, saveTokens } from './token-storage';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,6 +16,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Show the error's message in a toast before rethrowing. Off by default: most pages render errors inline. */
   toast?: boolean;
+  /**
+   * Send the stored access token (and renew it once on a 401 TOKEN_INVALID). On by default; login and refresh
+   * calls turn it off, since they must not carry, or try to rescue, an old session.
+   */
+  auth?: boolean;
 }
 
 export interface RequestConfig {
@@ -64,10 +69,64 @@ export async function requestList<T>(path: string, options: RequestOptions = {})
   return body.items;
 }
 
-async function send<T>(path: string, options: RequestOptions): Promise<T> {
+/**
+ * One call, plus at most one retry: when a protected call answers 401 TOKEN_INVALID (the access token expired or
+ * was revoked), the session is renewed through /auth/refresh and the call is sent again with the new token. Any
+ * other failure, and a second 401, goes to the caller unchanged.
+ */
+async function send<T>(path: string, options: RequestOptions, isRetry = false): Promise<T> {
+  const token = options.auth === false ? null : readToken();
+  try {
+    return await sendOnce<T>(path, options, token);
+  } catch (error) {
+    if (isRetry || token === null || !isExpiredToken(error)) throw error;
+    if (!(await renewSession(token))) throw error;
+    return send<T>(path, options, true);
+  }
+}
+
+function isExpiredToken(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 401 && error.code === 'TOKEN_INVALID';
+}
+
+/** The refresh in flight, shared by every call that hit a 401 meanwhile: the refresh token works only once. */
+let renewal: Promise<void> | null = null;
+
+/**
+ * Makes sure the stored access token is newer than `staleToken`. Resolves true when the caller should retry,
+ * false when no session is left to retry with (signed out meanwhile); rejects with the refresh's own error.
+ */
+async function renewSession(staleToken: string): Promise<boolean> {
+  const session = readSession();
+  if (!session) return false;
+  // Another call's refresh finished after this call was sent: the new token is already stored.
+  if (session.accessToken !== staleToken && !renewal) return true;
+  renewal ??= refreshTokens(session.refreshToken).finally(() => {
+    renewal = null;
+  });
+  await renewal;
+  return readSession() !== null;
+}
+
+async function refreshTokens(refreshToken: string): Promise<void> {
+  let tokens: SessionTokens;
+  try {
+    tokens = await sendOnce<SessionTokens>('/auth/refresh', { method: 'POST', body: { refreshToken } }, null);
+  } catch (error) {
+    // 401 (TOKEN_INVALID, REFRESH_TOKEN_REUSED) or 403 (ACCOUNT_DISABLED): this session is over for good. A network
+    // failure or a 5xx is not: the same refresh token may work on the next try, so the session is kept.
+    const sessionDead = error instanceof ApiError && (error.status === 401 || error.status === 403);
+    if (sessionDead && readSession()?.refreshToken === refreshToken) clearSession();
+    throw error;
+  }
+  if (typeof tokens?.accessToken !== 'string' || typeof tokens.refreshToken !== 'string') throw badResponse(200);
+  // Signed out, or signed in as someone else, while the refresh was under way: do not bring the old session back.
+  if (readSession()?.refreshToken === refreshToken) saveTokens(tokens);
+}
+
+async function sendOnce<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
-  const token = readToken();
   if (token) header.Authorization = `Bearer ${token}`;
 
   let response: Taro.request.SuccessCallbackResult<string>;

@@ -1,17 +1,79 @@
 import Taro from '@tarojs/taro';
 
-const TOKEN_KEY = 'linli.accessToken';
+import type { SessionAccount, SessionTokens } from '@linli/shared';
 
-/** The signed-in resident's access token, or null. Login (a later issue) writes it with saveToken. */
+/**
+ * The signed-in session as kept on the device: both tokens, and the account they belong to (so a returning
+ * user's screen can be drawn before /me answers). One storage key, written and cleared as a whole, so a half-saved
+ * session (new access token, old refresh token) cannot exist.
+ */
+export interface StoredSession {
+  accessToken: string;
+  refreshToken: string;
+  account: SessionAccount | null;
+}
+
+const SESSION_KEY = 'linli.session';
+/** The key the first release used for a bare access token; removed on clear so it can never come back. */
+const LEGACY_TOKEN_KEY = 'linli.accessToken';
+
+function isStoredSession(value: unknown): value is StoredSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.accessToken === 'string' &&
+    candidate.accessToken !== '' &&
+    typeof candidate.refreshToken === 'string' &&
+    candidate.refreshToken !== ''
+  );
+}
+
+export function readSession(): StoredSession | null {
+  // Both WeChat and Taro H5 (JSON in localStorage) keep objects as objects.
+  const value: unknown = Taro.getStorageSync(SESSION_KEY);
+  return isStoredSession(value) ? value : null;
+}
+
+/** The access token to send as Bearer, or null when nobody is signed in. */
 export function readToken(): string | null {
-  const value: unknown = Taro.getStorageSync(TOKEN_KEY);
-  return typeof value === 'string' && value !== '' ? value : null;
+  return readSession()?.accessToken ?? null;
 }
 
-export function saveToken(token: string): void {
-  Taro.setStorageSync(TOKEN_KEY, token);
+export function saveSession(session: StoredSession): void {
+  Taro.setStorageSync(SESSION_KEY, session);
+  notify();
 }
 
-export function clearToken(): void {
-  Taro.removeStorageSync(TOKEN_KEY);
+/** After /auth/refresh: new tokens, same account. */
+export function saveTokens(tokens: Pick<SessionTokens, 'accessToken' | 'refreshToken'>): void {
+  const account = readSession()?.account ?? null;
+  saveSession({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account });
+}
+
+/** After /me or consent: same tokens, fresher account. Does nothing when the session ended meanwhile. */
+export function saveAccount(account: SessionAccount): void {
+  const session = readSession();
+  if (session) saveSession({ ...session, account });
+}
+
+export function clearSession(): void {
+  Taro.removeStorageSync(SESSION_KEY);
+  Taro.removeStorageSync(LEGACY_TOKEN_KEY);
+  notify();
+}
+
+type SessionListener = () => void;
+const listeners = new Set<SessionListener>();
+
+/**
+ * Called after every save or clear, from whichever page or request did it, so a mounted page (a tab page stays
+ * mounted) redraws when another page signs in, or when the request layer ends a dead session.
+ */
+export function subscribeSession(listener: SessionListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notify(): void {
+  for (const listener of [...listeners]) listener();
 }

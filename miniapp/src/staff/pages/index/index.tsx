@@ -1,17 +1,56 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROLE_LABELS } from '@linli/shared';
 
+import type { SessionAccount } from '@linli/shared';
+
+import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
+import { useSession } from '../../../hooks/useSession';
+import { ROUTES } from '../../../services/routes';
 
-export function StaffHomePage() {
+import './index.scss';
+
+const WORKBENCH_ROLES: ReadonlySet<SessionAccount['role']> = new Set(['staff', 'admin', 'provider_admin']);
+
+function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: () => void }) {
   return (
-    <View className='page-root'>
+    <View className='staff-home__card'>
+      <Text className='staff-greeting'>您好，{account.displayName}</Text>
+      <Text className='staff-home__line'>身份：{ROLE_LABELS[account.role]}</Text>
+      <Text className='staff-home__line'>
+        {account.role === 'provider_admin' ? '服务机构所在区域' : '负责区域'}：{account.regionName ?? '未设置'}
+      </Text>
+      <Notice title='工作台即将上线' lines={['这里将用于处理居民的预约和派单。']} />
+      <Button className='staff-home__logout' size='large' block onClick={onSignOut}>
+        退出登录
+      </Button>
+    </View>
+  );
+}
+
+/** The staff workbench (placeholder): who is signed in, or the way to sign in. */
+export function StaffHomePage() {
+  const session = useSession();
+  const { state } = session;
+
+  if (state.status === 'signed-in' && WORKBENCH_ROLES.has(state.account.role)) {
+    return (
+      <View className='page-root staff-home'>
+        <Greeting account={state.account} onSignOut={() => void session.signOut()} />
+      </View>
+    );
+  }
+  return (
+    <View className='page-root staff-home'>
       <Notice
         title='社区工作人员工作台'
         lines={[
-          '这里将用于处理居民的预约和派单。',
-          '需要社区工作人员身份才能使用。',
+          '这里用于处理居民的预约和派单。',
+          state.status === 'signed-in' ? '您当前登录的不是工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。',
         ]}
       />
+      <LinkEntry label='工作人员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
     </View>
   );
 }

@@ -1,0 +1,50 @@
+import { Input, Text, View } from '@tarojs/components';
+
+import './index.scss';
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown under the input in red: a client-side check or the server's VALIDATION_FAILED message for this field. */
+  error?: string;
+  hint?: string;
+  placeholder?: string;
+  /** Extra class on the input itself, for tests and browser tests to find it. */
+  inputClassName?: string;
+  type?: 'text' | 'number' | 'idcard';
+  password?: boolean;
+  maxlength?: number;
+}
+
+/** A labelled, large input with its help text and error right below it (never in a pop-up). */
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  inputClassName,
+  type = 'text',
+  password = false,
+  maxlength = 140,
+}: TextFieldProps) {
+  return (
+    <View className={`text-field${error ? ' text-field--invalid' : ''}`}>
+      <Text className='text-field__label'>{label}</Text>
+      <Input
+        className={`text-field__input${inputClassName ? ` ${inputClassName}` : ''}`}
+        value={value}
+        type={type}
+        password={password}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        placeholderClass='text-field__placeholder'
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      {hint && !error && <Text className='text-field__hint'>{hint}</Text>}
+      {error && <Text className='text-field__error'>{error}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,70 @@
+import { useCallback, useState } from 'react';
+
+import type { SessionAccount } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { signInWithPassword } from '../services/session';
+import { formatLocalDateTime } from '../utils/datetime';
+
+export interface StaffLoginHandle {
+  username: string;
+  password: string;
+  setUsername: (value: string) => void;
+  setPassword: (value: string) => void;
+  pending: boolean;
+  /** What went wrong, in words a staff member can act on (never just a code). */
+  message: string | null;
+  submit: () => void;
+}
+
+/** The API's message plus what to do next, for the codes a password login can answer with. */
+export function staffLoginMessage(error: ApiError): string {
+  switch (error.code) {
+    case 'INVALID_CREDENTIALS':
+      return '账号或密码不正确，请检查后重新输入。连续输错多次，账号会被暂时锁定。';
+    case 'ACCOUNT_LOCKED': {
+      const lockedUntil = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
+      const until = typeof lockedUntil === 'string' ? formatLocalDateTime(lockedUntil) : null;
+      return until
+        ? `密码输错次数过多，账号已锁定，请在 ${until} 之后再试。`
+        : '密码输错次数过多，账号已暂时锁定，请稍后再试。';
+    }
+    case 'RATE_LIMITED':
+      return '登录尝试过于频繁，请等几分钟后再试。';
+    case 'ACCOUNT_DISABLED':
+      return '该账号已停用，请联系管理员。';
+    default:
+      return error.message;
+  }
+}
+
+export function useStaffLogin(onSignedIn: (account: SessionAccount) => void): StaffLoginHandle {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const submit = useCallback(() => {
+    if (pending) return;
+    if (username.trim() === '' || password === '') {
+      setMessage('请填写账号和密码');
+      return;
+    }
+    setPending(true);
+    setMessage(null);
+    signInWithPassword(username, password).then(
+      (account) => {
+        setPending(false);
+        setPassword('');
+        onSignedIn(account);
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        setPending(false);
+        setMessage(staffLoginMessage(error));
+      },
+    );
+  }, [username, password, pending, onSignedIn]);
+
+  return { username, password, setUsername, setPassword, pending, message, submit };
+}

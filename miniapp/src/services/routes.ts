@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro';
+
+import type { Role, SessionAccount } from '@linli/shared';
+
+/** Every page URL the app navigates to, in one place. */
+export const ROUTES = {
+  me: '/pages/me/index',
+  login: '/pages/login/index',
+  familyClaim: '/pages/claim/index',
+  staffLogin: '/staff/pages/login/index',
+  staffHome: '/staff/pages/index/index',
+  providerHome: '/provider/pages/index/index',
+  workerBinding: '/provider/pages/bind/index',
+} as const;
+
+const HOME_OF_ROLE: Record<Role, string> = {
+  resident: ROUTES.me,
+  worker: ROUTES.providerHome,
+  provider_admin: ROUTES.staffHome,
+  staff: ROUTES.staffHome,
+  admin: ROUTES.staffHome,
+};
+
+/** After any sign-in: residents to 我的 (a tab page), everyone else to their workbench. */
+export function openHomeOf(account: SessionAccount): void {
+  const url = HOME_OF_ROLE[account.role];
+  if (url === ROUTES.me) void Taro.switchTab({ url });
+  else void Taro.redirectTo({ url });
+}
+
+export function openPage(url: string): void {
+  void Taro.navigateTo({ url });
+}

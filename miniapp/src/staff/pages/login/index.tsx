@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+
+import { TextField } from '../../../components/text-field';
+import { useStaffLogin } from '../../../hooks/useStaffLogin';
+import { openHomeOf } from '../../../services/routes';
+
+import './index.scss';
+
+/** Staff, admins and provider admins: username and password (residents and workers sign in with WeChat). */
+export function StaffLoginPage() {
+  const login = useStaffLogin(openHomeOf);
+  return (
+    <View className='page-root staff-login'>
+      <Text className='staff-login__title'>社区工作人员/服务机构 登录</Text>
+      <Text className='staff-login__line'>请输入单位为您开通的账号和密码。</Text>
+      <TextField
+        label='账号'
+        value={login.username}
+        onChange={login.setUsername}
+        inputClassName='staff-login-username'
+        maxlength={64}
+      />
+      <TextField
+        label='密码'
+        value={login.password}
+        onChange={login.setPassword}
+        inputClassName='staff-login-password'
+        password
+        maxlength={128}
+      />
+      {login.message && <Text className='staff-login__error'>{login.message}</Text>}
+      <Button
+        className='staff-login-submit'
+        type='primary'
+        size='large'
+        block
+        loading={login.pending}
+        disabled={login.pending}
+        onClick={login.submit}
+      >
+        登录
+      </Button>
+    </View>
+  );
+}
+
+export default StaffLoginPage;
