@@ -38,6 +38,9 @@ export default defineConfig<'webpack5'>(() => {
     mini: {
       // Modules used only by a subpackage are emitted into it instead of bloating the main package.
       optimizeMainPackage: { enable: true },
+      // Shared components (notice, link-entry, NutUI's button) are imported in different orders by different
+      // pages; every stylesheet is BEM-scoped, so their order in common.wxss does not matter (same as H5 below).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

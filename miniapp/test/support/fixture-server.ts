@@ -29,7 +29,7 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
     }
     requests.push(req);
     const path = (req.url ?? '').replace(/^\/api/, '').split('?')[0];
-    const handler = routes[path];
+    const handler = routes[path] ?? matchPattern(routes, path);
     if (handler) handler(req, res);
     else sendJson(res, 404, { code: 'NOT_FOUND', message: '接口不存在' });
   });
@@ -44,6 +44,31 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** `/household/members/:id` style keys match any one path segment in place of `:id`. */
+function matchPattern(routes: Record<string, Handler>, path: string): Handler | undefined {
+  const key = Object.keys(routes).find((pattern) => {
+    if (!pattern.includes('/:')) return false;
+    const regex = new RegExp(`^${pattern.replace(/:[^/]+/g, '[^/]+')}$`);
+    return regex.test(path);
+  });
+  return key ? routes[key] : undefined;
+}
+
+/** The request's JSON body (undefined when empty). */
+export function readJson<T = unknown>(req: IncomingMessage): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    req.on('end', () => {
+      try {
+        resolve((text ? JSON.parse(text) : undefined) as T);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,9 +1,35 @@
 // `@tarojs/taro` for Jest: Taro's own H5 implementation (fetch-based request, localStorage storage).
 // @tarojs/taro-h5 exports its APIs by name and a bare core object as default; the H5 build merges the two for
 // `import Taro from '@tarojs/taro'`, and so does this module.
+//
+// Page navigation is the exception: Taro H5's router needs the built app (its page table and history), which a
+// component test does not have. Navigation calls are recorded in `navigations` instead, as the weapp `wx` stand-in
+// does, so tests assert where a page sends the user.
 import * as h5 from '@tarojs/taro-h5';
 
-const Taro = { ...h5.default, ...h5 };
+export interface Navigation {
+  kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch';
+  url: string;
+}
+
+export const navigations: Navigation[] = [];
+
+function recorder(kind: Navigation['kind']) {
+  return (options: { url: string }) => {
+    navigations.push({ kind, url: options.url });
+    return Promise.resolve({ errMsg: `${kind}:ok` });
+  };
+}
+
+const navigation = {
+  navigateTo: recorder('navigateTo'),
+  redirectTo: recorder('redirectTo'),
+  switchTab: recorder('switchTab'),
+  reLaunch: recorder('reLaunch'),
+};
+
+const Taro = { ...h5.default, ...h5, ...navigation };
 
 export * from '@tarojs/taro-h5';
+export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
 export default Taro;

@@ -1,0 +1,15 @@
+import { fireEvent, waitFor } from '@testing-library/react';
+
+/**
+ * Types into a Taro `<Input>`, found by its class. On H5 that is a taro-input-core custom element which renders
+ * its real `<input>` a moment after mounting, so this waits for it.
+ */
+export async function typeInto(container: HTMLElement, selector: string, value: string): Promise<void> {
+  const input = await waitFor(() => {
+    const found = container.querySelector<HTMLInputElement>(`${selector} input`);
+    if (!found) throw new Error(`no input under ${selector}`);
+    return found;
+  });
+  input.value = value;
+  fireEvent.input(input, { target: { value } });
+}
