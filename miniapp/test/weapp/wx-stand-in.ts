@@ -13,6 +13,7 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
   const storage = new Map<string, unknown>();
   const navigations: string[] = [];
   const requests: string[] = [];
+  let logins = 0;
 
   const ok = (name: string) => (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
     const res = { errMsg: `${name}:ok` };
@@ -54,6 +55,15 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
       ok('navigateTo')(options);
     },
     showToast: ok('showToast'),
+    /** WeChat's login: a fresh one-time code each call. */
+    login(options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) {
+      logins += 1;
+      const res = { code: `wx-login-code-${logins}`, errMsg: 'login:ok' };
+      setTimeout(() => {
+        options.success?.(res);
+        options.complete?.(res);
+      });
+    },
     getSystemInfoSync: () => ({
       platform: 'devtools',
       windowWidth: 375,
