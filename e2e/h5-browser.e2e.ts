@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT, seedDatabase, startApi, throwawaySqlite, type ApiProcess } from './support/api-process';
+import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, throwawaySqlite, type ApiProcess } from './support/api-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
@@ -13,13 +13,16 @@ const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
 describe('H5 app in Chromium', () => {
   const database = throwawaySqlite();
   let api: ApiProcess;
+  let wechat: { url: string; stop: () => void };
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     seedDatabase(database.databaseUrl);
-    api = await startApi({ DATABASE_URL: database.databaseUrl });
+    // Demo mode, as `npm start` runs it: no AppID, the fake WeChat server standing in for WeChat.
+    wechat = await startFakeWechat();
+    api = await startApi({ DATABASE_URL: database.databaseUrl, WECHAT_API_BASE_URL: wechat.url });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
@@ -51,6 +54,7 @@ describe('H5 app in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await api?.stop();
+    wechat?.stop();
     database.remove();
   });
 
@@ -74,5 +78,33 @@ describe('H5 app in Chromium', () => {
       await page.waitForFunction((expected) => window.location.hash.includes(expected), route, { timeout: 10_000 });
     }
     await expect(page.locator('.community-card').first().isVisible()).resolves.toBe(true);
+  });
+
+  browserTest('a resident signs in with the demo login (through the fake WeChat server) and sees their profile on 我的', async () => {
+    await page.goto(`${api.baseUrl}/#/pages/login/index`);
+    await page.locator('.demo-account', { hasText: '王秀英' }).first().tap({ timeout: 20_000 });
+    await page.locator('.profile-name', { hasText: '王秀英' }).first().waitFor({ timeout: 20_000 });
+    // ID and phone numbers reach the page only masked.
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('138****0001');
+    expect(text).not.toContain('13805510001');
+  });
+
+  browserTest('a son acting for his father sees him among his household members', async () => {
+    await page.goto(`${api.baseUrl}/#/pages/login/index`);
+    await page.locator('.demo-account', { hasText: '李明' }).first().tap({ timeout: 20_000 });
+    await page.locator('.household-member', { hasText: '李建国' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  browserTest('staff sign in with a password; a wrong one gets a clear message', async () => {
+    await page.goto(`${api.baseUrl}/#/staff/pages/login/index`);
+    await page.locator('.staff-login-username input').first().fill('anda.staff', { timeout: 20_000 });
+    await page.locator('.staff-login-password input').first().fill('wrong-password');
+    await page.locator('.staff-login-submit').first().tap();
+    await page.getByText('账号或密码不正确').first().waitFor({ timeout: 10_000 });
+
+    await page.locator('.staff-login-password input').first().fill('Linli@2026');
+    await page.locator('.staff-login-submit').first().tap();
+    await page.locator('.staff-greeting', { hasText: '张敏' }).first().waitFor({ timeout: 20_000 });
   });
 });

@@ -29,6 +29,20 @@ export function seedDatabase(databaseUrl: string): void {
   if (result.status !== 0) throw new Error(`seeding failed: ${result.stderr}`);
 }
 
+/** The fake WeChat server as `npm start` runs it (`node api/dist/cli/fake-wechat.js`), on a free port. */
+export function startFakeWechat(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'cli', 'fake-wechat.js')], { env: process.env });
+  return new Promise((resolveStart, rejectStart) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /fake wechat listening on (\S+)/.exec(output)?.[1];
+      if (url) resolveStart({ url, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => rejectStart(new Error(`fake WeChat server exited with ${code}`)));
+  });
+}
+
 /** Runs the built API (`node api/dist/main.js`) on an ephemeral port and waits for its "listening" log line. */
 export function startApi(env: Record<string, string>): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error('api/dist/main.js is missing: run `npm run build` first');

@@ -48,7 +48,8 @@ export interface ApiErrorBody {
 }
 
 /** Codes the mini program's request layer produces itself, when no API answer exists. */
-export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE';
+/** WECHAT_LOGIN_FAILED: `wx.login` itself failed on the phone, before any request. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'TIMEOUT' | 'BAD_RESPONSE' | 'WECHAT_LOGIN_FAILED';
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null) return false;

@@ -79,3 +79,13 @@ export interface InvitationCode {
   code: string;
   expiresAt: string;
 }
+
+/** Everything Linli holds about a resident (GET /me/export); sensitive values stay masked. */
+export interface ResidentDataExport {
+  exportedAt: string;
+  account: SessionAccount;
+  profile: ResidentProfile | null;
+  household: HouseholdMember[];
+  consents: Array<{ version: string; acceptedAt: string }>;
+  activity: Array<{ at: string; action: string; targetType: string; targetId: string | null }>;
+}

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES, type ResidentProfile, type SessionAccount } from '@linli/shared';
+import { ROLES, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { SessionAccountDto } from '../auth/dto/auth.dto';
 import { ConsentDto, MyProfileDto, PhoneCodeDto, ResidentProfileDto, UpdateMyProfileDto } from './dto/person.dto';
-import { MeService, type ResidentDataExport } from './me.service';
+import { MeService } from './me.service';
 
 @ApiTags('me')
 @Controller('me')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentProfile, type SessionAccount } from '@linli/shared';
+import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
@@ -14,15 +14,6 @@ import { WechatClient } from '../wechat/wechat.client';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
 import { ResidentsRepository } from './residents.repository';
-
-export interface ResidentDataExport {
-  exportedAt: string;
-  account: SessionAccount;
-  profile: ResidentProfile | null;
-  household: Array<ResidentProfile & { relation: string }>;
-  consents: Array<{ version: string; acceptedAt: string }>;
-  activity: Array<{ at: string; action: string; targetType: string; targetId: string | null }>;
-}
 
 /** A signed-in resident's own record: consent, profile, phone binding, export and deletion. */
 @Injectable()
