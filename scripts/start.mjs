@@ -103,7 +103,7 @@ if (await waitUntilReady(`${base}/api/health/ready`, api)) {
     H5 app     ${base}/
     API        ${base}/api
     API docs   ${base}/api/docs
-${apiEnv.WECHAT_APPID ? '' : `  Demo mode (no WeChat AppID): on the H5 app pick a demo account from 我的 → 登录;
+${apiEnv.WECHAT_APPID ? '' : `  Demo mode (no WeChat AppID): open 我的 → 去登录 on the H5 app and pick a demo account;
   staff and provider accounts also sign in with their username and password ${DEMO_PASSWORD_HINT}.\n`}  Press Ctrl+C to stop.
 `);
 } else if (api.exitCode === null) {
