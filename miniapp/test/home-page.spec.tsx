@@ -1,24 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { HomePage } from '../src/pages/home';
-import { configureRequest } from '../src/services/request';
 import { centresFixture, communitiesFixture } from './support/fixtures';
-import { sendJson, startFixtureServer } from './support/fixture-server';
+import { sendJson } from './support/fixture-server';
+import { servePerTest } from './support/serve';
 
-import type { FixtureServer } from './support/fixture-server';
 import type { Handler } from './support/fixture-server';
 
-let server: FixtureServer | undefined;
-
-async function serve(routes: Record<string, Handler>): Promise<void> {
-  server = await startFixtureServer(routes);
-  configureRequest({ baseUrl: server.baseUrl });
-}
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = servePerTest();
 
 const listOf =
   (items: unknown[]): Handler =>

@@ -3,27 +3,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DemoAccount } from '@linli/shared';
 
 import { LoginPage } from '../src/pages/login';
-import { configureRequest } from '../src/services/request';
-import { clearSession, readSession } from '../src/services/token-storage';
-import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
+import { readSession } from '../src/services/token-storage';
+import { readJson, sendJson } from './support/fixture-server';
+import { residentAccount } from './support/people';
+import { servePerTest } from './support/serve';
 import { navigations } from './support/taro-h5';
-import { residentAccount } from './support/fake-api';
 
-import type { FixtureServer, Handler } from './support/fixture-server';
-
-let server: FixtureServer | undefined;
-
-async function serve(routes: Record<string, Handler>): Promise<void> {
-  server = await startFixtureServer(routes);
-  configureRequest({ baseUrl: server.baseUrl });
-}
-
-afterEach(async () => {
-  clearSession();
-  navigations.length = 0;
-  await server?.close();
-  server = undefined;
-});
+const serve = servePerTest();
 
 const demoAccounts: DemoAccount[] = [
   { id: 'demo-wang', role: 'resident', displayName: '王秀英', description: '居民 · 安大社区 · 78 岁，自己使用微信' },
@@ -33,7 +19,7 @@ const demoAccounts: DemoAccount[] = [
 describe('LoginPage on H5 (demo login)', () => {
   it('lists the demo accounts as big cards and signs in with the one tapped', async () => {
     const logins: unknown[] = [];
-    await serve({
+    const server = await serve({
       '/auth/demo/accounts': (_req, res) => sendJson(res, 200, { items: demoAccounts }),
       '/auth/demo/login': async (req, res) => {
         logins.push(await readJson(req));
@@ -63,7 +49,7 @@ describe('LoginPage on H5 (demo login)', () => {
     // A resident goes on to 我的.
     expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/me/index' }]);
     // Login calls never carry an old session's token.
-    expect(server!.requests.every((req) => req.headers.authorization === undefined)).toBe(true);
+    expect(server.requests.every((req) => req.headers.authorization === undefined)).toBe(true);
   });
 
   it('says demo login is not available when the API answers 404', async () => {

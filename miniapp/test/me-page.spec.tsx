@@ -2,29 +2,22 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 
 import { MePage } from '../src/pages/me';
-import { configureRequest } from '../src/services/request';
-import { clearSession, readSession } from '../src/services/token-storage';
-import { createFakeApi, meRoutes, profileOf, residentAccount, signInTo } from './support/fake-api';
-import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
+import { readSession } from '../src/services/token-storage';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { readJson, sendJson } from './support/fixture-server';
 import { typeInto } from './support/interact';
+import { profileOf, residentAccount } from './support/people';
+import { servePerTest } from './support/serve';
 import { navigations } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
-import type { FixtureServer, Handler } from './support/fixture-server';
+import type { Handler } from './support/fixture-server';
 
-let server: FixtureServer | undefined;
+const serveRoutes = servePerTest();
 
 async function serve(api: FakeApi, overrides: Record<string, Handler> = {}): Promise<void> {
-  server = await startFixtureServer({ ...meRoutes(api), ...overrides });
-  configureRequest({ baseUrl: server.baseUrl });
+  await serveRoutes({ ...meRoutes(api), ...overrides });
 }
-
-afterEach(async () => {
-  clearSession();
-  navigations.length = 0;
-  await server?.close();
-  server = undefined;
-});
 
 describe('MePage', () => {
   it('offers the demo login on H5 when nobody is signed in', async () => {

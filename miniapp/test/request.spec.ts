@@ -2,6 +2,7 @@ import { ApiError } from '../src/services/api-error';
 import { CLIENT_ERROR_MESSAGES, configureRequest, request, requestList } from '../src/services/request';
 import { clearSession, saveSession } from '../src/services/token-storage';
 import { closedPortUrl, sendJson, startFixtureServer } from './support/fixture-server';
+import { failureOf } from './support/failure';
 
 import type { FixtureServer } from './support/fixture-server';
 
@@ -38,17 +39,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 afterEach(() => clearSession());
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('request', () => {
   it('resolves with the parsed JSON body of a 200', async () => {

@@ -2,6 +2,7 @@ import { ApiError } from '../src/services/api-error';
 import { configureRequest, request } from '../src/services/request';
 import { clearSession, readSession, saveSession, subscribeSession } from '../src/services/token-storage';
 import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
+import { failureOf } from './support/failure';
 
 import type { FixtureServer, Handler } from './support/fixture-server';
 
@@ -74,17 +75,6 @@ beforeEach(() => {
 });
 
 afterEach(() => clearSession());
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the request to fail');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe('session refresh in the request layer', () => {
   it('refreshes once for concurrent 401s, then retries each call with the new token', async () => {

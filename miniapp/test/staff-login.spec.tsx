@@ -4,9 +4,9 @@ import { StaffHomePage } from '../src/staff/pages/index';
 import { StaffLoginPage } from '../src/staff/pages/login';
 import { configureRequest } from '../src/services/request';
 import { clearSession, readSession } from '../src/services/token-storage';
-import { residentAccount } from './support/fake-api';
 import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
 import { typeInto } from './support/interact';
+import { residentAccount } from './support/people';
 import { navigations } from './support/taro-h5';
 
 import type { FixtureServer } from './support/fixture-server';

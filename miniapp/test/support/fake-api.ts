@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { saveSession } from '../../src/services/token-storage';
 import { communitiesFixture } from './fixtures';
+import { profileOf, residentAccount } from './people';
 import { readJson, sendJson } from './fixture-server';
 
 import type { Handler } from './fixture-server';
@@ -18,37 +19,6 @@ export interface FakeApi {
   members: HouseholdMember[];
   /** `METHOD /path` of every request, in order. */
   calls: string[];
-}
-
-export function residentAccount(overrides: Partial<SessionAccount> = {}): SessionAccount {
-  return {
-    id: 'account-wang',
-    role: 'resident',
-    displayName: '王秀英',
-    regionId: null,
-    regionName: null,
-    providerId: null,
-    residentId: 'resident-wang',
-    consentRequired: false,
-    phoneBound: false,
-    ...overrides,
-  };
-}
-
-export function profileOf(overrides: Partial<ResidentProfile> = {}): ResidentProfile {
-  return {
-    id: 'resident-wang',
-    name: '王秀英',
-    phoneMasked: '138****8000',
-    phoneOwner: 'self',
-    idNumberMasked: '1101**********1234',
-    birthDate: '1948-03-12',
-    address: '东湖路 88 号',
-    communityId: communitiesFixture[0].id,
-    communityName: communitiesFixture[0].name,
-    hasOwnAccount: true,
-    ...overrides,
-  };
 }
 
 export function createFakeApi(overrides: Partial<FakeApi> = {}): FakeApi {
