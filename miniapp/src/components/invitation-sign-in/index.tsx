@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 
 import type { SessionAccount } from '@linli/shared';
@@ -8,6 +7,7 @@ import { useSignIn } from '../../hooks/useSignIn';
 import { openHomeOf } from '../../services/routes';
 import { CAN_USE_WECHAT_LOGIN, normaliseInvitationCode } from '../../services/session';
 import { Notice } from '../notice';
+import { SubmitButton } from '../submit-button';
 import { TextField } from '../text-field';
 
 import './index.scss';
@@ -53,17 +53,9 @@ export function InvitationSignIn({ title, lines, attempt }: InvitationSignInProp
         inputClassName='invitation-sign-in__code'
         maxlength={16}
       />
-      <Button
-        className='invitation-sign-in__submit'
-        type='primary'
-        size='large'
-        block
-        loading={state.status === 'pending'}
-        disabled={state.status === 'pending'}
-        onClick={submit}
-      >
+      <SubmitButton className='invitation-sign-in__submit' pending={state.status === 'pending'} onClick={submit}>
         确认并用微信登录
-      </Button>
+      </SubmitButton>
       {state.status === 'done' && <Text className='invitation-sign-in__done'>绑定成功</Text>}
     </View>
   );

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 
+import { SubmitButton } from '../../components/submit-button';
 import { useConsent } from '../../hooks/useConsent';
 
 interface Item {
@@ -61,17 +62,9 @@ export function ConsentScreen() {
         </Text>
       ))}
       {state.status === 'failed' && <Text className='consent__error'>{state.message}</Text>}
-      <Button
-        className='consent-accept'
-        type='primary'
-        size='large'
-        block
-        loading={state.status === 'pending'}
-        disabled={state.status === 'pending'}
-        onClick={consent.accept}
-      >
+      <SubmitButton className='consent-accept' pending={state.status === 'pending'} onClick={consent.accept}>
         同意并继续
-      </Button>
+      </SubmitButton>
       <Button className='consent-decline' size='large' block onClick={consent.decline}>
         不同意
       </Button>

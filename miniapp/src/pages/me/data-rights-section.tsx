@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
+import { SubmitButton } from '../../components/submit-button';
 import { useDataRights } from '../../hooks/useDataRights';
 
 export function DataRightsSection({ onSignOut }: { onSignOut: () => void }) {
@@ -47,17 +48,14 @@ export function DataRightsSection({ onSignOut }: { onSignOut: () => void }) {
           <Text className='data-rights__warning'>注销后，您的姓名、手机号、身份证号、住址和家人信息都会被删除，无法恢复。</Text>
           <Text className='me-card__text'>已经完成的服务记录会匿名保留。</Text>
           {deletion.status === 'failed' && <Text className='me-card__error'>{deletion.message}</Text>}
-          <Button
+          <SubmitButton
             className='data-rights__delete-confirm'
             type='danger'
-            size='large'
-            block
-            loading={deletion.status === 'pending'}
-            disabled={deletion.status === 'pending'}
+            pending={deletion.status === 'pending'}
             onClick={rights.confirmDelete}
           >
             确定注销，删除我的信息
-          </Button>
+          </SubmitButton>
           <Button className='data-rights__delete-cancel' size='large' block onClick={rights.cancelDelete}>
             不注销
           </Button>

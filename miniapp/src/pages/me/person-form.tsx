@@ -4,9 +4,11 @@ import { HOUSEHOLD_RELATIONS } from '@linli/shared';
 
 import { ChoiceGrid } from '../../components/choice-grid';
 import { CommunityPicker } from '../../components/community-picker';
+import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
 import { usePersonForm } from '../../hooks/usePersonForm';
 
+import type { TextFieldProps } from '../../components/text-field';
 import type { PersonFormKind, PersonFormValues } from '../../hooks/usePersonForm';
 
 export interface PersonFormProps {
@@ -20,10 +22,48 @@ export interface PersonFormProps {
   onCancel: () => void;
 }
 
+interface PersonTextField extends Pick<TextFieldProps, 'label' | 'hint' | 'placeholder' | 'type' | 'maxlength'> {
+  key: 'name' | 'idNumber' | 'phone' | 'address';
+  /** For tests and browser tests to find the input. */
+  inputClassName: string;
+  /** Household members only (a resident's own phone comes from WeChat). */
+  memberOnly?: boolean;
+}
+
+/** The typed-in fields, in screen order; `hint` is what shows while nothing is on file for the field. */
+const TEXT_FIELDS: readonly PersonTextField[] = [
+  { key: 'name', label: '姓名', inputClassName: 'person-form__name', maxlength: 32 },
+  {
+    key: 'idNumber',
+    label: '身份证号（可不填）',
+    hint: '办理补贴、政务代办时需要，加密保存',
+    inputClassName: 'person-form__id-number',
+    type: 'idcard',
+    maxlength: 18,
+  },
+  {
+    key: 'phone',
+    label: '手机号（可不填）',
+    hint: '家人自己的手机号，方便服务人员联系',
+    inputClassName: 'person-form__phone',
+    type: 'number',
+    maxlength: 11,
+    memberOnly: true,
+  },
+  {
+    key: 'address',
+    label: '住址（可不填）',
+    placeholder: '例如：东湖路 88 号 3 栋 2 单元 501',
+    inputClassName: 'person-form__address',
+    maxlength: 200,
+  },
+];
+
 /** One form for "my details" and for a household member: the member form adds relation and phone. */
 export function PersonForm({ kind, title, initial, idNumberOnFile, phoneOnFile, onSave, onCancel }: PersonFormProps) {
   const form = usePersonForm(initial, kind);
   const { values, errors, setField } = form;
+  const onFile: Partial<Record<PersonTextField['key'], string | null>> = { idNumber: idNumberOnFile, phone: phoneOnFile };
 
   return (
     <View className={`person-form person-form--${kind}`}>
@@ -37,62 +77,29 @@ export function PersonForm({ kind, title, initial, idNumberOnFile, phoneOnFile, 
           error={errors.relation}
         />
       )}
-      <TextField
-        label='姓名'
-        value={values.name}
-        onChange={(name) => setField('name', name)}
-        error={errors.name}
-        inputClassName='person-form__name'
-        maxlength={32}
-      />
-      <TextField
-        label='身份证号（可不填）'
-        value={values.idNumber}
-        onChange={(idNumber) => setField('idNumber', idNumber)}
-        error={errors.idNumber}
-        hint={idNumberOnFile ? `已登记 ${idNumberOnFile}，不修改请留空` : '办理补贴、政务代办时需要，加密保存'}
-        inputClassName='person-form__id-number'
-        type='idcard'
-        maxlength={18}
-      />
-      {kind === 'member' && (
+      {TEXT_FIELDS.filter((field) => kind === 'member' || !field.memberOnly).map((field) => (
         <TextField
-          label='手机号（可不填）'
-          value={values.phone}
-          onChange={(phone) => setField('phone', phone)}
-          error={errors.phone}
-          hint={phoneOnFile ? `已登记 ${phoneOnFile}，不修改请留空` : '家人自己的手机号，方便服务人员联系'}
-          inputClassName='person-form__phone'
-          type='number'
-          maxlength={11}
+          key={field.key}
+          label={field.label}
+          value={values[field.key]}
+          onChange={(value) => setField(field.key, value)}
+          error={errors[field.key]}
+          hint={onFile[field.key] ? `已登记 ${onFile[field.key]}，不修改请留空` : field.hint}
+          placeholder={field.placeholder}
+          inputClassName={field.inputClassName}
+          type={field.type}
+          maxlength={field.maxlength}
         />
-      )}
-      <TextField
-        label='住址（可不填）'
-        value={values.address}
-        onChange={(address) => setField('address', address)}
-        error={errors.address}
-        placeholder='例如：东湖路 88 号 3 栋 2 单元 501'
-        inputClassName='person-form__address'
-        maxlength={200}
-      />
+      ))}
       <CommunityPicker
         value={values.community}
         onChange={(community) => setField('community', community)}
         error={errors.communityId}
       />
       {form.formError && <Text className='person-form__error'>{form.formError}</Text>}
-      <Button
-        className='person-form__save'
-        type='primary'
-        size='large'
-        block
-        loading={form.saving}
-        disabled={form.saving}
-        onClick={() => void form.submit(onSave)}
-      >
+      <SubmitButton className='person-form__save' pending={form.saving} onClick={() => void form.submit(onSave)}>
         保存
-      </Button>
+      </SubmitButton>
       <Button className='person-form__cancel' size='large' block onClick={onCancel}>
         取消
       </Button>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 
+import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useStaffLogin } from '../../../hooks/useStaffLogin';
 import { openHomeOf } from '../../../services/routes';
@@ -30,17 +30,9 @@ export function StaffLoginPage() {
         maxlength={128}
       />
       {login.message && <Text className='staff-login__error'>{login.message}</Text>}
-      <Button
-        className='staff-login-submit'
-        type='primary'
-        size='large'
-        block
-        loading={login.pending}
-        disabled={login.pending}
-        onClick={login.submit}
-      >
+      <SubmitButton className='staff-login-submit' pending={login.pending} onClick={login.submit}>
         登录
-      </Button>
+      </SubmitButton>
     </View>
   );
 }
