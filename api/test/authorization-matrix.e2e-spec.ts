@@ -208,6 +208,9 @@ describe('authorization matrix: every route, every kind of caller', () => {
       },
     },
 
+    'GET /api/catalogue': { allowed: ALL_CALLERS, call: () => ({ path: '/api/catalogue' }) },
+    'GET /api/services/{serviceId}': { allowed: ALL_CALLERS, call: () => ({ path: `/api/services/${stableId('service', 'elder_day_care')}` }) },
+
     // --- any signed-in account, acting on its own session ---
     'POST /api/auth/logout': { allowed: EVERY_ROLE, call: () => ({ path: '/api/auth/logout', freshSession: true }) },
     'GET /api/me': { allowed: EVERY_ROLE, call: () => ({ path: '/api/me' }) },
@@ -313,6 +316,19 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'POST /api/providers/{providerId}/workers/{workerId}/invitation': {
       allowed: ['admin', 'adminCity', 'providerAdmin'],
       call: (f) => ({ path: `/api/providers/${f.provider}/workers/${f.anotherWorkerOfProvider}/invitation` }),
+    },
+
+    // --- the catalogue: staff switch services at their centres; only the city admin edits the city-wide texts ---
+    'PUT /api/staff/centres/{centreId}/services/{serviceId}': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/centres/${f.centreAnda}/services/${stableId('service', 'elder_day_care')}`, body: { enabled: true, notes: '请携带老年优待证' } }),
+    },
+    'PUT /api/admin/services/{serviceId}': {
+      allowed: ['adminCity'],
+      call: () => ({
+        path: `/api/admin/services/${stableId('service', 'mediation')}`,
+        body: { name: '人民调解', description: '邻里纠纷、家庭矛盾由专职人民调解员免费调解。', materials: ['本人身份证'], minAge: null, maxActiveBookingsPerPerson: 3 },
+      }),
     },
 
     // --- administration inside the admin's subtree ---

@@ -12,7 +12,7 @@ describe('regions and citizen centres', () => {
   afterAll(() => t.close());
 
   it('seeding again adds nothing (idempotent)', async () => {
-    await expect(t.seed()).resolves.toEqual({ regionsInserted: 0, centresInserted: 0, accountsInserted: 0 });
+    await expect(t.seed()).resolves.toEqual({ regionsInserted: 0, centresInserted: 0, accountsInserted: 0, servicesInserted: 0 });
   });
 
   it('lists every seeded community with its street and district', async () => {

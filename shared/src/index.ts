@@ -3,3 +3,6 @@ export * from './regions';
 export * from './health';
 export * from './id-number';
 export * from './identity';
+export * from './catalogue';
+export * from './booking';
+export * from './schedule';

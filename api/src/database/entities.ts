@@ -3,6 +3,9 @@ import { PasswordCredential } from '../modules/accounts/password-credential.enti
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Invitation } from '../modules/auth/invitation.entity';
+import { CentreService } from '../modules/catalogue/centre-service.entity';
+import { CommunityService } from '../modules/catalogue/community-service.entity';
+import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Provider } from '../modules/providers/provider.entity';
@@ -29,4 +32,7 @@ export const ENTITIES = [
   AuditEntry,
   Provider,
   Worker,
+  ServiceCategory,
+  CommunityService,
+  CentreService,
 ];

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { birthDateFromIdNumber, CURRENT_PRIVACY_POLICY_VERSION, regionPath } from '@linli/shared';
+import { birthDateFromIdNumber, CURRENT_PRIVACY_POLICY_VERSION, regionPath, SERVICE_CATALOGUE } from '@linli/shared';
 import type { FieldCipher } from '../common/security/field-cipher';
 import { hashPassword } from '../common/security/password-hasher';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { Account } from '../modules/accounts/account.entity';
 import { PasswordCredential } from '../modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
+import { CentreService } from '../modules/catalogue/centre-service.entity';
+import { CommunityService } from '../modules/catalogue/community-service.entity';
+import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { Worker } from '../modules/providers/worker.entity';
 import { Centre } from '../modules/regions/centre.entity';
@@ -14,6 +17,7 @@ import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
 import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
 import { Resident } from '../modules/residents/resident.entity';
+import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_SERVICE_TEXTS } from './demo-catalogue';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
 import { DEMO_ACCOUNTS, DEMO_HOUSEHOLD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROVIDERS, DEMO_WORKERS } from './demo-identities';
 import { stableId } from './stable-id';
@@ -22,6 +26,7 @@ export interface SeedSummary {
   regionsInserted: number;
   centresInserted: number;
   accountsInserted: number;
+  servicesInserted: number;
 }
 
 export interface SeedDependencies {
@@ -40,7 +45,8 @@ export async function seedDemoData({ transactions, cipher }: SeedDependencies): 
     const { inserted: regionsInserted, idByCode } = await seedRegions(manager);
     const centresInserted = await seedCentres(manager, idByCode);
     const accountsInserted = await seedIdentities(manager, idByCode, cipher, passwordHash);
-    return { regionsInserted, centresInserted, accountsInserted };
+    const servicesInserted = await seedCatalogue(manager);
+    return { regionsInserted, centresInserted, accountsInserted, servicesInserted };
   });
 }
 
@@ -141,6 +147,50 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
     const id = stableId('worker', worker.key);
     if (isNew(id)) {
       await manager.getRepository(Worker).insert({ id, providerId: stableId('provider', worker.providerKey), name: worker.name, phoneCipher: cipher.encrypt(worker.phone), accountId: stableId('account', worker.accountKey) });
+    }
+  }
+  return inserted;
+}
+
+/**
+ * The 22 services, and which demo centres offer them: everything at every centre, except rooms and courts
+ * (venue services), which only community centres have.
+ */
+async function seedCatalogue(manager: EntityManager): Promise<number> {
+  const categories = manager.getRepository(ServiceCategory);
+  const services = manager.getRepository(CommunityService);
+  const existingServices = new Set((await services.find({ select: { code: true } })).map((s) => s.code));
+  let inserted = 0;
+  for (const [categoryIndex, category] of SERVICE_CATALOGUE.entries()) {
+    const categoryId = stableId('service-category', category.code);
+    if (!(await categories.existsBy({ id: categoryId }))) await categories.insert({ id: categoryId, code: category.code, name: category.name, sortOrder: categoryIndex + 1 });
+    for (const [serviceIndex, seed] of category.services.entries()) {
+      if (existingServices.has(seed.code)) continue;
+      const texts = DEMO_SERVICE_TEXTS[seed.code];
+      await services.insert({
+        id: stableId('service', seed.code),
+        code: seed.code,
+        categoryId,
+        name: seed.name,
+        mode: seed.mode,
+        needsReview: seed.needsReview,
+        description: texts.description,
+        materials: texts.materials,
+        minAge: texts.minAge ?? null,
+        maxActiveBookingsPerPerson: texts.maxActiveBookingsPerPerson ?? DEFAULT_MAX_ACTIVE_BOOKINGS,
+        sortOrder: (categoryIndex + 1) * 100 + serviceIndex,
+      });
+      inserted++;
+    }
+  }
+  const offerings = manager.getRepository(CentreService);
+  for (const centre of DEMO_CENTRES) {
+    const atCommunity = DEMO_REGIONS.find((region) => region.code === centre.regionCode)?.level === 'community';
+    for (const seed of SERVICE_CATALOGUE.flatMap((category) => category.services)) {
+      if (seed.mode === 'venue' && !atCommunity) continue;
+      const id = stableId('centre-service', `${centre.code}:${seed.code}`);
+      if (await offerings.existsBy({ id })) continue;
+      await offerings.insert({ id, centreId: stableId('centre', centre.code), serviceId: stableId('service', seed.code), enabled: true, notes: null });
     }
   }
   return inserted;

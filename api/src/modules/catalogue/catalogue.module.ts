@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueService } from './catalogue.service';
+
+@Module({ imports: [AuditModule], controllers: [CatalogueController], providers: [CatalogueRepository, CatalogueService] })
+export class CatalogueModule {}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Centre } from '../regions/centre.entity';
+import { CentreService } from './centre-service.entity';
+import { CommunityService } from './community-service.entity';
+import { ServiceCategory } from './service-category.entity';
+
+@Injectable()
+export class CatalogueRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  listCategoriesWithServices(): Promise<ServiceCategory[]> {
+    return this.dataSource.getRepository(ServiceCategory).find({ relations: { services: true }, order: { sortOrder: 'ASC', services: { sortOrder: 'ASC' } } });
+  }
+
+  findServiceWithCategory(serviceId: string): Promise<CommunityService | null> {
+    return this.dataSource.getRepository(CommunityService).findOne({ where: { id: serviceId }, relations: { category: true } });
+  }
+
+  /** Centres where the service is switched on, with their region for display. */
+  listEnabledOfferings(serviceId: string): Promise<CentreService[]> {
+    return this.dataSource.getRepository(CentreService).find({
+      where: { serviceId, enabled: true },
+      relations: { centre: { region: true } },
+      order: { centre: { code: 'ASC' } },
+    });
+  }
+
+  findCentreWithRegion(centreId: string): Promise<Centre | null> {
+    return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
+  }
+
+  findOffering(centreId: string, serviceId: string, manager: EntityManager = this.dataSource.manager): Promise<CentreService | null> {
+    return manager.getRepository(CentreService).findOne({ where: { centreId, serviceId } });
+  }
+
+  async upsertOffering(manager: EntityManager, offering: Pick<CentreService, 'id' | 'centreId' | 'serviceId' | 'enabled' | 'notes'>): Promise<void> {
+    const existing = await this.findOffering(offering.centreId, offering.serviceId, manager);
+    if (existing) await manager.getRepository(CentreService).update({ id: existing.id }, { enabled: offering.enabled, notes: offering.notes });
+    else await manager.getRepository(CentreService).insert(offering);
+  }
+
+  async updateService(manager: EntityManager, serviceId: string, fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'>): Promise<void> {
+    await manager.getRepository(CommunityService).update({ id: serviceId }, fields);
+  }
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { Centre } from '../regions/centre.entity';
+import { CommunityService } from './community-service.entity';
+
+/** A service as one citizen centre offers it: switched on or off by staff of the centre's region, with a note. */
+@Entity({ name: 'centre_service' })
+@Index('uq_centre_service_pair', ['centreId', 'serviceId'], { unique: true })
+@Index('ix_centre_service_service', ['serviceId'])
+export class CentreService {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'centre_id', type: 'varchar', length: 36 })
+  centreId: string;
+
+  @ManyToOne(() => Centre, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'centre_id', foreignKeyConstraintName: 'fk_centre_service_centre' })
+  centre: Relation<Centre>;
+
+  @Column({ name: 'service_id', type: 'varchar', length: 36 })
+  serviceId: string;
+
+  @ManyToOne(() => CommunityService, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'service_id', foreignKeyConstraintName: 'fk_centre_service_service' })
+  service: Relation<CommunityService>;
+
+  @Column({ type: 'boolean' })
+  enabled: boolean;
+
+  /** The centre's own word to residents, e.g. "请携带老年优待证". */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  notes: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
+  updatedAt: Date;
+}
