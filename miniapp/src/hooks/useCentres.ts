@@ -1,9 +1,7 @@
-import { useCallback } from 'react';
-
 import type { CentreSummary } from '@linli/shared';
 
 import { fetchCentre, fetchCentres } from '../services/regions';
-import { useRemoteData } from './useRemoteData';
+import { useRemoteById, useRemoteData } from './useRemoteData';
 
 import type { RemoteDataHandle } from './useRemoteData';
 
@@ -13,6 +11,5 @@ export function useCentres(): RemoteDataHandle<CentreSummary[]> {
 
 /** One centre by id; `data` is null when no centre has that id (e.g. an old shared link). */
 export function useCentre(id: string): RemoteDataHandle<CentreSummary | null> {
-  const load = useCallback(() => fetchCentre(id), [id]);
-  return useRemoteData(load);
+  return useRemoteById(fetchCentre, id);
 }

@@ -50,3 +50,9 @@ export function useRemoteData<T>(load: () => Promise<T>): RemoteDataHandle<T> {
   );
   return { state, retry, update };
 }
+
+/** `useRemoteData` for a record picked by id (from the page's query): loads again when the id changes. */
+export function useRemoteById<T>(load: (id: string) => Promise<T>, id: string): RemoteDataHandle<T> {
+  const loadThis = useCallback(() => load(id), [load, id]);
+  return useRemoteData(loadThis);
+}

@@ -11,7 +11,14 @@ export const ROUTES = {
   staffHome: '/staff/pages/index/index',
   providerHome: '/provider/pages/index/index',
   workerBinding: '/provider/pages/bind/index',
+  category: '/pages/category/index',
+  service: '/pages/service/index',
 } as const;
+
+/** A page that shows one record, e.g. `/pages/service/index?id=…`. */
+export function pageUrlWithId(path: string, id: string): string {
+  return `${path}?id=${encodeURIComponent(id)}`;
+}
 
 const HOME_OF_ROLE: Record<Role, string> = {
   resident: ROUTES.me,
@@ -30,4 +37,12 @@ export function openHomeOf(account: SessionAccount): void {
 
 export function openPage(url: string): void {
   void Taro.navigateTo({ url });
+}
+
+export function openCategory(categoryId: string): void {
+  openPage(pageUrlWithId(ROUTES.category, categoryId));
+}
+
+export function openService(serviceId: string): void {
+  openPage(pageUrlWithId(ROUTES.service, serviceId));
 }

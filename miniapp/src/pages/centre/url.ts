@@ -1,5 +1,7 @@
+import { pageUrlWithId } from '../../services/routes';
+
 export const CENTRE_PAGE_PATH = '/pages/centre/index';
 
 export function centrePageUrl(centreId: string): string {
-  return `${CENTRE_PAGE_PATH}?id=${encodeURIComponent(centreId)}`;
+  return pageUrlWithId(CENTRE_PAGE_PATH, centreId);
 }
