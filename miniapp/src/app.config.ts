@@ -5,6 +5,8 @@ export default defineAppConfig({
     'pages/orders/index',
     'pages/me/index',
     'pages/centre/index',
+    'pages/category/index',
+    'pages/service/index',
     'pages/login/index',
     'pages/claim/index',
   ],

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { HomePage } from '../src/pages/home';
-import { centresFixture, communitiesFixture } from './support/fixtures';
+import { catalogueFixture, centresFixture, communitiesFixture } from './support/fixtures';
 import { sendJson } from './support/fixture-server';
 import { servePerTest } from './support/serve';
+import { navigations } from './support/taro-h5';
 
 import type { Handler } from './support/fixture-server';
 
@@ -16,10 +17,14 @@ const listOf =
 
 describe('HomePage', () => {
   it('shows the communities and centres the API returns', async () => {
-    await serve({ '/regions/communities': listOf(communitiesFixture), '/centres': listOf(centresFixture) });
+    await serve({
+      '/catalogue': listOf(catalogueFixture),
+      '/regions/communities': listOf(communitiesFixture),
+      '/centres': listOf(centresFixture),
+    });
     const { container } = render(<HomePage />);
 
-    expect(screen.getAllByText('正在加载，请稍候…')).toHaveLength(2);
+    expect(screen.getAllByText('正在加载，请稍候…')).toHaveLength(3);
     await waitFor(() => expect(container.querySelectorAll('.community-card, .centre-card')).toHaveLength(3));
 
     const communityCards = container.querySelectorAll('.community-card');
@@ -35,6 +40,7 @@ describe('HomePage', () => {
   it('shows the error message and loads again on 重试', async () => {
     let centreCalls = 0;
     await serve({
+      '/catalogue': listOf(catalogueFixture),
       '/regions/communities': listOf(communitiesFixture),
       '/centres': (req, res) => {
         centreCalls += 1;
@@ -57,10 +63,59 @@ describe('HomePage', () => {
   });
 
   it('says so when there is nothing to show', async () => {
-    await serve({ '/regions/communities': listOf([]), '/centres': listOf([]) });
+    await serve({ '/catalogue': listOf([]), '/regions/communities': listOf([]), '/centres': listOf([]) });
     render(<HomePage />);
 
+    await screen.findByText('暂时还没有服务信息');
     await screen.findByText('暂时还没有社区信息');
     await screen.findByText('暂时还没有市民中心信息');
+  });
+
+  it('shows the categories as tiles above the lists; a tap opens the category', async () => {
+    await serve({
+      '/catalogue': listOf(catalogueFixture),
+      '/regions/communities': listOf(communitiesFixture),
+      '/centres': listOf(centresFixture),
+    });
+    const { container } = render(<HomePage />);
+
+    await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
+    const tiles = [...container.querySelectorAll('.category-tile')];
+    expect(tiles.map((tile) => tile.querySelector('.category-tile__name')?.textContent)).toEqual([
+      '居民自治服务',
+      '特殊群体服务',
+      '社会组织服务',
+    ]);
+    expect(tiles[1].textContent).toContain('2 项服务');
+    // The tiles come first on the page, before the centres and communities.
+    await waitFor(() => expect(container.querySelector('.centre-card')).not.toBeNull());
+    const firstCard = container.querySelector('.centre-card')!;
+    expect(tiles[2].compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    fireEvent.click(tiles[1]);
+
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/category/index?id=cat-special-groups' }]);
+  });
+
+  it('keeps the centres and communities when the catalogue fails, and loads it again on 重试', async () => {
+    let catalogueCalls = 0;
+    await serve({
+      '/catalogue': (req, res) => {
+        catalogueCalls += 1;
+        if (catalogueCalls === 1) sendJson(res, 500, { code: 'INTERNAL_ERROR', message: '服务器出错了，请稍后重试' });
+        else listOf(catalogueFixture)(req, res);
+      },
+      '/regions/communities': listOf(communitiesFixture),
+      '/centres': listOf(centresFixture),
+    });
+    const { container } = render(<HomePage />);
+
+    await screen.findByText('服务器出错了，请稍后重试');
+    await waitFor(() => expect(container.querySelectorAll('.community-card, .centre-card')).toHaveLength(3));
+
+    fireEvent.click(screen.getByText('重试'));
+
+    await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
+    expect(catalogueCalls).toBe(2);
   });
 });

@@ -1,21 +1,24 @@
+import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
 import { clearSession } from '../../src/services/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { navigations } from './taro-h5';
+import { navigations, routeParams } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
 /**
  * For page tests that give each test its own routes: returns `serve(routes)`, which starts a fixture server and
- * points the request layer at it. After each test the server is closed and the stored session and recorded
- * navigations are cleared.
+ * points the request layer at it. After each test the server is closed and the stored session, the cached
+ * catalogue, the recorded navigations and the page query are cleared.
  */
 export function servePerTest(): (routes: Record<string, Handler>) => Promise<FixtureServer> {
   let server: FixtureServer | undefined;
 
   afterEach(async () => {
     clearSession();
+    forgetCatalogue();
     navigations.length = 0;
+    for (const key of Object.keys(routeParams)) delete routeParams[key];
     await server?.close();
     server = undefined;
   });

@@ -28,8 +28,19 @@ const navigation = {
   reLaunch: recorder('reLaunch'),
 };
 
-const Taro = { ...h5.default, ...h5, ...navigation };
+/**
+ * `useRouter` reads the page's query from that same router; here a test sets the query of the page it renders
+ * (`routeParams.id = '…'`), as if the page had been opened with `?id=…`.
+ */
+export const routeParams: Record<string, string> = {};
+
+function useRouter() {
+  return { path: '', params: routeParams, onReady: '', onHide: '', onShow: '' };
+}
+
+const Taro = { ...h5.default, ...h5, ...navigation, useRouter };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
+export { useRouter };
 export default Taro;

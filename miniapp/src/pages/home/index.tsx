@@ -4,9 +4,11 @@ import { Text, View } from '@tarojs/components';
 import type { CentreSummary } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
+import { useCatalogue } from '../../hooks/useCatalogue';
 import { useCentres } from '../../hooks/useCentres';
 import { useCommunities } from '../../hooks/useCommunities';
 import { centrePageUrl } from '../centre/url';
+import { CategoryTiles } from './category-tiles';
 import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
 
@@ -17,11 +19,23 @@ function openCentre(centre: CentreSummary): void {
 }
 
 export function HomePage() {
+  const catalogue = useCatalogue();
   const communities = useCommunities();
   const centres = useCentres();
 
   return (
     <View className='page-root home'>
+      <View className='home__section'>
+        <Text className='home__title'>社区服务</Text>
+        <RemoteContent
+          state={catalogue.state}
+          onRetry={catalogue.retry}
+          isEmpty={isEmptyList}
+          emptyText='暂时还没有服务信息'
+        >
+          {(categories) => <CategoryTiles categories={categories} />}
+        </RemoteContent>
+      </View>
       <View className='home__section'>
         <Text className='home__title'>社区市民中心</Text>
         <RemoteContent
