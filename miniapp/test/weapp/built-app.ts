@@ -72,3 +72,12 @@ export async function renderBuiltPage(route: string, query: Record<string, strin
 export function settle(): Promise<void> {
   return simulate.sleep(50);
 }
+
+/**
+ * Waits until `check` holds, or `timeoutMs` passed (the test's own expectations then report what is missing). On a
+ * busy machine, with several test files at once, a page's first requests and render can take longer than `settle`.
+ */
+export async function settleUntil(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check() && Date.now() < deadline) await simulate.sleep(20);
+}
