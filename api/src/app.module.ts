@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccountsAdminModule } from './modules/accounts/accounts-admin.module';
+import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { HealthModule } from './modules/health/health.module';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, ...extraModules],
     };
   }
 }

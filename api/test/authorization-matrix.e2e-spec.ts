@@ -44,6 +44,8 @@ interface Fixtures {
   shushan: string;
   sanlianStreet: string;
   centreAnda: string;
+  bookingOfA: string;
+  bookingDate: string;
 }
 
 interface Call {
@@ -167,9 +169,36 @@ describe('authorization matrix: every route, every kind of caller', () => {
       shushan: region('340104'),
       sanlianStreet: region('340104001'),
       centreAnda: stableId('centre', 'C340104001001'),
+      bookingOfA: '',
+      bookingDate: '',
     };
+    f.bookingOfA = await book(f, 'residentA', f.residentA);
+    f.bookingDate = (await as('residentA', 'GET', '/api/bookings')).body.items.find((b: { id: string }) => b.id === f.bookingOfA).date;
   });
   afterAll(() => t.close());
+
+  const OPEN_WEEKDAYS = {
+    weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, ranges: [{ start: '08:30', end: '12:00' }], slotMinutes: 30, seats: 3 })),
+    policy: { bookingWindowDays: 14, minNoticeMinutes: 120, cancelCutoffMinutes: 0 },
+  };
+  const SOCIAL_INSURANCE = stableId('service', 'social_insurance');
+  const STAFF_SIDE: Caller[] = ['staff', 'admin', 'adminCity'];
+  let slotIndex = 0;
+
+  /** The next free 社保医保代办 slot at 安大社区 (each call a new one, so no person hits the per-service limit). */
+  async function nextSlot(f: Fixtures): Promise<string> {
+    const slots = await t.http().get(`/api/centres/${f.centreAnda}/services/${SOCIAL_INSURANCE}/slots`).expect(200);
+    return slots.body.items[slotIndex++].startsAt;
+  }
+
+  async function newAndaResident(): Promise<string> {
+    const person = await as('staff', 'POST', '/api/staff/residents', { name: '矩阵测试居民', communityId: stableId('region', '340104001001'), phone: '13800009999', phoneOwner: 'relative' });
+    return person.body.id;
+  }
+
+  async function book(f: Fixtures, by: Caller, residentId: string): Promise<string> {
+    return (await as(by, 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: SOCIAL_INSURANCE, startsAt: await nextSlot(f), residentId })).body.id;
+  }
 
   const memberBody = () => ({ name: '李秀兰', relation: '母亲', idNumber: idNumber(sequence++), address: '肥西路 3 号', communityId: stableId('region', '340104001001') });
   const centreBody = (f: Fixtures) => ({ name: '测试市民中心', regionId: f.anda, address: '测试路 1 号', phone: '0551-65100000', openingHours: '周一至周五 9:00-17:00', latitude: 31.84, longitude: 117.26 });
@@ -328,6 +357,61 @@ describe('authorization matrix: every route, every kind of caller', () => {
       call: () => ({
         path: `/api/admin/services/${stableId('service', 'mediation')}`,
         body: { name: '人民调解', description: '邻里纠纷、家庭矛盾由专职人民调解员免费调解。', materials: ['本人身份证'], minAge: null, maxActiveBookingsPerPerson: 3 },
+      }),
+    },
+
+    // --- appointments ---
+    'GET /api/centres/{centreId}/services/{serviceId}/slots': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api/centres/${f.centreAnda}/services/${stableId('service', 'social_insurance')}/slots` }) },
+    'GET /api/calendar/{year}': { allowed: ALL_CALLERS, call: () => ({ path: '/api/calendar/2026' }) },
+    'GET /api/staff/centres/{centreId}/services/{serviceId}/schedule': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/centres/${f.centreAnda}/services/${stableId('service', 'social_insurance')}/schedule` }),
+    },
+    'PUT /api/staff/centres/{centreId}/services/{serviceId}/schedule': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/centres/${f.centreAnda}/services/${stableId('service', 'employment')}/schedule`, body: OPEN_WEEKDAYS }),
+    },
+    'PUT /api/staff/centres/{centreId}/services/{serviceId}/exceptions/{date}': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/staff/centres/${f.centreAnda}/services/${stableId('service', 'employment')}/exceptions/2027-01-04`, body: { kind: 'closed', reason: '培训' } }),
+    },
+    'DELETE /api/staff/centres/{centreId}/services/{serviceId}/exceptions/{date}': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      // The owner removes an exception made for this call; everyone else tries the same date.
+      call: async (f, caller) => {
+        const path = `/api/staff/centres/${f.centreAnda}/services/${stableId('service', 'employment')}/exceptions/2027-01-05`;
+        if (['staff', 'admin', 'adminCity'].includes(caller)) await as('staff', 'PUT', path, { kind: 'closed', reason: '培训' });
+        return { path };
+      },
+    },
+    'PUT /api/admin/calendar/{year}': { allowed: ['adminCity'], call: () => ({ path: '/api/admin/calendar/2027', body: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } }) },
+    'POST /api/bookings': {
+      allowed: ['residentA', 'residentB', 'staff', 'admin', 'adminCity'],
+      // Each caller books someone they may act for (A herself, B his father, staff a new resident of 安大社区);
+      // everyone else tries to book for 王秀英 and must be refused.
+      call: async (f, caller) => {
+        const residentId = caller === 'residentB' ? f.memberOfB : ['staff', 'admin', 'adminCity'].includes(caller) ? await newAndaResident() : f.residentA;
+        return { path: '/api/bookings', body: { centreId: f.centreAnda, serviceId: SOCIAL_INSURANCE, startsAt: await nextSlot(f), residentId } };
+      },
+    },
+    'GET /api/bookings': { allowed: RESIDENTS, call: () => ({ path: '/api/bookings' }), secretOf: (f) => f.bookingOfA, unrelated: ['residentB', 'residentOther'] },
+    'POST /api/bookings/{bookingId}/cancel': {
+      allowed: ['residentA', 'staff', 'admin', 'adminCity'],
+      // Allowed callers cancel a booking made for this call; the others try 王秀英's long-lived one, which must survive.
+      call: async (f, caller) => ({
+        path: `/api/bookings/${caller === 'residentA' ? await book(f, 'residentA', f.residentA) : STAFF_SIDE.includes(caller) ? await book(f, 'staff', await newAndaResident()) : f.bookingOfA}/cancel`,
+      }),
+    },
+    'GET /api/staff/bookings': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: '/api/staff/bookings', query: { centreId: f.centreAnda, date: f.bookingDate } }),
+      secretOf: () => '王秀英',
+    },
+    'POST /api/staff/bookings/{bookingId}/transitions': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({
+        path: `/api/staff/bookings/${STAFF_SIDE.includes(caller) ? await book(f, 'staff', await newAndaResident()) : f.bookingOfA}/transitions`,
+        body: { event: 'mark_no_show' },
       }),
     },
 

@@ -39,8 +39,8 @@ describe('booking state machine', () => {
     expect(availableBookingEvents('confirmed', 'staff' as BookingActor)).toEqual(['cancel', 'check_in', 'mark_no_show']);
   });
 
-  it('counts a seat as held exactly while the booking is live', () => {
-    expect(BOOKING_STATUSES.filter(holdsSeat)).toEqual(['pending_review', 'confirmed', 'checked_in']);
+  it('counts a seat as held while the booking is live or was used, not after a cancellation, rejection or no-show', () => {
+    expect(BOOKING_STATUSES.filter(holdsSeat)).toEqual(['pending_review', 'confirmed', 'checked_in', 'completed']);
   });
 });
 

@@ -34,8 +34,11 @@ const TRANSITIONS: Record<BookingEvent, { from: readonly BookingStatus[]; to: Bo
   mark_no_show: { from: ['confirmed'], to: 'no_show', actors: ['staff', 'system'] },
 };
 
-/** Statuses that hold a seat: the capacity counter counts exactly these. */
-export const SEAT_HOLDING_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed', 'checked_in'];
+/**
+ * Statuses that hold a seat: the capacity counter counts exactly these. A completed visit used its seat; a no-show,
+ * a cancellation or a rejection gives it back.
+ */
+export const SEAT_HOLDING_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed', 'checked_in', 'completed'];
 
 export function holdsSeat(status: BookingStatus): boolean {
   return SEAT_HOLDING_STATUSES.includes(status);

@@ -28,6 +28,15 @@ export const API_ERROR_CODES = [
   'WECHAT_RATE_LIMITED',
   'WECHAT_USER_BLOCKED',
   'WECHAT_UNAVAILABLE',
+  // appointments
+  'SLOT_UNAVAILABLE',
+  'SLOT_FULL',
+  'ALREADY_BOOKED',
+  'BOOKING_LIMIT_REACHED',
+  'NOT_ELIGIBLE',
+  'INVALID_TRANSITION',
+  'CANCEL_TOO_LATE',
+  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -6,3 +6,4 @@ export * from './identity';
 export * from './catalogue';
 export * from './booking';
 export * from './schedule';
+export * from './appointments';

@@ -1,6 +1,12 @@
 import { Account } from '../modules/accounts/account.entity';
 import { PasswordCredential } from '../modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
+import { Booking } from '../modules/appointments/booking.entity';
+import { CalendarDayRow } from '../modules/appointments/calendar-day.entity';
+import { DateExceptionRow } from '../modules/appointments/date-exception.entity';
+import { IdempotencyRecord } from '../modules/appointments/idempotency-record.entity';
+import { OpeningRule } from '../modules/appointments/opening-rule.entity';
+import { Slot } from '../modules/appointments/slot.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Invitation } from '../modules/auth/invitation.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
@@ -35,4 +41,10 @@ export const ENTITIES = [
   ServiceCategory,
   CommunityService,
   CentreService,
+  CalendarDayRow,
+  OpeningRule,
+  DateExceptionRow,
+  Slot,
+  Booking,
+  IdempotencyRecord,
 ];

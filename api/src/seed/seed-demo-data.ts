@@ -5,6 +5,8 @@ import type { FieldCipher } from '../common/security/field-cipher';
 import { hashPassword } from '../common/security/password-hasher';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { Account } from '../modules/accounts/account.entity';
+import { CalendarDayRow } from '../modules/appointments/calendar-day.entity';
+import { OpeningRule } from '../modules/appointments/opening-rule.entity';
 import { PasswordCredential } from '../modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
@@ -17,7 +19,7 @@ import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
 import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
 import { Resident } from '../modules/residents/resident.entity';
-import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_SERVICE_TEXTS } from './demo-catalogue';
+import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_CALENDAR_2026, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS } from './demo-catalogue';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
 import { DEMO_ACCOUNTS, DEMO_HOUSEHOLD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROVIDERS, DEMO_WORKERS } from './demo-identities';
 import { stableId } from './stable-id';
@@ -153,8 +155,8 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
 }
 
 /**
- * The 22 services, and which demo centres offer them: everything at every centre, except rooms and courts
- * (venue services), which only community centres have.
+ * The 22 services, which demo centres offer them (everything at every centre, except rooms and courts — venue
+ * services — which only community centres have), their demo opening hours, and the 2026 holiday calendar.
  */
 async function seedCatalogue(manager: EntityManager): Promise<number> {
   const categories = manager.getRepository(ServiceCategory);
@@ -191,7 +193,15 @@ async function seedCatalogue(manager: EntityManager): Promise<number> {
       const id = stableId('centre-service', `${centre.code}:${seed.code}`);
       if (await offerings.existsBy({ id })) continue;
       await offerings.insert({ id, centreId: stableId('centre', centre.code), serviceId: stableId('service', seed.code), enabled: true, notes: null });
+      if (seed.mode === 'home') continue;
+      await manager.getRepository(OpeningRule).insert(
+        DEMO_WEEKLY_OPENINGS[seed.mode].map((opening) => ({ id: stableId('opening', `${id}:${opening.weekday}`), centreServiceId: id, ...opening })),
+      );
     }
+  }
+  const calendar = manager.getRepository(CalendarDayRow);
+  for (const day of DEMO_CALENDAR_2026) {
+    if (!(await calendar.existsBy({ date: day.date }))) await calendar.insert({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null });
   }
   return inserted;
 }

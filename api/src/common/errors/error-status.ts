@@ -26,6 +26,14 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   WECHAT_RATE_LIMITED: 429,
   WECHAT_USER_BLOCKED: 403,
   WECHAT_UNAVAILABLE: 503,
+  SLOT_UNAVAILABLE: 409,
+  SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  BOOKING_LIMIT_REACHED: 409,
+  NOT_ELIGIBLE: 409,
+  INVALID_TRANSITION: 409,
+  CANCEL_TOO_LATE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -54,6 +62,14 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   WECHAT_RATE_LIMITED: '登录过于频繁，请稍后再试',
   WECHAT_USER_BLOCKED: '该微信账号存在风险，暂时无法登录',
   WECHAT_UNAVAILABLE: '微信服务暂不可用，请稍后再试',
+  SLOT_UNAVAILABLE: '该时段不可预约',
+  SLOT_FULL: '该时段已约满',
+  ALREADY_BOOKED: '已预约过该时段',
+  BOOKING_LIMIT_REACHED: '预约数量已达上限',
+  NOT_ELIGIBLE: '不符合该服务的预约条件',
+  INVALID_TRANSITION: '当前状态下不能进行该操作',
+  CANCEL_TOO_LATE: '已过取消时间',
+  IDEMPOTENCY_KEY_REUSED: '重复提交的请求内容不一致',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

@@ -28,6 +28,18 @@ export class CentreService {
   @Column({ type: 'boolean' })
   enabled: boolean;
 
+  /** How many calendar days ahead residents may book, today included. */
+  @Column({ name: 'booking_window_days', type: 'int', default: 14 })
+  bookingWindowDays: number;
+
+  /** A slot must start at least this long after the moment of booking. */
+  @Column({ name: 'min_notice_minutes', type: 'int', default: 120 })
+  minNoticeMinutes: number;
+
+  /** Residents may cancel until this long before the start. */
+  @Column({ name: 'cancel_cutoff_minutes', type: 'int', default: 120 })
+  cancelCutoffMinutes: number;
+
   /** The centre's own word to residents, e.g. "请携带老年优待证". */
   @Column({ type: 'varchar', length: 200, nullable: true })
   notes: string | null;

@@ -16,5 +16,6 @@ import { StaffResidentsService } from './staff-residents.service';
   imports: [AccountsModule, AuditModule, AuthModule, WechatModule],
   controllers: [MeController, HouseholdController, StaffResidentsController],
   providers: [ResidentsRepository, PersonRecords, MeService, HouseholdService, StaffResidentsService],
+  exports: [ResidentsRepository],
 })
 export class ResidentsModule {}

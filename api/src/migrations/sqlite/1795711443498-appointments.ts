@@ -1,0 +1,107 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Appointments1795711443498 implements MigrationInterface {
+  name = 'Appointments1795711443498';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"slot\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"starts_at\" datetime(3) NOT NULL, \"ends_at\" datetime(3) NOT NULL, \"capacity\" integer NOT NULL, \"booked\" integer NOT NULL DEFAULT (0))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_slot_start\" ON \"slot\" (\"centre_service_id\", \"starts_at\") ");
+    await queryRunner.query("CREATE TABLE \"booking\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"slot_id\" varchar(36) NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"resident_id\" varchar(36) NOT NULL, \"active_resident_id\" varchar(36), \"status\" varchar CHECK( \"status\" IN ('pending_review','confirmed','checked_in','completed','cancelled','rejected','no_show') ) NOT NULL, \"booked_by_account_id\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"ix_booking_centre_service\" ON \"booking\" (\"centre_service_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"ix_booking_resident\" ON \"booking\" (\"resident_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_booking_active_person_slot\" ON \"booking\" (\"slot_id\", \"active_resident_id\") ");
+    await queryRunner.query("CREATE TABLE \"calendar_day\" (\"date\" varchar(10) PRIMARY KEY NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('holiday','workday') ) NOT NULL, \"name\" varchar(40) NOT NULL, \"works_as\" integer)");
+    await queryRunner.query("CREATE TABLE \"date_exception\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"date\" varchar(10) NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('closed','open') ) NOT NULL, \"ranges\" json, \"slot_minutes\" integer, \"seats\" integer, \"reason\" varchar(100) NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_date_exception_date\" ON \"date_exception\" (\"centre_service_id\", \"date\") ");
+    await queryRunner.query("CREATE TABLE \"idempotency_record\" (\"account_id\" varchar(36) NOT NULL, \"idempotency_key\" varchar(100) NOT NULL, \"request_hash\" varchar(64) NOT NULL, \"response_body\" json NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), PRIMARY KEY (\"account_id\", \"idempotency_key\"))");
+    await queryRunner.query("CREATE TABLE \"opening_rule\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"weekday\" integer NOT NULL, \"ranges\" json NOT NULL, \"slot_minutes\" integer NOT NULL, \"seats\" integer NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_opening_rule_weekday\" ON \"opening_rule\" (\"centre_service_id\", \"weekday\") ");
+    await queryRunner.query("DROP INDEX \"uq_centre_service_pair\"");
+    await queryRunner.query("DROP INDEX \"ix_centre_service_service\"");
+    await queryRunner.query("CREATE TABLE \"temporary_centre_service\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_id\" varchar(36) NOT NULL, \"service_id\" varchar(36) NOT NULL, \"enabled\" boolean NOT NULL, \"notes\" varchar(200), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), \"booking_window_days\" integer NOT NULL DEFAULT (14), \"min_notice_minutes\" integer NOT NULL DEFAULT (120), \"cancel_cutoff_minutes\" integer NOT NULL DEFAULT (120), CONSTRAINT \"fk_centre_service_service\" FOREIGN KEY (\"service_id\") REFERENCES \"community_service\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT \"fk_centre_service_centre\" FOREIGN KEY (\"centre_id\") REFERENCES \"centre\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_centre_service\"(\"id\", \"centre_id\", \"service_id\", \"enabled\", \"notes\", \"updated_at\") SELECT \"id\", \"centre_id\", \"service_id\", \"enabled\", \"notes\", \"updated_at\" FROM \"centre_service\"");
+    await queryRunner.query("DROP TABLE \"centre_service\"");
+    await queryRunner.query("ALTER TABLE \"temporary_centre_service\" RENAME TO \"centre_service\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_centre_service_pair\" ON \"centre_service\" (\"centre_id\", \"service_id\") ");
+    await queryRunner.query("CREATE INDEX \"ix_centre_service_service\" ON \"centre_service\" (\"service_id\") ");
+    await queryRunner.query("DROP INDEX \"uq_slot_start\"");
+    await queryRunner.query("CREATE TABLE \"temporary_slot\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"starts_at\" datetime(3) NOT NULL, \"ends_at\" datetime(3) NOT NULL, \"capacity\" integer NOT NULL, \"booked\" integer NOT NULL DEFAULT (0), CONSTRAINT \"fk_slot_centre_service\" FOREIGN KEY (\"centre_service_id\") REFERENCES \"centre_service\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_slot\"(\"id\", \"centre_service_id\", \"starts_at\", \"ends_at\", \"capacity\", \"booked\") SELECT \"id\", \"centre_service_id\", \"starts_at\", \"ends_at\", \"capacity\", \"booked\" FROM \"slot\"");
+    await queryRunner.query("DROP TABLE \"slot\"");
+    await queryRunner.query("ALTER TABLE \"temporary_slot\" RENAME TO \"slot\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_slot_start\" ON \"slot\" (\"centre_service_id\", \"starts_at\") ");
+    await queryRunner.query("DROP INDEX \"ix_booking_centre_service\"");
+    await queryRunner.query("DROP INDEX \"ix_booking_resident\"");
+    await queryRunner.query("DROP INDEX \"uq_booking_active_person_slot\"");
+    await queryRunner.query("CREATE TABLE \"temporary_booking\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"slot_id\" varchar(36) NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"resident_id\" varchar(36) NOT NULL, \"active_resident_id\" varchar(36), \"status\" varchar CHECK( \"status\" IN ('pending_review','confirmed','checked_in','completed','cancelled','rejected','no_show') ) NOT NULL, \"booked_by_account_id\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_booking_slot\" FOREIGN KEY (\"slot_id\") REFERENCES \"slot\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT \"fk_booking_resident\" FOREIGN KEY (\"resident_id\") REFERENCES \"resident\" (\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_booking\"(\"id\", \"slot_id\", \"centre_service_id\", \"resident_id\", \"active_resident_id\", \"status\", \"booked_by_account_id\", \"created_at\", \"updated_at\") SELECT \"id\", \"slot_id\", \"centre_service_id\", \"resident_id\", \"active_resident_id\", \"status\", \"booked_by_account_id\", \"created_at\", \"updated_at\" FROM \"booking\"");
+    await queryRunner.query("DROP TABLE \"booking\"");
+    await queryRunner.query("ALTER TABLE \"temporary_booking\" RENAME TO \"booking\"");
+    await queryRunner.query("CREATE INDEX \"ix_booking_centre_service\" ON \"booking\" (\"centre_service_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"ix_booking_resident\" ON \"booking\" (\"resident_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_booking_active_person_slot\" ON \"booking\" (\"slot_id\", \"active_resident_id\") ");
+    await queryRunner.query("DROP INDEX \"uq_date_exception_date\"");
+    await queryRunner.query("CREATE TABLE \"temporary_date_exception\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"date\" varchar(10) NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('closed','open') ) NOT NULL, \"ranges\" json, \"slot_minutes\" integer, \"seats\" integer, \"reason\" varchar(100) NOT NULL, CONSTRAINT \"fk_date_exception_centre_service\" FOREIGN KEY (\"centre_service_id\") REFERENCES \"centre_service\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_date_exception\"(\"id\", \"centre_service_id\", \"date\", \"kind\", \"ranges\", \"slot_minutes\", \"seats\", \"reason\") SELECT \"id\", \"centre_service_id\", \"date\", \"kind\", \"ranges\", \"slot_minutes\", \"seats\", \"reason\" FROM \"date_exception\"");
+    await queryRunner.query("DROP TABLE \"date_exception\"");
+    await queryRunner.query("ALTER TABLE \"temporary_date_exception\" RENAME TO \"date_exception\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_date_exception_date\" ON \"date_exception\" (\"centre_service_id\", \"date\") ");
+    await queryRunner.query("DROP INDEX \"uq_opening_rule_weekday\"");
+    await queryRunner.query("CREATE TABLE \"temporary_opening_rule\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"weekday\" integer NOT NULL, \"ranges\" json NOT NULL, \"slot_minutes\" integer NOT NULL, \"seats\" integer NOT NULL, CONSTRAINT \"fk_opening_rule_centre_service\" FOREIGN KEY (\"centre_service_id\") REFERENCES \"centre_service\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"temporary_opening_rule\"(\"id\", \"centre_service_id\", \"weekday\", \"ranges\", \"slot_minutes\", \"seats\") SELECT \"id\", \"centre_service_id\", \"weekday\", \"ranges\", \"slot_minutes\", \"seats\" FROM \"opening_rule\"");
+    await queryRunner.query("DROP TABLE \"opening_rule\"");
+    await queryRunner.query("ALTER TABLE \"temporary_opening_rule\" RENAME TO \"opening_rule\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_opening_rule_weekday\" ON \"opening_rule\" (\"centre_service_id\", \"weekday\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"uq_opening_rule_weekday\"");
+    await queryRunner.query("ALTER TABLE \"opening_rule\" RENAME TO \"temporary_opening_rule\"");
+    await queryRunner.query("CREATE TABLE \"opening_rule\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"weekday\" integer NOT NULL, \"ranges\" json NOT NULL, \"slot_minutes\" integer NOT NULL, \"seats\" integer NOT NULL)");
+    await queryRunner.query("INSERT INTO \"opening_rule\"(\"id\", \"centre_service_id\", \"weekday\", \"ranges\", \"slot_minutes\", \"seats\") SELECT \"id\", \"centre_service_id\", \"weekday\", \"ranges\", \"slot_minutes\", \"seats\" FROM \"temporary_opening_rule\"");
+    await queryRunner.query("DROP TABLE \"temporary_opening_rule\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_opening_rule_weekday\" ON \"opening_rule\" (\"centre_service_id\", \"weekday\") ");
+    await queryRunner.query("DROP INDEX \"uq_date_exception_date\"");
+    await queryRunner.query("ALTER TABLE \"date_exception\" RENAME TO \"temporary_date_exception\"");
+    await queryRunner.query("CREATE TABLE \"date_exception\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"date\" varchar(10) NOT NULL, \"kind\" varchar CHECK( \"kind\" IN ('closed','open') ) NOT NULL, \"ranges\" json, \"slot_minutes\" integer, \"seats\" integer, \"reason\" varchar(100) NOT NULL)");
+    await queryRunner.query("INSERT INTO \"date_exception\"(\"id\", \"centre_service_id\", \"date\", \"kind\", \"ranges\", \"slot_minutes\", \"seats\", \"reason\") SELECT \"id\", \"centre_service_id\", \"date\", \"kind\", \"ranges\", \"slot_minutes\", \"seats\", \"reason\" FROM \"temporary_date_exception\"");
+    await queryRunner.query("DROP TABLE \"temporary_date_exception\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_date_exception_date\" ON \"date_exception\" (\"centre_service_id\", \"date\") ");
+    await queryRunner.query("DROP INDEX \"uq_booking_active_person_slot\"");
+    await queryRunner.query("DROP INDEX \"ix_booking_resident\"");
+    await queryRunner.query("DROP INDEX \"ix_booking_centre_service\"");
+    await queryRunner.query("ALTER TABLE \"booking\" RENAME TO \"temporary_booking\"");
+    await queryRunner.query("CREATE TABLE \"booking\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"slot_id\" varchar(36) NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"resident_id\" varchar(36) NOT NULL, \"active_resident_id\" varchar(36), \"status\" varchar CHECK( \"status\" IN ('pending_review','confirmed','checked_in','completed','cancelled','rejected','no_show') ) NOT NULL, \"booked_by_account_id\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("INSERT INTO \"booking\"(\"id\", \"slot_id\", \"centre_service_id\", \"resident_id\", \"active_resident_id\", \"status\", \"booked_by_account_id\", \"created_at\", \"updated_at\") SELECT \"id\", \"slot_id\", \"centre_service_id\", \"resident_id\", \"active_resident_id\", \"status\", \"booked_by_account_id\", \"created_at\", \"updated_at\" FROM \"temporary_booking\"");
+    await queryRunner.query("DROP TABLE \"temporary_booking\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_booking_active_person_slot\" ON \"booking\" (\"slot_id\", \"active_resident_id\") ");
+    await queryRunner.query("CREATE INDEX \"ix_booking_resident\" ON \"booking\" (\"resident_id\") ");
+    await queryRunner.query("CREATE INDEX \"ix_booking_centre_service\" ON \"booking\" (\"centre_service_id\", \"status\") ");
+    await queryRunner.query("DROP INDEX \"uq_slot_start\"");
+    await queryRunner.query("ALTER TABLE \"slot\" RENAME TO \"temporary_slot\"");
+    await queryRunner.query("CREATE TABLE \"slot\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_service_id\" varchar(36) NOT NULL, \"starts_at\" datetime(3) NOT NULL, \"ends_at\" datetime(3) NOT NULL, \"capacity\" integer NOT NULL, \"booked\" integer NOT NULL DEFAULT (0))");
+    await queryRunner.query("INSERT INTO \"slot\"(\"id\", \"centre_service_id\", \"starts_at\", \"ends_at\", \"capacity\", \"booked\") SELECT \"id\", \"centre_service_id\", \"starts_at\", \"ends_at\", \"capacity\", \"booked\" FROM \"temporary_slot\"");
+    await queryRunner.query("DROP TABLE \"temporary_slot\"");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_slot_start\" ON \"slot\" (\"centre_service_id\", \"starts_at\") ");
+    await queryRunner.query("DROP INDEX \"ix_centre_service_service\"");
+    await queryRunner.query("DROP INDEX \"uq_centre_service_pair\"");
+    await queryRunner.query("ALTER TABLE \"centre_service\" RENAME TO \"temporary_centre_service\"");
+    await queryRunner.query("CREATE TABLE \"centre_service\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"centre_id\" varchar(36) NOT NULL, \"service_id\" varchar(36) NOT NULL, \"enabled\" boolean NOT NULL, \"notes\" varchar(200), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"fk_centre_service_service\" FOREIGN KEY (\"service_id\") REFERENCES \"community_service\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT \"fk_centre_service_centre\" FOREIGN KEY (\"centre_id\") REFERENCES \"centre\" (\"id\") ON DELETE CASCADE ON UPDATE NO ACTION)");
+    await queryRunner.query("INSERT INTO \"centre_service\"(\"id\", \"centre_id\", \"service_id\", \"enabled\", \"notes\", \"updated_at\") SELECT \"id\", \"centre_id\", \"service_id\", \"enabled\", \"notes\", \"updated_at\" FROM \"temporary_centre_service\"");
+    await queryRunner.query("DROP TABLE \"temporary_centre_service\"");
+    await queryRunner.query("CREATE INDEX \"ix_centre_service_service\" ON \"centre_service\" (\"service_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"uq_centre_service_pair\" ON \"centre_service\" (\"centre_id\", \"service_id\") ");
+    await queryRunner.query("DROP INDEX \"uq_opening_rule_weekday\"");
+    await queryRunner.query("DROP TABLE \"opening_rule\"");
+    await queryRunner.query("DROP TABLE \"idempotency_record\"");
+    await queryRunner.query("DROP INDEX \"uq_date_exception_date\"");
+    await queryRunner.query("DROP TABLE \"date_exception\"");
+    await queryRunner.query("DROP TABLE \"calendar_day\"");
+    await queryRunner.query("DROP INDEX \"uq_booking_active_person_slot\"");
+    await queryRunner.query("DROP INDEX \"ix_booking_resident\"");
+    await queryRunner.query("DROP INDEX \"ix_booking_centre_service\"");
+    await queryRunner.query("DROP TABLE \"booking\"");
+    await queryRunner.query("DROP INDEX \"uq_slot_start\"");
+    await queryRunner.query("DROP TABLE \"slot\"");
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { AppointmentsRepository } from './appointments.repository';
+import { BookingsController } from './bookings.controller';
+import { BookingsService } from './bookings.service';
+import { ScheduleController } from './schedule.controller';
+import { ScheduleService } from './schedule.service';
+
+@Module({
+  imports: [AccountsModule, AuditModule, ResidentsModule],
+  controllers: [ScheduleController, BookingsController],
+  providers: [AppointmentsRepository, ScheduleService, BookingsService],
+})
+export class AppointmentsModule {}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { Between, DataSource, EntityManager, In } from 'typeorm';
+import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
+import { CentreService } from '../catalogue/centre-service.entity';
+import { Centre } from '../regions/centre.entity';
+import { Resident } from '../residents/resident.entity';
+import { Booking } from './booking.entity';
+import { CalendarDayRow } from './calendar-day.entity';
+import { DateExceptionRow } from './date-exception.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { OpeningRule } from './opening-rule.entity';
+import { Slot } from './slot.entity';
+
+/** Schedules, slots and bookings: every query the appointment rules need, named for what it is for. */
+@Injectable()
+export class AppointmentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** A centre's offering of a service, with the centre (and its region) and the service. */
+  findOffering(centreId: string, serviceId: string): Promise<CentreService | null> {
+    return this.dataSource.getRepository(CentreService).findOne({ where: { centreId, serviceId }, relations: { centre: { region: true }, service: true } });
+  }
+
+  findCentreWithRegion(centreId: string): Promise<Centre | null> {
+    return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
+  }
+
+  listOpeningRules(centreServiceId: string): Promise<OpeningRule[]> {
+    return this.dataSource.getRepository(OpeningRule).find({ where: { centreServiceId }, order: { weekday: 'ASC' } });
+  }
+
+  listExceptions(centreServiceId: string, fromDate?: string): Promise<DateExceptionRow[]> {
+    const query = this.dataSource.getRepository(DateExceptionRow).createQueryBuilder('exception').where('exception.centre_service_id = :centreServiceId', { centreServiceId });
+    if (fromDate) query.andWhere('exception.date >= :fromDate', { fromDate });
+    return query.orderBy('exception.date', 'ASC').getMany();
+  }
+
+  listCalendar(fromDate: string, toDate: string): Promise<CalendarDayRow[]> {
+    return this.dataSource.getRepository(CalendarDayRow).find({ where: { date: Between(fromDate, toDate) }, order: { date: 'ASC' } });
+  }
+
+  listSlotRows(centreServiceId: string, from: Date, to: Date): Promise<Slot[]> {
+    return this.dataSource.getRepository(Slot).find({ where: { centreServiceId, startsAt: Between(from, to) } });
+  }
+
+  async replaceOpeningRules(manager: EntityManager, centreServiceId: string, rules: Array<Omit<OpeningRule, 'centreService'>>): Promise<void> {
+    await manager.getRepository(OpeningRule).delete({ centreServiceId });
+    if (rules.length) await manager.getRepository(OpeningRule).insert(rules);
+  }
+
+  async updatePolicy(manager: EntityManager, centreServiceId: string, policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>): Promise<void> {
+    await manager.getRepository(CentreService).update({ id: centreServiceId }, policy);
+  }
+
+  async replaceException(manager: EntityManager, exception: Omit<DateExceptionRow, 'centreService'>): Promise<void> {
+    await manager.getRepository(DateExceptionRow).delete({ centreServiceId: exception.centreServiceId, date: exception.date });
+    await manager.getRepository(DateExceptionRow).insert(exception);
+  }
+
+  async deleteException(manager: EntityManager, centreServiceId: string, date: string): Promise<boolean> {
+    return ((await manager.getRepository(DateExceptionRow).delete({ centreServiceId, date })).affected ?? 0) > 0;
+  }
+
+  async replaceCalendarYear(manager: EntityManager, year: number, days: CalendarDayRow[]): Promise<void> {
+    await manager.getRepository(CalendarDayRow).delete({ date: Between(`${year}-01-01`, `${year}-12-31`) });
+    if (days.length) await manager.getRepository(CalendarDayRow).insert(days);
+  }
+
+  findSlot(centreServiceId: string, startsAt: Date, manager?: EntityManager): Promise<Slot | null> {
+    return this.m(manager).getRepository(Slot).findOne({ where: { centreServiceId, startsAt } });
+  }
+
+  async insertSlot(manager: EntityManager, slot: Omit<Slot, 'centreService'>): Promise<void> {
+    await manager.getRepository(Slot).insert(slot);
+  }
+
+  /** Takes one seat if one is left. False means the slot is full: nothing was changed. */
+  async takeSeat(manager: EntityManager, slotId: string): Promise<boolean> {
+    const result = await manager.createQueryBuilder().update(Slot).set({ booked: () => 'booked + 1' }).where('id = :slotId AND booked < capacity', { slotId }).execute();
+    return result.affected === 1;
+  }
+
+  async releaseSeat(manager: EntityManager, slotId: string): Promise<void> {
+    await manager.createQueryBuilder().update(Slot).set({ booked: () => 'booked - 1' }).where('id = :slotId AND booked > 0', { slotId }).execute();
+  }
+
+  /**
+   * Serialises one person's bookings on MySQL/MariaDB (a row lock on their record), so two requests cannot both
+   * pass the per-person limit. SQLite already runs write transactions one at a time.
+   */
+  async lockPerson(manager: EntityManager, residentId: string): Promise<Resident | null> {
+    const repository = manager.getRepository(Resident);
+    if (this.dataSource.options.type === 'better-sqlite3') return repository.findOne({ where: { id: residentId } });
+    return repository.findOne({ where: { id: residentId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Seat-holding bookings a person has for a service (at any centre) in slots that have not ended. */
+  countLiveBookingsForService(manager: EntityManager, residentId: string, serviceId: string, now: Date): Promise<number> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoin('booking.slot', 'slot')
+      .innerJoin(CentreService, 'offering', 'offering.id = booking.centre_service_id')
+      .where('booking.resident_id = :residentId', { residentId })
+      .andWhere('offering.service_id = :serviceId', { serviceId })
+      .andWhere('booking.status IN (:...live)', { live: ['pending_review', 'confirmed', 'checked_in'] })
+      .andWhere('slot.ends_at > :now', { now })
+      .getCount();
+  }
+
+  async insertBooking(manager: EntityManager, booking: Omit<Booking, 'slot' | 'resident' | 'createdAt' | 'updatedAt'>): Promise<void> {
+    await manager.getRepository(Booking).insert(booking);
+  }
+
+  /**
+   * Moves a booking from `from` to `to` only if it is still in `from` (another request may have moved it first);
+   * a status that no longer holds a seat also clears the person's active marker.
+   */
+  async moveBooking(manager: EntityManager, bookingId: string, from: BookingStatus, to: BookingStatus): Promise<boolean> {
+    const stillHolds = SEAT_HOLDING_STATUSES.includes(to);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Booking)
+      .set({ status: to, ...(stillHolds ? {} : { activeResidentId: null }) })
+      .where('id = :bookingId AND status = :from', { bookingId, from })
+      .execute();
+    return result.affected === 1;
+  }
+
+  findBookingWithDetails(bookingId: string, manager?: EntityManager): Promise<Booking | null> {
+    return this.m(manager)
+      .getRepository(Booking)
+      .findOne({ where: { id: bookingId }, relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } });
+  }
+
+  /** A person's bookings (several people: a resident and their household), newest slot first. */
+  listBookingsOfPeople(residentIds: string[], limit: number): Promise<Booking[]> {
+    if (residentIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Booking).find({
+      where: { residentId: In(residentIds) },
+      relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true },
+      order: { slot: { startsAt: 'DESC' } },
+      take: limit,
+    });
+  }
+
+  /** A centre's bookings between two instants, optionally of one status, in slot order. */
+  listCentreBookings(centreId: string, from: Date, to: Date, status: BookingStatus | undefined, limit: number): Promise<Booking[]> {
+    const query = this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoinAndSelect('booking.slot', 'slot')
+      .innerJoinAndSelect('slot.centreService', 'offering')
+      .innerJoinAndSelect('offering.centre', 'centre')
+      .innerJoinAndSelect('centre.region', 'region')
+      .innerJoinAndSelect('offering.service', 'service')
+      .innerJoinAndSelect('booking.resident', 'resident')
+      .where('offering.centre_id = :centreId', { centreId })
+      .andWhere('slot.starts_at >= :from AND slot.starts_at < :to', { from, to })
+      .orderBy('slot.starts_at', 'ASC')
+      .addOrderBy('booking.created_at', 'ASC')
+      .take(limit);
+    if (status) query.andWhere('booking.status = :status', { status });
+    return query.getMany();
+  }
+
+  findIdempotencyRecord(accountId: string, key: string, manager?: EntityManager): Promise<IdempotencyRecord | null> {
+    return this.m(manager).getRepository(IdempotencyRecord).findOne({ where: { accountId, key } });
+  }
+
+  async insertIdempotencyRecord(manager: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
+    await manager.getRepository(IdempotencyRecord).insert(record);
+  }
+
+  async storeIdempotentResponse(manager: EntityManager, accountId: string, key: string, responseBody: object): Promise<void> {
+    await manager.getRepository(IdempotencyRecord).update({ accountId, key }, { responseBody });
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { BookingView, ListResponse } from '@linli/shared';
+import { Roles } from '../../common/auth/access-policy';
+import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { IdempotencyKey } from '../../common/http/idempotency-key';
+import { UuidParam } from '../../common/http/uuid-param';
+import { BookingsService } from './bookings.service';
+import { BookingListDto, BookingTransitionDto, BookingViewDto, CreateBookingDto, StaffBookingsQuery } from './dto/appointments.dto';
+
+const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
+
+@ApiTags('appointments: bookings')
+@Controller()
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @Post('bookings')
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: 'Book a slot for me, a household member, or (staff) a resident of my region' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body → the same booking; same key + other body → 422' })
+  @ApiCreatedResponse({ type: BookingViewDto })
+  @ApiErrorResponses(...ERRORS, 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE', 'SLOT_FULL', 'ALREADY_BOOKED', 'BOOKING_LIMIT_REACHED', 'NOT_ELIGIBLE', 'IDEMPOTENCY_KEY_REUSED')
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateBookingDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<BookingView> {
+    return this.bookings.create(auth, body, idempotencyKey);
+  }
+
+  @Get('bookings')
+  @Roles('resident')
+  @ApiOperation({ summary: "My bookings and my household members', newest first" })
+  @ApiOkResponse({ type: BookingListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async listMine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<BookingView>> {
+    return { items: await this.bookings.listMine(auth) };
+  }
+
+  @Post('bookings/:bookingId/cancel')
+  @Roles('resident', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel a booking (residents until the cut-off; staff of the region any time)' })
+  @ApiOkResponse({ type: BookingViewDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'CANCEL_TOO_LATE')
+  cancel(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string): Promise<BookingView> {
+    return this.bookings.cancel(auth, bookingId);
+  }
+
+  @Get('staff/bookings')
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: "A centre's bookings on one day (default today), in slot order" })
+  @ApiOkResponse({ type: BookingListDto })
+  @ApiErrorResponses(...ERRORS)
+  async listForCentre(@CurrentAuth() auth: AuthContext, @Query() query: StaffBookingsQuery): Promise<ListResponse<BookingView>> {
+    return { items: await this.bookings.listForCentre(auth, query.centreId, query.date, query.status) };
+  }
+
+  @Post('staff/bookings/:bookingId/transitions')
+  @Roles('staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve, decline, check in, mark a no-show or complete a booking' })
+  @ApiOkResponse({ type: BookingViewDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
+  transition(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string, @Body() body: BookingTransitionDto): Promise<BookingView> {
+    return this.bookings.transition(auth, bookingId, body.event);
+  }
+}

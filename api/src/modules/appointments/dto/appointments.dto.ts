@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  BOOKING_EVENTS,
+  BOOKING_STATUSES,
+  SERVICE_MODES,
+  type BookingEvent,
+  type BookingPolicy,
+  type BookingStatus,
+  type BookingView,
+  type CalendarDay,
+  type CalendarDayKind,
+  type IsoWeekday,
+  type ServiceMode,
+  type SlotAvailability,
+  type TimeRange,
+  type WeeklyOpening,
+} from '@linli/shared';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TimeRangeDto implements TimeRange {
+  @ApiProperty({ example: '08:30' }) @Matches(HH_MM) start: string;
+  @ApiProperty({ example: '12:00' }) @Matches(HH_MM) end: string;
+}
+
+export class WeeklyOpeningDto implements WeeklyOpening {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday: IsoWeekday;
+
+  @ApiProperty({ type: [TimeRangeDto] })
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => TimeRangeDto)
+  ranges: TimeRangeDto[];
+
+  @ApiProperty({ example: 30 }) @IsInt() slotMinutes: number;
+  @ApiProperty({ example: 3 }) @IsInt() seats: number;
+}
+
+export class BookingPolicyDto implements BookingPolicy {
+  @ApiProperty({ minimum: 1, maximum: 60, example: 14 }) @IsInt() @Min(1) @Max(60) bookingWindowDays: number;
+  @ApiProperty({ minimum: 0, maximum: 10080, example: 120 }) @IsInt() @Min(0) @Max(10080) minNoticeMinutes: number;
+  @ApiProperty({ minimum: 0, maximum: 10080, example: 120 }) @IsInt() @Min(0) @Max(10080) cancelCutoffMinutes: number;
+}
+
+export class SetScheduleDto {
+  @ApiProperty({ type: [WeeklyOpeningDto], description: 'One entry per open weekday' })
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyOpeningDto)
+  weekly: WeeklyOpeningDto[];
+
+  @ApiProperty({ type: BookingPolicyDto })
+  @ValidateNested()
+  @Type(() => BookingPolicyDto)
+  policy: BookingPolicyDto;
+}
+
+export class DateExceptionBodyDto {
+  @ApiProperty({ enum: ['closed', 'open'] }) @IsIn(['closed', 'open']) kind: 'closed' | 'open';
+
+  @ApiPropertyOptional({ type: [TimeRangeDto], description: "For 'open': the day's hours" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => TimeRangeDto)
+  ranges?: TimeRangeDto[];
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() slotMinutes?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() seats?: number;
+  @ApiProperty({ example: '工作人员培训' }) @IsString() @Length(1, 100) reason: string;
+}
+
+export class CalendarDayDto implements CalendarDay {
+  @ApiProperty({ example: '2026-10-01' }) @Matches(DATE) date: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: CalendarDayKind;
+  @ApiProperty({ example: '国庆节' }) @IsString() @Length(1, 40) name: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: "For 'workday': whose hours apply (default Monday)" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  worksAs?: IsoWeekday;
+}
+
+export class SetCalendarDto {
+  @ApiProperty({ type: [CalendarDayDto] })
+  @IsArray()
+  @ArrayMaxSize(120)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayDto)
+  days: CalendarDayDto[];
+}
+
+export class CreateBookingDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() serviceId: string;
+  @ApiProperty({ format: 'date-time', description: "A slot's startsAt from the slots list" }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ format: 'uuid', description: 'Who the booking is for: me, a household member, or (staff) a resident of my region' })
+  @IsUUID()
+  residentId: string;
+}
+
+export class StaffBookingsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
+  @ApiPropertyOptional({ example: '2026-11-27', description: 'Shanghai date; default today' }) @IsOptional() @Matches(DATE) date?: string;
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES }) @IsOptional() @IsIn(BOOKING_STATUSES) status?: BookingStatus;
+}
+
+const STAFF_EVENTS = BOOKING_EVENTS.filter((event) => event !== 'cancel');
+
+export class BookingTransitionDto {
+  @ApiProperty({ enum: STAFF_EVENTS, description: 'cancel has its own route' })
+  @IsIn(STAFF_EVENTS)
+  event: Exclude<BookingEvent, 'cancel'>;
+}
+
+export class SlotAvailabilityDto implements SlotAvailability {
+  @ApiProperty() date: string;
+  @ApiProperty() start: string;
+  @ApiProperty() end: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty() remaining: number;
+}
+
+export class SlotListDto {
+  @ApiProperty({ type: [SlotAvailabilityDto] }) items: SlotAvailabilityDto[];
+}
+
+class BookingServiceRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: SERVICE_MODES }) mode: ServiceMode;
+}
+
+class BookingCentreRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() address: string;
+}
+
+class BookingPersonRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class BookingViewDto implements BookingView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: BOOKING_STATUSES }) status: BookingStatus;
+  @ApiProperty({ type: BookingServiceRefDto }) service: BookingServiceRefDto;
+  @ApiProperty({ type: BookingCentreRefDto }) centre: BookingCentreRefDto;
+  @ApiProperty() date: string;
+  @ApiProperty() start: string;
+  @ApiProperty() end: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: BookingPersonRefDto }) person: BookingPersonRefDto;
+  @ApiProperty({ enum: ['self', 'household', 'staff'] }) bookedFor: 'self' | 'household' | 'staff';
+  @ApiProperty({ enum: BOOKING_EVENTS, isArray: true }) actions: BookingEvent[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class BookingListDto {
+  @ApiProperty({ type: [BookingViewDto] }) items: BookingViewDto[];
+}
+
+export class ServiceScheduleDto {
+  @ApiProperty({ type: [WeeklyOpeningDto] }) weekly: WeeklyOpeningDto[];
+  @ApiProperty({ type: BookingPolicyDto }) policy: BookingPolicyDto;
+  @ApiProperty({ description: 'Date exceptions from today on', type: 'array', items: { type: 'object' } }) exceptions: unknown[];
+}
+
+export class CalendarListDto {
+  @ApiProperty({ type: [CalendarDayDto] }) items: CalendarDayDto[];
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  addDays,
+  generateSlots,
+  shanghaiDateOf,
+  validateDateException,
+  validateWeeklyOpenings,
+  type BookingPolicy,
+  type CalendarDay,
+  type DateException,
+  type ServiceSchedule,
+  type SlotAvailability,
+  type TimeRange,
+  type WeeklyOpening,
+} from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { assertRegionInScope } from '../../common/auth/scope';
+import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit/audit.service';
+import type { CentreService } from '../catalogue/centre-service.entity';
+import { AppointmentsRepository } from './appointments.repository';
+import type { DateExceptionRow } from './date-exception.entity';
+
+/** Policy fields of an offering, as the shared slot rules read them. */
+export function policyOf(offering: CentreService): BookingPolicy {
+  return { bookingWindowDays: offering.bookingWindowDays, minNoticeMinutes: offering.minNoticeMinutes, cancelCutoffMinutes: offering.cancelCutoffMinutes };
+}
+
+function toDateException(row: DateExceptionRow): DateException {
+  return row.kind === 'closed'
+    ? { date: row.date, kind: 'closed', reason: row.reason }
+    : { date: row.date, kind: 'open', ranges: row.ranges ?? [], slotMinutes: row.slotMinutes ?? 30, seats: row.seats ?? 1, reason: row.reason };
+}
+
+/** A date exception as staff send it; the date comes from the path. */
+export interface ExceptionInput {
+  kind: 'closed' | 'open';
+  ranges?: TimeRange[];
+  slotMinutes?: number;
+  seats?: number;
+  reason: string;
+}
+
+/** Rule problems from the shared validators, as field violations. */
+function invalid(field: string, problems: string[]): ValidationFailedError {
+  return new ValidationFailedError(problems.map((message) => ({ field, constraints: ['schedule'], message })));
+}
+
+/**
+ * Opening hours, date exceptions and the holiday calendar, and the slots they produce. The slot arithmetic is the
+ * pure `generateSlots` from @linli/shared; this service only feeds it from the database and adds what is booked.
+ */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly appointments: AppointmentsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The slots residents can book now at a centre for a service, with remaining seats. */
+  async availableSlots(centreId: string, serviceId: string, now = new Date()): Promise<SlotAvailability[]> {
+    const offering = await this.bookableOffering(centreId, serviceId);
+    const slots = await this.generatedSlots(offering, now);
+    if (slots.length === 0) return [];
+    const rows = await this.appointments.listSlotRows(offering.id, new Date(slots[0].startsAt), new Date(slots.at(-1)!.startsAt));
+    const bookedAt = new Map(rows.map((row) => [row.startsAt.getTime(), row]));
+    return slots.map((slot) => {
+      const row = bookedAt.get(new Date(slot.startsAt).getTime());
+      const capacity = row?.capacity ?? slot.seats;
+      return { date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity, remaining: Math.max(0, capacity - (row?.booked ?? 0)) };
+    });
+  }
+
+  /** The slots the rules offer right now for an offering (before bookings are counted). */
+  async generatedSlots(offering: CentreService, now: Date) {
+    const policy = policyOf(offering);
+    const today = shanghaiDateOf(now);
+    const [rules, exceptions, calendar] = await Promise.all([
+      this.appointments.listOpeningRules(offering.id),
+      this.appointments.listExceptions(offering.id, today),
+      this.appointments.listCalendar(today, addDays(today, policy.bookingWindowDays)),
+    ]);
+    return generateSlots({
+      weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: rule.ranges, slotMinutes: rule.slotMinutes, seats: rule.seats })),
+      exceptions: exceptions.map(toDateException),
+      calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.worksAs ? { worksAs: day.worksAs } : {}) })),
+      policy,
+      now,
+    });
+  }
+
+  async schedule(auth: AuthContext, centreId: string, serviceId: string): Promise<ServiceSchedule> {
+    const offering = await this.offeringInScope(auth, centreId, serviceId);
+    const [rules, exceptions] = await Promise.all([this.appointments.listOpeningRules(offering.id), this.appointments.listExceptions(offering.id, shanghaiDateOf(new Date()))]);
+    return {
+      weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: rule.ranges, slotMinutes: rule.slotMinutes, seats: rule.seats })),
+      policy: policyOf(offering),
+      exceptions: exceptions.map(toDateException),
+    };
+  }
+
+  /** Replaces the weekly hours and booking rules. Slots already booked keep their seats and bookings. */
+  async setSchedule(auth: AuthContext, centreId: string, serviceId: string, input: { weekly: WeeklyOpening[]; policy: BookingPolicy }): Promise<ServiceSchedule> {
+    const offering = await this.offeringInScope(auth, centreId, serviceId);
+    const problems = validateWeeklyOpenings(input.weekly);
+    if (problems.length) throw invalid('weekly', problems);
+    await this.transactions.write(async (manager) => {
+      await this.appointments.replaceOpeningRules(
+        manager,
+        offering.id,
+        input.weekly.map((opening) => ({ id: randomUUID(), centreServiceId: offering.id, weekday: opening.weekday, ranges: opening.ranges, slotMinutes: opening.slotMinutes, seats: opening.seats })),
+      );
+      await this.appointments.updatePolicy(manager, offering.id, input.policy);
+      await this.audit.record(manager, auth, { action: 'schedule.updated', targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId } });
+    });
+    return this.schedule(auth, centreId, serviceId);
+  }
+
+  async setException(auth: AuthContext, centreId: string, serviceId: string, date: string, input: ExceptionInput): Promise<ServiceSchedule> {
+    const offering = await this.offeringInScope(auth, centreId, serviceId);
+    const exception: DateException =
+      input.kind === 'closed'
+        ? { date, kind: 'closed', reason: input.reason }
+        : { date, kind: 'open', ranges: input.ranges ?? [], slotMinutes: input.slotMinutes ?? 0, seats: input.seats ?? 0, reason: input.reason };
+    const problems = validateDateException(exception);
+    if (problems.length) throw invalid('exception', problems);
+    await this.transactions.write(async (manager) => {
+      await this.appointments.replaceException(manager, {
+        id: randomUUID(),
+        centreServiceId: offering.id,
+        date: exception.date,
+        kind: exception.kind,
+        ranges: exception.kind === 'open' ? exception.ranges : null,
+        slotMinutes: exception.kind === 'open' ? exception.slotMinutes : null,
+        seats: exception.kind === 'open' ? exception.seats : null,
+        reason: exception.reason,
+      });
+      await this.audit.record(manager, auth, { action: `schedule.exception_${exception.kind}`, targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId, date: exception.date } });
+    });
+    return this.schedule(auth, centreId, serviceId);
+  }
+
+  async removeException(auth: AuthContext, centreId: string, serviceId: string, date: string): Promise<ServiceSchedule> {
+    const offering = await this.offeringInScope(auth, centreId, serviceId);
+    const removed = await this.transactions.write(async (manager) => {
+      const found = await this.appointments.deleteException(manager, offering.id, date);
+      if (found) await this.audit.record(manager, auth, { action: 'schedule.exception_removed', targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId, date } });
+      return found;
+    });
+    if (!removed) throw new NotFoundError('该日期的特殊安排');
+    return this.schedule(auth, centreId, serviceId);
+  }
+
+  async calendar(year: number): Promise<CalendarDay[]> {
+    const days = await this.appointments.listCalendar(`${year}-01-01`, `${year}-12-31`);
+    return days.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.worksAs ? { worksAs: day.worksAs } : {}) }));
+  }
+
+  /** Loads a year of the national holiday calendar (city-level admins: it applies to every centre). */
+  async setCalendar(auth: AuthContext, year: number, days: CalendarDay[]): Promise<CalendarDay[]> {
+    if (auth.regionPath?.split('/').filter(Boolean).length !== 1) throw new DomainError('FORBIDDEN', '只有市级管理员可以维护节假日安排');
+    const outside = days.filter((day) => !day.date.startsWith(`${year}-`));
+    if (outside.length) throw invalid('days', outside.map((day) => `${day.date} is not in ${year}`));
+    if (new Set(days.map((day) => day.date)).size !== days.length) throw invalid('days', ['a date appears more than once']);
+    await this.transactions.write(async (manager) => {
+      await this.appointments.replaceCalendarYear(manager, year, days.map((day) => ({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null })));
+      await this.audit.record(manager, auth, { action: 'calendar.updated', targetType: 'calendar', targetId: null, regionPath: auth.regionPath, details: { year, days: days.length } });
+    });
+    return this.calendar(year);
+  }
+
+  /** An offering residents can book: it exists and is switched on. */
+  async bookableOffering(centreId: string, serviceId: string): Promise<CentreService> {
+    const offering = await this.appointments.findOffering(centreId, serviceId);
+    if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
+    return offering;
+  }
+
+  private async offeringInScope(auth: AuthContext, centreId: string, serviceId: string): Promise<CentreService> {
+    const offering = await this.appointments.findOffering(centreId, serviceId);
+    assertRegionInScope(auth, offering?.centre.region.path, '该市民中心的这项服务');
+    return offering!;
+  }
+}

@@ -1,0 +1,39 @@
+import type { BookingEvent, BookingStatus } from './booking';
+import type { BookingPolicy, DateException, WeeklyOpening } from './schedule';
+import type { ServiceMode } from './catalogue';
+
+/** One bookable slot with what is left of it. */
+export interface SlotAvailability {
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  remaining: number;
+}
+
+/** A centre's hours and rules for one service, as staff edit them. */
+export interface ServiceSchedule {
+  weekly: WeeklyOpening[];
+  policy: BookingPolicy;
+  exceptions: DateException[];
+}
+
+/** A booking as its resident, their household proxy, or staff see it. */
+export interface BookingView {
+  id: string;
+  status: BookingStatus;
+  service: { id: string; name: string; mode: ServiceMode };
+  centre: { id: string; name: string; address: string };
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  person: { id: string; name: string };
+  /** Whose booking this is, seen from the caller: their own, a household member's, or (for staff) a resident's. */
+  bookedFor: 'self' | 'household' | 'staff';
+  /** The events the caller may cause now (buttons to show). */
+  actions: BookingEvent[];
+  createdAt: string;
+}
