@@ -4,25 +4,16 @@ import { CategoryPage } from '../src/pages/category';
 import { ServicePage } from '../src/pages/service';
 import { ServicesPage } from '../src/pages/services';
 import { catalogueFixture, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
-import { sendJson } from './support/fixture-server';
+import { answer, countedRoute, failingOnce } from './support/fixture-server';
 import { servePerTest } from './support/serve';
 import { navigations, routeParams } from './support/taro-h5';
 
-import type { Handler } from './support/fixture-server';
-
 const serve = servePerTest();
 
+const catalogueAnswer = answer({ items: catalogueFixture });
+
 /** Answers /catalogue and counts how often it was asked. */
-function catalogueRoute(): { handler: Handler; calls: () => number } {
-  let calls = 0;
-  return {
-    handler: (_req, res) => {
-      calls += 1;
-      sendJson(res, 200, { items: catalogueFixture });
-    },
-    calls: () => calls,
-  };
-}
+const catalogueRoute = () => countedRoute((_call, req, res) => catalogueAnswer(req, res));
 
 const rowsOf = (container: HTMLElement) => [...container.querySelectorAll('.service-row')];
 
@@ -82,14 +73,8 @@ describe('CategoryPage', () => {
   });
 
   it('shows the error and loads again on 重试, since a failed catalogue is not cached', async () => {
-    let calls = 0;
-    await serve({
-      '/catalogue': (_req, res) => {
-        calls += 1;
-        if (calls === 1) sendJson(res, 503, { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' });
-        else sendJson(res, 200, { items: catalogueFixture });
-      },
-    });
+    const catalogue = failingOnce(catalogueAnswer);
+    await serve({ '/catalogue': catalogue.handler });
     routeParams.id = 'cat-self-governance';
     const { container } = render(<CategoryPage />);
 
@@ -97,7 +82,7 @@ describe('CategoryPage', () => {
     fireEvent.click(screen.getByText('重试'));
 
     await waitFor(() => expect(rowsOf(container)).toHaveLength(2));
-    expect(calls).toBe(2);
+    expect(catalogue.calls()).toBe(2);
   });
 });
 
@@ -124,7 +109,7 @@ describe('ServicesPage (服务 tab)', () => {
 
 describe('ServicePage', () => {
   it('shows what the service is, what to bring, who may book and where', async () => {
-    await serve({ '/services/svc-mediation': (_req, res) => sendJson(res, 200, mediationDetail) });
+    await serve({ '/services/svc-mediation': answer(mediationDetail) });
     routeParams.id = 'svc-mediation';
     const { container } = render(<ServicePage />);
 
@@ -149,7 +134,7 @@ describe('ServicePage', () => {
   });
 
   it('explains inline, without a pop-up, that booking opens soon', async () => {
-    await serve({ '/services/svc-mediation': (_req, res) => sendJson(res, 200, mediationDetail) });
+    await serve({ '/services/svc-mediation': answer(mediationDetail) });
     routeParams.id = 'svc-mediation';
     const { container } = render(<ServicePage />);
 
@@ -171,7 +156,7 @@ describe('ServicePage', () => {
     const detail = serviceDetailOf(homeCareService, [
       { centreId: 'centre-yangguang', centreName: '阳光社区市民中心', address: '东湖路 88 号', regionName: '阳光社区', notes: null },
     ]);
-    await serve({ '/services/svc-home-care': (_req, res) => sendJson(res, 200, detail) });
+    await serve({ '/services/svc-home-care': answer(detail) });
     routeParams.id = 'svc-home-care';
     const { container } = render(<ServicePage />);
 
@@ -194,14 +179,7 @@ describe('ServicePage', () => {
   });
 
   it('shows other errors with 重试, and loads again', async () => {
-    let calls = 0;
-    await serve({
-      '/services/svc-mediation': (_req, res) => {
-        calls += 1;
-        if (calls === 1) sendJson(res, 503, { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' });
-        else sendJson(res, 200, mediationDetail);
-      },
-    });
+    await serve({ '/services/svc-mediation': failingOnce(answer(mediationDetail)).handler });
     routeParams.id = 'svc-mediation';
     const { container } = render(<ServicePage />);
 

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { HomePage } from '../src/pages/home';
 import { catalogueFixture, centresFixture, communitiesFixture } from './support/fixtures';
-import { sendJson } from './support/fixture-server';
+import { answer, failingOnce } from './support/fixture-server';
 import { servePerTest } from './support/serve';
 import { navigations } from './support/taro-h5';
 
@@ -10,18 +10,21 @@ import type { Handler } from './support/fixture-server';
 
 const serve = servePerTest();
 
-const listOf =
-  (items: unknown[]): Handler =>
-  (_req, res) =>
-    sendJson(res, 200, { items });
+const listOf = (items: unknown[]): Handler => answer({ items });
+
+/** The three lists the home page loads, each replaceable. */
+function homeRoutes(overrides: Partial<Record<'/catalogue' | '/regions/communities' | '/centres', Handler>> = {}) {
+  return {
+    '/catalogue': listOf(catalogueFixture),
+    '/regions/communities': listOf(communitiesFixture),
+    '/centres': listOf(centresFixture),
+    ...overrides,
+  };
+}
 
 describe('HomePage', () => {
   it('shows the communities and centres the API returns', async () => {
-    await serve({
-      '/catalogue': listOf(catalogueFixture),
-      '/regions/communities': listOf(communitiesFixture),
-      '/centres': listOf(centresFixture),
-    });
+    await serve(homeRoutes());
     const { container } = render(<HomePage />);
 
     expect(screen.getAllByText('正在加载，请稍候…')).toHaveLength(3);
@@ -38,28 +41,21 @@ describe('HomePage', () => {
   });
 
   it('shows the error message and loads again on 重试', async () => {
-    let centreCalls = 0;
-    await serve({
-      '/catalogue': listOf(catalogueFixture),
-      '/regions/communities': listOf(communitiesFixture),
-      '/centres': (req, res) => {
-        centreCalls += 1;
-        if (centreCalls === 1) sendJson(res, 503, { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' });
-        else listOf(centresFixture)(req, res);
-      },
-    });
+    const centres = failingOnce(listOf(centresFixture));
+    await serve(homeRoutes({ '/centres': centres.handler }));
     const { container } = render(<HomePage />);
 
     await screen.findByText('服务暂时不可用');
-    // The failing list does not hide the one that loaded.
+    // The failing list does not hide the ones that loaded.
     await waitFor(() => expect(container.querySelectorAll('.community-card')).toHaveLength(2));
+    expect(container.querySelectorAll('.category-tile')).toHaveLength(3);
     expect(container.querySelectorAll('.centre-card')).toHaveLength(0);
 
     fireEvent.click(screen.getByText('重试'));
 
     await waitFor(() => expect(container.querySelectorAll('.centre-card')).toHaveLength(1));
     expect(screen.queryByText('服务暂时不可用')).toBeNull();
-    expect(centreCalls).toBe(2);
+    expect(centres.calls()).toBe(2);
   });
 
   it('says so when there is nothing to show', async () => {
@@ -72,11 +68,7 @@ describe('HomePage', () => {
   });
 
   it('shows the categories as tiles above the lists; a tap opens the category', async () => {
-    await serve({
-      '/catalogue': listOf(catalogueFixture),
-      '/regions/communities': listOf(communitiesFixture),
-      '/centres': listOf(centresFixture),
-    });
+    await serve(homeRoutes());
     const { container } = render(<HomePage />);
 
     await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
@@ -97,17 +89,9 @@ describe('HomePage', () => {
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/category/index?id=cat-special-groups' }]);
   });
 
-  it('keeps the centres and communities when the catalogue fails, and loads it again on 重试', async () => {
-    let catalogueCalls = 0;
-    await serve({
-      '/catalogue': (req, res) => {
-        catalogueCalls += 1;
-        if (catalogueCalls === 1) sendJson(res, 500, { code: 'INTERNAL_ERROR', message: '服务器出错了，请稍后重试' });
-        else listOf(catalogueFixture)(req, res);
-      },
-      '/regions/communities': listOf(communitiesFixture),
-      '/centres': listOf(centresFixture),
-    });
+  it('loads the catalogue again on its own 重试 after a server error', async () => {
+    const catalogue = failingOnce(listOf(catalogueFixture), 500, { code: 'INTERNAL_ERROR', message: '服务器出错了，请稍后重试' });
+    await serve(homeRoutes({ '/catalogue': catalogue.handler }));
     const { container } = render(<HomePage />);
 
     await screen.findByText('服务器出错了，请稍后重试');
@@ -116,6 +100,6 @@ describe('HomePage', () => {
     fireEvent.click(screen.getByText('重试'));
 
     await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
-    expect(catalogueCalls).toBe(2);
+    expect(catalogue.calls()).toBe(2);
   });
 });

@@ -83,3 +83,29 @@ export async function closedPortUrl(): Promise<string> {
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}/api`;
 }
+
+/** A route that always answers `body` with `status`. */
+export function answer(body: unknown, status = 200): Handler {
+  return (_req, res) => sendJson(res, status, body);
+}
+
+export interface CountedRoute {
+  handler: Handler;
+  /** How many requests it has had so far. */
+  calls: () => number;
+}
+
+/** A route that counts its requests; `reply` gets each one's number, from 1. */
+export function countedRoute(reply: (call: number, req: IncomingMessage, res: ServerResponse) => void): CountedRoute {
+  let calls = 0;
+  return { handler: (req, res) => reply(++calls, req, res), calls: () => calls };
+}
+
+/** Fails the first request (503 服务暂时不可用 unless told otherwise) and answers every later one with `then`. */
+export function failingOnce(
+  then: Handler,
+  status = 503,
+  error = { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' },
+): CountedRoute {
+  return countedRoute((call, req, res) => (call === 1 ? sendJson(res, status, error) : then(req, res)));
+}

@@ -48,3 +48,24 @@ export function RemoteContent<T>({ state, onRetry, emptyText, isEmpty, children 
 export function isEmptyList(items: readonly unknown[]): boolean {
   return items.length === 0;
 }
+
+export interface RemoteRecordProps<T> {
+  /** `data` null means there is no such record (an old link, a removed item): `notFoundText` is shown, no 重试. */
+  state: RemoteData<T | null>;
+  onRetry: () => void;
+  notFoundText: string;
+  children: (record: T) => ReactNode;
+}
+
+/** RemoteContent for a page that shows one record picked by id. */
+export function RemoteRecord<T>({ state, onRetry, notFoundText, children }: RemoteRecordProps<T>) {
+  return (
+    <RemoteContent state={state} onRetry={onRetry} emptyText={notFoundText} isEmpty={isMissing}>
+      {(record) => record !== null && children(record)}
+    </RemoteContent>
+  );
+}
+
+function isMissing(record: unknown): boolean {
+  return record === null;
+}

@@ -1,11 +1,12 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
 import type { CentreSummary } from '@linli/shared';
 
-import { RemoteContent } from '../../components/remote-content';
+import { RemoteRecord } from '../../components/remote-content';
 import { useCentre } from '../../hooks/useCentres';
+import { usePageId } from '../../hooks/usePageId';
 
 import './index.scss';
 
@@ -25,35 +26,27 @@ function showOnMap(centre: CentreSummary): void {
 }
 
 export function CentrePage() {
-  const { params } = useRouter();
-  const centre = useCentre(decodeURIComponent(params.id ?? ''));
+  const centre = useCentre(usePageId());
 
   return (
     <View className='page-root'>
-      <RemoteContent
-        state={centre.state}
-        onRetry={centre.retry}
-        isEmpty={(found) => found === null}
-        emptyText='没有找到这个市民中心，请返回首页重新选择'
-      >
-        {(found) =>
-          found && (
-            <View className='centre__card'>
-              <Text className='centre__name'>{found.name}</Text>
-              <Text className='centre__line'>所属：{found.regionName}</Text>
-              <Text className='centre__line'>地址：{found.address}</Text>
-              <Text className='centre__line'>电话：{found.phone}</Text>
-              <Text className='centre__line'>开放时间：{found.openingHours}</Text>
-              <Button className='centre__action' type='primary' size='large' block onClick={() => callCentre(found)}>
-                拨打电话
-              </Button>
-              <Button className='centre__action' size='large' block onClick={() => showOnMap(found)}>
-                在地图上查看
-              </Button>
-            </View>
-          )
-        }
-      </RemoteContent>
+      <RemoteRecord state={centre.state} onRetry={centre.retry} notFoundText='没有找到这个市民中心，请返回首页重新选择'>
+        {(found) => (
+          <View className='centre__card'>
+            <Text className='centre__name'>{found.name}</Text>
+            <Text className='centre__line'>所属：{found.regionName}</Text>
+            <Text className='centre__line'>地址：{found.address}</Text>
+            <Text className='centre__line'>电话：{found.phone}</Text>
+            <Text className='centre__line'>开放时间：{found.openingHours}</Text>
+            <Button className='centre__action' type='primary' size='large' block onClick={() => callCentre(found)}>
+              拨打电话
+            </Button>
+            <Button className='centre__action' size='large' block onClick={() => showOnMap(found)}>
+              在地图上查看
+            </Button>
+          </View>
+        )}
+      </RemoteRecord>
     </View>
   );
 }

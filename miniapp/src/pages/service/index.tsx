@@ -1,11 +1,11 @@
-import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { SERVICE_MODE_LABELS } from '@linli/shared';
 
 import type { ServiceDetail } from '@linli/shared';
 
-import { RemoteContent } from '../../components/remote-content';
+import { RemoteRecord } from '../../components/remote-content';
 import { useServiceDetail } from '../../hooks/useCatalogue';
+import { usePageId } from '../../hooks/usePageId';
 import { BookSection } from './book-section';
 import { OfferingCentres } from './offering-centres';
 
@@ -16,63 +16,55 @@ function whoMayBook(service: ServiceDetail): string {
 }
 
 export function ServicePage() {
-  const { params } = useRouter();
-  const service = useServiceDetail(decodeURIComponent(params.id ?? ''));
+  const service = useServiceDetail(usePageId());
 
   return (
     <View className='page-root service'>
-      <RemoteContent
-        state={service.state}
-        onRetry={service.retry}
-        isEmpty={(found) => found === null}
-        emptyText='没有找到这项服务，可能已经下线，请返回重新选择'
-      >
-        {(found) =>
-          found && (
-            <>
-              <View className='service__card'>
-                <Text className='service-name'>{found.name}</Text>
-                <Text className='service__text'>类别：{found.categoryName}</Text>
-                <Text className='service__text'>办理方式：{SERVICE_MODE_LABELS[found.mode]}</Text>
-                <Text className='service__text'>{found.description}</Text>
-              </View>
+      <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务，可能已经下线，请返回重新选择'>
+        {(found) => (
+          <>
+            <View className='service__card'>
+              <Text className='service-name'>{found.name}</Text>
+              <Text className='service__text'>类别：{found.categoryName}</Text>
+              <Text className='service__text'>办理方式：{SERVICE_MODE_LABELS[found.mode]}</Text>
+              <Text className='service__text'>{found.description}</Text>
+            </View>
 
-              {found.needsReview && (
-                <View className='service__card service__card--review'>
-                  <Text className='service__heading'>需工作人员确认</Text>
-                  <Text className='service__text'>提交预约后，工作人员会核对您的情况，确认后预约才生效。</Text>
-                </View>
+            {found.needsReview && (
+              <View className='service__card service__card--review'>
+                <Text className='service__heading'>需工作人员确认</Text>
+                <Text className='service__text'>提交预约后，工作人员会核对您的情况，确认后预约才生效。</Text>
+              </View>
+            )}
+
+            <View className='service__card'>
+              <Text className='service__heading'>谁可以预约</Text>
+              <Text className='service__text'>{whoMayBook(found)}</Text>
+              <Text className='service__text'>每人同时最多保留 {found.maxActiveBookingsPerPerson} 个预约</Text>
+            </View>
+
+            <View className='service__card'>
+              <Text className='service__heading'>所需材料</Text>
+              {found.materials.length === 0 ? (
+                <Text className='service__text'>不需要带材料</Text>
+              ) : (
+                found.materials.map((material, index) => (
+                  <Text key={`${index}:${material}`} className='service__material'>
+                    {index + 1}. {material}
+                  </Text>
+                ))
               )}
+            </View>
 
-              <View className='service__card'>
-                <Text className='service__heading'>谁可以预约</Text>
-                <Text className='service__text'>{whoMayBook(found)}</Text>
-                <Text className='service__text'>每人同时最多保留 {found.maxActiveBookingsPerPerson} 个预约</Text>
-              </View>
+            <View className='service__card'>
+              <Text className='service__heading'>{found.mode === 'home' ? '服务方式' : '可办理的市民中心'}</Text>
+              <OfferingCentres service={found} />
+            </View>
 
-              <View className='service__card'>
-                <Text className='service__heading'>所需材料</Text>
-                {found.materials.length === 0 ? (
-                  <Text className='service__text'>不需要带材料</Text>
-                ) : (
-                  found.materials.map((material, index) => (
-                    <Text key={`${index}:${material}`} className='service__material'>
-                      {index + 1}. {material}
-                    </Text>
-                  ))
-                )}
-              </View>
-
-              <View className='service__card'>
-                <Text className='service__heading'>{found.mode === 'home' ? '服务方式' : '可办理的市民中心'}</Text>
-                <OfferingCentres service={found} />
-              </View>
-
-              <BookSection />
-            </>
-          )
-        }
-      </RemoteContent>
+            <BookSection />
+          </>
+        )}
+      </RemoteRecord>
     </View>
   );
 }
