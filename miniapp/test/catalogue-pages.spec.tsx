@@ -131,6 +131,9 @@ describe('ServicePage', () => {
     expect(centres[0].textContent).toContain('中心提示：每周三下午调解员在岗');
     expect(centres[1].textContent).toContain('中南路 12 号');
     expect(centres[1].textContent).not.toContain('中心提示');
+
+    fireEvent.click(centres[0]);
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/centre/index?id=centre-yangguang' }]);
   });
 
   it('explains inline, without a pop-up, that booking opens soon', async () => {
