@@ -228,6 +228,53 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       expect((await t.http().post(`/api/bookings/${late.body.id}/cancel`).set(bearer(staff)).expect(200)).body.status).toBe('cancelled');
     });
 
+    it('rescheduling moves the seat atomically; a full target changes nothing', async () => {
+      const [first, second, third] = await slots('party_relation_transfer');
+      const booking = await book(wang, 'party_relation_transfer', first.startsAt, WANG).expect(201);
+      const moved = await t.http().post(`/api/bookings/${booking.body.id}/reschedule`).set(bearer(wang)).send({ startsAt: second.startsAt }).expect(200);
+      expect(moved.body).toMatchObject({ id: booking.body.id, start: second.start, date: second.date, status: 'confirmed' });
+      const after = await slots('party_relation_transfer');
+      expect([after[0].remaining, after[1].remaining]).toEqual([3, 2]);
+
+      for (const [login, person] of [[li, LI_MING], [li, LI_JIANGUO], [sun, SUN]] as const) await book(login, 'party_relation_transfer', third.startsAt, person).expect(201);
+      const full = await t.http().post(`/api/bookings/${booking.body.id}/reschedule`).set(bearer(wang)).send({ startsAt: third.startsAt }).expect(409);
+      expect(full.body.code).toBe('SLOT_FULL');
+      const unchanged = await slots('party_relation_transfer');
+      expect([unchanged[1].remaining, unchanged[2].remaining]).toEqual([2, 0]);
+      const mine = await t.http().get('/api/bookings').set(bearer(wang)).expect(200);
+      expect(mine.body.items.find((b: { id: string }) => b.id === booking.body.id).start).toBe(second.start);
+    });
+
+    it('a freed seat goes to the first person waiting, in the same transaction, with a message queued for them', async () => {
+      const slot = (await slots('council_hall'))[0]; // a venue: one seat
+      const taken = await book(wang, 'council_hall', slot.startsAt, WANG).expect(201);
+      const notYet = await t.http().post('/api/waitlist').set(bearer(sun)).send({ centreId: ANDA_CENTRE, serviceId: service('elder_day_care'), startsAt: (await slots('elder_day_care'))[3].startsAt, residentId: SUN }).expect(409);
+      expect(notYet.body.message).toContain('还有空位');
+
+      const join = (login: LoginResponse, residentId: string) => t.http().post('/api/waitlist').set(bearer(login)).send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: slot.startsAt, residentId });
+      const sunWaits = await join(sun, SUN).expect(201);
+      const liWaits = await join(li, LI_MING).expect(201);
+      expect([sunWaits.body.position, liWaits.body.position]).toEqual([1, 2]);
+      expect((await join(sun, SUN).expect(409)).body.code).toBe('ALREADY_BOOKED');
+      expect((await join(wang, WANG).expect(409)).body.code).toBe('ALREADY_BOOKED');
+
+      await t.http().post(`/api/bookings/${taken.body.id}/cancel`).set(bearer(wang)).expect(200);
+      const sunsLine = await t.http().get('/api/waitlist').set(bearer(sun)).expect(200);
+      const promoted = sunsLine.body.items.find((e: { id: string }) => e.id === sunWaits.body.id);
+      expect(promoted).toMatchObject({ status: 'promoted', position: null, bookingId: expect.any(String) });
+      const sunsBookings = await t.http().get('/api/bookings').set(bearer(sun)).expect(200);
+      expect(sunsBookings.body.items.find((b: { id: string }) => b.id === promoted.bookingId)).toMatchObject({ status: 'confirmed', start: slot.start });
+      expect((await slots('council_hall'))[0].remaining).toBe(0);
+      const lisLine = await t.http().get('/api/waitlist').set(bearer(li)).expect(200);
+      expect(lisLine.body.items.find((e: { id: string }) => e.id === liWaits.body.id).position).toBe(1);
+      const messages = await t.dataSource.query("SELECT topic, payload FROM outbox_message WHERE topic = 'booking.promoted_from_waitlist'");
+      expect(messages.map((m: { payload: string | object }) => (typeof m.payload === 'string' ? JSON.parse(m.payload) : m.payload).bookingId)).toContain(promoted.bookingId);
+
+      const left = await t.http().post(`/api/waitlist/${liWaits.body.id}/leave`).set(bearer(li)).expect(200);
+      expect(left.body).toMatchObject({ status: 'left', position: null });
+      expect((await t.http().post(`/api/waitlist/${liWaits.body.id}/leave`).set(bearer(li)).expect(409)).body.code).toBe('INVALID_TRANSITION');
+    });
+
     it('a resident cannot move a booking with staff events', async () => {
       const [slot] = await slots('employment');
       const booking = await book(wang, 'employment', slot.startsAt, WANG).expect(201);

@@ -46,6 +46,7 @@ interface Fixtures {
   centreAnda: string;
   bookingOfA: string;
   bookingDate: string;
+  waitlistOfA: string;
 }
 
 interface Call {
@@ -171,7 +172,9 @@ describe('authorization matrix: every route, every kind of caller', () => {
       centreAnda: stableId('centre', 'C340104001001'),
       bookingOfA: '',
       bookingDate: '',
+      waitlistOfA: '',
     };
+    f.waitlistOfA = await waitFor(f, f.residentA);
     f.bookingOfA = await book(f, 'residentA', f.residentA);
     f.bookingDate = (await as('residentA', 'GET', '/api/bookings')).body.items.find((b: { id: string }) => b.id === f.bookingOfA).date;
   });
@@ -194,6 +197,22 @@ describe('authorization matrix: every route, every kind of caller', () => {
   async function newAndaResident(): Promise<string> {
     const person = await as('staff', 'POST', '/api/staff/residents', { name: '矩阵测试居民', communityId: stableId('region', '340104001001'), phone: '13800009999', phoneOwner: 'relative' });
     return person.body.id;
+  }
+
+  const ACTIVITY_ROOM = stableId('service', 'activity_room');
+  let venueSlotIndex = 0;
+
+  /** The next 文化活动室 slot (one seat), filled by staff for a new resident so that only its waiting line is open. */
+  async function fullVenueSlot(f: Fixtures): Promise<string> {
+    const slots = await t.http().get(`/api/centres/${f.centreAnda}/services/${ACTIVITY_ROOM}/slots`).expect(200);
+    const startsAt = slots.body.items[venueSlotIndex++].startsAt;
+    await as('staff', 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt, residentId: await newAndaResident() });
+    return startsAt;
+  }
+
+  /** A waiting-line place for a person in a new full slot, joined by 王秀英 (herself) or staff. */
+  async function waitFor(f: Fixtures, residentId: string): Promise<string> {
+    return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId })).body.id;
   }
 
   async function book(f: Fixtures, by: Caller, residentId: string): Promise<string> {
@@ -401,6 +420,25 @@ describe('authorization matrix: every route, every kind of caller', () => {
       call: async (f, caller) => ({
         path: `/api/bookings/${caller === 'residentA' ? await book(f, 'residentA', f.residentA) : STAFF_SIDE.includes(caller) ? await book(f, 'staff', await newAndaResident()) : f.bookingOfA}/cancel`,
       }),
+    },
+    'POST /api/bookings/{bookingId}/reschedule': {
+      allowed: ['residentA', ...STAFF_SIDE],
+      call: async (f, caller) => ({
+        path: `/api/bookings/${caller === 'residentA' ? await book(f, 'residentA', f.residentA) : STAFF_SIDE.includes(caller) ? await book(f, 'staff', await newAndaResident()) : f.bookingOfA}/reschedule`,
+        body: { startsAt: await nextSlot(f) },
+      }),
+    },
+    'POST /api/waitlist': {
+      allowed: ['residentA', 'residentB', ...STAFF_SIDE],
+      call: async (f, caller) => {
+        const residentId = caller === 'residentB' ? f.memberOfB : STAFF_SIDE.includes(caller) ? await newAndaResident() : f.residentA;
+        return { path: '/api/waitlist', body: { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId } };
+      },
+    },
+    'GET /api/waitlist': { allowed: RESIDENTS, call: () => ({ path: '/api/waitlist' }), secretOf: (f) => f.waitlistOfA, unrelated: ['residentB', 'residentOther'] },
+    'POST /api/waitlist/{entryId}/leave': {
+      allowed: ['residentA', ...STAFF_SIDE],
+      call: async (f, caller) => ({ path: `/api/waitlist/${['residentA', ...STAFF_SIDE].includes(caller) ? await waitFor(f, f.residentA) : f.waitlistOfA}/leave` }),
     },
     'GET /api/staff/bookings': {
       allowed: ['staff', 'admin', 'adminCity'],

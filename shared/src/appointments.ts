@@ -37,3 +37,20 @@ export interface BookingView {
   actions: BookingEvent[];
   createdAt: string;
 }
+
+/** A place in a full slot's waiting line, as its person (or their household proxy) sees it. */
+export interface WaitlistEntryView {
+  id: string;
+  status: 'waiting' | 'promoted' | 'left';
+  /** 1 = next in line; null once promoted or left. */
+  position: number | null;
+  service: { id: string; name: string };
+  centre: { id: string; name: string };
+  date: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  person: { id: string; name: string };
+  /** The booking made when the entry was promoted. */
+  bookingId: string | null;
+}

@@ -7,9 +7,11 @@ import { DateExceptionRow } from '../modules/appointments/date-exception.entity'
 import { IdempotencyRecord } from '../modules/appointments/idempotency-record.entity';
 import { OpeningRule } from '../modules/appointments/opening-rule.entity';
 import { Slot } from '../modules/appointments/slot.entity';
+import { WaitlistEntry } from '../modules/appointments/waitlist-entry.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Invitation } from '../modules/auth/invitation.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
+import { OutboxMessage } from '../modules/outbox/outbox-message.entity';
 import { CommunityService } from '../modules/catalogue/community-service.entity';
 import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
@@ -47,4 +49,6 @@ export const ENTITIES = [
   Slot,
   Booking,
   IdempotencyRecord,
+  WaitlistEntry,
+  OutboxMessage,
 ];

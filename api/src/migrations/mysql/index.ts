@@ -4,5 +4,6 @@ import { Identity1795709419578 } from './1795709419578-identity';
 import { AuditAppendOnly1795709500000 } from './1795709500000-audit-append-only';
 import { Catalogue1795711060873 } from './1795711060873-catalogue';
 import { Appointments1795711443498 } from './1795711443498-appointments';
+import { Waitlist1795711777798 } from './1795711777798-waitlist';
 
-export const MYSQL_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798];

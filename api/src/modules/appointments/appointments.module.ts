@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingsController } from './bookings.controller';
@@ -9,7 +10,7 @@ import { ScheduleController } from './schedule.controller';
 import { ScheduleService } from './schedule.service';
 
 @Module({
-  imports: [AccountsModule, AuditModule, ResidentsModule],
+  imports: [AccountsModule, AuditModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
   providers: [AppointmentsRepository, ScheduleService, BookingsService],
 })

@@ -10,6 +10,7 @@ import { DateExceptionRow } from './date-exception.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import { OpeningRule } from './opening-rule.entity';
 import { Slot } from './slot.entity';
+import { WaitlistEntry } from './waitlist-entry.entity';
 
 /** Schedules, slots and bookings: every query the appointment rules need, named for what it is for. */
 @Injectable()
@@ -166,6 +167,66 @@ export class AppointmentsRepository {
       .take(limit);
     if (status) query.andWhere('booking.status = :status', { status });
     return query.getMany();
+  }
+
+  /** Moves a live booking to another slot of the same offering, if it is still where and what we read. */
+  async moveBookingToSlot(manager: EntityManager, bookingId: string, fromSlotId: string, toSlotId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Booking)
+      .set({ slotId: toSlotId })
+      .where('id = :bookingId AND slot_id = :fromSlotId AND status IN (:...movable)', { bookingId, fromSlotId, movable: ['pending_review', 'confirmed'] })
+      .execute();
+    return result.affected === 1;
+  }
+
+  hasLiveBookingInSlot(manager: EntityManager, slotId: string, residentId: string): Promise<boolean> {
+    return manager.getRepository(Booking).exists({ where: { slotId, activeResidentId: residentId } });
+  }
+
+  async insertWaitlistEntry(manager: EntityManager, entry: Omit<WaitlistEntry, 'slot' | 'resident'>): Promise<void> {
+    await manager.getRepository(WaitlistEntry).insert(entry);
+  }
+
+  /** The next person in a slot's line: earliest joined first. */
+  firstWaiting(manager: EntityManager, slotId: string): Promise<WaitlistEntry | null> {
+    return manager.getRepository(WaitlistEntry).findOne({ where: { slotId, status: 'waiting' }, order: { joinedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Ends a waiting entry (promoted or left) if it is still waiting. */
+  async closeWaitlistEntry(manager: EntityManager, entryId: string, status: 'promoted' | 'left', bookingId: string | null): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(WaitlistEntry)
+      .set({ status, activeResidentId: null, bookingId })
+      .where("id = :entryId AND status = 'waiting'", { entryId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  findWaitlistEntryWithDetails(entryId: string): Promise<WaitlistEntry | null> {
+    return this.dataSource.getRepository(WaitlistEntry).findOne({ where: { id: entryId }, relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } });
+  }
+
+  listWaitlistOfPeople(residentIds: string[]): Promise<WaitlistEntry[]> {
+    if (residentIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(WaitlistEntry).find({
+      where: { residentId: In(residentIds) },
+      relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true },
+      order: { joinedAt: 'DESC' },
+      take: 100,
+    });
+  }
+
+  /** 1-based place in line of a waiting entry. */
+  async positionInLine(entry: WaitlistEntry): Promise<number> {
+    const ahead = await this.dataSource
+      .getRepository(WaitlistEntry)
+      .createQueryBuilder('entry')
+      .where("entry.slot_id = :slotId AND entry.status = 'waiting'", { slotId: entry.slotId })
+      .andWhere('(entry.joined_at < :joinedAt OR (entry.joined_at = :joinedAt AND entry.id < :id))', { joinedAt: entry.joinedAt, id: entry.id })
+      .getCount();
+    return ahead + 1;
   }
 
   findIdempotencyRecord(accountId: string, key: string, manager?: EntityManager): Promise<IdempotencyRecord | null> {

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingView, ListResponse } from '@linli/shared';
+import type { BookingView, ListResponse, WaitlistEntryView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { BookingsService } from './bookings.service';
-import { BookingListDto, BookingTransitionDto, BookingViewDto, CreateBookingDto, StaffBookingsQuery } from './dto/appointments.dto';
+import { BookingListDto, BookingTransitionDto, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
 
@@ -43,6 +43,44 @@ export class BookingsController {
   @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'CANCEL_TOO_LATE')
   cancel(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string): Promise<BookingView> {
     return this.bookings.cancel(auth, bookingId);
+  }
+
+  @Post('bookings/:bookingId/reschedule')
+  @Roles('resident', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move a booking to another slot of the same service and centre, atomically' })
+  @ApiOkResponse({ type: BookingViewDto })
+  @ApiErrorResponses(...ERRORS, 'SLOT_UNAVAILABLE', 'SLOT_FULL', 'ALREADY_BOOKED', 'INVALID_TRANSITION', 'CANCEL_TOO_LATE')
+  reschedule(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string, @Body() body: RescheduleDto): Promise<BookingView> {
+    return this.bookings.reschedule(auth, bookingId, body.startsAt);
+  }
+
+  @Post('waitlist')
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: "Join a full slot's waiting line; the first in line is booked automatically when a seat frees up" })
+  @ApiCreatedResponse({ type: WaitlistEntryViewDto })
+  @ApiErrorResponses(...ERRORS, 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE', 'ALREADY_BOOKED', 'NOT_ELIGIBLE', 'CONFLICT')
+  joinWaitlist(@CurrentAuth() auth: AuthContext, @Body() body: CreateBookingDto): Promise<WaitlistEntryView> {
+    return this.bookings.joinWaitlist(auth, body);
+  }
+
+  @Get('waitlist')
+  @Roles('resident')
+  @ApiOperation({ summary: "My and my household's waiting-line places, with position" })
+  @ApiOkResponse({ type: WaitlistListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async listMyWaitlist(@CurrentAuth() auth: AuthContext): Promise<ListResponse<WaitlistEntryView>> {
+    return { items: await this.bookings.listMyWaitlist(auth) };
+  }
+
+  @Post('waitlist/:entryId/leave')
+  @Roles('resident', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Leave a waiting line' })
+  @ApiOkResponse({ type: WaitlistEntryViewDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
+  leaveWaitlist(@CurrentAuth() auth: AuthContext, @UuidParam('entryId') entryId: string): Promise<WaitlistEntryView> {
+    return this.bookings.leaveWaitlist(auth, entryId);
   }
 
   @Get('staff/bookings')

@@ -1,6 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canCancel, holdsSeat, initialBookingStatus, shanghaiDateOf, transitionBooking, type BookingEvent, type BookingStatus, type BookingView } from '@linli/shared';
+import type { EntityManager } from 'typeorm';
+import {
+  canCancel,
+  holdsSeat,
+  initialBookingStatus,
+  shanghaiDateOf,
+  shanghaiTimeOf,
+  transitionBooking,
+  type BookingEvent,
+  type BookingStatus,
+  type BookingView,
+  type WaitlistEntryView,
+} from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
@@ -9,12 +21,14 @@ import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { isDuplicateKey } from '../auth/auth.repository';
 import type { CentreService } from '../catalogue/centre-service.entity';
+import { OutboxService } from '../outbox/outbox.service';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
 import { toBookingView } from './booking-view';
 import { ScheduleService, policyOf } from './schedule.service';
 import type { Slot } from './slot.entity';
+import type { WaitlistEntry } from './waitlist-entry.entity';
 
 export interface CreateBookingInput {
   centreId: string;
@@ -48,6 +62,7 @@ export class BookingsService {
     private readonly residents: ResidentsRepository,
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -147,7 +162,7 @@ export class BookingsService {
       if (!(await this.appointments.moveBooking(manager, booking.id, booking.status, result.to))) {
         throw new DomainError('INVALID_TRANSITION', '预约状态已变化，请刷新后重试', { event });
       }
-      if (holdsSeat(booking.status) && !holdsSeat(result.to)) await this.appointments.releaseSeat(manager, booking.slotId);
+      if (holdsSeat(booking.status) && !holdsSeat(result.to)) await this.releaseSeat(manager, booking.slot, new Date());
       await this.audit.record(manager, auth, {
         action: `booking.${event}`,
         targetType: 'booking',
@@ -157,6 +172,138 @@ export class BookingsService {
       });
     });
     return this.view(auth, booking.id);
+  }
+
+  /**
+   * Moves a booking to another slot of the same service at the same centre, atomically: the new seat is taken
+   * first, so if the new slot is full nothing changes and the old seat is kept; never two seats, never none.
+   */
+  async reschedule(auth: AuthContext, bookingId: string, startsAt: string): Promise<BookingView> {
+    const booking = await this.accessible(auth, bookingId);
+    const offering = booking.slot.centreService;
+    const now = new Date();
+    if (auth.role === 'resident' && !canCancel(booking.slot.startsAt, now, policyOf(offering))) {
+      throw new DomainError('CANCEL_TOO_LATE', `开始前 ${offering.cancelCutoffMinutes} 分钟内不能在线改约，请联系市民中心`, { cancelCutoffMinutes: offering.cancelCutoffMinutes });
+    }
+    const target = await this.ensureSlot(offering, startsAt, now);
+    if (target.id === booking.slotId) return this.view(auth, bookingId);
+    await this.transactions.write(async (manager) => {
+      await this.appointments.lockPerson(manager, booking.residentId);
+      if (!(await this.appointments.takeSeat(manager, target.id))) throw new DomainError('SLOT_FULL', '新时段已约满，原预约保持不变', { slotStartsAt: startsAt });
+      let moved: boolean;
+      try {
+        moved = await this.appointments.moveBookingToSlot(manager, booking.id, booking.slotId, target.id);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段');
+        throw error;
+      }
+      if (!moved) throw new DomainError('INVALID_TRANSITION', '当前状态下不能改约', { status: booking.status });
+      await this.releaseSeat(manager, booking.slot, now);
+      await this.audit.record(manager, auth, {
+        action: 'booking.rescheduled',
+        targetType: 'booking',
+        targetId: booking.id,
+        regionPath: offering.centre.region.path,
+        details: { from: booking.slot.startsAt.toISOString(), to: target.startsAt.toISOString() },
+      });
+    });
+    return this.view(auth, bookingId);
+  }
+
+  /** Joins the waiting line of a full slot; the first in line gets the next seat that frees up, automatically. */
+  async joinWaitlist(auth: AuthContext, input: CreateBookingInput): Promise<WaitlistEntryView> {
+    const now = new Date();
+    const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
+    const slot = await this.ensureSlot(offering, input.startsAt, now);
+    await this.assertMayActFor(auth, input.residentId);
+    const entryId = randomUUID();
+    await this.transactions.write(async (manager) => {
+      const person = await this.appointments.lockPerson(manager, input.residentId);
+      if (!person || person.erasedAt) throw new NotFoundError('该居民');
+      this.assertEligible(offering, person.birthDate, now);
+      if (await this.appointments.hasLiveBookingInSlot(manager, slot.id, person.id)) throw new DomainError('ALREADY_BOOKED', '已预约该时段，无需候补');
+      const current = await this.appointments.findSlot(offering.id, slot.startsAt, manager);
+      if (current && current.booked < current.capacity) throw new DomainError('CONFLICT', '该时段还有空位，请直接预约', { remaining: current.capacity - current.booked });
+      try {
+        await this.appointments.insertWaitlistEntry(manager, { id: entryId, slotId: slot.id, residentId: person.id, activeResidentId: person.id, status: 'waiting', joinedByAccountId: auth.accountId, joinedAt: now, bookingId: null });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已在该时段的候补名单中');
+        throw error;
+      }
+      await this.audit.record(manager, auth, { action: 'waitlist.joined', targetType: 'slot', targetId: slot.id, regionPath: offering.centre.region.path, details: { residentId: person.id } });
+    });
+    return this.waitlistView(entryId);
+  }
+
+  async listMyWaitlist(auth: AuthContext): Promise<WaitlistEntryView[]> {
+    if (!auth.residentId) return [];
+    const links = await this.residents.listMemberLinks(auth.residentId);
+    const entries = await this.appointments.listWaitlistOfPeople([auth.residentId, ...links.map((link) => link.memberResidentId)]);
+    return Promise.all(entries.map((entry) => this.toWaitlistView(entry)));
+  }
+
+  async leaveWaitlist(auth: AuthContext, entryId: string): Promise<WaitlistEntryView> {
+    const entry = await this.appointments.findWaitlistEntryWithDetails(entryId);
+    const allowed = !!entry && (auth.role === 'resident' ? !!auth.residentId && (await this.residents.canActFor(auth.residentId, entry.residentId)) : regionInScope(auth, entry.slot.centreService.centre.region.path));
+    if (!allowed) throw new NotFoundError('该候补');
+    await this.transactions.write(async (manager) => {
+      if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw new DomainError('INVALID_TRANSITION', '候补已结束', { status: entry!.status });
+      await this.audit.record(manager, auth, { action: 'waitlist.left', targetType: 'slot', targetId: entry!.slotId, regionPath: entry!.slot.centreService.centre.region.path });
+    });
+    return this.waitlistView(entryId);
+  }
+
+  /**
+   * Gives a seat back and, if the slot has not started, hands it to the first person waiting — in the same
+   * transaction, so a freed seat can never be taken by someone who came later. The promoted person is told through
+   * the outbox.
+   */
+  private async releaseSeat(manager: EntityManager, slot: Slot & { centreService: CentreService }, now: Date): Promise<void> {
+    await this.appointments.releaseSeat(manager, slot.id);
+    if (slot.startsAt <= now) return;
+    for (let entry = await this.appointments.firstWaiting(manager, slot.id); entry; entry = await this.appointments.firstWaiting(manager, slot.id)) {
+      if (!(await this.appointments.takeSeat(manager, slot.id))) return;
+      const bookingId = randomUUID();
+      const status = initialBookingStatus(slot.centreService.service.needsReview);
+      try {
+        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, bookedByAccountId: entry.joinedByAccountId });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // They already hold a seat here (booked directly meanwhile): their place in line is no longer needed.
+        await this.appointments.releaseSeat(manager, slot.id);
+        await this.appointments.closeWaitlistEntry(manager, entry.id, 'left', null);
+        continue;
+      }
+      await this.appointments.closeWaitlistEntry(manager, entry.id, 'promoted', bookingId);
+      await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() });
+      await this.audit.record(
+        manager,
+        { accountId: null, role: null, ip: 'system', requestId: 'waitlist' },
+        { action: 'booking.promoted_from_waitlist', targetType: 'booking', targetId: bookingId, regionPath: slot.centreService.centre.region.path, details: { residentId: entry.residentId } },
+      );
+      return;
+    }
+  }
+
+  private async waitlistView(entryId: string): Promise<WaitlistEntryView> {
+    return this.toWaitlistView((await this.appointments.findWaitlistEntryWithDetails(entryId))!);
+  }
+
+  private async toWaitlistView(entry: WaitlistEntry): Promise<WaitlistEntryView> {
+    const { slot } = entry;
+    return {
+      id: entry.id,
+      status: entry.status,
+      position: entry.status === 'waiting' ? await this.appointments.positionInLine(entry) : null,
+      service: { id: slot.centreService.service.id, name: slot.centreService.service.name },
+      centre: { id: slot.centreService.centre.id, name: slot.centreService.centre.name },
+      date: shanghaiDateOf(slot.startsAt),
+      start: shanghaiTimeOf(slot.startsAt),
+      end: shanghaiTimeOf(slot.endsAt),
+      startsAt: slot.startsAt.toISOString(),
+      person: { id: entry.resident.id, name: entry.resident.name },
+      bookingId: entry.bookingId,
+    };
   }
 
   /** The slot row for an offered start time, created on first booking. Outside the booking transaction on purpose. */

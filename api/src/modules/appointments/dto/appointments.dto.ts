@@ -15,6 +15,7 @@ import {
   type ServiceMode,
   type SlotAvailability,
   type TimeRange,
+  type WaitlistEntryView,
   type WeeklyOpening,
 } from '@linli/shared';
 
@@ -182,4 +183,33 @@ export class ServiceScheduleDto {
 
 export class CalendarListDto {
   @ApiProperty({ type: [CalendarDayDto] }) items: CalendarDayDto[];
+}
+
+export class RescheduleDto {
+  @ApiProperty({ format: 'date-time', description: "The new slot's startsAt (same centre and service)" })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+}
+
+class WaitlistServiceRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class WaitlistEntryViewDto implements WaitlistEntryView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['waiting', 'promoted', 'left'] }) status: 'waiting' | 'promoted' | 'left';
+  @ApiProperty({ nullable: true, type: Number }) position: number | null;
+  @ApiProperty({ type: WaitlistServiceRefDto }) service: WaitlistServiceRefDto;
+  @ApiProperty({ type: WaitlistServiceRefDto }) centre: WaitlistServiceRefDto;
+  @ApiProperty() date: string;
+  @ApiProperty() start: string;
+  @ApiProperty() end: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ type: BookingPersonRefDto }) person: BookingPersonRefDto;
+  @ApiProperty({ nullable: true, type: String }) bookingId: string | null;
+}
+
+export class WaitlistListDto {
+  @ApiProperty({ type: [WaitlistEntryViewDto] }) items: WaitlistEntryViewDto[];
 }
