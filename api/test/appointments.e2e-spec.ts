@@ -2,6 +2,7 @@ import { addDays, isoWeekdayOf, shanghaiDateOf, type LoginResponse, type SlotAva
 import { Booking } from '../src/modules/appointments/booking.entity';
 import { Slot } from '../src/modules/appointments/slot.entity';
 import { stableId } from '../src/seed/stable-id';
+import { insertBookingHappeningNow } from './support/bookings';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -273,6 +274,38 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const left = await t.http().post(`/api/waitlist/${liWaits.body.id}/leave`).set(bearer(li)).expect(200);
       expect(left.body).toMatchObject({ status: 'left', position: null });
       expect((await t.http().post(`/api/waitlist/${liWaits.body.id}/leave`).set(bearer(li)).expect(409)).body.code).toBe('INVALID_TRANSITION');
+    });
+
+    it('check-in by the booking’s QR code: right centre, right day, once', async () => {
+      const today = await insertBookingHappeningNow(t, WANG);
+      const { body: qr } = await t.http().get(`/api/bookings/${today}/check-in-code`).set(bearer(wang)).expect(200);
+      expect(new Date(qr.expiresAt).getTime()).toBeGreaterThan(Date.now());
+      await t.http().get(`/api/bookings/${today}/check-in-code`).set(bearer(sun)).expect(404);
+
+      const wrongCentre = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: stableId('centre', 'C340104001') }).expect(409);
+      expect(wrongCentre.body).toMatchObject({ code: 'WRONG_CENTRE', details: { centreName: '安大社区市民中心' } });
+      const forged = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code.slice(0, -2) + 'xx', centreId: ANDA_CENTRE }).expect(400);
+      expect(forged.body.code).toBe('CHECK_IN_CODE_INVALID');
+      const outsider = await loginWithPassword(t, 'nanping.staff');
+      await t.http().post('/api/staff/check-ins').set(bearer(outsider)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(404);
+
+      const checkedIn = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(200);
+      expect(checkedIn.body.status).toBe('checked_in');
+      expect((await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(409)).body.code).toBe('INVALID_TRANSITION');
+      expect((await t.http().get(`/api/bookings/${today}/check-in-code`).set(bearer(wang)).expect(409)).body.code).toBe('INVALID_TRANSITION');
+    });
+
+    it('a code for another day is refused with WRONG_DAY, and staff find people by name or phone tail', async () => {
+      const [slot] = (await slots('social_insurance')).filter((candidate) => candidate.date !== shanghaiDateOf(new Date()));
+      const later = await book(sun, 'social_insurance', slot.startsAt, SUN).expect(201);
+      const { body: qr } = await t.http().get(`/api/bookings/${later.body.id}/check-in-code`).set(bearer(sun)).expect(200);
+      const wrongDay = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(409);
+      expect(wrongDay.body).toMatchObject({ code: 'WRONG_DAY', details: { date: slot.date } });
+
+      const list = (query: Record<string, string>) => t.http().get('/api/staff/bookings').set(bearer(staff)).query({ centreId: ANDA_CENTRE, date: slot.date, ...query }).expect(200);
+      expect((await list({ phoneTail: '0003' })).body.items.map((b: { id: string }) => b.id)).toContain(later.body.id);
+      expect((await list({ name: '孙' })).body.items.map((b: { id: string }) => b.id)).toContain(later.body.id);
+      expect((await list({ phoneTail: '9999' })).body.items).toEqual([]);
     });
 
     it('a resident cannot move a booking with staff events', async () => {

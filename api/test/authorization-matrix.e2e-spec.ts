@@ -1,6 +1,7 @@
 import { CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, type LoginResponse } from '@linli/shared';
 import { issueAccessToken } from '../src/common/security/access-token';
 import { stableId } from '../src/seed/stable-id';
+import { insertBookingHappeningNow } from './support/bookings';
 import { loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
 
@@ -439,6 +440,16 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'POST /api/waitlist/{entryId}/leave': {
       allowed: ['residentA', ...STAFF_SIDE],
       call: async (f, caller) => ({ path: `/api/waitlist/${['residentA', ...STAFF_SIDE].includes(caller) ? await waitFor(f, f.residentA) : f.waitlistOfA}/leave` }),
+    },
+    'GET /api/bookings/{bookingId}/check-in-code': { allowed: ['residentA', ...STAFF_SIDE], call: (f) => ({ path: `/api/bookings/${f.bookingOfA}/check-in-code` }), secretOf: (f) => f.bookingOfA },
+    'POST /api/staff/check-ins': {
+      allowed: STAFF_SIDE,
+      // Allowed staff check in a booking happening now; the others try the same kind of code and must change nothing.
+      call: async (f) => {
+        const booking = await insertBookingHappeningNow(t, await newAndaResident());
+        const code = (await t.http().get(`/api/bookings/${booking}/check-in-code`).set('authorization', `Bearer ${await tokenFor('staff', false)}`).expect(200)).body.code;
+        return { path: '/api/staff/check-ins', body: { code, centreId: f.centreAnda } };
+      },
     },
     'GET /api/staff/bookings': {
       allowed: ['staff', 'admin', 'adminCity'],

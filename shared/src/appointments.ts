@@ -54,3 +54,9 @@ export interface WaitlistEntryView {
   /** The booking made when the entry was promoted. */
   bookingId: string | null;
 }
+
+/** What a booking's QR code carries: a signed, expiring code staff scan (or type) to check the person in. */
+export interface CheckInCode {
+  code: string;
+  expiresAt: string;
+}

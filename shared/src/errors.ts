@@ -37,6 +37,9 @@ export const API_ERROR_CODES = [
   'INVALID_TRANSITION',
   'CANCEL_TOO_LATE',
   'IDEMPOTENCY_KEY_REUSED',
+  'CHECK_IN_CODE_INVALID',
+  'WRONG_CENTRE',
+  'WRONG_DAY',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -34,6 +34,9 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   INVALID_TRANSITION: 409,
   CANCEL_TOO_LATE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  CHECK_IN_CODE_INVALID: 400,
+  WRONG_CENTRE: 409,
+  WRONG_DAY: 409,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -70,6 +73,9 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   INVALID_TRANSITION: '当前状态下不能进行该操作',
   CANCEL_TOO_LATE: '已过取消时间',
   IDEMPOTENCY_KEY_REUSED: '重复提交的请求内容不一致',
+  CHECK_IN_CODE_INVALID: '签到码无效或已过期',
+  WRONG_CENTRE: '该预约不在本市民中心',
+  WRONG_DAY: '该预约不是今天的',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../../config/app-config';
 import { issueAccessToken, verifyAccessToken } from './access-token';
+import { issueCheckInCode, verifyCheckInCode } from './check-in-code';
 import { FieldCipher } from './field-cipher';
 import { hashPassword, verifyPassword } from './password-hasher';
 
@@ -70,5 +71,26 @@ describe('access tokens', () => {
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(verifyAccessToken(`${none}.${payload}.`, secret)).toBe('malformed');
     expect(verifyAccessToken('garbage', secret)).toBe('malformed');
+  });
+});
+
+describe('check-in codes', () => {
+  const secret = Buffer.from('s'.repeat(32));
+  const bookingId = '0b3f7c1e-2a4d-4c5e-9f60-7a8b9c0d1e2f';
+
+  it('names the booking until it expires', () => {
+    const code = issueCheckInCode(secret, bookingId, new Date(Date.now() + 60_000));
+    expect(verifyCheckInCode(secret, code)).toBe(bookingId);
+    expect(verifyCheckInCode(secret, ` ${code} `)).toBe(bookingId);
+    expect(verifyCheckInCode(secret, code, new Date(Date.now() + 120_000))).toBeNull();
+  });
+
+  it('refuses forged and malformed codes', () => {
+    const code = issueCheckInCode(secret, bookingId, new Date(Date.now() + 60_000));
+    const [, seconds, sig] = code.split('.');
+    expect(verifyCheckInCode(secret, `${bookingId.replace('0b', '1b')}.${seconds}.${sig}`)).toBeNull();
+    expect(verifyCheckInCode(secret, `${bookingId}.${Number(seconds) + 3600}.${sig}`)).toBeNull();
+    expect(verifyCheckInCode(Buffer.from('t'.repeat(32)), code)).toBeNull();
+    expect(verifyCheckInCode(secret, 'not a code')).toBeNull();
   });
 });

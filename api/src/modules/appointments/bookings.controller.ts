@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingView, ListResponse, WaitlistEntryView } from '@linli/shared';
+import type { BookingView, CheckInCode, ListResponse, WaitlistEntryView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { BookingsService } from './bookings.service';
-import { BookingListDto, BookingTransitionDto, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
+import { BookingListDto, BookingTransitionDto, CheckInCodeDto, CheckInDto, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
 
@@ -89,7 +89,26 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingListDto })
   @ApiErrorResponses(...ERRORS)
   async listForCentre(@CurrentAuth() auth: AuthContext, @Query() query: StaffBookingsQuery): Promise<ListResponse<BookingView>> {
-    return { items: await this.bookings.listForCentre(auth, query.centreId, query.date, query.status) };
+    return { items: await this.bookings.listForCentre(auth, query.centreId, query) };
+  }
+
+  @Get('bookings/:bookingId/check-in-code')
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: "The signed, expiring code to show as the booking's QR code" })
+  @ApiOkResponse({ type: CheckInCodeDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
+  checkInCode(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string): Promise<CheckInCode> {
+    return this.bookings.checkInCode(auth, bookingId);
+  }
+
+  @Post('staff/check-ins')
+  @Roles('staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check a resident in from the code on their booking (scanned or typed) at my centre' })
+  @ApiOkResponse({ type: BookingViewDto })
+  @ApiErrorResponses(...ERRORS, 'CHECK_IN_CODE_INVALID', 'WRONG_CENTRE', 'WRONG_DAY', 'INVALID_TRANSITION')
+  checkIn(@CurrentAuth() auth: AuthContext, @Body() body: CheckInDto): Promise<BookingView> {
+    return this.bookings.checkInByCode(auth, body.code, body.centreId);
   }
 
   @Post('staff/bookings/:bookingId/transitions')

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   canCancel,
@@ -11,11 +11,16 @@ import {
   type BookingEvent,
   type BookingStatus,
   type BookingView,
+  type CheckInCode,
   type WaitlistEntryView,
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { issueCheckInCode, verifyCheckInCode } from '../../common/security/check-in-code';
+import { FieldCipher } from '../../common/security/field-cipher';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
@@ -40,6 +45,8 @@ export interface CreateBookingInput {
 }
 
 const LIST_LIMIT = 200;
+/** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
+const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
 
 /** Whole years between a `YYYY-MM-DD` birth date and a Shanghai date. */
 function ageOn(birthDate: string, onDate: string): number {
@@ -63,6 +70,8 @@ export class BookingsService {
     private readonly accounts: AccountsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly cipher: FieldCipher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -124,14 +133,43 @@ export class BookingsService {
     return bookings.map((booking) => toBookingView(booking, auth));
   }
 
-  /** A centre's bookings on one Shanghai date (default today), for staff of the centre's region. */
-  async listForCentre(auth: AuthContext, centreId: string, date: string | undefined, status: BookingStatus | undefined): Promise<BookingView[]> {
+  /**
+   * A centre's bookings on one Shanghai date (default today), for staff of the centre's region; optionally only
+   * people whose name contains `name` or whose phone ends with `phoneTail` (phones are decrypted here, never queried).
+   */
+  async listForCentre(auth: AuthContext, centreId: string, filter: { date?: string; status?: BookingStatus; name?: string; phoneTail?: string }): Promise<BookingView[]> {
+    const { date, status } = filter;
     const centre = await this.appointments.findCentreWithRegion(centreId);
     assertRegionInScope(auth, centre?.region.path, '该市民中心');
     const day = date ?? shanghaiDateOf(new Date());
     const from = new Date(`${day}T00:00:00+08:00`);
     const to = new Date(from.getTime() + 24 * 3600 * 1000);
-    return (await this.appointments.listCentreBookings(centreId, from, to, status, LIST_LIMIT)).map((booking) => toBookingView(booking, auth));
+    const bookings = (await this.appointments.listCentreBookings(centreId, from, to, status, LIST_LIMIT)).filter(
+      (booking) =>
+        (!filter.name || booking.resident.name.includes(filter.name)) &&
+        (!filter.phoneTail || (!!booking.resident.phoneCipher && this.cipher.decrypt(booking.resident.phoneCipher).endsWith(filter.phoneTail))),
+    );
+    return bookings.map((booking) => toBookingView(booking, auth));
+  }
+
+  /** The code behind the booking's QR, for a confirmed booking; it stops working 30 minutes after the slot ends. */
+  async checkInCode(auth: AuthContext, bookingId: string): Promise<CheckInCode> {
+    const booking = await this.accessible(auth, bookingId);
+    if (booking.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '只有已预约（未签到）的预约才有签到码', { status: booking.status });
+    const expiresAt = new Date(booking.slot.endsAt.getTime() + CHECK_IN_GRACE_MS);
+    return { code: issueCheckInCode(this.config.secrets.jwtSecret, booking.id, expiresAt), expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Staff scan (or type) a booking's code at their centre's desk: right centre, right day, then checked in. */
+  async checkInByCode(auth: AuthContext, code: string, centreId: string): Promise<BookingView> {
+    const bookingId = verifyCheckInCode(this.config.secrets.jwtSecret, code);
+    if (!bookingId) throw new DomainError('CHECK_IN_CODE_INVALID', '签到码无效或已过期，请让居民重新打开签到码，或按姓名查找');
+    const booking = await this.accessible(auth, bookingId);
+    const offering = booking.slot.centreService;
+    if (offering.centreId !== centreId) throw new DomainError('WRONG_CENTRE', `该预约在${offering.centre.name}，不在本中心`, { centreName: offering.centre.name });
+    const date = shanghaiDateOf(booking.slot.startsAt);
+    if (date !== shanghaiDateOf(new Date())) throw new DomainError('WRONG_DAY', `该预约的日期是 ${date}，不是今天`, { date });
+    return this.move(auth, booking, 'check_in');
   }
 
   /** Cancels a booking: the resident (or their household proxy) before the cut-off, or staff of the region. */

@@ -115,6 +115,18 @@ export class StaffBookingsQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Shanghai date; default today' }) @IsOptional() @Matches(DATE) date?: string;
   @ApiPropertyOptional({ enum: BOOKING_STATUSES }) @IsOptional() @IsIn(BOOKING_STATUSES) status?: BookingStatus;
+  @ApiPropertyOptional({ description: 'Part of the person’s name' }) @IsOptional() @IsString() @Length(1, 32) name?: string;
+  @ApiPropertyOptional({ description: 'Last 4 digits of the phone on file', example: '8000' }) @IsOptional() @Matches(/^\d{4}$/) phoneTail?: string;
+}
+
+export class CheckInDto {
+  @ApiProperty({ description: "The code from the booking's QR" }) @IsString() @Length(10, 120) code: string;
+  @ApiProperty({ format: 'uuid', description: 'The centre whose desk is checking people in' }) @IsUUID() centreId: string;
+}
+
+export class CheckInCodeDto {
+  @ApiProperty() code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
 const STAFF_EVENTS = BOOKING_EVENTS.filter((event) => event !== 'cancel');
