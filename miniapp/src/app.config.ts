@@ -7,11 +7,12 @@ export default defineAppConfig({
     'pages/centre/index',
     'pages/category/index',
     'pages/service/index',
+    'pages/book/index',
     'pages/login/index',
     'pages/claim/index',
   ],
   subPackages: [
-    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index'] },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index'] },
   ],
   window: {

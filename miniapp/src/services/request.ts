@@ -13,6 +13,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Extra request headers (e.g. `Idempotency-Key`); they are sent again, unchanged, on the retry after a refresh. */
+  headers?: Record<string, string>;
   timeoutMs?: number;
   /** Show the error's message in a toast before rethrowing. Off by default: most pages render errors inline. */
   toast?: boolean;
@@ -125,7 +127,7 @@ async function refreshTokens(refreshToken: string): Promise<void> {
 }
 
 async function sendOnce<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
 

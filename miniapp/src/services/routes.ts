@@ -13,6 +13,10 @@ export const ROUTES = {
   workerBinding: '/provider/pages/bind/index',
   category: '/pages/category/index',
   service: '/pages/service/index',
+  book: '/pages/book/index',
+  orders: '/pages/orders/index',
+  staffBookings: '/staff/pages/bookings/index',
+  staffBook: '/staff/pages/book/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */
@@ -45,4 +49,17 @@ export function openCategory(categoryId: string): void {
 
 export function openService(serviceId: string): void {
   openPage(pageUrlWithId(ROUTES.service, serviceId));
+}
+
+export function openMeTab(): void {
+  void Taro.switchTab({ url: ROUTES.me });
+}
+
+export function openOrdersTab(): void {
+  void Taro.switchTab({ url: ROUTES.orders });
+}
+
+/** The booking screens of one service (residents). */
+export function openBooking(serviceId: string): void {
+  openPage(pageUrlWithId(ROUTES.book, serviceId));
 }

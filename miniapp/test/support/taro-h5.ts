@@ -6,6 +6,7 @@
 // component test does not have. Navigation calls are recorded in `navigations` instead, as the weapp `wx` stand-in
 // does, so tests assert where a page sends the user.
 import * as h5 from '@tarojs/taro-h5';
+import { useEffect, useRef } from 'react';
 
 export interface Navigation {
   kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch';
@@ -38,9 +39,46 @@ function useRouter() {
   return { path: '', params: routeParams, onReady: '', onHide: '', onShow: '' };
 }
 
-const Taro = { ...h5.default, ...h5, ...navigation, useRouter };
+/**
+ * Page lifecycle hooks come from Taro's React plugin in the real build. Here `useDidShow` runs once after mount (the
+ * first show) and again on `showPage()`; `usePullDownRefresh` runs on `pullDownRefresh()`, as a pull would.
+ */
+const pageHandlers = { show: new Set<() => void>(), pullDown: new Set<() => void>() };
+
+function pageHook(kind: keyof typeof pageHandlers, runOnMount: boolean) {
+  return (callback: () => void) => {
+    const latest = useRef(callback);
+    latest.current = callback;
+    useEffect(() => {
+      const handler = () => latest.current();
+      pageHandlers[kind].add(handler);
+      if (runOnMount) handler();
+      return () => void pageHandlers[kind].delete(handler);
+    }, []);
+  };
+}
+
+const useDidShow = pageHook('show', true);
+const usePullDownRefresh = pageHook('pullDown', false);
+
+export function showPage(): void {
+  for (const handler of [...pageHandlers.show]) handler();
+}
+
+export function pullDownRefresh(): void {
+  for (const handler of [...pageHandlers.pullDown]) handler();
+}
+
+export const pullDownStops = { count: 0 };
+
+function stopPullDownRefresh() {
+  pullDownStops.count += 1;
+  return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
+}
+
+const Taro = { ...h5.default, ...h5, ...navigation, useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter };
+export { useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh };
 export default Taro;

@@ -1,19 +1,91 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
 
 import { Notice } from '../../components/notice';
+import { RemoteContent } from '../../components/remote-content';
+import { useMyBookings } from '../../hooks/useMyBookings';
+import { useSession } from '../../hooks/useSession';
+import { ROUTES, openMeTab, openPage } from '../../services/routes';
+import { BookingCard } from './booking-card';
+import { WaitlistSection } from './waitlist-section';
 
-export function OrdersPage() {
+import type { BookingView } from '@linli/shared';
+import type { MyBookingsHandle } from '../../hooks/useMyBookings';
+
+import './index.scss';
+
+function Section({ title, bookings, orders }: { title: string; bookings: BookingView[]; orders: MyBookingsHandle }) {
+  if (bookings.length === 0) return null;
   return (
-    <View className='page-root'>
-      <Notice
-        title='订单功能即将上线'
-        lines={[
-          '预约服务之后，订单会显示在这里。',
-          '您可以查看进度、取消预约，或给服务打分。',
-        ]}
-      />
+    <View className='orders__section'>
+      <Text className='orders__heading'>{title}</Text>
+      {bookings.map((booking) => (
+        <BookingCard key={booking.id} booking={booking} orders={orders} />
+      ))}
     </View>
   );
+}
+
+function Orders() {
+  const orders = useMyBookings();
+  const { retry } = orders;
+  // A tab page stays mounted: load again whenever it comes back into view (after booking, say), but not on the
+  // first show, which the mount already loaded.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) retry();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    retry();
+    void Taro.stopPullDownRefresh();
+  });
+
+  return (
+    <RemoteContent
+      state={orders.state}
+      onRetry={retry}
+      isEmpty={(data) => data.bookings.length === 0 && orders.waiting.length === 0}
+      emptyText='还没有预约。在“服务”里选一项服务，点“预约”即可。'
+    >
+      {() => (
+        <>
+          <Section title='即将到来' bookings={orders.upcoming} orders={orders} />
+          <WaitlistSection orders={orders} />
+          <Section title='过去的预约' bookings={orders.past} orders={orders} />
+        </>
+      )}
+    </RemoteContent>
+  );
+}
+
+export function OrdersPage() {
+  const { state } = useSession();
+  let content;
+  if (state.status === 'signed-in' && state.account.consentRequired) {
+    content = (
+      <>
+        <Notice title='请先同意隐私政策' lines={['同意后才能查看和管理您的预约。']} />
+        <Button className='orders__consent' type='primary' size='large' block onClick={openMeTab}>
+          去“我的”
+        </Button>
+      </>
+    );
+  } else if (state.status === 'signed-in') {
+    content = <Orders key={state.account.id} />;
+  } else {
+    content = (
+      <>
+        <Notice title='登录后查看订单' lines={['您和家人的预约都会显示在这里。']} />
+        <Button className='orders__login' type='primary' size='large' block onClick={() => openPage(ROUTES.login)}>
+          去登录
+        </Button>
+      </>
+    );
+  }
+  return <View className='page-root orders'>{content}</View>;
 }
 
 export default OrdersPage;

@@ -61,7 +61,7 @@ export function ServicePage() {
               <OfferingCentres service={found} />
             </View>
 
-            <BookSection />
+            <BookSection service={found} />
           </>
         )}
       </RemoteRecord>

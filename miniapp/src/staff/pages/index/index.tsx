@@ -8,6 +8,7 @@ import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../services/routes';
+import { BOOKING_DESK_ROLES } from '../../components/staff-gate';
 
 import './index.scss';
 
@@ -21,7 +22,14 @@ function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: 
       <Text className='staff-home__line'>
         {account.role === 'provider_admin' ? '服务机构所在区域' : '负责区域'}：{account.regionName ?? '未设置'}
       </Text>
-      <Notice title='工作台即将上线' lines={['这里将用于处理居民的预约和派单。']} />
+      {BOOKING_DESK_ROLES.has(account.role) ? (
+        <>
+          <LinkEntry className='staff-home__bookings' label='今日预约' hint='审核、签到、扫码签到' url={ROUTES.staffBookings} />
+          <LinkEntry className='staff-home__book' label='代居民预约' hint='为窗口或电话来的居民预约' url={ROUTES.staffBook} />
+        </>
+      ) : (
+        <Notice title='工作台即将上线' lines={['这里将用于处理派单。']} />
+      )}
       <Button className='staff-home__logout' size='large' block onClick={onSignOut}>
         退出登录
       </Button>

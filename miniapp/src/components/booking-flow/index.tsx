@@ -1,0 +1,178 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { BOOKING_STATUS_LABELS } from '@linli/shared';
+
+import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/shared';
+import type { ReactNode } from 'react';
+
+import { useBookingFlow } from '../../hooks/useBookingFlow';
+import { BOOKING_MESSAGES, dateLabel, timeRange } from '../../services/booking-messages';
+import { openMeTab } from '../../services/routes';
+import { SlotPicker } from '../slot-picker';
+import { SubmitButton } from '../submit-button';
+
+import type { BookingFlowHandle, BookingPerson } from '../../hooks/useBookingFlow';
+
+import './index.scss';
+
+export interface BookingFlowProps {
+  service: ServiceDetail;
+  people: readonly BookingPerson[];
+  /** Buttons under the success summary (to 订单, or back to the staff list). */
+  successActions: ReactNode;
+}
+
+/** Booking one service: centre, date and time, who for, confirm; then a plain summary of what was booked. */
+export function BookingFlow({ service, people, successActions }: BookingFlowProps) {
+  const flow = useBookingFlow(service, people);
+  const { outcome } = flow;
+
+  if (service.mode === 'home') return <Text className='booking-flow__message'>{BOOKING_MESSAGES.HOME_SERVICE}</Text>;
+  if (outcome.status === 'booked') return <BookingSuccess booking={outcome.booking} actions={successActions} />;
+  if (outcome.status === 'waitlisted') return <WaitlistSuccess entry={outcome.entry} actions={successActions} />;
+  if (service.centres.length === 0) {
+    return <Text className='booking-flow__message'>暂时没有市民中心提供这项服务，请过几天再来看看。</Text>;
+  }
+
+  return (
+    <View className='booking-flow'>
+      {service.centres.length > 1 && <CentreChoice service={service} flow={flow} />}
+      {flow.centreId && !flow.picked && (
+        <SlotPicker
+          key={flow.centreId}
+          centreId={flow.centreId}
+          serviceId={service.id}
+          onPick={flow.pickSlot}
+          onWaitlist={flow.waitFor}
+        />
+      )}
+      {flow.centreId && flow.picked && <ConfirmStep service={service} people={people} flow={flow} />}
+    </View>
+  );
+}
+
+function CentreChoice({ service, flow }: { service: ServiceDetail; flow: BookingFlowHandle }) {
+  return (
+    <View className='booking-flow__section'>
+      <Text className='booking-flow__label'>选择市民中心</Text>
+      {service.centres.map((centre) => (
+        <View
+          key={centre.centreId}
+          className={`booking-centre${centre.centreId === flow.centreId ? ' booking-centre--selected' : ''}`}
+          ariaRole='radio'
+          onClick={() => flow.chooseCentre(centre.centreId)}
+        >
+          <Text className='booking-centre__name'>{centre.centreName}</Text>
+          <Text className='booking-centre__line'>{centre.address}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people: readonly BookingPerson[]; flow: BookingFlowHandle }) {
+  const { slot, intent } = flow.picked!;
+  const centre = service.centres.find((item) => item.centreId === flow.centreId)!;
+  const { outcome } = flow;
+  const waitlist = intent === 'waitlist';
+  return (
+    <View className='booking-flow__section booking-confirm-step'>
+      <View className='booking-summary'>
+        <Text className='booking-summary__title'>{waitlist ? '加入候补' : '核对预约'}</Text>
+        <Text className='booking-summary__line'>服务：{service.name}</Text>
+        <Text className='booking-summary__line'>地点：{centre.centreName}（{centre.address}）</Text>
+        <Text className='booking-summary__line'>
+          时间：{dateLabel(slot.date)} {timeRange(slot.start, slot.end)}
+        </Text>
+        {waitlist && <Text className='booking-summary__line'>这个时段已约满。有人取消时，按排队顺序为您补上，并通知您。</Text>}
+      </View>
+
+      <Text className='booking-flow__label'>为谁预约</Text>
+      <View className='booking-flow__people'>
+        {people.map((person) => (
+          <View
+            key={person.id}
+            className={`booking-person${person.id === flow.personId ? ' booking-person--selected' : ''}`}
+            ariaRole='radio'
+            ariaLabel={`${person.relation} ${person.name}${person.id === flow.personId ? '，已选择' : ''}`}
+            onClick={() => flow.choosePerson(person.id)}
+          >
+            <Text className='booking-person__relation'>{person.relation}</Text>
+            <Text className='booking-person__name'>{person.name}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='booking-summary'>
+        <Text className='booking-summary__title'>请带上</Text>
+        {service.materials.length === 0 ? (
+          <Text className='booking-summary__line'>不需要带材料</Text>
+        ) : (
+          service.materials.map((material, index) => (
+            <Text key={`${index}:${material}`} className='booking-summary__line'>
+              {index + 1}. {material}
+            </Text>
+          ))
+        )}
+        {service.needsReview && !waitlist && (
+          <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>
+        )}
+      </View>
+
+      {outcome.status === 'failed' && <Text className='booking-flow__message'>{outcome.message}</Text>}
+      {outcome.status === 'failed' && outcome.code === 'SLOT_FULL' && (
+        <Button className='booking-join-waitlist' type='primary' size='large' block onClick={flow.switchToWaitlist}>
+          加入候补
+        </Button>
+      )}
+      {outcome.status === 'failed' && outcome.code === 'CONSENT_REQUIRED' ? (
+        <Button className='booking-flow__consent' type='primary' size='large' block onClick={openMeTab}>
+          去“我的”查看隐私政策
+        </Button>
+      ) : (
+        <SubmitButton className='booking-confirm' pending={outcome.status === 'pending'} onClick={flow.submit}>
+          {waitlist ? '确认加入候补' : '确认预约'}
+        </SubmitButton>
+      )}
+      <Button className='booking-flow__repick' size='large' block onClick={flow.repick}>
+        重新选择时间
+      </Button>
+    </View>
+  );
+}
+
+function BookingSuccess({ booking, actions }: { booking: BookingView; actions: ReactNode }) {
+  const review = booking.status === 'pending_review';
+  return (
+    <View className='booking-success'>
+      <Text className='booking-success__title'>{review ? '已提交，等待确认' : '预约成功'}</Text>
+      <Text className='booking-success__line'>服务：{booking.service.name}</Text>
+      <Text className='booking-success__line'>地点：{booking.centre.name}</Text>
+      <Text className='booking-success__line'>地址：{booking.centre.address}</Text>
+      <Text className='booking-success__line'>
+        时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
+      </Text>
+      <Text className='booking-success__line'>预约人：{booking.person.name}</Text>
+      <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
+      {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
+      {actions}
+    </View>
+  );
+}
+
+function WaitlistSuccess({ entry, actions }: { entry: WaitlistEntryView; actions: ReactNode }) {
+  return (
+    <View className='booking-success waitlist-success'>
+      <Text className='booking-success__title'>已加入候补</Text>
+      <Text className='booking-success__line'>服务：{entry.service.name}</Text>
+      <Text className='booking-success__line'>地点：{entry.centre.name}</Text>
+      <Text className='booking-success__line'>
+        时间：{dateLabel(entry.date)} {timeRange(entry.start, entry.end)}
+      </Text>
+      <Text className='booking-success__line'>候补人：{entry.person.name}</Text>
+      {entry.position !== null && <Text className='booking-success__line'>排在第 {entry.position} 位</Text>}
+      <Text className='booking-success__review'>有人取消时会按顺序为您补上，补上后就是正式预约。</Text>
+      {actions}
+    </View>
+  );
+}

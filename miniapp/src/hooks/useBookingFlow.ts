@@ -1,0 +1,115 @@
+import { useCallback, useRef, useState } from 'react';
+
+import type { BookingView, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { bookingErrorMessage } from '../services/booking-messages';
+import { createBooking, joinWaitlist, newIdempotencyKey } from '../services/bookings';
+
+/** Someone the booking can be for: the resident, a household member, or (staff) the resident found. */
+export interface BookingPerson {
+  id: string;
+  name: string;
+  /** How the choice is labelled: 本人, the relation, or 居民. */
+  relation: string;
+}
+
+/** A slot picked to book, or (full) to wait for. */
+export interface PickedSlot {
+  slot: SlotAvailability;
+  intent: 'book' | 'waitlist';
+}
+
+export type BookingOutcome =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'failed'; code: string; message: string }
+  | { status: 'booked'; booking: BookingView }
+  | { status: 'waitlisted'; entry: WaitlistEntryView };
+
+export interface BookingFlowHandle {
+  centreId: string | null;
+  chooseCentre: (centreId: string) => void;
+  picked: PickedSlot | null;
+  pickSlot: (slot: SlotAvailability) => void;
+  waitFor: (slot: SlotAvailability) => void;
+  /** After SLOT_FULL on confirm: wait for the same slot instead. */
+  switchToWaitlist: () => void;
+  /** Back to the slot picker. */
+  repick: () => void;
+  personId: string | null;
+  choosePerson: (personId: string) => void;
+  outcome: BookingOutcome;
+  submit: () => void;
+}
+
+/**
+ * Centre → slot → person → confirm. One Idempotency-Key per confirm screen: it is made when a slot or a person is
+ * chosen and kept for every retry of that same choice, so a second tap after a lost answer cannot book twice.
+ */
+export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[]): BookingFlowHandle {
+  const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
+  const [picked, setPicked] = useState<PickedSlot | null>(null);
+  const [personId, setPersonId] = useState<string | null>(people.length === 1 ? people[0].id : null);
+  const [outcome, setOutcome] = useState<BookingOutcome>({ status: 'idle' });
+  const key = useRef(newIdempotencyKey());
+
+  const startOver = useCallback((next: PickedSlot | null) => {
+    setPicked(next);
+    setOutcome({ status: 'idle' });
+    key.current = newIdempotencyKey();
+  }, []);
+
+  const chooseCentre = useCallback(
+    (id: string) => {
+      setCentreId(id);
+      startOver(null);
+    },
+    [startOver],
+  );
+  const pickSlot = useCallback((slot: SlotAvailability) => startOver({ slot, intent: 'book' }), [startOver]);
+  const waitFor = useCallback((slot: SlotAvailability) => startOver({ slot, intent: 'waitlist' }), [startOver]);
+  const repick = useCallback(() => startOver(null), [startOver]);
+  const switchToWaitlist = useCallback(() => {
+    if (picked) startOver({ slot: picked.slot, intent: 'waitlist' });
+  }, [picked, startOver]);
+  const choosePerson = useCallback((id: string) => {
+    setPersonId(id);
+    setOutcome((current) => (current.status === 'failed' ? { status: 'idle' } : current));
+    key.current = newIdempotencyKey();
+  }, []);
+
+  const submit = useCallback(() => {
+    if (!picked || !centreId || outcome.status === 'pending') return;
+    if (!personId) {
+      setOutcome({ status: 'failed', code: 'NO_PERSON', message: '请先选择为谁预约' });
+      return;
+    }
+    const input = { centreId, serviceId: service.id, startsAt: picked.slot.startsAt, residentId: personId };
+    setOutcome({ status: 'pending' });
+    const sent =
+      picked.intent === 'book'
+        ? createBooking(input, key.current).then((booking): BookingOutcome => ({ status: 'booked', booking }))
+        : joinWaitlist(input).then((entry): BookingOutcome => ({ status: 'waitlisted', entry }));
+    sent.then(setOutcome, (error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      // The server saw this key with a different body: the next tap is a new attempt.
+      if (error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey();
+      setOutcome({ status: 'failed', code: String(error.code), message: bookingErrorMessage(error) });
+    });
+  }, [picked, centreId, personId, outcome.status, service.id]);
+
+  return {
+    centreId,
+    chooseCentre,
+    picked,
+    pickSlot,
+    waitFor,
+    switchToWaitlist,
+    repick,
+    personId,
+    choosePerson,
+    outcome,
+    submit,
+  };
+}

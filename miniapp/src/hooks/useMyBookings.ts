@@ -1,0 +1,111 @@
+import { useCallback, useMemo, useState } from 'react';
+import { shanghaiDateOf } from '@linli/shared';
+
+import type { BookingView, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { bookingErrorMessage } from '../services/booking-messages';
+import { cancelBooking, fetchMyBookings, fetchMyWaitlist, leaveWaitlist, rescheduleBooking } from '../services/bookings';
+import { useRemoteData } from './useRemoteData';
+
+import type { RemoteDataHandle } from './useRemoteData';
+
+export interface MyBookings {
+  bookings: BookingView[];
+  waitlist: WaitlistEntryView[];
+}
+
+/** Which inline panel of a booking card is open. */
+export type CardPanel = 'cancel' | 'reschedule' | 'check-in-code';
+
+/** The last request from a card (or a waitlist row): running, or why it failed. */
+export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
+
+export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
+  upcoming: BookingView[];
+  past: BookingView[];
+  waiting: WaitlistEntryView[];
+  panels: Record<string, CardPanel | undefined>;
+  /** Opens one panel of a card (closing its other one), or closes it with undefined. */
+  setPanel: (bookingId: string, panel: CardPanel | undefined) => void;
+  requests: Record<string, CardRequest | undefined>;
+  cancel: (booking: BookingView) => void;
+  reschedule: (booking: BookingView, slot: SlotAvailability) => void;
+  leave: (entry: WaitlistEntryView) => void;
+}
+
+const ACTIVE: ReadonlySet<BookingView['status']> = new Set(['pending_review', 'confirmed', 'checked_in']);
+
+async function loadMine(): Promise<MyBookings> {
+  const [bookings, waitlist] = await Promise.all([fetchMyBookings(), fetchMyWaitlist()]);
+  return { bookings, waitlist };
+}
+
+/** Coming (from today on, still active) soonest first; everything else newest first, as the API sends them. */
+export function splitBookings(bookings: readonly BookingView[], now: Date): { upcoming: BookingView[]; past: BookingView[] } {
+  const today = shanghaiDateOf(now);
+  const isUpcoming = (booking: BookingView) => ACTIVE.has(booking.status) && booking.date >= today;
+  return {
+    upcoming: bookings.filter(isUpcoming).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    past: bookings.filter((booking) => !isUpcoming(booking)),
+  };
+}
+
+/** The 订单 tab: my and my household's bookings and waitlist places, and what can be done with each. */
+export function useMyBookings(): MyBookingsHandle {
+  const remote = useRemoteData(loadMine);
+  const { update } = remote;
+  const [panels, setPanels] = useState<Record<string, CardPanel | undefined>>({});
+  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+
+  const setPanel = useCallback((bookingId: string, panel: CardPanel | undefined) => {
+    setPanels((current) => ({ ...current, [bookingId]: panel }));
+    setRequests((current) => ({ ...current, [bookingId]: undefined }));
+  }, []);
+
+  /** Runs one card's request; on success applies its answer and closes the card's panel. */
+  const run = useCallback(
+    <T>(id: string, send: () => Promise<T>, apply: (answer: T, data: MyBookings) => MyBookings) => {
+      setRequests((current) => ({ ...current, [id]: { status: 'pending' } }));
+      send().then(
+        (answer) => {
+          update((data) => apply(answer, data));
+          setRequests((current) => ({ ...current, [id]: undefined }));
+          setPanels((current) => ({ ...current, [id]: undefined }));
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) throw error;
+          setRequests((current) => ({ ...current, [id]: { status: 'failed', message: bookingErrorMessage(error) } }));
+        },
+      );
+    },
+    [update],
+  );
+
+  const replaceBooking = (saved: BookingView, data: MyBookings): MyBookings => ({
+    ...data,
+    bookings: data.bookings.map((booking) => (booking.id === saved.id ? saved : booking)),
+  });
+
+  const cancel = useCallback((booking: BookingView) => run(booking.id, () => cancelBooking(booking.id), replaceBooking), [run]);
+  const reschedule = useCallback(
+    (booking: BookingView, slot: SlotAvailability) =>
+      run(booking.id, () => rescheduleBooking(booking.id, slot.startsAt), replaceBooking),
+    [run],
+  );
+  const leave = useCallback(
+    (entry: WaitlistEntryView) =>
+      run(
+        entry.id,
+        () => leaveWaitlist(entry.id),
+        (saved, data) => ({ ...data, waitlist: data.waitlist.map((item) => (item.id === saved.id ? saved : item)) }),
+      ),
+    [run],
+  );
+
+  const data = remote.state.status === 'ready' ? remote.state.data : null;
+  const { upcoming, past } = useMemo(() => splitBookings(data?.bookings ?? [], new Date()), [data]);
+  const waiting = useMemo(() => (data?.waitlist ?? []).filter((entry) => entry.status === 'waiting'), [data]);
+
+  return { ...remote, upcoming, past, waiting, panels, setPanel, requests, cancel, reschedule, leave };
+}

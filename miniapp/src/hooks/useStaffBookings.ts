@@ -1,0 +1,124 @@
+import { useCallback, useState } from 'react';
+import { shanghaiDateOf } from '@linli/shared';
+
+import type { BookingView } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { bookingErrorMessage } from '../services/booking-messages';
+import { applyStaffEvent, checkInWithCode, fetchCentreBookings } from '../services/bookings';
+import { useRemoteData } from './useRemoteData';
+
+import type { StaffBookingEvent } from '../services/bookings';
+import type { CardRequest } from './useMyBookings';
+import type { RemoteDataHandle } from './useRemoteData';
+
+export const STAFF_EVENT_LABELS: Record<StaffBookingEvent, string> = {
+  approve: '通过',
+  decline: '不通过',
+  check_in: '签到',
+  mark_no_show: '未到',
+  complete: '完成',
+};
+
+export function isStaffEvent(event: string): event is StaffBookingEvent {
+  return event in STAFF_EVENT_LABELS;
+}
+
+export interface StaffFilter {
+  name: string;
+  phoneTail: string;
+}
+
+export type CheckInState =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'failed'; message: string }
+  | { status: 'done'; booking: BookingView };
+
+export interface StaffBookingsHandle extends RemoteDataHandle<BookingView[]> {
+  centreId: string | null;
+  setCentreId: (centreId: string) => void;
+  date: string;
+  setDate: (date: string) => void;
+  filter: StaffFilter;
+  setFilter: (filter: StaffFilter) => void;
+  /** Lists again with the filter as typed now. */
+  search: () => void;
+  requests: Record<string, CardRequest | undefined>;
+  act: (booking: BookingView, event: StaffBookingEvent) => void;
+  checkIn: CheckInState;
+  checkInCode: (code: string) => void;
+}
+
+const NO_BOOKINGS = () => Promise.resolve<BookingView[]>([]);
+
+/** 今日预约: one centre's bookings of one day, one-tap status changes, and check-in by the resident's code. */
+export function useStaffBookings(initialCentreId: string | null, now: Date = new Date()): StaffBookingsHandle {
+  const [centreId, setCentreId] = useState(initialCentreId);
+  const [date, setDate] = useState(() => shanghaiDateOf(now));
+  const [filter, setFilter] = useState<StaffFilter>({ name: '', phoneTail: '' });
+  const [submitted, setSubmitted] = useState<StaffFilter>(filter);
+  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+  const [checkIn, setCheckIn] = useState<CheckInState>({ status: 'idle' });
+
+  const load = useCallback(
+    () => (centreId ? fetchCentreBookings({ centreId, date, ...submitted }) : NO_BOOKINGS()),
+    [centreId, date, submitted],
+  );
+  const remote = useRemoteData(load);
+  const { update, retry } = remote;
+
+  const search = useCallback(() => {
+    if (filter.name === submitted.name && filter.phoneTail === submitted.phoneTail) retry();
+    else setSubmitted(filter);
+  }, [filter, submitted, retry]);
+
+  const replace = useCallback(
+    (saved: BookingView) => update((items) => items.map((item) => (item.id === saved.id ? saved : item))),
+    [update],
+  );
+
+  const act = useCallback(
+    (booking: BookingView, event: StaffBookingEvent) => {
+      setRequests((current) => ({ ...current, [booking.id]: { status: 'pending' } }));
+      applyStaffEvent(booking.id, event).then(
+        (saved) => {
+          replace(saved);
+          setRequests((current) => ({ ...current, [booking.id]: undefined }));
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) throw error;
+          setRequests((current) => ({ ...current, [booking.id]: { status: 'failed', message: bookingErrorMessage(error) } }));
+        },
+      );
+    },
+    [replace],
+  );
+
+  const checkInCode = useCallback(
+    (code: string) => {
+      if (!centreId) {
+        setCheckIn({ status: 'failed', message: '请先选择市民中心' });
+        return;
+      }
+      if (code.trim() === '') {
+        setCheckIn({ status: 'failed', message: '请输入居民的签到码' });
+        return;
+      }
+      setCheckIn({ status: 'pending' });
+      checkInWithCode(code, centreId).then(
+        (booking) => {
+          replace(booking);
+          setCheckIn({ status: 'done', booking });
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) throw error;
+          setCheckIn({ status: 'failed', message: bookingErrorMessage(error) });
+        },
+      );
+    },
+    [centreId, replace],
+  );
+
+  return { ...remote, centreId, setCentreId, date, setDate, filter, setFilter, search, requests, act, checkIn, checkInCode };
+}

@@ -1,0 +1,84 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { BOOKING_STATUS_LABELS } from '@linli/shared';
+
+import type { BookingView } from '@linli/shared';
+
+import { SlotPicker } from '../../components/slot-picker';
+import { SubmitButton } from '../../components/submit-button';
+import { dateLabel, timeRange } from '../../services/booking-messages';
+import { CheckInCodePanel } from './check-in-code';
+
+import type { MyBookingsHandle } from '../../hooks/useMyBookings';
+
+const BOOKED_FOR: Record<BookingView['bookedFor'], string> = { self: '本人', household: '家人', staff: '工作人员代约' };
+
+/** One booking: what, where, when, for whom, its status; and the actions the API allows now, opened inline. */
+export function BookingCard({ booking, orders }: { booking: BookingView; orders: MyBookingsHandle }) {
+  const panel = orders.panels[booking.id];
+  const request = orders.requests[booking.id];
+  const pending = request?.status === 'pending';
+  const canCancel = booking.actions.includes('cancel');
+  const toggle = (next: typeof panel) => orders.setPanel(booking.id, panel === next ? undefined : next);
+
+  return (
+    <View className={`booking-card booking-card--${booking.status}`}>
+      <View className='booking-card__head'>
+        <Text className='booking-card__service'>{booking.service.name}</Text>
+        <Text className={`booking-card__status booking-card__status--${booking.status}`}>
+          {BOOKING_STATUS_LABELS[booking.status]}
+        </Text>
+      </View>
+      <Text className='booking-card__line'>
+        时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
+      </Text>
+      <Text className='booking-card__line'>地点：{booking.centre.name}</Text>
+      <Text className='booking-card__line'>地址：{booking.centre.address}</Text>
+      <Text className='booking-card__line'>
+        预约人：{booking.person.name}（{BOOKED_FOR[booking.bookedFor]}）
+      </Text>
+      {booking.status === 'pending_review' && <Text className='booking-card__note'>需工作人员确认，确认后预约才生效</Text>}
+
+      <View className='booking-card__actions'>
+        {booking.status === 'confirmed' && (
+          <Button className='booking-check-in' type='primary' size='large' onClick={() => toggle('check-in-code')}>
+            {panel === 'check-in-code' ? '收起签到码' : '签到码'}
+          </Button>
+        )}
+        {canCancel && (
+          <Button className='booking-reschedule' size='large' onClick={() => toggle('reschedule')}>
+            {panel === 'reschedule' ? '不改了' : '改约'}
+          </Button>
+        )}
+        {canCancel && (
+          <Button className='booking-cancel' size='large' onClick={() => toggle('cancel')}>
+            {panel === 'cancel' ? '不取消' : '取消'}
+          </Button>
+        )}
+      </View>
+
+      {panel === 'check-in-code' && <CheckInCodePanel bookingId={booking.id} />}
+      {panel === 'cancel' && (
+        <View className='booking-card__panel'>
+          <Text className='booking-card__ask'>确定要取消这个预约吗？取消后名额会让给别人。</Text>
+          <SubmitButton className='booking-cancel-confirm' type='danger' pending={pending} onClick={() => orders.cancel(booking)}>
+            确定取消
+          </SubmitButton>
+        </View>
+      )}
+      {panel === 'reschedule' && (
+        <View className='booking-card__panel'>
+          <Text className='booking-card__ask'>选一个新的时间，点一下就改好（同一个中心、同一项服务）。</Text>
+          <SlotPicker
+            centreId={booking.centre.id}
+            serviceId={booking.service.id}
+            current={booking.startsAt}
+            onPick={(slot) => !pending && orders.reschedule(booking, slot)}
+          />
+          {pending && <Text className='booking-card__ask'>正在改约，请稍候…</Text>}
+        </View>
+      )}
+      {request?.status === 'failed' && <Text className='booking-card__error'>{request.message}</Text>}
+    </View>
+  );
+}

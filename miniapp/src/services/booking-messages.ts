@@ -1,0 +1,86 @@
+import { shanghaiDateOf, addDays } from '@linli/shared';
+
+import { ApiError } from './api-error';
+
+/** Sentences the booking screens show inline (never in a pop-up), one per error code that can happen there. */
+export const BOOKING_MESSAGES = {
+  SLOT_FULL: '这个时段已经约满了。您可以加入候补：有人取消时，按排队顺序为您补上。',
+  ALREADY_BOOKED: '这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。',
+  NOT_ELIGIBLE: '这位居民不符合这项服务的预约条件',
+  SLOT_UNAVAILABLE: '这个时段已经不能预约了（可能时间已过，或中心调整了安排），请换一个时段。',
+  HOME_SERVICE: '上门服务预约即将开放，请先拨打市民中心电话预约。',
+  CONSENT_REQUIRED: '预约前需要先同意《隐私政策》，请到“我的”页面查看并同意。',
+  IDEMPOTENCY_KEY_REUSED: '预约信息有变化，请核对后再点一次“确认预约”。',
+  WAITLIST_SEATS_LEFT: '这个时段还有空位，可以直接预约，不用候补。',
+  INVALID_TRANSITION: '这个预约的状态已经变了，请下拉刷新后再看。',
+  CANCEL_TOO_LATE: '离开始时间太近，已经不能在线取消或改约了。如有变化，请致电市民中心。',
+  CHECK_IN_CODE_INVALID: '签到码不对或已过期。请居民在“订单”里重新打开签到码，再扫一次。',
+  WRONG_CENTRE: '这个预约不在本中心，请核对居民预约的市民中心。',
+  WRONG_DAY: '这个预约不是今天的，今天不能签到。请核对预约日期。',
+  NETWORK_RETRY: '网络不稳定，没有收到结果。请再点一次，不会重复预约。',
+} as const;
+
+function detail<T>(error: ApiError, key: string): T | undefined {
+  const details = error.details;
+  if (typeof details !== 'object' || details === null) return undefined;
+  return (details as Record<string, T | undefined>)[key];
+}
+
+function durationText(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} 天`;
+  if (minutes % 60 === 0) return `${minutes / 60} 小时`;
+  return `${minutes} 分钟`;
+}
+
+/** The inline message for a failed booking, waitlist, cancel, reschedule or check-in. */
+export function bookingErrorMessage(error: ApiError): string {
+  switch (error.code) {
+    case 'SLOT_FULL':
+    case 'ALREADY_BOOKED':
+    case 'IDEMPOTENCY_KEY_REUSED':
+    case 'CONSENT_REQUIRED':
+    case 'INVALID_TRANSITION':
+    case 'CHECK_IN_CODE_INVALID':
+    case 'WRONG_CENTRE':
+    case 'WRONG_DAY':
+      return BOOKING_MESSAGES[error.code as keyof typeof BOOKING_MESSAGES];
+    case 'BOOKING_LIMIT_REACHED':
+      return `${error.message}。请先完成或取消已有的预约，再来预约。`;
+    case 'NOT_ELIGIBLE':
+      return `${BOOKING_MESSAGES.NOT_ELIGIBLE}：${error.message}`;
+    case 'SLOT_UNAVAILABLE':
+      return detail<string>(error, 'reason') === 'home_service' ? BOOKING_MESSAGES.HOME_SERVICE : BOOKING_MESSAGES.SLOT_UNAVAILABLE;
+    case 'CONFLICT':
+      return BOOKING_MESSAGES.WAITLIST_SEATS_LEFT;
+    case 'CANCEL_TOO_LATE': {
+      const cutoff = detail<number>(error, 'cancelCutoffMinutes');
+      return typeof cutoff === 'number'
+        ? `开始前 ${durationText(cutoff)}内不能在线取消或改约。如有变化，请致电市民中心。`
+        : BOOKING_MESSAGES.CANCEL_TOO_LATE;
+    }
+    case 'NETWORK_ERROR':
+    case 'TIMEOUT':
+      return BOOKING_MESSAGES.NETWORK_RETRY;
+    default:
+      return error.message;
+  }
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+const NEAR_DAYS: Record<string, string> = { '-1': '昨天 ', '0': '今天 ', '1': '明天 ' };
+
+/** `2026-11-27` → `11月27日 周五`, with 昨天/今天/明天 in front when it is. */
+export function dateLabel(date: string, now: Date = new Date()): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  const today = shanghaiDateOf(now);
+  const offset = [-1, 0, 1].find((days) => addDays(today, days) === date);
+  const prefix = offset === undefined ? '' : NEAR_DAYS[String(offset)];
+  return `${prefix}${month}月${day}日 周${weekday}`;
+}
+
+/** `09:00`–`09:30` as it is printed everywhere. */
+export function timeRange(start: string, end: string): string {
+  return `${start}–${end}`;
+}

@@ -1,0 +1,135 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useMemo, useState } from 'react';
+
+import type { ResidentProfile, ServiceSummary } from '@linli/shared';
+
+import { BookingFlow } from '../../../components/booking-flow';
+import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
+import { TextField } from '../../../components/text-field';
+import { useCatalogue, useServiceDetail } from '../../../hooks/useCatalogue';
+import { useResidentSearch } from '../../../hooks/useResidentSearch';
+import { ROUTES, openPage } from '../../../services/routes';
+import { StaffGate } from '../../components/staff-gate';
+
+import '../../components/staff-desk.scss';
+
+function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void }) {
+  const search = useResidentSearch();
+  return (
+    <View className='staff-desk__block'>
+      <Text className='staff-desk__label'>1. 找到居民</Text>
+      <TextField label='居民姓名' value={search.keyword} onChange={search.setKeyword} inputClassName='staff-resident-name' maxlength={32} />
+      <Button className='staff-resident-search' type='primary' size='large' block onClick={search.search}>
+        查找
+      </Button>
+      <RemoteContent
+        state={search.state}
+        onRetry={search.retry}
+        isEmpty={isEmptyList}
+        emptyText={search.keyword.trim() === '' ? '请输入居民姓名，再点“查找”' : '没有找到这位居民，请核对姓名'}
+      >
+        {(residents) =>
+          residents.map((resident) => (
+            <View key={resident.id} className='staff-resident' hoverClass='staff-resident--pressed' onClick={() => onPick(resident)}>
+              <Text className='staff-resident__title'>{resident.name}</Text>
+              <Text className='staff-resident__line'>
+                {[resident.communityName, resident.phoneMasked, resident.idNumberMasked].filter(Boolean).join(' · ')}
+              </Text>
+            </View>
+          ))
+        }
+      </RemoteContent>
+    </View>
+  );
+}
+
+function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) {
+  const catalogue = useCatalogue();
+  const bookable = useMemo(
+    () =>
+      catalogue.state.status === 'ready'
+        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => service.mode !== 'home')
+        : [],
+    [catalogue.state],
+  );
+  return (
+    <View className='staff-desk__block'>
+      <Text className='staff-desk__label'>2. 选择服务</Text>
+      <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={() => bookable.length === 0} emptyText='暂时没有可预约的服务'>
+        {() =>
+          bookable.map((service) => (
+            <View key={service.id} className='staff-service' hoverClass='staff-service--pressed' onClick={() => onPick(service)}>
+              <Text className='staff-service__title'>{service.name}</Text>
+            </View>
+          ))
+        }
+      </RemoteContent>
+    </View>
+  );
+}
+
+function BookStep({ resident, serviceId, onAgain }: { resident: ResidentProfile; serviceId: string; onAgain: () => void }) {
+  const service = useServiceDetail(serviceId);
+  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民' }], [resident]);
+  return (
+    <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务'>
+      {(found) => (
+        <BookingFlow
+          service={found}
+          people={people}
+          successActions={
+            <>
+              <Button className='staff-desk__button staff-book-again' type='primary' size='large' block onClick={onAgain}>
+                再为其他居民预约
+              </Button>
+              <Button className='staff-desk__button' size='large' block onClick={() => openPage(ROUTES.staffBookings)}>
+                查看今日预约
+              </Button>
+            </>
+          }
+        />
+      )}
+    </RemoteRecord>
+  );
+}
+
+function Desk() {
+  const [resident, setResident] = useState<ResidentProfile | null>(null);
+  const [service, setService] = useState<ServiceSummary | null>(null);
+  const startOver = () => {
+    setResident(null);
+    setService(null);
+  };
+  return (
+    <>
+      <Text className='staff-desk__title'>代居民预约</Text>
+      <Text className='staff-desk__line'>为到窗口或打电话来的居民预约，预约会算在居民本人名下。</Text>
+      {!resident && <ResidentStep onPick={setResident} />}
+      {resident && (
+        <View className='staff-desk__block'>
+          <Text className='staff-desk__label'>
+            居民：{resident.name}
+            {service ? `　服务：${service.name}` : ''}
+          </Text>
+          <Button className='staff-desk__button' size='large' block onClick={startOver}>
+            换一位居民
+          </Button>
+        </View>
+      )}
+      {resident && !service && <ServiceStep onPick={setService} />}
+      {resident && service && <BookStep key={`${resident.id}:${service.id}`} resident={resident} serviceId={service.id} onAgain={startOver} />}
+    </>
+  );
+}
+
+/** 代居民预约: find the resident by name, pick the service, then the same slot picker and confirm as residents. */
+export function StaffBookPage() {
+  return (
+    <View className='page-root staff-desk'>
+      <StaffGate title='代居民预约'>{(account) => <Desk key={account.id} />}</StaffGate>
+    </View>
+  );
+}
+
+export default StaffBookPage;
