@@ -40,6 +40,7 @@ export const API_ERROR_CODES = [
   'CHECK_IN_CODE_INVALID',
   'WRONG_CENTRE',
   'WRONG_DAY',
+  'BOOKING_RESTRICTED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

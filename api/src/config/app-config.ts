@@ -29,6 +29,19 @@ export interface AppConfig {
   secrets: SecretsConfig;
   auth: AuthConfig;
   wechat: WechatConfig;
+  appointments: AppointmentsConfig;
+}
+
+export interface AppointmentsConfig {
+  /** A confirmed booking not checked in this long after its slot ends becomes a no-show. */
+  noShowGraceMinutes: number;
+  /** How often each API instance sweeps for no-shows; 0 turns the sweeper off (tests call it directly). */
+  noShowSweepSeconds: number;
+  /** This many no-shows within the window… */
+  noShowLimit: number;
+  noShowWindowDays: number;
+  /** …stop online booking for this long after the latest one (staff can still book for the person). */
+  noShowRestrictionDays: number;
 }
 
 export interface SecretsConfig {
@@ -156,5 +169,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     secrets: readSecrets(env, DEV_SECRETS_FILE),
     auth: readAuth(env),
     wechat: readWechat(env),
+    appointments: {
+      noShowGraceMinutes: readInteger(env, 'NO_SHOW_GRACE_MINUTES', 30, 0, 24 * 60),
+      noShowSweepSeconds: readInteger(env, 'NO_SHOW_SWEEP_SECONDS', 300, 0, 24 * 3600),
+      noShowLimit: readInteger(env, 'NO_SHOW_LIMIT', 3, 1, 100),
+      noShowWindowDays: readInteger(env, 'NO_SHOW_WINDOW_DAYS', 90, 1, 365),
+      noShowRestrictionDays: readInteger(env, 'NO_SHOW_RESTRICTION_DAYS', 30, 0, 365),
+    },
   };
 }

@@ -13,11 +13,15 @@ import type { TestApp } from './test-app';
 const BASE = Math.floor(Date.now() / 1000) * 1000;
 let inserted = 0;
 
-export async function insertBookingHappeningNow(t: TestApp, residentId: string, serviceCode = 'social_insurance'): Promise<string> {
+export function insertBookingHappeningNow(t: TestApp, residentId: string, serviceCode = 'social_insurance'): Promise<string> {
+  // A second apart from each other (slot start times are unique per offering), all within the last minutes.
+  return insertConfirmedBooking(t, residentId, new Date(BASE - 1000 * ++inserted), serviceCode);
+}
+
+/** A confirmed booking in a slot starting at `startsAt` (in the past, say), written straight to the database. */
+export async function insertConfirmedBooking(t: TestApp, residentId: string, startsAt: Date, serviceCode = 'social_insurance'): Promise<string> {
   const slotId = randomUUID();
   const bookingId = randomUUID();
-  // A second apart from each other (slot start times are unique per offering), all within the last minutes.
-  const startsAt = new Date(BASE - 1000 * ++inserted);
   const centreServiceId = stableId('centre-service', `C340104001001:${serviceCode}`);
   await t.transactions.write(async (manager) => {
     await manager.getRepository(Slot).insert({ id: slotId, centreServiceId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), capacity: 1, booked: 1 });

@@ -37,6 +37,7 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   CHECK_IN_CODE_INVALID: 400,
   WRONG_CENTRE: 409,
   WRONG_DAY: 409,
+  BOOKING_RESTRICTED: 409,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -76,6 +77,7 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   CHECK_IN_CODE_INVALID: '签到码无效或已过期',
   WRONG_CENTRE: '该预约不在本市民中心',
   WRONG_DAY: '该预约不是今天的',
+  BOOKING_RESTRICTED: '多次预约未到场，暂时不能在线预约',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

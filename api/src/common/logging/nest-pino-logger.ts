@@ -1,15 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-/**
- * Sends Nest's own messages through the same structured pino logger as requests. Nest's `log` level is its
- * bootstrap chatter (every module and route, on every start), so it goes to debug; warnings and errors stay.
- */
+/** Nest's own start-up chatter (every module and route, on every start): logged at debug, not info. */
+const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
+/** Sends Nest's and our services' `Logger` messages through the same structured pino logger as requests. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.debug({ context }, String(message));
+    if (context && FRAMEWORK_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
 
   error(message: unknown, trace?: string, context?: string): void {

@@ -6,12 +6,13 @@ import { ResidentsModule } from '../residents/residents.module';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingsController } from './bookings.controller';
 import { BookingsService } from './bookings.service';
+import { NoShowSweeper } from './no-show-sweeper';
 import { ScheduleController } from './schedule.controller';
 import { ScheduleService } from './schedule.service';
 
 @Module({
   imports: [AccountsModule, AuditModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
-  providers: [AppointmentsRepository, ScheduleService, BookingsService],
+  providers: [AppointmentsRepository, ScheduleService, BookingsService, NoShowSweeper],
 })
 export class AppointmentsModule {}

@@ -229,6 +229,33 @@ export class AppointmentsRepository {
     return ahead + 1;
   }
 
+  /** Confirmed bookings whose slot ended before `endedBefore`: candidates for no-show. */
+  listOverdueConfirmed(endedBefore: Date, limit: number): Promise<Booking[]> {
+    return this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoinAndSelect('booking.slot', 'slot')
+      .innerJoinAndSelect('slot.centreService', 'offering')
+      .innerJoinAndSelect('offering.centre', 'centre')
+      .innerJoinAndSelect('centre.region', 'region')
+      .innerJoinAndSelect('offering.service', 'service')
+      .where("booking.status = 'confirmed' AND slot.ends_at < :endedBefore", { endedBefore })
+      .orderBy('slot.ends_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** A person's no-shows in slots that started after `since`, latest first. */
+  listNoShowsSince(manager: EntityManager, residentId: string, since: Date): Promise<Booking[]> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoinAndSelect('booking.slot', 'slot')
+      .where("booking.resident_id = :residentId AND booking.status = 'no_show' AND slot.starts_at > :since", { residentId, since })
+      .orderBy('slot.starts_at', 'DESC')
+      .getMany();
+  }
+
   findIdempotencyRecord(accountId: string, key: string, manager?: EntityManager): Promise<IdempotencyRecord | null> {
     return this.m(manager).getRepository(IdempotencyRecord).findOne({ where: { accountId, key } });
   }

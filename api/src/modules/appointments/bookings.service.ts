@@ -45,6 +45,10 @@ export interface CreateBookingInput {
 }
 
 const LIST_LIMIT = 200;
+const NO_SHOW_BATCH = 500;
+const DAY_MS = 24 * 3600 * 1000;
+/** Changes the platform makes by itself (waitlist promotion, no-show sweeps) are audited under this actor. */
+const SYSTEM_ACTOR = { accountId: null, role: null, ip: 'system', requestId: 'system' };
 /** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
 const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
 
@@ -97,6 +101,7 @@ export class BookingsService {
         const person = await this.appointments.lockPerson(manager, input.residentId);
         if (!person || person.erasedAt) throw new NotFoundError('该居民');
         this.assertEligible(offering, person.birthDate, now);
+        if (auth.role === 'resident') await this.assertNotRestricted(manager, person.id, now);
         const live = await this.appointments.countLiveBookingsForService(manager, person.id, offering.serviceId, now);
         if (live >= offering.service.maxActiveBookingsPerPerson) {
           throw new DomainError('BOOKING_LIMIT_REACHED', `该服务最多同时预约 ${offering.service.maxActiveBookingsPerPerson} 次，请先完成或取消已有预约`, { limit: offering.service.maxActiveBookingsPerPerson });
@@ -316,7 +321,7 @@ export class BookingsService {
       await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() });
       await this.audit.record(
         manager,
-        { accountId: null, role: null, ip: 'system', requestId: 'waitlist' },
+        SYSTEM_ACTOR,
         { action: 'booking.promoted_from_waitlist', targetType: 'booking', targetId: bookingId, regionPath: slot.centreService.centre.region.path, details: { residentId: entry.residentId } },
       );
       return;
@@ -342,6 +347,40 @@ export class BookingsService {
       person: { id: entry.resident.id, name: entry.resident.name },
       bookingId: entry.bookingId,
     };
+  }
+
+  /**
+   * Marks confirmed bookings whose slot ended more than the grace period ago as no-shows, giving their seats back.
+   * Safe to run in every API instance at once: each move is conditional on the booking still being confirmed, so
+   * exactly one sweep moves each booking. Returns how many this call moved.
+   */
+  async sweepNoShows(now = new Date()): Promise<number> {
+    const { noShowGraceMinutes } = this.config.appointments;
+    const overdue = await this.appointments.listOverdueConfirmed(new Date(now.getTime() - noShowGraceMinutes * 60_000), NO_SHOW_BATCH);
+    let moved = 0;
+    for (const booking of overdue) {
+      const won = await this.transactions.write(async (manager) => {
+        if (!(await this.appointments.moveBooking(manager, booking.id, 'confirmed', 'no_show'))) return false;
+        await this.releaseSeat(manager, booking.slot, now);
+        await this.audit.record(manager, SYSTEM_ACTOR, { action: 'booking.mark_no_show', targetType: 'booking', targetId: booking.id, regionPath: booking.slot.centreService.centre.region.path, details: { from: 'confirmed', to: 'no_show' } });
+        return true;
+      });
+      if (won) moved++;
+    }
+    return moved;
+  }
+
+  /** Too many recent no-shows pause online booking for a while; staff can still book for the person. */
+  private async assertNotRestricted(manager: EntityManager, residentId: string, now: Date): Promise<void> {
+    const { noShowLimit, noShowWindowDays, noShowRestrictionDays } = this.config.appointments;
+    const noShows = await this.appointments.listNoShowsSince(manager, residentId, new Date(now.getTime() - noShowWindowDays * DAY_MS));
+    if (noShows.length < noShowLimit) return;
+    const until = new Date(noShows[0].slot.startsAt.getTime() + noShowRestrictionDays * DAY_MS);
+    if (until <= now) return;
+    throw new DomainError('BOOKING_RESTRICTED', `近 ${noShowWindowDays} 天内预约未到场 ${noShows.length} 次，${shanghaiDateOf(until)} 前暂不能在线预约，可到市民中心由工作人员代为预约`, {
+      noShows: noShows.length,
+      until: until.toISOString(),
+    });
   }
 
   /** The slot row for an offered start time, created on first booking. Outside the booking transaction on purpose. */
