@@ -136,25 +136,6 @@ describe('ServicePage', () => {
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/centre/index?id=centre-yangguang' }]);
   });
 
-  it('explains inline, without a pop-up, that booking opens soon', async () => {
-    await serve({ '/services/svc-mediation': answer(mediationDetail) });
-    routeParams.id = 'svc-mediation';
-    const { container } = render(<ServicePage />);
-
-    const button = await waitFor(() => {
-      const found = container.querySelector('.book-button');
-      if (!found) throw new Error('no 预约 button yet');
-      return found;
-    });
-    expect(button.textContent).toContain('预约');
-    expect(screen.queryByText(/预约功能即将开放/)).toBeNull();
-
-    fireEvent.click(button);
-
-    expect(await screen.findByText(/预约功能即将开放/)).toBeTruthy();
-    expect(navigations).toEqual([]);
-  });
-
   it('for a home service: the age rule, no review note, and who comes instead of centres', async () => {
     const detail = serviceDetailOf(homeCareService, [
       { centreId: 'centre-yangguang', centreName: '阳光社区市民中心', address: '东湖路 88 号', regionName: '阳光社区', notes: null },

@@ -40,7 +40,7 @@ export function signInTo(api: FakeApi): void {
 
 type Authed = (api: FakeApi, req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-function authed(api: FakeApi, handle: Authed): Handler {
+export function authed(api: FakeApi, handle: Authed): Handler {
   return (req, res) => {
     api.calls.push(`${req.method} ${(req.url ?? '').replace(/^\/api/, '')}`);
     if (req.headers.authorization !== `Bearer ${api.accessToken}`) {

@@ -1,0 +1,236 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+
+import { BookPage } from '../src/pages/book';
+import { OrdersPage } from '../src/pages/orders';
+import { ServicePage } from '../src/pages/service';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
+import { dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { profileOf } from './support/people';
+import { servePerTest } from './support/serve';
+import { navigations, routeParams } from './support/taro-h5';
+
+import type { FakeApi } from './support/fake-api';
+import type { FakeBookings } from './support/fake-bookings';
+
+const serveRoutes = servePerTest();
+
+const son = { ...profileOf({ id: 'member-li', name: '李建国', hasOwnAccount: false }), relation: '子女' as const };
+
+async function serve(api: FakeApi, fake: FakeBookings) {
+  return serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake) });
+}
+
+function signedInWithSon(): { api: FakeApi; fake: FakeBookings } {
+  const api = createFakeApi({ members: [son] });
+  signInTo(api);
+  const fake = createFakeBookings(mediationDetail, { people: { 'resident-wang': '王秀英', 'member-li': '李建国' } });
+  return { api, fake };
+}
+
+async function found(container: HTMLElement, selector: string): Promise<HTMLElement[]> {
+  return waitFor(() => {
+    const nodes = [...container.querySelectorAll<HTMLElement>(selector)];
+    if (nodes.length === 0) throw new Error(`nothing matches ${selector}`);
+    return nodes;
+  });
+}
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+describe('booking a service (BookPage)', () => {
+  it('centre, date, slot, a household member, confirm; a retry after a lost answer reuses the Idempotency-Key', async () => {
+    const { api, fake } = signedInWithSon();
+    fake.next.book = 'drop';
+    await serve(api, fake);
+    // jsdom reports the dropped connection on the console; that is the point of this test.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    const centres = await found(container, '.booking-centre');
+    expect(centres.map((node) => node.textContent)).toEqual([
+      expect.stringContaining('阳光社区市民中心'),
+      expect.stringContaining('和平社区市民中心'),
+    ]);
+    click(centres[0]);
+
+    // The first date with free seats is open; the other is one tap away.
+    const dates = await found(container, '.slot-date');
+    expect(dates).toHaveLength(2);
+    expect(dates[0].textContent).toContain('明天');
+    let slots = await found(container, '.slot-option');
+    expect(slots.map((node) => node.textContent)).toEqual(['09:00–09:30剩余 2 位', '09:30–10:00已约满']);
+    expect(container.querySelectorAll('.slot-waitlist')).toHaveLength(1);
+    click(dates[1]);
+    await waitFor(() => expect(container.querySelector('.slot-option')?.textContent).toContain('14:00–14:30'));
+    click(dates[0]);
+    slots = await found(container, '.slot-option');
+    click(slots[0]);
+
+    const people = await found(container, '.booking-person');
+    expect(people.map((node) => node.textContent)).toEqual(['本人王秀英', '子女李建国']);
+    expect(container.textContent).toContain('1. 本人身份证');
+    expect(container.textContent).toContain('提交后需工作人员确认');
+    click(people[1]);
+
+    click(container.querySelector('.booking-confirm'));
+    await screen.findByText('网络不稳定，没有收到结果。请再点一次，不会重复预约。');
+    click(container.querySelector('.booking-confirm'));
+    quiet.mockRestore();
+
+    const success = (await found(container, '.booking-success'))[0];
+    for (const expected of ['已提交，等待确认', '人民调解', '阳光社区市民中心', '东湖路 88 号', '09:00–09:30', '预约人：李建国', '状态：待审核', '需工作人员确认']) {
+      expect(success.textContent).toContain(expected);
+    }
+    expect(fake.bookingPosts).toHaveLength(2);
+    const [first, retry] = fake.bookingPosts;
+    expect(first.key).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(retry.key).toBe(first.key);
+    expect(first.body).toEqual({
+      centreId: 'centre-yangguang',
+      serviceId: 'svc-mediation',
+      startsAt: fake.slots[0].startsAt,
+      residentId: 'member-li',
+    });
+    expect(fake.bookings).toHaveLength(1);
+
+    click(screen.getByText('查看我的订单'));
+    expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/orders/index' }]);
+  });
+
+  it('a new confirm screen gets a new key', async () => {
+    const { api, fake } = signedInWithSon();
+    fake.next.book = { status: 409, code: 'ALREADY_BOOKED' };
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    click((await found(container, '.booking-centre'))[0]);
+    click((await found(container, '.slot-option'))[0]);
+    click((await found(container, '.booking-person'))[0]);
+    click(container.querySelector('.booking-confirm'));
+    await screen.findByText('这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。');
+
+    click(screen.getByText('重新选择时间'));
+    click((await found(container, '.slot-option'))[0]);
+    click((await found(container, '.booking-person'))[0]);
+    click(container.querySelector('.booking-confirm'));
+    await found(container, '.booking-success');
+    expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);
+  });
+
+  it('SLOT_FULL on confirm offers 加入候补; the place then shows in 订单 with its position', async () => {
+    const { api, fake } = signedInWithSon();
+    fake.next.book = { status: 409, code: 'SLOT_FULL' };
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    const page = render(<BookPage />);
+    const { container } = page;
+
+    click((await found(container, '.booking-centre'))[0]);
+    click((await found(container, '.slot-option'))[0]);
+    click((await found(container, '.booking-person'))[0]);
+    click(container.querySelector('.booking-confirm'));
+    await screen.findByText('这个时段已经约满了。您可以加入候补：有人取消时，按排队顺序为您补上。');
+
+    click(container.querySelector('.booking-join-waitlist'));
+    await screen.findByText('确认加入候补');
+    click(container.querySelector('.booking-confirm'));
+    const success = (await found(container, '.waitlist-success'))[0];
+    expect(success.textContent).toContain('排在第 1 位');
+    expect(fake.waitlist).toHaveLength(1);
+    page.unmount();
+
+    const orders = render(<OrdersPage />);
+    const entry = (await found(orders.container, '.waitlist-entry'))[0];
+    expect(entry.textContent).toContain('人民调解');
+    expect(entry.textContent).toContain('排在第 1 位');
+    expect(entry.textContent).toContain('候补人：王秀英');
+
+    click(entry.querySelector('.waitlist-leave'));
+    await waitFor(() => expect(orders.container.querySelector('.waitlist-entry')).toBeNull());
+    expect(fake.waitlist[0].status).toBe('left');
+  });
+
+  it('a full slot in the picker offers 加入候补 straight away', async () => {
+    const { api, fake } = signedInWithSon();
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    click((await found(container, '.booking-centre'))[0]);
+    const full = (await found(container, '.slot-option'))[1];
+    click(full); // a full slot cannot be booked
+    expect(container.querySelector('.booking-person')).toBeNull();
+    click(container.querySelector('.slot-waitlist'));
+    click((await found(container, '.booking-person'))[1]);
+    click(container.querySelector('.booking-confirm'));
+    await found(container, '.waitlist-success');
+    expect(fake.waitlist[0].person.name).toBe('李建国');
+    expect(fake.waitlist[0].start).toBe('09:30');
+  });
+
+  it.each([
+    [{ status: 409, code: 'NOT_ELIGIBLE', message: '该服务仅限年满 60 岁的居民预约' }, '这位居民不符合这项服务的预约条件：该服务仅限年满 60 岁的居民预约'],
+    [{ status: 409, code: 'BOOKING_LIMIT_REACHED', message: '每人同时最多保留 2 个预约' }, '每人同时最多保留 2 个预约。请先完成或取消已有的预约，再来预约。'],
+    [{ status: 409, code: 'SLOT_UNAVAILABLE', message: '时段不可预约' }, '这个时段已经不能预约了（可能时间已过，或中心调整了安排），请换一个时段。'],
+    [{ status: 403, code: 'CONSENT_REQUIRED', message: '请先同意' }, '预约前需要先同意《隐私政策》，请到“我的”页面查看并同意。'],
+    [{ status: 422, code: 'IDEMPOTENCY_KEY_REUSED', message: '重复' }, '预约信息有变化，请核对后再点一次“确认预约”。'],
+  ])('shows %j inline', async (error, message) => {
+    const api = createFakeApi();
+    signInTo(api);
+    const fake = createFakeBookings(serviceDetailOf(dayCareService, [mediationDetail.centres[0]]), { next: { book: error } });
+    await serve(api, fake);
+    routeParams.id = 'svc-day-care';
+    const { container } = render(<BookPage />);
+
+    // One centre: no centre step. One person (no household): already chosen.
+    click((await found(container, '.slot-option'))[0]);
+    expect(container.querySelector('.booking-person--selected')?.textContent).toContain('王秀英');
+    click(container.querySelector('.booking-confirm'));
+    expect(await screen.findByText(message)).toBeTruthy();
+  });
+
+  it('asks to sign in first', async () => {
+    const api = createFakeApi();
+    await serve(api, createFakeBookings(mediationDetail));
+    routeParams.id = 'svc-mediation';
+    render(<BookPage />);
+
+    click(await screen.findByText('去登录'));
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/login/index' }]);
+  });
+});
+
+describe('预约 on the service page', () => {
+  it('goes to login when signed out, to the booking steps when signed in', async () => {
+    const api = createFakeApi();
+    await serve(api, createFakeBookings(mediationDetail));
+    routeParams.id = 'svc-mediation';
+    const page = render(<ServicePage />);
+    click((await found(page.container, '.book-button'))[0]);
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/login/index' }]);
+    page.unmount();
+
+    signInTo(api);
+    const again = render(<ServicePage />);
+    click((await found(again.container, '.book-button'))[0]);
+    expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/book/index?id=svc-mediation' });
+  });
+
+  it('says inline that home services open later', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    await serve(api, createFakeBookings(serviceDetailOf(homeCareService, mediationDetail.centres)));
+    routeParams.id = 'svc-home-care';
+    const { container } = render(<ServicePage />);
+    click((await found(container, '.book-button'))[0]);
+
+    expect(await screen.findByText('上门服务预约即将开放，请先拨打市民中心电话预约。')).toBeTruthy();
+    expect(navigations).toEqual([]);
+  });
+});
