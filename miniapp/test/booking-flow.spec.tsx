@@ -6,6 +6,7 @@ import { ServicePage } from '../src/pages/service';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
 import { dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { findAll } from './support/interact';
 import { profileOf } from './support/people';
 import { servePerTest } from './support/serve';
 import { navigations, routeParams } from './support/taro-h5';
@@ -28,14 +29,6 @@ function signedInWithSon(): { api: FakeApi; fake: FakeBookings } {
   return { api, fake };
 }
 
-async function found(container: HTMLElement, selector: string): Promise<HTMLElement[]> {
-  return waitFor(() => {
-    const nodes = [...container.querySelectorAll<HTMLElement>(selector)];
-    if (nodes.length === 0) throw new Error(`nothing matches ${selector}`);
-    return nodes;
-  });
-}
-
 function click(node: Element | null | undefined): void {
   if (!node) throw new Error('nothing to click');
   fireEvent.click(node);
@@ -51,7 +44,7 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
 
-    const centres = await found(container, '.booking-centre');
+    const centres = await findAll(container, '.booking-centre');
     expect(centres.map((node) => node.textContent)).toEqual([
       expect.stringContaining('阳光社区市民中心'),
       expect.stringContaining('和平社区市民中心'),
@@ -59,19 +52,19 @@ describe('booking a service (BookPage)', () => {
     click(centres[0]);
 
     // The first date with free seats is open; the other is one tap away.
-    const dates = await found(container, '.slot-date');
+    const dates = await findAll(container, '.slot-date');
     expect(dates).toHaveLength(2);
     expect(dates[0].textContent).toContain('明天');
-    let slots = await found(container, '.slot-option');
+    let slots = await findAll(container, '.slot-option');
     expect(slots.map((node) => node.textContent)).toEqual(['09:00–09:30剩余 2 位', '09:30–10:00已约满']);
     expect(container.querySelectorAll('.slot-waitlist')).toHaveLength(1);
     click(dates[1]);
     await waitFor(() => expect(container.querySelector('.slot-option')?.textContent).toContain('14:00–14:30'));
     click(dates[0]);
-    slots = await found(container, '.slot-option');
+    slots = await findAll(container, '.slot-option');
     click(slots[0]);
 
-    const people = await found(container, '.booking-person');
+    const people = await findAll(container, '.booking-person');
     expect(people.map((node) => node.textContent)).toEqual(['本人王秀英', '子女李建国']);
     expect(container.textContent).toContain('1. 本人身份证');
     expect(container.textContent).toContain('提交后需工作人员确认');
@@ -82,7 +75,7 @@ describe('booking a service (BookPage)', () => {
     click(container.querySelector('.booking-confirm'));
     quiet.mockRestore();
 
-    const success = (await found(container, '.booking-success'))[0];
+    const success = (await findAll(container, '.booking-success'))[0];
     for (const expected of ['已提交，等待确认', '人民调解', '阳光社区市民中心', '东湖路 88 号', '09:00–09:30', '预约人：李建国', '状态：待审核', '需工作人员确认']) {
       expect(success.textContent).toContain(expected);
     }
@@ -109,17 +102,17 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
 
-    click((await found(container, '.booking-centre'))[0]);
-    click((await found(container, '.slot-option'))[0]);
-    click((await found(container, '.booking-person'))[0]);
+    click((await findAll(container, '.booking-centre'))[0]);
+    click((await findAll(container, '.slot-option'))[0]);
+    click((await findAll(container, '.booking-person'))[0]);
     click(container.querySelector('.booking-confirm'));
     await screen.findByText('这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。');
 
     click(screen.getByText('重新选择时间'));
-    click((await found(container, '.slot-option'))[0]);
-    click((await found(container, '.booking-person'))[0]);
+    click((await findAll(container, '.slot-option'))[0]);
+    click((await findAll(container, '.booking-person'))[0]);
     click(container.querySelector('.booking-confirm'));
-    await found(container, '.booking-success');
+    await findAll(container, '.booking-success');
     expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);
   });
 
@@ -131,22 +124,22 @@ describe('booking a service (BookPage)', () => {
     const page = render(<BookPage />);
     const { container } = page;
 
-    click((await found(container, '.booking-centre'))[0]);
-    click((await found(container, '.slot-option'))[0]);
-    click((await found(container, '.booking-person'))[0]);
+    click((await findAll(container, '.booking-centre'))[0]);
+    click((await findAll(container, '.slot-option'))[0]);
+    click((await findAll(container, '.booking-person'))[0]);
     click(container.querySelector('.booking-confirm'));
     await screen.findByText('这个时段已经约满了。您可以加入候补：有人取消时，按排队顺序为您补上。');
 
     click(container.querySelector('.booking-join-waitlist'));
     await screen.findByText('确认加入候补');
     click(container.querySelector('.booking-confirm'));
-    const success = (await found(container, '.waitlist-success'))[0];
+    const success = (await findAll(container, '.waitlist-success'))[0];
     expect(success.textContent).toContain('排在第 1 位');
     expect(fake.waitlist).toHaveLength(1);
     page.unmount();
 
     const orders = render(<OrdersPage />);
-    const entry = (await found(orders.container, '.waitlist-entry'))[0];
+    const entry = (await findAll(orders.container, '.waitlist-entry'))[0];
     expect(entry.textContent).toContain('人民调解');
     expect(entry.textContent).toContain('排在第 1 位');
     expect(entry.textContent).toContain('候补人：王秀英');
@@ -162,14 +155,14 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
 
-    click((await found(container, '.booking-centre'))[0]);
-    const full = (await found(container, '.slot-option'))[1];
+    click((await findAll(container, '.booking-centre'))[0]);
+    const full = (await findAll(container, '.slot-option'))[1];
     click(full); // a full slot cannot be booked
     expect(container.querySelector('.booking-person')).toBeNull();
     click(container.querySelector('.slot-waitlist'));
-    click((await found(container, '.booking-person'))[1]);
+    click((await findAll(container, '.booking-person'))[1]);
     click(container.querySelector('.booking-confirm'));
-    await found(container, '.waitlist-success');
+    await findAll(container, '.waitlist-success');
     expect(fake.waitlist[0].person.name).toBe('李建国');
     expect(fake.waitlist[0].start).toBe('09:30');
   });
@@ -189,7 +182,7 @@ describe('booking a service (BookPage)', () => {
     const { container } = render(<BookPage />);
 
     // One centre: no centre step. One person (no household): already chosen.
-    click((await found(container, '.slot-option'))[0]);
+    click((await findAll(container, '.slot-option'))[0]);
     expect(container.querySelector('.booking-person--selected')?.textContent).toContain('王秀英');
     click(container.querySelector('.booking-confirm'));
     expect(await screen.findByText(message)).toBeTruthy();
@@ -212,13 +205,13 @@ describe('预约 on the service page', () => {
     await serve(api, createFakeBookings(mediationDetail));
     routeParams.id = 'svc-mediation';
     const page = render(<ServicePage />);
-    click((await found(page.container, '.book-button'))[0]);
+    click((await findAll(page.container, '.book-button'))[0]);
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/login/index' }]);
     page.unmount();
 
     signInTo(api);
     const again = render(<ServicePage />);
-    click((await found(again.container, '.book-button'))[0]);
+    click((await findAll(again.container, '.book-button'))[0]);
     expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/book/index?id=svc-mediation' });
   });
 
@@ -228,7 +221,7 @@ describe('预约 on the service page', () => {
     await serve(api, createFakeBookings(serviceDetailOf(homeCareService, mediationDetail.centres)));
     routeParams.id = 'svc-home-care';
     const { container } = render(<ServicePage />);
-    click((await found(container, '.book-button'))[0]);
+    click((await findAll(container, '.book-button'))[0]);
 
     expect(await screen.findByText('上门服务预约即将开放，请先拨打市民中心电话预约。')).toBeTruthy();
     expect(navigations).toEqual([]);

@@ -4,6 +4,7 @@ import { OrdersPage } from '../src/pages/orders';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingOf, bookingRoutes, createFakeBookings, slotOf } from './support/fake-bookings';
 import { mediationDetail } from './support/fixtures';
+import { findAll } from './support/interact';
 import { servePerTest } from './support/serve';
 import { navigations, pullDownRefresh, pullDownStops, showPage } from './support/taro-h5';
 
@@ -101,11 +102,7 @@ describe('OrdersPage (订单 tab)', () => {
     const tomorrow = card(container, 'b-tomorrow');
 
     fireEvent.click(tomorrow.querySelector('.booking-reschedule')!);
-    const slots = await waitFor(() => {
-      const found = [...tomorrow.querySelectorAll<HTMLElement>('.slot-option')];
-      if (found.length === 0) throw new Error('no slots yet');
-      return found;
-    });
+    const slots = await findAll(tomorrow, '.slot-option');
     expect(slots[0].textContent).toContain('当前预约的时间');
     fireEvent.click(tomorrow.querySelectorAll('.slot-date')[1]);
     await waitFor(() => expect(tomorrow.querySelector('.slot-option')?.textContent).toContain('14:00–14:30'));

@@ -110,6 +110,7 @@ function scripted(fake: FakeBookings, kind: ScriptedKind, res: ServerResponse, w
   return true;
 }
 
+/** Segment `index` of the request path, counting the /api prefix as 1: /api/bookings/<id> has the id at 3. */
 const segment = (req: IncomingMessage, index: number) => (req.url ?? '').split('?')[0].split('/')[index] ?? '';
 
 function withStatus(fake: FakeBookings, booking: BookingView, status: BookingStatus): BookingView {
@@ -224,7 +225,7 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
     '/staff/bookings/:id/transitions': route(async (req, res) => {
       const { event } = await readJson<{ event: BookingEvent }>(req);
       if (scripted(fake, 'transition', res)) return;
-      const booking = fake.bookings.find((item) => item.id === segment(req, 3));
+      const booking = fake.bookings.find((item) => item.id === segment(req, 4));
       if (!booking) return notFound(res);
       const result = transitionBooking(booking.status, event, 'staff');
       if (!result.ok) {

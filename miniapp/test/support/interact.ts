@@ -13,3 +13,17 @@ export async function typeInto(container: HTMLElement, selector: string, value: 
   input.value = value;
   fireEvent.input(input, { target: { value } });
 }
+
+/** Every element matching `selector`, once there is at least one (a page's data arrives a moment after render). */
+export async function findAll(container: HTMLElement, selector: string): Promise<HTMLElement[]> {
+  return waitFor(() => {
+    const nodes = [...container.querySelectorAll<HTMLElement>(selector)];
+    if (nodes.length === 0) throw new Error(`nothing matches ${selector}`);
+    return nodes;
+  });
+}
+
+/** The first element matching `selector`, once it is there. */
+export async function findOne(container: HTMLElement, selector: string): Promise<HTMLElement> {
+  return (await findAll(container, selector))[0];
+}

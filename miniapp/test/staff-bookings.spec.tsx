@@ -1,0 +1,167 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+
+import { StaffBookPage } from '../src/staff/pages/book';
+import { StaffBookingsPage } from '../src/staff/pages/bookings';
+import { StaffHomePage } from '../src/staff/pages/index';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { bookingOf, bookingRoutes, createFakeBookings, slotOf, TODAY } from './support/fake-bookings';
+import { answer } from './support/fixture-server';
+import { catalogueFixture, centresFixture, mediationDetail } from './support/fixtures';
+import { findAll, findOne, typeInto } from './support/interact';
+import { profileOf, residentAccount } from './support/people';
+import { servePerTest } from './support/serve';
+import { navigations } from './support/taro-h5';
+
+import type { FakeApi } from './support/fake-api';
+import type { FakeBookings } from './support/fake-bookings';
+
+const serveRoutes = servePerTest();
+
+const staffAccount = residentAccount({
+  id: 'account-zhang',
+  role: 'staff',
+  displayName: '张敏',
+  regionId: 'c-yangguang',
+  regionName: '阳光社区',
+  residentId: null,
+});
+
+/** Signed in as staff; today 王秀英 is confirmed at 09:00 and 赵大爷 waits for review at 10:00. */
+function staffDesk(): { api: FakeApi; fake: FakeBookings } {
+  const api = createFakeApi({ account: staffAccount });
+  signInTo(api);
+  const fake = createFakeBookings(mediationDetail, { actor: 'staff' });
+  fake.bookings = [
+    bookingOf(fake, slotOf(0, '09:00', '09:30', 1), { id: 'resident-wang', name: '王秀英' }, 'confirmed', 'b-wang'),
+    bookingOf(fake, slotOf(0, '10:00', '10:30', 1), { id: 'resident-zhao', name: '赵大爷' }, 'pending_review', 'b-zhao'),
+  ];
+  return { api, fake };
+}
+
+async function openDesk(api: FakeApi, fake: FakeBookings) {
+  await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), '/centres': answer({ items: centresFixture }) });
+  const page = render(<StaffBookingsPage />);
+  fireEvent.click(await findOne(page.container, '.staff-centre'));
+  await waitFor(() => expect(page.container.querySelectorAll('.staff-booking')).toHaveLength(2));
+  return page;
+}
+
+const rowOf = (container: HTMLElement, name: string) =>
+  [...container.querySelectorAll<HTMLElement>('.staff-booking')].find((row) => row.textContent?.includes(name))!;
+
+const actionsOf = (row: HTMLElement) =>
+  [...row.querySelectorAll<HTMLElement>('.staff-booking-action')].map((button) => button.getAttribute('data-event'));
+
+describe('StaffBookingsPage (今日预约)', () => {
+  it("lists today's bookings of the chosen centre with one-tap actions; 签到 checks in", async () => {
+    const { api, fake } = staffDesk();
+    const { container } = await openDesk(api, fake);
+
+    expect(fake.staffQueries[0].get('centreId')).toBe('centre-yangguang');
+    expect(fake.staffQueries[0].get('date')).toBe(TODAY);
+    const wang = rowOf(container, '王秀英');
+    expect(wang.textContent).toContain('09:00–09:30');
+    expect(wang.textContent).toContain('人民调解');
+    expect(wang.textContent).toContain('已预约');
+    expect(actionsOf(wang)).toEqual(['check_in', 'mark_no_show']);
+    expect(actionsOf(rowOf(container, '赵大爷'))).toEqual(['approve', 'decline']);
+    expect(within(rowOf(container, '赵大爷')).getByText('通过')).toBeTruthy();
+
+    fireEvent.click(wang.querySelector('[data-event="check_in"]')!);
+    await waitFor(() => expect(rowOf(container, '王秀英').textContent).toContain('已签到'));
+    expect(actionsOf(rowOf(container, '王秀英'))).toEqual(['complete']);
+    expect(api.calls).toContain('POST /staff/bookings/b-wang/transitions');
+  });
+
+  it('shows a refused transition inline', async () => {
+    const { api, fake } = staffDesk();
+    fake.next.transition = { status: 409, code: 'INVALID_TRANSITION' };
+    const { container } = await openDesk(api, fake);
+
+    fireEvent.click(rowOf(container, '赵大爷').querySelector('[data-event="approve"]')!);
+    expect(await screen.findByText('这个预约的状态已经变了，请下拉刷新后再看。')).toBeTruthy();
+  });
+
+  it('checks in by code, and says WRONG_DAY plainly', async () => {
+    const { api, fake } = staffDesk();
+    fake.next['check-in'] = { status: 409, code: 'WRONG_DAY', message: '不是今天的预约' };
+    const { container } = await openDesk(api, fake);
+
+    await typeInto(container, '.staff-check-in-code', ' LL7Q 2X9K ');
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText('这个预约不是今天的，今天不能签到。请核对预约日期。')).toBeTruthy();
+
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText(/王秀英 已签到/)).toBeTruthy();
+    await waitFor(() => expect(rowOf(container, '王秀英').textContent).toContain('已签到'));
+  });
+
+  it('searches by name and phone tail, and changes the day', async () => {
+    const { api, fake } = staffDesk();
+    const { container } = await openDesk(api, fake);
+
+    await typeInto(container, '.staff-search-name', '赵');
+    await typeInto(container, '.staff-search-phone', '8000');
+    fireEvent.click(container.querySelector('.staff-search')!);
+    await waitFor(() => expect(container.querySelectorAll('.staff-booking')).toHaveLength(1));
+    const query = fake.staffQueries.at(-1)!;
+    expect([query.get('name'), query.get('phoneTail')]).toEqual(['赵', '8000']);
+
+    fireEvent.click(container.querySelectorAll('.staff-date')[2]); // tomorrow
+    await screen.findByText('这一天没有预约');
+  });
+
+  it('is only for staff', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    await serveRoutes(meRoutes(api));
+    render(<StaffBookingsPage />);
+    expect(screen.getByText('您当前登录的不是社区工作人员账号，请用工作账号重新登录。')).toBeTruthy();
+  });
+});
+
+describe('StaffBookPage (代居民预约)', () => {
+  it('finds the resident, picks a service and a slot, and books for them', async () => {
+    const { api, fake } = staffDesk();
+    fake.residents = [profileOf({ id: 'resident-zhao', name: '赵大爷', phoneMasked: '139****1234' })];
+    fake.people['resident-zhao'] = '赵大爷';
+    await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), '/catalogue': answer({ items: catalogueFixture }) });
+    const { container } = render(<StaffBookPage />);
+
+    await typeInto(container, '.staff-resident-name', '赵');
+    fireEvent.click(container.querySelector('.staff-resident-search')!);
+    const resident = await findOne(container, '.staff-resident');
+    expect(resident.textContent).toContain('139****1234');
+    fireEvent.click(resident);
+
+    const services = await findAll(container, '.staff-service');
+    // Home services cannot be booked at a centre.
+    expect(services.map((node) => node.textContent)).toEqual(['议事厅预约', '人民调解', '老年日间照料']);
+    fireEvent.click(services[1]);
+
+    fireEvent.click(await findOne(container, '.booking-centre'));
+    fireEvent.click(await findOne(container, '.slot-option'));
+    expect(container.querySelector('.booking-person--selected')?.textContent).toContain('赵大爷');
+    fireEvent.click(container.querySelector('.booking-confirm')!);
+
+    const success = await findOne(container, '.booking-success');
+    expect(success.textContent).toContain('预约人：赵大爷');
+    expect(fake.bookingPosts[0].body.residentId).toBe('resident-zhao');
+
+    fireEvent.click(screen.getByText('查看今日预约'));
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/staff/pages/bookings/index' }]);
+  });
+});
+
+describe('StaffHomePage', () => {
+  it('links staff to 今日预约 and 代居民预约', async () => {
+    const api = createFakeApi({ account: staffAccount });
+    signInTo(api);
+    await serveRoutes(meRoutes(api));
+    const { container } = render(<StaffHomePage />);
+
+    fireEvent.click(container.querySelector('.staff-home__bookings')!);
+    fireEvent.click(container.querySelector('.staff-home__book')!);
+    expect(navigations.map((item) => item.url)).toEqual(['/staff/pages/bookings/index', '/staff/pages/book/index']);
+  });
+});
