@@ -179,6 +179,29 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     });
   });
 
+  describe('home services', () => {
+    it('are requested with an address and a time window and wait for dispatch', async () => {
+      const body = {
+        centreId: ANDA_CENTRE,
+        serviceId: service('home_elder_care'),
+        residentId: LI_JIANGUO,
+        address: '蜀山区肥西路 3 号院 2 栋 102',
+        windowStartsAt: new Date(Date.now() + 26 * 3600_000).toISOString(),
+        windowEndsAt: new Date(Date.now() + 28 * 3600_000).toISOString(),
+        description: '每周助浴一次',
+      };
+      const created = await t.http().post('/api/home-orders').set(bearer(li)).send(body).expect(201);
+      expect(created.body).toMatchObject({ kind: 'home_service', status: 'pending_dispatch', service: { name: '居家养老上门服务' }, person: { name: '李建国' } });
+      const mine = await t.http().get('/api/home-orders').set(bearer(li)).expect(200);
+      expect(mine.body.items.map((o: { id: string }) => o.id)).toContain(created.body.id);
+      await t.http().post('/api/home-orders').set(bearer(sun)).send(body).expect(404);
+      const backwards = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, windowEndsAt: body.windowStartsAt }).expect(400);
+      expect(backwards.body.details[0].field).toBe('windowStartsAt');
+      const deskService = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, serviceId: service('social_insurance') }).expect(409);
+      expect(deskService.body.details).toEqual({ reason: 'not_home_service' });
+    });
+  });
+
   describe('the state machine', () => {
     it('review services wait for staff; approve confirms, decline rejects and gives the seat back', async () => {
       const [slot] = await slots('mediation');

@@ -216,6 +216,17 @@ describe('authorization matrix: every route, every kind of caller', () => {
     return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId })).body.id;
   }
 
+  const homeOrderBody = (f: Fixtures, residentId: string) => ({
+    centreId: f.centreAnda,
+    serviceId: stableId('service', 'home_cleaning'),
+    residentId,
+    // Only 王秀英's orders carry her address: it is the secret the other residents must not see.
+    address: residentId === f.residentA ? '蜀山区肥西路 3 号院 5 栋 201' : '蜀山区金寨路 162 号',
+    windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+    windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+    description: '厨房保洁',
+  });
+
   async function book(f: Fixtures, by: Caller, residentId: string): Promise<string> {
     return (await as(by, 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: SOCIAL_INSURANCE, startsAt: await nextSlot(f), residentId })).body.id;
   }
@@ -451,6 +462,14 @@ describe('authorization matrix: every route, every kind of caller', () => {
         return { path: '/api/staff/check-ins', body: { code, centreId: f.centreAnda } };
       },
     },
+    'POST /api/home-orders': {
+      allowed: ['residentA', 'residentB', ...STAFF_SIDE],
+      call: async (f, caller) => {
+        const residentId = caller === 'residentB' ? f.memberOfB : STAFF_SIDE.includes(caller) ? await newAndaResident() : f.residentA;
+        return { path: '/api/home-orders', body: homeOrderBody(f, residentId) };
+      },
+    },
+    'GET /api/home-orders': { allowed: RESIDENTS, call: () => ({ path: '/api/home-orders' }), secretOf: () => '肥西路 3 号院 5 栋 201', unrelated: ['residentB', 'residentOther'] },
     'GET /api/staff/bookings': {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({ path: '/api/staff/bookings', query: { centreId: f.centreAnda, date: f.bookingDate } }),

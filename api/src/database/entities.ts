@@ -11,6 +11,7 @@ import { WaitlistEntry } from '../modules/appointments/waitlist-entry.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Invitation } from '../modules/auth/invitation.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
+import { ServiceOrder } from '../modules/home-orders/service-order.entity';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity';
 import { CommunityService } from '../modules/catalogue/community-service.entity';
 import { ServiceCategory } from '../modules/catalogue/service-category.entity';
@@ -51,4 +52,5 @@ export const ENTITIES = [
   IdempotencyRecord,
   WaitlistEntry,
   OutboxMessage,
+  ServiceOrder,
 ];
