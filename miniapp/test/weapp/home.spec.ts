@@ -73,7 +73,7 @@ describe('built weapp home page', () => {
     expect(standIn.navigations.at(-1)).toBe('/pages/service/index?id=svc-mediation');
   });
 
-  it('renders the service page with its materials and centres; 预约 answers inline', async () => {
+  it('renders the service page with its materials and centres; 预约 asks a signed-out visitor to log in', async () => {
     const service = await renderBuiltPage('pages/service/index', { id: 'svc-mediation' });
     await settleUntil(() => service.querySelectorAll('.offering-centre').length > 0);
 
@@ -81,10 +81,9 @@ describe('built weapp home page', () => {
     const text = service.dom!.textContent;
     for (const expected of ['本人身份证', '需工作人员确认', '每周三下午调解员在岗']) expect(text).toContain(expected);
     expect(service.querySelectorAll('.offering-centre')).toHaveLength(2);
-    expect(text).not.toContain('预约功能即将开放');
 
     service.querySelector('.book-button')!.dispatchEvent('tap');
-    await settleUntil(() => service.dom!.textContent.includes('预约功能即将开放'));
-    expect(service.dom!.textContent).toContain('预约功能即将开放');
+    await settleUntil(() => standIn.navigations.at(-1) === '/pages/login/index');
+    expect(standIn.navigations.at(-1)).toBe('/pages/login/index');
   });
 });
