@@ -34,6 +34,12 @@ function click(node: Element | null | undefined): void {
   fireEvent.click(node);
 }
 
+/** Taps through the booking steps with the first of each choice (the centre step only when there is one). */
+async function bookFirstOfEach(container: HTMLElement, steps = ['.booking-centre', '.slot-option', '.booking-person']): Promise<void> {
+  for (const step of steps) click((await findAll(container, step))[0]);
+  click(container.querySelector('.booking-confirm'));
+}
+
 describe('booking a service (BookPage)', () => {
   it('centre, date, slot, a household member, confirm; a retry after a lost answer reuses the Idempotency-Key', async () => {
     const { api, fake } = signedInWithSon();
@@ -102,16 +108,11 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
 
-    click((await findAll(container, '.booking-centre'))[0]);
-    click((await findAll(container, '.slot-option'))[0]);
-    click((await findAll(container, '.booking-person'))[0]);
-    click(container.querySelector('.booking-confirm'));
+    await bookFirstOfEach(container);
     await screen.findByText('这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。');
 
     click(screen.getByText('重新选择时间'));
-    click((await findAll(container, '.slot-option'))[0]);
-    click((await findAll(container, '.booking-person'))[0]);
-    click(container.querySelector('.booking-confirm'));
+    await bookFirstOfEach(container, ['.slot-option', '.booking-person']);
     await findAll(container, '.booking-success');
     expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);
   });
@@ -124,10 +125,7 @@ describe('booking a service (BookPage)', () => {
     const page = render(<BookPage />);
     const { container } = page;
 
-    click((await findAll(container, '.booking-centre'))[0]);
-    click((await findAll(container, '.slot-option'))[0]);
-    click((await findAll(container, '.booking-person'))[0]);
-    click(container.querySelector('.booking-confirm'));
+    await bookFirstOfEach(container);
     await screen.findByText('这个时段已经约满了。您可以加入候补：有人取消时，按排队顺序为您补上。');
 
     click(container.querySelector('.booking-join-waitlist'));

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useBookingFlow } from '../../hooks/useBookingFlow';
 import { BOOKING_MESSAGES, dateLabel, timeRange } from '../../services/booking-messages';
 import { openMeTab } from '../../services/routes';
+import { MaterialsList } from '../materials-list';
 import { SlotPicker } from '../slot-picker';
 import { SubmitButton } from '../submit-button';
 
@@ -105,15 +106,7 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
 
       <View className='booking-summary'>
         <Text className='booking-summary__title'>请带上</Text>
-        {service.materials.length === 0 ? (
-          <Text className='booking-summary__line'>不需要带材料</Text>
-        ) : (
-          service.materials.map((material, index) => (
-            <Text key={`${index}:${material}`} className='booking-summary__line'>
-              {index + 1}. {material}
-            </Text>
-          ))
-        )}
+        <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
         {service.needsReview && !waitlist && (
           <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>
         )}
@@ -141,18 +134,34 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
   );
 }
 
+type SlotRecord = Pick<BookingView, 'date' | 'start' | 'end' | 'person'> & {
+  service: { name: string };
+  centre: { name: string };
+};
+
+/** What was booked (or waited for), where, when and for whom: the lines both success screens share. */
+function SuccessLines({ of, address, personLabel }: { of: SlotRecord; address?: string; personLabel: string }) {
+  return (
+    <>
+      <Text className='booking-success__line'>服务：{of.service.name}</Text>
+      <Text className='booking-success__line'>地点：{of.centre.name}</Text>
+      {address && <Text className='booking-success__line'>地址：{address}</Text>}
+      <Text className='booking-success__line'>
+        时间：{dateLabel(of.date)} {timeRange(of.start, of.end)}
+      </Text>
+      <Text className='booking-success__line'>
+        {personLabel}：{of.person.name}
+      </Text>
+    </>
+  );
+}
+
 function BookingSuccess({ booking, actions }: { booking: BookingView; actions: ReactNode }) {
   const review = booking.status === 'pending_review';
   return (
     <View className='booking-success'>
       <Text className='booking-success__title'>{review ? '已提交，等待确认' : '预约成功'}</Text>
-      <Text className='booking-success__line'>服务：{booking.service.name}</Text>
-      <Text className='booking-success__line'>地点：{booking.centre.name}</Text>
-      <Text className='booking-success__line'>地址：{booking.centre.address}</Text>
-      <Text className='booking-success__line'>
-        时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
-      </Text>
-      <Text className='booking-success__line'>预约人：{booking.person.name}</Text>
+      <SuccessLines of={booking} address={booking.centre.address} personLabel='预约人' />
       <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
       {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
       {actions}
@@ -164,12 +173,7 @@ function WaitlistSuccess({ entry, actions }: { entry: WaitlistEntryView; actions
   return (
     <View className='booking-success waitlist-success'>
       <Text className='booking-success__title'>已加入候补</Text>
-      <Text className='booking-success__line'>服务：{entry.service.name}</Text>
-      <Text className='booking-success__line'>地点：{entry.centre.name}</Text>
-      <Text className='booking-success__line'>
-        时间：{dateLabel(entry.date)} {timeRange(entry.start, entry.end)}
-      </Text>
-      <Text className='booking-success__line'>候补人：{entry.person.name}</Text>
+      <SuccessLines of={entry} personLabel='候补人' />
       {entry.position !== null && <Text className='booking-success__line'>排在第 {entry.position} 位</Text>}
       <Text className='booking-success__review'>有人取消时会按顺序为您补上，补上后就是正式预约。</Text>
       {actions}

@@ -3,6 +3,7 @@ import { SERVICE_MODE_LABELS } from '@linli/shared';
 
 import type { ServiceDetail } from '@linli/shared';
 
+import { MaterialsList } from '../../components/materials-list';
 import { RemoteRecord } from '../../components/remote-content';
 import { useServiceDetail } from '../../hooks/useCatalogue';
 import { usePageId } from '../../hooks/usePageId';
@@ -45,15 +46,7 @@ export function ServicePage() {
 
             <View className='service__card'>
               <Text className='service__heading'>所需材料</Text>
-              {found.materials.length === 0 ? (
-                <Text className='service__text'>不需要带材料</Text>
-              ) : (
-                found.materials.map((material, index) => (
-                  <Text key={`${index}:${material}`} className='service__material'>
-                    {index + 1}. {material}
-                  </Text>
-                ))
-              )}
+              <MaterialsList materials={found.materials} lineClassName='service__material' emptyClassName='service__text' />
             </View>
 
             <View className='service__card'>
