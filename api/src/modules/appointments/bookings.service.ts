@@ -52,6 +52,10 @@ const SYSTEM_ACTOR = { accountId: null, role: null, ip: 'system', requestId: 'sy
 /** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
 const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
 
+function slotFull(startsAt: string): DomainError {
+  return new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段或加入候补', { slotStartsAt: startsAt });
+}
+
 /** Whole years between a `YYYY-MM-DD` birth date and a Shanghai date. */
 function ageOn(birthDate: string, onDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);
@@ -92,6 +96,9 @@ export class BookingsService {
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
     if (offering.service.mode === 'home') throw new DomainError('SLOT_UNAVAILABLE', '上门服务请通过上门预约提交地址和时间', { reason: 'home_service' });
     const slot = await this.ensureSlot(offering, input.startsAt, now);
+    // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
+    // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
+    if (slot.booked >= slot.capacity) throw slotFull(input.startsAt);
     await this.assertMayActFor(auth, input.residentId);
 
     let bookingId: string;
@@ -106,7 +113,7 @@ export class BookingsService {
         if (live >= offering.service.maxActiveBookingsPerPerson) {
           throw new DomainError('BOOKING_LIMIT_REACHED', `该服务最多同时预约 ${offering.service.maxActiveBookingsPerPerson} 次，请先完成或取消已有预约`, { limit: offering.service.maxActiveBookingsPerPerson });
         }
-        if (!(await this.appointments.takeSeat(manager, slot.id))) throw new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段', { slotStartsAt: input.startsAt });
+        if (!(await this.appointments.takeSeat(manager, slot.id))) throw slotFull(input.startsAt);
         const id = randomUUID();
         const status = initialBookingStatus(offering.service.needsReview);
         try {

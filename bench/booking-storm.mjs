@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:booking` (needs `npm run build` and MariaDB/MySQL; not part of `npm test`):
+ *
+ * 1. Storm: two API instances on the same database, 1000 concurrent booking requests for one slot of 50 seats,
+ *    sent alternately to both. Exactly 50 must succeed, none may be a 5xx, and the seat counter must equal the
+ *    live bookings.
+ * 2. Throughput: booking POST on a hot slot (mostly answered SLOT_FULL once it fills) through the API, against a
+ *    bare Fastify + mysql2 handler running the core SQL (guarded seat update, then insert) in the same run.
+ *
+ * BENCH_DATABASE_URL (default mariadb://root@127.0.0.1:3306/x: a scratch database is created on that server and
+ * dropped afterwards), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
+import { REPO_ROOT } from '../scripts/lib/run.mjs';
+
+const require = createRequire(import.meta.url);
+const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
+const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const mysql = require('mysql2/promise');
+
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/x';
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const STORM = 1000;
+const CAPACITY = 50;
+const CENTRE = stableId('centre', 'C340104001001');
+const COMMUNITY = stableId('region', '340104001001');
+const STORM_SERVICE = stableId('service', 'community_course');
+const HOT_SERVICE = stableId('service', 'volunteer_activity');
+
+const scratch = await createScratchDatabase(serverUrl, 'bench');
+const env = { ...process.env, DATABASE_URL: scratch.config.url, H5_DIR: 'off', LOG_LEVEL: 'info', LOGIN_MAX_ATTEMPTS_PER_IP: '10000', NO_SHOW_SWEEP_SECONDS: '0' };
+const children = [];
+
+function start(args, port) {
+  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // starting
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} never answered`);
+}
+
+async function json(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+try {
+  const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(seeded.stderr);
+  const instances = [3911, 3912].map((port) => `http://127.0.0.1:${port}`);
+  instances.forEach((_, index) => start([join(REPO_ROOT, 'api/dist/main.js')], 3911 + index));
+  await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`)));
+
+  const login = await json(`${instances[0]}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }) });
+  const auth = { authorization: `Bearer ${login.tokens.accessToken}` };
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '11:00' }], slotMinutes: 120, seats: CAPACITY }));
+  for (const service of [STORM_SERVICE, HOT_SERVICE]) {
+    await json(`${instances[0]}/api/staff/centres/${CENTRE}/services/${service}/schedule`, { method: 'PUT', headers: auth, body: JSON.stringify({ weekly, policy: { bookingWindowDays: 14, minNoticeMinutes: 120, cancelCutoffMinutes: 60 } }) });
+  }
+  const slotOf = async (service) => (await json(`${instances[0]}/api/centres/${CENTRE}/services/${service}/slots`)).items[0].startsAt;
+
+  // People to book for: inserted directly, as a data load.
+  const people = Array.from({ length: STORM }, () => randomUUID());
+  const db = await mysql.createConnection({ uri: scratch.config.url.replace(/^mariadb:/, 'mysql:') });
+  await db.query(
+    'INSERT INTO resident (id, name, community_id, created_at, updated_at) VALUES ?',
+    [people.map((id, index) => [id, `压测居民${index}`, COMMUNITY, new Date(), new Date()])],
+  );
+
+  // 1. The storm.
+  const stormSlot = await slotOf(STORM_SERVICE);
+  const started = Date.now();
+  const responses = await Promise.all(
+    people.map((residentId, index) =>
+      fetch(`${instances[index % 2]}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ centreId: CENTRE, serviceId: STORM_SERVICE, startsAt: stormSlot, residentId }) }),
+    ),
+  );
+  const stormMs = Date.now() - started;
+  const tally = {};
+  for (const response of responses) tally[response.status] = (tally[response.status] ?? 0) + 1;
+  const [[slotRow]] = await db.query('SELECT s.booked, s.capacity, (SELECT COUNT(*) FROM booking b WHERE b.slot_id = s.id AND b.active_resident_id IS NOT NULL) AS live FROM slot s WHERE s.starts_at = ? AND s.centre_service_id = ?', [
+    new Date(stormSlot),
+    stableId('centre-service', `C340104001001:community_course`),
+  ]);
+  console.log(`\nStorm: ${STORM} concurrent POST /api/bookings on one ${CAPACITY}-seat slot, two API instances, ${stormMs} ms`);
+  console.log(`  answers: ${JSON.stringify(tally)}; seat counter ${slotRow.booked}/${slotRow.capacity}, live bookings ${slotRow.live}`);
+  const stormOk = tally[201] === CAPACITY && !Object.keys(tally).some((status) => Number(status) >= 500) && Number(slotRow.booked) === CAPACITY && Number(slotRow.live) === CAPACITY;
+  console.log(`  ${stormOk ? 'OK' : 'FAILED'}: exactly ${CAPACITY} booked, no 5xx, counter = live rows`);
+
+  // 2. Throughput on a hot slot: the API vs bare Fastify + mysql2 running the core SQL.
+  start([join(REPO_ROOT, 'bench/baseline-booking-server.mjs'), scratch.config.url, '3913'], 3913);
+  await waitFor('http://127.0.0.1:3913/health');
+  const hotSlot = await slotOf(HOT_SERVICE);
+  // The API creates the slot row on first booking; book once so both sides start from an existing row.
+  await json(`${instances[0]}/api/bookings`, { method: 'POST', headers: auth, body: JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[0] }) });
+  let next = 1;
+  const body = () => JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[next++ % STORM] });
+  const load = (url, headers) =>
+    new Promise((resolve, reject) =>
+      autocannon({ url, connections, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  const rows = [];
+  for (const [name, url, headers] of [
+    ['baseline: bare Fastify + mysql2, guarded UPDATE + INSERT', 'http://127.0.0.1:3913/bookings', {}],
+    ['Linli API (2 instances available, 1 loaded), POST /api/bookings', `${instances[0]}/api/bookings`, auth],
+  ]) {
+    await load(url, headers); // warm-up
+    const result = await load(url, headers);
+    rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, fiveHundreds: result['5xx'] ?? 0 });
+  }
+  console.log(`\nHot-slot booking POST, ${connections} connections, ${seconds} s per case (after a warm-up pass), node ${process.version}\n`);
+  console.log('| case | req/s | p50 ms | p99 ms | 5xx | ratio to baseline |\n|---|---:|---:|---:|---:|---:|');
+  for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${row.fiveHundreds} | ${(row.rps / rows[0].rps).toFixed(2)} |`);
+  await db.end();
+  process.exitCode = stormOk ? 0 : 1;
+} finally {
+  children.forEach((child) => child.kill('SIGTERM'));
+  await sleep(500);
+  await scratch.drop();
+}
