@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { shanghaiDateOf } from '@linli/shared';
+import { stableId } from '../api/src/seed/stable-id';
 import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, throwawaySqlite, type ApiProcess } from './support/api-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,6 +12,12 @@ const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
  * The built H5 app, served by the real API on a throwaway seeded SQLite file, driven in Debian's Chromium as
  * a phone would use it (touch, small viewport). A failing test leaves a screenshot under .test-artifacts/.
  */
+/** A demo session straight from the API (for reading state the test does not drive through the UI). */
+async function demoLogin(baseUrl: string, accountId: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) });
+  return ((await response.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
+}
+
 describe('H5 app in Chromium', () => {
   const database = throwawaySqlite();
   let api: ApiProcess;
@@ -106,5 +114,51 @@ describe('H5 app in Chromium', () => {
     await page.locator('.staff-login-password input').first().fill('Linli@2026');
     await page.locator('.staff-login-submit').first().tap();
     await page.locator('.staff-greeting', { hasText: '张敏' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  browserTest('a resident books a service, finds it in 订单 and cancels it; staff check a booking in', async () => {
+    const socialInsurance = stableId('service', 'social_insurance');
+    await page.goto(`${api.baseUrl}/#/pages/login/index`);
+    await page.locator('.demo-account', { hasText: '王秀英' }).first().tap({ timeout: 20_000 });
+    await page.locator('.profile-name').first().waitFor({ timeout: 20_000 });
+
+    const bookOnce = async () => {
+      await page.goto(`${api.baseUrl}/#/pages/book/index?id=${socialInsurance}`);
+      const centre = page.locator('.booking-centre', { hasText: '安大社区市民中心' }).first();
+      await centre.waitFor({ timeout: 20_000 });
+      await centre.tap();
+      await page.locator('.slot-date').first().tap({ timeout: 20_000 });
+      await page.locator('.slot-option:not(.slot-option--full)').first().tap({ timeout: 20_000 });
+      await page.locator('.booking-person').first().tap({ timeout: 20_000 });
+      await page.locator('.booking-confirm').first().tap();
+      await page.locator('.booking-success').first().waitFor({ timeout: 20_000 });
+    };
+    await bookOnce();
+    expect(await page.locator('.booking-success').first().innerText()).toContain('社保医保代办');
+
+    await page.goto(`${api.baseUrl}/#/pages/orders/index`);
+    const card = page.locator('.booking-card', { hasText: '社保医保代办' }).first();
+    await card.waitFor({ timeout: 20_000 });
+    await card.locator('.booking-cancel').first().tap();
+    await card.locator('.booking-cancel-confirm').first().tap();
+    await page.locator('.booking-card', { hasText: '已取消' }).first().waitFor({ timeout: 20_000 });
+
+    // Book again, then a staff member of 安大社区 checks that booking in from the day's list.
+    await bookOnce();
+    const resident = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));
+    const live = (await (await fetch(`${api.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${resident}` } })).json()).items.find((b: { status: string }) => b.status === 'confirmed');
+    const staffPage = await context.newPage();
+    await staffPage.goto(`${api.baseUrl}/#/pages/login/index`);
+    await staffPage.locator('.demo-account', { hasText: '张敏' }).first().tap({ timeout: 20_000 });
+    await staffPage.locator('.staff-greeting').first().waitFor({ timeout: 20_000 });
+    await staffPage.goto(`${api.baseUrl}/#/staff/pages/bookings/index`);
+    await staffPage.locator('.staff-centre', { hasText: '安大社区市民中心' }).first().tap({ timeout: 20_000 });
+    const dayOffset = Math.round((Date.parse(`${live.date}T00:00:00Z`) - Date.parse(`${shanghaiDateOf(new Date())}T00:00:00Z`)) / 86_400_000);
+    await staffPage.locator('.staff-date').nth(dayOffset + 1).tap({ timeout: 20_000 });
+    // The cancelled booking may be listed on the same day: take the live one.
+    const row = staffPage.locator('.staff-booking', { hasText: '王秀英' }).filter({ hasText: '已预约' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    await row.locator('.staff-booking-action--check_in').first().tap();
+    await staffPage.locator('.staff-booking', { hasText: '已签到' }).first().waitFor({ timeout: 20_000 });
   });
 });
