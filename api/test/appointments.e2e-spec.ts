@@ -179,6 +179,29 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     });
   });
 
+  describe('staff reports', () => {
+    it('exports a centre’s bookings as CSV for a spreadsheet, phones masked, and counts them per service, area and day', async () => {
+      const [slot] = await slots('migrant_registration');
+      const csv = await t.http().get('/api/staff/bookings/export').set(bearer(staff)).query({ centreId: ANDA_CENTRE, from: slot.date, to: slot.date }).expect(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0]).toBe('日期,开始,结束,服务,居民,联系电话,状态,预约时间');
+      expect(lines.some((line) => line.includes('流动人口居住登记') && line.includes('孙桂兰') && line.includes('139****0003'))).toBe(true);
+      expect(csv.text).not.toContain('13905510003');
+      const tooLong = await t.http().get('/api/staff/bookings/export').set(bearer(staff)).query({ centreId: ANDA_CENTRE, from: '2026-01-01', to: '2026-03-01' }).expect(400);
+      expect(tooLong.body.details[0].field).toBe('to');
+
+      const stats = await t.http().get('/api/staff/statistics').set(bearer(staff)).query({ from: slot.date, to: slot.date }).expect(200);
+      expect(stats.body.byService.find((c: { label: string }) => c.label === '流动人口居住登记')).toMatchObject({ bookings: 1, noShows: 0, noShowRate: null });
+      expect(stats.body.byArea.map((c: { label: string }) => c.label)).toEqual(['安大社区']);
+      expect(stats.body.byDay[0].key).toBe(slot.date);
+      const outsider = await loginWithPassword(t, 'nanping.staff');
+      const theirs = await t.http().get('/api/staff/statistics').set(bearer(outsider)).query({ from: slot.date, to: slot.date }).expect(200);
+      expect(theirs.body.byArea.map((c: { label: string }) => c.label)).not.toContain('安大社区');
+      await t.http().get('/api/staff/statistics').set(bearer(outsider)).query({ regionId: ANDA, from: slot.date, to: slot.date }).expect(404);
+    });
+  });
+
   describe('home services', () => {
     it('are requested with an address and a time window and wait for dispatch', async () => {
       const body = {

@@ -470,6 +470,17 @@ describe('authorization matrix: every route, every kind of caller', () => {
       },
     },
     'GET /api/home-orders': { allowed: RESIDENTS, call: () => ({ path: '/api/home-orders' }), secretOf: () => '肥西路 3 号院 5 栋 201', unrelated: ['residentB', 'residentOther'] },
+    'GET /api/staff/bookings/export': {
+      allowed: STAFF_SIDE,
+      call: (f) => ({ path: '/api/staff/bookings/export', query: { centreId: f.centreAnda, from: f.bookingDate, to: f.bookingDate } }),
+      secretOf: () => '王秀英',
+    },
+    'GET /api/staff/statistics': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'],
+      call: (f) => ({ path: '/api/staff/statistics', query: { from: f.bookingDate, to: f.bookingDate } }),
+      secretOf: () => '社保医保代办',
+      unrelated: ['staffOther', 'adminOther'],
+    },
     'GET /api/staff/bookings': {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({ path: '/api/staff/bookings', query: { centreId: f.centreAnda, date: f.bookingDate } }),

@@ -75,3 +75,24 @@ export interface ServiceOrderView {
   description: string;
   createdAt: string;
 }
+
+/** Booking counts for one group (a category, a service, a centre's area, a day). */
+export interface BookingCounts {
+  key: string;
+  label: string;
+  /** Bookings that were made and not cancelled or rejected. */
+  bookings: number;
+  noShows: number;
+  /** noShows / (bookings whose slot has passed and were not cancelled), 0..1; null when nothing has passed yet. */
+  noShowRate: number | null;
+}
+
+export interface BookingStatistics {
+  from: string;
+  to: string;
+  totals: BookingCounts;
+  byCategory: BookingCounts[];
+  byService: BookingCounts[];
+  byArea: BookingCounts[];
+  byDay: BookingCounts[];
+}

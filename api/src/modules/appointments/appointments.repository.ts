@@ -149,8 +149,8 @@ export class AppointmentsRepository {
     });
   }
 
-  /** A centre's bookings between two instants, optionally of one status, in slot order. */
-  listCentreBookings(centreId: string, from: Date, to: Date, status: BookingStatus | undefined, limit: number): Promise<Booking[]> {
+  /** A centre's bookings between two instants, optionally of one status or service, in slot order. */
+  listCentreBookings(centreId: string, from: Date, to: Date, filter: { status?: BookingStatus; serviceId?: string }, limit: number): Promise<Booking[]> {
     const query = this.dataSource
       .getRepository(Booking)
       .createQueryBuilder('booking')
@@ -165,7 +165,8 @@ export class AppointmentsRepository {
       .orderBy('slot.starts_at', 'ASC')
       .addOrderBy('booking.created_at', 'ASC')
       .take(limit);
-    if (status) query.andWhere('booking.status = :status', { status });
+    if (filter.status) query.andWhere('booking.status = :status', { status: filter.status });
+    if (filter.serviceId) query.andWhere('offering.service_id = :serviceId', { serviceId: filter.serviceId });
     return query.getMany();
   }
 
@@ -227,6 +228,32 @@ export class AppointmentsRepository {
       .andWhere('(entry.joined_at < :joinedAt OR (entry.joined_at = :joinedAt AND entry.id < :id))', { joinedAt: entry.joinedAt, id: entry.id })
       .getCount();
     return ahead + 1;
+  }
+
+  /** Bookings at centres under `regionPath` whose slot starts in [from, to), with service, category and area. */
+  async listForStatistics(regionPath: string, from: Date, to: Date): Promise<Array<{ status: BookingStatus; startsAt: Date; serviceId: string; serviceName: string; categoryId: string; categoryName: string; areaId: string; areaName: string }>> {
+    const rows = await this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoin('booking.slot', 'slot')
+      .innerJoin('slot.centreService', 'offering')
+      .innerJoin('offering.service', 'service')
+      .innerJoin('service.category', 'category')
+      .innerJoin('offering.centre', 'centre')
+      .innerJoin('centre.region', 'area')
+      .select('booking.status', 'status')
+      .addSelect('slot.starts_at', 'startsAt')
+      .addSelect('service.id', 'serviceId')
+      .addSelect('service.name', 'serviceName')
+      .addSelect('category.id', 'categoryId')
+      .addSelect('category.name', 'categoryName')
+      .addSelect('area.id', 'areaId')
+      .addSelect('area.name', 'areaName')
+      .where('area.path LIKE :prefix', { prefix: `${regionPath}%` })
+      .andWhere('slot.starts_at >= :from AND slot.starts_at < :to', { from, to })
+      .getRawMany<{ status: BookingStatus; startsAt: Date | string; serviceId: string; serviceName: string; categoryId: string; categoryName: string; areaId: string; areaName: string }>();
+    // SQLite hands datetimes back as text in raw selects; MySQL as Date.
+    return rows.map((row) => ({ ...row, startsAt: row.startsAt instanceof Date ? row.startsAt : new Date(`${String(row.startsAt).replace(' ', 'T')}Z`) }));
   }
 
   /** Confirmed bookings whose slot ended before `endedBefore`: candidates for no-show. */

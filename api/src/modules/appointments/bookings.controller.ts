@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingView, CheckInCode, ListResponse, WaitlistEntryView } from '@linli/shared';
+import type { BookingStatistics, BookingView, CheckInCode, ListResponse, WaitlistEntryView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { BookingsService } from './bookings.service';
-import { BookingListDto, BookingTransitionDto, CheckInCodeDto, CheckInDto, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
+import { BookingListDto, BookingStatisticsDto, BookingTransitionDto, CheckInCodeDto, CheckInDto, ExportBookingsQuery, StatisticsQuery, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
 
@@ -90,6 +90,26 @@ export class BookingsController {
   @ApiErrorResponses(...ERRORS)
   async listForCentre(@CurrentAuth() auth: AuthContext, @Query() query: StaffBookingsQuery): Promise<ListResponse<BookingView>> {
     return { items: await this.bookings.listForCentre(auth, query.centreId, query) };
+  }
+
+  @Get('staff/bookings/export')
+  @Roles('staff', 'admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="bookings.csv"')
+  @ApiOperation({ summary: "A centre's bookings between two dates as CSV (phones masked; the export is audited)" })
+  @ApiOkResponse({ description: 'UTF-8 CSV with a BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiErrorResponses(...ERRORS)
+  exportCsv(@CurrentAuth() auth: AuthContext, @Query() query: ExportBookingsQuery): Promise<string> {
+    return this.bookings.exportCsv(auth, query.centreId, query.from, query.to);
+  }
+
+  @Get('staff/statistics')
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'Booking counts per category, service, area and day, with no-show rates' })
+  @ApiOkResponse({ type: BookingStatisticsDto })
+  @ApiErrorResponses(...ERRORS)
+  statistics(@CurrentAuth() auth: AuthContext, @Query() query: StatisticsQuery): Promise<BookingStatistics> {
+    return this.bookings.statistics(auth, query.regionId, query.from, query.to);
   }
 
   @Get('bookings/:bookingId/check-in-code')

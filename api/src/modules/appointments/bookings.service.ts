@@ -2,13 +2,18 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  addDays,
+  BOOKING_STATUS_LABELS,
   canCancel,
   holdsSeat,
   initialBookingStatus,
+  instantOf,
+  maskPhone,
   shanghaiDateOf,
   shanghaiTimeOf,
   transitionBooking,
   type BookingEvent,
+  type BookingStatistics,
   type BookingStatus,
   type BookingView,
   type CheckInCode,
@@ -16,7 +21,7 @@ import {
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { issueCheckInCode, verifyCheckInCode } from '../../common/security/check-in-code';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
@@ -30,6 +35,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
+import { countBookings, counts, type StatisticsRow } from './booking-statistics';
 import { toBookingView } from './booking-view';
 import { ScheduleService, policyOf } from './schedule.service';
 import type { Slot } from './slot.entity';
@@ -51,6 +57,23 @@ const DAY_MS = 24 * 3600 * 1000;
 const SYSTEM_ACTOR = { accountId: null, role: null, ip: 'system', requestId: 'system' };
 /** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
 const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
+
+const MAX_EXPORT_DAYS = 31;
+const MAX_EXPORT_ROWS = 20_000;
+const MAX_STATISTICS_DAYS = 366;
+
+function assertDateRange(fromDate: string, toDate: string, maxDays: number): void {
+  const days = (Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY_MS + 1;
+  if (!(days >= 1 && days <= maxDays)) {
+    throw new ValidationFailedError([{ field: 'to', constraints: ['dateRange'], message: `to must be on or after from, at most ${maxDays} days` }]);
+  }
+}
+
+/** A CSV field, quoted when it holds a comma, quote or line break; a leading =+-@ is defused against formula injection. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
 
 function slotFull(startsAt: string): DomainError {
   return new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段或加入候补', { slotStartsAt: startsAt });
@@ -149,19 +172,57 @@ export class BookingsService {
    * A centre's bookings on one Shanghai date (default today), for staff of the centre's region; optionally only
    * people whose name contains `name` or whose phone ends with `phoneTail` (phones are decrypted here, never queried).
    */
-  async listForCentre(auth: AuthContext, centreId: string, filter: { date?: string; status?: BookingStatus; name?: string; phoneTail?: string }): Promise<BookingView[]> {
-    const { date, status } = filter;
+  async listForCentre(auth: AuthContext, centreId: string, filter: { date?: string; status?: BookingStatus; serviceId?: string; name?: string; phoneTail?: string }): Promise<BookingView[]> {
     const centre = await this.appointments.findCentreWithRegion(centreId);
     assertRegionInScope(auth, centre?.region.path, '该市民中心');
-    const day = date ?? shanghaiDateOf(new Date());
-    const from = new Date(`${day}T00:00:00+08:00`);
-    const to = new Date(from.getTime() + 24 * 3600 * 1000);
-    const bookings = (await this.appointments.listCentreBookings(centreId, from, to, status, LIST_LIMIT)).filter(
+    const day = filter.date ?? shanghaiDateOf(new Date());
+    const bookings = (await this.appointments.listCentreBookings(centreId, instantOf(day, '00:00'), instantOf(addDays(day, 1), '00:00'), filter, LIST_LIMIT)).filter(
       (booking) =>
         (!filter.name || booking.resident.name.includes(filter.name)) &&
         (!filter.phoneTail || (!!booking.resident.phoneCipher && this.cipher.decrypt(booking.resident.phoneCipher).endsWith(filter.phoneTail))),
     );
     return bookings.map((booking) => toBookingView(booking, auth));
+  }
+
+  /**
+   * A centre's bookings between two Shanghai dates (inclusive) as CSV for a spreadsheet: UTF-8 with a BOM so Excel
+   * shows Chinese correctly; phones masked like everywhere else.
+   */
+  async exportCsv(auth: AuthContext, centreId: string, fromDate: string, toDate: string): Promise<string> {
+    const centre = await this.appointments.findCentreWithRegion(centreId);
+    assertRegionInScope(auth, centre?.region.path, '该市民中心');
+    assertDateRange(fromDate, toDate, MAX_EXPORT_DAYS);
+    const bookings = await this.appointments.listCentreBookings(centreId, instantOf(fromDate, '00:00'), instantOf(addDays(toDate, 1), '00:00'), {}, MAX_EXPORT_ROWS);
+    const header = ['日期', '开始', '结束', '服务', '居民', '联系电话', '状态', '预约时间'];
+    const lines = bookings.map((booking) => {
+      const view = toBookingView(booking, auth);
+      const phone = booking.resident.phoneCipher ? maskPhone(this.cipher.decrypt(booking.resident.phoneCipher)) : '';
+      return [view.date, view.start, view.end, view.service.name, view.person.name, phone, BOOKING_STATUS_LABELS[view.status], `${shanghaiDateOf(booking.createdAt)} ${shanghaiTimeOf(booking.createdAt)}`];
+    });
+    await this.transactions.write((manager) =>
+      this.audit.record(manager, auth, { action: 'booking.exported', targetType: 'centre', targetId: centreId, regionPath: centre!.region.path, details: { fromDate, toDate, rows: lines.length } }),
+    );
+    return `\uFEFF${[header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
+  }
+
+  /** Counts per category, service, area and day, with no-show rates, for a region in the caller's scope. */
+  async statistics(auth: AuthContext, regionId: string | undefined, fromDate: string, toDate: string): Promise<BookingStatistics> {
+    assertDateRange(fromDate, toDate, MAX_STATISTICS_DAYS);
+    const regionPath = regionId ? (await this.residents.findRegionPath(regionId)) : auth.regionPath;
+    assertRegionInScope(auth, regionPath, '该地区');
+    const rows: StatisticsRow[] = (await this.appointments.listForStatistics(regionPath!, instantOf(fromDate, '00:00'), instantOf(addDays(toDate, 1), '00:00'))).map((row) => ({
+      ...row,
+      date: shanghaiDateOf(row.startsAt),
+    }));
+    return {
+      from: fromDate,
+      to: toDate,
+      totals: counts('all', '全部', rows),
+      byCategory: countBookings(rows, (row) => ({ key: row.categoryId, label: row.categoryName })),
+      byService: countBookings(rows, (row) => ({ key: row.serviceId, label: row.serviceName })),
+      byArea: countBookings(rows, (row) => ({ key: row.areaId, label: row.areaName })),
+      byDay: countBookings(rows, (row) => ({ key: row.date, label: row.date })),
+    };
   }
 
   /** The code behind the booking's QR, for a confirmed booking; it stops working 30 minutes after the slot ends. */

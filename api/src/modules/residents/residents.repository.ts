@@ -39,6 +39,10 @@ export class ResidentsRepository {
     });
   }
 
+  async findRegionPath(regionId: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(Region).findOne({ select: { path: true }, where: { id: regionId } }))?.path ?? null;
+  }
+
   findCommunity(communityId: string): Promise<Region | null> {
     return this.dataSource.getRepository(Region).findOne({ where: { id: communityId, level: 'community' } });
   }

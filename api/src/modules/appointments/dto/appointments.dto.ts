@@ -115,6 +115,7 @@ export class StaffBookingsQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Shanghai date; default today' }) @IsOptional() @Matches(DATE) date?: string;
   @ApiPropertyOptional({ enum: BOOKING_STATUSES }) @IsOptional() @IsIn(BOOKING_STATUSES) status?: BookingStatus;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this service' }) @IsOptional() @IsUUID() serviceId?: string;
   @ApiPropertyOptional({ description: 'Part of the person’s name' }) @IsOptional() @IsString() @Length(1, 32) name?: string;
   @ApiPropertyOptional({ description: 'Last 4 digits of the phone on file', example: '8000' }) @IsOptional() @Matches(/^\d{4}$/) phoneTail?: string;
 }
@@ -224,4 +225,34 @@ export class WaitlistEntryViewDto implements WaitlistEntryView {
 
 export class WaitlistListDto {
   @ApiProperty({ type: [WaitlistEntryViewDto] }) items: WaitlistEntryViewDto[];
+}
+
+export class ExportBookingsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
+  @ApiProperty({ example: '2026-12-01', description: 'First Shanghai date, inclusive' }) @Matches(DATE) from: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Last Shanghai date, inclusive (at most 31 days)' }) @Matches(DATE) to: string;
+}
+
+export class StatisticsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'A region in my scope; default my whole region' }) @IsOptional() @IsUUID() regionId?: string;
+  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE) from: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Inclusive, at most 366 days' }) @Matches(DATE) to: string;
+}
+
+export class BookingCountsDto {
+  @ApiProperty() key: string;
+  @ApiProperty() label: string;
+  @ApiProperty() bookings: number;
+  @ApiProperty() noShows: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'no-shows / bookings whose attendance is known' }) noShowRate: number | null;
+}
+
+export class BookingStatisticsDto {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: BookingCountsDto }) totals: BookingCountsDto;
+  @ApiProperty({ type: [BookingCountsDto] }) byCategory: BookingCountsDto[];
+  @ApiProperty({ type: [BookingCountsDto] }) byService: BookingCountsDto[];
+  @ApiProperty({ type: [BookingCountsDto], description: 'By the street or community of the centre' }) byArea: BookingCountsDto[];
+  @ApiProperty({ type: [BookingCountsDto] }) byDay: BookingCountsDto[];
 }
