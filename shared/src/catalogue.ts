@@ -110,7 +110,8 @@ export interface CategoryWithServices {
 export interface ServiceDetail extends ServiceSummary {
   categoryId: string;
   categoryName: string;
-  centres: Array<{ centreId: string; centreName: string; address: string; regionName: string; notes: string | null }>;
+  /** Coordinates are GCJ-02 (sort by distance from Taro.getLocation({ type: 'gcj02' })); regionId to find "my community". */
+  centres: Array<{ centreId: string; centreName: string; address: string; regionId: string; regionName: string; latitude: number; longitude: number; notes: string | null }>;
 }
 
 /** Whether a centre offers a service, with the centre's own note to residents. */

@@ -6,6 +6,7 @@ import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
+import { MICRODEGREES } from '../regions/regions.service';
 import { CatalogueRepository } from './catalogue.repository';
 import type { CommunityService } from './community-service.entity';
 import type { UpdateServiceDto } from './dto/catalogue.dto';
@@ -43,7 +44,10 @@ export class CatalogueService {
         centreId: offering.centreId,
         centreName: offering.centre.name,
         address: offering.centre.address,
+        regionId: offering.centre.regionId,
         regionName: offering.centre.region.name,
+        latitude: offering.centre.latitudeE6 / MICRODEGREES,
+        longitude: offering.centre.longitudeE6 / MICRODEGREES,
         notes: offering.notes,
       })),
     };

@@ -75,7 +75,10 @@ class OfferingCentreDto {
   @ApiProperty({ format: 'uuid' }) centreId: string;
   @ApiProperty() centreName: string;
   @ApiProperty() address: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty() regionName: string;
+  @ApiProperty({ description: 'GCJ-02' }) latitude: number;
+  @ApiProperty({ description: 'GCJ-02' }) longitude: number;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
 }
 
