@@ -12,10 +12,26 @@ import { OpeningRule } from './opening-rule.entity';
 import { Slot } from './slot.entity';
 import { WaitlistEntry } from './waitlist-entry.entity';
 
+/** What a booking view needs loaded with it: the slot, its offering (centre with region, service) and the person. */
+const BOOKING_DETAILS = { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } as const;
+
 /** Schedules, slots and bookings: every query the appointment rules need, named for what it is for. */
 @Injectable()
 export class AppointmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Bookings joined with everything BOOKING_DETAILS names, for the query-builder queries. */
+  private bookingsWithDetails() {
+    return this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .innerJoinAndSelect('booking.slot', 'slot')
+      .innerJoinAndSelect('slot.centreService', 'offering')
+      .innerJoinAndSelect('offering.centre', 'centre')
+      .innerJoinAndSelect('centre.region', 'region')
+      .innerJoinAndSelect('offering.service', 'service')
+      .innerJoinAndSelect('booking.resident', 'resident');
+  }
 
   private m(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -135,7 +151,7 @@ export class AppointmentsRepository {
   findBookingWithDetails(bookingId: string, manager?: EntityManager): Promise<Booking | null> {
     return this.m(manager)
       .getRepository(Booking)
-      .findOne({ where: { id: bookingId }, relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } });
+      .findOne({ where: { id: bookingId }, relations: BOOKING_DETAILS });
   }
 
   /** A person's bookings (several people: a resident and their household), newest slot first. */
@@ -143,7 +159,7 @@ export class AppointmentsRepository {
     if (residentIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(Booking).find({
       where: { residentId: In(residentIds) },
-      relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true },
+      relations: BOOKING_DETAILS,
       order: { slot: { startsAt: 'DESC' } },
       take: limit,
     });
@@ -151,15 +167,7 @@ export class AppointmentsRepository {
 
   /** A centre's bookings between two instants, optionally of one status or service, in slot order. */
   listCentreBookings(centreId: string, from: Date, to: Date, filter: { status?: BookingStatus; serviceId?: string }, limit: number): Promise<Booking[]> {
-    const query = this.dataSource
-      .getRepository(Booking)
-      .createQueryBuilder('booking')
-      .innerJoinAndSelect('booking.slot', 'slot')
-      .innerJoinAndSelect('slot.centreService', 'offering')
-      .innerJoinAndSelect('offering.centre', 'centre')
-      .innerJoinAndSelect('centre.region', 'region')
-      .innerJoinAndSelect('offering.service', 'service')
-      .innerJoinAndSelect('booking.resident', 'resident')
+    const query = this.bookingsWithDetails()
       .where('offering.centre_id = :centreId', { centreId })
       .andWhere('slot.starts_at >= :from AND slot.starts_at < :to', { from, to })
       .orderBy('slot.starts_at', 'ASC')
@@ -206,14 +214,14 @@ export class AppointmentsRepository {
   }
 
   findWaitlistEntryWithDetails(entryId: string): Promise<WaitlistEntry | null> {
-    return this.dataSource.getRepository(WaitlistEntry).findOne({ where: { id: entryId }, relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } });
+    return this.dataSource.getRepository(WaitlistEntry).findOne({ where: { id: entryId }, relations: BOOKING_DETAILS });
   }
 
   listWaitlistOfPeople(residentIds: string[]): Promise<WaitlistEntry[]> {
     if (residentIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(WaitlistEntry).find({
       where: { residentId: In(residentIds) },
-      relations: { slot: { centreService: { centre: { region: true }, service: true } }, resident: true },
+      relations: BOOKING_DETAILS,
       order: { joinedAt: 'DESC' },
       take: 100,
     });
@@ -258,14 +266,7 @@ export class AppointmentsRepository {
 
   /** Confirmed bookings whose slot ended before `endedBefore`: candidates for no-show. */
   listOverdueConfirmed(endedBefore: Date, limit: number): Promise<Booking[]> {
-    return this.dataSource
-      .getRepository(Booking)
-      .createQueryBuilder('booking')
-      .innerJoinAndSelect('booking.slot', 'slot')
-      .innerJoinAndSelect('slot.centreService', 'offering')
-      .innerJoinAndSelect('offering.centre', 'centre')
-      .innerJoinAndSelect('centre.region', 'region')
-      .innerJoinAndSelect('offering.service', 'service')
+    return this.bookingsWithDetails()
       .where("booking.status = 'confirmed' AND slot.ends_at < :endedBefore", { endedBefore })
       .orderBy('slot.ends_at', 'ASC')
       .take(limit)
