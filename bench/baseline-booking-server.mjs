@@ -1,6 +1,9 @@
 /**
- * Baseline for booking: bare Fastify + mysql2 doing only the core of a booking on the same database — a guarded
- * seat update and, if it took a seat, the insert — with no auth, validation, slot rules, limits or audit.
+ * Baselines for appointments: bare Fastify + mysql2 on the same database, with none of Linli's layers (auth,
+ * validation, ORM, audit):
+ * - POST /bookings: only the core of a booking — a guarded seat update and, if it took a seat, the insert;
+ * - GET /slots: the same reads as the API's slot list (hours, exceptions, calendar, booked counts) and the same
+ *   pure `generateSlots` from @linli/shared.
  * Usage: node bench/baseline-booking-server.mjs <mysql-or-mariadb-url> <port>
  */
 import { randomUUID } from 'node:crypto';
@@ -12,8 +15,38 @@ const mysql = require('mysql2/promise');
 const [url, port] = process.argv.slice(2);
 const pool = mysql.createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 10 });
 
+const { addDays, generateSlots, shanghaiDateOf } = require('@linli/shared');
+
 const app = Fastify();
 app.get('/health', async () => ({ ok: true }));
+app.get('/slots', async (request) => {
+  const { centreId, serviceId } = request.query;
+  const [[offering]] = await pool.query('SELECT id, booking_window_days, min_notice_minutes, cancel_cutoff_minutes FROM centre_service WHERE centre_id = ? AND service_id = ? AND enabled = 1', [centreId, serviceId]);
+  const now = new Date();
+  const today = shanghaiDateOf(now);
+  const [[rules], [exceptions], [calendar], [booked]] = await Promise.all([
+    pool.query('SELECT weekday, ranges, slot_minutes, seats FROM opening_rule WHERE centre_service_id = ?', [offering.id]),
+    pool.query('SELECT date, kind, ranges, slot_minutes, seats, reason FROM date_exception WHERE centre_service_id = ? AND date >= ?', [offering.id, today]),
+    pool.query('SELECT date, kind, name, works_as FROM calendar_day WHERE date BETWEEN ? AND ?', [today, addDays(today, offering.booking_window_days)]),
+    pool.query('SELECT starts_at, capacity, booked FROM slot WHERE centre_service_id = ? AND starts_at >= ?', [offering.id, now]),
+  ]);
+  const parse = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
+  const slots = generateSlots({
+    weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: parse(rule.ranges), slotMinutes: rule.slot_minutes, seats: rule.seats })),
+    exceptions: exceptions.map((e) => (e.kind === 'closed' ? { date: e.date, kind: 'closed', reason: e.reason } : { date: e.date, kind: 'open', ranges: parse(e.ranges), slotMinutes: e.slot_minutes, seats: e.seats, reason: e.reason })),
+    calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.works_as ? { worksAs: day.works_as } : {}) })),
+    policy: { bookingWindowDays: offering.booking_window_days, minNoticeMinutes: offering.min_notice_minutes, cancelCutoffMinutes: offering.cancel_cutoff_minutes },
+    now,
+  });
+  const byStart = new Map(booked.map((row) => [new Date(row.starts_at).getTime(), row]));
+  return {
+    items: slots.map((slot) => {
+      const row = byStart.get(new Date(slot.startsAt).getTime());
+      const capacity = row?.capacity ?? slot.seats;
+      return { ...slot, capacity, remaining: Math.max(0, capacity - (row?.booked ?? 0)) };
+    }),
+  };
+});
 app.post('/bookings', async (request, reply) => {
   const { centreId, serviceId, startsAt, residentId } = request.body;
   const connection = await pool.getConnection();

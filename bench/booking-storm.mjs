@@ -5,8 +5,8 @@
  * 1. Storm: two API instances on the same database, 1000 concurrent booking requests for one slot of 50 seats,
  *    sent alternately to both. Exactly 50 must succeed, none may be a 5xx, and the seat counter must equal the
  *    live bookings.
- * 2. Throughput: booking POST on a hot slot (mostly answered SLOT_FULL once it fills) through the API, against a
- *    bare Fastify + mysql2 handler running the core SQL (guarded seat update, then insert) in the same run.
+ * 2. Throughput: booking POST on a hot slot (mostly answered SLOT_FULL once it fills) and the slot-list GET,
+ *    through the API, against bare Fastify + mysql2 handlers doing the same core work, in the same run.
  *
  * BENCH_DATABASE_URL (default mariadb://root@127.0.0.1:3306/x: a scratch database is created on that server and
  * dropped afterwards), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
@@ -114,24 +114,40 @@ try {
   await json(`${instances[0]}/api/bookings`, { method: 'POST', headers: auth, body: JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[0] }) });
   let next = 1;
   const body = () => JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[next++ % STORM] });
-  const load = (url, headers) =>
+  const load = (url, headers, method) =>
     new Promise((resolve, reject) =>
-      autocannon({ url, connections, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }, (error, result) =>
-        error ? reject(error) : resolve(result),
+      autocannon(
+        { url, connections, duration: seconds, method, headers: { 'content-type': 'application/json', ...headers }, ...(method === 'POST' ? { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] } : {}) },
+        (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );
-  const rows = [];
-  for (const [name, url, headers] of [
-    ['baseline: bare Fastify + mysql2, guarded UPDATE + INSERT', 'http://127.0.0.1:3913/bookings', {}],
-    ['Linli API (2 instances available, 1 loaded), POST /api/bookings', `${instances[0]}/api/bookings`, auth],
+  const query = `centreId=${CENTRE}&serviceId=${HOT_SERVICE}`;
+  for (const [title, cases] of [
+    [
+      'Hot-slot booking POST',
+      [
+        ['baseline: bare Fastify + mysql2, guarded UPDATE + INSERT', 'http://127.0.0.1:3913/bookings', {}, 'POST'],
+        ['Linli API, POST /api/bookings', `${instances[0]}/api/bookings`, auth, 'POST'],
+      ],
+    ],
+    [
+      'Slot list GET',
+      [
+        ['baseline: bare Fastify + mysql2, same reads + generateSlots', `http://127.0.0.1:3913/slots?${query}`, {}, 'GET'],
+        ['Linli API, GET /api/centres/:centre/services/:service/slots', `${instances[0]}/api/centres/${CENTRE}/services/${HOT_SERVICE}/slots`, {}, 'GET'],
+      ],
+    ],
   ]) {
-    await load(url, headers); // warm-up
-    const result = await load(url, headers);
-    rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, fiveHundreds: result['5xx'] ?? 0 });
+    const rows = [];
+    for (const [name, url, headers, method] of cases) {
+      await load(url, headers, method); // warm-up
+      const result = await load(url, headers, method);
+      rows.push({ name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, fiveHundreds: result['5xx'] ?? 0 });
+    }
+    console.log(`\n${title}, ${connections} connections, ${seconds} s per case (after a warm-up pass), node ${process.version}\n`);
+    console.log('| case | req/s | p50 ms | p99 ms | 5xx | ratio to baseline |\n|---|---:|---:|---:|---:|---:|');
+    for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${row.fiveHundreds} | ${(row.rps / rows[0].rps).toFixed(2)} |`);
   }
-  console.log(`\nHot-slot booking POST, ${connections} connections, ${seconds} s per case (after a warm-up pass), node ${process.version}\n`);
-  console.log('| case | req/s | p50 ms | p99 ms | 5xx | ratio to baseline |\n|---|---:|---:|---:|---:|---:|');
-  for (const row of rows) console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${row.fiveHundreds} | ${(row.rps / rows[0].rps).toFixed(2)} |`);
   await db.end();
   process.exitCode = stormOk ? 0 : 1;
 } finally {
