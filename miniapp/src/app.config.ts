@@ -12,7 +12,7 @@ export default defineAppConfig({
     'pages/claim/index',
   ],
   subPackages: [
-    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index'] },
+    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index', 'pages/schedule/index', 'pages/statistics/index'] },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index'] },
   ],
   window: {

@@ -138,7 +138,7 @@ describe('ServicePage', () => {
 
   it('for a home service: the age rule, no review note, and who comes instead of centres', async () => {
     const detail = serviceDetailOf(homeCareService, [
-      { centreId: 'centre-yangguang', centreName: '阳光社区市民中心', address: '东湖路 88 号', regionName: '阳光社区', notes: null },
+      { ...mediationDetail.centres[0], notes: null },
     ]);
     await serve({ '/services/svc-home-care': answer(detail) });
     routeParams.id = 'svc-home-care';

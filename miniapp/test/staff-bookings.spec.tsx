@@ -39,7 +39,12 @@ function staffDesk(): { api: FakeApi; fake: FakeBookings } {
 }
 
 async function openDesk(api: FakeApi, fake: FakeBookings) {
-  await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), '/centres': answer({ items: centresFixture }) });
+  await serveRoutes({
+    ...meRoutes(api),
+    ...bookingRoutes(api, fake),
+    '/centres': answer({ items: centresFixture }),
+    '/catalogue': answer({ items: catalogueFixture }),
+  });
   const page = render(<StaffBookingsPage />);
   fireEvent.click(await findOne(page.container, '.staff-centre'));
   await waitFor(() => expect(page.container.querySelectorAll('.staff-booking')).toHaveLength(2));
@@ -109,6 +114,23 @@ describe('StaffBookingsPage (今日预约)', () => {
 
     fireEvent.click(container.querySelectorAll('.staff-date')[2]); // tomorrow
     await screen.findByText('这一天没有预约');
+  });
+
+  it('filters by service and status with big chips, sending them in the query', async () => {
+    const { api, fake } = staffDesk();
+    const { container } = await openDesk(api, fake);
+
+    expect(fake.staffQueries[0].has('serviceId')).toBe(false);
+    expect(fake.staffQueries[0].has('status')).toBe(false);
+    fireEvent.click(await findOne(container, '.staff-service-choice[data-value="svc-mediation"]'));
+    await waitFor(() => expect(fake.staffQueries.at(-1)!.get('serviceId')).toBe('svc-mediation'));
+    fireEvent.click(container.querySelector('.staff-status-filter[data-value="pending_review"]')!);
+    await waitFor(() => expect(fake.staffQueries.at(-1)!.get('status')).toBe('pending_review'));
+    expect(fake.staffQueries.at(-1)!.get('serviceId')).toBe('svc-mediation');
+    expect(container.querySelector('.staff-status-filter--selected')!.textContent).toBe('待审核');
+
+    fireEvent.click(container.querySelector('.staff-status-filter[data-value=""]')!);
+    await waitFor(() => expect(fake.staffQueries.at(-1)!.has('status')).toBe(false));
   });
 
   it('is only for staff', async () => {

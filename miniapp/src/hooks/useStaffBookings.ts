@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { shanghaiDateOf } from '@linli/shared';
 
-import type { BookingView } from '@linli/shared';
+import type { BookingStatus, BookingView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../services/booking-messages';
@@ -40,6 +40,11 @@ export interface StaffBookingsHandle extends RemoteDataHandle<BookingView[]> {
   setCentreId: (centreId: string) => void;
   date: string;
   setDate: (date: string) => void;
+  /** '' for every service / every status. */
+  serviceId: string;
+  setServiceId: (serviceId: string) => void;
+  status: BookingStatus | '';
+  setStatus: (status: BookingStatus | '') => void;
   filter: StaffFilter;
   setFilter: (filter: StaffFilter) => void;
   /** Lists again with the filter as typed now. */
@@ -58,12 +63,14 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
   const [date, setDate] = useState(() => shanghaiDateOf(now));
   const [filter, setFilter] = useState<StaffFilter>({ name: '', phoneTail: '' });
   const [submitted, setSubmitted] = useState<StaffFilter>(filter);
+  const [serviceId, setServiceId] = useState('');
+  const [status, setStatus] = useState<BookingStatus | ''>('');
   const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
   const [checkIn, setCheckIn] = useState<CheckInState>({ status: 'idle' });
 
   const load = useCallback(
-    () => (centreId ? fetchCentreBookings({ centreId, date, ...submitted }) : NO_BOOKINGS()),
-    [centreId, date, submitted],
+    () => (centreId ? fetchCentreBookings({ centreId, date, ...submitted, serviceId, status: status || undefined }) : NO_BOOKINGS()),
+    [centreId, date, submitted, serviceId, status],
   );
   const remote = useRemoteData(load);
   const { update, retry } = remote;
@@ -120,5 +127,5 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
     [centreId, replace],
   );
 
-  return { ...remote, centreId, setCentreId, date, setDate, filter, setFilter, search, requests, act, checkIn, checkInCode };
+  return { ...remote, centreId, setCentreId, date, setDate, serviceId, setServiceId, status, setStatus, filter, setFilter, search, requests, act, checkIn, checkInCode };
 }

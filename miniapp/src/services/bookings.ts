@@ -1,5 +1,6 @@
 import type {
   BookingEvent,
+  BookingStatus,
   BookingView,
   CheckInCode,
   ResidentProfile,
@@ -78,11 +79,20 @@ export interface CentreDayQuery {
   date?: string;
   name?: string;
   phoneTail?: string;
+  serviceId?: string;
+  status?: BookingStatus;
 }
 
 /** One centre's bookings of one day. Empty filters are left out of the query. */
-export function fetchCentreBookings({ centreId, date, name, phoneTail }: CentreDayQuery): Promise<BookingView[]> {
-  const query = { centreId, date, name: name?.trim() || undefined, phoneTail: phoneTail?.trim() || undefined };
+export function fetchCentreBookings({ centreId, date, name, phoneTail, serviceId, status }: CentreDayQuery): Promise<BookingView[]> {
+  const query = {
+    centreId,
+    date,
+    name: name?.trim() || undefined,
+    phoneTail: phoneTail?.trim() || undefined,
+    serviceId: serviceId || undefined,
+    status: status || undefined,
+  };
   return requestList<BookingView>('/staff/bookings', { query });
 }
 

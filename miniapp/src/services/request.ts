@@ -23,6 +23,8 @@ export interface RequestOptions {
    * calls turn it off, since they must not carry, or try to rescue, an old session.
    */
   auth?: boolean;
+  /** 'text' resolves a 2xx with the body as it came (e.g. a CSV export) instead of parsing it as JSON. */
+  as?: 'json' | 'text';
 }
 
 export interface RequestConfig {
@@ -127,7 +129,8 @@ async function refreshTokens(refreshToken: string): Promise<void> {
 }
 
 async function sendOnce<T>(path: string, options: RequestOptions, token: string | null): Promise<T> {
-  const header: Record<string, string> = { ...options.headers, Accept: 'application/json' };
+  const accept = options.as === 'text' ? 'text/csv, text/plain, application/json' : 'application/json';
+  const header: Record<string, string> = { ...options.headers, Accept: accept };
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
 
@@ -146,6 +149,9 @@ async function sendOnce<T>(path: string, options: RequestOptions, token: string 
     });
   } catch (failure) {
     throw transportError(failure);
+  }
+  if (options.as === 'text' && response.statusCode >= 200 && response.statusCode < 300) {
+    return (typeof response.data === 'string' ? response.data : '') as T;
   }
   return parseResponse<T>(response.statusCode, response.data);
 }

@@ -17,6 +17,8 @@ export const ROUTES = {
   orders: '/pages/orders/index',
   staffBookings: '/staff/pages/bookings/index',
   staffBook: '/staff/pages/book/index',
+  staffSchedule: '/staff/pages/schedule/index',
+  staffStatistics: '/staff/pages/statistics/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */

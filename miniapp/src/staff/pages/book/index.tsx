@@ -7,7 +7,8 @@ import type { ResidentProfile, ServiceSummary } from '@linli/shared';
 import { BookingFlow } from '../../../components/booking-flow';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { TextField } from '../../../components/text-field';
-import { useCatalogue, useServiceDetail } from '../../../hooks/useCatalogue';
+import { useBookableServices } from '../../../hooks/useBookableServices';
+import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useResidentSearch } from '../../../hooks/useResidentSearch';
 import { ROUTES, openPage } from '../../../services/routes';
 import { StaffGate } from '../../components/staff-gate';
@@ -45,14 +46,7 @@ function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void 
 }
 
 function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) {
-  const catalogue = useCatalogue();
-  const bookable = useMemo(
-    () =>
-      catalogue.state.status === 'ready'
-        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => service.mode !== 'home')
-        : [],
-    [catalogue.state],
-  );
+  const { services: bookable, ...catalogue } = useBookableServices();
   return (
     <View className='staff-desk__block'>
       <Text className='staff-desk__label'>2. 选择服务</Text>

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { addDays, BOOKING_STATUS_LABELS } from '@linli/shared';
 import { useState } from 'react';
 
-import type { BookingView, SessionAccount } from '@linli/shared';
+import type { BookingStatus, BookingView, SessionAccount } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
@@ -12,6 +12,8 @@ import { TextField } from '../../../components/text-field';
 import { isStaffEvent, STAFF_EVENT_LABELS, useStaffBookings } from '../../../hooks/useStaffBookings';
 import { dateLabel, timeRange } from '../../../services/booking-messages';
 import { CentreChoice } from '../../components/centre-choice';
+import { Chips } from '../../components/chips';
+import { ServiceChoice } from '../../components/service-choice';
 import { StaffGate } from '../../components/staff-gate';
 
 import type { StaffBookingsHandle } from '../../../hooks/useStaffBookings';
@@ -19,6 +21,12 @@ import type { StaffBookingsHandle } from '../../../hooks/useStaffBookings';
 import '../../components/staff-desk.scss';
 
 const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+
+const FILTER_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed', 'checked_in', 'completed', 'no_show', 'cancelled'];
+const STATUS_CHIPS: readonly { value: BookingStatus | ''; label: string }[] = [
+  { value: '', label: '全部状态' },
+  ...FILTER_STATUSES.map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] })),
+];
 
 function DateChoice({ desk, today }: { desk: StaffBookingsHandle; today: string }) {
   const dates = [-1, 0, 1, 2, 3, 4, 5, 6].map((offset) => addDays(today, offset));
@@ -125,6 +133,11 @@ function Desk({ account }: { account: SessionAccount }) {
       {desk.centreId && (
         <>
           <DateChoice desk={desk} today={today} />
+          <ServiceChoice value={desk.serviceId} onChange={desk.setServiceId} allLabel='全部服务' />
+          <View className='staff-desk__block'>
+            <Text className='staff-desk__label'>状态</Text>
+            <Chips className='staff-status-filter' chips={STATUS_CHIPS} value={desk.status} onChange={desk.setStatus} />
+          </View>
           <CheckInBox desk={desk} />
           <View className='staff-desk__block'>
             <Text className='staff-desk__label'>查找居民</Text>

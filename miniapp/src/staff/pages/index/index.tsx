@@ -26,6 +26,8 @@ function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: 
         <>
           <LinkEntry className='staff-home__bookings' label='今日预约' hint='审核、签到、扫码签到' url={ROUTES.staffBookings} />
           <LinkEntry className='staff-home__book' label='代居民预约' hint='为窗口或电话来的居民预约' url={ROUTES.staffBook} />
+          <LinkEntry className='staff-home__schedule' label='开放时间' hint='每周时间、预约规则、特殊日期' url={ROUTES.staffSchedule} />
+          <LinkEntry className='staff-home__statistics' label='统计' hint='预约数、未到场率、导出表格' url={ROUTES.staffStatistics} />
         </>
       ) : (
         <Notice title='工作台即将上线' lines={['这里将用于处理派单。']} />

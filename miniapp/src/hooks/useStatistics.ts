@@ -1,0 +1,65 @@
+import { useCallback, useMemo, useState } from 'react';
+import { shanghaiDateOf } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { downloadCsv, presetRange, rangeProblem } from '../services/statistics';
+import { fetchBookingsCsv, fetchStatistics } from '../services/staff-admin';
+import { useRemoteData } from './useRemoteData';
+
+import type { RangePreset } from '../services/statistics';
+import type { DateRange } from '../services/staff-admin';
+import type { SaveState } from './useScheduleEditor';
+
+/** 统计: counts for a date range picked by a quick choice or typed, and the CSV export of one centre. */
+export function useStatistics(now: Date = new Date()) {
+  const today = useMemo(() => shanghaiDateOf(now), [now]);
+  const [preset, setPresetState] = useState<RangePreset>('week');
+  const [range, setRange] = useState<DateRange>(() => presetRange('week', today));
+  const [typed, setTyped] = useState<DateRange>(range);
+  const [rangeError, setRangeError] = useState<string | null>(null);
+
+  const load = useCallback(() => fetchStatistics(range), [range]);
+  const remote = useRemoteData(load);
+
+  const setPreset = (next: RangePreset) => {
+    setPresetState(next);
+    setRangeError(null);
+    if (next !== 'custom') {
+      const picked = presetRange(next, today);
+      setRange(picked);
+      setTyped(picked);
+    }
+  };
+
+  const applyTyped = () => {
+    const trimmed = { from: typed.from.trim(), to: typed.to.trim() };
+    const problem = rangeProblem(trimmed);
+    setRangeError(problem);
+    if (!problem) setRange(trimmed);
+  };
+
+  return { ...remote, preset, setPreset, range, typed, setTyped, applyTyped, rangeError };
+}
+
+/** H5 fetches the CSV with the session's token and saves it; weapp cannot open CSV files. */
+export function useCsvExport(centreId: string | null, centreName: string, range: DateRange) {
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const run = () => {
+    if (!centreId) {
+      setState({ status: 'failed', problems: ['请先选择市民中心'] });
+      return;
+    }
+    setState({ status: 'pending' });
+    fetchBookingsCsv(centreId, range).then(
+      (text) => {
+        downloadCsv(text, `预约-${centreName}-${range.from}-${range.to}.csv`);
+        setState({ status: 'saved' });
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        setState({ status: 'failed', problems: [error.message] });
+      },
+    );
+  };
+  return { state, run };
+}
