@@ -34,5 +34,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
+  // 按距离排序 on a service's centres: asked only when the user taps it; refusing keeps the list usable.
+  permission: { 'scope.userLocation': { desc: '用于按距离排列提供服务的市民中心' } },
+  requiredPrivateInfos: ['getLocation'],
   lazyCodeLoading: 'requiredComponents',
 });

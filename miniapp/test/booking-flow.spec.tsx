@@ -101,6 +101,24 @@ describe('booking a service (BookPage)', () => {
     expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/orders/index' }]);
   });
 
+  it('a confirmed booking shows its check-in QR right on the success screen', async () => {
+    const api = createFakeApi({ members: [son] });
+    signInTo(api);
+    const fake = createFakeBookings({ ...mediationDetail, needsReview: false }, { people: { 'resident-wang': '王秀英' } });
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    await bookFirstOfEach(container);
+    const success = (await findAll(container, '.booking-success'))[0];
+    expect(success.textContent).toContain('预约成功');
+    const code = (await findAll(success, '.check-in-code__plain'))[0];
+    expect(code.textContent).toBe(fake.checkInCode);
+    expect(success.querySelector('.check-in-code__qr')).toBeTruthy();
+    expect(success.textContent).toContain('到中心后出示此码');
+    expect(api.calls.some((call) => /^GET \/bookings\/[^/]+\/check-in-code$/.test(call))).toBe(true);
+  });
+
   it('a new confirm screen gets a new key', async () => {
     const { api, fake } = signedInWithSon();
     fake.next.book = { status: 409, code: 'ALREADY_BOOKED' };

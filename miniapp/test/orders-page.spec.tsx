@@ -62,6 +62,31 @@ describe('OrdersPage (订单 tab)', () => {
     expect(second.querySelector('.booking-check-in')).toBeNull();
   });
 
+  it('keeps a promoted waitlist place as 候补成功 with its slot, and hides places left', async () => {
+    const { api, fake } = withBookings();
+    const tomorrow = fake.bookings[2];
+    const place = {
+      service: { id: fake.service.id, name: fake.service.name },
+      centre: { id: tomorrow.centre.id, name: tomorrow.centre.name },
+      date: tomorrow.date,
+      start: tomorrow.start,
+      end: tomorrow.end,
+      startsAt: tomorrow.startsAt,
+      person: wang,
+    };
+    fake.waitlist = [
+      { ...place, id: 'wait-promoted', status: 'promoted', position: null, bookingId: 'b-tomorrow' },
+      { ...place, id: 'wait-left', status: 'left', position: null, bookingId: null },
+    ];
+    const { container } = await renderOrders(api, fake);
+
+    const entries = await findAll(container, '.waitlist-entry');
+    expect(entries).toHaveLength(1);
+    expect(entries[0].textContent).toContain('候补成功，已为您预约');
+    expect(entries[0].textContent).toContain(`${tomorrow.start}–${tomorrow.end}`);
+    expect(entries[0].querySelector('.waitlist-leave')).toBeNull();
+  });
+
   it('cancels after an inline confirm', async () => {
     const { api, fake } = withBookings();
     const { container } = await renderOrders(api, fake);

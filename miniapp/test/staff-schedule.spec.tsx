@@ -28,7 +28,7 @@ async function openEditor(fake: FakeSchedule) {
   const page = render(<StaffSchedulePage />);
   fireEvent.click(await findOne(page.container, '.staff-centre'));
   fireEvent.click(await findOne(page.container, '.staff-service-choice[data-value="svc-mediation"]'));
-  await findOne(page.container, '.schedule-save');
+  await findOne(page.container, '.schedule-day--7');
   return { ...page, api };
 }
 

@@ -24,7 +24,8 @@ export type CardRequest = { status: 'pending' } | { status: 'failed'; message: s
 export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
   upcoming: BookingView[];
   past: BookingView[];
-  waiting: WaitlistEntryView[];
+  /** Places still waitlistShown, and those that became a booking (shown as 候补成功); places left are dropped. */
+  waitlistShown: WaitlistEntryView[];
   panels: Record<string, CardPanel | undefined>;
   /** Opens one panel of a card (closing its other one), or closes it with undefined. */
   setPanel: (bookingId: string, panel: CardPanel | undefined) => void;
@@ -105,7 +106,7 @@ export function useMyBookings(): MyBookingsHandle {
 
   const data = remote.state.status === 'ready' ? remote.state.data : null;
   const { upcoming, past } = useMemo(() => splitBookings(data?.bookings ?? [], new Date()), [data]);
-  const waiting = useMemo(() => (data?.waitlist ?? []).filter((entry) => entry.status === 'waiting'), [data]);
+  const waitlistShown = useMemo(() => (data?.waitlist ?? []).filter((entry) => entry.status !== 'left'), [data]);
 
-  return { ...remote, upcoming, past, waiting, panels, setPanel, requests, cancel, reschedule, leave };
+  return { ...remote, upcoming, past, waitlistShown, panels, setPanel, requests, cancel, reschedule, leave };
 }

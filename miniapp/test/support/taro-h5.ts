@@ -76,9 +76,25 @@ function stopPullDownRefresh() {
   return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
 }
 
-const Taro = { ...h5.default, ...h5, ...navigation, useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh };
+/**
+ * What `Taro.getLocation` answers in a test: a GCJ-02 point, or a refusal (the user said no, or there is no fix).
+ * jsdom has no geolocation, so the H5 one cannot run here. `calls` keeps the options each call was given.
+ */
+export const locationStub: { answer: { latitude: number; longitude: number } | 'refused'; calls: unknown[] } = {
+  answer: 'refused',
+  calls: [],
+};
+
+function getLocation(options: unknown) {
+  locationStub.calls.push(options);
+  const { answer } = locationStub;
+  if (answer === 'refused') return Promise.reject({ errMsg: 'getLocation:fail auth deny' });
+  return Promise.resolve({ ...answer, accuracy: 30, errMsg: 'getLocation:ok' });
+}
+
+const Taro = { ...h5.default, ...h5, ...navigation, useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh, getLocation };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh };
+export { useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh, getLocation };
 export default Taro;

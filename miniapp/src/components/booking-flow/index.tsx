@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useBookingFlow } from '../../hooks/useBookingFlow';
 import { BOOKING_MESSAGES, dateLabel, timeRange } from '../../services/booking-messages';
 import { openMeTab } from '../../services/routes';
+import { CheckInCodePanel } from '../check-in-code';
 import { MaterialsList } from '../materials-list';
 import { SlotPicker } from '../slot-picker';
 import { SubmitButton } from '../submit-button';
@@ -164,6 +165,9 @@ function BookingSuccess({ booking, actions }: { booking: BookingView; actions: R
       <SuccessLines of={booking} address={booking.centre.address} personLabel='预约人' />
       <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
       {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
+      {booking.status === 'confirmed' && booking.bookedFor !== 'staff' && (
+        <CheckInCodePanel bookingId={booking.id} hint='到中心后出示此码' />
+      )}
       {actions}
     </View>
   );

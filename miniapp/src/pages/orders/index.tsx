@@ -47,7 +47,7 @@ function Orders() {
     <RemoteContent
       state={orders.state}
       onRetry={retry}
-      isEmpty={(data) => data.bookings.length === 0 && orders.waiting.length === 0}
+      isEmpty={(data) => data.bookings.length === 0 && orders.waitlistShown.length === 0}
       emptyText='还没有预约。在“服务”里选一项服务，点“预约”即可。'
     >
       {() => (

@@ -1,3 +1,6 @@
+import { View } from '@tarojs/components';
+import { Fragment } from 'react';
+
 import type { ReactNode } from 'react';
 import type { SessionAccount } from '@linli/shared';
 
@@ -21,5 +24,14 @@ export function StaffGate({ title, children }: { title: string; children: (accou
       />
       <LinkEntry label='工作人员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
     </>
+  );
+}
+
+/** A staff desk page: its frame, and `desk` (remounted per account) for signed-in staff only. */
+export function StaffDeskPage({ title, desk }: { title: string; desk: (account: SessionAccount) => ReactNode }) {
+  return (
+    <View className='page-root staff-desk'>
+      <StaffGate title={title}>{(account) => <Fragment key={account.id}>{desk(account)}</Fragment>}</StaffGate>
+    </View>
   );
 }

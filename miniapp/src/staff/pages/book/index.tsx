@@ -11,7 +11,7 @@ import { useBookableServices } from '../../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useResidentSearch } from '../../../hooks/useResidentSearch';
 import { ROUTES, openPage } from '../../../services/routes';
-import { StaffGate } from '../../components/staff-gate';
+import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';
 
@@ -119,11 +119,7 @@ function Desk() {
 
 /** 代居民预约: find the resident by name, pick the service, then the same slot picker and confirm as residents. */
 export function StaffBookPage() {
-  return (
-    <View className='page-root staff-desk'>
-      <StaffGate title='代居民预约'>{(account) => <Desk key={account.id} />}</StaffGate>
-    </View>
-  );
+  return <StaffDeskPage title='代居民预约' desk={() => <Desk />} />;
 }
 
 export default StaffBookPage;

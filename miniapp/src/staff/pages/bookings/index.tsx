@@ -14,7 +14,7 @@ import { dateLabel, timeRange } from '../../../services/booking-messages';
 import { CentreChoice } from '../../components/centre-choice';
 import { Chips } from '../../components/chips';
 import { ServiceChoice } from '../../components/service-choice';
-import { StaffGate } from '../../components/staff-gate';
+import { StaffDeskPage } from '../../components/staff-gate';
 
 import type { StaffBookingsHandle } from '../../../hooks/useStaffBookings';
 
@@ -172,11 +172,7 @@ function Desk({ account }: { account: SessionAccount }) {
 
 /** 今日预约: a centre's bookings of one day with one-tap 通过/不通过/签到/未到/完成, and check-in by code. */
 export function StaffBookingsPage() {
-  return (
-    <View className='page-root staff-desk'>
-      <StaffGate title='今日预约'>{(account) => <Desk key={account.id} account={account} />}</StaffGate>
-    </View>
-  );
+  return <StaffDeskPage title='今日预约' desk={(account) => <Desk account={account} />} />;
 }
 
 export default StaffBookingsPage;

@@ -5,7 +5,7 @@ import { RemoteContent } from '../../../components/remote-content';
 import { useScheduleEditor } from '../../../hooks/useScheduleEditor';
 import { CentreChoice } from '../../components/centre-choice';
 import { ServiceChoice } from '../../components/service-choice';
-import { StaffGate } from '../../components/staff-gate';
+import { StaffDeskPage } from '../../components/staff-gate';
 import { ExceptionsSection } from './exceptions-section';
 import { ServiceSwitch } from './service-switch';
 import { WeeklyForm } from './weekly-form';
@@ -46,11 +46,7 @@ function Desk() {
 
 /** 开放时间: a service's weekly hours and booking rules at one centre, its date exceptions, and its on/off switch. */
 export function StaffSchedulePage() {
-  return (
-    <View className='page-root staff-desk'>
-      <StaffGate title='开放时间'>{(account) => <Desk key={account.id} />}</StaffGate>
-    </View>
-  );
+  return <StaffDeskPage title='开放时间' desk={() => <Desk />} />;
 }
 
 export default StaffSchedulePage;

@@ -12,7 +12,7 @@ import { formatRate, RANGE_LABELS } from '../../../services/statistics';
 import { CentreChoice } from '../../components/centre-choice';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
-import { StaffGate } from '../../components/staff-gate';
+import { StaffDeskPage } from '../../components/staff-gate';
 import { CountsTable } from './counts-table';
 
 import type { RangePreset } from '../../../services/statistics';
@@ -96,11 +96,7 @@ function Desk() {
 
 /** 统计: bookings and no-shows of a date range by category, service, community and day; CSV export on a computer. */
 export function StaffStatisticsPage() {
-  return (
-    <View className='page-root staff-desk'>
-      <StaffGate title='统计'>{(account) => <Desk key={account.id} />}</StaffGate>
-    </View>
-  );
+  return <StaffDeskPage title='统计' desk={() => <Desk />} />;
 }
 
 export default StaffStatisticsPage;

@@ -2,10 +2,12 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import qrcode from 'qrcode-generator';
 
-import { RemoteContent } from '../../components/remote-content';
+import { RemoteContent } from '../remote-content';
 import { useRemoteById } from '../../hooks/useRemoteData';
 import { fetchCheckInCode } from '../../services/bookings';
 import { formatLocalDateTime } from '../../utils/datetime';
+
+import './index.scss';
 
 /**
  * The code as a GIF data URL (qrcode-generator draws and encodes it in plain JS): one <Image> instead of a thousand
@@ -19,14 +21,14 @@ export function qrDataUrl(code: string): string {
 }
 
 /** Shows a booking's check-in code: a QR for the staff member's scanner, and the plain code to type. */
-export function CheckInCodePanel({ bookingId }: { bookingId: string }) {
+export function CheckInCodePanel({ bookingId, hint = '到市民中心后，请把这个码给工作人员扫一下' }: { bookingId: string; hint?: string }) {
   const code = useRemoteById(fetchCheckInCode, bookingId);
   return (
     <View className='check-in-code'>
       <RemoteContent state={code.state} onRetry={code.retry} emptyText=''>
         {(found) => (
           <>
-            <Text className='check-in-code__hint'>到市民中心后，请把这个码给工作人员扫一下</Text>
+            <Text className='check-in-code__hint'>{hint}</Text>
             <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel='签到二维码' />
             <Text className='check-in-code__plain'>{found.code}</Text>
             <Text className='check-in-code__hint'>扫不了时，请工作人员输入上面这串字</Text>
