@@ -37,9 +37,13 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     return (await t.http().get(`/api/centres/${ANDA_CENTRE}/services/${service(code)}/slots`).expect(200)).body.items;
   }
 
+  /** Rooms and courts need the number of people using them; other services must not send it. */
+  const VENUES = ['council_hall', 'activity_room', 'sports_venue'];
+
   function book(login: LoginResponse, code: string, startsAt: string, residentId: string, key?: string) {
     const request = t.http().post('/api/bookings').set(bearer(login));
-    return (key ? request.set('idempotency-key', key) : request).send({ centreId: ANDA_CENTRE, serviceId: service(code), startsAt, residentId });
+    const groupSize = VENUES.includes(code) ? { groupSize: 4 } : {};
+    return (key ? request.set('idempotency-key', key) : request).send({ centreId: ANDA_CENTRE, serviceId: service(code), startsAt, residentId, ...groupSize });
   }
 
   describe('slots', () => {
@@ -142,6 +146,18 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       for (const slot of offered.slice(0, 3)) await book(sun, 'government_errands', slot.startsAt, SUN).expect(201);
       const fourth = await book(sun, 'government_errands', offered[3].startsAt, SUN).expect(409);
       expect(fourth.body).toMatchObject({ code: 'BOOKING_LIMIT_REACHED', details: { limit: 3 } });
+    });
+
+    it('asks venue bookings how many people will come, and only them', async () => {
+      const [room] = await slots('activity_room');
+      const missing = await t.http().post('/api/bookings').set(bearer(wang)).send({ centreId: ANDA_CENTRE, serviceId: service('activity_room'), startsAt: room.startsAt, residentId: WANG }).expect(400);
+      expect(missing.body.details[0]).toMatchObject({ field: 'groupSize', message: '场地预约请填写使用人数' });
+      const booked = await book(wang, 'activity_room', room.startsAt, WANG).expect(201);
+      expect(booked.body.groupSize).toBe(4);
+      await t.http().post(`/api/bookings/${booked.body.id}/cancel`).set(bearer(wang)).expect(200);
+      const [desk] = await slots('employment');
+      const stray = await t.http().post('/api/bookings').set(bearer(wang)).send({ centreId: ANDA_CENTRE, serviceId: service('employment'), startsAt: desk.startsAt, residentId: WANG, groupSize: 2 }).expect(400);
+      expect(stray.body.details[0].field).toBe('groupSize');
     });
 
     it('refuses times that are not offered and home services', async () => {

@@ -207,7 +207,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
   async function fullVenueSlot(f: Fixtures): Promise<string> {
     const slots = await t.http().get(`/api/centres/${f.centreAnda}/services/${ACTIVITY_ROOM}/slots`).expect(200);
     const startsAt = slots.body.items[venueSlotIndex++].startsAt;
-    await as('staff', 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt, residentId: await newAndaResident() });
+    await as('staff', 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt, residentId: await newAndaResident(), groupSize: 2 });
     return startsAt;
   }
 

@@ -13,6 +13,9 @@ export interface SlotAvailability {
   remaining: number;
 }
 
+/** Largest group a venue booking may declare. */
+export const MAX_GROUP_SIZE = 100;
+
 /** A centre's hours and rules for one service, as staff edit them. */
 export interface ServiceSchedule {
   weekly: WeeklyOpening[];
@@ -31,6 +34,8 @@ export interface BookingView {
   end: string;
   startsAt: string;
   person: { id: string; name: string };
+  /** For venue services (rooms, courts): how many people will use it; null otherwise. */
+  groupSize: number | null;
   /** Whose booking this is, seen from the caller: their own, a household member's, or (for staff) a resident's. */
   bookedFor: 'self' | 'household' | 'staff';
   /** The events the caller may cause now (buttons to show). */

@@ -21,6 +21,7 @@ export function toBookingView(booking: Booking, auth: AuthContext, now = new Dat
     end: shanghaiTimeOf(slot.endsAt),
     startsAt: slot.startsAt.toISOString(),
     person: { id: booking.resident.id, name: booking.resident.name },
+    groupSize: booking.groupSize,
     bookedFor: !asResident ? 'staff' : booking.residentId === auth.residentId ? 'self' : 'household',
     actions,
     createdAt: booking.createdAt.toISOString(),

@@ -41,6 +41,10 @@ export class Booking {
   @Column({ type: 'simple-enum', enum: BOOKING_STATUSES })
   status: BookingStatus;
 
+  /** Venue services: how many people will use the room or court. */
+  @Column({ name: 'group_size', type: 'int', nullable: true })
+  groupSize: number | null;
+
   /** The account that made the booking: the resident, a household proxy, or staff acting for them. */
   @Column({ name: 'booked_by_account_id', type: 'varchar', length: 36 })
   bookedByAccountId: string;

@@ -48,6 +48,8 @@ export interface CreateBookingInput {
   startsAt: string;
   /** The person the booking is for: the caller, a household member, or (staff) a resident of their region. */
   residentId: string;
+  /** Venue services only: how many people will use the room or court. */
+  groupSize?: number;
 }
 
 const LIST_LIMIT = 200;
@@ -110,7 +112,7 @@ export class BookingsService {
    * the same key with a different body is refused. Failed attempts are not remembered, so they can be retried.
    */
   async create(auth: AuthContext, input: CreateBookingInput, idempotencyKey?: string): Promise<BookingView> {
-    const requestHash = createHash('sha256').update(JSON.stringify([input.centreId, input.serviceId, input.startsAt, input.residentId])).digest('hex');
+    const requestHash = createHash('sha256').update(JSON.stringify([input.centreId, input.serviceId, input.startsAt, input.residentId, input.groupSize ?? null])).digest('hex');
     if (idempotencyKey) {
       const replay = await this.replay(auth, idempotencyKey, requestHash);
       if (replay) return replay;
@@ -118,6 +120,10 @@ export class BookingsService {
     const now = new Date();
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
     if (offering.service.mode === 'home') throw new DomainError('SLOT_UNAVAILABLE', '上门服务请通过上门预约提交地址和时间', { reason: 'home_service' });
+    const isVenue = offering.service.mode === 'venue';
+    if (isVenue !== (input.groupSize !== undefined)) {
+      throw new ValidationFailedError([{ field: 'groupSize', constraints: ['groupSize'], message: isVenue ? '场地预约请填写使用人数' : 'groupSize is only for venue services' }]);
+    }
     const slot = await this.ensureSlot(offering, input.startsAt, now);
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
     // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
@@ -140,7 +146,7 @@ export class BookingsService {
         const id = randomUUID();
         const status = initialBookingStatus(offering.service.needsReview);
         try {
-          await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, bookedByAccountId: auth.accountId });
+          await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, groupSize: input.groupSize ?? null, bookedByAccountId: auth.accountId });
         } catch (error) {
           if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段，无需重复预约');
           throw error;
@@ -377,7 +383,7 @@ export class BookingsService {
       const bookingId = randomUUID();
       const status = initialBookingStatus(slot.centreService.service.needsReview);
       try {
-        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, bookedByAccountId: entry.joinedByAccountId });
+        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, groupSize: null, bookedByAccountId: entry.joinedByAccountId });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // They already hold a seat here (booked directly meanwhile): their place in line is no longer needed.

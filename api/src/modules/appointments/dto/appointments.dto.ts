@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
   BOOKING_EVENTS,
+  MAX_GROUP_SIZE,
   BOOKING_STATUSES,
   SERVICE_MODES,
   type BookingEvent,
@@ -109,6 +110,13 @@ export class CreateBookingDto {
   @ApiProperty({ format: 'uuid', description: 'Who the booking is for: me, a household member, or (staff) a resident of my region' })
   @IsUUID()
   residentId: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_GROUP_SIZE, description: 'Venue services (rooms, courts): how many people; required for them, refused for others' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_GROUP_SIZE)
+  groupSize?: number;
 }
 
 export class StaffBookingsQuery {
@@ -179,6 +187,7 @@ export class BookingViewDto implements BookingView {
   @ApiProperty() end: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ type: BookingPersonRefDto }) person: BookingPersonRefDto;
+  @ApiProperty({ nullable: true, type: Number }) groupSize: number | null;
   @ApiProperty({ enum: ['self', 'household', 'staff'] }) bookedFor: 'self' | 'household' | 'staff';
   @ApiProperty({ enum: BOOKING_EVENTS, isArray: true }) actions: BookingEvent[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
