@@ -5,7 +5,7 @@ import { OrdersPage } from '../src/pages/orders';
 import { ServicePage } from '../src/pages/service';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
-import { dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { catalogueFixture, dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
 import { findAll } from './support/interact';
 import { profileOf } from './support/people';
 import { servePerTest } from './support/serve';
@@ -202,6 +202,66 @@ describe('booking a service (BookPage)', () => {
     expect(container.querySelector('.booking-person--selected')?.textContent).toContain('王秀英');
     click(container.querySelector('.booking-confirm'));
     expect(await screen.findByText(message)).toBeTruthy();
+  });
+
+  it('a venue booking sends the group size (a changed size gets a new key); a non-venue booking sends none', async () => {
+    const councilHall = catalogueFixture[0].services.find((service) => service.mode === 'venue')!;
+    const api = createFakeApi();
+    signInTo(api);
+    const fake = createFakeBookings(serviceDetailOf(councilHall, [mediationDetail.centres[0]]), {
+      next: { book: { status: 409, code: 'SLOT_UNAVAILABLE', message: '时段不可预约' } },
+    });
+    const venueServer = await serve(api, fake);
+    routeParams.id = councilHall.id;
+    const page = render(<BookPage />);
+    const { container } = page;
+
+    click((await findAll(container, '.slot-option'))[0]);
+    const stepper = (await findAll(container, '.booking-group-size'))[0];
+    expect(stepper.textContent).toContain('使用人数');
+    expect(stepper.querySelector('.booking-group-size__value')?.textContent).toBe('1');
+    click(stepper.querySelector('.booking-group-size__minus')); // already at the minimum
+    expect(stepper.querySelector('.booking-group-size__value')?.textContent).toBe('1');
+    click(container.querySelector('.booking-confirm'));
+    await screen.findByText('这个时段已经不能预约了（可能时间已过，或中心调整了安排），请换一个时段。');
+
+    click(stepper.querySelector('.booking-group-size__plus'));
+    click(stepper.querySelector('.booking-group-size__plus'));
+    click(stepper.querySelector('.booking-group-size__minus'));
+    click(stepper.querySelector('.booking-group-size__plus'));
+    expect(stepper.querySelector('.booking-group-size__value')?.textContent).toBe('3');
+    click(container.querySelector('.booking-confirm'));
+    const success = (await findAll(container, '.booking-success'))[0];
+    expect(success.textContent).toContain('人数：3');
+
+    expect(fake.bookingPosts.map((post) => post.body.groupSize)).toEqual([1, 3]);
+    expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);
+    expect(fake.bookingPosts[1].body).toEqual({
+      centreId: 'centre-yangguang',
+      serviceId: councilHall.id,
+      startsAt: fake.slots[0].startsAt,
+      residentId: 'resident-wang',
+      groupSize: 3,
+    });
+    page.unmount();
+
+    const orders = render(<OrdersPage />);
+    const card = (await findAll(orders.container, '.booking-card'))[0];
+    expect(card.textContent).toContain('人数：3');
+    orders.unmount();
+    await venueServer.close();
+
+    const other = createFakeBookings(serviceDetailOf(dayCareService, [mediationDetail.centres[0]]));
+    await serve(api, other);
+    routeParams.id = 'svc-day-care';
+    const second = render(<BookPage />);
+    click((await findAll(second.container, '.slot-option'))[0]);
+    expect(second.container.querySelector('.booking-group-size')).toBeNull();
+    click(second.container.querySelector('.booking-confirm'));
+    const plain = (await findAll(second.container, '.booking-success'))[0];
+    expect(plain.textContent).not.toContain('人数');
+    expect(other.bookingPosts).toHaveLength(1);
+    expect(other.bookingPosts[0].body).not.toHaveProperty('groupSize');
   });
 
   it('asks to sign in first', async () => {

@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 
+import { MAX_GROUP_SIZE } from '@linli/shared';
+
 import type { BookingView, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
@@ -39,18 +41,23 @@ export interface BookingFlowHandle {
   repick: () => void;
   personId: string | null;
   choosePerson: (personId: string) => void;
+  /** Venue services only: how many people will use the venue (1..MAX_GROUP_SIZE). */
+  groupSize: number;
+  /** Adds `delta` to the group size, kept within 1..MAX_GROUP_SIZE. */
+  changeGroupSize: (delta: number) => void;
   outcome: BookingOutcome;
   submit: () => void;
 }
 
 /**
- * Centre → slot → person → confirm. One Idempotency-Key per confirm screen: it is made when a slot or a person is
- * chosen and kept for every retry of that same choice, so a second tap after a lost answer cannot book twice.
+ * Centre → slot → person (→ group size for venues) → confirm. One Idempotency-Key per confirm screen: it is made
+ * when a slot, a person or a group size is chosen and kept for every retry of that same choice, so a second tap after a lost answer cannot book twice.
  */
 export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[]): BookingFlowHandle {
   const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
   const [picked, setPicked] = useState<PickedSlot | null>(null);
   const [personId, setPersonId] = useState<string | null>(people.length === 1 ? people[0].id : null);
+  const [groupSize, setGroupSize] = useState(1);
   const [outcome, setOutcome] = useState<BookingOutcome>({ status: 'idle' });
   const key = useRef(newIdempotencyKey());
 
@@ -78,6 +85,17 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     setOutcome((current) => (current.status === 'failed' ? { status: 'idle' } : current));
     key.current = newIdempotencyKey();
   }, []);
+  const changeGroupSize = useCallback(
+    (delta: number) => {
+      const next = Math.min(MAX_GROUP_SIZE, Math.max(1, groupSize + delta));
+      if (next === groupSize) return;
+      setGroupSize(next);
+      // The group size is part of the request: a new size is a new attempt, with a new key.
+      setOutcome((current) => (current.status === 'failed' ? { status: 'idle' } : current));
+      key.current = newIdempotencyKey();
+    },
+    [groupSize],
+  );
 
   const submit = useCallback(() => {
     if (!picked || !centreId || outcome.status === 'pending') return;
@@ -87,9 +105,10 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     }
     const input = { centreId, serviceId: service.id, startsAt: picked.slot.startsAt, residentId: personId };
     setOutcome({ status: 'pending' });
+    const venue = service.mode === 'venue';
     const sent =
       picked.intent === 'book'
-        ? createBooking(input, key.current).then((booking): BookingOutcome => ({ status: 'booked', booking }))
+        ? createBooking(venue ? { ...input, groupSize } : input, key.current).then((booking): BookingOutcome => ({ status: 'booked', booking }))
         : joinWaitlist(input).then((entry): BookingOutcome => ({ status: 'waitlisted', entry }));
     sent.then(setOutcome, (error: unknown) => {
       if (!(error instanceof ApiError)) throw error;
@@ -97,7 +116,7 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
       if (error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey();
       setOutcome({ status: 'failed', code: String(error.code), message: bookingErrorMessage(error) });
     });
-  }, [picked, centreId, personId, outcome.status, service.id]);
+  }, [picked, centreId, personId, groupSize, outcome.status, service.id, service.mode]);
 
   return {
     centreId,
@@ -109,6 +128,8 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     repick,
     personId,
     choosePerson,
+    groupSize,
+    changeGroupSize,
     outcome,
     submit,
   };

@@ -18,6 +18,11 @@ export interface SlotRequest {
   residentId: string;
 }
 
+/** A booking request: the slot, plus (venue services only) how many people will use it. */
+export interface BookingRequest extends SlotRequest {
+  groupSize?: number;
+}
+
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
 export function fetchSlots(centreId: string, serviceId: string): Promise<SlotAvailability[]> {
@@ -38,7 +43,7 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (byte) => KEY_ALPHABET[byte % KEY_ALPHABET.length]).join('');
 }
 
-export function createBooking(input: SlotRequest, idempotencyKey: string): Promise<BookingView> {
+export function createBooking(input: BookingRequest, idempotencyKey: string): Promise<BookingView> {
   return request<BookingView>('/bookings', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 

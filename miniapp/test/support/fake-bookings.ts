@@ -1,4 +1,4 @@
-import { addDays, availableBookingEvents, instantOf, shanghaiDateOf, transitionBooking } from '@linli/shared';
+import { MAX_GROUP_SIZE, addDays, availableBookingEvents, instantOf, shanghaiDateOf, transitionBooking } from '@linli/shared';
 
 import type { BookingEvent, BookingStatus, BookingView, ResidentProfile, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,7 +16,7 @@ export type ScriptedKind = 'book' | 'cancel' | 'reschedule' | 'waitlist' | 'tran
 
 export interface BookingPost {
   key: string | undefined;
-  body: { centreId: string; serviceId: string; startsAt: string; residentId: string };
+  body: { centreId: string; serviceId: string; startsAt: string; residentId: string; groupSize?: number };
 }
 
 /** What the fake appointments API remembers between requests of one test. */
@@ -59,6 +59,7 @@ export function bookingOf(
   person: { id: string; name: string },
   status: BookingStatus,
   id: string,
+  groupSize: number | null = null,
 ): BookingView {
   const centre = fake.service.centres[0];
   return {
@@ -71,6 +72,7 @@ export function bookingOf(
     end: slot.end,
     startsAt: slot.startsAt,
     person,
+    groupSize,
     bookedFor: fake.actor === 'staff' ? 'staff' : person.id === 'resident-wang' ? 'self' : 'household',
     actions: availableBookingEvents(status, fake.actor),
     createdAt: new Date().toISOString(),
@@ -152,11 +154,21 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
         const slot = fake.slots.find((item) => item.startsAt === body.startsAt)!;
         slot.remaining -= 1;
         const person = { id: body.residentId, name: fake.people[body.residentId] ?? '居民' };
-        const booking = bookingOf(fake, slot, person, fake.service.needsReview ? 'pending_review' : 'confirmed', `booking-${nextId++}`);
+        const status = fake.service.needsReview ? 'pending_review' : 'confirmed';
+        const booking = bookingOf(fake, slot, person, status, `booking-${nextId++}`, body.groupSize ?? null);
         fake.bookings = [...fake.bookings, booking];
         if (key) byKey.set(key, booking);
         return booking;
       };
+      // Like the API: venue services need a group size (1..MAX_GROUP_SIZE), other modes refuse one.
+      const venue = fake.service.mode === 'venue';
+      const size = body.groupSize;
+      const sizeOk = venue ? Number.isInteger(size) && size! >= 1 && size! <= MAX_GROUP_SIZE : size === undefined;
+      if (!sizeOk) {
+        const message = venue ? '场地预约请填写使用人数' : 'groupSize is only for venue services';
+        sendJson(res, 400, { code: 'VALIDATION_FAILED', message, details: [{ field: 'groupSize', message }], requestId: 'r' });
+        return;
+      }
       if (scripted(fake, 'book', res, book)) return;
       const slot = fake.slots.find((item) => item.startsAt === body.startsAt);
       if (!slot || slot.remaining <= 0) {

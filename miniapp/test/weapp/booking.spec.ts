@@ -25,6 +25,7 @@ const booking = {
   centre: { id: 'centre-yangguang', name: '阳光社区市民中心', address: '东湖路 88 号' },
   ...slot(1, '09:00', '09:30', 1),
   person: { id: 'resident-wang', name: '王秀英' },
+  groupSize: null,
   bookedFor: 'self',
   actions: ['cancel'],
   createdAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_STATUS_LABELS } from '@linli/shared';
+import { BOOKING_STATUS_LABELS, MAX_GROUP_SIZE } from '@linli/shared';
 
 import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/shared';
 import type { ReactNode } from 'react';
@@ -105,6 +105,8 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
         ))}
       </View>
 
+      {service.mode === 'venue' && !waitlist && <GroupSizeStepper flow={flow} />}
+
       <View className='booking-summary'>
         <Text className='booking-summary__title'>请带上</Text>
         <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
@@ -131,6 +133,38 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
       <Button className='booking-flow__repick' size='large' block onClick={flow.repick}>
         重新选择时间
       </Button>
+    </View>
+  );
+}
+
+/** Venue services: how many people will use the room or court, with big − and + buttons. */
+function GroupSizeStepper({ flow }: { flow: BookingFlowHandle }) {
+  const { groupSize } = flow;
+  return (
+    <View className='booking-group-size'>
+      <Text className='booking-flow__label'>使用人数</Text>
+      <View className='booking-group-size__row'>
+        <Button
+          className='booking-group-size__minus'
+          size='large'
+          disabled={groupSize <= 1}
+          ariaLabel='减少 1 人'
+          onClick={() => flow.changeGroupSize(-1)}
+        >
+          −
+        </Button>
+        <Text className='booking-group-size__value'>{groupSize}</Text>
+        <Button
+          className='booking-group-size__plus'
+          size='large'
+          disabled={groupSize >= MAX_GROUP_SIZE}
+          ariaLabel='增加 1 人'
+          onClick={() => flow.changeGroupSize(1)}
+        >
+          +
+        </Button>
+      </View>
+      <Text className='booking-group-size__hint'>最多 {MAX_GROUP_SIZE} 人</Text>
     </View>
   );
 }
@@ -163,6 +197,7 @@ function BookingSuccess({ booking, actions }: { booking: BookingView; actions: R
     <View className='booking-success'>
       <Text className='booking-success__title'>{review ? '已提交，等待确认' : '预约成功'}</Text>
       <SuccessLines of={booking} address={booking.centre.address} personLabel='预约人' />
+      {booking.groupSize !== null && <Text className='booking-success__line'>人数：{booking.groupSize}</Text>}
       <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
       {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
       {booking.status === 'confirmed' && booking.bookedFor !== 'staff' && (

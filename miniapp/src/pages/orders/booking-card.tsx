@@ -37,6 +37,7 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
       <Text className='booking-card__line'>
         预约人：{booking.person.name}（{BOOKED_FOR[booking.bookedFor]}）
       </Text>
+      {booking.groupSize !== null && <Text className='booking-card__line'>人数：{booking.groupSize}</Text>}
       {booking.status === 'pending_review' && <Text className='booking-card__note'>需工作人员确认，确认后预约才生效</Text>}
 
       <View className='booking-card__actions'>
