@@ -314,7 +314,7 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const notYet = await t.http().post('/api/waitlist').set(bearer(sun)).send({ centreId: ANDA_CENTRE, serviceId: service('elder_day_care'), startsAt: (await slots('elder_day_care'))[3].startsAt, residentId: SUN }).expect(409);
       expect(notYet.body.message).toContain('还有空位');
 
-      const join = (login: LoginResponse, residentId: string) => t.http().post('/api/waitlist').set(bearer(login)).send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: slot.startsAt, residentId });
+      const join = (login: LoginResponse, residentId: string) => t.http().post('/api/waitlist').set(bearer(login)).send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: slot.startsAt, residentId, groupSize: 6 });
       const sunWaits = await join(sun, SUN).expect(201);
       const liWaits = await join(li, LI_MING).expect(201);
       expect([sunWaits.body.position, liWaits.body.position]).toEqual([1, 2]);
@@ -326,7 +326,7 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const promoted = sunsLine.body.items.find((e: { id: string }) => e.id === sunWaits.body.id);
       expect(promoted).toMatchObject({ status: 'promoted', position: null, bookingId: expect.any(String) });
       const sunsBookings = await t.http().get('/api/bookings').set(bearer(sun)).expect(200);
-      expect(sunsBookings.body.items.find((b: { id: string }) => b.id === promoted.bookingId)).toMatchObject({ status: 'confirmed', start: slot.start });
+      expect(sunsBookings.body.items.find((b: { id: string }) => b.id === promoted.bookingId)).toMatchObject({ status: 'confirmed', start: slot.start, groupSize: 6 });
       expect((await slots('council_hall'))[0].remaining).toBe(0);
       const lisLine = await t.http().get('/api/waitlist').set(bearer(li)).expect(200);
       expect(lisLine.body.items.find((e: { id: string }) => e.id === liWaits.body.id).position).toBe(1);

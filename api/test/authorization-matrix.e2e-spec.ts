@@ -213,7 +213,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
   /** A waiting-line place for a person in a new full slot, joined by 王秀英 (herself) or staff. */
   async function waitFor(f: Fixtures, residentId: string): Promise<string> {
-    return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId })).body.id;
+    return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId, groupSize: 2 })).body.id;
   }
 
   const homeOrderBody = (f: Fixtures, residentId: string) => ({
@@ -444,7 +444,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['residentA', 'residentB', ...STAFF_SIDE],
       call: async (f, caller) => {
         const residentId = caller === 'residentB' ? f.memberOfB : STAFF_SIDE.includes(caller) ? await newAndaResident() : f.residentA;
-        return { path: '/api/waitlist', body: { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId } };
+        return { path: '/api/waitlist', body: { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId, groupSize: 2 } };
       },
     },
     'GET /api/waitlist': { allowed: RESIDENTS, call: () => ({ path: '/api/waitlist' }), secretOf: (f) => f.waitlistOfA, unrelated: ['residentB', 'residentOther'] },

@@ -105,11 +105,12 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     }
     const input = { centreId, serviceId: service.id, startsAt: picked.slot.startsAt, residentId: personId };
     setOutcome({ status: 'pending' });
-    const venue = service.mode === 'venue';
+    // Rooms and courts are booked, or waited for, with the number of people; other services never send one.
+    const request = service.mode === 'venue' ? { ...input, groupSize } : input;
     const sent =
       picked.intent === 'book'
-        ? createBooking(venue ? { ...input, groupSize } : input, key.current).then((booking): BookingOutcome => ({ status: 'booked', booking }))
-        : joinWaitlist(input).then((entry): BookingOutcome => ({ status: 'waitlisted', entry }));
+        ? createBooking(request, key.current).then((booking): BookingOutcome => ({ status: 'booked', booking }))
+        : joinWaitlist(request).then((entry): BookingOutcome => ({ status: 'waitlisted', entry }));
     sent.then(setOutcome, (error: unknown) => {
       if (!(error instanceof ApiError)) throw error;
       // The server saw this key with a different body: the next tap is a new attempt.

@@ -18,7 +18,7 @@ export interface SlotRequest {
   residentId: string;
 }
 
-/** A booking request: the slot, plus (venue services only) how many people will use it. */
+/** A booking or waitlist request: the slot, plus (venue services only) how many people will use it. */
 export interface BookingRequest extends SlotRequest {
   groupSize?: number;
 }
@@ -64,7 +64,7 @@ export function fetchCheckInCode(bookingId: string): Promise<CheckInCode> {
   return request<CheckInCode>(`${path('bookings', bookingId)}/check-in-code`);
 }
 
-export function joinWaitlist(input: SlotRequest): Promise<WaitlistEntryView> {
+export function joinWaitlist(input: BookingRequest): Promise<WaitlistEntryView> {
   return request<WaitlistEntryView>('/waitlist', { method: 'POST', body: input });
 }
 

@@ -77,6 +77,13 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Rooms and courts are booked with the number of people using them; no other service takes one. */
+function assertGroupSize(offering: CentreService, groupSize: number | undefined): void {
+  const isVenue = offering.service.mode === 'venue';
+  if (isVenue === (groupSize !== undefined)) return;
+  throw new ValidationFailedError([{ field: 'groupSize', constraints: ['groupSize'], message: isVenue ? '场地预约请填写使用人数' : 'groupSize is only for venue services' }]);
+}
+
 function slotFull(startsAt: string): DomainError {
   return new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段或加入候补', { slotStartsAt: startsAt });
 }
@@ -120,10 +127,7 @@ export class BookingsService {
     const now = new Date();
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
     if (offering.service.mode === 'home') throw new DomainError('SLOT_UNAVAILABLE', '上门服务请通过上门预约提交地址和时间', { reason: 'home_service' });
-    const isVenue = offering.service.mode === 'venue';
-    if (isVenue !== (input.groupSize !== undefined)) {
-      throw new ValidationFailedError([{ field: 'groupSize', constraints: ['groupSize'], message: isVenue ? '场地预约请填写使用人数' : 'groupSize is only for venue services' }]);
-    }
+    assertGroupSize(offering, input.groupSize);
     const slot = await this.ensureSlot(offering, input.startsAt, now);
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
     // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
@@ -331,6 +335,7 @@ export class BookingsService {
   async joinWaitlist(auth: AuthContext, input: CreateBookingInput): Promise<WaitlistEntryView> {
     const now = new Date();
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
+    assertGroupSize(offering, input.groupSize);
     const slot = await this.ensureSlot(offering, input.startsAt, now);
     await this.assertMayActFor(auth, input.residentId);
     const entryId = randomUUID();
@@ -342,7 +347,7 @@ export class BookingsService {
       const current = await this.appointments.findSlot(offering.id, slot.startsAt, manager);
       if (current && current.booked < current.capacity) throw new DomainError('CONFLICT', '该时段还有空位，请直接预约', { remaining: current.capacity - current.booked });
       try {
-        await this.appointments.insertWaitlistEntry(manager, { id: entryId, slotId: slot.id, residentId: person.id, activeResidentId: person.id, status: 'waiting', joinedByAccountId: auth.accountId, joinedAt: now, bookingId: null });
+        await this.appointments.insertWaitlistEntry(manager, { id: entryId, slotId: slot.id, residentId: person.id, activeResidentId: person.id, status: 'waiting', groupSize: input.groupSize ?? null, joinedByAccountId: auth.accountId, joinedAt: now, bookingId: null });
       } catch (error) {
         if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已在该时段的候补名单中');
         throw error;
@@ -383,7 +388,7 @@ export class BookingsService {
       const bookingId = randomUUID();
       const status = initialBookingStatus(slot.centreService.service.needsReview);
       try {
-        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, groupSize: null, bookedByAccountId: entry.joinedByAccountId });
+        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, groupSize: entry.groupSize, bookedByAccountId: entry.joinedByAccountId });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // They already hold a seat here (booked directly meanwhile): their place in line is no longer needed.

@@ -38,6 +38,10 @@ export class WaitlistEntry {
   @Column({ type: 'simple-enum', enum: ['waiting', 'promoted', 'left'] })
   status: WaitlistStatus;
 
+  /** Venue services: how many people, carried over to the booking on promotion. */
+  @Column({ name: 'group_size', type: 'int', nullable: true })
+  groupSize: number | null;
+
   @Column({ name: 'joined_by_account_id', type: 'varchar', length: 36 })
   joinedByAccountId: string;
 

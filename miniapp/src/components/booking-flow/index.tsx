@@ -105,7 +105,7 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
         ))}
       </View>
 
-      {service.mode === 'venue' && !waitlist && <GroupSizeStepper flow={flow} />}
+      {service.mode === 'venue' && <GroupSizeStepper flow={flow} />}
 
       <View className='booking-summary'>
         <Text className='booking-summary__title'>请带上</Text>
