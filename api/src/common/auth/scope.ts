@@ -16,3 +16,8 @@ export function regionInScope(auth: AuthContext, regionPath: string | null | und
 export function assertRegionInScope(auth: AuthContext, regionPath: string | null | undefined, what: string): void {
   if (!regionInScope(auth, regionPath)) throw new NotFoundError(what);
 }
+
+/** An admin whose scope is the whole city (a one-node region path): city-wide data (catalogue, calendar) is theirs. */
+export function isCityAdmin(auth: AuthContext): boolean {
+  return auth.role === 'admin' && auth.regionPath?.split('/').filter(Boolean).length === 1;
+}

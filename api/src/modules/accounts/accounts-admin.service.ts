@@ -7,10 +7,11 @@ import { ConflictError } from '../../common/errors/domain-error';
 import { hashPassword } from '../../common/security/password-hasher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { AuthRepository, isDuplicateKey } from '../auth/auth.repository';
+import { AuthRepository } from '../auth/auth.repository';
 import type { Account } from './account.entity';
 import { AccountsRepository } from './accounts.repository';
 import type { CreateStaffAccountDto, ManagedAccountDto } from './dto/admin-account.dto';
+import { isDuplicateKey } from '../../database/sql';
 
 /** Admins create staff and admin accounts in their subtree, and disable or re-enable accounts there. */
 @Injectable()

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -11,7 +10,7 @@ import { ScheduleController } from './schedule.controller';
 import { ScheduleService } from './schedule.service';
 
 @Module({
-  imports: [AccountsModule, AuditModule, OutboxModule, ResidentsModule],
+  imports: [AuditModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
   providers: [AppointmentsRepository, ScheduleService, BookingsService, NoShowSweeper],
 })

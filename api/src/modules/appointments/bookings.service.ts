@@ -20,18 +20,17 @@ import {
   type WaitlistEntryView,
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
+import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { issueCheckInCode, verifyCheckInCode } from '../../common/security/check-in-code';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
-import { isDuplicateKey } from '../auth/auth.repository';
 import type { CentreService } from '../catalogue/centre-service.entity';
 import { OutboxService } from '../outbox/outbox.service';
+import { ResidentAccess } from '../residents/resident-access';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
@@ -40,6 +39,7 @@ import { toBookingView } from './booking-view';
 import { ScheduleService, policyOf } from './schedule.service';
 import type { Slot } from './slot.entity';
 import type { WaitlistEntry } from './waitlist-entry.entity';
+import { isDuplicateKey } from '../../database/sql';
 
 export interface CreateBookingInput {
   centreId: string;
@@ -107,7 +107,7 @@ export class BookingsService {
     private readonly appointments: AppointmentsRepository,
     private readonly schedule: ScheduleService,
     private readonly residents: ResidentsRepository,
-    private readonly accounts: AccountsService,
+    private readonly access: ResidentAccess,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
@@ -132,7 +132,7 @@ export class BookingsService {
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
     // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
     if (slot.booked >= slot.capacity) throw slotFull(input.startsAt);
-    await this.assertMayActFor(auth, input.residentId);
+    await this.access.assertMayActFor(auth, input.residentId);
 
     let bookingId: string;
     try {
@@ -337,7 +337,7 @@ export class BookingsService {
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
     assertGroupSize(offering, input.groupSize);
     const slot = await this.ensureSlot(offering, input.startsAt, now);
-    await this.assertMayActFor(auth, input.residentId);
+    await this.access.assertMayActFor(auth, input.residentId);
     const entryId = randomUUID();
     await this.transactions.write(async (manager) => {
       const person = await this.appointments.lockPerson(manager, input.residentId);
@@ -366,8 +366,7 @@ export class BookingsService {
 
   async leaveWaitlist(auth: AuthContext, entryId: string): Promise<WaitlistEntryView> {
     const entry = await this.appointments.findWaitlistEntryWithDetails(entryId);
-    const allowed = !!entry && (auth.role === 'resident' ? !!auth.residentId && (await this.residents.canActFor(auth.residentId, entry.residentId)) : regionInScope(auth, entry.slot.centreService.centre.region.path));
-    if (!allowed) throw new NotFoundError('该候补');
+    if (!entry || !(await this.access.mayReach(auth, entry.residentId, entry.slot.centreService.centre.region.path))) throw new NotFoundError('该候补');
     await this.transactions.write(async (manager) => {
       if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw new DomainError('INVALID_TRANSITION', '候补已结束', { status: entry!.status });
       await this.audit.record(manager, auth, { action: 'waitlist.left', targetType: 'slot', targetId: entry!.slotId, regionPath: entry!.slot.centreService.centre.region.path });
@@ -486,26 +485,10 @@ export class BookingsService {
     if (ageOn(birthDate, shanghaiDateOf(now)) < minAge) throw new DomainError('NOT_ELIGIBLE', `该服务仅限 ${minAge} 岁以上居民`, { minAge });
   }
 
-  /** Residents book for themselves or their household (after consent); staff for residents of their region. */
-  private async assertMayActFor(auth: AuthContext, residentId: string): Promise<void> {
-    if (auth.role === 'resident') {
-      await this.accounts.requireConsent(auth.accountId);
-      if (!auth.residentId || !(await this.residents.canActFor(auth.residentId, residentId))) throw new NotFoundError('该居民');
-      return;
-    }
-    const person = await this.residents.findWithCommunity(residentId);
-    assertRegionInScope(auth, person?.community?.path, '该居民');
-  }
-
   /** A booking the caller may see: their own or their household's; for staff, one at a centre of their region. */
   private async accessible(auth: AuthContext, bookingId: string): Promise<Booking> {
     const booking = await this.appointments.findBookingWithDetails(bookingId);
-    const allowed =
-      !!booking &&
-      (auth.role === 'resident'
-        ? !!auth.residentId && (await this.residents.canActFor(auth.residentId, booking.residentId))
-        : regionInScope(auth, booking.slot.centreService.centre.region.path));
-    if (!allowed) throw new NotFoundError('该预约');
+    if (!booking || !(await this.access.mayReach(auth, booking.residentId, booking.slot.centreService.centre.region.path))) throw new NotFoundError('该预约');
     return booking!;
   }
 

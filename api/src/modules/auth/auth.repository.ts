@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { isDuplicateKey } from '../../database/sql';
 import { Account } from '../accounts/account.entity';
 import { Worker } from '../providers/worker.entity';
 import { Resident } from '../residents/resident.entity';
@@ -128,9 +129,4 @@ export class AuthRepository {
       .execute();
     return result.affected === 1 ? invitation : null;
   }
-}
-
-export function isDuplicateKey(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

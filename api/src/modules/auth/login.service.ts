@@ -14,9 +14,10 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
 import { WechatClient, type WechatSession } from '../wechat/wechat.client';
-import { AuthRepository, isDuplicateKey } from './auth.repository';
+import { AuthRepository } from './auth.repository';
 import { InvitationService } from './invitation.service';
 import { SessionService } from './session.service';
+import { isDuplicateKey } from '../../database/sql';
 
 type Outcome = { accountId: string; tokens: LoginResponse['tokens'] } | { problem: DomainError };
 

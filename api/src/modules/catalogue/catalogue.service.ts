@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { CategoryWithServices, CentreServiceSetting, ServiceDetail, ServiceSummary } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { assertRegionInScope } from '../../common/auth/scope';
+import { assertRegionInScope, isCityAdmin } from '../../common/auth/scope';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
@@ -66,8 +66,7 @@ export class CatalogueService {
   }
 
   async updateService(auth: AuthContext, serviceId: string, input: UpdateServiceDto): Promise<ServiceSummary> {
-    // The catalogue is the city's: an admin scoped to the whole city (a one-node region path) edits it.
-    if (auth.role !== 'admin' || auth.regionPath?.split('/').filter(Boolean).length !== 1) throw new DomainError('FORBIDDEN', '只有市级管理员可以修改服务目录');
+    if (!isCityAdmin(auth)) throw new DomainError('FORBIDDEN', '只有市级管理员可以修改服务目录');
     if (!(await this.catalogue.findServiceWithCategory(serviceId))) throw new NotFoundError('该服务');
     await this.transactions.write(async (manager) => {
       await this.catalogue.updateService(manager, serviceId, {

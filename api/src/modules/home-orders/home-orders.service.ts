@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { ResidentAccess } from '../residents/resident-access';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { HomeOrdersRepository } from './home-orders.repository';
 import type { ServiceOrder } from './service-order.entity';
@@ -34,7 +33,7 @@ export class HomeOrdersService {
     private readonly orders: HomeOrdersRepository,
     private readonly transactions: TransactionRunner,
     private readonly residents: ResidentsRepository,
-    private readonly accounts: AccountsService,
+    private readonly access: ResidentAccess,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,13 +47,7 @@ export class HomeOrdersService {
     if (!(endsAt > startsAt) || startsAt.getTime() < now || startsAt.getTime() > now + MAX_WINDOW_DAYS_AHEAD * 24 * 3600 * 1000) {
       throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` }]);
     }
-    if (auth.role === 'resident') {
-      await this.accounts.requireConsent(auth.accountId);
-      if (!auth.residentId || !(await this.residents.canActFor(auth.residentId, input.residentId))) throw new NotFoundError('该居民');
-    } else {
-      const person = await this.residents.findWithCommunity(input.residentId);
-      assertRegionInScope(auth, person?.community?.path, '该居民');
-    }
+    await this.access.assertMayActFor(auth, input.residentId);
     const id = randomUUID();
     await this.transactions.write(async (manager) => {
       await this.orders.insert(manager, {

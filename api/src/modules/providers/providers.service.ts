@@ -9,12 +9,12 @@ import { hashPassword } from '../../common/security/password-hasher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuditService } from '../audit/audit.service';
-import { isDuplicateKey } from '../auth/auth.repository';
 import { InvitationService } from '../auth/invitation.service';
 import type { ProviderDto, WorkerDto } from './dto/provider.dto';
 import type { Provider } from './provider.entity';
 import { ProvidersRepository } from './providers.repository';
 import type { Worker } from './worker.entity';
+import { isDuplicateKey } from '../../database/sql';
 
 /**
  * Provider organisations and their workers. Staff and admins manage the providers their region oversees; a

@@ -6,10 +6,10 @@ import { assertRegionInScope } from '../../common/auth/scope';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
-import { isDuplicateKey } from '../auth/auth.repository';
 import type { CentreFieldsDto, CreateCentreDto, CreateRegionDto } from './dto/manage-region.dto';
 import { RegionsRepository } from './regions.repository';
 import { MICRODEGREES, toCentreSummary, toRegionSummary } from './regions.service';
+import { isDuplicateKey } from '../../database/sql';
 
 /** Admins maintain the region tree and citizen centres inside their own subtree. */
 @Injectable()

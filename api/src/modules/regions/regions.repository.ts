@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { RegionLevel } from '@linli/shared';
 import { Centre } from './centre.entity';
 import { Region } from './region.entity';
+import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
 
 export interface CommunityRow {
   id: string;
@@ -88,14 +89,4 @@ export class RegionsRepository {
     const centres = await query.getMany();
     return centres.map((centre) => ({ centre, regionName: centre.region.name, regionLevel: centre.region.level }));
   }
-}
-
-/**
- * LIKE treats % and _ as wildcards; a user's search text must match them literally. SQLite has no default
- * escape character and MySQL reads backslashes inside literals, so both get an explicit, harmless one.
- */
-const LIKE_ESCAPE = '!';
-
-function escapeLike(text: string): string {
-  return text.replace(/[!%_]/g, (character) => `${LIKE_ESCAPE}${character}`);
 }

@@ -4,9 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { birthDateFromIdNumber, normaliseIdNumber } from '@linli/shared';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
-import { isDuplicateKey } from '../auth/auth.repository';
 import type { Resident } from './resident.entity';
 import { ResidentsRepository } from './residents.repository';
+import { isDuplicateKey } from '../../database/sql';
 
 /** Person fields as clients send them: `undefined` leaves a field as it is, `null` clears it. */
 export interface PersonInput {

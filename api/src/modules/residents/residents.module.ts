@@ -8,6 +8,7 @@ import { HouseholdService } from './household.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
 import { PersonRecords } from './person-records';
+import { ResidentAccess } from './resident-access';
 import { ResidentsRepository } from './residents.repository';
 import { StaffResidentsController } from './staff-residents.controller';
 import { StaffResidentsService } from './staff-residents.service';
@@ -15,7 +16,7 @@ import { StaffResidentsService } from './staff-residents.service';
 @Module({
   imports: [AccountsModule, AuditModule, AuthModule, WechatModule],
   controllers: [MeController, HouseholdController, StaffResidentsController],
-  providers: [ResidentsRepository, PersonRecords, MeService, HouseholdService, StaffResidentsService],
-  exports: [ResidentsRepository],
+  providers: [ResidentsRepository, PersonRecords, ResidentAccess, MeService, HouseholdService, StaffResidentsService],
+  exports: [ResidentsRepository, ResidentAccess],
 })
 export class ResidentsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
 import { Region } from '../regions/region.entity';
 import { HouseholdLink } from './household-link.entity';
 import { Resident } from './resident.entity';
@@ -107,7 +108,7 @@ export class ResidentsRepository {
       .orderBy('resident.name', 'ASC')
       .addOrderBy('resident.id', 'ASC')
       .limit(limit);
-    if (filter.namePart) query.andWhere("resident.name LIKE :name ESCAPE '!'", { name: `%${filter.namePart.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+    if (filter.namePart) query.andWhere(`resident.name LIKE :name ESCAPE '${LIKE_ESCAPE}'`, { name: `%${escapeLike(filter.namePart)}%` });
     if (filter.idNumberHash) query.andWhere('resident.id_number_hash = :idNumberHash', { idNumberHash: filter.idNumberHash });
     if (filter.phoneHash) query.andWhere('resident.phone_hash = :phoneHash', { phoneHash: filter.phoneHash });
     return (await query.getRawMany<{ id: string }>()).map((row) => row.id);
