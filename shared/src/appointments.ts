@@ -66,21 +66,6 @@ export interface CheckInCode {
   expiresAt: string;
 }
 
-/** A home-service request as its resident sees it; the dispatch issue adds workers, offers and tracking. */
-export interface ServiceOrderView {
-  id: string;
-  kind: 'home_service';
-  status: 'pending_dispatch' | 'cancelled';
-  service: { id: string; name: string };
-  centre: { id: string; name: string };
-  person: { id: string; name: string };
-  address: string;
-  windowStartsAt: string;
-  windowEndsAt: string;
-  description: string;
-  createdAt: string;
-}
-
 /** Booking counts for one group (a category, a service, a centre's area, a day). */
 export interface BookingCounts {
   key: string;

@@ -7,3 +7,4 @@ export * from './catalogue';
 export * from './booking';
 export * from './schedule';
 export * from './appointments';
+export * from './dispatch';

@@ -1,0 +1,334 @@
+import { distanceMeters, type GeoPoint } from './regions';
+import { isoWeekdayOf, shanghaiDateOf, instantOf, type IsoWeekday, type TimeRange } from './schedule';
+
+/**
+ * The home-service order state machine, shared so every screen offers only the actions the API will accept.
+ *
+ *   pending_dispatch ──offer──▶ offered ──accept──▶ accepted ──set_out──▶ en_route ──start──▶ in_service
+ *     ▲   │  ▲    │ grab           │ reject / expire                                               │ complete
+ *     │   │  │    └──────────────▶ │ (back to pending_dispatch, next candidate)                    ▼
+ *     │   │  └─────────────────────┘                                   confirmed ◀──confirm── completed
+ *     │   │ escalate (no candidate, too many refusals, pool unclaimed)      │ ▲                   │ dispute
+ *     │   ▼                                                                 │ └──resolve── disputed ◀┘
+ *     │ escalated ──assign (staff)──▶ accepted                              └──dispute──▶ disputed
+ *     └──requeue (staff)──┘
+ *
+ * `cancel`: the resident (or their household proxy) before the worker sets out; staff at any time before
+ * `completed`, always with a reason. `confirm` is the resident's, or the system's after the auto-confirm delay.
+ */
+export const ORDER_STATUSES = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_EVENTS = ['offer', 'accept', 'reject', 'expire', 'grab', 'escalate', 'assign', 'requeue', 'set_out', 'start', 'complete', 'confirm', 'cancel', 'dispute', 'resolve'] as const;
+export type OrderEvent = (typeof ORDER_EVENTS)[number];
+
+/** Who causes an event: the resident (or household proxy), the assigned worker, staff of the order's region, or the dispatcher itself. */
+export type OrderActor = 'resident' | 'worker' | 'staff' | 'system';
+
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending_dispatch: '等待派单',
+  offered: '等待接单',
+  accepted: '已接单',
+  en_route: '服务人员已出发',
+  in_service: '服务中',
+  completed: '服务完成待确认',
+  confirmed: '已完成',
+  cancelled: '已取消',
+  escalated: '社区人工派单中',
+  disputed: '投诉处理中',
+};
+
+export const ORDER_EVENT_LABELS: Record<OrderEvent, string> = {
+  offer: '派单给服务人员',
+  accept: '服务人员接单',
+  reject: '服务人员拒单',
+  expire: '服务人员超时未接单',
+  grab: '服务人员抢单',
+  escalate: '转社区人工派单',
+  assign: '社区指派服务人员',
+  requeue: '重新派单',
+  set_out: '服务人员出发',
+  start: '开始服务',
+  complete: '服务完成',
+  confirm: '确认完成',
+  cancel: '取消订单',
+  dispute: '居民投诉',
+  resolve: '投诉已处理',
+};
+
+/** Statuses in which the order is not finished: the worker (if any) carries it in their load. */
+export const ORDER_OPEN_STATUSES: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'escalated'];
+/** Statuses in which a worker holds the order (counts toward their cap on unfinished orders). */
+export const ORDER_WORKER_HELD_STATUSES: readonly OrderStatus[] = ['accepted', 'en_route', 'in_service'];
+
+interface TransitionRule {
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  actors: readonly OrderActor[];
+}
+
+const TRANSITIONS: Record<OrderEvent, TransitionRule> = {
+  offer: { from: ['pending_dispatch'], to: 'offered', actors: ['system'] },
+  accept: { from: ['offered'], to: 'accepted', actors: ['worker'] },
+  reject: { from: ['offered'], to: 'pending_dispatch', actors: ['worker'] },
+  expire: { from: ['offered'], to: 'pending_dispatch', actors: ['system'] },
+  grab: { from: ['pending_dispatch'], to: 'accepted', actors: ['worker'] },
+  escalate: { from: ['pending_dispatch', 'offered'], to: 'escalated', actors: ['system'] },
+  assign: { from: ['pending_dispatch', 'offered', 'escalated', 'accepted'], to: 'accepted', actors: ['staff'] },
+  requeue: { from: ['escalated'], to: 'pending_dispatch', actors: ['staff'] },
+  set_out: { from: ['accepted'], to: 'en_route', actors: ['worker'] },
+  start: { from: ['en_route'], to: 'in_service', actors: ['worker'] },
+  complete: { from: ['in_service'], to: 'completed', actors: ['worker'] },
+  confirm: { from: ['completed'], to: 'confirmed', actors: ['resident', 'system'] },
+  cancel: { from: ['pending_dispatch', 'offered', 'accepted', 'escalated', 'en_route', 'in_service'], to: 'cancelled', actors: ['resident', 'staff'] },
+  dispute: { from: ['completed', 'confirmed'], to: 'disputed', actors: ['resident'] },
+  resolve: { from: ['disputed'], to: 'confirmed', actors: ['staff'] },
+};
+
+/** A resident may cancel only before the worker sets out; staff may cancel any unfinished order. */
+const RESIDENT_CANCELLABLE: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'accepted', 'escalated'];
+
+/** Events that need a reason from the person causing them (kept in the timeline). */
+export const ORDER_EVENTS_NEEDING_REASON: readonly OrderEvent[] = ['reject', 'assign', 'cancel', 'dispute', 'resolve', 'requeue'];
+
+export type OrderTransitionResult = { ok: true; to: OrderStatus } | { ok: false; reason: 'invalid_transition' | 'actor_not_allowed' };
+
+/** The status an event leads to, or why it may not happen. */
+export function transitionOrder(from: OrderStatus, event: OrderEvent, actor: OrderActor): OrderTransitionResult {
+  const rule = TRANSITIONS[event];
+  if (!rule.from.includes(from)) return { ok: false, reason: 'invalid_transition' };
+  if (!rule.actors.includes(actor)) return { ok: false, reason: 'actor_not_allowed' };
+  if (event === 'cancel' && actor === 'resident' && !RESIDENT_CANCELLABLE.includes(from)) return { ok: false, reason: 'invalid_transition' };
+  return { ok: true, to: rule.to };
+}
+
+/** Events an actor may cause from a status (to show only the buttons that will work). */
+export function availableOrderEvents(from: OrderStatus, actor: OrderActor): OrderEvent[] {
+  return ORDER_EVENTS.filter((event) => transitionOrder(from, event, actor).ok);
+}
+
+// ─── Dispatch modes, working hours and ranking ─────────────────────────────────────────────────────────────────
+
+/** `assign`: the dispatcher offers the order to the best candidate; `grab`: eligible workers see it in a pool. */
+export const DISPATCH_MODES = ['assign', 'grab'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+/** A worker's hours on one weekday (Asia/Shanghai). */
+export interface WorkingDay {
+  weekday: IsoWeekday;
+  ranges: TimeRange[];
+}
+
+/** The least time a home visit takes: a worker is available for a window when their hours overlap it this long. */
+export const MIN_VISIT_MINUTES = 60;
+
+/**
+ * Whether a worker's weekly hours cover an order's window: they overlap it for at least MIN_VISIT_MINUTES (or for
+ * the whole window when it is shorter). A resident's window is "any time between 9 and 12", not "9 to 12 without
+ * pause", so a worker who starts at 10 can still take a 9–12 window.
+ */
+export function workingHoursCover(hours: WorkingDay[], windowStartsAt: Date, windowEndsAt: Date): boolean {
+  const windowMs = windowEndsAt.getTime() - windowStartsAt.getTime();
+  if (windowMs <= 0) return false;
+  const needMs = Math.min(windowMs, MIN_VISIT_MINUTES * 60_000);
+  // A window may cross midnight: look at each Shanghai date it touches.
+  let overlapMs = 0;
+  const firstDate = shanghaiDateOf(windowStartsAt);
+  const lastDate = shanghaiDateOf(new Date(windowEndsAt.getTime() - 1));
+  for (let date = firstDate; date <= lastDate; date = nextDate(date)) {
+    const weekday = isoWeekdayOf(date);
+    for (const day of hours.filter((entry) => entry.weekday === weekday)) {
+      for (const range of day.ranges) {
+        const from = Math.max(instantOf(date, range.start).getTime(), windowStartsAt.getTime());
+        const to = Math.min(instantOf(date, range.end).getTime(), windowEndsAt.getTime());
+        if (to > from) overlapMs = Math.max(overlapMs, to - from);
+      }
+    }
+  }
+  return overlapMs >= needMs;
+}
+
+function nextDate(date: string): string {
+  return shanghaiDateOf(new Date(instantOf(date, '12:00').getTime() + 24 * 3600_000));
+}
+
+/** What the ranking needs to know about one eligible worker. */
+export interface DispatchCandidate {
+  workerId: string;
+  /** Last known position (GCJ-02); null when the worker never shared one. */
+  position: GeoPoint | null;
+  /** Orders the worker holds now (accepted, en route, in service). */
+  openOrders: number;
+  maxOpenOrders: number;
+  ratingSum: number;
+  ratingCount: number;
+  /** When the worker was last offered any order; null when never. */
+  lastOfferedAt: Date | null;
+}
+
+export interface RankedCandidate extends DispatchCandidate {
+  distanceMeters: number | null;
+  score: number;
+}
+
+/**
+ * Ranking weights (they sum to 1). Distance matters most (elders wait less, workers travel less); then load (spread
+ * work before piling it on one person); then rating; then fairness (who has waited longest for an offer).
+ */
+export const RANKING_WEIGHTS = { distance: 0.4, load: 0.25, rating: 0.2, fairness: 0.15 } as const;
+/** Beyond this a worker is "far" and distance adds nothing more to tell workers apart. */
+export const FAR_METERS = 10_000;
+/** Fairness saturates after an hour without an offer. */
+export const FAIRNESS_SATURATION_MINUTES = 60;
+/** A new worker's rating starts from this prior, worth this many ratings, so one 5-star review doesn't top the list. */
+export const RATING_PRIOR = { average: 4, weight: 3 } as const;
+
+/** The smoothed average rating (1..5) used for ranking and shown to staff. */
+export function smoothedRating(ratingSum: number, ratingCount: number): number {
+  return (RATING_PRIOR.average * RATING_PRIOR.weight + ratingSum) / (RATING_PRIOR.weight + ratingCount);
+}
+
+/**
+ * Ranks eligible workers for an order placed at `place`, best first. Each factor is scaled to 0..1 (1 is best) and
+ * weighted by RANKING_WEIGHTS; ties go to the worker offered least recently, then to the lower id so the order is
+ * deterministic. A worker with no known position scores as if FAR_METERS away.
+ */
+export function rankCandidates(candidates: DispatchCandidate[], place: GeoPoint | null, now: Date): RankedCandidate[] {
+  const ranked = candidates.map((candidate): RankedCandidate => {
+    const distance = candidate.position && place ? distanceMeters(candidate.position, place) : null;
+    const distanceScore = distance === null ? 0 : 1 - Math.min(distance, FAR_METERS) / FAR_METERS;
+    const loadScore = candidate.maxOpenOrders > 0 ? 1 - Math.min(candidate.openOrders, candidate.maxOpenOrders) / candidate.maxOpenOrders : 0;
+    const ratingScore = (smoothedRating(candidate.ratingSum, candidate.ratingCount) - 1) / 4;
+    const waitedMinutes = candidate.lastOfferedAt ? (now.getTime() - candidate.lastOfferedAt.getTime()) / 60_000 : FAIRNESS_SATURATION_MINUTES;
+    const fairnessScore = Math.max(0, Math.min(waitedMinutes, FAIRNESS_SATURATION_MINUTES)) / FAIRNESS_SATURATION_MINUTES;
+    const score = RANKING_WEIGHTS.distance * distanceScore + RANKING_WEIGHTS.load * loadScore + RANKING_WEIGHTS.rating * ratingScore + RANKING_WEIGHTS.fairness * fairnessScore;
+    return { ...candidate, distanceMeters: distance, score: Math.round(score * 1e6) / 1e6 };
+  });
+  return ranked.sort((a, b) => b.score - a.score || offeredAt(a) - offeredAt(b) || a.workerId.localeCompare(b.workerId));
+}
+
+function offeredAt(candidate: DispatchCandidate): number {
+  return candidate.lastOfferedAt ? candidate.lastOfferedAt.getTime() : 0;
+}
+
+/** Validation problems of a worker's weekly hours (empty when fine). */
+export function validateWorkingHours(hours: WorkingDay[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  for (const day of hours) {
+    if (!(Number.isInteger(day.weekday) && day.weekday >= 1 && day.weekday <= 7)) problems.push(`weekday ${day.weekday}: must be 1..7`);
+    if (seen.has(day.weekday)) problems.push(`weekday ${day.weekday}: more than one entry (use several ranges instead)`);
+    seen.add(day.weekday);
+    const sorted = [...day.ranges].sort((a, b) => a.start.localeCompare(b.start));
+    sorted.forEach((range, index) => {
+      if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(range.start) || !/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(range.end)) problems.push(`weekday ${day.weekday}: times must be HH:mm`);
+      else if (range.end <= range.start) problems.push(`weekday ${day.weekday}: ${range.start}-${range.end} ends before it starts`);
+      if (index > 0 && range.start < sorted[index - 1].end) problems.push(`weekday ${day.weekday}: ranges overlap`);
+    });
+  }
+  return problems;
+}
+
+// ─── Views shared by the API and the mini program ─────────────────────────────────────────────────────────────
+
+export interface OrderTimelineEntry {
+  event: OrderEvent;
+  label: string;
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  actor: OrderActor;
+  /** Display name of who did it (a worker's or staff member's name; 系统 for the dispatcher). */
+  actorName: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface OrderWorkerSummary {
+  id: string;
+  name: string;
+  providerName: string;
+  /** Masked for residents (138****0001); the worker's number is shown only to staff in full via their own tools. */
+  phoneMasked: string;
+}
+
+export interface OrderRatingView {
+  score: number;
+  comment: string | null;
+  createdAt: string;
+}
+
+/** A home-service order with its place, current worker, timeline and what the viewer may do next. */
+export interface ServiceOrderView {
+  id: string;
+  kind: 'home_service';
+  status: OrderStatus;
+  statusLabel: string;
+  dispatchMode: DispatchMode;
+  service: { id: string; name: string };
+  centre: { id: string; name: string };
+  person: { id: string; name: string };
+  address: string;
+  /** Where the work is (GCJ-02), for the worker's navigation; the centre's position when the resident gave none. */
+  location: GeoPoint;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  description: string;
+  worker: OrderWorkerSummary | null;
+  rating: OrderRatingView | null;
+  /** Warning raised when the order was not started within its window. */
+  overdue: boolean;
+  completionNote: string | null;
+  photoIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ServiceOrderDetail extends ServiceOrderView {
+  timeline: OrderTimelineEntry[];
+}
+
+/** The offer a worker sees: the order and how long they have to answer. */
+export interface DispatchOfferView {
+  id: string;
+  expiresAt: string;
+  order: ServiceOrderView;
+  distanceMeters: number | null;
+}
+
+export interface WorkerProfileView {
+  id: string;
+  name: string;
+  providerId: string;
+  providerName: string;
+  online: boolean;
+  skills: { id: string; name: string }[];
+  areas: { id: string; name: string }[];
+  workingHours: WorkingDay[];
+  maxOpenOrders: number;
+  openOrders: number;
+  ratingCount: number;
+  /** Plain average of the ratings received; null before the first. */
+  averageRating: number | null;
+}
+
+/** The staff dispatch board of a region. */
+export interface DispatchBoard {
+  pending: ServiceOrderView[];
+  offered: ServiceOrderView[];
+  escalated: ServiceOrderView[];
+  overdue: ServiceOrderView[];
+  disputed: ServiceOrderView[];
+}
+
+export interface AssignableWorker {
+  id: string;
+  name: string;
+  providerName: string;
+  online: boolean;
+  openOrders: number;
+  maxOpenOrders: number;
+  distanceMeters: number | null;
+  averageRating: number | null;
+  /** Why the automatic dispatcher would skip them (offline, outside hours, at capacity…); empty when eligible. */
+  notes: string[];
+}
