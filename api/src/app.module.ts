@@ -8,7 +8,7 @@ import { AppointmentsModule } from './modules/appointments/appointments.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { HealthModule } from './modules/health/health.module';
-import { HomeOrdersModule } from './modules/home-orders/home-orders.module';
+import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ResidentsModule } from './modules/residents/residents.module';
@@ -18,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, HomeOrdersModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, DispatchModule, ...extraModules],
     };
   }
 }

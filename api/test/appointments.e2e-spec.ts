@@ -219,7 +219,7 @@ describe('appointments: slots, booking rules and the booking state machine', () 
   });
 
   describe('home services', () => {
-    it('are requested with an address and a time window and wait for dispatch', async () => {
+    it('are requested with an address and a time window and go to dispatch (to staff when no worker is online)', async () => {
       const body = {
         centreId: ANDA_CENTRE,
         serviceId: service('home_elder_care'),
@@ -230,7 +230,7 @@ describe('appointments: slots, booking rules and the booking state machine', () 
         description: '每周助浴一次',
       };
       const created = await t.http().post('/api/home-orders').set(bearer(li)).send(body).expect(201);
-      expect(created.body).toMatchObject({ kind: 'home_service', status: 'pending_dispatch', service: { name: '居家养老上门服务' }, person: { name: '李建国' } });
+      expect(created.body).toMatchObject({ kind: 'home_service', status: 'escalated', service: { name: '居家养老上门服务' }, person: { name: '李建国' } });
       const mine = await t.http().get('/api/home-orders').set(bearer(li)).expect(200);
       expect(mine.body.items.map((o: { id: string }) => o.id)).toContain(created.body.id);
       await t.http().post('/api/home-orders').set(bearer(sun)).send(body).expect(404);

@@ -2,6 +2,7 @@ import {
   ORDER_EVENTS,
   ORDER_STATUSES,
   availableOrderEvents,
+  isOrderOverdue,
   rankCandidates,
   smoothedRating,
   transitionOrder,
@@ -182,5 +183,31 @@ describe('dispatch ranking', () => {
     expect(best.score).toBeLessThanOrEqual(1);
     expect(worst.score).toBeGreaterThanOrEqual(0);
     expect(best.score).toBeGreaterThan(worst.score);
+  });
+});
+
+describe('SLA: overdue orders', () => {
+  const start = new Date('2026-12-01T01:00:00Z');
+  const end = new Date('2026-12-01T04:00:00Z');
+  const before = new Date('2026-12-01T00:59:00Z');
+  const during = new Date('2026-12-01T02:00:00Z');
+  const after = new Date('2026-12-01T04:00:00Z');
+
+  it('warns when the window has begun and nobody holds the order', () => {
+    for (const status of ['pending_dispatch', 'offered', 'escalated'] as const) {
+      expect(isOrderOverdue(status, start, end, before)).toBe(false);
+      expect(isOrderOverdue(status, start, end, during)).toBe(true);
+    }
+  });
+
+  it('warns when the window has ended and a held order has not started', () => {
+    for (const status of ['accepted', 'en_route'] as const) {
+      expect(isOrderOverdue(status, start, end, during)).toBe(false);
+      expect(isOrderOverdue(status, start, end, after)).toBe(true);
+    }
+  });
+
+  it('never warns once the work started or the order ended', () => {
+    for (const status of ['in_service', 'completed', 'confirmed', 'cancelled', 'disputed'] as const) expect(isOrderOverdue(status, start, end, after)).toBe(false);
   });
 });

@@ -107,6 +107,20 @@ export function availableOrderEvents(from: OrderStatus, actor: OrderActor): Orde
   return ORDER_EVENTS.filter((event) => transitionOrder(from, event, actor).ok);
 }
 
+/** Statuses before the work starts, split by whether a worker already holds the order. */
+const UNASSIGNED_STATUSES: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'escalated'];
+const ASSIGNED_NOT_STARTED: readonly OrderStatus[] = ['accepted', 'en_route'];
+
+/**
+ * The SLA rule behind staff warnings: an order is overdue when its window has begun and still nobody holds it, or
+ * its window has ended and the work has not started.
+ */
+export function isOrderOverdue(status: OrderStatus, windowStartsAt: Date, windowEndsAt: Date, now: Date): boolean {
+  if (UNASSIGNED_STATUSES.includes(status)) return now >= windowStartsAt;
+  if (ASSIGNED_NOT_STARTED.includes(status)) return now >= windowEndsAt;
+  return false;
+}
+
 // ─── Dispatch modes, working hours and ranking ─────────────────────────────────────────────────────────────────
 
 /** `assign`: the dispatcher offers the order to the best candidate; `grab`: eligible workers see it in a pool. */
@@ -278,7 +292,6 @@ export interface ServiceOrderView {
   /** Warning raised when the order was not started within its window. */
   overdue: boolean;
   completionNote: string | null;
-  photoIds: string[];
   createdAt: string;
   updatedAt: string;
 }

@@ -41,6 +41,12 @@ export const API_ERROR_CODES = [
   'WRONG_CENTRE',
   'WRONG_DAY',
   'BOOKING_RESTRICTED',
+  // dispatch
+  'OFFER_EXPIRED',
+  'ORDER_TAKEN',
+  'WORKER_AT_CAPACITY',
+  'WORKER_OFFLINE',
+  'ALREADY_RATED',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

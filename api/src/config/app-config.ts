@@ -30,6 +30,20 @@ export interface AppConfig {
   auth: AuthConfig;
   wechat: WechatConfig;
   appointments: AppointmentsConfig;
+  dispatch: DispatchConfig;
+}
+
+export interface DispatchConfig {
+  /** How often each API instance sweeps expired offers, unclaimed pools, late orders and auto-confirmations; 0 = off. */
+  sweepSeconds: number;
+  /** An order refused or left to expire this many times goes to the staff queue (escalated). */
+  maxRefusals: number;
+  /** A grab-mode order nobody took within this many minutes goes to the staff queue. */
+  grabPoolMinutes: number;
+  /** A completed order the resident has not confirmed is confirmed automatically after this many days. */
+  autoConfirmDays: number;
+  /** When set, overrides every service's accept window (seconds); for tests and drills. */
+  offerWindowSecondsOverride: number | null;
 }
 
 export interface AppointmentsConfig {
@@ -175,6 +189,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       noShowLimit: readInteger(env, 'NO_SHOW_LIMIT', 3, 1, 100),
       noShowWindowDays: readInteger(env, 'NO_SHOW_WINDOW_DAYS', 90, 1, 365),
       noShowRestrictionDays: readInteger(env, 'NO_SHOW_RESTRICTION_DAYS', 30, 0, 365),
+    },
+    dispatch: {
+      sweepSeconds: readInteger(env, 'DISPATCH_SWEEP_SECONDS', 5, 0, 3600),
+      maxRefusals: readInteger(env, 'DISPATCH_MAX_REFUSALS', 3, 1, 50),
+      grabPoolMinutes: readInteger(env, 'DISPATCH_GRAB_POOL_MINUTES', 30, 1, 24 * 60),
+      autoConfirmDays: readInteger(env, 'DISPATCH_AUTO_CONFIRM_DAYS', 3, 1, 60),
+      offerWindowSecondsOverride: env.DISPATCH_OFFER_WINDOW_SECONDS ? readInteger(env, 'DISPATCH_OFFER_WINDOW_SECONDS', 300, 1, 3600) : null,
     },
   };
 }

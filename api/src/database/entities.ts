@@ -11,7 +11,10 @@ import { WaitlistEntry } from '../modules/appointments/waitlist-entry.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { Invitation } from '../modules/auth/invitation.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
-import { ServiceOrder } from '../modules/home-orders/service-order.entity';
+import { DispatchOffer } from '../modules/dispatch/dispatch-offer.entity';
+import { OrderEventRecord } from '../modules/dispatch/order-event.entity';
+import { OrderRating } from '../modules/dispatch/order-rating.entity';
+import { ServiceOrder } from '../modules/dispatch/service-order.entity';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity';
 import { CommunityService } from '../modules/catalogue/community-service.entity';
 import { ServiceCategory } from '../modules/catalogue/service-category.entity';
@@ -19,6 +22,8 @@ import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { Worker } from '../modules/providers/worker.entity';
+import { WorkerArea } from '../modules/providers/worker-area.entity';
+import { WorkerSkill } from '../modules/providers/worker-skill.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
@@ -41,6 +46,11 @@ export const ENTITIES = [
   AuditEntry,
   Provider,
   Worker,
+  WorkerSkill,
+  WorkerArea,
+  DispatchOffer,
+  OrderEventRecord,
+  OrderRating,
   ServiceCategory,
   CommunityService,
   CentreService,

@@ -14,6 +14,8 @@ import { CommunityService } from '../modules/catalogue/community-service.entity'
 import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { Worker } from '../modules/providers/worker.entity';
+import { WorkerArea } from '../modules/providers/worker-area.entity';
+import { WorkerSkill } from '../modules/providers/worker-skill.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
@@ -48,6 +50,7 @@ export async function seedDemoData({ transactions, cipher }: SeedDependencies): 
     const centresInserted = await seedCentres(manager, idByCode);
     const accountsInserted = await seedIdentities(manager, idByCode, cipher, passwordHash);
     const servicesInserted = await seedCatalogue(manager);
+    await seedDispatchProfiles(manager);
     return { regionsInserted, centresInserted, accountsInserted, servicesInserted };
   });
 }
@@ -148,7 +151,7 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
   for (const worker of DEMO_WORKERS) {
     const id = stableId('worker', worker.key);
     if (isNew(id)) {
-      await manager.getRepository(Worker).insert({ id, providerId: stableId('provider', worker.providerKey), name: worker.name, phoneCipher: cipher.encrypt(worker.phone), accountId: stableId('account', worker.accountKey) });
+      await manager.getRepository(Worker).insert({ id, providerId: stableId('provider', worker.providerKey), name: worker.name, phoneCipher: cipher.encrypt(worker.phone), accountId: stableId('account', worker.accountKey), workingHours: DEMO_WORKING_HOURS, maxOpenOrders: 3 });
     }
   }
   return inserted;
@@ -158,6 +161,25 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
  * The 22 services, which demo centres offer them (everything at every centre, except rooms and courts — venue
  * services — which only community centres have), their demo opening hours, and the 2026 holiday calendar.
  */
+/**
+ * Demo workers can do every home service in every community of their provider's district, so any demo home order
+ * finds them once they go online. Only for workers that have no skills yet (a re-seed keeps edits).
+ */
+async function seedDispatchProfiles(manager: EntityManager): Promise<void> {
+  const homeServices = SERVICE_CATALOGUE.flatMap((category) => category.services).filter((service) => service.mode === 'home');
+  for (const worker of DEMO_WORKERS) {
+    const workerId = stableId('worker', worker.key);
+    if (await manager.getRepository(WorkerSkill).exists({ where: { workerId } })) continue;
+    await manager.getRepository(WorkerSkill).insert(homeServices.map((service) => ({ workerId, serviceId: stableId('service', service.code) })));
+    const district = DEMO_PROVIDERS.find((provider) => provider.key === worker.providerKey)!.regionCode;
+    const communities = DEMO_REGIONS.filter((region) => region.level === 'community' && region.code.startsWith(district));
+    await manager.getRepository(WorkerArea).insert(communities.map((region) => ({ workerId, regionId: stableId('region', region.code) })));
+  }
+}
+
+/** Every day 07:00–21:00: home services happen at weekends too. */
+const DEMO_WORKING_HOURS = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '07:00', end: '21:00' }] }));
+
 async function seedCatalogue(manager: EntityManager): Promise<number> {
   const categories = manager.getRepository(ServiceCategory);
   const services = manager.getRepository(CommunityService);

@@ -38,6 +38,11 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   WRONG_CENTRE: 409,
   WRONG_DAY: 409,
   BOOKING_RESTRICTED: 409,
+  OFFER_EXPIRED: 409,
+  ORDER_TAKEN: 409,
+  WORKER_AT_CAPACITY: 409,
+  WORKER_OFFLINE: 409,
+  ALREADY_RATED: 409,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -78,6 +83,11 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   WRONG_CENTRE: '该预约不在本市民中心',
   WRONG_DAY: '该预约不是今天的',
   BOOKING_RESTRICTED: '多次预约未到场，暂时不能在线预约',
+  OFFER_EXPIRED: '接单时间已过，订单已转派',
+  ORDER_TAKEN: '已被其他服务人员接单',
+  WORKER_AT_CAPACITY: '未完成的订单已达上限',
+  WORKER_OFFLINE: '请先上线再接单',
+  ALREADY_RATED: '该订单已评价',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

@@ -13,5 +13,6 @@ import { ScheduleService } from './schedule.service';
   imports: [AuditModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
   providers: [AppointmentsRepository, ScheduleService, BookingsService, NoShowSweeper],
+  exports: [AppointmentsRepository],
 })
 export class AppointmentsModule {}

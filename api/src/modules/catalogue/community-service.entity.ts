@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { SERVICE_MODES, type ServiceMode } from '@linli/shared';
+import { DISPATCH_MODES, SERVICE_MODES, type DispatchMode, type ServiceMode } from '@linli/shared';
 import { ServiceCategory } from './service-category.entity';
 
 /** One of the 22 services. The code is stable; texts and limits are edited by city admins. */
@@ -41,6 +41,14 @@ export class CommunityService {
 
   @Column({ name: 'max_active_bookings_per_person', type: 'int' })
   maxActiveBookingsPerPerson: number;
+
+  /** Home services: offered to the best worker (`assign`) or put in a pool for the first taker (`grab`). */
+  @Column({ name: 'dispatch_mode', type: 'simple-enum', enum: DISPATCH_MODES, default: 'assign' })
+  dispatchMode: DispatchMode;
+
+  /** Home services: how long a worker has to accept an offer. */
+  @Column({ name: 'offer_window_seconds', type: 'int', default: 300 })
+  offerWindowSeconds: number;
 
   @Column({ name: 'sort_order', type: 'int' })
   sortOrder: number;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { OrderEvent } from '@linli/shared';
 import { OutboxMessage } from './outbox-message.entity';
 
-export type OutboxTopic = 'booking.promoted_from_waitlist';
+/** Every order event is announced (the resident, the worker or staff may need to hear of it); SLA warnings go to staff. */
+export type OutboxTopic = 'booking.promoted_from_waitlist' | `order.${OrderEvent}` | 'order.sla_warning';
 
 @Injectable()
 export class OutboxService {

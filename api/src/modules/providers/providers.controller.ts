@@ -7,6 +7,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
 import { InvitationCodeDto } from '../residents/dto/person.dto';
 import { CreateProviderDto, CreateWorkerDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
+import { DispatchModeDto, DispatchProfileDto } from '../dispatch/dto/dispatch.dto';
 import { ProvidersService } from './providers.service';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -59,6 +60,24 @@ export class ProvidersController {
   @ApiErrorResponses(...ERRORS)
   addWorker(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @Body() body: CreateWorkerDto): Promise<WorkerDto> {
     return this.providers.addWorker(auth, providerId, body);
+  }
+
+  @Put(':providerId/workers/:workerId/dispatch-profile')
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: "Set a worker's skills (home services), areas (communities), weekly hours and cap on unfinished orders" })
+  @ApiOkResponse({ type: WorkerDto })
+  @ApiErrorResponses(...ERRORS, 'CONFLICT')
+  setDispatchProfile(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @UuidParam('workerId') workerId: string, @Body() body: DispatchProfileDto): Promise<WorkerDto> {
+    return this.providers.setDispatchProfile(auth, providerId, workerId, body);
+  }
+
+  @Put(':providerId/dispatch-mode')
+  @Roles('staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: "Choose how the provider's workers get orders: offers from the dispatcher (assign) or the grab pool (grab)" })
+  @ApiOkResponse({ type: ProviderDto })
+  @ApiErrorResponses(...ERRORS)
+  setDispatchMode(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @Body() body: DispatchModeDto): Promise<ProviderDto> {
+    return this.providers.setDispatchMode(auth, providerId, body.mode);
   }
 
   @Post(':providerId/workers/:workerId/invitation')

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ProvidersController } from './providers.controller';
 import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
+import { WorkerProfiles } from './worker-profiles';
 
-@Module({ imports: [AccountsModule, AuditModule, AuthModule], controllers: [ProvidersController], providers: [ProvidersRepository, ProvidersService] })
+@Module({ imports: [AccountsModule, AuditModule, AuthModule], controllers: [ProvidersController], providers: [ProvidersRepository, ProvidersService, WorkerProfiles], exports: [WorkerProfiles] })
 export class ProvidersModule {}

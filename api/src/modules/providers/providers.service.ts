@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { maskPhone, type InvitationCode } from '@linli/shared';
+import { maskPhone, validateWorkingHours, type DispatchMode, type InvitationCode, type WorkingDay } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-error';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { hashPassword } from '../../common/security/password-hasher';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -14,6 +14,7 @@ import type { ProviderDto, WorkerDto } from './dto/provider.dto';
 import type { Provider } from './provider.entity';
 import { ProvidersRepository } from './providers.repository';
 import type { Worker } from './worker.entity';
+import { averageRating, WorkerProfiles } from './worker-profiles';
 import { isDuplicateKey } from '../../database/sql';
 
 /**
@@ -29,6 +30,7 @@ export class ProvidersService {
     private readonly invitations: InvitationService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly profiles: WorkerProfiles,
   ) {}
 
   async list(auth: AuthContext): Promise<ProviderDto[]> {
@@ -68,7 +70,7 @@ export class ProvidersService {
 
   async listWorkers(auth: AuthContext, providerId: string): Promise<WorkerDto[]> {
     await this.manageable(auth, providerId);
-    return (await this.providers.listWorkers(providerId)).map((worker) => this.toWorkerDto(worker));
+    return this.toWorkerDtos(await this.providers.listWorkers(providerId));
   }
 
   async addWorker(auth: AuthContext, providerId: string, input: { name: string; phone: string }): Promise<WorkerDto> {
@@ -78,7 +80,38 @@ export class ProvidersService {
       await this.providers.insertWorker(manager, { id, providerId, name: input.name, phoneCipher: this.cipher.encrypt(input.phone), accountId: null });
       await this.audit.record(manager, auth, { action: 'worker.created', targetType: 'worker', targetId: id, regionPath: provider.region.path });
     });
-    return this.toWorkerDto((await this.providers.findWorker(providerId, id))!);
+    return (await this.toWorkerDtos([(await this.providers.findWorker(providerId, id))!]))[0];
+  }
+
+  /** Sets what the dispatcher needs to know about a worker: skills, areas, weekly hours and cap on unfinished orders. */
+  async setDispatchProfile(auth: AuthContext, providerId: string, workerId: string, input: { skillServiceIds: string[]; areaRegionIds: string[]; workingHours: WorkingDay[]; maxOpenOrders: number }): Promise<WorkerDto> {
+    const provider = await this.manageable(auth, providerId);
+    if (!(await this.providers.findWorker(providerId, workerId))) throw new NotFoundError('该服务人员');
+    const serviceIds = [...new Set(input.skillServiceIds)];
+    const regionIds = [...new Set(input.areaRegionIds)];
+    const [services, communities] = await Promise.all([this.providers.listHomeServices(serviceIds), this.providers.listCommunities(regionIds)]);
+    const violations = [
+      ...(services.length !== serviceIds.length ? [{ field: 'skillServiceIds', constraints: ['homeService'], message: 'every skill must be a home-mode (上门) service' }] : []),
+      ...(communities.length !== regionIds.length ? [{ field: 'areaRegionIds', constraints: ['community'], message: 'every area must be a community' }] : []),
+      ...validateWorkingHours(input.workingHours).map((message) => ({ field: 'workingHours', constraints: ['workingHours'], message })),
+    ];
+    if (violations.length) throw new ValidationFailedError(violations);
+    await this.transactions.write(async (manager) => {
+      const fits = await this.providers.replaceDispatchProfile(manager, workerId, { serviceIds, regionIds, workingHours: input.workingHours, maxOpenOrders: input.maxOpenOrders });
+      if (!fits) throw new ConflictError('该服务人员手上未完成的订单多于新的上限', { field: 'maxOpenOrders' });
+      await this.audit.record(manager, auth, { action: 'worker.dispatch_profile_set', targetType: 'worker', targetId: workerId, regionPath: provider.region.path });
+    });
+    return (await this.toWorkerDtos([(await this.providers.findWorker(providerId, workerId))!]))[0];
+  }
+
+  /** `grab`: the provider's workers take orders from the pool instead of being sent offers. */
+  async setDispatchMode(auth: AuthContext, providerId: string, mode: DispatchMode): Promise<ProviderDto> {
+    const provider = await this.manageable(auth, providerId);
+    await this.transactions.write(async (manager) => {
+      await this.providers.setDispatchMode(manager, providerId, mode);
+      await this.audit.record(manager, auth, { action: 'provider.dispatch_mode_set', targetType: 'provider', targetId: providerId, regionPath: provider.region.path, details: { mode } });
+    });
+    return toProviderDto((await this.providers.findWithRegion(providerId))!);
   }
 
   /** A one-time code the worker enters in the mini program to bind their WeChat to this worker record. */
@@ -109,11 +142,12 @@ export class ProvidersService {
     return provider!;
   }
 
-  private toWorkerDto(worker: Worker): WorkerDto {
-    return { id: worker.id, providerId: worker.providerId, name: worker.name, phoneMasked: maskPhone(this.cipher.decrypt(worker.phoneCipher)), wechatBound: !!worker.accountId };
+  private async toWorkerDtos(workers: Worker[]): Promise<WorkerDto[]> {
+    const profiles = await this.profiles.views(workers);
+    return workers.map((worker, index) => ({ ...profiles[index], phoneMasked: maskPhone(this.cipher.decrypt(worker.phoneCipher)), wechatBound: !!worker.accountId }));
   }
 }
 
 function toProviderDto(provider: Provider): ProviderDto {
-  return { id: provider.id, name: provider.name, regionId: provider.regionId, regionName: provider.region.name, status: provider.status };
+  return { id: provider.id, name: provider.name, regionId: provider.regionId, regionName: provider.region.name, status: provider.status, dispatchMode: provider.dispatchMode, ratingCount: provider.ratingCount, averageRating: averageRating(provider) };
 }

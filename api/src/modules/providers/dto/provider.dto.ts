@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, Matches, MinLength, MaxLength } from 'class-validator';
+import { DISPATCH_MODES, type DispatchMode } from '@linli/shared';
+import { WorkerProfileDto } from '../../dispatch/dto/dispatch.dto';
 import { IsMainlandMobile } from '../../residents/dto/person.dto';
 
 export class CreateProviderDto {
@@ -46,16 +48,16 @@ export class ProviderDto {
   @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty() regionName: string;
   @ApiProperty({ enum: ['active', 'suspended'] }) status: 'active' | 'suspended';
+  @ApiProperty({ enum: DISPATCH_MODES }) dispatchMode: DispatchMode;
+  @ApiProperty() ratingCount: number;
+  @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
 }
 
 export class ProviderListDto {
   @ApiProperty({ type: [ProviderDto] }) items: ProviderDto[];
 }
 
-export class WorkerDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) providerId: string;
-  @ApiProperty() name: string;
+export class WorkerDto extends WorkerProfileDto {
   @ApiProperty({ example: '137****0009' }) phoneMasked: string;
   @ApiProperty({ description: 'Whether the worker has bound their WeChat' }) wechatBound: boolean;
 }

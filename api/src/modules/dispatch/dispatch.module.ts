@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AppointmentsModule } from '../appointments/appointments.module';
+import { AuditModule } from '../audit/audit.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ProvidersModule } from '../providers/providers.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { DispatchBoardController } from './dispatch-board.controller';
+import { DispatchBoardService } from './dispatch-board.service';
+import { DispatchRepository } from './dispatch.repository';
+import { DispatchSweeper } from './dispatch-sweeper';
+import { Dispatcher } from './dispatcher';
+import { HomeOrdersController } from './home-orders.controller';
+import { HomeOrdersService } from './home-orders.service';
+import { OrderActors } from './order-actors';
+import { OrderLifecycle } from './order-lifecycle';
+import { OrderViews } from './order-views';
+import { WorkbenchController } from './workbench.controller';
+import { WorkbenchService } from './workbench.service';
+
+/** Home-service orders from request to rating: the dispatcher, the worker's workbench and the staff board. */
+@Module({
+  imports: [AccountsModule, AppointmentsModule, AuditModule, OutboxModule, ProvidersModule, ResidentsModule],
+  controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController],
+  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
+  exports: [Dispatcher],
+})
+export class DispatchModule {}

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOptionsRelations } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ORDER_OPEN_STATUSES, type OrderStatus } from '@linli/shared';
+import { Provider } from '../providers/provider.entity';
+import { WorkerArea } from '../providers/worker-area.entity';
+import { WorkerSkill } from '../providers/worker-skill.entity';
+import { Worker } from '../providers/worker.entity';
+import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
+import { OrderEventRecord } from './order-event.entity';
+import { OrderRating } from './order-rating.entity';
+import { ServiceOrder } from './service-order.entity';
+
+/** Everything an order view needs, loaded in one go. */
+const ORDER_DETAILS: FindOptionsRelations<ServiceOrder> = { centreService: { centre: true, service: true }, resident: true, worker: { provider: true } };
+
+/** Conditions a status move must still meet when it runs (beyond the expected status). */
+export interface OrderGuard {
+  currentOfferId?: string;
+  workerId?: string;
+}
+
+@Injectable()
+export class DispatchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  // ─── orders ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async insertOrder(manager: EntityManager, order: Omit<ServiceOrder, 'centreService' | 'resident' | 'worker' | 'createdAt' | 'updatedAt'>): Promise<void> {
+    await manager.getRepository(ServiceOrder).insert(order);
+  }
+
+  findOrder(orderId: string, manager?: EntityManager): Promise<ServiceOrder | null> {
+    return this.m(manager).getRepository(ServiceOrder).findOne({ where: { id: orderId }, relations: ORDER_DETAILS });
+  }
+
+  /**
+   * Moves an order from the status the caller saw to the next one, only if nothing changed it meanwhile. This
+   * conditional UPDATE is what makes "exactly one accept / one grab / one expiry" hold under any concurrency.
+   */
+  async moveOrder(manager: EntityManager, orderId: string, from: OrderStatus, to: OrderStatus, set: QueryDeepPartialEntity<ServiceOrder>, guard: OrderGuard = {}): Promise<boolean> {
+    const query = manager
+      .createQueryBuilder()
+      .update(ServiceOrder)
+      .set({ ...set, status: to })
+      .where('id = :orderId AND status = :from', { orderId, from });
+    if (guard.currentOfferId) query.andWhere('current_offer_id = :offerId', { offerId: guard.currentOfferId });
+    if (guard.workerId) query.andWhere('worker_id = :workerId', { workerId: guard.workerId });
+    return (await query.execute()).affected === 1;
+  }
+
+  /** Orders for any of these people, newest first. */
+  listForPeople(residentIds: string[], limit: number): Promise<ServiceOrder[]> {
+    if (residentIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(ServiceOrder).find({ where: { residentId: In(residentIds) }, relations: ORDER_DETAILS, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** A worker's orders in these statuses, soonest window first (active) or latest first (history). */
+  listForWorker(workerId: string, statuses: readonly OrderStatus[], newestFirst: boolean, limit: number): Promise<ServiceOrder[]> {
+    return this.dataSource.getRepository(ServiceOrder).find({
+      where: { workerId, status: In([...statuses]) },
+      relations: ORDER_DETAILS,
+      order: newestFirst ? { updatedAt: 'DESC' } : { windowStartsAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** Orders under a region in these statuses, earliest window first (the staff board). */
+  listWithinRegion(regionPath: string, statuses: readonly OrderStatus[], centreId: string | null, limit: number): Promise<ServiceOrder[]> {
+    const query = this.ordersWithDetails()
+      .where('o.status IN (:...statuses)', { statuses })
+      .andWhere('o.region_path LIKE :prefix', { prefix: `${regionPath}%` })
+      .orderBy('o.window_starts_at', 'ASC')
+      .take(limit);
+    if (centreId) query.andWhere('cs.centre_id = :centreId', { centreId });
+    return query.getMany();
+  }
+
+  /** Orders joined with everything a view shows (service, centre, person, worker and provider). */
+  private ordersWithDetails() {
+    return this.dataSource
+      .getRepository(ServiceOrder)
+      .createQueryBuilder('o')
+      .innerJoinAndSelect('o.centreService', 'cs')
+      .innerJoinAndSelect('cs.centre', 'centre')
+      .innerJoinAndSelect('cs.service', 'service')
+      .innerJoinAndSelect('o.resident', 'resident')
+      .leftJoinAndSelect('o.worker', 'worker')
+      .leftJoinAndSelect('worker.provider', 'provider');
+  }
+
+  /** Pending assign-mode orders: normally offered at once, listed here in case that first attempt failed. */
+  listAwaitingOffer(limit: number): Promise<ServiceOrder[]> {
+    return this.dataSource.getRepository(ServiceOrder).find({ where: { status: 'pending_dispatch', dispatchMode: 'assign' }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Grab-mode orders still in the pool since before `createdBefore`. */
+  listUnclaimedPool(createdBefore: Date, limit: number): Promise<ServiceOrder[]> {
+    return this.dataSource.getRepository(ServiceOrder).find({ where: { status: 'pending_dispatch', dispatchMode: 'grab', createdAt: LessThanOrEqual(createdBefore) }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** Open orders whose window has begun and whose staff have not been warned yet (the SLA rule filters further). */
+  listUnwarnedStarted(now: Date, limit: number): Promise<ServiceOrder[]> {
+    return this.dataSource
+      .getRepository(ServiceOrder)
+      .createQueryBuilder('o')
+      .where('o.status IN (:...statuses)', { statuses: ORDER_OPEN_STATUSES })
+      .andWhere('o.sla_warned_at IS NULL')
+      .andWhere('o.window_starts_at <= :now', { now })
+      .orderBy('o.window_starts_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Sets the SLA warning once; false when another instance already did. */
+  async markSlaWarned(manager: EntityManager, orderId: string, now: Date): Promise<boolean> {
+    const result = await manager.createQueryBuilder().update(ServiceOrder).set({ slaWarnedAt: now }).where('id = :orderId AND sla_warned_at IS NULL', { orderId }).execute();
+    return result.affected === 1;
+  }
+
+  listCompletedBefore(completedBefore: Date, limit: number): Promise<ServiceOrder[]> {
+    return this.dataSource.getRepository(ServiceOrder).find({ where: { status: 'completed', completedAt: LessThanOrEqual(completedBefore) }, order: { completedAt: 'ASC' }, take: limit });
+  }
+
+  // ─── timeline ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async insertEvent(manager: EntityManager, event: Omit<OrderEventRecord, 'id' | 'order'>): Promise<void> {
+    await manager.getRepository(OrderEventRecord).insert(event);
+  }
+
+  listEvents(orderId: string): Promise<OrderEventRecord[]> {
+    return this.dataSource.getRepository(OrderEventRecord).find({ where: { orderId }, order: { id: 'ASC' } });
+  }
+
+  // ─── offers ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async insertOffer(manager: EntityManager, offer: Omit<DispatchOffer, 'order' | 'worker'>): Promise<void> {
+    await manager.getRepository(DispatchOffer).insert(offer);
+  }
+
+  findOffer(offerId: string, manager?: EntityManager): Promise<DispatchOffer | null> {
+    return this.m(manager).getRepository(DispatchOffer).findOne({ where: { id: offerId } });
+  }
+
+  /**
+   * Closes an open offer, only if it is still open (and, for `expiredBy`, already past its expiry; for
+   * `unexpiredAt`, not yet past it). The winner of this UPDATE is the one who may move the order.
+   */
+  async closeOffer(manager: EntityManager, offerId: string, to: Exclude<OfferStatus, 'open'>, at: Date, options: { reason?: string | null; workerId?: string; expiredBy?: Date; unexpiredAt?: Date } = {}): Promise<boolean> {
+    const query = manager
+      .createQueryBuilder()
+      .update(DispatchOffer)
+      .set({ status: to, respondedAt: at, reason: options.reason ?? null })
+      .where("id = :offerId AND status = 'open'", { offerId });
+    if (options.workerId) query.andWhere('worker_id = :workerId', { workerId: options.workerId });
+    if (options.expiredBy) query.andWhere('expires_at <= :expiredBy', { expiredBy: options.expiredBy });
+    if (options.unexpiredAt) query.andWhere('expires_at > :unexpiredAt', { unexpiredAt: options.unexpiredAt });
+    return (await query.execute()).affected === 1;
+  }
+
+  /** The worker's open offer, if any (a worker has at most one at a time: see listOfferCandidates). */
+  findOpenOfferFor(workerId: string): Promise<DispatchOffer | null> {
+    return this.dataSource.getRepository(DispatchOffer).findOne({ where: { workerId, status: 'open' }, order: { offeredAt: 'DESC' } });
+  }
+
+  listExpiredOpenOffers(now: Date, limit: number): Promise<DispatchOffer[]> {
+    return this.dataSource.getRepository(DispatchOffer).find({ where: { status: 'open', expiresAt: LessThanOrEqual(now) }, order: { expiresAt: 'ASC' }, take: limit });
+  }
+
+  countOffersFor(orderId: string): Promise<number> {
+    return this.dataSource.getRepository(DispatchOffer).count({ where: { orderId } });
+  }
+
+  // ─── workers ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  findWorkerByAccount(accountId: string): Promise<Worker | null> {
+    return this.dataSource.getRepository(Worker).findOne({ where: { accountId }, relations: { provider: true } });
+  }
+
+  findWorker(workerId: string, manager?: EntityManager): Promise<Worker | null> {
+    return this.m(manager).getRepository(Worker).findOne({ where: { id: workerId }, relations: { provider: true } });
+  }
+
+  /**
+   * Workers the dispatcher may offer this order to: bound to WeChat, online, of an active assign-mode provider,
+   * with the order's skill and community, under their cap, with no open offer now, never offered this order before.
+   * Working hours are checked afterwards by the pure rule.
+   */
+  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>): Promise<Worker[]> {
+    return this.eligibleWorkers(manager, order)
+      .andWhere('w.online = :online', { online: true })
+      .andWhere("p.dispatch_mode = 'assign'")
+      .andWhere('w.open_orders < w.max_open_orders')
+      .andWhere("NOT EXISTS (SELECT 1 FROM dispatch_offer busy WHERE busy.worker_id = w.id AND busy.status = 'open')")
+      .andWhere('NOT EXISTS (SELECT 1 FROM dispatch_offer seen WHERE seen.worker_id = w.id AND seen.order_id = :orderId)', { orderId: order.id })
+      .getMany();
+  }
+
+  /** Workers staff may assign by hand: the order's skill and community, of an active provider, online or not. */
+  listAssignable(order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>): Promise<Worker[]> {
+    return this.eligibleWorkers(this.dataSource.manager, order).getMany();
+  }
+
+  private eligibleWorkers(manager: EntityManager, order: Pick<ServiceOrder, 'serviceId' | 'communityId'>) {
+    return manager
+      .getRepository(Worker)
+      .createQueryBuilder('w')
+      .innerJoinAndSelect('w.provider', 'p')
+      .innerJoin('worker_skill', 'skill', 'skill.worker_id = w.id AND skill.service_id = :serviceId', { serviceId: order.serviceId })
+      .innerJoin('worker_area', 'area', 'area.worker_id = w.id AND area.region_id = :communityId', { communityId: order.communityId })
+      .where("p.status = 'active'")
+      .andWhere('w.account_id IS NOT NULL');
+  }
+
+  /** Whether the worker has the skill and serves the community (whatever the order's status). */
+  async workerCovers(workerId: string, serviceId: string, communityId: string): Promise<boolean> {
+    const [skill, area] = await Promise.all([
+      this.dataSource.getRepository(WorkerSkill).exists({ where: { workerId, serviceId } }),
+      this.dataSource.getRepository(WorkerArea).exists({ where: { workerId, regionId: communityId } }),
+    ]);
+    return skill && area;
+  }
+
+  /** Pending orders a worker could take from the pool: their skills and areas, grab-mode (or any, for grab providers). */
+  listPoolFor(worker: Worker, limit: number): Promise<ServiceOrder[]> {
+    const query = this.ordersWithDetails()
+      .innerJoin('worker_skill', 'skill', 'skill.service_id = o.service_id AND skill.worker_id = :workerId', { workerId: worker.id })
+      .innerJoin('worker_area', 'area', 'area.region_id = o.community_id AND area.worker_id = :workerId', { workerId: worker.id })
+      .where("o.status = 'pending_dispatch'")
+      .orderBy('o.window_starts_at', 'ASC')
+      .take(limit);
+    if (worker.provider.dispatchMode !== 'grab') query.andWhere("o.dispatch_mode = 'grab'");
+    return query.getMany();
+  }
+
+  /** Takes one of the worker's free places; false when they are at their cap (the CHECK backs this up). */
+  async takeWorkerPlace(manager: EntityManager, workerId: string): Promise<boolean> {
+    const result = await manager.createQueryBuilder().update(Worker).set({ openOrders: () => 'open_orders + 1' }).where('id = :workerId AND open_orders < max_open_orders', { workerId }).execute();
+    return result.affected === 1;
+  }
+
+  async releaseWorkerPlace(manager: EntityManager, workerId: string): Promise<void> {
+    await manager.createQueryBuilder().update(Worker).set({ openOrders: () => 'open_orders - 1' }).where('id = :workerId AND open_orders > 0', { workerId }).execute();
+  }
+
+  async markOffered(manager: EntityManager, workerId: string, at: Date): Promise<void> {
+    await manager.createQueryBuilder().update(Worker).set({ lastOfferedAt: at }).where('id = :workerId', { workerId }).execute();
+  }
+
+  async setPresence(manager: EntityManager, workerId: string, presence: Partial<Pick<Worker, 'online' | 'latitudeE6' | 'longitudeE6' | 'positionAt'>>): Promise<void> {
+    await manager.createQueryBuilder().update(Worker).set(presence).where('id = :workerId', { workerId }).execute();
+  }
+
+  // ─── ratings ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** One rating per order (primary key); the worker's and provider's counts and sums grow in the same transaction. */
+  async addRating(manager: EntityManager, rating: Omit<OrderRating, 'order'>): Promise<void> {
+    await manager.getRepository(OrderRating).insert(rating);
+    const add = { ratingCount: () => 'rating_count + 1', ratingSum: () => `rating_sum + ${Number(rating.score)}` };
+    await manager.createQueryBuilder().update(Worker).set(add).where('id = :id', { id: rating.workerId }).execute();
+    await manager.createQueryBuilder().update(Provider).set(add).where('id = :id', { id: rating.providerId }).execute();
+  }
+
+  findRating(orderId: string): Promise<OrderRating | null> {
+    return this.dataSource.getRepository(OrderRating).findOne({ where: { orderId } });
+  }
+
+  findRatings(orderIds: string[]): Promise<OrderRating[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OrderRating).find({ where: { orderId: In(orderIds) } });
+  }
+
+  /** Orders under the region matching any of these predicates, for the board's warning column. */
+  listOverdueCandidates(regionPath: string, centreId: string | null, now: Date, limit: number): Promise<ServiceOrder[]> {
+    const query = this.ordersWithDetails()
+      .where('o.region_path LIKE :prefix', { prefix: `${regionPath}%` })
+      .andWhere(
+        new Brackets((either) => {
+          either
+            .where("o.status IN ('pending_dispatch', 'offered', 'escalated') AND o.window_starts_at <= :now", { now })
+            .orWhere("o.status IN ('accepted', 'en_route') AND o.window_ends_at <= :now", { now });
+        }),
+      )
+      .orderBy('o.window_starts_at', 'ASC')
+      .take(limit);
+    if (centreId) query.andWhere('cs.centre_id = :centreId', { centreId });
+    return query.getMany();
+  }
+}

@@ -1,0 +1,223 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  DISPATCH_MODES,
+  ORDER_EVENTS,
+  ORDER_STATUSES,
+  type AssignableWorker,
+  type DispatchBoard,
+  type DispatchMode,
+  type DispatchOfferView,
+  type IsoWeekday,
+  type OrderActor,
+  type OrderEvent,
+  type OrderStatus,
+  type OrderTimelineEntry,
+  type ServiceOrderDetail,
+  type ServiceOrderView,
+  type WorkerProfileView,
+  type WorkingDay,
+} from '@linli/shared';
+import { TimeRangeDto } from '../../appointments/dto/appointments.dto';
+
+// ─── requests ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export class ReasonDto {
+  @ApiProperty({ example: '家中临时有事' }) @IsString() @Length(2, 200) reason: string;
+}
+
+export class CompleteOrderDto {
+  @ApiProperty({ example: '厨房、卫生间已清洁完毕' }) @IsString() @Length(2, 500) note: string;
+}
+
+export class RatingDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) score: number;
+  @ApiPropertyOptional({ maxLength: 300 }) @IsOptional() @IsString() @Length(1, 300) comment?: string;
+}
+
+export class AssignDto extends ReasonDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() workerId: string;
+}
+
+export class PositionDto {
+  @ApiProperty({ example: 31.8206, description: 'GCJ-02' }) @IsLatitude() latitude: number;
+  @ApiProperty({ example: 117.2272, description: 'GCJ-02' }) @IsLongitude() longitude: number;
+}
+
+export class PresenceDto {
+  @ApiProperty() @IsBoolean() online: boolean;
+  @ApiPropertyOptional({ description: 'GCJ-02; send with longitude' }) @IsOptional() @IsLatitude() latitude?: number;
+  @ApiPropertyOptional({ description: 'GCJ-02; send with latitude' }) @IsOptional() @IsLongitude() longitude?: number;
+}
+
+export class WorkingDayDto implements WorkingDay {
+  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' }) @IsInt() @Min(1) @Max(7) weekday: IsoWeekday;
+
+  @ApiProperty({ type: [TimeRangeDto] })
+  @IsArray()
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => TimeRangeDto)
+  ranges: TimeRangeDto[];
+}
+
+export class DispatchProfileDto {
+  @ApiProperty({ type: [String], description: 'Home-mode services the worker can do' })
+  @IsArray()
+  @ArrayMaxSize(22)
+  @IsUUID('all', { each: true })
+  skillServiceIds: string[];
+
+  @ApiProperty({ type: [String], description: 'Communities (region ids) the worker serves' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  areaRegionIds: string[];
+
+  @ApiProperty({ type: [WorkingDayDto] })
+  @IsArray()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => WorkingDayDto)
+  workingHours: WorkingDayDto[];
+
+  @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) maxOpenOrders: number;
+}
+
+export class DispatchModeDto {
+  @ApiProperty({ enum: DISPATCH_MODES }) @IsIn(DISPATCH_MODES) mode: DispatchMode;
+}
+
+export class BoardQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() centreId?: string;
+}
+
+export class WorkerOrdersQueryDto {
+  @ApiPropertyOptional({ enum: ['active', 'history'], default: 'active' }) @IsOptional() @IsIn(['active', 'history']) state?: 'active' | 'history';
+}
+
+// ─── responses ──────────────────────────────────────────────────────────────────────────────────────────────
+
+class RefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+class GeoPointDto {
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+}
+
+class OrderWorkerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty({ example: '137****0009' }) phoneMasked: string;
+}
+
+class OrderRatingDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) score: number;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ServiceOrderViewDto implements ServiceOrderView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['home_service'] }) kind: 'home_service';
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ example: '等待派单' }) statusLabel: string;
+  @ApiProperty({ enum: DISPATCH_MODES }) dispatchMode: DispatchMode;
+  @ApiProperty({ type: RefDto }) service: RefDto;
+  @ApiProperty({ type: RefDto }) centre: RefDto;
+  @ApiProperty({ type: RefDto }) person: RefDto;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: GeoPointDto }) location: GeoPointDto;
+  @ApiProperty({ format: 'date-time' }) windowStartsAt: string;
+  @ApiProperty({ format: 'date-time' }) windowEndsAt: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: OrderWorkerDto, nullable: true }) worker: OrderWorkerDto | null;
+  @ApiProperty({ type: OrderRatingDto, nullable: true }) rating: OrderRatingDto | null;
+  @ApiProperty({ description: 'Not started within its window (staff are warned)' }) overdue: boolean;
+  @ApiProperty({ nullable: true, type: String }) completionNote: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ServiceOrderListDto {
+  @ApiProperty({ type: [ServiceOrderViewDto] }) items: ServiceOrderViewDto[];
+}
+
+class TimelineEntryDto implements OrderTimelineEntry {
+  @ApiProperty({ enum: ORDER_EVENTS }) event: OrderEvent;
+  @ApiProperty() label: string;
+  @ApiProperty({ enum: ORDER_STATUSES, nullable: true }) fromStatus: OrderStatus | null;
+  @ApiProperty({ enum: ORDER_STATUSES }) toStatus: OrderStatus;
+  @ApiProperty({ enum: ['resident', 'worker', 'staff', 'system'] }) actor: OrderActor;
+  @ApiProperty() actorName: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class ServiceOrderDetailDto extends ServiceOrderViewDto implements ServiceOrderDetail {
+  @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
+}
+
+class DispatchOfferViewDto implements DispatchOfferView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: ServiceOrderViewDto }) order: ServiceOrderViewDto;
+  @ApiProperty({ nullable: true, type: Number }) distanceMeters: number | null;
+}
+
+export class CurrentOfferDto {
+  @ApiProperty({ type: DispatchOfferViewDto, nullable: true }) offer: DispatchOfferViewDto | null;
+}
+
+export class RejectedOfferDto {
+  @ApiProperty({ enum: ['rejected'] }) status: 'rejected';
+}
+
+export class WorkingDayViewDto implements WorkingDay {
+  @ApiProperty({ minimum: 1, maximum: 7 }) weekday: IsoWeekday;
+  @ApiProperty({ type: [TimeRangeDto] }) ranges: TimeRangeDto[];
+}
+
+export class WorkerProfileDto implements WorkerProfileView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty() online: boolean;
+  @ApiProperty({ type: [RefDto] }) skills: RefDto[];
+  @ApiProperty({ type: [RefDto] }) areas: RefDto[];
+  @ApiProperty({ type: [WorkingDayViewDto] }) workingHours: WorkingDayViewDto[];
+  @ApiProperty() maxOpenOrders: number;
+  @ApiProperty() openOrders: number;
+  @ApiProperty() ratingCount: number;
+  @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
+}
+
+export class DispatchBoardDto implements DispatchBoard {
+  @ApiProperty({ type: [ServiceOrderViewDto] }) pending: ServiceOrderViewDto[];
+  @ApiProperty({ type: [ServiceOrderViewDto] }) offered: ServiceOrderViewDto[];
+  @ApiProperty({ type: [ServiceOrderViewDto] }) escalated: ServiceOrderViewDto[];
+  @ApiProperty({ type: [ServiceOrderViewDto] }) overdue: ServiceOrderViewDto[];
+  @ApiProperty({ type: [ServiceOrderViewDto] }) disputed: ServiceOrderViewDto[];
+}
+
+class AssignableWorkerDto implements AssignableWorker {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() providerName: string;
+  @ApiProperty() online: boolean;
+  @ApiProperty() openOrders: number;
+  @ApiProperty() maxOpenOrders: number;
+  @ApiProperty({ nullable: true, type: Number }) distanceMeters: number | null;
+  @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
+  @ApiProperty({ type: [String], example: ['当前离线'] }) notes: string[];
+}
+
+export class AssignableWorkerListDto {
+  @ApiProperty({ type: [AssignableWorkerDto] }) items: AssignableWorkerDto[];
+}

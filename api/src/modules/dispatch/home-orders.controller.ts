@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { ListResponse, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import { Roles } from '../../common/auth/access-policy';
+import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { UuidParam } from '../../common/http/uuid-param';
+import { RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
+import { HomeOrdersService } from './home-orders.service';
+
+class CreateHomeOrderDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
+  @ApiProperty({ format: 'uuid', description: 'A home-mode service' }) @IsUUID() serviceId: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() residentId: string;
+  @ApiProperty({ example: '蜀山区肥西路 3 号院 5 栋 201' }) @IsString() @Length(4, 200) address: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowStartsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowEndsAt: string;
+  @ApiProperty({ example: '厨房和卫生间深度保洁' }) @IsString() @Length(2, 500) description: string;
+  @ApiPropertyOptional({ description: 'Where the work is (GCJ-02); the centre is used when absent' }) @IsOptional() @IsLatitude() latitude?: number;
+  @ApiPropertyOptional({ description: 'GCJ-02, with latitude' }) @IsOptional() @IsLongitude() longitude?: number;
+}
+
+const READ_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND'] as const;
+const ACTION_ERRORS = [...READ_ERRORS, 'VALIDATION_FAILED', 'INVALID_TRANSITION'] as const;
+
+@ApiTags('home services: residents')
+@Controller('home-orders')
+export class HomeOrdersController {
+  constructor(private readonly orders: HomeOrdersService) {}
+
+  @Post()
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: 'Request a home service (address, time window, what is needed); the dispatcher takes it from there' })
+  @ApiCreatedResponse({ type: ServiceOrderViewDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE')
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateHomeOrderDto): Promise<ServiceOrderView> {
+    return this.orders.create(auth, body);
+  }
+
+  @Get()
+  @Roles('resident')
+  @ApiOperation({ summary: "My and my household's home-service orders" })
+  @ApiOkResponse({ type: ServiceOrderListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async listMine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<ServiceOrderView>> {
+    return { items: await this.orders.listMine(auth) };
+  }
+
+  @Get(':orderId')
+  @Roles('resident')
+  @ApiOperation({ summary: 'One of my (or my household’s) orders with its timeline and worker' })
+  @ApiOkResponse({ type: ServiceOrderDetailDto })
+  @ApiErrorResponses(...READ_ERRORS)
+  detail(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<ServiceOrderDetail> {
+    return this.orders.detail(auth, orderId);
+  }
+
+  @Post(':orderId/cancel')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiOperation({ summary: 'Cancel, with a reason, before the worker sets out' })
+  @ApiOkResponse({ type: ServiceOrderViewDto })
+  @ApiErrorResponses(...ACTION_ERRORS)
+  cancel(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: ReasonDto): Promise<ServiceOrderView> {
+    return this.orders.cancel(auth, orderId, body.reason);
+  }
+
+  @Post(':orderId/confirm')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiOperation({ summary: 'Confirm the work is done' })
+  @ApiOkResponse({ type: ServiceOrderViewDto })
+  @ApiErrorResponses(...ACTION_ERRORS)
+  confirm(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<ServiceOrderView> {
+    return this.orders.confirm(auth, orderId);
+  }
+
+  @Post(':orderId/rating')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiOperation({ summary: 'Rate the work 1–5 with an optional comment (once; rating a completed order confirms it)' })
+  @ApiOkResponse({ type: ServiceOrderViewDto })
+  @ApiErrorResponses(...ACTION_ERRORS, 'ALREADY_RATED')
+  rate(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: RatingDto): Promise<ServiceOrderView> {
+    return this.orders.rate(auth, orderId, body);
+  }
+
+  @Post(':orderId/complaint')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiOperation({ summary: 'Complain about finished work: the order goes to staff as disputed' })
+  @ApiOkResponse({ type: ServiceOrderViewDto })
+  @ApiErrorResponses(...ACTION_ERRORS)
+  complain(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: ReasonDto): Promise<ServiceOrderView> {
+    return this.orders.complain(auth, orderId, body.reason);
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { isDuplicateKey } from '../../database/sql';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AppointmentsRepository } from '../appointments/appointments.repository';
+import { AuditService } from '../audit/audit.service';
+import { ResidentAccess } from '../residents/resident-access';
+import { ResidentsRepository } from '../residents/residents.repository';
+import { DispatchRepository } from './dispatch.repository';
+import { Dispatcher } from './dispatcher';
+import { OrderActors } from './order-actors';
+import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
+import { OrderViews } from './order-views';
+import type { ServiceOrder } from './service-order.entity';
+
+export interface HomeOrderInput {
+  centreId: string;
+  serviceId: string;
+  residentId: string;
+  address: string;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  description: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+const MAX_WINDOW_DAYS_AHEAD = 30;
+const LIST_LIMIT = 100;
+
+/**
+ * Home-mode services (上门服务) as the resident sees them: request one (address, time window, what is needed), follow
+ * it, cancel it while the worker has not set out, confirm, rate and complain. The dispatcher takes it from creation.
+ */
+@Injectable()
+export class HomeOrdersService {
+  constructor(
+    private readonly orders: DispatchRepository,
+    private readonly offerings: AppointmentsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly residents: ResidentsRepository,
+    private readonly access: ResidentAccess,
+    private readonly audit: AuditService,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly dispatcher: Dispatcher,
+    private readonly views: OrderViews,
+    private readonly actors: OrderActors,
+  ) {}
+
+  async create(auth: AuthContext, input: HomeOrderInput): Promise<ServiceOrderView> {
+    const offering = await this.offerings.findOffering(input.centreId, input.serviceId);
+    if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
+    if (offering.service.mode !== 'home') throw new DomainError('SLOT_UNAVAILABLE', '该服务需要预约到中心办理的时段', { reason: 'not_home_service' });
+    const startsAt = new Date(input.windowStartsAt);
+    const endsAt = new Date(input.windowEndsAt);
+    const now = Date.now();
+    if (!(endsAt > startsAt) || startsAt.getTime() < now || startsAt.getTime() > now + MAX_WINDOW_DAYS_AHEAD * 24 * 3600 * 1000) {
+      throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` }]);
+    }
+    if ((input.latitude === undefined) !== (input.longitude === undefined)) {
+      throw new ValidationFailedError([{ field: 'latitude', constraints: ['pair'], message: 'send latitude and longitude together, or neither' }]);
+    }
+    await this.access.assertMayActFor(auth, input.residentId);
+    const person = await this.residents.findWithCommunity(input.residentId);
+    const id = randomUUID();
+    await this.transactions.write(async (manager) => {
+      await this.orders.insertOrder(manager, {
+        id,
+        kind: 'home_service',
+        status: 'pending_dispatch',
+        dispatchMode: offering.service.dispatchMode,
+        centreServiceId: offering.id,
+        serviceId: offering.serviceId,
+        residentId: input.residentId,
+        regionPath: offering.centre.region.path,
+        communityId: person?.community?.level === 'community' ? person.community.id : offering.centre.regionId,
+        address: input.address.trim(),
+        latitudeE6: Math.round((input.latitude ?? offering.centre.latitudeE6 / 1e6) * 1e6),
+        longitudeE6: Math.round((input.longitude ?? offering.centre.longitudeE6 / 1e6) * 1e6),
+        windowStartsAt: startsAt,
+        windowEndsAt: endsAt,
+        description: input.description.trim(),
+        workerId: null,
+        currentOfferId: null,
+        refusals: 0,
+        slaWarnedAt: null,
+        completionNote: null,
+        completedAt: null,
+        createdByAccountId: auth.accountId,
+      });
+      await this.audit.record(manager, auth, { action: 'service_order.created', targetType: 'service_order', targetId: id, regionPath: offering.centre.region.path, details: { serviceId: offering.serviceId } });
+    });
+    // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
+    await this.dispatcher.dispatchQuietly(id);
+    return this.views.one((await this.orders.findOrder(id))!);
+  }
+
+  /** The caller's and their household's home-service orders, newest first. */
+  async listMine(auth: AuthContext): Promise<ServiceOrderView[]> {
+    if (!auth.residentId) return [];
+    const links = await this.residents.listMemberLinks(auth.residentId);
+    return this.views.list(await this.orders.listForPeople([auth.residentId, ...links.map((link) => link.memberResidentId)], LIST_LIMIT));
+  }
+
+  async detail(auth: AuthContext, orderId: string): Promise<ServiceOrderDetail> {
+    return this.views.detail(await this.mine(auth, orderId));
+  }
+
+  /** Before the worker sets out (the state machine says when); frees the worker's place or withdraws the offer. */
+  async cancel(auth: AuthContext, orderId: string, reason: string): Promise<ServiceOrderView> {
+    return this.act(auth, orderId, async (manager, order, by, now) => {
+      if (order.currentOfferId) await this.orders.closeOffer(manager, order.currentOfferId, 'withdrawn', now, { reason: '订单已取消' });
+      await this.lifecycle.apply(manager, order, { event: 'cancel', by, reason, set: { currentOfferId: null }, at: now });
+    });
+  }
+
+  async confirm(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
+    return this.act(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'confirm', by, at: now }).then(() => undefined));
+  }
+
+  /**
+   * One rating per order, once the work is done. Rating a completed order also confirms it (the resident is
+   * clearly satisfied enough to rate). Counts and sums grow on the worker and the provider in the same transaction.
+   */
+  async rate(auth: AuthContext, orderId: string, input: { score: number; comment?: string }): Promise<ServiceOrderView> {
+    try {
+      return await this.act(auth, orderId, async (manager, order, by, now) => {
+        if (order.status !== 'completed' && order.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '服务完成后才能评价', { status: order.status });
+        if (order.status === 'completed') await this.lifecycle.apply(manager, order, { event: 'confirm', by, reason: '评价时确认完成', at: now });
+        await this.orders.addRating(manager, { orderId, workerId: order.workerId!, providerId: order.worker!.providerId, score: input.score, comment: input.comment?.trim() || null, ratedByAccountId: auth.accountId, createdAt: now });
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DomainError('ALREADY_RATED', '该订单已评价');
+      throw error;
+    }
+  }
+
+  async complain(auth: AuthContext, orderId: string, reason: string): Promise<ServiceOrderView> {
+    return this.act(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'dispute', by, reason, at: now }).then(() => undefined));
+  }
+
+  /** Runs a resident action on a fresh read of the order inside one transaction, then returns the new view. */
+  private async act(auth: AuthContext, orderId: string, work: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<void>): Promise<ServiceOrderView> {
+    await this.mine(auth, orderId);
+    const by = await this.actors.of(auth);
+    await this.transactions.write(async (manager) => work(manager, (await this.orders.findOrder(orderId, manager))!, by, new Date()));
+    return this.views.one((await this.orders.findOrder(orderId))!);
+  }
+
+  /** The order, if the caller may act for its person; 404 otherwise (like a missing one). */
+  private async mine(auth: AuthContext, orderId: string): Promise<ServiceOrder> {
+    const order = await this.orders.findOrder(orderId);
+    if (!order || !(await this.access.mayReach(auth, order.residentId, order.regionPath))) throw new NotFoundError('该订单');
+    return order;
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ORDER_STATUS_LABELS, ORDER_WORKER_HELD_STATUSES, transitionOrder, type OrderActor, type OrderEvent, type OrderStatus } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { DomainError } from '../../common/errors/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { DispatchRepository, type OrderGuard } from './dispatch.repository';
+import type { ServiceOrder } from './service-order.entity';
+
+/** Who causes a transition: an actor kind, the account (null for the dispatcher) and the name the timeline shows. */
+export interface OrderActorRef {
+  actor: OrderActor;
+  accountId: string | null;
+  name: string;
+  /** The signed-in caller, for the audit log of staff actions; null for residents, workers and the system. */
+  auth: AuthContext | null;
+}
+
+export const DISPATCHER: OrderActorRef = { actor: 'system', accountId: null, name: '系统', auth: null };
+
+export interface TransitionRequest {
+  event: OrderEvent;
+  by: OrderActorRef;
+  reason?: string | null;
+  /** The worker the event concerns (offered to, accepting, assigned); recorded in the timeline. */
+  workerId?: string | null;
+  /** Columns changed together with the status. */
+  set?: QueryDeepPartialEntity<ServiceOrder>;
+  /** Conditions that must still hold when the update runs. */
+  guard?: OrderGuard;
+  at: Date;
+}
+
+/**
+ * The one place an order changes status: the shared state machine says whether the event is allowed, a conditional
+ * UPDATE makes sure nobody changed the order meanwhile, the timeline and the outbox get their records, and the
+ * worker's load is kept equal to the orders they hold, all in the caller's transaction.
+ */
+@Injectable()
+export class OrderLifecycle {
+  constructor(
+    private readonly orders: DispatchRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Applies the event to `order` (as last read) and returns the new status; 409 INVALID_TRANSITION when it may not happen. */
+  async apply(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<OrderStatus> {
+    const rule = transitionOrder(order.status, request.event, request.by.actor);
+    if (!rule.ok) throw invalidTransition(order.status, request.event);
+    const moved = await this.orders.moveOrder(manager, order.id, order.status, rule.to, request.set ?? {}, request.guard);
+    if (!moved) {
+      const now = await this.orders.findOrder(order.id, manager);
+      throw invalidTransition(now?.status ?? order.status, request.event);
+    }
+    await this.keepLoad(manager, order, rule.to, request);
+    await this.orders.insertEvent(manager, {
+      orderId: order.id,
+      event: request.event,
+      fromStatus: order.status,
+      toStatus: rule.to,
+      actor: request.by.actor,
+      actorAccountId: request.by.accountId,
+      actorName: request.by.name.slice(0, 64),
+      workerId: request.workerId ?? order.workerId,
+      reason: request.reason?.trim() || null,
+      at: request.at,
+    });
+    await this.outbox.enqueue(manager, `order.${request.event}`, { orderId: order.id, status: rule.to, residentId: order.residentId, workerId: request.workerId ?? order.workerId });
+    if (request.by.auth) {
+      await this.audit.record(manager, request.by.auth, { action: `service_order.${request.event}`, targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { from: order.status, to: rule.to } });
+    }
+    return rule.to;
+  }
+
+  /**
+   * A worker's `openOrders` counts the orders they hold. Taking one needs a free place (the guarded update, backed
+   * by a CHECK); giving one up (completion, cancellation, reassignment) frees it.
+   */
+  private async keepLoad(manager: EntityManager, order: ServiceOrder, to: OrderStatus, request: TransitionRequest): Promise<void> {
+    const heldBefore = ORDER_WORKER_HELD_STATUSES.includes(order.status) ? order.workerId : null;
+    const holderAfter = ORDER_WORKER_HELD_STATUSES.includes(to) ? (request.workerId ?? order.workerId) : null;
+    if (heldBefore === holderAfter) return;
+    if (heldBefore) await this.orders.releaseWorkerPlace(manager, heldBefore);
+    if (holderAfter && !(await this.orders.takeWorkerPlace(manager, holderAfter))) {
+      throw new DomainError('WORKER_AT_CAPACITY', '该服务人员未完成的订单已达上限', { workerId: holderAfter });
+    }
+  }
+}
+
+function invalidTransition(status: OrderStatus, event: OrderEvent): DomainError {
+  return new DomainError('INVALID_TRANSITION', `订单当前状态为「${ORDER_STATUS_LABELS[status]}」，不能进行此操作`, { status, event });
+}

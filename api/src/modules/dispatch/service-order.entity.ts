@@ -1,0 +1,110 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
+import { DISPATCH_MODES, ORDER_STATUSES, type DispatchMode, type OrderStatus } from '@linli/shared';
+import { CentreService } from '../catalogue/centre-service.entity';
+import { Worker } from '../providers/worker.entity';
+import { Resident } from '../residents/resident.entity';
+
+/**
+ * A job done at someone's home (居家养老, 家政保洁, 维修, 邻里互助), from request to confirmation. Kind, place, time
+ * window, required skill (the service) and region are kept general: elder-meal deliveries will reuse the engine.
+ * Every status change is a conditional UPDATE on `status` (see OrderLifecycle), so concurrent actors cannot both win.
+ */
+@Entity({ name: 'service_order' })
+@Index('ix_service_order_resident', ['residentId'])
+@Index('ix_service_order_status_region', ['status', 'regionPath'])
+@Index('ix_service_order_worker_status', ['workerId', 'status'])
+@Check('ck_service_order_window', 'window_ends_at > window_starts_at')
+export class ServiceOrder {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'simple-enum', enum: ['home_service'] })
+  kind: 'home_service';
+
+  @Column({ type: 'simple-enum', enum: ORDER_STATUSES })
+  status: OrderStatus;
+
+  @Column({ name: 'dispatch_mode', type: 'simple-enum', enum: DISPATCH_MODES })
+  dispatchMode: DispatchMode;
+
+  @Column({ name: 'centre_service_id', type: 'varchar', length: 36 })
+  centreServiceId: string;
+
+  @ManyToOne(() => CentreService, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'centre_service_id', foreignKeyConstraintName: 'fk_service_order_centre_service' })
+  centreService: Relation<CentreService>;
+
+  /** The skill a worker needs: the service itself (copied from the centre's offering for the candidate query). */
+  @Column({ name: 'service_id', type: 'varchar', length: 36 })
+  serviceId: string;
+
+  @Column({ name: 'resident_id', type: 'varchar', length: 36 })
+  residentId: string;
+
+  @ManyToOne(() => Resident, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'resident_id', foreignKeyConstraintName: 'fk_service_order_resident' })
+  resident: Relation<Resident>;
+
+  /** The centre's region: whose staff oversee dispatch for this order. */
+  @Column({ name: 'region_path', type: 'varchar', length: 200 })
+  regionPath: string;
+
+  /** The community the work is in: workers serve a list of communities. */
+  @Column({ name: 'community_id', type: 'varchar', length: 36 })
+  communityId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  address: string;
+
+  /** Where the work is (GCJ-02 × 10⁶): the point the resident chose, or the centre's when they chose none. */
+  @Column({ name: 'latitude_e6', type: 'int' })
+  latitudeE6: number;
+
+  @Column({ name: 'longitude_e6', type: 'int' })
+  longitudeE6: number;
+
+  @Column({ name: 'window_starts_at', type: 'datetime', precision: 3 })
+  windowStartsAt: Date;
+
+  @Column({ name: 'window_ends_at', type: 'datetime', precision: 3 })
+  windowEndsAt: Date;
+
+  @Column({ type: 'varchar', length: 500 })
+  description: string;
+
+  /** The worker who holds the order (accepted and after); null before. */
+  @Column({ name: 'worker_id', type: 'varchar', length: 36, nullable: true })
+  workerId: string | null;
+
+  @ManyToOne(() => Worker, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'worker_id', foreignKeyConstraintName: 'fk_service_order_worker' })
+  worker: Relation<Worker> | null;
+
+  /** The open offer while `offered`. */
+  @Column({ name: 'current_offer_id', type: 'varchar', length: 36, nullable: true })
+  currentOfferId: string | null;
+
+  /** Offers refused or left to expire; K of them escalate the order. */
+  @Column({ type: 'int', default: 0 })
+  refusals: number;
+
+  /** Set once when the order was not started within its window and staff were warned. */
+  @Column({ name: 'sla_warned_at', type: 'datetime', precision: 3, nullable: true })
+  slaWarnedAt: Date | null;
+
+  @Column({ name: 'completion_note', type: 'varchar', length: 500, nullable: true })
+  completionNote: string | null;
+
+  @Column({ name: 'completed_at', type: 'datetime', precision: 3, nullable: true })
+  completedAt: Date | null;
+
+  @Column({ name: 'created_by_account_id', type: 'varchar', length: 36 })
+  createdByAccountId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

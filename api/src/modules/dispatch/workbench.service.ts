@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ORDER_WORKER_HELD_STATUSES, workingHoursCover, type DispatchOfferView, type ServiceOrderDetail, type ServiceOrderView, type WorkerProfileView } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { TransactionRunner } from '../../database/transaction-runner';
+import type { Worker } from '../providers/worker.entity';
+import { WorkerProfiles } from '../providers/worker-profiles';
+import { DispatchRepository } from './dispatch.repository';
+import { Dispatcher } from './dispatcher';
+import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
+import { OrderViews } from './order-views';
+import type { ServiceOrder } from './service-order.entity';
+
+const LIST_LIMIT = 50;
+const HISTORY_STATUSES = ['completed', 'confirmed', 'disputed', 'cancelled'] as const;
+
+type Position = { latitude: number; longitude: number };
+
+/**
+ * The worker's side: presence and position, the current offer, the grab pool, and the jobs they hold. A worker
+ * only ever reaches orders offered to them, held by them, or in the pool they are eligible for; anything else is 404.
+ */
+@Injectable()
+export class WorkbenchService {
+  constructor(
+    private readonly orders: DispatchRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly lifecycle: OrderLifecycle,
+    private readonly dispatcher: Dispatcher,
+    private readonly views: OrderViews,
+    private readonly profiles: WorkerProfiles,
+  ) {}
+
+  async profile(auth: AuthContext): Promise<WorkerProfileView> {
+    return (await this.profiles.views([await this.me(auth)]))[0];
+  }
+
+  /** Online/offline, with the position when the phone has one. Going offline does not drop jobs already held. */
+  async setPresence(auth: AuthContext, online: boolean, position: Partial<Position>): Promise<WorkerProfileView> {
+    const worker = await this.me(auth);
+    const hasPosition = position.latitude !== undefined && position.longitude !== undefined;
+    await this.transactions.write((manager) =>
+      this.orders.setPresence(manager, worker.id, { online, ...(hasPosition ? { latitudeE6: Math.round(position.latitude! * 1e6), longitudeE6: Math.round(position.longitude! * 1e6), positionAt: new Date() } : {}) }),
+    );
+    return this.profile(auth);
+  }
+
+  async setPosition(auth: AuthContext, position: Position): Promise<WorkerProfileView> {
+    const worker = await this.me(auth);
+    await this.transactions.write((manager) => this.orders.setPresence(manager, worker.id, { latitudeE6: Math.round(position.latitude * 1e6), longitudeE6: Math.round(position.longitude * 1e6), positionAt: new Date() }));
+    return this.profile(auth);
+  }
+
+  /** The open offer, if any, with the order and when it expires. */
+  async currentOffer(auth: AuthContext): Promise<DispatchOfferView | null> {
+    const worker = await this.me(auth);
+    const offer = await this.orders.findOpenOfferFor(worker.id);
+    if (!offer || offer.expiresAt <= new Date()) return null;
+    const order = await this.orders.findOrder(offer.orderId);
+    if (!order) return null;
+    return { id: offer.id, expiresAt: offer.expiresAt.toISOString(), distanceMeters: offer.distanceMeters, order: await this.views.one(order) };
+  }
+
+  /**
+   * Accepts an offer while it is open and unexpired. The offer is closed by a conditional UPDATE first, so of two
+   * concurrent accepts (or an accept racing the expiry sweep) exactly one wins.
+   */
+  async accept(auth: AuthContext, offerId: string): Promise<ServiceOrderView> {
+    const worker = await this.me(auth);
+    const offer = await this.orders.findOffer(offerId);
+    if (!offer || offer.workerId !== worker.id) throw new NotFoundError('该派单');
+    const now = new Date();
+    await this.transactions.write(async (manager) => {
+      if (!(await this.orders.closeOffer(manager, offerId, 'accepted', now, { workerId: worker.id, unexpiredAt: now }))) throw await this.offerGone(manager, offerId, now);
+      const order = (await this.orders.findOrder(offer.orderId, manager))!;
+      await this.lifecycle.apply(manager, order, { event: 'accept', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id, currentOfferId: null }, guard: { currentOfferId: offerId }, at: now });
+    });
+    return this.views.one((await this.orders.findOrder(offer.orderId))!);
+  }
+
+  /** Refuses an offer with a reason; the order goes straight to the next candidate (or to staff after K refusals). */
+  async reject(auth: AuthContext, offerId: string, reason: string): Promise<void> {
+    const worker = await this.me(auth);
+    const offer = await this.orders.findOffer(offerId);
+    if (!offer || offer.workerId !== worker.id) throw new NotFoundError('该派单');
+    const now = new Date();
+    await this.transactions.write(async (manager) => {
+      if (!(await this.orders.closeOffer(manager, offerId, 'rejected', now, { workerId: worker.id, reason, unexpiredAt: now }))) throw await this.offerGone(manager, offerId, now);
+      const order = (await this.orders.findOrder(offer.orderId, manager))!;
+      await this.lifecycle.apply(manager, order, { event: 'reject', by: this.actor(worker), workerId: worker.id, reason, set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offerId }, at: now });
+      await this.dispatcher.offerNext(manager, { ...order, status: 'pending_dispatch', refusals: order.refusals + 1, currentOfferId: null }, now);
+    });
+  }
+
+  /** Pool orders the worker could grab now (their skills, areas and hours). */
+  async pool(auth: AuthContext): Promise<ServiceOrderView[]> {
+    return this.views.list(await this.eligiblePool(await this.me(auth)));
+  }
+
+  private async eligiblePool(worker: Worker): Promise<ServiceOrder[]> {
+    return (await this.orders.listPoolFor(worker, LIST_LIMIT)).filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
+  }
+
+  /** First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. */
+  async grab(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
+    const worker = await this.me(auth);
+    if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
+    const order = await this.orders.findOrder(orderId);
+    // Orders outside the worker's skills and areas are 404 like missing ones; within them, a lost race says so.
+    if (!order || !(await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))) throw new NotFoundError('该订单');
+    if (order.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+    const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
+    if (!inTheirPool || !workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt)) throw new NotFoundError('该订单');
+    const now = new Date();
+    await this.transactions.write(async (manager) => {
+      const current = (await this.orders.findOrder(orderId, manager))!;
+      if (current.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+      try {
+        await this.lifecycle.apply(manager, current, { event: 'grab', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id }, at: now });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'INVALID_TRANSITION') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+        throw error;
+      }
+    });
+    return this.views.one((await this.orders.findOrder(orderId))!);
+  }
+
+  async listOrders(auth: AuthContext, state: 'active' | 'history'): Promise<ServiceOrderView[]> {
+    const worker = await this.me(auth);
+    const orders = state === 'active' ? await this.orders.listForWorker(worker.id, ORDER_WORKER_HELD_STATUSES, false, LIST_LIMIT) : await this.orders.listForWorker(worker.id, HISTORY_STATUSES, true, LIST_LIMIT);
+    return this.views.list(orders);
+  }
+
+  async detail(auth: AuthContext, orderId: string): Promise<ServiceOrderDetail> {
+    return this.views.detail(await this.held(await this.me(auth), orderId));
+  }
+
+  setOut(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
+    return this.progress(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now }));
+  }
+
+  start(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
+    return this.progress(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'start', by, guard: { workerId: order.workerId! }, at: now }));
+  }
+
+  complete(auth: AuthContext, orderId: string, note: string): Promise<ServiceOrderView> {
+    return this.progress(auth, orderId, (manager, order, by, now) =>
+      this.lifecycle.apply(manager, order, { event: 'complete', by, reason: note, set: { completionNote: note.trim(), completedAt: now }, guard: { workerId: order.workerId! }, at: now }),
+    );
+  }
+
+  private async progress(auth: AuthContext, orderId: string, step: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<unknown>): Promise<ServiceOrderView> {
+    const worker = await this.me(auth);
+    await this.held(worker, orderId);
+    await this.transactions.write(async (manager) => step(manager, (await this.orders.findOrder(orderId, manager))!, this.actor(worker), new Date()));
+    return this.views.one((await this.orders.findOrder(orderId))!);
+  }
+
+  /** An order this worker holds or held; 404 for any other (including other workers' orders). */
+  private async held(worker: Worker, orderId: string): Promise<ServiceOrder> {
+    const order = await this.orders.findOrder(orderId);
+    if (!order || order.workerId !== worker.id) throw new NotFoundError('该订单');
+    return order;
+  }
+
+  private async me(auth: AuthContext): Promise<Worker> {
+    const worker = await this.orders.findWorkerByAccount(auth.accountId);
+    if (!worker) throw new NotFoundError('服务人员档案');
+    return worker;
+  }
+
+  private actor(worker: Worker): OrderActorRef {
+    return { actor: 'worker', accountId: worker.accountId, name: worker.name, auth: null };
+  }
+
+  /** Why an offer could not be closed: it expired (the sweep re-dispatches it) or was already answered/withdrawn. */
+  private async offerGone(manager: EntityManager, offerId: string, now: Date): Promise<DomainError> {
+    const offer = await this.orders.findOffer(offerId, manager);
+    if (offer && (offer.status === 'expired' || (offer.status === 'open' && offer.expiresAt <= now))) return new DomainError('OFFER_EXPIRED', '接单时间已过，订单已转派');
+    return new DomainError('ORDER_TAKEN', '该派单已失效', { status: offer?.status });
+  }
+}
