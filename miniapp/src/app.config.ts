@@ -12,8 +12,14 @@ export default defineAppConfig({
     'pages/claim/index',
   ],
   subPackages: [
-    { root: 'staff', name: 'staff', pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index', 'pages/schedule/index', 'pages/statistics/index'] },
-    { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index'] },
+    {
+      root: 'staff',
+      name: 'staff',
+      pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index', 'pages/schedule/index', 'pages/statistics/index', 'pages/dispatch/index', 'pages/dispatch-order/index'],
+    },
+    { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index'] },
+    // A resident's home-service request form and order page.
+    { root: 'home-service', name: 'home-service', pages: ['pages/book/index', 'pages/order/index'] },
   ],
   window: {
     navigationBarTitleText: '邻里',
@@ -34,8 +40,9 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
-  // 按距离排序 on a service's centres: asked only when the user taps it; refusing keeps the list usable.
-  permission: { 'scope.userLocation': { desc: '用于按距离排列提供服务的市民中心' } },
-  requiredPrivateInfos: ['getLocation'],
+  // 按距离排序 on a service's centres, and a worker's position while online: asked only when needed; refusing keeps
+  // the screens usable. chooseLocation: a resident may point at their home on the map for a home visit.
+  permission: { 'scope.userLocation': { desc: '用于按距离排列市民中心，以及服务人员上线接单时就近派单' } },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 });

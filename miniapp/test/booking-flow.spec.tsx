@@ -291,15 +291,16 @@ describe('预约 on the service page', () => {
     expect(navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/pages/book/index?id=svc-mediation' });
   });
 
-  it('says inline that home services open later', async () => {
+  it('opens the short 上门服务 form for home services', async () => {
     const api = createFakeApi();
     signInTo(api);
     await serve(api, createFakeBookings(serviceDetailOf(homeCareService, mediationDetail.centres)));
     routeParams.id = 'svc-home-care';
     const { container } = render(<ServicePage />);
-    click((await findAll(container, '.book-button'))[0]);
+    const button = (await findAll(container, '.book-button'))[0];
+    expect(button.textContent).toBe('预约上门服务');
+    click(button);
 
-    expect(await screen.findByText('上门服务预约即将开放，请先拨打市民中心电话预约。')).toBeTruthy();
-    expect(navigations).toEqual([]);
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/home-service/pages/book/index?id=svc-home-care' }]);
   });
 });

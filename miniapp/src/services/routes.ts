@@ -19,6 +19,11 @@ export const ROUTES = {
   staffBook: '/staff/pages/book/index',
   staffSchedule: '/staff/pages/schedule/index',
   staffStatistics: '/staff/pages/statistics/index',
+  staffDispatch: '/staff/pages/dispatch/index',
+  staffDispatchOrder: '/staff/pages/dispatch-order/index',
+  homeOrderBook: '/home-service/pages/book/index',
+  homeOrder: '/home-service/pages/order/index',
+  providerAdmin: '/provider/pages/admin/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */
@@ -29,7 +34,7 @@ export function pageUrlWithId(path: string, id: string): string {
 const HOME_OF_ROLE: Record<Role, string> = {
   resident: ROUTES.me,
   worker: ROUTES.providerHome,
-  provider_admin: ROUTES.staffHome,
+  provider_admin: ROUTES.providerAdmin,
   staff: ROUTES.staffHome,
   admin: ROUTES.staffHome,
 };
@@ -61,7 +66,12 @@ export function openOrdersTab(): void {
   void Taro.switchTab({ url: ROUTES.orders });
 }
 
-/** The booking screens of one service (residents). */
-export function openBooking(serviceId: string): void {
-  openPage(pageUrlWithId(ROUTES.book, serviceId));
+/** The booking screens of one service (residents): home visits have their own short form. */
+export function openBooking(serviceId: string, mode?: string): void {
+  openPage(pageUrlWithId(mode === 'home' ? ROUTES.homeOrderBook : ROUTES.book, serviceId));
+}
+
+/** A resident's home-service order (live status, timeline, actions). */
+export function openHomeOrder(orderId: string): void {
+  openPage(pageUrlWithId(ROUTES.homeOrder, orderId));
 }

@@ -22,6 +22,8 @@ export const centresFixture: CentreSummary[] = [
 
 const serviceOf = (overrides: Partial<ServiceSummary> & Pick<ServiceSummary, 'id' | 'name' | 'mode'>): ServiceSummary => ({
   code: overrides.id,
+  dispatchMode: 'assign',
+  offerWindowSeconds: 90,
   needsReview: false,
   description: `${overrides.name}的说明`,
   materials: [],

@@ -2,7 +2,7 @@ import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
 import { clearSession } from '../../src/services/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { locationStub, navigations, routeParams } from './taro-h5';
+import { locationStub, mapStub, navigations, routeParams } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
@@ -20,6 +20,8 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
     navigations.length = 0;
     locationStub.answer = 'refused';
     locationStub.calls.length = 0;
+    mapStub.chosen = 'cancelled';
+    mapStub.opened.length = 0;
     for (const key of Object.keys(routeParams)) delete routeParams[key];
     await server?.close();
     server = undefined;

@@ -43,7 +43,7 @@ function useRouter() {
  * Page lifecycle hooks come from Taro's React plugin in the real build. Here `useDidShow` runs once after mount (the
  * first show) and again on `showPage()`; `usePullDownRefresh` runs on `pullDownRefresh()`, as a pull would.
  */
-const pageHandlers = { show: new Set<() => void>(), pullDown: new Set<() => void>() };
+const pageHandlers = { show: new Set<() => void>(), hide: new Set<() => void>(), pullDown: new Set<() => void>() };
 
 function pageHook(kind: keyof typeof pageHandlers, runOnMount: boolean) {
   return (callback: () => void) => {
@@ -59,10 +59,16 @@ function pageHook(kind: keyof typeof pageHandlers, runOnMount: boolean) {
 }
 
 const useDidShow = pageHook('show', true);
+const useDidHide = pageHook('hide', false);
 const usePullDownRefresh = pageHook('pullDown', false);
 
 export function showPage(): void {
   for (const handler of [...pageHandlers.show]) handler();
+}
+
+/** Another page opened on top, or the app went to the background: `useDidHide` handlers run. */
+export function hidePage(): void {
+  for (const handler of [...pageHandlers.hide]) handler();
 }
 
 export function pullDownRefresh(): void {
@@ -74,6 +80,26 @@ export const pullDownStops = { count: 0 };
 function stopPullDownRefresh() {
   pullDownStops.count += 1;
   return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
+}
+
+/**
+ * What `Taro.chooseLocation` answers (the place the user tapped on the map), or a cancel; and what
+ * `Taro.openLocation` was asked to show.
+ */
+export const mapStub: {
+  chosen: { latitude: number; longitude: number; name: string; address: string } | 'cancelled';
+  opened: unknown[];
+} = { chosen: 'cancelled', opened: [] };
+
+function chooseLocation() {
+  const { chosen } = mapStub;
+  if (chosen === 'cancelled') return Promise.reject({ errMsg: 'chooseLocation:fail cancel' });
+  return Promise.resolve({ ...chosen, errMsg: 'chooseLocation:ok' });
+}
+
+function openLocation(options: unknown) {
+  mapStub.opened.push(options);
+  return Promise.resolve({ errMsg: 'openLocation:ok' });
 }
 
 /**
@@ -92,9 +118,21 @@ function getLocation(options: unknown) {
   return Promise.resolve({ ...answer, accuracy: 30, errMsg: 'getLocation:ok' });
 }
 
-const Taro = { ...h5.default, ...h5, ...navigation, useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh, getLocation };
+const Taro = {
+  ...h5.default,
+  ...h5,
+  ...navigation,
+  useRouter,
+  useDidShow,
+  useDidHide,
+  usePullDownRefresh,
+  stopPullDownRefresh,
+  getLocation,
+  chooseLocation,
+  openLocation,
+};
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter, useDidShow, usePullDownRefresh, stopPullDownRefresh, getLocation };
+export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation };
 export default Taro;

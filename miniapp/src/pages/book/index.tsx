@@ -4,14 +4,12 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { SessionAccount, ServiceDetail } from '@linli/shared';
 
 import { BookingFlow } from '../../components/booking-flow';
-import { Notice } from '../../components/notice';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../components/remote-content';
+import { ResidentGate } from '../../components/resident-gate';
 import { useBookingPeople } from '../../hooks/useBookingPeople';
 import { useServiceDetail } from '../../hooks/useCatalogue';
 import { usePageId } from '../../hooks/usePageId';
-import { useSession } from '../../hooks/useSession';
-import { BOOKING_MESSAGES } from '../../services/booking-messages';
-import { ROUTES, openMeTab, openOrdersTab, openPage } from '../../services/routes';
+import { openBooking, openOrdersTab } from '../../services/routes';
 
 import './index.scss';
 
@@ -34,37 +32,6 @@ function ForResident({ service, account }: { service: ServiceDetail; account: Se
   );
 }
 
-/** Who may book here: a signed-in resident who accepted the privacy terms. Everyone else is told what to do. */
-function Gate({ service }: { service: ServiceDetail }) {
-  const { state } = useSession();
-  if (state.status === 'checking') return <Text className='book__line'>正在登录，请稍候…</Text>;
-  if (state.status === 'signed-out') {
-    return (
-      <>
-        <Notice title='请先登录' lines={['登录后就可以预约，也可以为家人预约。']} />
-        <Button className='book__login' type='primary' size='large' block onClick={() => openPage(ROUTES.login)}>
-          去登录
-        </Button>
-      </>
-    );
-  }
-  const { account } = state;
-  if (account.role !== 'resident' || !account.residentId) {
-    return <Notice title='请用居民账号预约' lines={['工作人员请在工作台使用“代居民预约”。']} />;
-  }
-  if (account.consentRequired) {
-    return (
-      <>
-        <Notice title='请先同意隐私政策' lines={[BOOKING_MESSAGES.CONSENT_REQUIRED]} />
-        <Button className='book__consent' type='primary' size='large' block onClick={openMeTab}>
-          去“我的”
-        </Button>
-      </>
-    );
-  }
-  return <ForResident key={account.id} service={service} account={account} />;
-}
-
 /** `/pages/book/index?id=<serviceId>`: the booking steps of one service. */
 export function BookPage() {
   const service = useServiceDetail(usePageId());
@@ -74,7 +41,16 @@ export function BookPage() {
         {(found) => (
           <>
             <Text className='book__title'>预约：{found.name}</Text>
-            <Gate service={found} />
+            {found.mode === 'home' ? (
+              // An old link to a home service: its own short form takes the request.
+              <Button className='book__home' type='primary' size='large' block onClick={() => openBooking(found.id, found.mode)}>
+                预约上门服务
+              </Button>
+            ) : (
+              <ResidentGate staffHint='工作人员请在工作台使用“代居民预约”。'>
+                {(account) => <ForResident key={account.id} service={found} account={account} />}
+              </ResidentGate>
+            )}
           </>
         )}
       </RemoteRecord>

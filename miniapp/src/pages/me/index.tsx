@@ -37,8 +37,14 @@ function SignedOut({ session }: { session: SessionHandle }) {
   );
 }
 
+/** Where 进入工作台 leads for each non-resident role. */
+const WORKBENCH_OF_ROLE: Partial<Record<SessionAccount['role'], string>> = {
+  worker: ROUTES.providerHome,
+  provider_admin: ROUTES.providerAdmin,
+};
+
 function OtherRole({ account, onSignOut }: { account: SessionAccount; onSignOut: () => void }) {
-  const workbench = account.role === 'worker' ? ROUTES.providerHome : ROUTES.staffHome;
+  const workbench = WORKBENCH_OF_ROLE[account.role] ?? ROUTES.staffHome;
   return (
     <View className='me-card'>
       <Text className='profile-name'>{account.displayName}</Text>

@@ -5,14 +5,18 @@ import { useRef } from 'react';
 
 import { Notice } from '../../components/notice';
 import { RemoteContent } from '../../components/remote-content';
+import { OrderListCard } from '../../components/order-details';
 import { useMyBookings } from '../../hooks/useMyBookings';
+import { useMyHomeOrders } from '../../hooks/useMyHomeOrders';
 import { useSession } from '../../hooks/useSession';
-import { ROUTES, openMeTab, openPage } from '../../services/routes';
+import { ROUTES, openHomeOrder, openMeTab, openPage } from '../../services/routes';
 import { BookingCard } from './booking-card';
 import { WaitlistSection } from './waitlist-section';
 
 import type { BookingView } from '@linli/shared';
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
+import type { ServiceOrderView } from '@linli/shared';
 
 import './index.scss';
 
@@ -28,9 +32,38 @@ function Section({ title, bookings, orders }: { title: string; bookings: Booking
   );
 }
 
+/** 上门服务 orders, each opening its own page; a failed load says so here without hiding the bookings. */
+function HomeOrdersSection({ homeOrders }: { homeOrders: RemoteDataHandle<ServiceOrderView[]> }) {
+  const { state } = homeOrders;
+  if (state.status === 'error') {
+    return (
+      <View className='orders__section orders__home-error'>
+        <Text className='orders__note'>上门服务订单没有加载出来：{state.error.message}</Text>
+        <Button className='orders__home-retry' size='large' block onClick={homeOrders.retry}>
+          重新加载上门服务订单
+        </Button>
+      </View>
+    );
+  }
+  if (state.status !== 'ready' || state.data.length === 0) return null;
+  return (
+    <View className='orders__section orders__home'>
+      <Text className='orders__heading'>上门服务</Text>
+      {state.data.map((order) => (
+        <OrderListCard key={order.id} order={order} onOpen={() => openHomeOrder(order.id)} />
+      ))}
+    </View>
+  );
+}
+
 function Orders() {
   const orders = useMyBookings();
-  const { retry } = orders;
+  const homeOrders = useMyHomeOrders();
+  const retry = () => {
+    orders.retry();
+    homeOrders.retry();
+  };
+  const hasHomeOrders = homeOrders.state.status === 'ready' && homeOrders.state.data.length > 0;
   // A tab page stays mounted: load again whenever it comes back into view (after booking, say), but not on the
   // first show, which the mount already loaded.
   const shown = useRef(false);
@@ -47,11 +80,12 @@ function Orders() {
     <RemoteContent
       state={orders.state}
       onRetry={retry}
-      isEmpty={(data) => data.bookings.length === 0 && orders.waitlistShown.length === 0}
+      isEmpty={(data) => data.bookings.length === 0 && orders.waitlistShown.length === 0 && !hasHomeOrders}
       emptyText='还没有预约。在“服务”里选一项服务，点“预约”即可。'
     >
       {() => (
         <>
+          <HomeOrdersSection homeOrders={homeOrders} />
           <Section title='即将到来' bookings={orders.upcoming} orders={orders} />
           <WaitlistSection orders={orders} />
           <Section title='过去的预约' bookings={orders.past} orders={orders} />

@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '服务人员',
+  navigationBarTitleText: '服务人员工作台',
+  enablePullDownRefresh: true,
 });

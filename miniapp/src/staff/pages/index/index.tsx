@@ -28,9 +28,10 @@ function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: 
           <LinkEntry className='staff-home__book' label='代居民预约' hint='为窗口或电话来的居民预约' url={ROUTES.staffBook} />
           <LinkEntry className='staff-home__schedule' label='开放时间' hint='每周时间、预约规则、特殊日期' url={ROUTES.staffSchedule} />
           <LinkEntry className='staff-home__statistics' label='统计' hint='预约数、未到场率、导出表格' url={ROUTES.staffStatistics} />
+          <LinkEntry className='staff-home__dispatch' label='派单看板' hint='上门服务：指派、重新派单、投诉' url={ROUTES.staffDispatch} />
         </>
       ) : (
-        <Notice title='工作台即将上线' lines={['这里将用于处理派单。']} />
+        <LinkEntry className='staff-home__provider' label='服务机构管理' hint='服务人员、邀请码、派单方式' url={ROUTES.providerAdmin} />
       )}
       <Button className='staff-home__logout' size='large' block onClick={onSignOut}>
         退出登录

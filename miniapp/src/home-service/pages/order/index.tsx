@@ -1,0 +1,147 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+
+import type { ServiceOrderDetail } from '@linli/shared';
+
+import { OrderSummary, OrderTimeline } from '../../../components/order-details';
+import { ReasonPicker } from '../../../components/reason-picker';
+import { RemoteRecord } from '../../../components/remote-content';
+import { SubmitButton } from '../../../components/submit-button';
+import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useHomeOrder } from '../../../hooks/useHomeOrder';
+import { usePageId } from '../../../hooks/usePageId';
+import { isLiveOrder } from '../../../services/order-messages';
+import { openOrdersTab } from '../../../services/routes';
+
+import type { HomeOrderHandle } from '../../../hooks/useHomeOrder';
+
+import '../../components/home-order.scss';
+
+function Stars({ handle }: { handle: HomeOrderHandle }) {
+  return (
+    <View className='home-stars' ariaRole='radiogroup'>
+      {[1, 2, 3, 4, 5].map((score) => (
+        <View
+          key={score}
+          className={`home-stars__star${score <= handle.score ? ' home-stars__star--on' : ''}`}
+          data-score={score}
+          ariaRole='radio'
+          ariaLabel={`${score} 颗星${score === handle.score ? '，已选择' : ''}`}
+          onClick={() => handle.setScore(score)}
+        >
+          <Text>{score <= handle.score ? '★' : '☆'}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Panel({ handle }: { handle: HomeOrderHandle }) {
+  const pending = handle.action.status === 'pending';
+  if (handle.panel === 'cancel') {
+    return (
+      <View className='home-order__panel'>
+        <ReasonPicker label='为什么取消' options={CANCEL_REASONS} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
+        <SubmitButton className='home-order__cancel-confirm' type='danger' pending={pending} onClick={handle.cancel}>
+          确定取消
+        </SubmitButton>
+      </View>
+    );
+  }
+  if (handle.panel === 'complain') {
+    return (
+      <View className='home-order__panel'>
+        <ReasonPicker label='遇到了什么问题' options={COMPLAINT_REASONS} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
+        <SubmitButton className='home-order__complain-confirm' type='danger' pending={pending} onClick={handle.complain}>
+          提交投诉
+        </SubmitButton>
+      </View>
+    );
+  }
+  if (handle.panel === 'rate') {
+    return (
+      <View className='home-order__panel'>
+        <Text className='home-form__label'>给这次服务打分</Text>
+        <Stars handle={handle} />
+        <Text className='home-form__label'>说几句（可不填）</Text>
+        <Textarea
+          className='home-form__description home-order__comment'
+          value={handle.comment}
+          maxlength={COMMENT_MAX}
+          onInput={(event) => handle.setComment(event.detail.value)}
+        />
+        <SubmitButton className='home-order__rate-confirm' pending={pending} onClick={handle.rate}>
+          提交评价
+        </SubmitButton>
+      </View>
+    );
+  }
+  return null;
+}
+
+function Actions({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrderHandle }) {
+  const can = residentActionsOf(order);
+  const { action } = handle;
+  return (
+    <View className='home-order__actions'>
+      {can.confirm && (
+        <SubmitButton className='home-order__confirm' pending={action.status === 'pending' && handle.panel === null} onClick={handle.confirm}>
+          确认完成
+        </SubmitButton>
+      )}
+      {can.rate && (
+        <Button className='home-order__rate' type={handle.panel === 'rate' ? 'default' : 'primary'} size='large' block onClick={() => handle.openPanel('rate')}>
+          {handle.panel === 'rate' ? '不评价了' : '评价'}
+        </Button>
+      )}
+      {can.complain && (
+        <Button className='home-order__complain' size='large' block onClick={() => handle.openPanel('complain')}>
+          {handle.panel === 'complain' ? '不投诉了' : '投诉'}
+        </Button>
+      )}
+      {can.cancel && (
+        <Button className='home-order__cancel' size='large' block onClick={() => handle.openPanel('cancel')}>
+          {handle.panel === 'cancel' ? '不取消' : '取消订单'}
+        </Button>
+      )}
+      <Panel handle={handle} />
+      {action.status === 'failed' && <Text className='home-form__message'>{action.message}</Text>}
+      {action.status === 'done' && <Text className='home-form__message home-form__message--done'>{action.message}</Text>}
+    </View>
+  );
+}
+
+function OrderView({ orderId }: { orderId: string }) {
+  const handle = useHomeOrder(orderId);
+  usePullDownRefresh(() => {
+    handle.retry();
+    void Taro.stopPullDownRefresh();
+  });
+  return (
+    <RemoteRecord state={handle.state} onRetry={handle.retry} notFoundText='没有找到这个订单，可能链接已过期'>
+      {(order) => (
+        <>
+          <OrderSummary order={order} showPerson />
+          {isLiveOrder(order.status) && <Text className='home-order__live'>状态会自动更新，不用刷新</Text>}
+          <Actions order={order} handle={handle} />
+          <OrderTimeline entries={order.timeline} />
+          <Button className='home-order__to-orders' size='large' block onClick={openOrdersTab}>
+            查看我的全部订单
+          </Button>
+        </>
+      )}
+    </RemoteRecord>
+  );
+}
+
+/** `/home-service/pages/order/index?id=<orderId>`: one home-service order, live. */
+export function HomeOrderPage() {
+  const orderId = usePageId();
+  return (
+    <View className='page-root home-order'>
+      <OrderView key={orderId} orderId={orderId} />
+    </View>
+  );
+}
+
+export default HomeOrderPage;

@@ -1,0 +1,142 @@
+import { useCallback, useState } from 'react';
+
+import type { DispatchBoard, ServiceOrderDetail, ServiceOrderView, AssignableWorker } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { actOnOrder, assignOrder, fetchCandidates, fetchDispatchBoard, fetchDispatchOrder } from '../services/dispatch';
+import { orderErrorMessage } from '../services/order-messages';
+import { useInterval, usePageVisible } from './usePolling';
+import { useRemoteById, useRemoteData } from './useRemoteData';
+
+import type { StaffOrderAction } from '../services/dispatch';
+import type { RemoteDataHandle } from './useRemoteData';
+
+export type BoardTab = keyof DispatchBoard;
+
+export const BOARD_TABS: readonly { value: BoardTab; label: string }[] = [
+  { value: 'pending', label: '待派单' },
+  { value: 'offered', label: '待接单' },
+  { value: 'escalated', label: '人工派单' },
+  { value: 'overdue', label: '超时' },
+  { value: 'disputed', label: '投诉' },
+];
+
+/** The board is looked at, not refreshed by hand: every 30 s while shown. */
+export const BOARD_POLL_MS = 30_000;
+
+export interface DispatchBoardHandle extends RemoteDataHandle<DispatchBoard> {
+  tab: BoardTab;
+  setTab: (tab: BoardTab) => void;
+  /** The orders of the chosen tab. */
+  shown: ServiceOrderView[];
+}
+
+/** 派单看板: the region's orders that need an eye, by kind, with counts. */
+export function useDispatchBoard(): DispatchBoardHandle {
+  const remote = useRemoteData(fetchDispatchBoard as () => Promise<DispatchBoard>);
+  const [tab, setTab] = useState<BoardTab>('escalated');
+  const visible = usePageVisible();
+  const { update } = remote;
+  const refresh = useCallback(() => {
+    fetchDispatchBoard().then(
+      (board) => update(() => board),
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      },
+    );
+  }, [update]);
+  useInterval(refresh, BOARD_POLL_MS, visible && remote.state.status === 'ready');
+  const shown = remote.state.status === 'ready' ? remote.state.data[tab] : [];
+  return { ...remote, tab, setTab, shown };
+}
+
+/** Which staff action is open on the order page. */
+export type StaffPanel = 'assign' | StaffOrderAction;
+
+export type StaffActionState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string } | { status: 'done'; message: string };
+
+export interface DispatchOrderHandle extends RemoteDataHandle<ServiceOrderDetail | null> {
+  panel: StaffPanel | null;
+  openPanel: (panel: StaffPanel | null) => void;
+  candidates: RemoteDataHandle<AssignableWorker[]>;
+  workerId: string | null;
+  chooseWorker: (workerId: string) => void;
+  reason: string;
+  setReason: (reason: string) => void;
+  action: StaffActionState;
+  submit: () => void;
+}
+
+const DONE: Record<StaffPanel, string> = {
+  assign: '已指派，服务人员会收到通知',
+  requeue: '已重新派单',
+  cancel: '订单已取消',
+  resolve: '投诉已处理',
+};
+
+async function orderOrNull(orderId: string): Promise<ServiceOrderDetail | null> {
+  try {
+    return await fetchDispatchOrder(orderId);
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) return null;
+    throw error;
+  }
+}
+
+const NO_CANDIDATES = () => Promise.resolve<AssignableWorker[]>([]);
+
+/** One order on the staff side: its details and timeline, and 指派 / 重新派单 / 取消 / 处理投诉, each with a reason. */
+export function useDispatchOrder(orderId: string): DispatchOrderHandle {
+  const remote = useRemoteById(orderOrNull, orderId);
+  const [panel, setPanel] = useState<StaffPanel | null>(null);
+  const loadCandidates = useCallback(() => fetchCandidates(orderId), [orderId]);
+  const candidates = useRemoteData(panel === 'assign' ? loadCandidates : NO_CANDIDATES);
+  const [workerId, setWorkerId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [action, setAction] = useState<StaffActionState>({ status: 'idle' });
+  const { update } = remote;
+
+  const submit = () => {
+    if (!panel || action.status === 'pending') return;
+    if (panel === 'assign' && !workerId) return setAction({ status: 'failed', message: '请先选一位服务人员' });
+    if (reason.trim().length < 2) return setAction({ status: 'failed', message: '请填写原因（至少 2 个字）' });
+    setAction({ status: 'pending' });
+    const sent: Promise<ServiceOrderView> =
+      panel === 'assign' ? assignOrder(orderId, workerId!, reason.trim()) : actOnOrder(orderId, panel, reason.trim());
+    const done = DONE[panel];
+    sent.then(
+      (saved) => {
+        update((current) => (current ? { ...current, ...saved } : current));
+        setPanel(null);
+        setAction({ status: 'done', message: done });
+        orderOrNull(orderId).then(
+          (fresh) => fresh && update(() => fresh),
+          () => undefined,
+        );
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        setAction({ status: 'failed', message: orderErrorMessage(error) });
+      },
+    );
+    return undefined;
+  };
+
+  return {
+    ...remote,
+    panel,
+    openPanel: (next) => {
+      setPanel((current) => (current === next ? null : next));
+      setWorkerId(null);
+      setReason('');
+      setAction({ status: 'idle' });
+    },
+    candidates,
+    workerId,
+    chooseWorker: setWorkerId,
+    reason,
+    setReason,
+    action,
+    submit,
+  };
+}

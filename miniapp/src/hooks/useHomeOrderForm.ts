@@ -1,0 +1,225 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useMemo, useState } from 'react';
+
+import type { ServiceDetail, ServiceOrderView, SessionAccount } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { createHomeOrder } from '../services/home-orders';
+import { isWindowOpen, orderErrorMessage, windowDates, windowOf } from '../services/order-messages';
+import { fetchHousehold, fetchMyProfile, fieldErrorsOf } from '../services/profile';
+import { useRemoteData } from './useRemoteData';
+
+import type { WindowPresetKey } from '../services/order-messages';
+import type { BookingPerson } from './useBookingFlow';
+import type { RemoteDataHandle } from './useRemoteData';
+
+/** Someone a home visit can be for, with the address on file (prefilled into the form). */
+export interface HomeOrderPerson extends BookingPerson {
+  address: string | null;
+}
+
+/** Who a resident can ask a home visit for: themselves first (with their profile's address), then their household. */
+export function useHomeOrderPeople(account: SessionAccount): RemoteDataHandle<HomeOrderPerson[]> {
+  const { residentId, displayName } = account;
+  const load = useCallback(async (): Promise<HomeOrderPerson[]> => {
+    const [profile, members] = await Promise.all([fetchMyProfile(), fetchHousehold()]);
+    const self: HomeOrderPerson[] = residentId
+      ? [{ id: residentId, name: profile?.name ?? displayName, relation: '本人', address: profile?.address ?? null }]
+      : [];
+    return [...self, ...members.map((member) => ({ id: member.id, name: member.name, relation: member.relation, address: member.address }))];
+  }, [residentId, displayName]);
+  return useRemoteData(load);
+}
+
+export const ADDRESS_LIMITS = { min: 4, max: 200 } as const;
+export const DESCRIPTION_LIMITS = { min: 2, max: 500 } as const;
+
+/** Where the resident pointed on the map (GCJ-02), for the worker's navigation. */
+export interface ChosenPlace {
+  latitude: number;
+  longitude: number;
+  name: string;
+}
+
+export type HomeOrderField = 'centre' | 'person' | 'address' | 'window' | 'description';
+
+export type HomeOrderOutcome =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'failed'; message: string }
+  | { status: 'created'; order: ServiceOrderView };
+
+export interface HomeOrderFormHandle {
+  centreId: string | null;
+  chooseCentre: (centreId: string) => void;
+  personId: string | null;
+  choosePerson: (personId: string) => void;
+  address: string;
+  setAddress: (address: string) => void;
+  dates: string[];
+  date: string | null;
+  chooseDate: (date: string) => void;
+  preset: WindowPresetKey | null;
+  choosePreset: (preset: WindowPresetKey) => void;
+  /** Whether a preset of the chosen date can still be asked for (today's past windows cannot). */
+  presetOpen: (preset: WindowPresetKey) => boolean;
+  description: string;
+  setDescription: (description: string) => void;
+  place: ChosenPlace | null;
+  placeMessage: string | null;
+  choosePlace: () => void;
+  errors: Partial<Record<HomeOrderField, string>>;
+  outcome: HomeOrderOutcome;
+  submit: () => void;
+}
+
+/** The API's VALIDATION_FAILED fields, as the form's own. */
+const API_FIELDS: Record<string, HomeOrderField> = {
+  centreId: 'centre',
+  residentId: 'person',
+  address: 'address',
+  windowStartsAt: 'window',
+  windowEndsAt: 'window',
+  description: 'description',
+};
+
+/**
+ * 上门服务: centre (when more than one), who for, address (the person's own, prefilled), a day and 上午/下午/晚上, what
+ * is needed, and optionally the spot on a map. Checked here first so mistakes show beside their field; on success
+ * `onCreated` gets the new order (the page then opens it).
+ */
+export function useHomeOrderForm(
+  service: ServiceDetail,
+  people: readonly HomeOrderPerson[],
+  onCreated: (order: ServiceOrderView) => void,
+  nowOverride?: Date,
+): HomeOrderFormHandle {
+  // One clock per form: the dates and windows offered stay put while the resident fills it in.
+  const [now] = useState(() => nowOverride ?? new Date());
+  const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
+  const single = people.length === 1 ? people[0] : null;
+  const [personId, setPersonId] = useState<string | null>(single?.id ?? null);
+  const [address, setAddressValue] = useState(single?.address ?? '');
+  const [addressTyped, setAddressTyped] = useState(false);
+  const dates = useMemo(() => windowDates(now), [now]);
+  const [date, setDate] = useState<string | null>(dates[0] ?? null);
+  const [preset, setPreset] = useState<WindowPresetKey | null>(null);
+  const [description, setDescription] = useState('');
+  const [place, setPlace] = useState<ChosenPlace | null>(null);
+  const [placeMessage, setPlaceMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<HomeOrderField, string>>>({});
+  const [outcome, setOutcome] = useState<HomeOrderOutcome>({ status: 'idle' });
+
+  const clearError = (field: HomeOrderField) => setErrors((current) => ({ ...current, [field]: undefined }));
+
+  const choosePerson = (id: string) => {
+    setPersonId(id);
+    clearError('person');
+    // The person's own address, unless the resident already typed one.
+    const found = people.find((person) => person.id === id);
+    if (!addressTyped && found) setAddressValue(found.address ?? '');
+  };
+  const setAddress = (value: string) => {
+    setAddressValue(value);
+    setAddressTyped(true);
+    clearError('address');
+  };
+  const presetOpen = (key: WindowPresetKey) => date !== null && isWindowOpen(date, key, now);
+  const chooseDate = (value: string) => {
+    setDate(value);
+    if (preset && !isWindowOpen(value, preset, now)) setPreset(null);
+    clearError('window');
+  };
+  const choosePreset = (key: WindowPresetKey) => {
+    if (!presetOpen(key)) return;
+    setPreset(key);
+    clearError('window');
+  };
+
+  const choosePlace = () => {
+    setPlaceMessage(null);
+    Taro.chooseLocation({}).then(
+      (picked) => {
+        setPlace({ latitude: picked.latitude, longitude: picked.longitude, name: picked.name || picked.address });
+        if (!address.trim() && picked.address) setAddressValue(`${picked.address}${picked.name ? ` ${picked.name}` : ''}`);
+      },
+      () => setPlaceMessage('没有选到位置。不选也可以，服务人员会按地址上门。'),
+    );
+  };
+
+  const check = (): Partial<Record<HomeOrderField, string>> => {
+    const found: Partial<Record<HomeOrderField, string>> = {};
+    if (!centreId) found.centre = '请选择市民中心';
+    if (!personId) found.person = '请选择为谁预约';
+    const typed = address.trim();
+    if (typed.length < ADDRESS_LIMITS.min) found.address = '请填写上门地址（小区、楼栋、门牌号）';
+    else if (typed.length > ADDRESS_LIMITS.max) found.address = `地址最多 ${ADDRESS_LIMITS.max} 个字`;
+    if (!date || !preset) found.window = '请选择上门的日期和时间段';
+    const need = description.trim();
+    if (need.length < DESCRIPTION_LIMITS.min) found.description = '请简单说说需要做什么（至少 2 个字）';
+    else if (need.length > DESCRIPTION_LIMITS.max) found.description = `最多 ${DESCRIPTION_LIMITS.max} 个字`;
+    return found;
+  };
+
+  const submit = () => {
+    if (outcome.status === 'pending') return;
+    const found = check();
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) {
+      setOutcome({ status: 'failed', message: '还有内容没填好，请看上面红字提示' });
+      return;
+    }
+    setOutcome({ status: 'pending' });
+    createHomeOrder({
+      centreId: centreId!,
+      serviceId: service.id,
+      residentId: personId!,
+      address: address.trim(),
+      ...windowOf(date!, preset!),
+      description: description.trim(),
+      ...(place ? { latitude: place.latitude, longitude: place.longitude } : {}),
+    }).then(
+      (order) => {
+        setOutcome({ status: 'created', order });
+        onCreated(order);
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        const byField = fieldErrorsOf(error);
+        const mapped: Partial<Record<HomeOrderField, string>> = {};
+        for (const [field, message] of Object.entries(byField)) if (API_FIELDS[field]) mapped[API_FIELDS[field]] = message;
+        setErrors(mapped);
+        setOutcome({ status: 'failed', message: orderErrorMessage(error) });
+      },
+    );
+  };
+
+  return {
+    centreId,
+    chooseCentre: (id) => {
+      setCentreId(id);
+      clearError('centre');
+    },
+    personId,
+    choosePerson,
+    address,
+    setAddress,
+    dates,
+    date,
+    chooseDate,
+    preset,
+    choosePreset,
+    presetOpen,
+    description,
+    setDescription: (value) => {
+      setDescription(value);
+      clearError('description');
+    },
+    place,
+    placeMessage,
+    choosePlace,
+    errors,
+    outcome,
+    submit,
+  };
+}

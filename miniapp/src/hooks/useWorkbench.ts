@@ -1,0 +1,332 @@
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { DispatchOfferView, ServiceOrderView, WorkerProfileView } from '@linli/shared';
+
+import { ApiError } from '../services/api-error';
+import { orderErrorMessage, secondsUntil } from '../services/order-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../services/reason';
+import {
+  acceptOffer,
+  advanceWorkerOrder,
+  fetchGrabPool,
+  fetchWorkerOffer,
+  fetchWorkerOrders,
+  fetchWorkerProfile,
+  grabOrder,
+  rejectOffer,
+  reportWorkerPosition,
+  setWorkerPresence,
+} from '../services/worker';
+import { useInterval, usePageVisible } from './usePolling';
+import { useRemoteData } from './useRemoteData';
+
+import type { ReasonValue } from '../services/reason';
+import type { WorkerPosition, WorkerStep } from '../services/worker';
+import type { RemoteDataHandle } from './useRemoteData';
+
+/** How often, while online and on screen: look for an offer and the grab pool; report where the worker is. */
+export const OFFER_POLL_MS = 5_000;
+export const POOL_POLL_MS = 15_000;
+export const POSITION_REPORT_MS = 60_000;
+
+export const REJECT_REASONS = ['距离太远', '时间冲突', '技能不符', '其他'] as const;
+export const NOTE_LIMITS = { min: 2, max: 500 } as const;
+
+export type WorkbenchTab = 'jobs' | 'pool' | 'history';
+
+/** A request from one card (an offer, a pool order, a job), by its id: running, or why it failed. */
+export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
+
+export interface WorkbenchHandle {
+  profile: RemoteDataHandle<WorkerProfileView>;
+  online: boolean;
+  presence: { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
+  toggleOnline: () => void;
+  offer: DispatchOfferView | null;
+  /** Seconds left to answer the offer (counts down every second). */
+  offerSecondsLeft: number;
+  rejecting: boolean;
+  openReject: (open: boolean) => void;
+  rejectReason: ReasonValue;
+  setRejectReason: (value: ReasonValue) => void;
+  accept: () => void;
+  reject: () => void;
+  tab: WorkbenchTab;
+  setTab: (tab: WorkbenchTab) => void;
+  jobs: RemoteDataHandle<ServiceOrderView[]>;
+  pool: RemoteDataHandle<ServiceOrderView[]>;
+  history: RemoteDataHandle<ServiceOrderView[]>;
+  grab: (order: ServiceOrderView) => void;
+  /** Which job has its 完成服务 note open, and the note typed. */
+  completing: string | null;
+  openComplete: (orderId: string | null) => void;
+  note: string;
+  setNote: (note: string) => void;
+  advance: (order: ServiceOrderView, step: WorkerStep) => void;
+  navigate: (order: ServiceOrderView) => void;
+  requests: Record<string, CardRequest | undefined>;
+  /** A sentence about the last thing that worked (接单成功, 已出发…). */
+  notice: string | null;
+  /** Loads everything again (pull-down, coming back to the page). */
+  reload: () => void;
+}
+
+const NONE = () => Promise.resolve<ServiceOrderView[]>([]);
+
+/** Where the phone is (GCJ-02), or null when the worker said no or there is no fix: work goes on without it. */
+async function currentPosition(): Promise<WorkerPosition | null> {
+  try {
+    const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+    return { latitude, longitude };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The worker's workbench: 上线/下线, the one open offer (with its countdown, polled every OFFER_POLL_MS while online
+ * and shown), the grab pool, current jobs and history, and the steps of a job. While online and shown, the position
+ * is reported every POSITION_REPORT_MS when the phone gives one.
+ */
+export function useWorkbench(): WorkbenchHandle {
+  const profile = useRemoteData(fetchWorkerProfile);
+  const visible = usePageVisible();
+  const online = profile.state.status === 'ready' && profile.state.data.online;
+  const [presence, setPresence] = useState<WorkbenchHandle['presence']>({ status: 'idle' });
+  const [offer, setOffer] = useState<DispatchOfferView | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [rejecting, setRejecting] = useState(false);
+  const [rejectReason, setRejectReason] = useState<ReasonValue>(EMPTY_REASON);
+  const [tab, setTab] = useState<WorkbenchTab>('jobs');
+  const [completing, setCompleting] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const loadJobs = useCallback(() => fetchWorkerOrders('active'), []);
+  const loadHistory = useCallback(() => fetchWorkerOrders('history'), []);
+  const jobs = useRemoteData(loadJobs);
+  const pool = useRemoteData(online ? fetchGrabPool : NONE);
+  const history = useRemoteData(tab === 'history' ? loadHistory : NONE);
+
+  const shownOfferId = useRef<string | null>(null);
+  const pollOffer = useCallback(() => {
+    fetchWorkerOffer().then(
+      (found) => {
+        const id = found?.id ?? null;
+        // A new offer opens without the previous one's half-typed reason.
+        if (id !== shownOfferId.current) {
+          setRejecting(false);
+          setRejectReason(EMPTY_REASON);
+        }
+        shownOfferId.current = id;
+        setOffer(found);
+        setNow(Date.now());
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      },
+    );
+  }, []);
+
+  /** The pool again without the loading screen (a failed poll keeps the list shown). */
+  const { update: updatePool } = pool;
+  const pollPool = useCallback(() => {
+    fetchGrabPool().then(
+      (items) => updatePool(() => items),
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      },
+    );
+  }, [updatePool]);
+
+  const reportPosition = useCallback(() => {
+    void currentPosition().then((position) => {
+      if (!position) return;
+      reportWorkerPosition(position).catch((error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      });
+    });
+  }, []);
+
+  const polling = online && visible;
+  useEffect(() => {
+    if (polling) pollOffer();
+    else setOffer(null);
+  }, [polling, pollOffer]);
+  useInterval(pollOffer, OFFER_POLL_MS, polling);
+  useInterval(pollPool, POOL_POLL_MS, polling);
+  useInterval(reportPosition, POSITION_REPORT_MS, polling);
+  useInterval(() => setNow(Date.now()), 1000, offer !== null);
+
+  const offerSecondsLeft = offer ? secondsUntil(offer.expiresAt, now) : 0;
+  useEffect(() => {
+    // Time is up: the dispatcher has moved on; look again rather than show a dead offer.
+    if (offer && offerSecondsLeft === 0) {
+      setOffer(null);
+      setNotice('派单已超时，系统已转给其他服务人员');
+    }
+  }, [offer, offerSecondsLeft]);
+
+  const toggleOnline = () => {
+    if (presence.status === 'pending' || profile.state.status !== 'ready') return;
+    const next = !online;
+    setPresence({ status: 'pending' });
+    void (next ? currentPosition() : Promise.resolve(null)).then((position) =>
+      setWorkerPresence(next, position).then(
+        (saved) => {
+          profile.update(() => saved);
+          setPresence({ status: 'idle' });
+          setNotice(next ? '已上线，有派单会显示在这里' : '已下线，不会再收到派单');
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiError)) throw error;
+          setPresence({ status: 'failed', message: orderErrorMessage(error) });
+        },
+      ),
+    );
+  };
+
+  const run = <T>(id: string, send: () => Promise<T>, done: (answer: T) => void, context: 'grab' | 'other' = 'other') => {
+    if (requests[id]?.status === 'pending') return;
+    setRequests((current) => ({ ...current, [id]: { status: 'pending' } }));
+    setNotice(null);
+    send().then(
+      (answer) => {
+        setRequests((current) => ({ ...current, [id]: undefined }));
+        done(answer);
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        setRequests((current) => ({ ...current, [id]: { status: 'failed', message: orderErrorMessage(error, context) } }));
+      },
+    );
+  };
+
+  const jobsUpdate = jobs.update;
+  const putJob = (saved: ServiceOrderView) =>
+    jobsUpdate((items) => {
+      const open = saved.status === 'accepted' || saved.status === 'en_route' || saved.status === 'in_service';
+      const others = items.filter((item) => item.id !== saved.id);
+      if (!open) return others;
+      return items.some((item) => item.id === saved.id) ? items.map((item) => (item.id === saved.id ? saved : item)) : [saved, ...items];
+    });
+
+  const accept = () => {
+    if (!offer) return;
+    const { id } = offer;
+    run(id, () => acceptOffer(id), (saved) => {
+      setOffer(null);
+      putJob(saved);
+      setTab('jobs');
+      setNotice('接单成功，请按时上门');
+    });
+  };
+
+  const reject = () => {
+    if (!offer) return;
+    const problem = reasonProblem(rejectReason, true);
+    if (problem) {
+      setRequests((current) => ({ ...current, [offer.id]: { status: 'failed', message: problem } }));
+      return;
+    }
+    const { id } = offer;
+    run(id, () => rejectOffer(id, reasonText(rejectReason)), () => {
+      setOffer(null);
+      setRejecting(false);
+      setRejectReason(EMPTY_REASON);
+      setNotice('已拒单');
+    });
+  };
+
+  const grab = (order: ServiceOrderView) =>
+    run(
+      order.id,
+      () => grabOrder(order.id),
+      (saved) => {
+        pool.update((items) => items.filter((item) => item.id !== order.id));
+        putJob(saved);
+        setTab('jobs');
+        setNotice('抢单成功，请按时上门');
+      },
+      'grab',
+    );
+
+  const advance = (order: ServiceOrderView, step: WorkerStep) => {
+    if (step === 'complete') {
+      const typed = note.trim();
+      if (typed.length < NOTE_LIMITS.min || typed.length > NOTE_LIMITS.max) {
+        const message = typed.length < NOTE_LIMITS.min ? '请写一下做了哪些服务（至少 2 个字）' : `最多 ${NOTE_LIMITS.max} 个字`;
+        setRequests((current) => ({ ...current, [order.id]: { status: 'failed', message } }));
+        return;
+      }
+    }
+    const done: Record<WorkerStep, string> = { 'set-out': '已出发，居民能看到您在路上', start: '已开始服务', complete: '服务已完成，等待居民确认' };
+    run(order.id, () => advanceWorkerOrder(order.id, step, note), (saved) => {
+      putJob(saved);
+      if (step === 'complete') {
+        setCompleting(null);
+        setNote('');
+      }
+      setNotice(done[step]);
+    });
+  };
+
+  const navigate = (order: ServiceOrderView) => {
+    Taro.openLocation({
+      latitude: order.location.latitude,
+      longitude: order.location.longitude,
+      name: order.service.name,
+      address: order.address,
+    }).catch(() => setNotice('打不开地图，请按地址前往'));
+  };
+
+  const { retry: retryProfile } = profile;
+  const { retry: retryJobs } = jobs;
+  const { retry: retryPool } = pool;
+  const { retry: retryHistory } = history;
+  const reload = useCallback(() => {
+    retryProfile();
+    retryJobs();
+    retryPool();
+    retryHistory();
+  }, [retryProfile, retryJobs, retryPool, retryHistory]);
+
+  return {
+    profile,
+    online,
+    presence,
+    toggleOnline,
+    offer,
+    offerSecondsLeft,
+    rejecting,
+    openReject: (open) => {
+      setRejecting(open);
+      setRejectReason(EMPTY_REASON);
+      if (offer) setRequests((current) => ({ ...current, [offer.id]: undefined }));
+    },
+    rejectReason,
+    setRejectReason,
+    accept,
+    reject,
+    tab,
+    setTab,
+    jobs,
+    pool,
+    history,
+    grab,
+    completing,
+    openComplete: (orderId) => {
+      setCompleting(orderId);
+      setNote('');
+    },
+    note,
+    setNote,
+    advance,
+    navigate,
+    requests,
+    notice,
+    reload,
+  };
+}

@@ -1,0 +1,221 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+
+import type { ServiceOrderView, WorkerProfileView } from '@linli/shared';
+
+import { OrderListCard } from '../../components/order-details';
+import { ReasonPicker } from '../../components/reason-picker';
+import { isEmptyList, RemoteContent } from '../../components/remote-content';
+import { SubmitButton } from '../../components/submit-button';
+import { formatDistance } from '../../hooks/useCentreOrder';
+import { NOTE_LIMITS, REJECT_REASONS, useWorkbench } from '../../hooks/useWorkbench';
+import { countdownText, windowLabel } from '../../services/order-messages';
+
+import type { WorkbenchHandle, WorkbenchTab } from '../../hooks/useWorkbench';
+
+import './provider.scss';
+
+function Presence({ bench, profile }: { bench: WorkbenchHandle; profile: WorkerProfileView }) {
+  return (
+    <View className={`worker-presence worker-presence--${bench.online ? 'online' : 'offline'}`}>
+      <Text className='worker-presence__name'>{profile.name}</Text>
+      <Text className='worker-presence__line'>{profile.providerName}</Text>
+      <Text className='worker-presence__state' data-testid='worker-online-state'>
+        {bench.online ? '在线，正在等派单' : '已下线，不会收到派单'}
+      </Text>
+      <Text className='worker-presence__line'>
+        手上订单 {profile.openOrders}/{profile.maxOpenOrders}
+        {profile.averageRating !== null ? ` · 评分 ${profile.averageRating.toFixed(1)}（${profile.ratingCount} 次）` : ''}
+      </Text>
+      <SubmitButton
+        className={bench.online ? 'worker-presence__offline' : 'worker-presence__online'}
+        type={bench.online ? 'danger' : 'primary'}
+        pending={bench.presence.status === 'pending'}
+        onClick={bench.toggleOnline}
+      >
+        {bench.online ? '下线' : '上线'}
+      </SubmitButton>
+      {bench.presence.status === 'failed' && <Text className='worker-bench__message'>{bench.presence.message}</Text>}
+    </View>
+  );
+}
+
+function OfferCard({ bench }: { bench: WorkbenchHandle }) {
+  const { offer } = bench;
+  if (!offer) return null;
+  const request = bench.requests[offer.id];
+  const pending = request?.status === 'pending';
+  const { order } = offer;
+  return (
+    <View className='worker-offer' data-testid='worker-offer'>
+      <Text className='worker-offer__title'>新派单</Text>
+      <Text className='worker-offer__countdown'>请在 {countdownText(bench.offerSecondsLeft)} 内答复</Text>
+      <Text className='worker-offer__service'>{order.service.name}</Text>
+      <Text className='worker-offer__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
+      <Text className='worker-offer__line'>地址：{order.address}</Text>
+      {offer.distanceMeters !== null && <Text className='worker-offer__line'>距离：{formatDistance(offer.distanceMeters)}</Text>}
+      <Text className='worker-offer__line'>需要：{order.description}</Text>
+      {!bench.rejecting ? (
+        <View className='worker-offer__actions'>
+          <SubmitButton className='worker-offer__accept' pending={pending} onClick={bench.accept}>
+            接单
+          </SubmitButton>
+          <Button className='worker-offer__reject' size='large' block onClick={() => bench.openReject(true)}>
+            拒单
+          </Button>
+        </View>
+      ) : (
+        <View className='worker-offer__actions'>
+          <ReasonPicker label='拒单原因' options={REJECT_REASONS} value={bench.rejectReason} onChange={bench.setRejectReason} inputClassName='worker-offer__reason' />
+          <SubmitButton className='worker-offer__reject-confirm' type='danger' pending={pending} onClick={bench.reject}>
+            确定拒单
+          </SubmitButton>
+          <Button className='worker-offer__keep' size='large' block onClick={() => bench.openReject(false)}>
+            不拒了
+          </Button>
+        </View>
+      )}
+      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+    </View>
+  );
+}
+
+function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
+  const request = bench.requests[order.id];
+  const pending = request?.status === 'pending';
+  const completing = bench.completing === order.id;
+  return (
+    <OrderListCard order={order}>
+      <Text className='order-card__line'>需要：{order.description}</Text>
+      <View className='worker-job__actions'>
+        <Button className='worker-job__navigate' size='large' block onClick={() => bench.navigate(order)}>
+          导航
+        </Button>
+        {order.status === 'accepted' && (
+          <SubmitButton className='worker-job__set-out' pending={pending} onClick={() => bench.advance(order, 'set-out')}>
+            出发
+          </SubmitButton>
+        )}
+        {order.status === 'en_route' && (
+          <SubmitButton className='worker-job__start' pending={pending} onClick={() => bench.advance(order, 'start')}>
+            开始服务
+          </SubmitButton>
+        )}
+        {order.status === 'in_service' && !completing && (
+          <Button className='worker-job__complete' type='primary' size='large' block onClick={() => bench.openComplete(order.id)}>
+            完成服务
+          </Button>
+        )}
+        {completing && (
+          <View className='worker-job__panel'>
+            <Text className='worker-bench__label'>服务记录（做了哪些事）</Text>
+            <Textarea
+              className='worker-job__note'
+              value={bench.note}
+              maxlength={NOTE_LIMITS.max}
+              placeholder='例如：打扫客厅和厨房，约 2 小时'
+              onInput={(event) => bench.setNote(event.detail.value)}
+            />
+            <SubmitButton className='worker-job__complete-confirm' pending={pending} onClick={() => bench.advance(order, 'complete')}>
+              确认完成服务
+            </SubmitButton>
+            <Button className='worker-job__complete-cancel' size='large' block onClick={() => bench.openComplete(null)}>
+              还没做完
+            </Button>
+          </View>
+        )}
+      </View>
+      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+    </OrderListCard>
+  );
+}
+
+function PoolCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
+  const request = bench.requests[order.id];
+  return (
+    <OrderListCard order={order}>
+      <Text className='order-card__line'>需要：{order.description}</Text>
+      <SubmitButton className='worker-pool__grab' pending={request?.status === 'pending'} onClick={() => bench.grab(order)}>
+        抢单
+      </SubmitButton>
+      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+    </OrderListCard>
+  );
+}
+
+const TABS: readonly { value: WorkbenchTab; label: string }[] = [
+  { value: 'jobs', label: '当前订单' },
+  { value: 'pool', label: '抢单' },
+  { value: 'history', label: '历史' },
+];
+
+function Tabs({ bench }: { bench: WorkbenchHandle }) {
+  const count = (tab: WorkbenchTab) => {
+    const source = tab === 'jobs' ? bench.jobs : tab === 'pool' ? bench.pool : null;
+    return source && source.state.status === 'ready' ? `（${source.state.data.length}）` : '';
+  };
+  return (
+    <View className='worker-tabs'>
+      {TABS.map((tab) => (
+        <View
+          key={tab.value}
+          className={`worker-tab worker-tab--${tab.value}${tab.value === bench.tab ? ' worker-tab--selected' : ''}`}
+          ariaRole='tab'
+          onClick={() => bench.setTab(tab.value)}
+        >
+          <Text>
+            {tab.label}
+            {count(tab.value)}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function TabContent({ bench }: { bench: WorkbenchHandle }) {
+  if (bench.tab === 'pool') {
+    if (!bench.online) return <Text className='worker-bench__empty'>上线后才能看到可抢的订单</Text>;
+    return (
+      <RemoteContent state={bench.pool.state} onRetry={bench.pool.retry} isEmpty={isEmptyList} emptyText='现在没有可抢的订单'>
+        {(items) => items.map((order) => <PoolCard key={order.id} bench={bench} order={order} />)}
+      </RemoteContent>
+    );
+  }
+  if (bench.tab === 'history') {
+    return (
+      <RemoteContent state={bench.history.state} onRetry={bench.history.retry} isEmpty={isEmptyList} emptyText='还没有完成的订单'>
+        {(items) => items.map((order) => <OrderListCard key={order.id} order={order} />)}
+      </RemoteContent>
+    );
+  }
+  return (
+    <RemoteContent state={bench.jobs.state} onRetry={bench.jobs.retry} isEmpty={isEmptyList} emptyText='手上没有订单'>
+      {(items) => items.map((order) => <JobCard key={order.id} bench={bench} order={order} />)}
+    </RemoteContent>
+  );
+}
+
+/** The worker's one screen: presence, the offer to answer, jobs to do, the pool, history. */
+export function Workbench() {
+  const bench = useWorkbench();
+  usePullDownRefresh(() => {
+    bench.reload();
+    void Taro.stopPullDownRefresh();
+  });
+  return (
+    <RemoteContent state={bench.profile.state} onRetry={bench.profile.retry} emptyText=''>
+      {(profile) => (
+        <View className='worker-bench'>
+          <Presence bench={bench} profile={profile} />
+          {bench.notice && <Text className='worker-bench__message worker-bench__message--done'>{bench.notice}</Text>}
+          <OfferCard bench={bench} />
+          <Tabs bench={bench} />
+          <TabContent bench={bench} />
+        </View>
+      )}
+    </RemoteContent>
+  );
+}

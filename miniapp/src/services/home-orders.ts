@@ -1,0 +1,56 @@
+import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+
+import { ApiError } from './api-error';
+import { request, requestList } from './request';
+
+/** What a resident sends to ask for a home visit (window times are ISO instants; position is GCJ-02, both or neither). */
+export interface HomeOrderInput {
+  centreId: string;
+  serviceId: string;
+  residentId: string;
+  address: string;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  description: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
+
+export function createHomeOrder(input: HomeOrderInput): Promise<ServiceOrderView> {
+  return request<ServiceOrderView>('/home-orders', { method: 'POST', body: input });
+}
+
+/** Mine and my household's, newest first. */
+export function fetchMyHomeOrders(): Promise<ServiceOrderView[]> {
+  return requestList<ServiceOrderView>('/home-orders');
+}
+
+/** One order with its timeline; null when there is no such order (an old link) or it is not mine to see. */
+export async function fetchHomeOrder(orderId: string): Promise<ServiceOrderDetail | null> {
+  try {
+    return await request<ServiceOrderDetail>(path('home-orders', orderId));
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) return null;
+    throw error;
+  }
+}
+
+export function cancelHomeOrder(orderId: string, reason: string): Promise<ServiceOrderView> {
+  return request<ServiceOrderView>(`${path('home-orders', orderId)}/cancel`, { method: 'POST', body: { reason } });
+}
+
+export function confirmHomeOrder(orderId: string): Promise<ServiceOrderView> {
+  return request<ServiceOrderView>(`${path('home-orders', orderId)}/confirm`, { method: 'POST', body: {} });
+}
+
+/** 1..5 stars and an optional comment; rating a completed order also confirms it. */
+export function rateHomeOrder(orderId: string, score: number, comment: string): Promise<ServiceOrderView> {
+  const body = comment.trim() ? { score, comment: comment.trim() } : { score };
+  return request<ServiceOrderView>(`${path('home-orders', orderId)}/rating`, { method: 'POST', body });
+}
+
+export function complainAboutHomeOrder(orderId: string, reason: string): Promise<ServiceOrderView> {
+  return request<ServiceOrderView>(`${path('home-orders', orderId)}/complaint`, { method: 'POST', body: { reason } });
+}

@@ -1,0 +1,106 @@
+import { addDays, instantOf, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
+
+import type { OrderStatus } from '@linli/shared';
+
+import { ApiError } from './api-error';
+import { dateLabel, timeRange } from './booking-messages';
+
+/** Sentences the home-service screens show inline, one per error code that can happen there. */
+export const ORDER_MESSAGES = {
+  INVALID_TRANSITION: '订单状态已经变了，请看最新状态。',
+  ORDER_TAKEN: '已被其他服务人员接单',
+  OFFER_EXPIRED: '这个派单已经超时，系统已转给其他服务人员。',
+  WORKER_AT_CAPACITY: '您手上未完成的订单已满，先完成一单再接新的。',
+  WORKER_OFFLINE: '请先点“上线”，上线后才能接单。',
+  ALREADY_RATED: '这个订单已经评价过了，谢谢您。',
+  CONSENT_REQUIRED: '预约前需要先同意《隐私政策》，请到“我的”页面查看并同意。',
+  NETWORK_RETRY: '网络不稳定，没有收到结果。请稍后再点一次。',
+} as const;
+
+/** The inline message for a failed order action. `grab`: a lost race on a pool order reads as taken by someone else. */
+export function orderErrorMessage(error: ApiError, context: 'grab' | 'other' = 'other'): string {
+  switch (error.code) {
+    case 'ORDER_TAKEN':
+      return ORDER_MESSAGES.ORDER_TAKEN;
+    case 'CONFLICT':
+    case 'INVALID_TRANSITION':
+      return context === 'grab' ? ORDER_MESSAGES.ORDER_TAKEN : ORDER_MESSAGES.INVALID_TRANSITION;
+    case 'OFFER_EXPIRED':
+    case 'WORKER_AT_CAPACITY':
+    case 'WORKER_OFFLINE':
+    case 'ALREADY_RATED':
+    case 'CONSENT_REQUIRED':
+      return ORDER_MESSAGES[error.code as keyof typeof ORDER_MESSAGES];
+    case 'NETWORK_ERROR':
+    case 'TIMEOUT':
+      return ORDER_MESSAGES.NETWORK_RETRY;
+    default:
+      return error.message;
+  }
+}
+
+/** Orders still moving (someone is dispatching, coming or working): screens poll these for live status. */
+export const LIVE_ORDER_STATUSES: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'escalated'];
+
+export function isLiveOrder(status: OrderStatus): boolean {
+  return LIVE_ORDER_STATUSES.includes(status);
+}
+
+/** `明天 11月28日 周六 09:00–12:00` (Shanghai), or the two dates when the window crosses midnight. */
+export function windowLabel(startsAt: string, endsAt: string, now: Date = new Date()): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const startDate = shanghaiDateOf(start);
+  const endDate = shanghaiDateOf(new Date(end.getTime() - 1));
+  if (startDate === endDate) return `${dateLabel(startDate, now)} ${timeRange(shanghaiTimeOf(start), shanghaiTimeOf(end))}`;
+  return `${dateLabel(startDate, now)} ${shanghaiTimeOf(start)} 至 ${dateLabel(endDate, now)} ${shanghaiTimeOf(end)}`;
+}
+
+/** The three windows an elder picks from: simpler than two clocks. Asia/Shanghai wall time. */
+export const WINDOW_PRESETS = [
+  { key: 'morning', label: '上午', start: '09:00', end: '12:00' },
+  { key: 'afternoon', label: '下午', start: '14:00', end: '17:00' },
+  { key: 'evening', label: '晚上', start: '18:00', end: '20:00' },
+] as const;
+
+export type WindowPresetKey = (typeof WINDOW_PRESETS)[number]['key'];
+
+/** How far ahead the date choice goes (the API allows 30 days; a week of big buttons is enough to read). */
+export const WINDOW_DAYS_AHEAD = 7;
+/** A window must start at least this long from now: someone has to be found and travel there. */
+export const WINDOW_LEAD_MINUTES = 60;
+
+export function windowOf(date: string, key: WindowPresetKey): { windowStartsAt: string; windowEndsAt: string } {
+  const preset = WINDOW_PRESETS.find((item) => item.key === key)!;
+  return { windowStartsAt: instantOf(date, preset.start).toISOString(), windowEndsAt: instantOf(date, preset.end).toISOString() };
+}
+
+/** Whether a preset of a date still starts late enough to be asked for. */
+export function isWindowOpen(date: string, key: WindowPresetKey, now: Date): boolean {
+  const preset = WINDOW_PRESETS.find((item) => item.key === key)!;
+  return instantOf(date, preset.start).getTime() - now.getTime() >= WINDOW_LEAD_MINUTES * 60_000;
+}
+
+/** The dates offered: today (if any window is still open) and the next days, WINDOW_DAYS_AHEAD in all. */
+export function windowDates(now: Date): string[] {
+  const today = shanghaiDateOf(now);
+  const first = WINDOW_PRESETS.some((preset) => isWindowOpen(today, preset.key, now)) ? 0 : 1;
+  return Array.from({ length: WINDOW_DAYS_AHEAD }, (_, index) => addDays(today, first + index));
+}
+
+/** Whole seconds until `expiresAt` (never negative). */
+export function secondsUntil(expiresAt: string, now: number): number {
+  return Math.max(0, Math.ceil((new Date(expiresAt).getTime() - now) / 1000));
+}
+
+/** `1分05秒`, `45秒`: how long a worker has left to answer an offer. */
+export function countdownText(seconds: number): string {
+  if (seconds < 60) return `${seconds}秒`;
+  return `${Math.floor(seconds / 60)}分${String(seconds % 60).padStart(2, '0')}秒`;
+}
+
+/** A score as stars for reading, e.g. 4 → ★★★★☆. */
+export function starsOf(score: number): string {
+  const whole = Math.max(0, Math.min(5, Math.round(score)));
+  return `${'★'.repeat(whole)}${'☆'.repeat(5 - whole)}`;
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '派单看板',
+  enablePullDownRefresh: true,
+});

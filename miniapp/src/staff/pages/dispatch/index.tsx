@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
+
+import { OrderListCard } from '../../../components/order-details';
+import { RemoteContent } from '../../../components/remote-content';
+import { BOARD_TABS, useDispatchBoard } from '../../../hooks/useDispatchBoard';
+import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
+import { StaffDeskPage } from '../../components/staff-gate';
+
+import type { DispatchBoardHandle } from '../../../hooks/useDispatchBoard';
+
+import '../../components/staff-desk.scss';
+
+function Tabs({ board }: { board: DispatchBoardHandle }) {
+  const counts = board.state.status === 'ready' ? board.state.data : null;
+  return (
+    <View className='staff-desk__choices staff-dispatch__tabs'>
+      {BOARD_TABS.map((tab) => (
+        <View
+          key={tab.value}
+          className={`staff-chip staff-dispatch-tab staff-dispatch-tab--${tab.value}${tab.value === board.tab ? ' staff-chip--selected staff-dispatch-tab--selected' : ''}`}
+          ariaRole='tab'
+          onClick={() => board.setTab(tab.value)}
+        >
+          <Text>
+            {tab.label}
+            {counts ? ` ${counts[tab.value].length}` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Board() {
+  const board = useDispatchBoard();
+  const { retry } = board;
+  // Back from an order page: its change shows at once.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) retry();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    retry();
+    void Taro.stopPullDownRefresh();
+  });
+  const label = BOARD_TABS.find((tab) => tab.value === board.tab)!.label;
+  return (
+    <>
+      <Tabs board={board} />
+      <RemoteContent state={board.state} onRetry={retry} isEmpty={() => board.shown.length === 0} emptyText={`没有${label}的订单`}>
+        {() =>
+          board.shown.map((order) => (
+            <OrderListCard key={order.id} order={order} onOpen={() => openPage(pageUrlWithId(ROUTES.staffDispatchOrder, order.id))} />
+          ))
+        }
+      </RemoteContent>
+    </>
+  );
+}
+
+/** `/staff/pages/dispatch/index`: 派单看板 of the staff member's region. */
+export function DispatchBoardPage() {
+  return (
+    <StaffDeskPage
+      title='派单看板'
+      desk={() => (
+        <>
+          <Text className='staff-desk__title'>派单看板</Text>
+          <Text className='staff-desk__line'>上门服务订单中需要人工处理的，点开可以指派、重新派单、取消或处理投诉。</Text>
+          <Board />
+        </>
+      )}
+    />
+  );
+}
+
+export default DispatchBoardPage;

@@ -1,0 +1,309 @@
+import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, instantOf, addDays, shanghaiDateOf, transitionOrder } from '@linli/shared';
+
+import type {
+  AssignableWorker,
+  DispatchBoard,
+  DispatchMode,
+  DispatchOfferView,
+  OrderActor,
+  OrderEvent,
+  OrderStatus,
+  ServiceOrderDetail,
+  ServiceOrderView,
+  WorkerProfileView,
+} from '@linli/shared';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { authed } from './fake-api';
+import { readJson, sendJson } from './fixture-server';
+
+import type { ProviderSummary, ProviderWorker } from '../../src/services/provider-admin';
+import type { FakeApi } from './fake-api';
+import type { Handler } from './fixture-server';
+
+/** A one-time error answer for the next request of a kind (e.g. `grab`, `accept`, `create`). */
+export interface ScriptedError {
+  status: number;
+  code: string;
+  message?: string;
+  details?: unknown;
+}
+
+/** What the fake dispatch API remembers between requests of one test. */
+export interface FakeDispatch {
+  orders: ServiceOrderDetail[];
+  offer: DispatchOfferView | null;
+  pool: ServiceOrderView[];
+  worker: WorkerProfileView;
+  provider: ProviderSummary;
+  workers: ProviderWorker[];
+  candidates: AssignableWorker[];
+  /** `METHOD /path` and the JSON body of every write, in order. */
+  writes: { call: string; body: unknown }[];
+  next: Partial<Record<string, ScriptedError>>;
+}
+
+const TOMORROW = addDays(shanghaiDateOf(new Date()), 1);
+
+const zhao = { id: 'worker-zhao', name: '赵师傅', providerName: '安心家政', phoneMasked: '137****0009' };
+
+export function orderOf(overrides: Partial<ServiceOrderDetail> = {}): ServiceOrderDetail {
+  const status = overrides.status ?? 'pending_dispatch';
+  return {
+    id: 'order-1',
+    kind: 'home_service',
+    status,
+    statusLabel: ORDER_STATUS_LABELS[status],
+    dispatchMode: 'assign',
+    service: { id: 'svc-home-care', name: '居家养老上门服务' },
+    centre: { id: 'centre-yangguang', name: '阳光社区市民中心' },
+    person: { id: 'resident-wang', name: '王秀英' },
+    address: '东湖路 88 号 3 栋 201',
+    location: { latitude: 30.5468, longitude: 114.3612 },
+    windowStartsAt: instantOf(TOMORROW, '09:00').toISOString(),
+    windowEndsAt: instantOf(TOMORROW, '12:00').toISOString(),
+    description: '打扫卫生',
+    worker: ['pending_dispatch', 'offered', 'escalated', 'cancelled'].includes(status) ? null : zhao,
+    rating: null,
+    overdue: false,
+    completionNote: null,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    timeline: [],
+    ...overrides,
+  };
+}
+
+export function workerProfileOf(overrides: Partial<WorkerProfileView> = {}): WorkerProfileView {
+  return {
+    id: 'worker-zhao',
+    name: '赵师傅',
+    providerId: 'provider-anxin',
+    providerName: '安心家政',
+    online: false,
+    skills: [{ id: 'svc-home-care', name: '居家养老上门服务' }],
+    areas: [{ id: 'c-yangguang', name: '阳光社区' }],
+    workingHours: [],
+    maxOpenOrders: 3,
+    openOrders: 0,
+    ratingCount: 4,
+    averageRating: 4.5,
+    ...overrides,
+  };
+}
+
+export function providerWorkerOf(overrides: Partial<ProviderWorker> = {}): ProviderWorker {
+  return {
+    id: 'worker-zhao',
+    providerId: 'provider-anxin',
+    name: '赵师傅',
+    phoneMasked: '137****0009',
+    wechatBound: true,
+    online: true,
+    openOrders: 1,
+    maxOpenOrders: 3,
+    skills: [],
+    areas: [],
+    workingHours: [],
+    ratingCount: 0,
+    averageRating: null,
+    ...overrides,
+  };
+}
+
+export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeDispatch {
+  return {
+    orders: [],
+    offer: null,
+    pool: [],
+    worker: workerProfileOf(),
+    provider: { id: 'provider-anxin', name: '安心家政', regionId: 'c-yangguang', regionName: '阳光社区', status: 'active', dispatchMode: 'assign' },
+    workers: [],
+    candidates: [],
+    writes: [],
+    next: {},
+    ...overrides,
+  };
+}
+
+/** Segment `index` of the request path, counting the /api prefix as 1: /api/home-orders/<id> has the id at 3. */
+const segment = (req: IncomingMessage, index: number) => decodeURIComponent((req.url ?? '').split('?')[0].split('/')[index] ?? '');
+
+function view(order: ServiceOrderDetail): ServiceOrderView {
+  const { timeline: _timeline, ...rest } = order;
+  return rest;
+}
+
+let nextId = 1;
+
+/** The home-service, worker, staff dispatch and provider routes, answering with the shapes the real API has. */
+export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string, Handler> {
+  const write = (kind: string, handle: (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => void) =>
+    authed(api, async (_state, req, res) => {
+      const body = (await readJson<Record<string, unknown>>(req)) ?? {};
+      fake.writes.push({ call: `${req.method} ${(req.url ?? '').replace(/^\/api/, '')}`, body });
+      const scripted = fake.next[kind];
+      if (scripted) {
+        delete fake.next[kind];
+        sendJson(res, scripted.status, { code: scripted.code, message: scripted.message ?? scripted.code, details: scripted.details, requestId: 'r' });
+        return;
+      }
+      handle(req, res, body);
+    });
+  const read = (handle: (req: IncomingMessage, res: ServerResponse) => void) => authed(api, (_state, req, res) => handle(req, res));
+
+  const find = (id: string) => fake.orders.find((order) => order.id === id);
+  const save = (order: ServiceOrderDetail) => {
+    fake.orders = fake.orders.some((item) => item.id === order.id) ? fake.orders.map((item) => (item.id === order.id ? order : item)) : [order, ...fake.orders];
+    return order;
+  };
+  /** Applies an event through the shared state machine, as the API does; answers 409 INVALID_TRANSITION when it may not happen. */
+  const transition = (res: ServerResponse, id: string, event: OrderEvent, actor: OrderActor, change: Partial<ServiceOrderDetail> = {}, reason: string | null = null) => {
+    const order = find(id);
+    if (!order) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    const result = transitionOrder(order.status, event, actor);
+    if (!result.ok) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: '订单状态不允许', requestId: 'r' });
+    const to: OrderStatus = result.to;
+    const entry = { event, label: ORDER_EVENT_LABELS[event], fromStatus: order.status, toStatus: to, actor, actorName: actor === 'worker' ? '赵师傅' : actor === 'staff' ? '李工作人员' : '王秀英', reason, at: new Date().toISOString() };
+    const saved = save({ ...order, ...change, status: to, statusLabel: ORDER_STATUS_LABELS[to], timeline: [...order.timeline, entry] });
+    return sendJson(res, 200, view(saved));
+  };
+  const workerOrders = () => fake.orders.filter((order) => order.worker?.id === fake.worker.id);
+
+  return {
+    // ── resident ──
+    '/home-orders': authed(api, async (state, req, res) => {
+      if (req.method === 'GET') return sendJson(res, 200, { items: fake.orders.map(view) });
+      return write('create', (_req, innerRes, body) => {
+        const order = orderOf({
+          id: `order-new-${nextId++}`,
+          centre: { id: String(body.centreId), name: '阳光社区市民中心' },
+          service: { id: String(body.serviceId), name: '居家养老上门服务' },
+          person: { id: String(body.residentId), name: body.residentId === 'resident-wang' ? '王秀英' : '李建国' },
+          address: String(body.address),
+          windowStartsAt: String(body.windowStartsAt),
+          windowEndsAt: String(body.windowEndsAt),
+          description: String(body.description),
+        });
+        save(order);
+        sendJson(innerRes, 201, view(order));
+      })(req, res);
+    }),
+    '/home-orders/:id': read((req, res) => {
+      const order = find(segment(req, 3));
+      return order ? sendJson(res, 200, order) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    }),
+    '/home-orders/:id/cancel': write('cancel', (req, res, body) => transition(res, segment(req, 3), 'cancel', 'resident', {}, String(body.reason))),
+    '/home-orders/:id/confirm': write('confirm', (req, res) => transition(res, segment(req, 3), 'confirm', 'resident')),
+    '/home-orders/:id/complaint': write('complaint', (req, res, body) => transition(res, segment(req, 3), 'dispute', 'resident', {}, String(body.reason))),
+    '/home-orders/:id/rating': write('rating', (req, res, body) => {
+      const order = find(segment(req, 3));
+      if (!order) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+      if (order.rating) return sendJson(res, 409, { code: 'ALREADY_RATED', message: '已评价', requestId: 'r' });
+      const rating = { score: Number(body.score), comment: (body.comment as string | undefined) ?? null, createdAt: new Date().toISOString() };
+      if (order.status === 'completed') return transition(res, order.id, 'confirm', 'resident', { rating });
+      return sendJson(res, 200, view(save({ ...order, rating })));
+    }),
+
+    // ── worker ──
+    '/worker/profile': read((_req, res) => sendJson(res, 200, fake.worker)),
+    '/worker/presence': write('presence', (_req, res, body) => {
+      fake.worker = { ...fake.worker, online: Boolean(body.online) };
+      sendJson(res, 200, fake.worker);
+    }),
+    '/worker/position': write('position', (_req, res) => sendJson(res, 200, fake.worker)),
+    '/worker/offer': read((_req, res) => sendJson(res, 200, { offer: fake.worker.online ? fake.offer : null })),
+    '/worker/offers/:id/accept': write('accept', (req, res) => {
+      const offer = fake.offer;
+      if (!offer || offer.id !== segment(req, 4)) return sendJson(res, 409, { code: 'OFFER_EXPIRED', message: '派单已过期', requestId: 'r' });
+      fake.offer = null;
+      const order = save({ ...orderOf(offer.order), timeline: [] });
+      return transition(res, order.id, 'accept', 'worker', { worker: zhao });
+    }),
+    '/worker/offers/:id/reject': write('reject', (_req, res) => {
+      fake.offer = null;
+      sendJson(res, 200, { status: 'rejected' });
+    }),
+    '/worker/pool': read((_req, res) => sendJson(res, 200, { items: fake.pool })),
+    '/worker/pool/:id/grab': write('grab', (req, res) => {
+      const id = segment(req, 4);
+      const order = fake.pool.find((item) => item.id === id);
+      if (!order) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: '订单状态不允许', requestId: 'r' });
+      fake.pool = fake.pool.filter((item) => item.id !== id);
+      save({ ...orderOf(order), timeline: [] });
+      return transition(res, id, 'grab', 'worker', { worker: zhao });
+    }),
+    '/worker/orders': read((req, res) => {
+      const state = new URL(req.url ?? '', 'http://localhost').searchParams.get('state');
+      const active: OrderStatus[] = ['accepted', 'en_route', 'in_service'];
+      sendJson(res, 200, { items: workerOrders().filter((order) => active.includes(order.status) === (state !== 'history')).map(view) });
+    }),
+    '/worker/orders/:id': read((req, res) => {
+      const order = find(segment(req, 4));
+      return order ? sendJson(res, 200, order) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    }),
+    '/worker/orders/:id/set-out': write('set-out', (req, res) => transition(res, segment(req, 4), 'set_out', 'worker')),
+    '/worker/orders/:id/start': write('start', (req, res) => transition(res, segment(req, 4), 'start', 'worker')),
+    '/worker/orders/:id/complete': write('complete', (req, res, body) =>
+      transition(res, segment(req, 4), 'complete', 'worker', { completionNote: String(body.note) }),
+    ),
+
+    // ── staff ──
+    '/dispatch/board': read((_req, res) => {
+      const of = (status: OrderStatus) => fake.orders.filter((order) => order.status === status).map(view);
+      const board: DispatchBoard = {
+        pending: of('pending_dispatch'),
+        offered: of('offered'),
+        escalated: of('escalated'),
+        overdue: fake.orders.filter((order) => order.overdue).map(view),
+        disputed: of('disputed'),
+      };
+      sendJson(res, 200, board);
+    }),
+    '/dispatch/orders/:id': read((req, res) => {
+      const order = find(segment(req, 4));
+      return order ? sendJson(res, 200, order) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    }),
+    '/dispatch/orders/:id/candidates': read((_req, res) => sendJson(res, 200, { items: fake.candidates })),
+    '/dispatch/orders/:id/assign': write('assign', (req, res, body) => {
+      const chosen = fake.candidates.find((worker) => worker.id === body.workerId);
+      const worker = chosen ? { id: chosen.id, name: chosen.name, providerName: chosen.providerName, phoneMasked: '137****0009' } : zhao;
+      return transition(res, segment(req, 4), 'assign', 'staff', { worker }, String(body.reason));
+    }),
+    '/dispatch/orders/:id/requeue': write('requeue', (req, res, body) => transition(res, segment(req, 4), 'requeue', 'staff', {}, String(body.reason))),
+    '/dispatch/orders/:id/cancel': write('staff-cancel', (req, res, body) => transition(res, segment(req, 4), 'cancel', 'staff', {}, String(body.reason))),
+    '/dispatch/orders/:id/resolve': write('resolve', (req, res, body) => transition(res, segment(req, 4), 'resolve', 'staff', {}, String(body.reason))),
+
+    // ── provider admin ──
+    '/providers': read((_req, res) => sendJson(res, 200, { items: [fake.provider] })),
+    '/providers/:id/dispatch-mode': write('mode', (_req, res, body) => {
+      fake.provider = { ...fake.provider, dispatchMode: body.mode as DispatchMode };
+      sendJson(res, 200, fake.provider);
+    }),
+    '/providers/:id/workers': authed(api, async (_state, req, res) => {
+      if (req.method === 'GET') return sendJson(res, 200, { items: fake.workers });
+      return write('add-worker', (_req, innerRes, body) => {
+        const phone = String(body.phone);
+        const worker = providerWorkerOf({ id: `worker-new-${nextId++}`, name: String(body.name), phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`, wechatBound: false, online: false, openOrders: 0 });
+        fake.workers = [...fake.workers, worker];
+        sendJson(innerRes, 201, worker);
+      })(req, res);
+    }),
+    '/providers/:id/workers/:workerId/invitation': write('invite', (_req, res) => sendJson(res, 201, { code: 'W4K9P2QX', expiresAt: '2026-12-01T02:00:00.000Z' })),
+    '/providers/:id/workers/:workerId/dispatch-profile': write('profile', (req, res, body) => {
+      const id = segment(req, 5);
+      const worker = fake.workers.find((item) => item.id === id);
+      if (!worker) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+      const names: Record<string, string> = { 'svc-home-care': '居家养老上门服务', 'c-yangguang': '阳光社区', 'c-heping': '和平社区' };
+      const saved: ProviderWorker = {
+        ...worker,
+        skills: (body.skillServiceIds as string[]).map((skill) => ({ id: skill, name: names[skill] ?? skill })),
+        areas: (body.areaRegionIds as string[]).map((area) => ({ id: area, name: names[area] ?? area })),
+        workingHours: body.workingHours as ProviderWorker['workingHours'],
+        maxOpenOrders: Number(body.maxOpenOrders),
+      };
+      fake.workers = fake.workers.map((item) => (item.id === id ? saved : item));
+      return sendJson(res, 200, saved);
+    }),
+  };
+}
