@@ -27,3 +27,14 @@ export async function findAll(container: HTMLElement, selector: string): Promise
 export async function findOne(container: HTMLElement, selector: string): Promise<HTMLElement> {
   return (await findAll(container, selector))[0];
 }
+
+/** Types into a Taro `<Textarea>`, found by its class (on H5 a taro-textarea-core element around a real `<textarea>`). */
+export async function typeIntoArea(container: HTMLElement, selector: string, value: string): Promise<void> {
+  const area = await waitFor(() => {
+    const found = container.querySelector<HTMLTextAreaElement>(`${selector} textarea`);
+    if (!found) throw new Error(`no textarea under ${selector}`);
+    return found;
+  });
+  area.value = value;
+  fireEvent.input(area, { target: { value } });
+}

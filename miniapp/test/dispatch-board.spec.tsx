@@ -1,0 +1,122 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+
+import { DispatchBoardPage } from '../src/staff/pages/dispatch';
+import { DispatchOrderPage } from '../src/staff/pages/dispatch-order';
+import { StaffHomePage } from '../src/staff/pages/index';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-dispatch';
+import { findAll, findOne, typeInto } from './support/interact';
+import { residentAccount } from './support/people';
+import { servePerTest } from './support/serve';
+import { navigations, routeParams } from './support/taro-h5';
+
+import type { FakeDispatch } from './support/fake-dispatch';
+
+const serveRoutes = servePerTest();
+
+const staffAccount = residentAccount({ id: 'account-zhang', role: 'staff', displayName: '张敏', regionId: 'c-yangguang', regionName: '阳光社区', residentId: null });
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+async function serve(fake: FakeDispatch) {
+  const api = createFakeApi({ account: staffAccount });
+  signInTo(api);
+  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake) });
+  return api;
+}
+
+const candidates = [
+  { id: 'worker-zhao', name: '赵师傅', providerName: '安心家政', online: true, openOrders: 1, maxOpenOrders: 3, distanceMeters: 1200, averageRating: 4.5, notes: [] },
+  { id: 'worker-sun', name: '孙阿姨', providerName: '安心家政', online: false, openOrders: 0, maxOpenOrders: 2, distanceMeters: null, averageRating: null, notes: ['不在线', '不在工作时间'] },
+];
+
+describe('派单看板 (staff)', () => {
+  it('is linked from the staff workbench', async () => {
+    await serve(createFakeDispatch());
+    render(<StaffHomePage />);
+    click(screen.getByText('派单看板'));
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/staff/pages/dispatch/index' }]);
+  });
+
+  it('tabs with counts (人工派单 first); a card opens the order', async () => {
+    const fake = createFakeDispatch({
+      orders: [
+        orderOf({ id: 'o-pending', status: 'pending_dispatch' }),
+        orderOf({ id: 'o-escalated', status: 'escalated', overdue: true, address: '中南路 12 号' }),
+        orderOf({ id: 'o-disputed', status: 'disputed' }),
+      ],
+    });
+    await serve(fake);
+    const { container } = render(<DispatchBoardPage />);
+
+    const tabs = await findAll(container, '.staff-dispatch-tab');
+    await waitFor(() => expect(tabs.map((node) => node.textContent)).toEqual(['待派单 1', '待接单 0', '人工派单 1', '超时 1', '投诉 1']));
+    expect(container.querySelector('.staff-dispatch-tab--selected')?.textContent).toBe('人工派单 1');
+    const card = await findOne(container, '.order-card');
+    expect(card.textContent).toContain('社区人工派单中');
+    expect(card.textContent).toContain('已超时');
+
+    click(container.querySelector('.staff-dispatch-tab--offered'));
+    expect(await screen.findByText('没有待接单的订单')).toBeTruthy();
+    click(container.querySelector('.staff-dispatch-tab--disputed'));
+    click(await findOne(container, '.order-card'));
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/staff/pages/dispatch-order/index?id=o-disputed' }]);
+  });
+
+  it('指派: candidates best first with why the dispatcher would skip them; a reason is required', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ id: 'o-escalated', status: 'escalated' })], candidates });
+    await serve(fake);
+    routeParams.id = 'o-escalated';
+    const { container } = render(<DispatchOrderPage />);
+
+    expect((await findOne(container, '.order-status')).textContent).toBe('社区人工派单中');
+    // Escalated: 指派, 重新派单, 取消订单 (no 处理投诉).
+    expect(screen.queryByText('处理投诉')).toBeNull();
+    click(screen.getByText('指派'));
+    const rows = await findAll(container, '.staff-candidate');
+    expect(rows[0].textContent).toContain('赵师傅 · 安心家政');
+    expect(rows[0].textContent).toContain('在线 · 手上 1/3 · 约 1.2 公里 · 评分 4.5');
+    expect(rows[1].textContent).toContain('注意：不在线');
+    expect(rows[1].textContent).toContain('注意：不在工作时间');
+
+    click(screen.getByText('确定指派'));
+    expect(await screen.findByText('请先选一位服务人员')).toBeTruthy();
+    click(rows[1]);
+    click(screen.getByText('确定指派'));
+    expect(await screen.findByText('请填写原因（至少 2 个字）')).toBeTruthy();
+    await typeInto(container, '.staff-order__reason', '电话确认过，孙阿姨可以去');
+    click(screen.getByText('确定指派'));
+
+    expect(await screen.findByText('已指派，服务人员会收到通知')).toBeTruthy();
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-escalated/assign', body: { workerId: 'worker-sun', reason: '电话确认过，孙阿姨可以去' } });
+    await waitFor(() => expect(container.querySelector('.order-status')?.textContent).toBe('已接单'));
+    expect(container.textContent).toContain('服务人员：孙阿姨');
+    await waitFor(() => expect(container.textContent).toContain('原因：电话确认过，孙阿姨可以去'));
+  });
+
+  it('处理投诉 with a reason; 取消订单 and 重新派单 where the state machine allows them', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ id: 'o-disputed', status: 'disputed' })] });
+    await serve(fake);
+    routeParams.id = 'o-disputed';
+    const { container } = render(<DispatchOrderPage />);
+
+    click(await screen.findByText('处理投诉'));
+    expect(screen.queryByText('指派')).toBeNull();
+    expect(screen.queryByText('取消订单')).toBeNull();
+    await typeInto(container, '.staff-order__reason', '已上门回访，居民满意');
+    click(screen.getByText('投诉已处理'));
+    await waitFor(() => expect(container.querySelector('.order-status')?.textContent).toBe('已完成'));
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-disputed/resolve', body: { reason: '已上门回访，居民满意' } });
+  });
+
+  it('residents are sent to the staff login', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    await serveRoutes({ ...meRoutes(api) });
+    render(<DispatchBoardPage />);
+    expect(screen.getByText('工作人员登录')).toBeTruthy();
+  });
+});

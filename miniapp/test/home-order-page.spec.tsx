@@ -1,0 +1,152 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ORDER_STATUS_LABELS } from '@linli/shared';
+
+import { HomeOrderPage } from '../src/home-service/pages/order';
+import { ORDER_POLL_MS } from '../src/hooks/useHomeOrder';
+import { OrdersPage } from '../src/pages/orders';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
+import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-dispatch';
+import { mediationDetail } from './support/fixtures';
+import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
+import { servePerTest } from './support/serve';
+import { hidePage, navigations, routeParams, showPage } from './support/taro-h5';
+
+import type { FakeApi } from './support/fake-api';
+import type { FakeDispatch } from './support/fake-dispatch';
+
+const serveRoutes = servePerTest();
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+async function open(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement }> {
+  const api = createFakeApi();
+  signInTo(api);
+  await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, createFakeBookings(mediationDetail)), ...dispatchRoutes(api, fake) });
+  routeParams.id = fake.orders[0].id;
+  const { container } = render(<HomeOrderPage />);
+  await findOne(container, '.order-status');
+  return { api, container };
+}
+
+const statusOf = (container: HTMLElement) => container.querySelector('.order-status')?.textContent;
+
+const acceptedTimeline = [
+  { event: 'offer' as const, label: '派单给服务人员', fromStatus: 'pending_dispatch' as const, toStatus: 'offered' as const, actor: 'system' as const, actorName: '系统', reason: null, at: '2026-11-26T01:00:00.000Z' },
+  { event: 'accept' as const, label: '服务人员接单', fromStatus: 'offered' as const, toStatus: 'accepted' as const, actor: 'worker' as const, actorName: '赵师傅', reason: null, at: '2026-11-26T01:01:00.000Z' },
+];
+
+describe('the resident order page (HomeOrderPage)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the status big, the worker, the window, the address and the timeline; cancels with a picked reason', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'accepted', timeline: acceptedTimeline })] });
+    const { container } = await open(fake);
+
+    expect(statusOf(container)).toBe('已接单');
+    const text = container.textContent ?? '';
+    for (const expected of ['服务人员：赵师傅', '服务机构：安心家政', '电话：137****0009', '明天', '09:00–12:00', '地址：东湖路 88 号 3 栋 201', '需要：打扫卫生', '订单进度', '服务人员接单', '赵师傅']) {
+      expect(text).toContain(expected);
+    }
+    // Accepted: only 取消订单 (before the worker sets out).
+    expect(screen.queryByText('确认完成')).toBeNull();
+    expect(screen.queryByText('投诉')).toBeNull();
+    click(screen.getByText('取消订单'));
+    click(screen.getByText('确定取消'));
+    expect(await screen.findByText('请先选一个原因')).toBeTruthy();
+
+    click(screen.getByText('时间有变'));
+    await typeInto(container, '.home-order__reason', '下午要去医院');
+    click(screen.getByText('确定取消'));
+
+    await waitFor(() => expect(statusOf(container)).toBe('已取消'));
+    expect(await screen.findByText('订单已取消')).toBeTruthy();
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /home-orders/order-1/cancel', body: { reason: '时间有变：下午要去医院' } });
+    await waitFor(() => expect(container.textContent).toContain('原因：时间有变：下午要去医院'));
+    expect(container.querySelector('.home-order__cancel')).toBeNull();
+  });
+
+  it('completed: 确认完成, then 评价 with stars and a comment; 投诉 with a reason', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'completed', completionNote: '厨房、卫生间已清洁' })] });
+    const { container } = await open(fake);
+
+    expect(statusOf(container)).toBe(ORDER_STATUS_LABELS.completed);
+    expect(container.textContent).toContain('服务记录：厨房、卫生间已清洁');
+    click(screen.getByText('确认完成'));
+    await waitFor(() => expect(statusOf(container)).toBe('已完成'));
+    expect(fake.writes.at(-1)?.call).toBe('POST /home-orders/order-1/confirm');
+
+    click(screen.getByText('评价'));
+    click(screen.getByText('提交评价'));
+    expect(await screen.findByText('请先点星星打分（1 到 5 颗）')).toBeTruthy();
+    const stars = await findAll(container, '.home-stars__star');
+    expect(stars).toHaveLength(5);
+    click(stars[3]);
+    await typeIntoArea(container, '.home-order__comment', '很细心');
+    click(screen.getByText('提交评价'));
+    expect(await screen.findByText('谢谢您的评价')).toBeTruthy();
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /home-orders/order-1/rating', body: { score: 4, comment: '很细心' } });
+    await waitFor(() => expect(container.textContent).toContain('评价：★★★★☆ 很细心'));
+    expect(screen.queryByText('评价')).toBeNull();
+
+    click(screen.getByText('投诉'));
+    click(screen.getByText('态度不好'));
+    click(screen.getByText('提交投诉'));
+    await waitFor(() => expect(statusOf(container)).toBe('投诉处理中'));
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /home-orders/order-1/complaint', body: { reason: '态度不好' } });
+  });
+
+  it('polls every 10 s while shown and still moving; stops when hidden', async () => {
+    jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'pending_dispatch' })] });
+    const { api, container } = await open(fake);
+    expect(statusOf(container)).toBe('等待派单');
+    expect(container.textContent).toContain('服务人员：正在安排');
+    const gets = () => api.calls.filter((call) => call === 'GET /home-orders/order-1').length;
+    expect(gets()).toBe(1);
+
+    fake.orders = [orderOf({ status: 'en_route', timeline: acceptedTimeline })];
+    act(() => void jest.advanceTimersByTime(ORDER_POLL_MS));
+    await waitFor(() => expect(statusOf(container)).toBe('服务人员已出发'));
+    expect(container.textContent).toContain('服务人员：赵师傅');
+    expect(gets()).toBe(2);
+
+    act(() => hidePage());
+    act(() => void jest.advanceTimersByTime(ORDER_POLL_MS * 3));
+    expect(gets()).toBe(2);
+    act(() => showPage());
+    act(() => void jest.advanceTimersByTime(ORDER_POLL_MS));
+    await waitFor(() => expect(gets()).toBe(3));
+  });
+
+  it('an unknown order says so, without 重试', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, createFakeDispatch()) });
+    routeParams.id = 'order-gone';
+    render(<HomeOrderPage />);
+    expect(await screen.findByText('没有找到这个订单，可能链接已过期')).toBeTruthy();
+    expect(screen.queryByText('重试')).toBeNull();
+  });
+});
+
+describe('订单 tab lists home orders', () => {
+  it('shows them under 上门服务 with their status; a tap opens the order page', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'offered' })] });
+    await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, createFakeBookings(mediationDetail)), ...dispatchRoutes(api, fake) });
+    const { container } = render(<OrdersPage />);
+
+    const card = await findOne(container, '.order-card');
+    expect(container.querySelector('.orders__heading')?.textContent).toBe('上门服务');
+    expect(card.textContent).toContain('居家养老上门服务');
+    expect(card.textContent).toContain('等待接单');
+    expect(screen.queryByText('还没有预约。在“服务”里选一项服务，点“预约”即可。')).toBeNull();
+    click(card);
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/home-service/pages/order/index?id=order-1' }]);
+  });
+});

@@ -1,0 +1,173 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+
+import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/hooks/useWorkbench';
+import { ProviderHomePage } from '../src/provider/pages/index';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { createFakeDispatch, dispatchRoutes, orderOf, workerProfileOf } from './support/fake-dispatch';
+import { findAll, findOne, typeIntoArea } from './support/interact';
+import { residentAccount } from './support/people';
+import { servePerTest } from './support/serve';
+import { locationStub, mapStub, navigations } from './support/taro-h5';
+
+import type { FakeApi } from './support/fake-api';
+import type { FakeDispatch } from './support/fake-dispatch';
+
+const serveRoutes = servePerTest();
+
+const workerAccount = residentAccount({ id: 'account-zhao', role: 'worker', displayName: '赵师傅', residentId: null, providerId: 'provider-anxin' });
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+/** Only intervals are faked (the polls); timeouts and the HTTP they wait for run for real. */
+function fakeIntervals(): void {
+  jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
+}
+
+async function openBench(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement }> {
+  const api = createFakeApi({ account: workerAccount });
+  signInTo(api);
+  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake) });
+  const { container } = render(<ProviderHomePage />);
+  await findOne(container, '.worker-presence');
+  return { api, container };
+}
+
+const offerOf = (seconds: number) => ({
+  id: 'offer-1',
+  expiresAt: new Date(Date.now() + seconds * 1000).toISOString(),
+  order: orderOf({ id: 'order-9', status: 'offered' }),
+  distanceMeters: 850,
+});
+
+describe('worker workbench (provider/pages/index)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('上线 with the position when allowed; the offer shows with a countdown; 接单 puts it under 当前订单', async () => {
+    const fake = createFakeDispatch({ offer: offerOf(90) });
+    locationStub.answer = { latitude: 30.55, longitude: 114.36 };
+    const { container } = await openBench(fake);
+
+    expect(screen.getByTestId('worker-online-state').textContent).toBe('已下线，不会收到派单');
+    expect(container.textContent).toContain('手上订单 0/3 · 评分 4.5（4 次）');
+    expect(container.querySelector('[data-testid="worker-offer"]')).toBeNull();
+
+    click(screen.getByText('上线'));
+    await waitFor(() => expect(screen.getByTestId('worker-online-state').textContent).toBe('在线，正在等派单'));
+    expect(fake.writes[0]).toEqual({ call: 'PUT /worker/presence', body: { online: true, latitude: 30.55, longitude: 114.36 } });
+
+    const offer = await findOne(container, '[data-testid="worker-offer"]');
+    expect(offer.textContent).toMatch(/请在 1分(2\d|30)秒 内答复/);
+    for (const expected of ['居家养老上门服务', '地址：东湖路 88 号 3 栋 201', '距离：约 850 米', '需要：打扫卫生']) expect(offer.textContent).toContain(expected);
+
+    click(screen.getByText('接单'));
+    await waitFor(() => expect(container.querySelector('[data-testid="worker-offer"]')).toBeNull());
+    expect(await screen.findByText('接单成功，请按时上门')).toBeTruthy();
+    expect(fake.writes.at(-1)?.call).toBe('POST /worker/offers/offer-1/accept');
+    const job = await findOne(container, '.order-card');
+    expect(job.textContent).toContain('已接单');
+    expect(screen.getByText('出发')).toBeTruthy();
+  });
+
+  it('拒单 asks for a reason from 距离太远/时间冲突/技能不符/其他', async () => {
+    const fake = createFakeDispatch({ offer: offerOf(60), worker: workerProfileOf({ online: true }) });
+    await openBench(fake);
+
+    click(await screen.findByText('拒单'));
+    for (const reason of ['距离太远', '时间冲突', '技能不符', '其他']) expect(screen.getByText(reason)).toBeTruthy();
+    click(screen.getByText('确定拒单'));
+    expect(await screen.findByText('请先选一个原因')).toBeTruthy();
+    click(screen.getByText('距离太远'));
+    click(screen.getByText('确定拒单'));
+    expect(await screen.findByText('已拒单')).toBeTruthy();
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /worker/offers/offer-1/reject', body: { reason: '距离太远' } });
+  });
+
+  it('a job: 导航 opens the map at the order; 出发, 开始服务, 完成服务 with a note; then it leaves 当前订单', async () => {
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-5', status: 'accepted' })] });
+    const { container } = await openBench(fake);
+
+    click(await screen.findByText('导航'));
+    expect(mapStub.opened).toEqual([{ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }]);
+
+    click(screen.getByText('出发'));
+    click(await screen.findByText('开始服务'));
+    click(await screen.findByText('完成服务'));
+    click(await screen.findByText('确认完成服务'));
+    expect(await screen.findByText('请写一下做了哪些服务（至少 2 个字）')).toBeTruthy();
+    await typeIntoArea(container, '.worker-job__note', '打扫客厅和厨房');
+    click(screen.getByText('确认完成服务'));
+
+    expect(await screen.findByText('服务已完成，等待居民确认')).toBeTruthy();
+    expect(fake.writes.map((write) => write.call)).toEqual([
+      'POST /worker/orders/order-5/set-out',
+      'POST /worker/orders/order-5/start',
+      'POST /worker/orders/order-5/complete',
+    ]);
+    expect(fake.writes.at(-1)?.body).toEqual({ note: '打扫客厅和厨房' });
+    expect(await screen.findByText('手上没有订单')).toBeTruthy();
+
+    click(container.querySelector('.worker-tab--history'));
+    const past = await findOne(container, '.order-card');
+    expect(past.textContent).toContain('服务完成待确认');
+  });
+
+  it('抢单: a pool order taken by someone else says 已被其他服务人员接单', async () => {
+    const pool = [orderOf({ id: 'order-a', status: 'pending_dispatch', dispatchMode: 'grab' }), orderOf({ id: 'order-b', status: 'pending_dispatch', dispatchMode: 'grab', address: '中南路 12 号' })];
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), pool });
+    fake.next.grab = { status: 409, code: 'INVALID_TRANSITION', message: '订单状态不允许' };
+    const { container } = await openBench(fake);
+
+    click(container.querySelector('.worker-tab--pool'));
+    const cards = await findAll(container, '.order-card');
+    expect(cards).toHaveLength(2);
+    click(cards[0].querySelector('.worker-pool__grab'));
+    expect(await screen.findByText('已被其他服务人员接单')).toBeTruthy();
+
+    click((await findAll(container, '.worker-pool__grab'))[1]);
+    expect(await screen.findByText('抢单成功，请按时上门')).toBeTruthy();
+    expect(fake.writes.at(-1)?.call).toBe('POST /worker/pool/order-b/grab');
+    await waitFor(() => expect(container.querySelector('.worker-tab--jobs')?.textContent).toBe('当前订单（1）'));
+  });
+
+  it('while online: asks for an offer every 5 s and reports the position every 60 s (refused location: no report)', async () => {
+    fakeIntervals();
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }) });
+    const { api } = await openBench(fake);
+    const offerPolls = () => api.calls.filter((call) => call === 'GET /worker/offer').length;
+    await waitFor(() => expect(offerPolls()).toBe(1));
+
+    fake.offer = offerOf(30);
+    act(() => void jest.advanceTimersByTime(OFFER_POLL_MS));
+    expect(await screen.findByText(/请在 (2\d|30)秒 内答复/)).toBeTruthy();
+
+    act(() => void jest.advanceTimersByTime(POSITION_REPORT_MS));
+    await waitFor(() => expect(locationStub.calls.length).toBeGreaterThan(0));
+    expect(fake.writes.filter((write) => write.call === 'PUT /worker/position')).toEqual([]);
+
+    locationStub.answer = { latitude: 30.5, longitude: 114.3 };
+    act(() => void jest.advanceTimersByTime(POSITION_REPORT_MS));
+    await waitFor(() => expect(fake.writes.filter((write) => write.call === 'PUT /worker/position')).toEqual([{ call: 'PUT /worker/position', body: { latitude: 30.5, longitude: 114.3 } }]));
+
+    click(screen.getByText('下线'));
+    await waitFor(() => expect(screen.getByTestId('worker-online-state').textContent).toBe('已下线，不会收到派单'));
+    const before = offerPolls();
+    act(() => void jest.advanceTimersByTime(OFFER_POLL_MS * 3));
+    expect(offerPolls()).toBe(before);
+  });
+
+  it('a provider administrator gets the way to their admin page; a visitor the way to bind', async () => {
+    const api = createFakeApi({ account: residentAccount({ role: 'provider_admin', residentId: null, providerId: 'provider-anxin', displayName: '钱经理' }) });
+    await serveRoutes({ ...meRoutes(api) });
+    const visitor = render(<ProviderHomePage />);
+    expect(screen.getByText('用邀请码绑定微信')).toBeTruthy();
+    visitor.unmount();
+
+    signInTo(api);
+    render(<ProviderHomePage />);
+    click(screen.getByText('服务机构管理'));
+    expect(navigations).toEqual([{ kind: 'navigateTo', url: '/provider/pages/admin/index' }]);
+  });
+});
