@@ -7,12 +7,15 @@ export interface WxStandIn {
   wx: Record<string, unknown>;
   navigations: string[];
   requests: string[];
+  /** Options of every wx.openLocation call (a worker's 导航). */
+  openedLocations: unknown[];
 }
 
 export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>): WxStandIn {
   const storage = new Map<string, unknown>();
   const navigations: string[] = [];
   const requests: string[] = [];
+  const openedLocations: unknown[] = [];
   let logins = 0;
 
   const ok = (name: string) => (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
@@ -55,6 +58,11 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
       ok('navigateTo')(options);
     },
     showToast: ok('showToast'),
+    openLocation(options: Record<string, unknown>) {
+      const { success: _success, fail: _fail, complete: _complete, ...rest } = options;
+      openedLocations.push(rest);
+      ok('openLocation')(options);
+    },
     /** WeChat's login: a fresh one-time code each call. */
     login(options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) {
       logins += 1;
@@ -76,5 +84,5 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
     canIUse: () => true,
     nextTick: (callback: () => void) => setTimeout(callback),
   };
-  return { wx, navigations, requests };
+  return { wx, navigations, requests, openedLocations };
 }

@@ -1,0 +1,92 @@
+import { residentAccount } from '../support/people';
+import { launchBuiltApp, renderBuiltPage, settleUntil } from './built-app';
+import { createWxStandIn } from './wx-stand-in';
+
+// Plain data only (the built package brings its own Taro and shared code).
+const worker = residentAccount({ id: 'account-zhao', role: 'worker', displayName: '赵师傅', residentId: null, providerId: 'provider-anxin' });
+const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+const order = (id: string, status: string) => ({
+  id,
+  kind: 'home_service',
+  status,
+  statusLabel: status,
+  dispatchMode: 'assign',
+  service: { id: 'svc-home-care', name: '居家养老上门服务' },
+  centre: { id: 'centre-yangguang', name: '阳光社区市民中心' },
+  person: { id: 'resident-wang', name: '王秀英' },
+  address: '东湖路 88 号 3 栋 201',
+  location: { latitude: 30.5468, longitude: 114.3612 },
+  windowStartsAt: `${tomorrow}T09:00:00+08:00`,
+  windowEndsAt: `${tomorrow}T12:00:00+08:00`,
+  description: '打扫卫生',
+  worker: status === 'offered' ? null : { id: 'worker-zhao', name: '赵师傅', providerName: '安心家政', phoneMasked: '137****0009' },
+  rating: null,
+  overdue: false,
+  completionNote: null,
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+});
+
+const standIn = createWxStandIn({
+  '/me': { status: 200, body: worker },
+  '/worker/profile': {
+    status: 200,
+    body: {
+      id: 'worker-zhao',
+      name: '赵师傅',
+      providerId: 'provider-anxin',
+      providerName: '安心家政',
+      online: true,
+      skills: [],
+      areas: [],
+      workingHours: [],
+      maxOpenOrders: 3,
+      openOrders: 1,
+      ratingCount: 0,
+      averageRating: null,
+    },
+  },
+  '/worker/offer': {
+    status: 200,
+    body: { offer: { id: 'offer-1', expiresAt: new Date(Date.now() + 90_000).toISOString(), order: order('order-9', 'offered'), distanceMeters: 850 } },
+  },
+  '/worker/pool': { status: 200, body: { items: [] } },
+  '/worker/orders': { status: 200, body: { items: [order('order-5', 'accepted')] } },
+  '/worker/offers/offer-1/accept': { status: 200, body: order('order-9', 'accepted') },
+});
+
+beforeAll(() => {
+  launchBuiltApp(standIn, 'provider/pages/index/index');
+  (standIn.wx.setStorageSync as (key: string, value: unknown) => void)('linli.session', {
+    accessToken: 'access-1',
+    refreshToken: 'refresh-1',
+    account: worker,
+  });
+});
+
+describe('built weapp worker workbench', () => {
+  it('online worker: the offer with its countdown and 接单/拒单, a job with 导航 and 出发; 接单 moves the offer to the jobs', async () => {
+    const page = await renderBuiltPage('provider/pages/index/index');
+    await settleUntil(() => page.querySelectorAll('.worker-offer').length > 0 && page.querySelectorAll('.order-card').length > 0);
+
+    expect(page.querySelector('.worker-presence')!.dom!.textContent).toContain('在线，正在等派单');
+    const offer = page.querySelector('.worker-offer')!.dom!.textContent;
+    expect(offer).toMatch(/请在 1分\d\d秒 内答复/);
+    expect(offer).toContain('约 850 米');
+    expect(page.querySelector('.worker-offer__accept')!.dom!.textContent).toContain('接单');
+    expect(page.querySelector('.worker-offer__reject')!.dom!.textContent).toContain('拒单');
+
+    const job = page.querySelectorAll('.order-card').find((card) => card.dom!.textContent!.includes('东湖路'))!;
+    expect(job.dom!.textContent).toContain('出发');
+    page.querySelector('.worker-job__navigate')!.dispatchEvent('tap');
+    await settleUntil(() => standIn.openedLocations.length > 0);
+    expect(standIn.openedLocations[0]).toEqual(
+      expect.objectContaining({ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }),
+    );
+
+    page.querySelector('.worker-offer__accept')!.dispatchEvent('tap');
+    await settleUntil(() => standIn.requests.some((url) => url.endsWith('/worker/offers/offer-1/accept')));
+    await settleUntil(() => page.dom!.textContent!.includes('接单成功'));
+    expect(page.dom!.textContent).toContain('接单成功，请按时上门');
+  });
+});
