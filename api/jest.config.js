@@ -29,8 +29,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      // Real databases and scrypt-hashed logins: slower than unit tests, never slow enough to matter.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'],
     },
   ],
 };

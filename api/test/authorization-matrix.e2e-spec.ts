@@ -48,6 +48,18 @@ interface Fixtures {
   bookingOfA: string;
   bookingDate: string;
   waitlistOfA: string;
+  /** 王秀英's home-cleaning order, escalated (no worker online when it was placed). */
+  homeOrderOfA: string;
+  /** A grab-pool repair order of 王秀英's that nobody took. */
+  poolOrder: string;
+  /** An offer 赵师傅 already refused. */
+  closedOffer: string;
+  /** 赵师傅's orders in each state, for callers who must not move them. */
+  acceptedOrder: string;
+  enRouteOrder: string;
+  inServiceOrder: string;
+  completedOrder: string;
+  disputedOrder: string;
 }
 
 interface Call {
@@ -174,10 +186,32 @@ describe('authorization matrix: every route, every kind of caller', () => {
       bookingOfA: '',
       bookingDate: '',
       waitlistOfA: '',
+      homeOrderOfA: '',
+      poolOrder: '',
+      closedOffer: '',
+      acceptedOrder: '',
+      enRouteOrder: '',
+      inServiceOrder: '',
+      completedOrder: '',
+      disputedOrder: '',
     };
     f.waitlistOfA = await waitFor(f, f.residentA);
     f.bookingOfA = await book(f, 'residentA', f.residentA);
     f.bookingDate = (await as('residentA', 'GET', '/api/bookings')).body.items.find((b: { id: string }) => b.id === f.bookingOfA).date;
+
+    // 赵师傅 works all day (CI runs at any hour) with room for every order the matrix gives him; repairs go to the grab pool.
+    await as('providerAdmin', 'PUT', `/api/providers/${f.provider}/workers/${f.worker}/dispatch-profile`, { skillServiceIds: [HOME_CLEANING, HOME_REPAIR], areaRegionIds: [f.anda], workingHours: ALL_DAY, maxOpenOrders: 10 });
+    await t.dataSource.query(`UPDATE worker SET max_open_orders = 100 WHERE id = '${f.worker}'`);
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
+    f.homeOrderOfA = await homeOrder(f);
+    f.poolOrder = await homeOrder(f, HOME_REPAIR);
+    f.closedOffer = await openOffer(f);
+    await as('worker', 'POST', `/api/worker/offers/${f.closedOffer}/reject`, { reason: '矩阵测试' });
+    f.acceptedOrder = await assignedOrder(f);
+    f.enRouteOrder = await enRouteOrder(f);
+    f.inServiceOrder = await inServiceOrder(f);
+    f.completedOrder = await completedOrder(f);
+    f.disputedOrder = await disputedOrder(f);
   });
   afterAll(() => t.close());
 
@@ -226,6 +260,62 @@ describe('authorization matrix: every route, every kind of caller', () => {
     windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
     description: '厨房保洁',
   });
+
+  const HOME_CLEANING = stableId('service', 'home_cleaning');
+  const HOME_REPAIR = stableId('service', 'home_repair');
+  const ALL_DAY = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '00:00', end: '23:59' }] }));
+
+  /** A new home order of 王秀英's (escalated at once while 赵师傅 is offline; repairs wait in the grab pool). */
+  async function homeOrder(f: Fixtures, serviceId = HOME_CLEANING): Promise<string> {
+    return (await as('residentA', 'POST', '/api/home-orders', { ...homeOrderBody(f, f.residentA), serviceId })).body.id;
+  }
+
+  /** A new order in the staff queue: 赵师傅 goes offline first (the grab row leaves him online). */
+  async function escalatedOrder(f: Fixtures): Promise<string> {
+    await as('worker', 'PUT', '/api/worker/presence', { online: false });
+    return homeOrder(f);
+  }
+
+  /** A new order offered to 赵师傅 (he goes online just for it, after refusing any offer still open). */
+  async function openOffer(f: Fixtures): Promise<string> {
+    const pending = (await as('worker', 'GET', '/api/worker/offer')).body.offer;
+    if (pending) await as('worker', 'POST', `/api/worker/offers/${pending.id}/reject`, { reason: '矩阵测试' });
+    await as('worker', 'PUT', '/api/worker/presence', { online: true });
+    await homeOrder(f);
+    const offer = (await as('worker', 'GET', '/api/worker/offer')).body.offer;
+    await as('worker', 'PUT', '/api/worker/presence', { online: false });
+    return offer.id;
+  }
+
+  async function assignedOrder(f: Fixtures): Promise<string> {
+    const id = await homeOrder(f);
+    await as('staff', 'POST', `/api/dispatch/orders/${id}/assign`, { workerId: f.worker, reason: '矩阵测试' });
+    return id;
+  }
+
+  async function enRouteOrder(f: Fixtures): Promise<string> {
+    const id = await assignedOrder(f);
+    await as('worker', 'POST', `/api/worker/orders/${id}/set-out`);
+    return id;
+  }
+
+  async function inServiceOrder(f: Fixtures): Promise<string> {
+    const id = await enRouteOrder(f);
+    await as('worker', 'POST', `/api/worker/orders/${id}/start`);
+    return id;
+  }
+
+  async function completedOrder(f: Fixtures): Promise<string> {
+    const id = await inServiceOrder(f);
+    await as('worker', 'POST', `/api/worker/orders/${id}/complete`, { note: '矩阵测试完成' });
+    return id;
+  }
+
+  async function disputedOrder(f: Fixtures): Promise<string> {
+    const id = await completedOrder(f);
+    await as('residentA', 'POST', `/api/home-orders/${id}/complaint`, { reason: '矩阵测试投诉' });
+    return id;
+  }
 
   async function book(f: Fixtures, by: Caller, residentId: string): Promise<string> {
     return (await as(by, 'POST', '/api/bookings', { centreId: f.centreAnda, serviceId: SOCIAL_INSURANCE, startsAt: await nextSlot(f), residentId })).body.id;
@@ -373,6 +463,14 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['admin', 'adminCity', 'providerAdmin'],
       call: (f) => ({ path: `/api/providers/${f.provider}/workers`, body: { name: '临时工', phone: '13605510005' } }),
     },
+    'PUT /api/providers/{providerId}/workers/{workerId}/dispatch-profile': {
+      allowed: ['admin', 'adminCity', 'providerAdmin'],
+      call: (f) => ({
+        path: `/api/providers/${f.provider}/workers/${f.anotherWorkerOfProvider}/dispatch-profile`,
+        body: { skillServiceIds: [HOME_CLEANING], areaRegionIds: [f.anda], workingHours: ALL_DAY, maxOpenOrders: 2 },
+      }),
+    },
+    'PUT /api/providers/{providerId}/dispatch-mode': { allowed: ['admin', 'adminCity', 'providerAdmin'], call: (f) => ({ path: `/api/providers/${f.provider}/dispatch-mode`, body: { mode: 'assign' } }) },
     'POST /api/providers/{providerId}/workers/{workerId}/invitation': {
       allowed: ['admin', 'adminCity', 'providerAdmin'],
       call: (f) => ({ path: `/api/providers/${f.provider}/workers/${f.anotherWorkerOfProvider}/invitation` }),
@@ -470,6 +568,74 @@ describe('authorization matrix: every route, every kind of caller', () => {
       },
     },
     'GET /api/home-orders': { allowed: RESIDENTS, call: () => ({ path: '/api/home-orders' }), secretOf: () => '肥西路 3 号院 5 栋 201', unrelated: ['residentB', 'residentOther'] },
+    'GET /api/home-orders/{orderId}': { allowed: ['residentA'], call: (f) => ({ path: `/api/home-orders/${f.homeOrderOfA}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
+    'POST /api/home-orders/{orderId}/cancel': {
+      allowed: ['residentA'],
+      call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await homeOrder(f) : f.homeOrderOfA}/cancel`, body: { reason: '不需要了' } }),
+    },
+    'POST /api/home-orders/{orderId}/confirm': { allowed: ['residentA'], call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/confirm` }) },
+    'POST /api/home-orders/{orderId}/rating': {
+      allowed: ['residentA'],
+      call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/rating`, body: { score: 5, comment: '很好' } }),
+    },
+    'POST /api/home-orders/{orderId}/complaint': {
+      allowed: ['residentA'],
+      call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/complaint`, body: { reason: '没有做完' } }),
+    },
+
+    // --- workers: their own profile and offers, pool orders they are eligible for, orders they hold ---
+    'GET /api/worker/profile': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/profile' }) },
+    'PUT /api/worker/presence': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/presence', body: { online: false } }) },
+    'PUT /api/worker/position': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/position', body: { latitude: 31.84, longitude: 117.26 } }) },
+    'GET /api/worker/offer': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/offer' }) },
+    'POST /api/worker/offers/{offerId}/accept': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/offers/${caller === 'worker' ? await openOffer(f) : f.closedOffer}/accept` }) },
+    'POST /api/worker/offers/{offerId}/reject': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/offers/${caller === 'worker' ? await openOffer(f) : f.closedOffer}/reject`, body: { reason: '时间冲突' } }),
+    },
+    'GET /api/worker/pool': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/pool' }) },
+    'POST /api/worker/pool/{orderId}/grab': {
+      allowed: ['worker'],
+      call: async (f, caller) => {
+        if (caller !== 'worker') return { path: `/api/worker/pool/${f.poolOrder}/grab` };
+        await as('worker', 'PUT', '/api/worker/presence', { online: true });
+        return { path: `/api/worker/pool/${await homeOrder(f, HOME_REPAIR)}/grab` };
+      },
+    },
+    'GET /api/worker/orders': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/orders' }), secretOf: (f) => f.acceptedOrder, unrelated: ['workerOther'] },
+    'GET /api/worker/orders/{orderId}': { allowed: ['worker'], call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
+    'POST /api/worker/orders/{orderId}/set-out': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await assignedOrder(f) : f.acceptedOrder}/set-out` }) },
+    'POST /api/worker/orders/{orderId}/start': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await enRouteOrder(f) : f.enRouteOrder}/start` }) },
+    'POST /api/worker/orders/{orderId}/complete': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/complete`, body: { note: '已完成' } }),
+    },
+
+    // --- staff dispatch, within their region ---
+    'GET /api/dispatch/board': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'],
+      call: () => ({ path: '/api/dispatch/board' }),
+      secretOf: () => '肥西路 3 号院 5 栋 201',
+      unrelated: ['staffOther', 'adminOther'],
+    },
+    'GET /api/dispatch/orders/{orderId}': { allowed: STAFF_SIDE, call: (f) => ({ path: `/api/dispatch/orders/${f.homeOrderOfA}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
+    'GET /api/dispatch/orders/{orderId}/candidates': { allowed: STAFF_SIDE, call: (f) => ({ path: `/api/dispatch/orders/${f.homeOrderOfA}/candidates` }), secretOf: () => '赵师傅' },
+    'POST /api/dispatch/orders/{orderId}/assign': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/assign`, body: { workerId: f.worker, reason: '电话确认' } }),
+    },
+    'POST /api/dispatch/orders/{orderId}/requeue': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/requeue`, body: { reason: '重新派单' } }),
+    },
+    'POST /api/dispatch/orders/{orderId}/cancel': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/cancel`, body: { reason: '居民来电取消' } }),
+    },
+    'POST /api/dispatch/orders/{orderId}/resolve': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await disputedOrder(f) : f.disputedOrder}/resolve`, body: { reason: '已返工' } }),
+    },
     'GET /api/staff/bookings/export': {
       allowed: STAFF_SIDE,
       call: (f) => ({ path: '/api/staff/bookings/export', query: { centreId: f.centreAnda, from: f.bookingDate, to: f.bookingDate } }),

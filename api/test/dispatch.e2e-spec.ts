@@ -172,7 +172,12 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
   });
 
   it('lets exactly one of 50 concurrent grabs of a pool order win', async () => {
-    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
+    // The city admin switches 家电水电维修上门 to the grab pool.
+    const city = await loginWithPassword(t, 'city.admin');
+    const repair = (await t.http().get(`/api/services/${HOME_REPAIR}`).expect(200)).body;
+    const edit = { name: repair.name, description: repair.description, materials: repair.materials, minAge: repair.minAge, maxActiveBookingsPerPerson: repair.maxActiveBookingsPerPerson };
+    await t.http().put(`/api/admin/services/${HOME_REPAIR}`).set(bearer(city)).send({ ...edit, dispatchMode: 'grab', offerWindowSeconds: 120 }).expect(200).expect((r) => expect(r.body).toMatchObject({ dispatchMode: 'grab', offerWindowSeconds: 120 }));
+    await t.http().put(`/api/admin/services/${HOME_REPAIR}`).set(bearer(city)).send({ ...edit, dispatchMode: 'sometimes' }).expect(400);
     const grabbers = [zhaoWorker, qian];
     for (let index = 0; index < 3; index++) grabbers.push(await addWorker(t, `抢单师傅${index}`, `dispatch-grabber-${index}`));
     for (const worker of grabbers) await goOnline(t, worker);

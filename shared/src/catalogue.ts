@@ -1,3 +1,4 @@
+import type { DispatchMode } from './dispatch';
 /**
  * The city plan's 22 community services in eight categories. Codes are stable identifiers (seeded once, referenced
  * by bookings and statistics); names and texts may be edited by staff, codes never change.
@@ -89,6 +90,10 @@ export interface ServiceSummary {
   code: string;
   name: string;
   mode: ServiceMode;
+  /** Home services: `assign` (offered to the best worker) or `grab` (a pool for the first taker). */
+  dispatchMode: DispatchMode;
+  /** Home services: seconds a worker has to accept an offer. */
+  offerWindowSeconds: number;
   needsReview: boolean;
   description: string;
   /** What to bring, one item per line. */

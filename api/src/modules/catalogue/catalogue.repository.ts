@@ -40,7 +40,7 @@ export class CatalogueRepository {
     else await manager.getRepository(CentreService).insert(offering);
   }
 
-  async updateService(manager: EntityManager, serviceId: string, fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'>): Promise<void> {
+  async updateService(manager: EntityManager, serviceId: string, fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'> & Partial<Pick<CommunityService, 'dispatchMode' | 'offerWindowSeconds'>>): Promise<void> {
     await manager.getRepository(CommunityService).update({ id: serviceId }, fields);
   }
 }

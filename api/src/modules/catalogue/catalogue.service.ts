@@ -75,6 +75,8 @@ export class CatalogueService {
         materials: input.materials,
         minAge: input.minAge ?? null,
         maxActiveBookingsPerPerson: input.maxActiveBookingsPerPerson,
+        ...(input.dispatchMode ? { dispatchMode: input.dispatchMode } : {}),
+        ...(input.offerWindowSeconds ? { offerWindowSeconds: input.offerWindowSeconds } : {}),
       });
       await this.audit.record(manager, auth, { action: 'service.updated', targetType: 'service', targetId: serviceId, regionPath: auth.regionPath });
     });
@@ -88,6 +90,8 @@ function toServiceSummary(service: CommunityService): ServiceSummary {
     code: service.code,
     name: service.name,
     mode: service.mode,
+    dispatchMode: service.dispatchMode,
+    offerWindowSeconds: service.offerWindowSeconds,
     needsReview: service.needsReview,
     description: service.description,
     materials: service.materials,

@@ -187,15 +187,15 @@ export class DispatchRepository {
 
   /**
    * Workers the dispatcher may offer this order to: bound to WeChat, online, of an active assign-mode provider,
-   * with the order's skill and community, under their cap, with no open offer now, never offered this order before.
-   * Working hours are checked afterwards by the pure rule.
+   * with the order's skill and community, under their cap, with no live offer now (one that expired but is not swept
+   * yet does not count), never offered this order before. Working hours are checked afterwards by the pure rule.
    */
-  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>): Promise<Worker[]> {
+  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>, now: Date): Promise<Worker[]> {
     return this.eligibleWorkers(manager, order)
       .andWhere('w.online = :online', { online: true })
       .andWhere("p.dispatch_mode = 'assign'")
       .andWhere('w.open_orders < w.max_open_orders')
-      .andWhere("NOT EXISTS (SELECT 1 FROM dispatch_offer busy WHERE busy.worker_id = w.id AND busy.status = 'open')")
+      .andWhere("NOT EXISTS (SELECT 1 FROM dispatch_offer busy WHERE busy.worker_id = w.id AND busy.status = 'open' AND busy.expires_at > :now)", { now })
       .andWhere('NOT EXISTS (SELECT 1 FROM dispatch_offer seen WHERE seen.worker_id = w.id AND seen.order_id = :orderId)', { orderId: order.id })
       .getMany();
   }

@@ -68,7 +68,7 @@ export class Dispatcher {
       await this.lifecycle.apply(manager, order, { event: 'escalate', by: DISPATCHER, reason: `已有 ${order.refusals} 位服务人员拒单或超时未接单`, at: now });
       return;
     }
-    const [best] = rankWorkersFor(order, await this.orders.listOfferCandidates(manager, order), now);
+    const [best] = rankWorkersFor(order, await this.orders.listOfferCandidates(manager, order, now), now);
     if (!best) {
       await this.lifecycle.apply(manager, order, { event: 'escalate', by: DISPATCHER, reason: '暂无符合条件的在线服务人员', at: now });
       return;
@@ -111,7 +111,10 @@ export class Dispatcher {
         await this.offerNext(manager, { ...order, status: 'pending_dispatch', refusals: order.refusals + 1, currentOfferId: null }, now);
         return true;
       });
-      if (won) expired++;
+      if (won) {
+        expired++;
+        this.logger.log(`offer ${offer.id} expired; order ${offer.orderId} moved on`);
+      }
     }
     return expired;
   }

@@ -105,10 +105,10 @@ export class WorkbenchService {
   /** First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. */
   async grab(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
     const worker = await this.me(auth);
-    if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
     const order = await this.orders.findOrder(orderId);
     // Orders outside the worker's skills and areas are 404 like missing ones; within them, a lost race says so.
     if (!order || !(await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))) throw new NotFoundError('该订单');
+    if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
     if (order.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
     const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
     if (!inTheirPool || !workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt)) throw new NotFoundError('该订单');

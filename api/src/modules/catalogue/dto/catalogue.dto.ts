@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { SERVICE_MODES, type CategoryWithServices, type CentreServiceSetting, type ServiceDetail, type ServiceMode, type ServiceSummary } from '@linli/shared';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { DISPATCH_MODES, SERVICE_MODES, type CategoryWithServices, type DispatchMode, type CentreServiceSetting, type ServiceDetail, type ServiceMode, type ServiceSummary } from '@linli/shared';
 
 export class UpdateServiceDto {
   @ApiProperty({ example: '老年日间照料' })
@@ -33,6 +33,18 @@ export class UpdateServiceDto {
   @Min(1)
   @Max(20)
   maxActiveBookingsPerPerson: number;
+
+  @ApiPropertyOptional({ enum: DISPATCH_MODES, description: 'Home services: offer to the best worker (assign) or put in the grab pool (grab); unchanged when absent' })
+  @IsOptional()
+  @IsIn(DISPATCH_MODES)
+  dispatchMode?: DispatchMode;
+
+  @ApiPropertyOptional({ minimum: 30, maximum: 3600, description: 'Home services: seconds a worker has to accept an offer; unchanged when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  offerWindowSeconds?: number;
 }
 
 export class SetCentreServiceDto {
@@ -53,6 +65,8 @@ export class ServiceSummaryDto implements ServiceSummary {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: SERVICE_MODES }) mode: ServiceMode;
+  @ApiProperty({ enum: DISPATCH_MODES }) dispatchMode: DispatchMode;
+  @ApiProperty() offerWindowSeconds: number;
   @ApiProperty() needsReview: boolean;
   @ApiProperty() description: string;
   @ApiProperty({ type: [String] }) materials: string[];
