@@ -5,6 +5,8 @@ import { DispatchOrderPage } from '../src/staff/pages/dispatch-order';
 import { StaffHomePage } from '../src/staff/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-dispatch';
+import { answer } from './support/fixture-server';
+import { centresFixture } from './support/fixtures';
 import { findAll, findOne, typeInto } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
@@ -21,10 +23,12 @@ function click(node: Element | null | undefined): void {
   fireEvent.click(node);
 }
 
+const centres = [centresFixture[0], { ...centresFixture[0], id: 'centre-heping', name: '和平社区市民中心' }];
+
 async function serve(fake: FakeDispatch) {
   const api = createFakeApi({ account: staffAccount });
   signInTo(api);
-  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake) });
+  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake), '/centres': answer({ items: centres }) });
   return api;
 }
 
@@ -49,8 +53,16 @@ describe('派单看板 (staff)', () => {
         orderOf({ id: 'o-disputed', status: 'disputed' }),
       ],
     });
-    await serve(fake);
+    const api = await serve(fake);
     const { container } = render(<DispatchBoardPage />);
+
+    // All centres of the region first; one tap narrows the board to one centre.
+    const centreChips = await findAll(container, '.staff-dispatch-centre');
+    expect(centreChips.map((node) => node.textContent)).toEqual(['全部中心', '阳光社区市民中心', '和平社区市民中心']);
+    click(centreChips[2]);
+    await waitFor(() => expect(api.calls).toContain('GET /dispatch/board?centreId=centre-heping'));
+    click(centreChips[0]);
+    await waitFor(() => expect(api.calls.filter((call) => call === 'GET /dispatch/board')).toHaveLength(2));
 
     const tabs = await findAll(container, '.staff-dispatch-tab');
     await waitFor(() => expect(tabs.map((node) => node.textContent)).toEqual(['待派单 1', '待接单 0', '人工派单 1', '超时 1', '投诉 1']));
@@ -97,7 +109,7 @@ describe('派单看板 (staff)', () => {
     await waitFor(() => expect(container.textContent).toContain('原因：电话确认过，孙阿姨可以去'));
   });
 
-  it('处理投诉 with a reason; 取消订单 and 重新派单 where the state machine allows them', async () => {
+  it('处理投诉 with a reason; a disputed order offers nothing else', async () => {
     const fake = createFakeDispatch({ orders: [orderOf({ id: 'o-disputed', status: 'disputed' })] });
     await serve(fake);
     routeParams.id = 'o-disputed';
@@ -110,6 +122,28 @@ describe('派单看板 (staff)', () => {
     click(screen.getByText('投诉已处理'));
     await waitFor(() => expect(container.querySelector('.order-status')?.textContent).toBe('已完成'));
     expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-disputed/resolve', body: { reason: '已上门回访，居民满意' } });
+  });
+
+  it('重新派单 and 取消订单 on an escalated order, each with a reason', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ id: 'o-escalated', status: 'escalated' }), orderOf({ id: 'o-accepted', status: 'accepted' })] });
+    await serve(fake);
+    routeParams.id = 'o-escalated';
+    const page = render(<DispatchOrderPage />);
+
+    click(await screen.findByText('重新派单'));
+    await typeInto(page.container, '.staff-order__reason', '已补充服务人员');
+    click(screen.getByText('确定重新派单'));
+    await waitFor(() => expect(page.container.querySelector('.order-status')?.textContent).toBe('等待派单'));
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-escalated/requeue', body: { reason: '已补充服务人员' } });
+    page.unmount();
+
+    routeParams.id = 'o-accepted';
+    const accepted = render(<DispatchOrderPage />);
+    click(await screen.findByText('取消订单'));
+    await typeInto(accepted.container, '.staff-order__reason', '居民电话要求取消');
+    click(screen.getByText('确定取消'));
+    await waitFor(() => expect(accepted.container.querySelector('.order-status')?.textContent).toBe('已取消'));
+    expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-accepted/cancel', body: { reason: '居民电话要求取消' } });
   });
 
   it('residents are sent to the staff login', async () => {

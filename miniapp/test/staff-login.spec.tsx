@@ -108,6 +108,18 @@ describe('StaffLoginPage', () => {
     expect(workbench.container.textContent).toContain('负责区域：安大社区');
   });
 
+  it('a provider administrator lands on their own admin page', async () => {
+    const providerAdmin = { ...staffAccount, id: 'account-qian', role: 'provider_admin' as const, displayName: '钱经理', providerId: 'provider-anxin' };
+    answer = {
+      status: 200,
+      body: { tokens: { accessToken: 'access-admin', refreshToken: 'refresh-admin', accessTokenExpiresIn: 900 }, account: providerAdmin },
+    };
+    const { container } = render(<StaffLoginPage />);
+    await submit(container, 'anxin.admin', 'right-password');
+
+    await waitFor(() => expect(navigations).toEqual([{ kind: 'redirectTo', url: '/provider/pages/admin/index' }]));
+  });
+
   it('offers the login on the workbench when nobody is signed in', () => {
     const { container } = render(<StaffHomePage />);
     expect(container.querySelector('.staff-greeting')).toBeNull();

@@ -25,29 +25,34 @@ export const BOARD_TABS: readonly { value: BoardTab; label: string }[] = [
 export const BOARD_POLL_MS = 30_000;
 
 export interface DispatchBoardHandle extends RemoteDataHandle<DispatchBoard> {
+  /** '' for every centre of the region. */
+  centreId: string;
+  setCentreId: (centreId: string) => void;
   tab: BoardTab;
   setTab: (tab: BoardTab) => void;
   /** The orders of the chosen tab. */
   shown: ServiceOrderView[];
 }
 
-/** 派单看板: the region's orders that need an eye, by kind, with counts. */
+/** 派单看板: the region's orders that need an eye, by kind, with counts; all centres or one. */
 export function useDispatchBoard(): DispatchBoardHandle {
-  const remote = useRemoteData(fetchDispatchBoard as () => Promise<DispatchBoard>);
+  const [centreId, setCentreId] = useState('');
+  const load = useCallback(() => fetchDispatchBoard(centreId), [centreId]);
+  const remote = useRemoteData(load);
   const [tab, setTab] = useState<BoardTab>('escalated');
   const visible = usePageVisible();
   const { update } = remote;
   const refresh = useCallback(() => {
-    fetchDispatchBoard().then(
+    load().then(
       (board) => update(() => board),
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
       },
     );
-  }, [update]);
+  }, [load, update]);
   useInterval(refresh, BOARD_POLL_MS, visible && remote.state.status === 'ready');
   const shown = remote.state.status === 'ready' ? remote.state.data[tab] : [];
-  return { ...remote, tab, setTab, shown };
+  return { ...remote, centreId, setCentreId, tab, setTab, shown };
 }
 
 /** Which staff action is open on the order page. */

@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 export interface SubmitButtonProps {
   /** BEM class of the button in its screen; browser tests find some buttons by it. */
   className: string;
-  /** 'danger' for an action that cannot be undone. */
-  type?: 'primary' | 'danger';
+  /** 'danger' for an action that cannot be undone; 'default' (outlined) for a secondary one such as 下线. */
+  type?: 'primary' | 'danger' | 'default';
   /** While the action runs: the button shows a spinner and ignores taps, so nothing is sent twice. */
   pending: boolean;
   onClick: () => void;

@@ -31,7 +31,7 @@ function Presence({ bench, profile }: { bench: WorkbenchHandle; profile: WorkerP
       </Text>
       <SubmitButton
         className={bench.online ? 'worker-presence__offline' : 'worker-presence__online'}
-        type={bench.online ? 'danger' : 'primary'}
+        type={bench.online ? 'default' : 'primary'}
         pending={bench.presence.status === 'pending'}
         onClick={bench.toggleOnline}
       >

@@ -4,8 +4,10 @@ import { useRef } from 'react';
 
 import { OrderListCard } from '../../../components/order-details';
 import { RemoteContent } from '../../../components/remote-content';
+import { useCentres } from '../../../hooks/useCentres';
 import { BOARD_TABS, useDispatchBoard } from '../../../hooks/useDispatchBoard';
 import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
+import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
 
 import type { DispatchBoardHandle } from '../../../hooks/useDispatchBoard';
@@ -33,6 +35,18 @@ function Tabs({ board }: { board: DispatchBoardHandle }) {
   );
 }
 
+/** 全部中心, or one centre of the region. */
+function CentreFilter({ board }: { board: DispatchBoardHandle }) {
+  const centres = useCentres();
+  if (centres.state.status !== 'ready' || centres.state.data.length < 2) return null;
+  const chips = [{ value: '', label: '全部中心' }, ...centres.state.data.map((centre) => ({ value: centre.id, label: centre.name }))];
+  return (
+    <View className='staff-desk__block'>
+      <Chips className='staff-dispatch-centre' chips={chips} value={board.centreId} onChange={board.setCentreId} />
+    </View>
+  );
+}
+
 function Board() {
   const board = useDispatchBoard();
   const { retry } = board;
@@ -49,6 +63,7 @@ function Board() {
   const label = BOARD_TABS.find((tab) => tab.value === board.tab)!.label;
   return (
     <>
+      <CentreFilter board={board} />
       <Tabs board={board} />
       <RemoteContent state={board.state} onRetry={retry} isEmpty={() => board.shown.length === 0} emptyText={`没有${label}的订单`}>
         {() =>
