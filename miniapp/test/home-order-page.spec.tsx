@@ -47,6 +47,7 @@ describe('the resident order page (HomeOrderPage)', () => {
     const { container } = await open(fake);
 
     expect(statusOf(container)).toBe('已接单');
+    expect(container.querySelector('.order-summary__hint')?.textContent).toBe('服务人员已接单，会在约定时间上门。');
     const text = container.textContent ?? '';
     for (const expected of ['服务人员：赵师傅', '服务机构：安心家政', '电话：137****0009', '明天', '09:00–12:00', '地址：东湖路 88 号 3 栋 201', '需要：打扫卫生', '订单进度', '服务人员接单', '赵师傅']) {
       expect(text).toContain(expected);

@@ -158,6 +158,15 @@ describe('worker workbench (provider/pages/index)', () => {
     expect(offerPolls()).toBe(before);
   });
 
+  it('an offer whose time runs out leaves the screen and is not shown again', async () => {
+    const fake = createFakeDispatch({ offer: offerOf(1.5), worker: workerProfileOf({ online: true }) });
+    const { container } = await openBench(fake);
+
+    await findOne(container, '[data-testid="worker-offer"]');
+    expect(await screen.findByText('派单已超时，系统已转给其他服务人员', undefined, { timeout: 4000 })).toBeTruthy();
+    expect(container.querySelector('[data-testid="worker-offer"]')).toBeNull();
+  });
+
   it('a provider administrator gets the way to their admin page; a visitor the way to bind', async () => {
     const api = createFakeApi({ account: residentAccount({ role: 'provider_admin', residentId: null, providerId: 'provider-anxin', displayName: '钱经理' }) });
     await serveRoutes({ ...meRoutes(api) });

@@ -111,9 +111,12 @@ export function useWorkbench(): WorkbenchHandle {
   const history = useRemoteData(tab === 'history' ? loadHistory : NONE);
 
   const shownOfferId = useRef<string | null>(null);
+  /** Offers whose time ran out here: a poll that still returns one (the server's sweep is a moment behind) is ignored. */
+  const expiredOfferIds = useRef(new Set<string>());
   const pollOffer = useCallback(() => {
     fetchWorkerOffer().then(
-      (found) => {
+      (answer) => {
+        const found = answer && !expiredOfferIds.current.has(answer.id) ? answer : null;
         const id = found?.id ?? null;
         // A new offer opens without the previous one's half-typed reason.
         if (id !== shownOfferId.current) {
@@ -164,6 +167,7 @@ export function useWorkbench(): WorkbenchHandle {
   useEffect(() => {
     // Time is up: the dispatcher has moved on; look again rather than show a dead offer.
     if (offer && offerSecondsLeft === 0) {
+      expiredOfferIds.current.add(offer.id);
       setOffer(null);
       setNotice('派单已超时，系统已转给其他服务人员');
     }

@@ -8,7 +8,7 @@ export const BOOKING_MESSAGES = {
   ALREADY_BOOKED: '这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。',
   NOT_ELIGIBLE: '这位居民不符合这项服务的预约条件',
   SLOT_UNAVAILABLE: '这个时段已经不能预约了（可能时间已过，或中心调整了安排），请换一个时段。',
-  HOME_SERVICE: '上门服务预约即将开放，请先拨打市民中心电话预约。',
+  HOME_SERVICE: '上门服务不按时段预约：请在这项服务的页面点“预约上门服务”，由服务机构派人上门。',
   CONSENT_REQUIRED: '预约前需要先同意《隐私政策》，请到“我的”页面查看并同意。',
   IDEMPOTENCY_KEY_REUSED: '预约信息有变化，请核对后再点一次“确认预约”。',
   WAITLIST_SEATS_LEFT: '这个时段还有空位，可以直接预约，不用候补。',

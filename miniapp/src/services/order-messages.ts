@@ -39,6 +39,20 @@ export function orderErrorMessage(error: ApiError, context: 'grab' | 'other' = '
   }
 }
 
+/** What a resident can expect next, one plain sentence under the status. */
+export const RESIDENT_STATUS_HINTS: Record<OrderStatus, string> = {
+  pending_dispatch: '正在为您安排服务人员，请耐心等待。',
+  offered: '已通知服务人员，等待对方接单。',
+  accepted: '服务人员已接单，会在约定时间上门。',
+  en_route: '服务人员正在赶来，请留意电话和敲门声。',
+  in_service: '服务人员正在为您服务。',
+  completed: '服务已完成。请点“确认完成”，也可以给服务打分。',
+  confirmed: '这次服务已完成，谢谢您。',
+  cancelled: '这个订单已取消。',
+  escalated: '社区工作人员正在帮您安排服务人员。',
+  disputed: '已收到您的投诉，社区工作人员会尽快联系您。',
+};
+
 /** Orders still moving (someone is dispatching, coming or working): screens poll these for live status. */
 export const LIVE_ORDER_STATUSES: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'escalated'];
 

@@ -67,6 +67,7 @@ export function orderOf(overrides: Partial<ServiceOrderDetail> = {}): ServiceOrd
     rating: null,
     overdue: false,
     completionNote: null,
+    photos: [],
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
     timeline: [],

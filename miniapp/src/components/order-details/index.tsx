@@ -15,15 +15,18 @@ export interface OrderSummaryProps {
   showPerson?: boolean;
   /** BEM modifier for the card (tests and pages tell cards apart by it). */
   className?: string;
+  /** One sentence under the status: what happens next. */
+  hint?: string;
 }
 
 /** The status in big type, then what, when, where, who: the lines every home-order screen shows. */
-export function OrderSummary({ order, showPerson = true, className }: OrderSummaryProps) {
+export function OrderSummary({ order, showPerson = true, className, hint }: OrderSummaryProps) {
   return (
     <View className={`order-summary order-summary--${order.status}${className ? ` ${className}` : ''}`}>
       <Text className={`order-status order-status--${order.status}`} data-testid='order-status'>
         {ORDER_STATUS_LABELS[order.status]}
       </Text>
+      {hint && <Text className='order-summary__hint'>{hint}</Text>}
       {order.overdue && <Text className='order-summary__warning'>已超过约定时间，社区工作人员正在跟进</Text>}
       <Text className='order-summary__service'>{order.service.name}</Text>
       <Text className='order-summary__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>

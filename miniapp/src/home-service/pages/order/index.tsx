@@ -10,7 +10,7 @@ import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useHomeOrder } from '../../../hooks/useHomeOrder';
 import { usePageId } from '../../../hooks/usePageId';
-import { isLiveOrder } from '../../../services/order-messages';
+import { isLiveOrder, RESIDENT_STATUS_HINTS } from '../../../services/order-messages';
 import { openOrdersTab } from '../../../services/routes';
 
 import type { HomeOrderHandle } from '../../../hooks/useHomeOrder';
@@ -121,7 +121,7 @@ function OrderView({ orderId }: { orderId: string }) {
     <RemoteRecord state={handle.state} onRetry={handle.retry} notFoundText='没有找到这个订单，可能链接已过期'>
       {(order) => (
         <>
-          <OrderSummary order={order} showPerson />
+          <OrderSummary order={order} showPerson hint={RESIDENT_STATUS_HINTS[order.status]} />
           {isLiveOrder(order.status) && <Text className='home-order__live'>状态会自动更新，不用刷新</Text>}
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
