@@ -60,6 +60,8 @@ interface Fixtures {
   inServiceOrder: string;
   completedOrder: string;
   disputedOrder: string;
+  /** A signed path to a photo of 赵师傅's work. */
+  photoPath: string;
 }
 
 interface Call {
@@ -68,6 +70,8 @@ interface Call {
   query?: Record<string, string>;
   /** Some routes consume the session (logout): call them with a fresh one. */
   freshSession?: boolean;
+  /** A multipart file upload instead of a JSON body. */
+  attach?: { field: string; bytes: Buffer; filename: string };
 }
 
 interface RouteCase {
@@ -144,6 +148,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
     let request = http[verb](call.path);
     if (token) request = request.set('authorization', `Bearer ${token}`);
     if (call.query) request = request.query(call.query);
+    if (call.attach) return request.attach(call.attach.field, call.attach.bytes, call.attach.filename);
     return call.body === undefined ? request : request.send(call.body as object);
   }
 
@@ -194,6 +199,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       inServiceOrder: '',
       completedOrder: '',
       disputedOrder: '',
+      photoPath: '',
     };
     f.waitlistOfA = await waitFor(f, f.residentA);
     f.bookingOfA = await book(f, 'residentA', f.residentA);
@@ -212,6 +218,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
     f.inServiceOrder = await inServiceOrder(f);
     f.completedOrder = await completedOrder(f);
     f.disputedOrder = await disputedOrder(f);
+    const photo = await t.http().post(`/api/worker/orders/${f.inServiceOrder}/photos`).set('authorization', `Bearer ${await tokenFor('worker', false)}`).attach('photo', JPEG, 'work.jpg').expect(201);
+    f.photoPath = photo.body.path;
   });
   afterAll(() => t.close());
 
@@ -262,6 +270,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
   });
 
   const HOME_CLEANING = stableId('service', 'home_cleaning');
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
   const HOME_REPAIR = stableId('service', 'home_repair');
   const ALL_DAY = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '00:00', end: '23:59' }] }));
 
@@ -610,6 +619,13 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['worker'],
       call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/complete`, body: { note: '已完成' } }),
     },
+
+    'POST /api/worker/orders/{orderId}/photos': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/photos`, attach: { field: 'photo', bytes: JPEG, filename: 'work.jpg' } }),
+    },
+    // Public by design: the signed reference is the permission (handed out only in views of the order).
+    'GET /api/order-photos/{reference}': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api${f.photoPath}` }) },
 
     // --- staff dispatch, within their region ---
     'GET /api/dispatch/board': {

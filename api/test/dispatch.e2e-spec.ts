@@ -323,4 +323,39 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const saved = await put(valid).expect(200);
     expect(saved.body).toMatchObject({ skills: [{ name: '家电水电维修上门' }], areas: [{ name: '安大社区' }], maxOpenOrders: 2 });
   });
+
+  it('takes photos of the work from the worker who holds it, checks their type and size, and serves them by signed path', async () => {
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
+    const upload = (worker: TestWorker, orderId: string, bytes: Buffer, field = 'photo') =>
+      t.http().post(`/api/worker/orders/${orderId}/photos`).set(bearer(worker.login)).attach(field, bytes, { filename: 'x.jpg', contentType: 'image/jpeg' });
+
+    const order = await placeOrder(t, wang, WANG);
+    await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
+    await upload(zhaoWorker, order.id, jpeg).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION')); // not started yet
+    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/set-out`).expect(200);
+    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/start`).expect(200);
+
+    const first = await upload(zhaoWorker, order.id, jpeg).expect(201);
+    await upload(zhaoWorker, order.id, png).expect(201);
+    await upload(zhaoWorker, order.id, Buffer.from('GIF89a not allowed')).expect(415).expect((r) => expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE'));
+    await upload(zhaoWorker, order.id, Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024)])).expect(413).expect((r) => expect(r.body.code).toBe('PAYLOAD_TOO_LARGE'));
+    await upload(zhaoWorker, order.id, jpeg, 'picture').expect(400);
+    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/photos`, { photo: 'base64?' }).expect(415);
+    await upload(qian, order.id, jpeg).expect(404);
+
+    const image = await t.http().get(`/api${first.body.path}`).expect(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(Buffer.compare(image.body as Buffer, jpeg)).toBe(0);
+    const [reference] = first.body.path.split('/').slice(-1);
+    await t.http().get(`/api/order-photos/${reference.slice(0, -2)}xx`).expect(404);
+    await t.http().get('/api/order-photos/not-a-reference').expect(404);
+
+    for (let index = 2; index < 6; index++) await upload(zhaoWorker, order.id, jpeg).expect(201);
+    await upload(zhaoWorker, order.id, jpeg).expect(409).expect((r) => expect(r.body.code).toBe('CONFLICT'));
+    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/complete`, { note: '已完成，照片已上传' }).expect(200);
+    const seen = await get(wang, `/api/home-orders/${order.id}`).expect(200);
+    expect(seen.body.photos).toHaveLength(6);
+    await t.http().get(`/api${seen.body.photos[1].path}`).expect(200).expect('content-type', 'image/png');
+  });
 });

@@ -265,6 +265,16 @@ export interface OrderWorkerSummary {
   phoneMasked: string;
 }
 
+/** Photos of the finished work: at most this many per order, each at most MAX_PHOTO_BYTES, JPEG or PNG. */
+export const MAX_PHOTOS_PER_ORDER = 6;
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+export interface OrderPhotoView {
+  id: string;
+  /** Path under the API base (…/api) that serves the image for a few minutes without a token (for `<Image>`). */
+  path: string;
+}
+
 export interface OrderRatingView {
   score: number;
   comment: string | null;
@@ -292,6 +302,7 @@ export interface ServiceOrderView {
   /** Warning raised when the order was not started within its window. */
   overdue: boolean;
   completionNote: string | null;
+  photos: OrderPhotoView[];
   createdAt: string;
   updatedAt: string;
 }

@@ -24,6 +24,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** Built H5 app served at `/`; null when not built (the API still runs). */
   h5Dir: string | null;
+  /** Where uploaded photos are kept (one file per photo, named by its id). Several instances need shared storage. */
+  uploadDir: string;
   /** Fastify's trustProxy: false, true, a hop count, or a list of proxy addresses/CIDRs. */
   trustProxy: boolean | number | string[];
   secrets: SecretsConfig;
@@ -95,6 +97,7 @@ export const API_ROOT = resolve(__dirname, '..', '..');
 export const DEFAULT_SQLITE_FILE = resolve(API_ROOT, 'data', 'linli.sqlite');
 const DEFAULT_H5_DIR = resolve(API_ROOT, '..', 'miniapp', 'dist', 'h5');
 const DEV_SECRETS_FILE = resolve(API_ROOT, 'data', 'dev-secrets.json');
+const DEFAULT_UPLOAD_DIR = resolve(API_ROOT, 'data', 'uploads');
 
 
 /**
@@ -179,6 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     h5Dir: h5Setting === 'off' ? null : h5Setting ? resolve(process.cwd(), h5Setting) : DEFAULT_H5_DIR,
+    uploadDir: env.UPLOAD_DIR ? resolve(process.cwd(), env.UPLOAD_DIR) : DEFAULT_UPLOAD_DIR,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     secrets: readSecrets(env, DEV_SECRETS_FILE),
     auth: readAuth(env),

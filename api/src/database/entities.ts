@@ -13,6 +13,7 @@ import { Invitation } from '../modules/auth/invitation.entity';
 import { CentreService } from '../modules/catalogue/centre-service.entity';
 import { DispatchOffer } from '../modules/dispatch/dispatch-offer.entity';
 import { OrderEventRecord } from '../modules/dispatch/order-event.entity';
+import { OrderPhoto } from '../modules/dispatch/order-photo.entity';
 import { OrderRating } from '../modules/dispatch/order-rating.entity';
 import { ServiceOrder } from '../modules/dispatch/service-order.entity';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   DispatchOffer,
   OrderEventRecord,
   OrderRating,
+  OrderPhoto,
   ServiceCategory,
   CommunityService,
   CentreService,

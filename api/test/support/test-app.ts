@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -39,7 +42,8 @@ export interface TestApp {
 export async function startTestApp(options: { extraModules?: Array<Type | DynamicModule>; env?: Record<string, string> } = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
   // The no-show sweeper's timer is off: tests call the sweep directly, at the moments they choose.
-  const env = { LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', NO_SHOW_SWEEP_SECONDS: '0', DISPATCH_SWEEP_SECONDS: '0', ...TEST_SECRETS_ENV, ...options.env };
+  const uploads = mkdtempSync(join(tmpdir(), 'linli-uploads-'));
+  const env = { UPLOAD_DIR: uploads, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', NO_SHOW_SWEEP_SECONDS: '0', DISPATCH_SWEEP_SECONDS: '0', ...TEST_SECRETS_ENV, ...options.env };
   const probe = loadConfig(env);
   const wechat = await startFakeWechatServer({ appId: probe.wechat.appId, appSecret: probe.wechat.appSecret });
   const config: AppConfig = { ...loadConfig({ WECHAT_API_BASE_URL: wechat.url, ...env }), database: scratch.config };
@@ -59,6 +63,7 @@ export async function startTestApp(options: { extraModules?: Array<Type | Dynami
       await app.close();
       await wechat.close();
       await scratch.drop();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

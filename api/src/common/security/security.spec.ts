@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../../config/app-config';
 import { issueAccessToken, verifyAccessToken } from './access-token';
-import { issueCheckInCode, verifyCheckInCode } from './check-in-code';
+import { issueCheckInCode, issueSignedReference, verifyCheckInCode, verifySignedReference } from './signed-reference';
 import { FieldCipher } from './field-cipher';
 import { hashPassword, verifyPassword } from './password-hasher';
 
@@ -92,5 +92,13 @@ describe('check-in codes', () => {
     expect(verifyCheckInCode(secret, `${bookingId}.${Number(seconds) + 3600}.${sig}`)).toBeNull();
     expect(verifyCheckInCode(Buffer.from('t'.repeat(32)), code)).toBeNull();
     expect(verifyCheckInCode(secret, 'not a code')).toBeNull();
+  });
+
+  it('is worthless for another purpose (a check-in code is not a photo URL, and back)', () => {
+    const code = issueCheckInCode(secret, bookingId, new Date(Date.now() + 60_000));
+    expect(verifySignedReference(secret, 'order-photos', code)).toBeNull();
+    const photo = issueSignedReference(secret, 'order-photos', bookingId, new Date(Date.now() + 60_000));
+    expect(verifySignedReference(secret, 'order-photos', photo)).toBe(bookingId);
+    expect(verifyCheckInCode(secret, photo)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ import {
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
-import { issueCheckInCode, verifyCheckInCode } from '../../common/security/check-in-code';
+import { issueCheckInCode, verifyCheckInCode } from '../../common/security/signed-reference';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';

@@ -14,15 +14,18 @@ import { HomeOrdersController } from './home-orders.controller';
 import { HomeOrdersService } from './home-orders.service';
 import { OrderActors } from './order-actors';
 import { OrderLifecycle } from './order-lifecycle';
+import { OrderPhotosController } from './order-photos.controller';
+import { OrderPhotosService } from './order-photos.service';
 import { OrderViews } from './order-views';
+import { PhotoStorage } from './photo-storage';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 
 /** Home-service orders from request to rating: the dispatcher, the worker's workbench and the staff board. */
 @Module({
   imports: [AccountsModule, AppointmentsModule, AuditModule, OutboxModule, ProvidersModule, ResidentsModule],
-  controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController],
-  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
+  controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController, OrderPhotosController],
+  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, PhotoStorage, OrderPhotosService, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
   exports: [Dispatcher],
 })
 export class DispatchModule {}

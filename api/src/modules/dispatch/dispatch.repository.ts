@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOptionsRelations } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ORDER_OPEN_STATUSES, type OrderStatus } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type OrderStatus } from '@linli/shared';
 import { Provider } from '../providers/provider.entity';
 import { WorkerArea } from '../providers/worker-area.entity';
 import { WorkerSkill } from '../providers/worker-skill.entity';
 import { Worker } from '../providers/worker.entity';
 import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
 import { OrderEventRecord } from './order-event.entity';
+import { OrderPhoto } from './order-photo.entity';
 import { OrderRating } from './order-rating.entity';
 import { ServiceOrder } from './service-order.entity';
 
@@ -255,6 +256,32 @@ export class DispatchRepository {
     await manager.createQueryBuilder().update(Worker).set(presence).where('id = :workerId', { workerId }).execute();
   }
 
+  // ─── photos ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** One more photo for an order the worker holds, in service or completed, below the per-order limit. */
+  async takePhotoPlace(manager: EntityManager, orderId: string, workerId: string): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ServiceOrder)
+      .set({ photoCount: () => 'photo_count + 1' })
+      .where("id = :orderId AND worker_id = :workerId AND status IN ('in_service', 'completed') AND photo_count < :max", { orderId, workerId, max: MAX_PHOTOS_PER_ORDER })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async insertPhoto(manager: EntityManager, photo: Omit<OrderPhoto, 'order'>): Promise<void> {
+    await manager.getRepository(OrderPhoto).insert(photo);
+  }
+
+  findPhoto(photoId: string): Promise<OrderPhoto | null> {
+    return this.dataSource.getRepository(OrderPhoto).findOne({ where: { id: photoId } });
+  }
+
+  listPhotos(orderIds: string[]): Promise<OrderPhoto[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(OrderPhoto).find({ where: { orderId: In(orderIds) }, order: { createdAt: 'ASC' } });
+  }
+
   // ─── ratings ───────────────────────────────────────────────────────────────────────────────────────────────
 
   /** One rating per order (primary key); the worker's and provider's counts and sums grow in the same transaction. */
@@ -263,10 +290,6 @@ export class DispatchRepository {
     const add = { ratingCount: () => 'rating_count + 1', ratingSum: () => `rating_sum + ${Number(rating.score)}` };
     await manager.createQueryBuilder().update(Worker).set(add).where('id = :id', { id: rating.workerId }).execute();
     await manager.createQueryBuilder().update(Provider).set(add).where('id = :id', { id: rating.providerId }).execute();
-  }
-
-  findRating(orderId: string): Promise<OrderRating | null> {
-    return this.dataSource.getRepository(OrderRating).findOne({ where: { orderId } });
   }
 
   findRatings(orderIds: string[]): Promise<OrderRating[]> {

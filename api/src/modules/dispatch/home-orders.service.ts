@@ -89,6 +89,7 @@ export class HomeOrdersService {
         refusals: 0,
         slaWarnedAt: null,
         completionNote: null,
+        photoCount: 0,
         completedAt: null,
         createdByAccountId: auth.accountId,
       });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, isOrderOverdue, maskPhone, type OrderTimelineEntry, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
+import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, isOrderOverdue, maskPhone, type OrderPhotoView, type OrderTimelineEntry, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { DispatchRepository } from './dispatch.repository';
 import type { OrderRating } from './order-rating.entity';
+import { OrderPhotosService } from './order-photos.service';
 import type { ServiceOrder } from './service-order.entity';
 
 /** Turns order rows into the views every caller gets (worker phone masked, the timeline in order). */
@@ -11,15 +12,18 @@ export class OrderViews {
   constructor(
     private readonly orders: DispatchRepository,
     private readonly cipher: FieldCipher,
+    private readonly photos: OrderPhotosService,
   ) {}
 
   async list(orders: ServiceOrder[], now = new Date()): Promise<ServiceOrderView[]> {
-    const ratings = new Map((await this.orders.findRatings(orders.map((order) => order.id))).map((rating) => [rating.orderId, rating]));
-    return orders.map((order) => this.view(order, ratings.get(order.id) ?? null, now));
+    const ids = orders.map((order) => order.id);
+    const [ratingRows, photos] = await Promise.all([this.orders.findRatings(ids), this.photos.pathsFor(ids)]);
+    const ratings = new Map(ratingRows.map((rating) => [rating.orderId, rating]));
+    return orders.map((order) => this.view(order, ratings.get(order.id) ?? null, photos.get(order.id) ?? [], now));
   }
 
   async one(order: ServiceOrder, now = new Date()): Promise<ServiceOrderView> {
-    return this.view(order, await this.orders.findRating(order.id), now);
+    return (await this.list([order], now))[0];
   }
 
   async detail(order: ServiceOrder, now = new Date()): Promise<ServiceOrderDetail> {
@@ -39,7 +43,7 @@ export class OrderViews {
     return { ...view, timeline };
   }
 
-  private view(order: ServiceOrder, rating: OrderRating | null, now: Date): ServiceOrderView {
+  private view(order: ServiceOrder, rating: OrderRating | null, photos: OrderPhotoView[], now: Date): ServiceOrderView {
     return {
       id: order.id,
       kind: order.kind,
@@ -58,6 +62,7 @@ export class OrderViews {
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt.toISOString() } : null,
       overdue: isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now),
       completionNote: order.completionNote,
+      photos,
       createdAt: order.createdAt.toISOString(),
       updatedAt: order.updatedAt.toISOString(),
     };

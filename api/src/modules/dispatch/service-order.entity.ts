@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { DISPATCH_MODES, ORDER_STATUSES, type DispatchMode, type OrderStatus } from '@linli/shared';
+import { DISPATCH_MODES, MAX_PHOTOS_PER_ORDER, ORDER_STATUSES, type DispatchMode, type OrderStatus } from '@linli/shared';
 import { CentreService } from '../catalogue/centre-service.entity';
 import { Worker } from '../providers/worker.entity';
 import { Resident } from '../residents/resident.entity';
@@ -15,6 +15,7 @@ import { Resident } from '../residents/resident.entity';
 @Index('ix_service_order_status_region', ['status', 'regionPath'])
 @Index('ix_service_order_worker_status', ['workerId', 'status'])
 @Check('ck_service_order_window', 'window_ends_at > window_starts_at')
+@Check('ck_service_order_photos', `photo_count BETWEEN 0 AND ${MAX_PHOTOS_PER_ORDER}`)
 export class ServiceOrder {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -92,6 +93,10 @@ export class ServiceOrder {
   /** Set once when the order was not started within its window and staff were warned. */
   @Column({ name: 'sla_warned_at', type: 'datetime', precision: 3, nullable: true })
   slaWarnedAt: Date | null;
+
+  /** Photos of the work; a guarded increment (backed by the CHECK) keeps it within MAX_PHOTOS_PER_ORDER. */
+  @Column({ name: 'photo_count', type: 'int', default: 0 })
+  photoCount: number;
 
   @Column({ name: 'completion_note', type: 'varchar', length: 500, nullable: true })
   completionNote: string | null;

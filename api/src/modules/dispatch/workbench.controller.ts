@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ListResponse, ServiceOrderDetail, ServiceOrderView, WorkerProfileView } from '@linli/shared';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { MAX_PHOTO_BYTES, type ListResponse, type OrderPhotoView, type ServiceOrderDetail, type ServiceOrderView, type WorkerProfileView } from '@linli/shared';
+import { DomainError } from '../../common/errors/domain-error';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { CompleteOrderDto, CurrentOfferDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkerOrdersQueryDto, WorkerProfileDto } from './dto/dispatch.dto';
+import { CompleteOrderDto, CurrentOfferDto, OrderPhotoDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkerOrdersQueryDto, WorkerProfileDto } from './dto/dispatch.dto';
+import { OrderPhotosService } from './order-photos.service';
 import { WorkbenchService } from './workbench.service';
 
 const BASE_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND'] as const;
@@ -14,7 +17,10 @@ const STEP_ERRORS = [...BASE_ERRORS, 'VALIDATION_FAILED', 'INVALID_TRANSITION'] 
 @ApiTags('home services: workers')
 @Controller('worker')
 export class WorkbenchController {
-  constructor(private readonly workbench: WorkbenchService) {}
+  constructor(
+    private readonly workbench: WorkbenchService,
+    private readonly photos: OrderPhotosService,
+  ) {}
 
   @Get('profile')
   @Roles('worker')
@@ -128,6 +134,20 @@ export class WorkbenchController {
   @ApiErrorResponses(...STEP_ERRORS)
   start(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<ServiceOrderView> {
     return this.workbench.start(auth, orderId);
+  }
+
+  @Post('orders/:orderId/photos')
+  @Roles('worker')
+  @ApiOperation({ summary: 'Upload a photo of the work (multipart field "photo", JPEG or PNG, at most 2 MB, 6 per order)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['photo'], properties: { photo: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: OrderPhotoDto })
+  @ApiErrorResponses(...STEP_ERRORS, 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
+  async uploadPhoto(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Req() request: FastifyRequest): Promise<OrderPhotoView> {
+    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
+    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
+    if (!file || file.fieldname !== 'photo') throw new DomainError('VALIDATION_FAILED', '请选择一张照片', [{ field: 'photo', constraints: ['required'], message: 'a file in the field "photo" is required' }]);
+    return this.photos.upload(auth, orderId, await file.toBuffer());
   }
 
   @Post('orders/:orderId/complete')

@@ -122,6 +122,11 @@ class OrderRatingDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class OrderPhotoDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Path under the API base that serves the image for a few minutes, no token needed' }) path: string;
+}
+
 export class ServiceOrderViewDto implements ServiceOrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['home_service'] }) kind: 'home_service';
@@ -140,6 +145,7 @@ export class ServiceOrderViewDto implements ServiceOrderView {
   @ApiProperty({ type: OrderRatingDto, nullable: true }) rating: OrderRatingDto | null;
   @ApiProperty({ description: 'Not started within its window (staff are warned)' }) overdue: boolean;
   @ApiProperty({ nullable: true, type: String }) completionNote: string | null;
+  @ApiProperty({ type: [OrderPhotoDto] }) photos: OrderPhotoDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

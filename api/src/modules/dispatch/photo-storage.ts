@@ -1,0 +1,41 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+
+/**
+ * Photo bytes on disk under UPLOAD_DIR, one file per photo named by its id (never by anything the client sent).
+ * Writes go to a temporary name first, so a reader never sees half a file. With several API instances, UPLOAD_DIR
+ * must be shared storage (docs/operations.md); an object store would replace this one class.
+ */
+@Injectable()
+export class PhotoStorage {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async save(id: string, bytes: Buffer): Promise<void> {
+    await mkdir(this.config.uploadDir, { recursive: true });
+    const temporary = join(this.config.uploadDir, `${id}.partial`);
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, this.file(id));
+  }
+
+  read(id: string): Promise<Buffer> {
+    return readFile(this.file(id));
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.file(id), { force: true });
+  }
+
+  private file(id: string): string {
+    return join(this.config.uploadDir, id);
+  }
+}
+
+/** The image type from the first bytes (the client's content type is not trusted); null for anything else. */
+export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
