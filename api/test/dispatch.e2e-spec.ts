@@ -50,6 +50,7 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const offer = await currentOffer(t, zhaoWorker);
     expect(offer).toMatchObject({ order: { id: order.id, status: 'offered' } });
     expect(new Date(offer!.expiresAt).getTime()).toBeGreaterThan(Date.now() + 200_000); // the service's 5-minute window
+    expect((offer as unknown as { secondsLeft: number }).secondsLeft).toBeGreaterThan(290);
     expect(await currentOffer(t, qian)).toBeNull();
 
     const accepted = await post(zhaoWorker.login, `/api/worker/offers/${offer!.id}/accept`).expect(200);
@@ -357,5 +358,25 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const seen = await get(wang, `/api/home-orders/${order.id}`).expect(200);
     expect(seen.body.photos).toHaveLength(6);
     await t.http().get(`/api${seen.body.photos[1].path}`).expect(200).expect('content-type', 'image/png');
+  });
+
+  it('answers a retried request with the same Idempotency-Key with the first order, and refuses the key for another', async () => {
+    const body = {
+      centreId: stableId('centre', 'C340104001001'),
+      serviceId: stableId('service', 'home_cleaning'),
+      residentId: WANG,
+      address: '蜀山区肥西路 3 号院 5 栋 201',
+      windowStartsAt: new Date(Date.now() + 30 * 3600_000).toISOString(),
+      windowEndsAt: new Date(Date.now() + 32 * 3600_000).toISOString(),
+      description: '重复提交测试',
+    };
+    const send = (payload: object) => t.http().post('/api/home-orders').set(bearer(wang)).set('idempotency-key', 'home-order-retry-0001').send(payload);
+    const answers = await Promise.all([send(body), send(body), send(body)]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
+    const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM service_order WHERE description = '重复提交测试'`);
+    expect(Number(row.n)).toBe(1);
+    await send({ ...body, description: '另一件事' }).expect(422).expect((r) => expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED'));
+    await post(staff, `/api/dispatch/orders/${answers[0].body.id}/cancel`, { reason: '测试结束' }).expect(200);
   });
 });

@@ -315,6 +315,8 @@ export interface ServiceOrderDetail extends ServiceOrderView {
 export interface DispatchOfferView {
   id: string;
   expiresAt: string;
+  /** Seconds left to answer, by the server's clock (count down from this, not from the phone's clock). */
+  secondsLeft: number;
   order: ServiceOrderView;
   distanceMeters: number | null;
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { ListResponse, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
 import { HomeOrdersService } from './home-orders.service';
@@ -33,9 +34,10 @@ export class HomeOrdersController {
   @Roles('resident', 'staff', 'admin')
   @ApiOperation({ summary: 'Request a home service (address, time window, what is needed); the dispatcher takes it from there' })
   @ApiCreatedResponse({ type: ServiceOrderViewDto })
-  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE')
-  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateHomeOrderDto): Promise<ServiceOrderView> {
-    return this.orders.create(auth, body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body → the same order; same key + other body → 422' })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE', 'IDEMPOTENCY_KEY_REUSED')
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateHomeOrderDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<ServiceOrderView> {
+    return this.orders.create(auth, body, idempotencyKey);
   }
 
   @Get()

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
@@ -29,6 +29,8 @@ export interface HomeOrderInput {
   longitude?: number;
 }
 
+type NewOrder = Parameters<DispatchRepository['insertOrder']>[1];
+
 const MAX_WINDOW_DAYS_AHEAD = 30;
 const LIST_LIMIT = 100;
 
@@ -51,7 +53,16 @@ export class HomeOrdersService {
     private readonly actors: OrderActors,
   ) {}
 
-  async create(auth: AuthContext, input: HomeOrderInput): Promise<ServiceOrderView> {
+  /**
+   * With an Idempotency-Key (as for bookings), a retry after a lost response returns the first order instead of
+   * sending a second worker; the same key with another request is refused.
+   */
+  async create(auth: AuthContext, input: HomeOrderInput, idempotencyKey?: string): Promise<ServiceOrderView> {
+    const requestHash = createHash('sha256').update(JSON.stringify(['home-order', input])).digest('hex');
+    if (idempotencyKey) {
+      const replay = await this.replay(auth, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
     const offering = await this.offerings.findOffering(input.centreId, input.serviceId);
     if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
     if (offering.service.mode !== 'home') throw new DomainError('SLOT_UNAVAILABLE', '该服务需要预约到中心办理的时段', { reason: 'not_home_service' });
@@ -67,37 +78,62 @@ export class HomeOrdersService {
     await this.access.assertMayActFor(auth, input.residentId);
     const person = await this.residents.findWithCommunity(input.residentId);
     const id = randomUUID();
-    await this.transactions.write(async (manager) => {
-      await this.orders.insertOrder(manager, {
-        id,
-        kind: 'home_service',
-        status: 'pending_dispatch',
-        dispatchMode: offering.service.dispatchMode,
-        centreServiceId: offering.id,
-        serviceId: offering.serviceId,
-        residentId: input.residentId,
-        regionPath: offering.centre.region.path,
-        communityId: person?.community?.level === 'community' ? person.community.id : offering.centre.regionId,
-        address: input.address.trim(),
-        latitudeE6: Math.round((input.latitude ?? offering.centre.latitudeE6 / 1e6) * 1e6),
-        longitudeE6: Math.round((input.longitude ?? offering.centre.longitudeE6 / 1e6) * 1e6),
-        windowStartsAt: startsAt,
-        windowEndsAt: endsAt,
-        description: input.description.trim(),
-        workerId: null,
-        currentOfferId: null,
-        refusals: 0,
-        slaWarnedAt: null,
-        completionNote: null,
-        photoCount: 0,
-        completedAt: null,
-        createdByAccountId: auth.accountId,
-      });
-      await this.audit.record(manager, auth, { action: 'service_order.created', targetType: 'service_order', targetId: id, regionPath: offering.centre.region.path, details: { serviceId: offering.serviceId } });
-    });
+    const order: NewOrder = {
+      id,
+      kind: 'home_service',
+      status: 'pending_dispatch',
+      dispatchMode: offering.service.dispatchMode,
+      centreServiceId: offering.id,
+      serviceId: offering.serviceId,
+      residentId: input.residentId,
+      regionPath: offering.centre.region.path,
+      communityId: person?.community?.level === 'community' ? person.community.id : offering.centre.regionId,
+      address: input.address.trim(),
+      latitudeE6: Math.round((input.latitude ?? offering.centre.latitudeE6 / 1e6) * 1e6),
+      longitudeE6: Math.round((input.longitude ?? offering.centre.longitudeE6 / 1e6) * 1e6),
+      windowStartsAt: startsAt,
+      windowEndsAt: endsAt,
+      description: input.description.trim(),
+      workerId: null,
+      currentOfferId: null,
+      refusals: 0,
+      slaWarnedAt: null,
+      completionNote: null,
+      photoCount: 0,
+      completedAt: null,
+      createdByAccountId: auth.accountId,
+    };
+    try {
+      await this.insert(auth, order, idempotencyKey ? { key: idempotencyKey, requestHash } : null);
+    } catch (error) {
+      // Two requests with the same key at once: the loser answers with the winner's order.
+      if (idempotencyKey && isDuplicateKey(error)) {
+        const replay = await this.replay(auth, idempotencyKey, requestHash);
+        if (replay) return replay;
+      }
+      throw error;
+    }
     // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
     await this.dispatcher.dispatchQuietly(id);
     return this.views.one((await this.orders.findOrder(id))!);
+  }
+
+  /** The order, its audit entry and (with a key) the idempotency record, in one transaction. */
+  private async insert(auth: AuthContext, order: NewOrder, idempotency: { key: string; requestHash: string } | null): Promise<void> {
+    await this.transactions.write(async (manager) => {
+      if (idempotency) await this.offerings.insertIdempotencyRecord(manager, { accountId: auth.accountId, key: idempotency.key, requestHash: idempotency.requestHash, responseBody: { orderId: order.id } });
+      await this.orders.insertOrder(manager, order);
+      await this.audit.record(manager, auth, { action: 'service_order.created', targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { serviceId: order.serviceId } });
+    });
+  }
+
+  private async replay(auth: AuthContext, key: string, requestHash: string): Promise<ServiceOrderView | null> {
+    const record = await this.offerings.findIdempotencyRecord(auth.accountId, key);
+    if (!record) return null;
+    if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一项预约', { idempotencyKey: key });
+    const orderId = (record.responseBody as { orderId?: string }).orderId;
+    const order = orderId ? await this.orders.findOrder(orderId) : null;
+    return order ? this.views.one(order) : null;
   }
 
   /** The caller's and their household's home-service orders, newest first. */

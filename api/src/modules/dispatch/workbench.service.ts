@@ -56,10 +56,12 @@ export class WorkbenchService {
   async currentOffer(auth: AuthContext): Promise<DispatchOfferView | null> {
     const worker = await this.me(auth);
     const offer = await this.orders.findOpenOfferFor(worker.id);
-    if (!offer || offer.expiresAt <= new Date()) return null;
+    const now = new Date();
+    if (!offer || offer.expiresAt <= now) return null;
     const order = await this.orders.findOrder(offer.orderId);
     if (!order) return null;
-    return { id: offer.id, expiresAt: offer.expiresAt.toISOString(), distanceMeters: offer.distanceMeters, order: await this.views.one(order) };
+    const secondsLeft = Math.floor((offer.expiresAt.getTime() - now.getTime()) / 1000);
+    return { id: offer.id, expiresAt: offer.expiresAt.toISOString(), secondsLeft, distanceMeters: offer.distanceMeters, order: await this.views.one(order) };
   }
 
   /**

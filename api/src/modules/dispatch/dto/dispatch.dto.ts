@@ -172,6 +172,7 @@ export class ServiceOrderDetailDto extends ServiceOrderViewDto implements Servic
 class DispatchOfferViewDto implements DispatchOfferView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: "Seconds left to answer, by the server's clock" }) secondsLeft: number;
   @ApiProperty({ type: ServiceOrderViewDto }) order: ServiceOrderViewDto;
   @ApiProperty({ nullable: true, type: Number }) distanceMeters: number | null;
 }
