@@ -1,70 +1,31 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { shanghaiDateOf } from '@linli/shared';
 import { stableId } from '../api/src/seed/stable-id';
-import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, throwawaySqlite, type ApiProcess } from './support/api-process';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
+import { browserTest as harnessTest, demoLogin, PHONE, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
 
 /**
  * The built H5 app, served by the real API on a throwaway seeded SQLite file, driven in Debian's Chromium as
  * a phone would use it (touch, small viewport). A failing test leaves a screenshot under .test-artifacts/.
  */
-/** A demo session straight from the API (for reading state the test does not drive through the UI). */
-async function demoLogin(baseUrl: string, accountId: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) });
-  return ((await response.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
-}
-
 describe('H5 app in Chromium', () => {
-  const database = throwawaySqlite();
-  let api: ApiProcess;
-  let wechat: { url: string; stop: () => void };
-  let browser: Browser;
+  let harness: H5Harness;
+  let api: H5Harness['api'];
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    seedDatabase(database.databaseUrl);
-    // Demo mode, as `npm start` runs it: no AppID, the fake WeChat server standing in for WeChat.
-    wechat = await startFakeWechat();
-    api = await startApi({ DATABASE_URL: database.databaseUrl, WECHAT_API_BASE_URL: wechat.url });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
-      // Playwright gives every launch a fresh, temporary profile of its own.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    harness = await startH5Harness();
+    api = harness.api;
   });
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+    context = await harness.browser.newContext(PHONE);
     page = await context.newPage();
   });
 
   afterEach(() => context?.close());
+  afterAll(() => harness?.close());
 
-  /** Runs a browser test; on failure saves a full-page screenshot named after the test, then fails as before. */
-  function browserTest(name: string, body: () => Promise<void>) {
-    it(name, async () => {
-      try {
-        await body();
-      } catch (error) {
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        await page.screenshot({ path: join(SCREENSHOTS, `${name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    wechat?.stop();
-    database.remove();
-  });
+  const browserTest = (name: string, body: () => Promise<void>) => harnessTest(name, () => [page], body);
 
   browserTest('opens on the home page and shows communities and centres from the API', async () => {
     await page.goto(`${api.baseUrl}/`);

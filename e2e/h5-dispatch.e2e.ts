@@ -1,0 +1,90 @@
+import { stableId } from '../api/src/seed/stable-id';
+import { browserTest, demoLogin, PHONE, signInAs, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
+
+const HOME_CLEANING = stableId('service', 'home_cleaning');
+/** Near 安大社区市民中心: where the worker's phone says they are. */
+const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
+
+/**
+ * A home service end to end in two phones: a resident asks for 家政保洁上门, the worker 赵师傅 (online in a second
+ * browser context) gets the offer and accepts, sets out, starts and completes, and the resident, whose order page
+ * follows along by itself, confirms and rates. The real API process and its dispatch sweep run underneath.
+ */
+describe('H5: a home service from request to rating', () => {
+  let harness: H5Harness;
+  let residentContext: BrowserContext | undefined;
+  let workerContext: BrowserContext | undefined;
+  let resident: Page | undefined;
+  let worker: Page | undefined;
+
+  beforeAll(async () => {
+    harness = await startH5Harness();
+  });
+  afterAll(async () => {
+    await residentContext?.close();
+    await workerContext?.close();
+    await harness?.close();
+  });
+
+  browserTest(
+    'a resident books 家政保洁上门; a worker accepts, starts and completes; the resident confirms and rates',
+    () => [resident, worker],
+    async () => {
+      const { api, browser } = harness;
+      workerContext = await browser.newContext({ ...PHONE, geolocation: NEAR_ANDA, permissions: ['geolocation'] });
+      residentContext = await browser.newContext(PHONE);
+      worker = await workerContext.newPage();
+      resident = await residentContext.newPage();
+
+      // The worker signs in (demo login) and goes online on the workbench.
+      await signInAs(worker, api.baseUrl, '赵师傅');
+      await worker.locator('.worker-presence__online').first().tap({ timeout: 20_000 });
+      await worker.locator('.worker-presence__offline').first().waitFor({ timeout: 20_000 });
+
+      // The resident asks for a home cleaning tomorrow morning.
+      await signInAs(resident, api.baseUrl, '王秀英');
+      await resident.locator('.profile-name').first().waitFor({ timeout: 20_000 });
+      await resident.goto(`${api.baseUrl}/#/home-service/pages/book/index?id=${HOME_CLEANING}`);
+      await resident.locator('.home-centre', { hasText: '安大社区市民中心' }).first().tap({ timeout: 20_000 });
+      const person = resident.locator('.home-person', { hasText: '王秀英' }).first();
+      if (!(await person.getAttribute('class'))?.includes('home-person--selected')) await person.tap();
+      await resident.locator('.home-form__address input').first().fill('蜀山区肥西路 3 号院 5 栋 201');
+      await resident.locator('.home-date').nth(1).tap();
+      await resident.locator('.home-window[data-window="morning"]').first().tap();
+      await resident.locator('.home-form__description textarea').first().fill('厨房和卫生间保洁');
+      await resident.locator('.home-form__submit').first().tap();
+      await resident.locator('.home-order').first().waitFor({ timeout: 20_000 });
+
+      // The offer reaches the worker's phone (it asks every few seconds); they accept and do the job.
+      const offer = worker.locator('.worker-offer', { hasText: '家政保洁上门' }).first();
+      await offer.waitFor({ timeout: 30_000 });
+      expect(await offer.innerText()).toContain('蜀山区肥西路 3 号院 5 栋 201');
+      await offer.locator('.worker-offer__accept').first().tap();
+      await worker.locator('.worker-job__set-out').first().tap({ timeout: 20_000 });
+      await worker.locator('.worker-job__start').first().tap({ timeout: 20_000 });
+      await worker.locator('.worker-job__complete').first().tap({ timeout: 20_000 });
+      await worker.locator('.worker-job__note textarea').first().fill('厨房、卫生间已打扫干净');
+      await worker.locator('.worker-job__complete-confirm').first().tap();
+
+      // The resident's order page follows by itself (no reload): confirm, then rate five stars.
+      await resident.getByText('服务完成待确认').first().waitFor({ timeout: 30_000 });
+      expect(await resident.locator('.home-order').first().innerText()).toContain('赵师傅');
+      await resident.locator('.home-order__confirm').first().tap();
+      await resident.getByText('已完成').first().waitFor({ timeout: 20_000 });
+      await resident.locator('.home-order__rate').first().tap();
+      await resident.locator('.home-stars__star').nth(4).tap();
+      await resident.locator('.home-order__comment textarea').first().fill('师傅很细心');
+      await resident.locator('.home-order__rate-confirm').first().tap();
+      await resident.getByText('师傅很细心').first().waitFor({ timeout: 20_000 });
+
+      // What the API now holds: confirmed, rated 5, and the whole story in the timeline.
+      const token = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));
+      const orders = (await (await fetch(`${api.baseUrl}/api/home-orders`, { headers: { authorization: `Bearer ${token}` } })).json()).items;
+      const order = orders.find((candidate: { service: { name: string } }) => candidate.service.name === '家政保洁上门');
+      expect(order).toMatchObject({ status: 'confirmed', rating: { score: 5, comment: '师傅很细心' }, worker: { name: '赵师傅' } });
+      const detail = await (await fetch(`${api.baseUrl}/api/home-orders/${order.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      expect(detail.timeline.map((entry: { event: string }) => entry.event)).toEqual(['offer', 'accept', 'set_out', 'start', 'complete', 'confirm']);
+    },
+    120_000,
+  );
+});

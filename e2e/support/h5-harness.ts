@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, throwawaySqlite, type ApiProcess } from './api-process';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
+
+/** A phone-sized browser context (touch, small viewport, Chinese locale). */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' };
+
+export interface H5Harness {
+  api: ApiProcess;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * The built H5 app served by the real API (demo mode, as `npm start` runs it: no AppID, the fake WeChat server
+ * standing in) on a throwaway seeded SQLite file, and Debian's Chromium to drive it.
+ */
+export async function startH5Harness(env: Record<string, string> = {}): Promise<H5Harness> {
+  const database = throwawaySqlite();
+  seedDatabase(database.databaseUrl);
+  const wechat = await startFakeWechat();
+  const api = await startApi({ DATABASE_URL: database.databaseUrl, WECHAT_API_BASE_URL: wechat.url, ...env });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
+    // Playwright gives every launch a fresh, temporary profile of its own.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    api,
+    browser,
+    close: async () => {
+      await browser.close();
+      await api.stop();
+      wechat.stop();
+      database.remove();
+    },
+  };
+}
+
+/** Runs a browser test; on failure saves a full-page screenshot of each page named after the test, then fails as before. */
+export function browserTest(name: string, pages: () => Array<Page | undefined>, body: () => Promise<void>, timeout?: number): void {
+  it(
+    name,
+    async () => {
+      try {
+        await body();
+      } catch (error) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const base = name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_');
+        await Promise.all(pages().map((page, index) => page?.screenshot({ path: join(SCREENSHOTS, `${base}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)));
+        throw error;
+      }
+    },
+    timeout,
+  );
+}
+
+/** A demo session straight from the API (for reading state the test does not drive through the UI). */
+export async function demoLogin(baseUrl: string, accountId: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/demo/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId }) });
+  return ((await response.json()) as { tokens: { accessToken: string } }).tokens.accessToken;
+}
+
+/** Signs in on the H5 demo login page as the seeded account whose card shows `name`. */
+export async function signInAs(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await page.locator('.demo-account', { hasText: name }).first().tap({ timeout: 20_000 });
+}
+
+export type { BrowserContext, Page };
