@@ -379,4 +379,28 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     await send({ ...body, description: '另一件事' }).expect(422).expect((r) => expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED'));
     await post(staff, `/api/dispatch/orders/${answers[0].body.id}/cancel`, { reason: '测试结束' }).expect(200);
   });
+
+  it("puts an order in the queue of the person's community, even when a street centre arranges it", async () => {
+    const li = await loginWithWechat(t, 'demo-openid-li-ming');
+    const father = stableId('resident', 'li-jianguo');
+    const order = await t
+      .http()
+      .post('/api/home-orders')
+      .set(bearer(li))
+      .send({
+        centreId: stableId('centre', 'C340104001'),
+        serviceId: stableId('service', 'home_cleaning'),
+        residentId: father,
+        address: '蜀山区肥西路 3 号院 2 栋 102',
+        windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+        windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+        description: '给父亲家打扫',
+      })
+      .expect(201);
+    // 安大社区 staff oversee it (李建国 lives in 安大社区) although 三里庵街道市民中心 arranges it.
+    await get(staff, `/api/dispatch/orders/${order.body.id}`).expect(200);
+    expect((await get(staff, '/api/dispatch/board').expect(200)).body.escalated.map((o: { id: string }) => o.id)).toContain(order.body.id);
+    await get(await loginWithPassword(t, 'nanping.staff'), `/api/dispatch/orders/${order.body.id}`).expect(404);
+    await post(staff, `/api/dispatch/orders/${order.body.id}/cancel`, { reason: '测试结束' }).expect(200);
+  });
 });

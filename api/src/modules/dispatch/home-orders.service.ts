@@ -77,6 +77,7 @@ export class HomeOrdersService {
     }
     await this.access.assertMayActFor(auth, input.residentId);
     const person = await this.residents.findWithCommunity(input.residentId);
+    const community = person?.community?.level === 'community' ? person.community : null;
     const id = randomUUID();
     const order: NewOrder = {
       id,
@@ -86,8 +87,9 @@ export class HomeOrdersService {
       centreServiceId: offering.id,
       serviceId: offering.serviceId,
       residentId: input.residentId,
-      regionPath: offering.centre.region.path,
-      communityId: person?.community?.level === 'community' ? person.community.id : offering.centre.regionId,
+      // The person's community is where the work happens: its staff (and those above it) oversee the dispatch.
+      regionPath: community?.path ?? offering.centre.region.path,
+      communityId: community?.id ?? offering.centre.regionId,
       address: input.address.trim(),
       latitudeE6: Math.round((input.latitude ?? offering.centre.latitudeE6 / 1e6) * 1e6),
       longitudeE6: Math.round((input.longitude ?? offering.centre.longitudeE6 / 1e6) * 1e6),

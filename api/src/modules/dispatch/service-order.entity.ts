@@ -47,7 +47,7 @@ export class ServiceOrder {
   @JoinColumn({ name: 'resident_id', foreignKeyConstraintName: 'fk_service_order_resident' })
   resident: Relation<Resident>;
 
-  /** The centre's region: whose staff oversee dispatch for this order. */
+  /** The person's community (the centre's region when they have none): whose staff oversee this order's dispatch. */
   @Column({ name: 'region_path', type: 'varchar', length: 200 })
   regionPath: string;
 
