@@ -10,7 +10,7 @@ import { centresFixture } from './support/fixtures';
 import { findAll, findOne, typeInto } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { navigations, routeParams } from './support/taro-h5';
+import { imageStub, navigations, routeParams } from './support/taro-h5';
 
 import type { FakeDispatch } from './support/fake-dispatch';
 
@@ -144,6 +144,25 @@ describe('派单看板 (staff)', () => {
     click(screen.getByText('确定取消'));
     await waitFor(() => expect(accepted.container.querySelector('.order-status')?.textContent).toBe('已取消'));
     expect(fake.writes.at(-1)).toEqual({ call: 'POST /dispatch/orders/o-accepted/cancel', body: { reason: '居民电话要求取消' } });
+  });
+
+  it('the order desk shows the photos of the work, tap to view them all; no block without photos', async () => {
+    const photos = [{ id: 'p1', path: '/order-photos/signed.p1' }];
+    const fake = createFakeDispatch({ orders: [orderOf({ id: 'o-disputed', status: 'disputed', photos }), orderOf({ id: 'o-bare', status: 'completed' })] });
+    await serve(fake);
+    routeParams.id = 'o-disputed';
+    const page = render(<DispatchOrderPage />);
+
+    const thumbs = await findAll(page.container, '.order-photos__thumb');
+    expect(thumbs.map((thumb) => thumb.getAttribute('src'))).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/order-photos\/signed\.p1$/)]);
+    click(thumbs[0]);
+    expect(imageStub.previewed).toEqual([{ urls: [thumbs[0].getAttribute('src')], current: thumbs[0].getAttribute('src') }]);
+    page.unmount();
+
+    routeParams.id = 'o-bare';
+    const bare = render(<DispatchOrderPage />);
+    await findOne(bare.container, '.order-status');
+    expect(bare.container.querySelector('.order-photos')).toBeNull();
   });
 
   it('residents are sent to the staff login', async () => {

@@ -10,7 +10,7 @@ import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-disp
 import { mediationDetail } from './support/fixtures';
 import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { servePerTest } from './support/serve';
-import { hidePage, navigations, routeParams, showPage } from './support/taro-h5';
+import { hidePage, imageStub, navigations, routeParams, showPage } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
@@ -121,6 +121,27 @@ describe('the resident order page (HomeOrderPage)', () => {
     act(() => showPage());
     act(() => void jest.advanceTimersByTime(ORDER_POLL_MS));
     await waitFor(() => expect(gets()).toBe(3));
+  });
+
+  it('photos of the work as thumbnails (absolute URLs under the API base); a tap opens all of them; none: no photo block', async () => {
+    const photos = [
+      { id: 'p1', path: '/order-photos/signed.p1' },
+      { id: 'p2', path: '/order-photos/signed.p2' },
+    ];
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'completed', photos }), orderOf({ id: 'order-2', status: 'accepted' })] });
+    const { container } = await open(fake);
+
+    expect(container.querySelector('.order-photos__title')?.textContent).toBe('服务照片（2 张，点一下看大图）');
+    const thumbs = await findAll(container, '.order-photos__thumb');
+    const urls = thumbs.map((thumb) => thumb.getAttribute('src'));
+    expect(urls).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/api\/order-photos\/signed\.p1$/), expect.stringMatching(/\/api\/order-photos\/signed\.p2$/)]);
+    click(thumbs[1]);
+    expect(imageStub.previewed).toEqual([{ urls, current: urls[1] }]);
+  });
+
+  it('an order without photos shows no photo block', async () => {
+    const { container } = await open(createFakeDispatch({ orders: [orderOf({ status: 'completed' })] }));
+    expect(container.querySelector('.order-photos')).toBeNull();
   });
 
   it('an unknown order says so, without 重试', async () => {

@@ -1,7 +1,7 @@
 import { instantOf } from '@linli/shared';
 
 import { ApiError } from '../src/services/api-error';
-import { countdownText, isWindowOpen, orderErrorMessage, secondsUntil, starsOf, windowDates, windowLabel, windowOf } from '../src/services/order-messages';
+import { countdownText, isWindowOpen, orderErrorMessage, secondsLeftAfter, starsOf, windowDates, windowLabel, windowOf } from '../src/services/order-messages';
 import { reasonProblem, reasonText } from '../src/services/reason';
 
 const error = (code: string, message = '服务器说明') => new ApiError({ code, message, status: 409 });
@@ -36,10 +36,11 @@ describe('home-service wording and windows', () => {
     expect(windowLabel('2026-11-28T14:00:00.000Z', '2026-11-28T17:00:00.000Z', now)).toBe('明天 11月28日 周六 22:00 至 11月29日 周日 01:00');
   });
 
-  it('counts an offer down in minutes and seconds, never below zero', () => {
-    const now = Date.parse('2026-11-27T02:00:00.000Z');
-    expect(secondsUntil('2026-11-27T02:01:05.000Z', now)).toBe(65);
-    expect(secondsUntil('2026-11-27T01:59:00.000Z', now)).toBe(0);
+  it('counts an offer down from the seconds left by the server clock, in minutes and seconds, never below zero', () => {
+    expect(secondsLeftAfter(65, 0)).toBe(65);
+    expect(secondsLeftAfter(65, 1_500)).toBe(64);
+    expect(secondsLeftAfter(65, 65_000)).toBe(0);
+    expect(secondsLeftAfter(65, 90_000)).toBe(0);
     expect(countdownText(65)).toBe('1分05秒');
     expect(countdownText(45)).toBe('45秒');
     expect(starsOf(4)).toBe('★★★★☆');

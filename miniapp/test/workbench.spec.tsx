@@ -7,7 +7,8 @@ import { createFakeDispatch, dispatchRoutes, orderOf, workerProfileOf } from './
 import { findAll, findOne, typeIntoArea } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { locationStub, mapStub, navigations } from './support/taro-h5';
+import { JPEG_FILE, TEXT_FILE } from './support/photos';
+import { imageStub, locationStub, mapStub, navigations } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
@@ -26,13 +27,13 @@ function fakeIntervals(): void {
   jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
 }
 
-async function openBench(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement }> {
+async function openBench(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement; baseUrl: string }> {
   const api = createFakeApi({ account: workerAccount });
   signInTo(api);
-  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake) });
+  const server = await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake) });
   const { container } = render(<ProviderHomePage />);
   await findOne(container, '.worker-presence');
-  return { api, container };
+  return { api, container, baseUrl: server.baseUrl };
 }
 
 const offerOf = (seconds: number) => ({
@@ -100,7 +101,7 @@ describe('worker workbench (provider/pages/index)', () => {
     await typeIntoArea(container, '.worker-job__note', '打扫客厅和厨房');
     click(screen.getByText('确认完成服务'));
 
-    expect(await screen.findByText('服务已完成，等待居民确认')).toBeTruthy();
+    expect(await screen.findByText('服务已完成，等待居民确认。还可以在“历史”里上传照片')).toBeTruthy();
     expect(fake.writes.map((write) => write.call)).toEqual([
       'POST /worker/orders/order-5/set-out',
       'POST /worker/orders/order-5/start',
@@ -156,6 +157,92 @@ describe('worker workbench (provider/pages/index)', () => {
     const before = offerPolls();
     act(() => void jest.advanceTimersByTime(OFFER_POLL_MS * 3));
     expect(offerPolls()).toBe(before);
+  });
+
+  it('counts down from the seconds left by the server clock, not from expiresAt by the phone clock', async () => {
+    // The phone's clock is 10 minutes behind the server's: by the phone, expiresAt is 11½ minutes away.
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), serverClockAheadMs: 600_000, offer: offerOf(600 + 90) });
+    const { container } = await openBench(fake);
+    expect((await findOne(container, '[data-testid="worker-offer"]')).textContent).toMatch(/请在 1分(2\d|30)秒 内答复/);
+  });
+
+  it('a phone clock minutes ahead does not make a live offer look expired', async () => {
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), serverClockAheadMs: -600_000, offer: offerOf(-600 + 45) });
+    const { container } = await openBench(fake);
+    expect((await findOne(container, '[data-testid="worker-offer"]')).textContent).toMatch(/请在 (4\d)秒 内答复/);
+    expect(screen.queryByText('派单已超时，系统已转给其他服务人员')).toBeNull();
+  });
+
+  it('拍照上传 only on a job in service: the photo from the camera or album is uploaded and shown as a thumbnail', async () => {
+    const fake = createFakeDispatch({
+      worker: workerProfileOf({ online: true }),
+      orders: [orderOf({ id: 'order-5', status: 'accepted' }), orderOf({ id: 'order-6', status: 'in_service', address: '中南路 12 号' })],
+    });
+    const { container, baseUrl } = await openBench(fake);
+
+    const cards = await findAll(container, '.order-card');
+    expect(cards).toHaveLength(2);
+    const accepted = cards.find((card) => card.textContent?.includes('东湖路'))!;
+    const serving = cards.find((card) => card.textContent?.includes('中南路'))!;
+    expect(accepted.querySelector('.worker-photos__add')).toBeNull();
+    expect(serving.querySelector('.worker-photos__add')?.textContent).toBe('拍照上传');
+    expect(serving.querySelector('.order-photos')).toBeNull();
+
+    // Backing out of the camera sends nothing and says nothing.
+    click(serving.querySelector('.worker-photos__add'));
+    await waitFor(() => expect(imageStub.calls).toHaveLength(1));
+    expect(imageStub.calls[0]).toEqual({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
+
+    imageStub.chosen = [JPEG_FILE];
+    click(container.querySelector('.worker-photos__add'));
+    expect(await screen.findByText('照片已上传')).toBeTruthy();
+    expect(fake.writes.map((write) => write.call)).toEqual(['POST /worker/orders/order-6/photos']);
+    const photo = fake.orders.find((order) => order.id === 'order-6')!.photos[0];
+    const thumbs = await findAll(container, '.order-photos__thumb');
+    expect(thumbs.map((thumb) => thumb.getAttribute('src'))).toEqual([`${baseUrl}${photo.path}`]);
+    expect(container.querySelector('.order-photos__title')?.textContent).toBe('已上传的照片（1 张，点一下看大图）');
+    expect(container.querySelector('.worker-photos__add')?.textContent).toBe('拍照上传（还能传 5 张）');
+
+    click(thumbs[0]);
+    expect(imageStub.previewed).toEqual([{ urls: [`${baseUrl}${photo.path}`], current: `${baseUrl}${photo.path}` }]);
+
+    imageStub.chosen = [TEXT_FILE];
+    click(container.querySelector('.worker-photos__add'));
+    expect(await screen.findByText('只能上传 JPG 或 PNG 照片')).toBeTruthy();
+    expect(container.querySelectorAll('.order-photos__thumb')).toHaveLength(1);
+
+    fake.next.photo = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '照片不能超过 2 MB' };
+    imageStub.chosen = [JPEG_FILE];
+    click(container.querySelector('.worker-photos__add'));
+    expect(await screen.findByText('照片太大（不超过 2 MB）')).toBeTruthy();
+  });
+
+  it('a completed job under 历史 still takes photos (up to six); a confirmed one only shows them', async () => {
+    const photos = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `p${index}`, path: `/order-photos/signed.p${index}` }));
+    const fake = createFakeDispatch({
+      worker: workerProfileOf({ online: true }),
+      orders: [
+        orderOf({ id: 'order-7', status: 'completed', photos: photos(2) }),
+        orderOf({ id: 'order-8', status: 'completed', photos: photos(6), address: '中南路 12 号' }),
+        orderOf({ id: 'order-9', status: 'confirmed', photos: photos(1), address: '武珞路 1 号' }),
+      ],
+    });
+    const { container } = await openBench(fake);
+    click(container.querySelector('.worker-tab--history'));
+    const cards = await findAll(container, '.order-card');
+    const card = (text: string) => cards.find((item) => item.textContent?.includes(text))!;
+
+    expect(card('东湖路').querySelector('.worker-photos__add')?.textContent).toBe('拍照上传（还能传 4 张）');
+    expect(card('东湖路').querySelectorAll('.order-photos__thumb')).toHaveLength(2);
+    expect(card('中南路').querySelector('.worker-photos__add')).toBeNull();
+    expect(card('中南路').textContent).toContain('已上传 6 张，不能再加了');
+    expect(card('武珞路').querySelector('.worker-photos__add')).toBeNull();
+    expect(card('武珞路').querySelectorAll('.order-photos__thumb')).toHaveLength(1);
+
+    imageStub.chosen = [JPEG_FILE];
+    click(card('东湖路').querySelector('.worker-photos__add'));
+    expect(await screen.findByText('照片已上传')).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('.worker-photos__add')?.textContent).toBe('拍照上传（还能传 3 张）'));
   });
 
   it('an offer whose time runs out leaves the screen and is not shown again', async () => {

@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { DispatchOfferView, ServiceOrderView, WorkerProfileView } from '@linli/shared';
+import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, WorkerProfileView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { orderErrorMessage, secondsUntil } from '../services/order-messages';
+import { orderErrorMessage, secondsLeftAfter } from '../services/order-messages';
 import { EMPTY_REASON, reasonProblem, reasonText } from '../services/reason';
 import {
   acceptOffer,
@@ -20,10 +20,12 @@ import {
 } from '../services/worker';
 import { useInterval, usePageVisible } from './usePolling';
 import { useRemoteData } from './useRemoteData';
+import { useWorkPhotos } from './useWorkPhotos';
 
 import type { ReasonValue } from '../services/reason';
 import type { WorkerPosition, WorkerStep } from '../services/worker';
 import type { RemoteDataHandle } from './useRemoteData';
+import type { PhotoUpload } from './useWorkPhotos';
 
 /** How often, while online and on screen: look for an offer and the grab pool; report where the worker is. */
 export const OFFER_POLL_MS = 5_000;
@@ -44,7 +46,10 @@ export interface WorkbenchHandle {
   presence: { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
   toggleOnline: () => void;
   offer: DispatchOfferView | null;
-  /** Seconds left to answer the offer (counts down every second). */
+  /**
+   * Seconds left to answer the offer: the server's `secondsLeft` when the offer arrived, counted down every second
+   * on the phone (whose own clock may be minutes off, so `expiresAt` is not compared with it).
+   */
   offerSecondsLeft: number;
   rejecting: boolean;
   openReject: (open: boolean) => void;
@@ -66,6 +71,10 @@ export interface WorkbenchHandle {
   advance: (order: ServiceOrderView, step: WorkerStep) => void;
   navigate: (order: ServiceOrderView) => void;
   requests: Record<string, CardRequest | undefined>;
+  /** 拍照上传 on a job in service or completed: the camera or album, then the upload; the photo joins the card. */
+  addPhoto: (order: ServiceOrderView) => void;
+  /** Photo uploads by order id: running, or why one failed. */
+  photoUploads: Record<string, PhotoUpload | undefined>;
   /** A sentence about the last thing that worked (接单成功, 已出发…). */
   notice: string | null;
   /** Loads everything again (pull-down, coming back to the page). */
@@ -95,6 +104,8 @@ export function useWorkbench(): WorkbenchHandle {
   const online = profile.state.status === 'ready' && profile.state.data.online;
   const [presence, setPresence] = useState<WorkbenchHandle['presence']>({ status: 'idle' });
   const [offer, setOffer] = useState<DispatchOfferView | null>(null);
+  /** When the shown offer's answer arrived (phone time: only differences of it are used). */
+  const [offerReceivedAt, setOfferReceivedAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const [rejecting, setRejecting] = useState(false);
   const [rejectReason, setRejectReason] = useState<ReasonValue>(EMPTY_REASON);
@@ -125,7 +136,9 @@ export function useWorkbench(): WorkbenchHandle {
         }
         shownOfferId.current = id;
         setOffer(found);
-        setNow(Date.now());
+        const arrived = Date.now();
+        setOfferReceivedAt(arrived);
+        setNow(arrived);
       },
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
@@ -163,7 +176,7 @@ export function useWorkbench(): WorkbenchHandle {
   useInterval(reportPosition, POSITION_REPORT_MS, polling);
   useInterval(() => setNow(Date.now()), 1000, offer !== null);
 
-  const offerSecondsLeft = offer ? secondsUntil(offer.expiresAt, now) : 0;
+  const offerSecondsLeft = offer ? secondsLeftAfter(offer.secondsLeft, now - offerReceivedAt) : 0;
   useEffect(() => {
     // Time is up: the dispatcher has moved on; look again rather than show a dead offer.
     if (offer && offerSecondsLeft === 0) {
@@ -266,7 +279,7 @@ export function useWorkbench(): WorkbenchHandle {
         return;
       }
     }
-    const done: Record<WorkerStep, string> = { 'set-out': '已出发，居民能看到您在路上', start: '已开始服务', complete: '服务已完成，等待居民确认' };
+    const done: Record<WorkerStep, string> = { 'set-out': '已出发，居民能看到您在路上', start: '已开始服务', complete: '服务已完成，等待居民确认。还可以在“历史”里上传照片' };
     run(order.id, () => advanceWorkerOrder(order.id, step, note), (saved) => {
       putJob(saved);
       if (step === 'complete') {
@@ -276,6 +289,15 @@ export function useWorkbench(): WorkbenchHandle {
       setNotice(done[step]);
     });
   };
+
+  const { update: historyUpdate } = history;
+  const withPhoto = (orderId: string, photo: OrderPhotoView) => (items: ServiceOrderView[]) =>
+    items.map((item) => (item.id === orderId && !item.photos.some((known) => known.id === photo.id) ? { ...item, photos: [...item.photos, photo] } : item));
+  const photos = useWorkPhotos((orderId, photo) => {
+    jobsUpdate(withPhoto(orderId, photo));
+    historyUpdate(withPhoto(orderId, photo));
+    setNotice('照片已上传');
+  });
 
   const navigate = (order: ServiceOrderView) => {
     Taro.openLocation({
@@ -330,6 +352,8 @@ export function useWorkbench(): WorkbenchHandle {
     advance,
     navigate,
     requests,
+    addPhoto: photos.addPhoto,
+    photoUploads: photos.uploads,
     notice,
     reload,
   };

@@ -102,9 +102,12 @@ export function windowDates(now: Date): string[] {
   return Array.from({ length: WINDOW_DAYS_AHEAD }, (_, index) => addDays(today, first + index));
 }
 
-/** Whole seconds until `expiresAt` (never negative). */
-export function secondsUntil(expiresAt: string, now: number): number {
-  return Math.max(0, Math.ceil((new Date(expiresAt).getTime() - now) / 1000));
+/**
+ * Whole seconds still left `elapsedMs` after an answer said `secondsLeft` (never negative). Counting down from the
+ * server's figure keeps a phone whose clock is minutes off from showing a wrong countdown.
+ */
+export function secondsLeftAfter(secondsLeft: number, elapsedMs: number): number {
+  return Math.max(0, Math.ceil(secondsLeft - elapsedMs / 1000));
 }
 
 /** `1分05秒`, `45秒`: how long a worker has left to answer an offer. */

@@ -1,4 +1,4 @@
-import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, instantOf, addDays, shanghaiDateOf, transitionOrder } from '@linli/shared';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_ORDER, ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, instantOf, addDays, shanghaiDateOf, transitionOrder } from '@linli/shared';
 
 import type {
   AssignableWorker,
@@ -32,7 +32,12 @@ export interface ScriptedError {
 /** What the fake dispatch API remembers between requests of one test. */
 export interface FakeDispatch {
   orders: ServiceOrderDetail[];
-  offer: DispatchOfferView | null;
+  /** The open offer; `/worker/offer` adds `secondsLeft` from `expiresAt` by the server's clock, as the API does. */
+  offer: Omit<DispatchOfferView, 'secondsLeft'> | null;
+  /** How far the fake server's clock runs ahead of the phone's (negative: behind). */
+  serverClockAheadMs: number;
+  /** Bytes of the uploaded photos, by photo id, served at their `/order-photos/…` path. */
+  photoFiles: Map<string, { bytes: Buffer; contentType: string }>;
   pool: ServiceOrderView[];
   worker: WorkerProfileView;
   provider: ProviderSummary;
@@ -116,6 +121,8 @@ export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeD
   return {
     orders: [],
     offer: null,
+    serverClockAheadMs: 0,
+    photoFiles: new Map(),
     pool: [],
     worker: workerProfileOf(),
     provider: { id: 'provider-anxin', name: '安心家政', regionId: 'c-yangguang', regionName: '阳光社区', status: 'active', dispatchMode: 'assign' },
@@ -136,6 +143,44 @@ function view(order: ServiceOrderDetail): ServiceOrderView {
 }
 
 let nextId = 1;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The file parts of a multipart/form-data body (enough of RFC 7578 for what WeChat and browsers send). */
+export function multipartFiles(contentType: string, body: Buffer): { field: string; fileName: string | null; bytes: Buffer }[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const parts: { field: string; fileName: string | null; bytes: Buffer }[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2); // after the CRLF, before the CRLF
+    const headerEnd = part.indexOf('\r\n\r\n');
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString('utf8');
+      const field = /name="([^"]*)"/i.exec(headers)?.[1];
+      if (field !== undefined) parts.push({ field, fileName: /filename="([^"]*)"/i.exec(headers)?.[1] ?? null, bytes: part.subarray(headerEnd + 4) });
+    }
+    start = next;
+  }
+  return parts;
+}
+
+/** JPEG or PNG by the first bytes, as the API decides (never by the name or the claimed type). */
+function sniffImage(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
 
 /** The home-service, worker, staff dispatch and provider routes, answering with the shapes the real API has. */
 export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string, Handler> {
@@ -213,7 +258,12 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       sendJson(res, 200, fake.worker);
     }),
     '/worker/position': write('position', (_req, res) => sendJson(res, 200, fake.worker)),
-    '/worker/offer': read((_req, res) => sendJson(res, 200, { offer: fake.worker.online ? fake.offer : null })),
+    '/worker/offer': read((_req, res) => {
+      const { offer } = fake;
+      if (!fake.worker.online || !offer) return sendJson(res, 200, { offer: null });
+      const secondsLeft = Math.floor((Date.parse(offer.expiresAt) - (Date.now() + fake.serverClockAheadMs)) / 1000);
+      return sendJson(res, 200, { offer: secondsLeft > 0 ? { ...offer, secondsLeft } : null });
+    }),
     '/worker/offers/:id/accept': write('accept', (req, res) => {
       const offer = fake.offer;
       if (!offer || offer.id !== segment(req, 4)) return sendJson(res, 409, { code: 'OFFER_EXPIRED', message: '派单已过期', requestId: 'r' });
@@ -245,9 +295,46 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     }),
     '/worker/orders/:id/set-out': write('set-out', (req, res) => transition(res, segment(req, 4), 'set_out', 'worker')),
     '/worker/orders/:id/start': write('start', (req, res) => transition(res, segment(req, 4), 'start', 'worker')),
+    '/worker/orders/:id/photos': authed(api, async (_state, req, res) => {
+      const id = segment(req, 4);
+      const contentType = req.headers['content-type'] ?? '';
+      const body = await readBody(req);
+      const error = (status: number, code: string, message: string) => sendJson(res, status, { code, message, requestId: 'r' });
+      const files = contentType.startsWith('multipart/form-data') ? multipartFiles(contentType, body) : [];
+      const file = files.find((part) => part.field === 'photo');
+      fake.writes.push({ call: `${req.method} /worker/orders/${id}/photos`, body: { fields: files.map((part) => part.field), bytes: file?.bytes.length ?? 0 } });
+      const scripted = fake.next.photo;
+      if (scripted) {
+        delete fake.next.photo;
+        return scripted.code === 'GATEWAY_HTML'
+          ? void res.writeHead(scripted.status, { 'Content-Type': 'text/html' }).end('<html><body>413 Request Entity Too Large</body></html>')
+          : error(scripted.status, scripted.code, scripted.message ?? scripted.code);
+      }
+      if (!contentType.startsWith('multipart/form-data')) return error(415, 'UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
+      if (!file || file.bytes.length === 0) return error(400, 'VALIDATION_FAILED', '请选择一张照片');
+      if (file.bytes.length > MAX_PHOTO_BYTES) return error(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
+      const type = sniffImage(file.bytes);
+      if (!type) return error(415, 'UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG 或 PNG 照片');
+      const order = find(id);
+      if (!order || order.worker?.id !== fake.worker.id) return error(404, 'NOT_FOUND', '没有找到该订单');
+      if (order.photos.length >= MAX_PHOTOS_PER_ORDER) return error(409, 'CONFLICT', `每个订单最多上传 ${MAX_PHOTOS_PER_ORDER} 张照片`);
+      if (order.status !== 'in_service' && order.status !== 'completed') return error(409, 'INVALID_TRANSITION', '服务开始后、确认完成前才能上传照片');
+      const photo = { id: `photo-${nextId++}`, path: '' };
+      photo.path = `/order-photos/signed.${photo.id}`;
+      fake.photoFiles.set(photo.id, { bytes: file.bytes, contentType: type });
+      save({ ...order, photos: [...order.photos, photo] });
+      return sendJson(res, 201, photo);
+    }),
     '/worker/orders/:id/complete': write('complete', (req, res, body) =>
       transition(res, segment(req, 4), 'complete', 'worker', { completionNote: String(body.note) }),
     ),
+
+    // ── photos (public: the signed path is the permission, as in the API) ──
+    '/order-photos/:reference': (req, res) => {
+      const file = fake.photoFiles.get(segment(req, 3).replace(/^signed\./, ''));
+      if (!file) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到该照片', requestId: 'r' });
+      res.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'private, max-age=300' }).end(file.bytes);
+    },
 
     // ── staff ──
     '/dispatch/board': read((_req, res) => {

@@ -2,7 +2,7 @@ import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
 import { clearSession } from '../../src/services/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { locationStub, mapStub, navigations, routeParams } from './taro-h5';
+import { imageStub, locationStub, mapStub, navigations, routeParams } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
@@ -22,6 +22,9 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
     locationStub.calls.length = 0;
     mapStub.chosen = 'cancelled';
     mapStub.opened.length = 0;
+    imageStub.chosen = 'cancelled';
+    imageStub.calls.length = 0;
+    imageStub.previewed.length = 0;
     for (const key of Object.keys(routeParams)) delete routeParams[key];
     await server?.close();
     server = undefined;

@@ -118,6 +118,30 @@ function getLocation(options: unknown) {
   return Promise.resolve({ ...answer, accuracy: 30, errMsg: 'getLocation:ok' });
 }
 
+/**
+ * What `Taro.chooseImage` answers in a test (jsdom has no camera, and Taro H5's opens a file input): the chosen
+ * files' paths (a `data:` URL stands for the `blob:` URL a browser gives, and Taro H5's uploadFile reads either),
+ * the user backing out, or a refusal. `calls` keeps the options; `previewed` what `Taro.previewImage` was asked.
+ */
+export const imageStub: { chosen: string[] | 'cancelled' | 'denied'; calls: unknown[]; previewed: unknown[] } = {
+  chosen: 'cancelled',
+  calls: [],
+  previewed: [],
+};
+
+function chooseImage(options: unknown) {
+  imageStub.calls.push(options);
+  const { chosen } = imageStub;
+  if (chosen === 'cancelled') return Promise.reject({ errMsg: 'chooseImage:fail cancel' });
+  if (chosen === 'denied') return Promise.reject({ errMsg: 'chooseImage:fail auth deny' });
+  return Promise.resolve({ tempFilePaths: chosen, tempFiles: chosen.map((path) => ({ path, size: 0 })), errMsg: 'chooseImage:ok' });
+}
+
+function previewImage(options: unknown) {
+  imageStub.previewed.push(options);
+  return Promise.resolve({ errMsg: 'previewImage:ok' });
+}
+
 const Taro = {
   ...h5.default,
   ...h5,
@@ -130,9 +154,11 @@ const Taro = {
   getLocation,
   chooseLocation,
   openLocation,
+  chooseImage,
+  previewImage,
 };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation };
+export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation, chooseImage, previewImage };
 export default Taro;

@@ -3,14 +3,18 @@ import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 
+import { MAX_PHOTOS_PER_ORDER } from '@linli/shared';
+
 import type { ServiceOrderView, WorkerProfileView } from '@linli/shared';
 
 import { OrderListCard } from '../../components/order-details';
+import { OrderPhotos } from '../../components/order-photos';
 import { ReasonPicker } from '../../components/reason-picker';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { SubmitButton } from '../../components/submit-button';
 import { formatDistance } from '../../hooks/useCentreOrder';
 import { NOTE_LIMITS, REJECT_REASONS, useWorkbench } from '../../hooks/useWorkbench';
+import { PHOTO_STATUSES } from '../../hooks/useWorkPhotos';
 import { countdownText, windowLabel } from '../../services/order-messages';
 
 import type { WorkbenchHandle, WorkbenchTab } from '../../hooks/useWorkbench';
@@ -82,6 +86,26 @@ function OfferCard({ bench }: { bench: WorkbenchHandle }) {
   );
 }
 
+/** Photos of the work on a job in service or completed: those taken so far, and 拍照上传 until there are six. */
+function WorkPhotos({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
+  if (!PHOTO_STATUSES.includes(order.status)) return <OrderPhotos photos={order.photos} title='已上传的照片' />;
+  const upload = bench.photoUploads[order.id];
+  const full = order.photos.length >= MAX_PHOTOS_PER_ORDER;
+  return (
+    <View className='worker-photos'>
+      <OrderPhotos photos={order.photos} title='已上传的照片' />
+      {full ? (
+        <Text className='worker-photos__full'>已上传 {MAX_PHOTOS_PER_ORDER} 张，不能再加了</Text>
+      ) : (
+        <SubmitButton className='worker-photos__add' type='default' pending={upload?.status === 'pending'} onClick={() => bench.addPhoto(order)}>
+          拍照上传{order.photos.length > 0 ? `（还能传 ${MAX_PHOTOS_PER_ORDER - order.photos.length} 张）` : ''}
+        </SubmitButton>
+      )}
+      {upload?.status === 'failed' && <Text className='worker-bench__message'>{upload.message}</Text>}
+    </View>
+  );
+}
+
 function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
   const request = bench.requests[order.id];
   const pending = request?.status === 'pending';
@@ -128,6 +152,7 @@ function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrder
         )}
       </View>
       {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      <WorkPhotos bench={bench} order={order} />
     </OrderListCard>
   );
 }
@@ -187,7 +212,13 @@ function TabContent({ bench }: { bench: WorkbenchHandle }) {
   if (bench.tab === 'history') {
     return (
       <RemoteContent state={bench.history.state} onRetry={bench.history.retry} isEmpty={isEmptyList} emptyText='还没有完成的订单'>
-        {(items) => items.map((order) => <OrderListCard key={order.id} order={order} />)}
+        {(items) =>
+          items.map((order) => (
+            <OrderListCard key={order.id} order={order}>
+              <WorkPhotos bench={bench} order={order} />
+            </OrderListCard>
+          ))
+        }
       </RemoteContent>
     );
   }

@@ -5,6 +5,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ServiceOrderDetail } from '@linli/shared';
 
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
+import { OrderPhotos } from '../../../components/order-photos';
 import { ReasonPicker } from '../../../components/reason-picker';
 import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
@@ -123,6 +124,7 @@ function OrderView({ orderId }: { orderId: string }) {
         <>
           <OrderSummary order={order} showPerson hint={RESIDENT_STATUS_HINTS[order.status]} />
           {isLiveOrder(order.status) && <Text className='home-order__live'>状态会自动更新，不用刷新</Text>}
+          <OrderPhotos photos={order.photos} />
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
           <Button className='home-order__to-orders' size='large' block onClick={openOrdersTab}>

@@ -5,6 +5,7 @@ import { availableOrderEvents } from '@linli/shared';
 import type { AssignableWorker, ServiceOrderDetail } from '@linli/shared';
 
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
+import { OrderPhotos } from '../../../components/order-photos';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
@@ -104,6 +105,7 @@ function OrderDesk({ orderId }: { orderId: string }) {
       {(order) => (
         <>
           <OrderSummary order={order} />
+          <OrderPhotos photos={order.photos} />
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
         </>
