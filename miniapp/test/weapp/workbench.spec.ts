@@ -23,6 +23,7 @@ const order = (id: string, status: string) => ({
   rating: null,
   overdue: false,
   completionNote: null,
+  photos: [] as { id: string; path: string }[],
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
 });
@@ -48,10 +49,12 @@ const standIn = createWxStandIn({
   },
   '/worker/offer': {
     status: 200,
-    body: { offer: { id: 'offer-1', expiresAt: new Date(Date.now() + 90_000).toISOString(), order: order('order-9', 'offered'), distanceMeters: 850 } },
+    // expiresAt by a phone clock 10 minutes behind the server's: only secondsLeft (server clock) gives 1分30秒.
+    body: { offer: { id: 'offer-1', expiresAt: new Date(Date.now() + 690_000).toISOString(), secondsLeft: 90, order: order('order-9', 'offered'), distanceMeters: 850 } },
   },
   '/worker/pool': { status: 200, body: { items: [] } },
-  '/worker/orders': { status: 200, body: { items: [order('order-5', 'accepted')] } },
+  '/worker/orders': { status: 200, body: { items: [order('order-5', 'accepted'), { ...order('order-6', 'in_service'), address: '中南路 12 号' }] } },
+  '/worker/orders/order-6/photos': { status: 201, body: { id: 'photo-1', path: '/order-photos/signed.photo-1' } },
   '/worker/offers/offer-1/accept': { status: 200, body: order('order-9', 'accepted') },
 });
 
@@ -64,20 +67,24 @@ beforeAll(() => {
   });
 });
 
+let shown: Awaited<ReturnType<typeof renderBuiltPage>> | undefined;
+
 describe('built weapp worker workbench', () => {
   it('online worker: the offer with its countdown and 接单/拒单, a job with 导航 and 出发; 接单 moves the offer to the jobs', async () => {
     const page = await renderBuiltPage('provider/pages/index/index');
+    shown = page;
     await settleUntil(() => page.querySelectorAll('.worker-offer').length > 0 && page.querySelectorAll('.order-card').length > 0);
 
     expect(page.querySelector('.worker-presence')!.dom!.textContent).toContain('在线，正在等派单');
     const offer = page.querySelector('.worker-offer')!.dom!.textContent;
-    expect(offer).toMatch(/请在 1分\d\d秒 内答复/);
+    expect(offer).toMatch(/请在 1分(2\d|30)秒 内答复/);
     expect(offer).toContain('约 850 米');
     expect(page.querySelector('.worker-offer__accept')!.dom!.textContent).toContain('接单');
     expect(page.querySelector('.worker-offer__reject')!.dom!.textContent).toContain('拒单');
 
     const job = page.querySelectorAll('.order-card').find((card) => card.dom!.textContent!.includes('东湖路'))!;
     expect(job.dom!.textContent).toContain('出发');
+    expect(job.dom!.textContent).not.toContain('拍照上传');
     page.querySelector('.worker-job__navigate')!.dispatchEvent('tap');
     await settleUntil(() => standIn.openedLocations.length > 0);
     expect(standIn.openedLocations[0]).toEqual(
@@ -88,5 +95,33 @@ describe('built weapp worker workbench', () => {
     await settleUntil(() => standIn.requests.some((url) => url.endsWith('/worker/offers/offer-1/accept')));
     await settleUntil(() => page.dom!.textContent!.includes('接单成功'));
     expect(page.dom!.textContent).toContain('接单成功，请按时上门');
+  });
+
+  // The same page (a built page renders once per file): the job in service.
+  it('拍照上传 on a job in service: wx.chooseImage (camera or album, compressed), wx.uploadFile with the token, then a thumbnail', async () => {
+    const page = shown!;
+    await settleUntil(() => page.querySelectorAll('.worker-photos__add').length > 0);
+    const buttons = page.querySelectorAll('.worker-photos__add');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].dom!.textContent).toContain('拍照上传');
+
+    buttons[0].dispatchEvent('tap');
+    await settleUntil(() => page.dom!.textContent!.includes('照片已上传'));
+    expect(standIn.camera.calls).toEqual([expect.objectContaining({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] })]);
+    expect(standIn.uploads).toEqual([
+      {
+        url: expect.stringMatching(/\/api\/worker\/orders\/order-6\/photos$/),
+        filePath: 'wxfile://tmp_photo-1.jpg',
+        name: 'photo',
+        header: expect.objectContaining({ Authorization: 'Bearer access-1' }),
+      },
+    ]);
+    await settleUntil(() => page.querySelectorAll('.order-photos__thumb').length > 0);
+    expect(page.querySelectorAll('.order-photos__thumb')).toHaveLength(1);
+    page.querySelectorAll('.order-photos__thumb')[0].dispatchEvent('tap');
+    await settleUntil(() => standIn.previewed.length > 0);
+    const url = expect.stringMatching(/^https?:\/\/.+\/api\/order-photos\/signed\.photo-1$/);
+    expect(standIn.previewed).toEqual([expect.objectContaining({ urls: [url], current: url })]);
+    expect(page.dom!.textContent).toContain('拍照上传（还能传 5 张）');
   });
 });

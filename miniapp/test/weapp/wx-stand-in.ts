@@ -9,6 +9,12 @@ export interface WxStandIn {
   requests: string[];
   /** Options of every wx.openLocation call (a worker's 导航). */
   openedLocations: unknown[];
+  /** Every wx.uploadFile call: where to, which local file, the field name and the headers. */
+  uploads: { url: string; filePath: string; name: string; header: Record<string, string> }[];
+  /** What wx.chooseImage hands back next (the photo the worker took), and the options it was called with. */
+  camera: { chosen: string[]; calls: unknown[] };
+  /** Options of every wx.previewImage call. */
+  previewed: unknown[];
 }
 
 export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>): WxStandIn {
@@ -16,6 +22,9 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
   const navigations: string[] = [];
   const requests: string[] = [];
   const openedLocations: unknown[] = [];
+  const uploads: WxStandIn['uploads'] = [];
+  const camera: WxStandIn['camera'] = { chosen: ['wxfile://tmp_photo-1.jpg'], calls: [] };
+  const previewed: unknown[] = [];
   let logins = 0;
 
   const ok = (name: string) => (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
@@ -49,6 +58,40 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
         options.complete?.(res);
       });
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    },
+    /** WeChat's upload: the body is always the raw text (WeChat never parses it). */
+    uploadFile(options: {
+      url: string;
+      filePath: string;
+      name: string;
+      header?: Record<string, string>;
+      success?: (res: unknown) => void;
+      complete?: (res: unknown) => void;
+    }) {
+      uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: { ...options.header } });
+      const path = new URL(options.url).pathname.replace(/^\/api/, '');
+      const route = routes[path] ?? { status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } };
+      const res = { statusCode: route.status, data: JSON.stringify(route.body), errMsg: 'uploadFile:ok' };
+      setTimeout(() => {
+        options.success?.(res);
+        options.complete?.(res);
+      });
+      const noop = () => undefined;
+      return { abort: noop, onProgressUpdate: noop, offProgressUpdate: noop, onHeadersReceived: noop, offHeadersReceived: noop };
+    },
+    chooseImage(options: Record<string, unknown>) {
+      const { success, complete, fail: _fail, ...rest } = options as { success?: (res: unknown) => void; complete?: (res: unknown) => void; fail?: unknown };
+      camera.calls.push(rest);
+      const res = { tempFilePaths: camera.chosen, tempFiles: camera.chosen.map((path) => ({ path, size: 120_000 })), errMsg: 'chooseImage:ok' };
+      setTimeout(() => {
+        success?.(res);
+        complete?.(res);
+      });
+    },
+    previewImage(options: Record<string, unknown>) {
+      const { success: _success, fail: _fail, complete: _complete, ...rest } = options;
+      previewed.push(rest);
+      ok('previewImage')(options);
     },
     getStorageSync: (key: string) => storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
@@ -84,5 +127,5 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
     canIUse: () => true,
     nextTick: (callback: () => void) => setTimeout(callback),
   };
-  return { wx, navigations, requests, openedLocations };
+  return { wx, navigations, requests, openedLocations, uploads, camera, previewed };
 }
