@@ -403,4 +403,22 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     await get(await loginWithPassword(t, 'nanping.staff'), `/api/dispatch/orders/${order.body.id}`).expect(404);
     await post(staff, `/api/dispatch/orders/${order.body.id}/cancel`, { reason: '测试结束' }).expect(200);
   });
+
+  it('shows the pool only to workers who could take from it: online and under their cap', async () => {
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
+    const capped = await addWorker(t, '吴师傅', 'dispatch-worker-wu', 1);
+    const order = await placeOrder(t, wang, WANG, HOME_REPAIR);
+    const poolOf = async (worker: TestWorker) => (await get(worker.login, '/api/worker/pool').expect(200)).body.items.map((o: { id: string }) => o.id);
+    expect(await poolOf(capped)).toEqual([]); // offline
+    await post(capped.login, `/api/worker/pool/${order.id}/grab`).expect(409).expect((r) => expect(r.body.code).toBe('WORKER_OFFLINE'));
+    await goOnline(t, capped);
+    expect(await poolOf(capped)).toContain(order.id);
+    await post(capped.login, `/api/worker/pool/${order.id}/grab`).expect(200);
+    const another = await placeOrder(t, wang, WANG, HOME_REPAIR);
+    expect(await poolOf(capped)).toEqual([]); // at the cap of 1
+    await post(capped.login, `/api/worker/pool/${another.id}/grab`).expect(409).expect((r) => expect(r.body.code).toBe('WORKER_AT_CAPACITY'));
+    for (const id of [order.id, another.id]) await post(staff, `/api/dispatch/orders/${id}/cancel`, { reason: '测试结束' }).expect(200);
+    await goOffline(t, capped);
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);
+  });
 });

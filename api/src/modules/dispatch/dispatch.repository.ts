@@ -39,6 +39,11 @@ export class DispatchRepository {
     return this.m(manager).getRepository(ServiceOrder).findOne({ where: { id: orderId }, relations: ORDER_DETAILS });
   }
 
+  /** The order's own row, without the joined service, centre, person and worker (for checks on hot paths). */
+  findOrderState(orderId: string, manager?: EntityManager): Promise<ServiceOrder | null> {
+    return this.m(manager).getRepository(ServiceOrder).findOne({ where: { id: orderId } });
+  }
+
   /**
    * Moves an order from the status the caller saw to the next one, only if nothing changed it meanwhile. This
    * conditional UPDATE is what makes "exactly one accept / one grab / one expiry" hold under any concurrency.

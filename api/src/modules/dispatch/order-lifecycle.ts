@@ -52,7 +52,7 @@ export class OrderLifecycle {
     if (!rule.ok) throw invalidTransition(order.status, request.event);
     const moved = await this.orders.moveOrder(manager, order.id, order.status, rule.to, request.set ?? {}, request.guard);
     if (!moved) {
-      const now = await this.orders.findOrder(order.id, manager);
+      const now = await this.orders.findOrderState(order.id, manager);
       throw invalidTransition(now?.status ?? order.status, request.event);
     }
     await this.keepLoad(manager, order, rule.to, request);

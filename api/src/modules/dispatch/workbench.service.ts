@@ -100,14 +100,17 @@ export class WorkbenchService {
     return this.views.list(await this.eligiblePool(await this.me(auth)));
   }
 
+  /** Nothing while offline or at the cap (they could not take any of it); otherwise their skills, areas and hours. */
   private async eligiblePool(worker: Worker): Promise<ServiceOrder[]> {
+    if (!worker.online || worker.openOrders >= worker.maxOpenOrders) return [];
     return (await this.orders.listPoolFor(worker, LIST_LIMIT)).filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
   }
 
   /** First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. */
   async grab(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
     const worker = await this.me(auth);
-    const order = await this.orders.findOrder(orderId);
+    // A light read first: in a burst most grabs lose, and they should learn it without loading the whole order.
+    const order = await this.orders.findOrderState(orderId);
     // Orders outside the worker's skills and areas are 404 like missing ones; within them, a lost race says so.
     if (!order || !(await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))) throw new NotFoundError('该订单');
     if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
@@ -116,7 +119,7 @@ export class WorkbenchService {
     if (!inTheirPool || !workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt)) throw new NotFoundError('该订单');
     const now = new Date();
     await this.transactions.write(async (manager) => {
-      const current = (await this.orders.findOrder(orderId, manager))!;
+      const current = (await this.orders.findOrderState(orderId, manager))!;
       if (current.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
       try {
         await this.lifecycle.apply(manager, current, { event: 'grab', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id }, at: now });
