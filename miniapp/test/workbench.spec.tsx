@@ -243,6 +243,10 @@ describe('worker workbench (provider/pages/index)', () => {
     click(card('东湖路').querySelector('.worker-photos__add'));
     expect(await screen.findByText('照片已上传')).toBeTruthy();
     await waitFor(() => expect(container.querySelector('.worker-photos__add')?.textContent).toBe('拍照上传（还能传 3 张）'));
+
+    imageStub.chosen = 'denied';
+    click(container.querySelector('.worker-photos__add'));
+    expect(await screen.findByText('打不开相机或相册，请在手机设置里允许后再试')).toBeTruthy();
   });
 
   it('an offer whose time runs out leaves the screen and is not shown again', async () => {

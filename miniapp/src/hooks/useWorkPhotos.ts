@@ -4,7 +4,7 @@ import { MAX_PHOTOS_PER_ORDER } from '@linli/shared';
 import type { OrderPhotoView, OrderStatus, ServiceOrderView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { choosePhoto, PHOTO_MESSAGES, uploadOrderPhoto } from '../services/order-photos';
+import { choosePhoto, PhotoPickError, uploadOrderPhoto } from '../services/order-photos';
 
 /** The worker may add photos while serving and after 完成服务, until the resident confirms (as the API allows). */
 export const PHOTO_STATUSES: readonly OrderStatus[] = ['in_service', 'completed'];
@@ -26,30 +26,42 @@ export interface WorkPhotosHandle {
 /** Photos of the work, one at a time per order. */
 export function useWorkPhotos(onUploaded: (orderId: string, photo: OrderPhotoView) => void): WorkPhotosHandle {
   const [uploads, setUploads] = useState<Record<string, PhotoUpload | undefined>>({});
-  /** Orders with the camera open or an upload running (state lags one render; a double tap must not send twice). */
+  /**
+   * Orders with an upload running (state lags one render; a double tap must not send twice). Not held while the
+   * camera or album is open: a browser without the file input's cancel event never reports backing out of it.
+   */
   const busy = useRef(new Set<string>());
   const set = (orderId: string, upload: PhotoUpload | undefined) => setUploads((current) => ({ ...current, [orderId]: upload }));
+
+  const fail = (orderId: string, error: unknown) => {
+    if (error instanceof ApiError || error instanceof PhotoPickError) {
+      set(orderId, { status: 'failed', message: error.message });
+    } else {
+      throw error;
+    }
+  };
 
   const addPhoto = (order: ServiceOrderView) => {
     const { id } = order;
     if (busy.current.has(id) || !canAddPhoto(order)) return;
-    busy.current.add(id);
     set(id, undefined);
-    choosePhoto()
-      .then((filePath) => {
-        if (!filePath) return;
+    choosePhoto().then(
+      (filePath) => {
+        if (!filePath || busy.current.has(id)) return;
+        busy.current.add(id);
         set(id, { status: 'pending' });
-        return uploadOrderPhoto(id, filePath).then((photo) => {
-          set(id, undefined);
-          onUploaded(id, photo);
-        });
-      })
-      .finally(() => busy.current.delete(id))
-      .catch((error: unknown) => {
-        if (error instanceof ApiError) set(id, { status: 'failed', message: error.message });
-        else if (error instanceof Error && error.message === PHOTO_MESSAGES.NO_CAMERA) set(id, { status: 'failed', message: error.message });
-        else throw error;
-      });
+        uploadOrderPhoto(id, filePath)
+          .finally(() => busy.current.delete(id))
+          .then(
+            (photo) => {
+              set(id, undefined);
+              onUploaded(id, photo);
+            },
+            (error: unknown) => fail(id, error),
+          );
+      },
+      (error: unknown) => fail(id, error),
+    );
   };
 
   return { uploads, addPhoto };

@@ -48,10 +48,15 @@ export async function uploadOrderPhoto(orderId: string, filePath: string): Promi
   return photo;
 }
 
-/**
- * One photo from the camera or the album (compressed by the phone), or null when the worker backed out. Rejects with
- * an ApiError-free Error only for a real failure (no permission): the caller shows PHOTO_MESSAGES.NO_CAMERA.
- */
+/** The phone would not open the camera or the album (no permission): the message is PHOTO_MESSAGES.NO_CAMERA. */
+export class PhotoPickError extends Error {
+  constructor(cause: unknown) {
+    super(PHOTO_MESSAGES.NO_CAMERA, { cause });
+    this.name = 'PhotoPickError';
+  }
+}
+
+/** One photo from the camera or the album (compressed by the phone), or null when the worker backed out. */
 export async function choosePhoto(): Promise<string | null> {
   try {
     const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
@@ -59,7 +64,7 @@ export async function choosePhoto(): Promise<string | null> {
   } catch (failure) {
     const { errMsg } = (failure ?? {}) as { errMsg?: string };
     if (/cancel/i.test(errMsg ?? '')) return null;
-    throw new Error(PHOTO_MESSAGES.NO_CAMERA, { cause: failure });
+    throw new PhotoPickError(failure);
   }
 }
 
