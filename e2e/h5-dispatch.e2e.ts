@@ -2,12 +2,13 @@ import { stableId } from '../api/src/seed/stable-id';
 import { browserTest, demoLogin, PHONE, signInAs, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
 
 const HOME_CLEANING = stableId('service', 'home_cleaning');
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 /** Near 安大社区市民中心: where the worker's phone says they are. */
 const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
 
 /**
  * A home service end to end in two phones: a resident asks for 家政保洁上门, the worker 赵师傅 (online in a second
- * browser context) gets the offer and accepts, sets out, starts and completes, and the resident, whose order page
+ * browser context) gets the offer and accepts, sets out, starts, uploads a photo and completes, and the resident, whose order page
  * follows along by itself, confirms and rates. The real API process and its dispatch sweep run underneath.
  */
 describe('H5: a home service from request to rating', () => {
@@ -27,7 +28,7 @@ describe('H5: a home service from request to rating', () => {
   });
 
   browserTest(
-    'a resident books 家政保洁上门; a worker accepts, starts and completes; the resident confirms and rates',
+    'a resident books 家政保洁上门; a worker accepts, starts, adds a photo and completes; the resident sees it, confirms and rates',
     () => [resident, worker],
     async () => {
       const { api, browser } = harness;
@@ -62,6 +63,10 @@ describe('H5: a home service from request to rating', () => {
       await offer.locator('.worker-offer__accept').first().tap();
       await worker.locator('.worker-job__set-out').first().tap({ timeout: 20_000 });
       await worker.locator('.worker-job__start').first().tap({ timeout: 20_000 });
+      // A photo of the work, through the browser's file picker (WeChat opens the camera or the album here).
+      const [chooser] = await Promise.all([worker.waitForEvent('filechooser'), worker.locator('.worker-photos__add').first().tap({ timeout: 20_000 })]);
+      await chooser.setFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await worker.locator('.worker-photos .order-photos__thumb').first().waitFor({ timeout: 20_000 });
       await worker.locator('.worker-job__complete').first().tap({ timeout: 20_000 });
       await worker.locator('.worker-job__note textarea').first().fill('厨房、卫生间已打扫干净');
       await worker.locator('.worker-job__complete-confirm').first().tap();
@@ -69,6 +74,10 @@ describe('H5: a home service from request to rating', () => {
       // The resident's order page follows by itself (no reload): confirm, then rate five stars.
       await resident.getByText('服务完成待确认').first().waitFor({ timeout: 30_000 });
       expect(await resident.locator('.home-order').first().innerText()).toContain('赵师傅');
+      // The worker's photo shows on the resident's page, loaded through its signed path.
+      const thumbnail = resident.locator('.order-photos__thumb img, img.order-photos__thumb').first();
+      await thumbnail.waitFor({ timeout: 20_000 });
+      await resident.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 1, await thumbnail.elementHandle(), { timeout: 20_000 });
       await resident.locator('.home-order__confirm').first().tap();
       await resident.getByText('已完成').first().waitFor({ timeout: 20_000 });
       await resident.locator('.home-order__rate').first().tap();
@@ -82,6 +91,7 @@ describe('H5: a home service from request to rating', () => {
       const orders = (await (await fetch(`${api.baseUrl}/api/home-orders`, { headers: { authorization: `Bearer ${token}` } })).json()).items;
       const order = orders.find((candidate: { service: { name: string } }) => candidate.service.name === '家政保洁上门');
       expect(order).toMatchObject({ status: 'confirmed', rating: { score: 5, comment: '师傅很细心' }, worker: { name: '赵师傅' } });
+      expect(order.photos).toHaveLength(1);
       const detail = await (await fetch(`${api.baseUrl}/api/home-orders/${order.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
       expect(detail.timeline.map((entry: { event: string }) => entry.event)).toEqual(['offer', 'accept', 'set_out', 'start', 'complete', 'confirm']);
     },
