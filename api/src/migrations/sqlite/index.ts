@@ -8,7 +8,6 @@ import { Waitlist1795711777798 } from './1795711777798-waitlist';
 import { HomeOrders1795712329369 } from './1795712329369-home-orders';
 import { BookingGroupSize1795714139593 } from './1795714139593-booking-group-size';
 import { WaitlistGroupSize1795714274757 } from './1795714274757-waitlist-group-size';
-import { Dispatch1795734954014 } from './1795734954014-dispatch';
-import { OrderPhotos1795736019113 } from './1795736019113-order-photos';
+import { Dispatch1795738544328 } from './1795738544328-dispatch';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798, HomeOrders1795712329369, BookingGroupSize1795714139593, WaitlistGroupSize1795714274757, Dispatch1795734954014, OrderPhotos1795736019113];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798, HomeOrders1795712329369, BookingGroupSize1795714139593, WaitlistGroupSize1795714274757, Dispatch1795738544328];

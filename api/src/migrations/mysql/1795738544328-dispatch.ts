@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Dispatch1795734954014 implements MigrationInterface {
-  name = 'Dispatch1795734954014';
+export class Dispatch1795738544328 implements MigrationInterface {
+  name = 'Dispatch1795738544328';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE `dispatch_offer` (`id` varchar(36) NOT NULL, `order_id` varchar(36) NOT NULL, `worker_id` varchar(36) NOT NULL, `status` enum ('open', 'accepted', 'rejected', 'expired', 'withdrawn') NOT NULL, `distance_meters` int NULL, `offered_at` datetime(3) NOT NULL, `expires_at` datetime(3) NOT NULL, `responded_at` datetime(3) NULL, `reason` varchar(200) NULL, INDEX `ix_dispatch_offer_worker_status` (`worker_id`, `status`), INDEX `ix_dispatch_offer_status_expires` (`status`, `expires_at`), UNIQUE INDEX `uq_dispatch_offer_order_worker` (`order_id`, `worker_id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `order_event` (`id` int NOT NULL AUTO_INCREMENT, `order_id` varchar(36) NOT NULL, `event` enum ('offer', 'accept', 'reject', 'expire', 'grab', 'escalate', 'assign', 'requeue', 'set_out', 'start', 'complete', 'confirm', 'cancel', 'dispute', 'resolve') NOT NULL, `from_status` enum ('pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed') NULL, `to_status` enum ('pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed') NOT NULL, `actor` enum ('resident', 'worker', 'staff', 'system') NOT NULL, `actor_account_id` varchar(36) NULL, `actor_name` varchar(64) NOT NULL, `worker_id` varchar(36) NULL, `reason` varchar(500) NULL, `at` datetime(3) NOT NULL, INDEX `ix_order_event_order` (`order_id`, `id`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
+    await queryRunner.query("CREATE TABLE `order_photo` (`id` varchar(36) NOT NULL, `order_id` varchar(36) NOT NULL, `worker_id` varchar(36) NOT NULL, `content_type` enum ('image/jpeg', 'image/png') NOT NULL, `size_bytes` int NOT NULL, `created_at` datetime(3) NOT NULL, INDEX `ix_order_photo_order` (`order_id`, `created_at`), PRIMARY KEY (`id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `order_rating` (`order_id` varchar(36) NOT NULL, `worker_id` varchar(36) NOT NULL, `provider_id` varchar(36) NOT NULL, `score` int NOT NULL, `comment` varchar(300) NULL, `rated_by_account_id` varchar(36) NOT NULL, `created_at` datetime(3) NOT NULL, PRIMARY KEY (`order_id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `worker_area` (`worker_id` varchar(36) NOT NULL, `region_id` varchar(36) NOT NULL, INDEX `ix_worker_area_region` (`region_id`), PRIMARY KEY (`worker_id`, `region_id`)) ENGINE=InnoDB");
     await queryRunner.query("CREATE TABLE `worker_skill` (`worker_id` varchar(36) NOT NULL, `service_id` varchar(36) NOT NULL, PRIMARY KEY (`worker_id`, `service_id`)) ENGINE=InnoDB");
@@ -33,20 +34,21 @@ export class Dispatch1795734954014 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE `service_order` ADD `current_offer_id` varchar(36) NULL");
     await queryRunner.query("ALTER TABLE `service_order` ADD `refusals` int NOT NULL DEFAULT '0'");
     await queryRunner.query("ALTER TABLE `service_order` ADD `sla_warned_at` datetime(3) NULL");
+    await queryRunner.query("ALTER TABLE `service_order` ADD `photo_count` int NOT NULL DEFAULT '0'");
     await queryRunner.query("ALTER TABLE `service_order` ADD `completion_note` varchar(500) NULL");
     await queryRunner.query("ALTER TABLE `service_order` ADD `completed_at` datetime(3) NULL");
-    await queryRunner.query("ALTER TABLE `service_order` ADD `updated_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)");
+    await queryRunner.query("ALTER TABLE `service_order` ADD `updated_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)");
     // Orders made before dispatch existed get their skill, community and place from their centre.
     await queryRunner.query("UPDATE `service_order` o INNER JOIN `centre_service` cs ON cs.`id` = o.`centre_service_id` INNER JOIN `centre` c ON c.`id` = cs.`centre_id` SET o.`dispatch_mode` = 'assign', o.`service_id` = cs.`service_id`, o.`community_id` = c.`region_id`, o.`latitude_e6` = c.`latitude_e6`, o.`longitude_e6` = c.`longitude_e6`");
     await queryRunner.query("DROP INDEX `ix_service_order_status_region` ON `service_order`");
     await queryRunner.query("ALTER TABLE `service_order` CHANGE `status` `status` enum ('pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed') NOT NULL");
-    await queryRunner.query("ALTER TABLE `service_order` CHANGE `created_at` `created_at` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)");
     await queryRunner.query("CREATE INDEX `ix_service_order_worker_status` ON `service_order` (`worker_id`, `status`)");
     await queryRunner.query("CREATE INDEX `ix_service_order_status_region` ON `service_order` (`status`, `region_path`)");
     await queryRunner.query("ALTER TABLE `service_order` ADD CONSTRAINT `fk_service_order_worker` FOREIGN KEY (`worker_id`) REFERENCES `worker`(`id`) ON DELETE RESTRICT ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `dispatch_offer` ADD CONSTRAINT `fk_dispatch_offer_order` FOREIGN KEY (`order_id`) REFERENCES `service_order`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `dispatch_offer` ADD CONSTRAINT `fk_dispatch_offer_worker` FOREIGN KEY (`worker_id`) REFERENCES `worker`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `order_event` ADD CONSTRAINT `fk_order_event_order` FOREIGN KEY (`order_id`) REFERENCES `service_order`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
+    await queryRunner.query("ALTER TABLE `order_photo` ADD CONSTRAINT `fk_order_photo_order` FOREIGN KEY (`order_id`) REFERENCES `service_order`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `order_rating` ADD CONSTRAINT `fk_order_rating_order` FOREIGN KEY (`order_id`) REFERENCES `service_order`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `worker_area` ADD CONSTRAINT `fk_worker_area_worker` FOREIGN KEY (`worker_id`) REFERENCES `worker`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE `worker_area` ADD CONSTRAINT `fk_worker_area_region` FOREIGN KEY (`region_id`) REFERENCES `region`(`id`) ON DELETE CASCADE ON UPDATE NO ACTION");
@@ -60,18 +62,19 @@ export class Dispatch1795734954014 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE `worker_area` DROP FOREIGN KEY `fk_worker_area_region`");
     await queryRunner.query("ALTER TABLE `worker_area` DROP FOREIGN KEY `fk_worker_area_worker`");
     await queryRunner.query("ALTER TABLE `order_rating` DROP FOREIGN KEY `fk_order_rating_order`");
+    await queryRunner.query("ALTER TABLE `order_photo` DROP FOREIGN KEY `fk_order_photo_order`");
     await queryRunner.query("ALTER TABLE `order_event` DROP FOREIGN KEY `fk_order_event_order`");
     await queryRunner.query("ALTER TABLE `dispatch_offer` DROP FOREIGN KEY `fk_dispatch_offer_worker`");
     await queryRunner.query("ALTER TABLE `dispatch_offer` DROP FOREIGN KEY `fk_dispatch_offer_order`");
     await queryRunner.query("ALTER TABLE `service_order` DROP FOREIGN KEY `fk_service_order_worker`");
     await queryRunner.query("DROP INDEX `ix_service_order_status_region` ON `service_order`");
     await queryRunner.query("DROP INDEX `ix_service_order_worker_status` ON `service_order`");
-    await queryRunner.query("ALTER TABLE `service_order` CHANGE `created_at` `created_at` datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)");
     await queryRunner.query("ALTER TABLE `service_order` CHANGE `status` `status` enum ('pending_dispatch', 'cancelled') NOT NULL");
     await queryRunner.query("CREATE INDEX `ix_service_order_status_region` ON `service_order` (`status`, `region_path`)");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `updated_at`");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `completed_at`");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `completion_note`");
+    await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `photo_count`");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `sla_warned_at`");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `refusals`");
     await queryRunner.query("ALTER TABLE `service_order` DROP COLUMN `current_offer_id`");
@@ -100,6 +103,8 @@ export class Dispatch1795734954014 implements MigrationInterface {
     await queryRunner.query("DROP INDEX `ix_worker_area_region` ON `worker_area`");
     await queryRunner.query("DROP TABLE `worker_area`");
     await queryRunner.query("DROP TABLE `order_rating`");
+    await queryRunner.query("DROP INDEX `ix_order_photo_order` ON `order_photo`");
+    await queryRunner.query("DROP TABLE `order_photo`");
     await queryRunner.query("DROP INDEX `ix_order_event_order` ON `order_event`");
     await queryRunner.query("DROP TABLE `order_event`");
     await queryRunner.query("DROP INDEX `uq_dispatch_offer_order_worker` ON `dispatch_offer`");
