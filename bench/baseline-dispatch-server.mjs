@@ -42,7 +42,7 @@ const view = (row) => ({
 });
 
 async function workerOf(accountId) {
-  const [[worker]] = await pool.query('SELECT w.id, w.working_hours, p.dispatch_mode FROM worker w JOIN provider p ON p.id = w.provider_id WHERE w.account_id = ?', [accountId]);
+  const [[worker]] = await pool.query('SELECT w.id, w.working_hours, w.online, w.open_orders, w.max_open_orders, p.dispatch_mode FROM worker w JOIN provider p ON p.id = w.provider_id WHERE w.account_id = ?', [accountId]);
   return worker;
 }
 
@@ -61,6 +61,8 @@ app.get('/worker/offer', async (request, reply) => {
 app.get('/worker/pool', async (request, reply) => {
   const worker = await workerOf(request.query.accountId);
   if (!worker) return reply.code(404).send({ code: 'NOT_FOUND' });
+  // Offline or at the cap: nothing they could take.
+  if (!worker.online || worker.open_orders >= worker.max_open_orders) return { items: [] };
   const [orders] = await pool.query(
     `SELECT ${ORDER_COLUMNS} FROM service_order o ${ORDER_JOINS}
        JOIN worker_skill skill ON skill.service_id = o.service_id AND skill.worker_id = ?

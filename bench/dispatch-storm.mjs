@@ -215,6 +215,8 @@ try {
 
   // 2. Throughput. Leave grab-mode orders in the pool, then switch back to assign mode (long accept window so
   //    offers outlive the run) and create orders that the dispatcher offers to half of the workers.
+  // The storm filled most workers to their cap, and a full worker's pool is empty: give them room again.
+  await db.query('UPDATE worker SET max_open_orders = 1000 WHERE id IN (?)', [workers.map((worker) => worker.id)]);
   await createOrders(POOL_ORDERS, '抢单池');
   await setDispatch({ dispatchMode: 'assign', offerWindowSeconds: 3600 });
   await createOrders(OFFERED_ORDERS, '派单');
