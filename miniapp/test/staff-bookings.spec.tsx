@@ -5,9 +5,10 @@ import { StaffBookingsPage } from '../src/staff/pages/bookings';
 import { StaffHomePage } from '../src/staff/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingOf, bookingRoutes, createFakeBookings, slotOf, TODAY } from './support/fake-bookings';
+import { createFakeDispatch, dispatchRoutes } from './support/fake-dispatch';
 import { answer } from './support/fixture-server';
-import { catalogueFixture, centresFixture, mediationDetail } from './support/fixtures';
-import { findAll, findOne, typeInto } from './support/interact';
+import { catalogueFixture, centresFixture, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { profileOf, residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
 import { navigations } from './support/taro-h5';
@@ -157,8 +158,8 @@ describe('StaffBookPage (代居民预约)', () => {
     fireEvent.click(resident);
 
     const services = await findAll(container, '.staff-service');
-    // Home services cannot be booked at a centre.
-    expect(services.map((node) => node.textContent)).toEqual(['议事厅预约', '人民调解', '老年日间照料']);
+    // Home services are listed too, marked as such (they open the home form, not the slot picker).
+    expect(services.map((node) => node.textContent)).toEqual(['议事厅预约', '人民调解', '老年日间照料', '居家养老上门服务上门服务']);
     fireEvent.click(services[1]);
 
     fireEvent.click(await findOne(container, '.booking-centre'));
@@ -172,6 +173,57 @@ describe('StaffBookPage (代居民预约)', () => {
 
     fireEvent.click(screen.getByText('查看今日预约'));
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/staff/pages/bookings/index' }]);
+  });
+
+  it('asks for a home visit for the resident with the short home form (address prefilled), one key per form, then opens the order desk', async () => {
+    const { api } = staffDesk();
+    const homeCare = serviceDetailOf(homeCareService, [mediationDetail.centres[0]]);
+    const fake = createFakeBookings(homeCare, { actor: 'staff' });
+    fake.residents = [profileOf({ id: 'resident-zhao', name: '赵大爷', phoneMasked: null, address: '东湖路 90 号 2 栋 101' })];
+    const dispatch = createFakeDispatch();
+    dispatch.next.create = { status: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' };
+    await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), ...dispatchRoutes(api, dispatch), '/catalogue': answer({ items: catalogueFixture }) });
+    const { container } = render(<StaffBookPage />);
+
+    await typeInto(container, '.staff-resident-name', '赵');
+    fireEvent.click(container.querySelector('.staff-resident-search')!);
+    fireEvent.click(await findOne(container, '.staff-resident'));
+
+    const home = await findOne(container, '.staff-service--home');
+    expect(home.textContent).toBe('居家养老上门服务上门服务');
+    fireEvent.click(home);
+
+    // One centre, the chosen resident already selected, the address on the resident's record filled in.
+    await findOne(container, '.home-form');
+    expect(container.querySelectorAll('.home-centre')).toHaveLength(0);
+    expect(container.querySelector('.home-person--selected')?.textContent).toContain('赵大爷');
+    await waitFor(() => expect(container.querySelector<HTMLInputElement>('.home-form__address input')?.value).toBe('东湖路 90 号 2 栋 101'));
+    fireEvent.click(container.querySelectorAll('.home-date')[1]);
+    fireEvent.click(container.querySelectorAll('.home-window')[0]);
+    await typeIntoArea(container, '.home-form__description', '帮忙打扫卫生');
+
+    // The first answer is lost: the retry sends the same Idempotency-Key, so the server can never make two orders.
+    fireEvent.click(screen.getByText('提交预约'));
+    await waitFor(() => expect(dispatch.homeOrderKeys).toHaveLength(1));
+    expect(await screen.findByText('提交预约')).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('.home-form__message')).toBeTruthy());
+    fireEvent.click(screen.getByText('提交预约'));
+    await waitFor(() => expect(navigations).toHaveLength(1));
+
+    expect(dispatch.homeOrderKeys).toHaveLength(2);
+    expect(dispatch.homeOrderKeys[0]).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(dispatch.homeOrderKeys[1]).toBe(dispatch.homeOrderKeys[0]);
+    expect(dispatch.orders).toHaveLength(1);
+    const created = dispatch.orders[0];
+    expect(created.person.id).toBe('resident-zhao');
+    expect(dispatch.writes.at(-1)?.body).toMatchObject({
+      centreId: 'centre-yangguang',
+      serviceId: 'svc-home-care',
+      residentId: 'resident-zhao',
+      address: '东湖路 90 号 2 栋 101',
+      description: '帮忙打扫卫生',
+    });
+    expect(navigations).toEqual([{ kind: 'redirectTo', url: `/staff/pages/dispatch-order/index?id=${created.id}` }]);
   });
 });
 

@@ -4,15 +4,18 @@ import type { ServiceSummary } from '@linli/shared';
 
 import { useCatalogue } from './useCatalogue';
 
-/** The services booked at a centre (home visits are dispatched, not booked), from the cached catalogue. */
-export function useBookableServices() {
+/**
+ * The services booked at a centre, from the cached catalogue. Home visits are dispatched, not booked: they are left
+ * out unless `withHome` (staff's 代居民预约 also asks for home visits on a resident's behalf).
+ */
+export function useBookableServices({ withHome = false }: { withHome?: boolean } = {}) {
   const catalogue = useCatalogue();
   const services = useMemo<ServiceSummary[]>(
     () =>
       catalogue.state.status === 'ready'
-        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => service.mode !== 'home')
+        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => withHome || service.mode !== 'home')
         : [],
-    [catalogue.state],
+    [catalogue.state, withHome],
   );
   return { ...catalogue, services };
 }

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import type { ServiceDetail, ServiceOrderView, SessionAccount } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
+import { newIdempotencyKey } from '../services/bookings';
 import { createHomeOrder } from '../services/home-orders';
 import { isWindowOpen, orderErrorMessage, windowDates, windowOf } from '../services/order-messages';
 import { fetchHousehold, fetchMyProfile, fieldErrorsOf } from '../services/profile';
@@ -109,6 +110,9 @@ export function useHomeOrderForm(
   const [placeMessage, setPlaceMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<HomeOrderField, string>>>({});
   const [outcome, setOutcome] = useState<HomeOrderOutcome>({ status: 'idle' });
+  // One Idempotency-Key per form, kept with the body it was sent with: a second tap or a retry after a lost answer
+  // sends the same key (the server answers with the order it already made); a changed form gets a fresh key.
+  const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
 
   const clearError = (field: HomeOrderField) => setErrors((current) => ({ ...current, [field]: undefined }));
 
@@ -170,7 +174,7 @@ export function useHomeOrderForm(
       return;
     }
     setOutcome({ status: 'pending' });
-    createHomeOrder({
+    const input = {
       centreId: centreId!,
       serviceId: service.id,
       residentId: personId!,
@@ -178,13 +182,19 @@ export function useHomeOrderForm(
       ...windowOf(date!, preset!),
       description: description.trim(),
       ...(place ? { latitude: place.latitude, longitude: place.longitude } : {}),
-    }).then(
+    };
+    const body = JSON.stringify(input);
+    if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
+    else sent.current.body = body;
+    createHomeOrder(input, sent.current.key).then(
       (order) => {
         setOutcome({ status: 'created', order });
         onCreated(order);
       },
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
+        // The server saw this key with another body: the next tap is a new attempt.
+        if (error.code === 'IDEMPOTENCY_KEY_REUSED') sent.current = { key: newIdempotencyKey(), body: '' };
         const byField = fieldErrorsOf(error);
         const mapped: Partial<Record<HomeOrderField, string>> = {};
         for (const [field, message] of Object.entries(byField)) if (API_FIELDS[field]) mapped[API_FIELDS[field]] = message;

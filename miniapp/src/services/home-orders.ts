@@ -18,8 +18,13 @@ export interface HomeOrderInput {
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
-export function createHomeOrder(input: HomeOrderInput): Promise<ServiceOrderView> {
-  return request<ServiceOrderView>('/home-orders', { method: 'POST', body: input });
+/**
+ * Asks for a home visit. With an Idempotency-Key (see `newIdempotencyKey`), a retry after a lost answer or a second
+ * tap returns the order already made instead of making another; the same key with another body is IDEMPOTENCY_KEY_REUSED.
+ */
+export function createHomeOrder(input: HomeOrderInput, idempotencyKey?: string): Promise<ServiceOrderView> {
+  const headers = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+  return request<ServiceOrderView>('/home-orders', { method: 'POST', body: input, ...(headers ? { headers } : {}) });
 }
 
 /** Mine and my household's, newest first. */

@@ -45,6 +45,8 @@ export interface FakeDispatch {
   candidates: AssignableWorker[];
   /** `METHOD /path` and the JSON body of every write, in order. */
   writes: { call: string; body: unknown }[];
+  /** The Idempotency-Key header of every POST /home-orders (undefined when none was sent), in order. */
+  homeOrderKeys: (string | undefined)[];
   next: Partial<Record<string, ScriptedError>>;
 }
 
@@ -129,6 +131,7 @@ export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeD
     workers: [],
     candidates: [],
     writes: [],
+    homeOrderKeys: [],
     next: {},
     ...overrides,
   };
@@ -220,12 +223,13 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     // ── resident ──
     '/home-orders': authed(api, async (state, req, res) => {
       if (req.method === 'GET') return sendJson(res, 200, { items: fake.orders.map(view) });
+      fake.homeOrderKeys.push(req.headers['idempotency-key'] as string | undefined);
       return write('create', (_req, innerRes, body) => {
         const order = orderOf({
           id: `order-new-${nextId++}`,
           centre: { id: String(body.centreId), name: '阳光社区市民中心' },
           service: { id: String(body.serviceId), name: '居家养老上门服务' },
-          person: { id: String(body.residentId), name: body.residentId === 'resident-wang' ? '王秀英' : '李建国' },
+          person: { id: String(body.residentId), name: body.residentId === 'resident-wang' ? '王秀英' : body.residentId === 'resident-zhao' ? '赵大爷' : '李建国' },
           address: String(body.address),
           windowStartsAt: String(body.windowStartsAt),
           windowEndsAt: String(body.windowEndsAt),

@@ -16,6 +16,7 @@ import { openOrdersTab } from '../../../services/routes';
 
 import type { HomeOrderHandle } from '../../../hooks/useHomeOrder';
 
+import '../../../components/home-order-form/index.scss';
 import '../../components/home-order.scss';
 
 function Stars({ handle }: { handle: HomeOrderHandle }) {

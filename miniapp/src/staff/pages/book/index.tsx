@@ -1,16 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 
-import type { ResidentProfile, ServiceSummary } from '@linli/shared';
+import type { ResidentProfile, ServiceDetail, ServiceOrderView, ServiceSummary } from '@linli/shared';
 
 import { BookingFlow } from '../../../components/booking-flow';
+import { HomeOrderForm } from '../../../components/home-order-form';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { TextField } from '../../../components/text-field';
 import { useBookableServices } from '../../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useResidentSearch } from '../../../hooks/useResidentSearch';
-import { ROUTES, openPage } from '../../../services/routes';
+import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
 import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';
@@ -46,15 +48,21 @@ function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void 
 }
 
 function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) {
-  const { services: bookable, ...catalogue } = useBookableServices();
+  const { services: bookable, ...catalogue } = useBookableServices({ withHome: true });
   return (
     <View className='staff-desk__block'>
       <Text className='staff-desk__label'>2. 选择服务</Text>
       <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={() => bookable.length === 0} emptyText='暂时没有可预约的服务'>
         {() =>
           bookable.map((service) => (
-            <View key={service.id} className='staff-service' hoverClass='staff-service--pressed' onClick={() => onPick(service)}>
+            <View
+              key={service.id}
+              className={`staff-service${service.mode === 'home' ? ' staff-service--home' : ''}`}
+              hoverClass='staff-service--pressed'
+              onClick={() => onPick(service)}
+            >
               <Text className='staff-service__title'>{service.name}</Text>
+              {service.mode === 'home' && <Text className='staff-service__tag'>上门服务</Text>}
             </View>
           ))
         }
@@ -63,12 +71,29 @@ function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) 
   );
 }
 
+/** 上门服务 for the chosen resident: the residents' own short form, with the address on the resident's record. */
+function HomeStep({ resident, service }: { resident: ResidentProfile; service: ServiceDetail }) {
+  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民', address: resident.address }], [resident]);
+  // The order desk shows the new order and where dispatch stands.
+  const openDesk = (order: ServiceOrderView) => void Taro.redirectTo({ url: pageUrlWithId(ROUTES.staffDispatchOrder, order.id) });
+  if (service.centres.length === 0) return <Text className='staff-desk__line'>暂时没有市民中心安排这项上门服务。</Text>;
+  return (
+    <>
+      <Text className='staff-desk__line'>服务人员会在选的时间段内上门。提交后可在订单页跟进派单。</Text>
+      <HomeOrderForm service={service} people={people} onCreated={openDesk} />
+    </>
+  );
+}
+
 function BookStep({ resident, serviceId, onAgain }: { resident: ResidentProfile; serviceId: string; onAgain: () => void }) {
   const service = useServiceDetail(serviceId);
   const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民' }], [resident]);
   return (
     <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务'>
-      {(found) => (
+      {(found) =>
+        found.mode === 'home' ? (
+          <HomeStep resident={resident} service={found} />
+        ) : (
         <BookingFlow
           service={found}
           people={people}
@@ -83,7 +108,8 @@ function BookStep({ resident, serviceId, onAgain }: { resident: ResidentProfile;
             </>
           }
         />
-      )}
+        )
+      }
     </RemoteRecord>
   );
 }
@@ -117,7 +143,10 @@ function Desk() {
   );
 }
 
-/** 代居民预约: find the resident by name, pick the service, then the same slot picker and confirm as residents. */
+/**
+ * 代居民预约: find the resident by name, pick the service, then the same slot picker and confirm as residents; for a
+ * 上门服务 the residents' short home form, then the order desk of the new order.
+ */
 export function StaffBookPage() {
   return <StaffDeskPage title='代居民预约' desk={() => <Desk />} />;
 }
