@@ -132,8 +132,11 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
     expect(await dispatcher.sweepExpiredOffers(later(1))).toBe(0); // nothing has expired yet
-    expect(await dispatcher.sweepExpiredOffers(later(6))).toBe(1);
+    // Eight sweeps at once, as several API instances would run them: the expiry is handled by exactly one.
+    const concurrentSweeps = await Promise.all(Array.from({ length: 8 }, () => dispatcher.sweepExpiredOffers(later(6))));
+    expect(concurrentSweeps.reduce((sum, handled) => sum + handled, 0)).toBe(1);
     expect(await dispatcher.sweepExpiredOffers(later(6))).toBe(0); // the same expiry is never handled twice
+    expect((await offers(order.id)).map((offer) => offer.status)).toEqual(['expired', 'open']);
     expect(await dispatcher.sweepExpiredOffers(later(12))).toBe(1);
     expect(await dispatcher.sweepExpiredOffers(later(18))).toBe(1);
 
