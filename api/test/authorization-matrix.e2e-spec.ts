@@ -462,7 +462,22 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['admin', 'adminCity'],
       call: (f) => ({ path: '/api/providers', body: { name: '新服务机构', regionId: f.shushan, adminUsername: unique('p.'), adminPassword: 'Provider-pass-2026' } }),
     },
-    'PUT /api/providers/{providerId}/status': { allowed: ['admin', 'adminCity'], call: (f) => ({ path: `/api/providers/${f.provider}/status`, body: { status: 'active' } }) },
+    'PUT /api/providers/{providerId}/status': {
+      allowed: ['admin', 'adminCity'],
+      // A new organisation each call, so every allowed caller has one to suspend.
+      call: async (f) => {
+        const created = await as('adminCity', 'POST', '/api/providers', { name: '待暂停机构', regionId: f.shushan, adminUsername: unique('s.'), adminPassword: 'Provider-pass-2026' });
+        return { path: `/api/providers/${created.body.id}/status`, body: { status: 'suspended', reason: '矩阵测试' } };
+      },
+    },
+    'POST /api/provider-applications': {
+      allowed: ['residentA', 'residentB', 'residentOther'],
+      call: (f) => ({
+        path: '/api/provider-applications',
+        body: { name: '申请入驻的机构', kind: 'repair', regionId: f.anda, contactName: '张丽', contactPhone: '13905510123', creditCode: '91350100M000100Y43', adminUsername: unique('apply.'), adminPassword: 'Applicant-pass-2026' },
+      }),
+    },
+    'GET /api/provider-applications/mine': { allowed: ['residentA', 'residentB', 'residentOther'], call: () => ({ path: '/api/provider-applications/mine' }) },
     'GET /api/providers/{providerId}/workers': {
       allowed: ['admin', 'adminCity', 'providerAdmin'],
       call: (f) => ({ path: `/api/providers/${f.provider}/workers` }),

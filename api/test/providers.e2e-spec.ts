@@ -50,11 +50,13 @@ describe('providers, workers and invitation codes', () => {
     const providerAdmin = await loginWithPassword(t, 'anxin.admin');
     const worker = await loginWithWechat(t, 'demo-openid-worker-zhao');
     const provider = stableId('provider', 'anxin');
-    await t.http().put(`/api/providers/${provider}/status`).set(bearer(admin)).send({ status: 'suspended' }).expect(200);
+    const noReason = await t.http().put(`/api/providers/${provider}/status`).set(bearer(admin)).send({ status: 'suspended' }).expect(400);
+    expect(noReason.body.details[0]).toMatchObject({ field: 'reason' });
+    await t.http().put(`/api/providers/${provider}/status`).set(bearer(admin)).send({ status: 'suspended', reason: '服务投诉核查中' }).expect(200);
     await t.http().get('/api/me').set(bearer(providerAdmin)).expect(401);
     await t.http().get('/api/me').set(bearer(worker)).expect(401);
     const blocked = await t.http().post('/api/auth/password/login').send({ username: 'anxin.admin', password: 'Linli@2026' }).expect(403);
-    expect(blocked.body.code).toBe('ACCOUNT_DISABLED');
+    expect(blocked.body).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '机构已暂停服务，请联系社区工作人员' });
     await t.http().post('/api/auth/wechat/login').send({ code: t.wechat.mintLoginCode('demo-openid-worker-zhao') }).expect(403);
     await t.http().put(`/api/providers/${provider}/status`).set(bearer(admin)).send({ status: 'active' }).expect(200);
     await loginWithPassword(t, 'anxin.admin');
@@ -77,6 +79,112 @@ describe('providers, workers and invitation codes', () => {
     const admin = await loginWithPassword(t, 'shushan.admin');
     const response = await t.http().post('/api/admin/staff-accounts').set(bearer(admin)).send({ username: 'anda.staff', password: 'Another-pass-1', displayName: '重名', regionId: stableId('region', '340104'), role: 'staff' }).expect(409);
     expect(response.body.details).toEqual({ field: 'username' });
+  });
+});
+
+describe('provider applications: an organisation applies, staff of its region approve or reject it', () => {
+  let t: TestApp;
+  const ANDA = stableId('region', '340104001001');
+  const application = (overrides: object = {}) => ({
+    name: '邻里助老服务中心',
+    kind: 'care',
+    regionId: ANDA,
+    contactName: '张丽',
+    contactPhone: '13905510123',
+    creditCode: '91350100M000100Y43',
+    adminUsername: 'linli.care',
+    adminPassword: 'Care-pass-2026',
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
+    await t.seed();
+  });
+  afterAll(() => t.close());
+
+  it('a resident applies; the organisation waits, cannot sign in, and the community staff approve it', async () => {
+    const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
+    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ creditCode: ' 91350100m000100y43 ' })).expect(201);
+    expect(sent.body).toMatchObject({ name: '邻里助老服务中心', kind: 'care', status: 'pending', regionName: '安大社区', contactName: '张丽', contactPhoneMasked: '139****0123', creditCode: '91350100M000100Y43', decisionReason: null });
+    expect(JSON.stringify(await t.dataSource.query('SELECT * FROM provider WHERE id = ?', [sent.body.id]))).not.toContain('13905510123');
+
+    const early = await t.http().post('/api/auth/password/login').send({ username: 'linli.care', password: 'Care-pass-2026' }).expect(403);
+    expect(early.body).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '机构入驻申请审核中，通过后即可登录' });
+    // One pending application at a time per applicant.
+    const second = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'linli.care2' })).expect(409);
+    expect(second.body.details).toEqual({ field: 'application' });
+
+    // Staff of another region do not see it; the community's staff do, and approve it.
+    const other = await loginWithPassword(t, 'nanping.staff');
+    expect(JSON.stringify((await t.http().get('/api/providers').set(bearer(other)).expect(200)).body)).not.toContain(sent.body.id);
+    await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(other)).send({ status: 'active' }).expect(404);
+    const staff = await loginWithPassword(t, 'anda.staff');
+    const listed = await t.http().get('/api/providers').set(bearer(staff)).expect(200);
+    expect(listed.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: sent.body.id, status: 'pending' })]));
+    const approved = await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'active' }).expect(200);
+    expect(approved.body.status).toBe('active');
+    const again = await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'rejected', reason: '重复审核' }).expect(409);
+    expect(again.body.code).toBe('INVALID_TRANSITION');
+
+    const providerAdmin = await loginWithPassword(t, 'linli.care', 'Care-pass-2026');
+    expect(providerAdmin.account).toMatchObject({ role: 'provider_admin', providerId: sent.body.id });
+    const mine = await t.http().get('/api/provider-applications/mine').set(bearer(applicant)).expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: sent.body.id, status: 'active' })]);
+    // The decision is audited and announced for the notification issue.
+    const outbox = await t.dataSource.query("SELECT topic FROM outbox_message WHERE topic = 'provider.approve'");
+    expect(outbox).toHaveLength(1);
+  });
+
+  it('staff reject with a reason the applicant reads; the applicant may then apply again', async () => {
+    const applicant = await loginWithWechat(t, 'demo-openid-wang-xiuying');
+    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin' })).expect(201);
+    const staff = await loginWithPassword(t, 'anda.staff');
+    const noReason = await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'rejected' }).expect(400);
+    expect(noReason.body.details[0].field).toBe('reason');
+    const suspendPending = await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'suspended', reason: '先暂停' }).expect(409);
+    expect(suspendPending.body.message).toBe('该机构当前为“待审核”，不能改为“已暂停”');
+    await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'rejected', reason: '营业执照经营范围不含维修' }).expect(200);
+
+    const mine = await t.http().get('/api/provider-applications/mine').set(bearer(applicant)).expect(200);
+    expect(mine.body.items[0]).toMatchObject({ id: sent.body.id, status: 'rejected', decisionReason: '营业执照经营范围不含维修' });
+    const refused = await t.http().post('/api/auth/password/login').send({ username: 'kuaixiu.admin', password: 'Care-pass-2026' }).expect(403);
+    expect(refused.body.message).toBe('机构入驻申请未通过，请在小程序中查看原因');
+    await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'active' }).expect(409); // final
+
+    const retry = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin2' })).expect(201);
+    expect(retry.body.status).toBe('pending');
+    // Another resident sees none of these.
+    const other = await loginWithWechat(t, 'demo-openid-sun-guilan');
+    expect((await t.http().get('/api/provider-applications/mine').set(bearer(other)).expect(200)).body.items).toEqual([]);
+  });
+
+  it('of two staff deciding at once, exactly one decision counts', async () => {
+    const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
+    await t.dataSource.query("UPDATE provider SET pending_applicant_id = NULL, status = 'rejected' WHERE status = 'pending'");
+    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'race.admin' })).expect(201);
+    const staff = await loginWithPassword(t, 'anda.staff');
+    const admin = await loginWithPassword(t, 'shushan.admin');
+    const answers = await Promise.all([
+      t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'active' }),
+      t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(admin)).send({ status: 'rejected', reason: '资质不全' }),
+    ]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const decisions = await t.dataSource.query("SELECT action FROM audit_entry WHERE target_id = ? AND action IN ('provider.approve', 'provider.reject')", [sent.body.id]);
+    expect(decisions).toHaveLength(1);
+  });
+
+  it('checks every field: credit code, phone, kind, region level, login name, password; unknown fields are refused', async () => {
+    const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
+    const bad = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ creditCode: '91350100M000100Y44', contactPhone: '12345', kind: 'bank', adminUsername: 'A', adminPassword: 'short' })).expect(400);
+    expect(bad.body.details.map((v: { field: string }) => v.field).sort()).toEqual(['adminPassword', 'adminUsername', 'contactPhone', 'creditCode', 'kind']);
+    expect(bad.body.details.find((v: { field: string }) => v.field === 'creditCode').message).toBe('统一社会信用代码不正确');
+    const district = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ regionId: stableId('region', '340104'), adminUsername: 'district.admin' })).expect(400);
+    expect(district.body.details[0].field).toBe('regionId');
+    await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ regionId: '00000000-0000-4000-8000-000000000000' })).expect(404);
+    await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ status: 'active' })).expect(400);
+    const taken = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'anxin.admin' })).expect(409);
+    expect(taken.body.details).toEqual({ field: 'adminUsername' });
   });
 });
 

@@ -8,3 +8,4 @@ export * from './booking';
 export * from './schedule';
 export * from './appointments';
 export * from './dispatch';
+export * from './providers';

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 import type { FieldViolation } from '@linli/shared';
 import { ValidationFailedError } from '../errors/domain-error';
 
@@ -27,4 +28,16 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
+}
+
+/** A property decorator that checks a string with one of the pure rules in shared (ID numbers, phones, codes). */
+export function SatisfiesRule(name: string, rule: (value: string) => boolean, message: string) {
+  return (options?: ValidationOptions) => (target: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && rule(value) },
+    });
 }

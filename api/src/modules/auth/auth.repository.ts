@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { ProviderStatus } from '@linli/shared';
 import { isDuplicateKey } from '../../database/sql';
 import { Account } from '../accounts/account.entity';
 import { Worker } from '../providers/worker.entity';
@@ -39,6 +40,12 @@ export class AuthRepository {
       .getOne();
     if (!row) return null;
     return { account: row, regionPath: row.region?.path ?? row.provider?.region?.path ?? null };
+  }
+
+  /** The status of the organisation an account belongs to, or null for accounts of no provider. */
+  async findProviderStatusOf(accountId: string, manager: EntityManager = this.dataSource.manager): Promise<ProviderStatus | null> {
+    const account = await manager.getRepository(Account).findOne({ where: { id: accountId }, relations: { provider: true } });
+    return account?.provider?.status ?? null;
   }
 
   async isSessionLive(familyId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { LoginResponse, Role } from '@linli/shared';
+import type { LoginResponse, ProviderStatus, Role } from '@linli/shared';
 import type { RequestMeta } from '../../common/auth/auth-context';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
@@ -25,6 +25,15 @@ type Outcome = { accountId: string; tokens: LoginResponse['tokens'] } | { proble
  * Every way in: WeChat (residents, and workers / household members binding with an invitation), username and
  * password (staff, admins, provider admins). WeChat is called before any transaction opens, never inside one.
  */
+/** Why an account may not sign in, in words its holder can act on: its own status, or its organisation's. */
+const DISABLED_MESSAGES: Record<ProviderStatus | 'none', string> = {
+  none: '账号已停用，请联系管理员',
+  active: '账号已停用，请联系管理员',
+  pending: '机构入驻申请审核中，通过后即可登录',
+  rejected: '机构入驻申请未通过，请在小程序中查看原因',
+  suspended: '机构已暂停服务，请联系社区工作人员',
+};
+
 @Injectable()
 export class LoginService {
   constructor(
@@ -129,7 +138,7 @@ export class LoginService {
 
   private async signIn(manager: EntityManager, account: Pick<Account, 'id' | 'role'>, action: string, meta: RequestMeta): Promise<Outcome> {
     // The same rule the auth guard applies to every request: active account, and its provider not suspended.
-    if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) return { problem: new DomainError('ACCOUNT_DISABLED', '账号已停用，请联系管理员') };
+    if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) return { problem: new DomainError('ACCOUNT_DISABLED', DISABLED_MESSAGES[(await this.auth.findProviderStatusOf(account.id, manager)) ?? 'none']) };
     const tokens = await this.sessions.start(manager, account);
     await this.audit.record(manager, { ...meta, accountId: account.id, role: account.role }, { action, targetType: 'account', targetId: account.id, regionPath: null });
     return { accountId: account.id, tokens };

@@ -6,7 +6,7 @@ import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
 import { InvitationCodeDto } from '../residents/dto/person.dto';
-import { CreateProviderDto, CreateWorkerDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
+import { CreateProviderDto, CreateWorkerDto, ProviderApplicationDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
 import { DispatchModeDto, DispatchProfileDto } from '../dispatch/dto/dispatch.dto';
 import { ProvidersService } from './providers.service';
 
@@ -37,11 +37,11 @@ export class ProvidersController {
 
   @Put(':providerId/status')
   @Roles('staff', 'admin')
-  @ApiOperation({ summary: 'Suspend or reinstate a provider my region oversees' })
+  @ApiOperation({ summary: 'Approve or reject an application, suspend or reinstate a provider my region oversees (a reason to reject or suspend)' })
   @ApiOkResponse({ type: ProviderDto })
-  @ApiErrorResponses(...ERRORS)
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
   setStatus(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @Body() body: ProviderStatusDto): Promise<ProviderDto> {
-    return this.providers.setStatus(auth, providerId, body.status);
+    return this.providers.setStatus(auth, providerId, body);
   }
 
   @Get(':providerId/workers')
@@ -87,5 +87,30 @@ export class ProvidersController {
   @ApiErrorResponses(...ERRORS, 'CONFLICT')
   inviteWorker(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @UuidParam('workerId') workerId: string): Promise<InvitationCode> {
     return this.providers.inviteWorker(auth, providerId, workerId);
+  }
+}
+
+/** Organisations applying to join, from the mini program of a WeChat-signed-in person. */
+@ApiTags('providers')
+@Controller('provider-applications')
+export class ProviderApplicationsController {
+  constructor(private readonly providers: ProvidersService) {}
+
+  @Post()
+  @Roles('resident')
+  @ApiOperation({ summary: 'Apply for an organisation to join; it waits for staff of the street or community it serves' })
+  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiErrorResponses(...ERRORS, 'CONFLICT', 'CONSENT_REQUIRED')
+  apply(@CurrentAuth() auth: AuthContext, @Body() body: ProviderApplicationDto): Promise<ProviderDto> {
+    return this.providers.apply(auth, body);
+  }
+
+  @Get('mine')
+  @Roles('resident')
+  @ApiOperation({ summary: 'The applications I sent, newest first, with their outcome' })
+  @ApiOkResponse({ type: ProviderListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async listMine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<ProviderDto>> {
+    return { items: await this.providers.listMyApplications(auth) };
   }
 }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { DispatchMode, WorkingDay } from '@linli/shared';
+import type { DispatchMode, ProviderStatus, WorkingDay } from '@linli/shared';
 import { CommunityService } from '../catalogue/community-service.entity';
 import { Region } from '../regions/region.entity';
 import { Provider } from './provider.entity';
 import { WorkerArea } from './worker-area.entity';
 import { WorkerSkill } from './worker-skill.entity';
 import { Worker } from './worker.entity';
+
+export type NewProvider = Pick<Provider, 'id' | 'name' | 'regionId' | 'kind' | 'status'> &
+  Partial<Pick<Provider, 'contactName' | 'contactPhoneCipher' | 'creditCode' | 'applicantAccountId' | 'pendingApplicantId'>>;
 
 @Injectable()
 export class ProvidersRepository {
@@ -35,12 +38,26 @@ export class ProvidersRepository {
     return this.dataSource.getRepository(Worker).findOne({ where: { id: workerId, providerId }, relations: { provider: true } });
   }
 
-  async insertProvider(manager: EntityManager, provider: Pick<Provider, 'id' | 'name' | 'regionId' | 'status'>): Promise<void> {
+  async insertProvider(manager: EntityManager, provider: NewProvider): Promise<void> {
     await manager.getRepository(Provider).insert(provider);
   }
 
-  async setStatus(manager: EntityManager, providerId: string, status: Provider['status']): Promise<void> {
-    await manager.getRepository(Provider).update({ id: providerId }, { status });
+  /** Applications sent from this account, newest first. */
+  listAppliedBy(accountId: string): Promise<Provider[]> {
+    return this.dataSource.getRepository(Provider).find({ where: { applicantAccountId: accountId }, relations: { region: true }, order: { createdAt: 'DESC' } });
+  }
+
+  hasPendingApplication(accountId: string): Promise<boolean> {
+    return this.dataSource.getRepository(Provider).exists({ where: { pendingApplicantId: accountId } });
+  }
+
+  /**
+   * Moves the organisation only if it is still in `from` (another decision may have come first); leaving `pending`
+   * frees the applicant to apply again. Returns whether it moved.
+   */
+  async moveStatus(manager: EntityManager, providerId: string, from: ProviderStatus, to: ProviderStatus, reason: string | null): Promise<boolean> {
+    const result = await manager.getRepository(Provider).update({ id: providerId, status: from }, { status: to, decisionReason: reason, pendingApplicantId: null });
+    return result.affected === 1;
   }
 
   async insertWorker(manager: EntityManager, worker: Pick<Worker, 'id' | 'providerId' | 'name' | 'phoneCipher' | 'accountId'>): Promise<void> {

@@ -1,32 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { SatisfiesRule } from '../../../common/http/validation';
 import { HOUSEHOLD_RELATIONS, isMainlandMobile, isValidIdNumber, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
 
 /** GB 11643 ID number: 18 characters with a valid check character and birth date. */
-export function IsIdNumber(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isIdNumber',
-      target: target.constructor,
-      propertyName,
-      options: { message: '身份证号码不正确', ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isValidIdNumber(value) },
-    });
-}
+export const IsIdNumber = SatisfiesRule('isIdNumber', isValidIdNumber, '身份证号码不正确');
 
-export function IsMainlandMobile(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isMainlandMobile',
-      target: target.constructor,
-      propertyName,
-      options: { message: '手机号码不正确', ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isMainlandMobile(value) },
-    });
-}
+export const IsMainlandMobile = SatisfiesRule('isMainlandMobile', isMainlandMobile, '手机号码不正确');
 
 /** Names as people write them: Chinese characters, letters, the middle dot of minority names, spaces. */
-const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{1,32}$/u;
+export const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{1,32}$/u;
 
 /** Fields every person record has; where they live is added by each use (optional for residents, required for staff). */
 export class PersonFieldsDto {
