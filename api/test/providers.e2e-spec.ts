@@ -104,7 +104,7 @@ describe('provider applications: an organisation applies, staff of its region ap
   afterAll(() => t.close());
 
   it('a resident applies; the organisation waits, cannot sign in, and the community staff approve it', async () => {
-    const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
+    const applicant = await loginWithWechat(t, 'demo-openid-sun-guilan');
     const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ creditCode: ' 91350100m000100y43 ' })).expect(201);
     expect(sent.body).toMatchObject({ name: '邻里助老服务中心', kind: 'care', status: 'pending', regionName: '安大社区', contactName: '张丽', contactPhoneMasked: '139****0123', creditCode: '91350100M000100Y43', decisionReason: null });
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM provider WHERE id = ?', [sent.body.id]))).not.toContain('13905510123');
@@ -131,6 +131,9 @@ describe('provider applications: an organisation applies, staff of its region ap
     expect(providerAdmin.account).toMatchObject({ role: 'provider_admin', providerId: sent.body.id });
     const mine = await t.http().get('/api/provider-applications/mine').set(bearer(applicant)).expect(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ id: sent.body.id, status: 'active' })]);
+    // The demo's own application (康乐, sent by 李明) is his, not hers.
+    const li = await loginWithWechat(t, 'demo-openid-li-ming');
+    expect((await t.http().get('/api/provider-applications/mine').set(bearer(li)).expect(200)).body.items).toEqual([expect.objectContaining({ name: '康乐居家养老服务社', status: 'pending', contactPhoneMasked: '138****0002' })]);
     // The decision is audited and announced for the notification issue.
     const outbox = await t.dataSource.query("SELECT topic FROM outbox_message WHERE topic = 'provider.approve'");
     expect(outbox).toHaveLength(1);
@@ -155,8 +158,8 @@ describe('provider applications: an organisation applies, staff of its region ap
     const retry = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin2' })).expect(201);
     expect(retry.body.status).toBe('pending');
     // Another resident sees none of these.
-    const other = await loginWithWechat(t, 'demo-openid-sun-guilan');
-    expect((await t.http().get('/api/provider-applications/mine').set(bearer(other)).expect(200)).body.items).toEqual([]);
+    const newcomer = await loginWithWechat(t, 'openid-newcomer');
+    expect((await t.http().get('/api/provider-applications/mine').set(bearer(newcomer)).expect(200)).body.items).toEqual([]);
   });
 
   it('of two staff deciding at once, exactly one decision counts', async () => {

@@ -1,4 +1,4 @@
-import { idNumberCheckCharacter, type HouseholdRelation, type Role } from '@linli/shared';
+import { idNumberCheckCharacter, type HouseholdRelation, type ProviderKind, type Role } from '@linli/shared';
 
 /**
  * Demo people and accounts, offered by the H5 demo login. Every id is stable (stableId of the key) so the seed
@@ -43,7 +43,25 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 export const DEMO_HOUSEHOLD: Array<{ proxyKey: string; memberKey: string; relation: HouseholdRelation }> = [{ proxyKey: 'li-ming', memberKey: 'li-jianguo', relation: '父亲' }];
 
-export const DEMO_PROVIDERS = [{ key: 'anxin', name: '安心家政服务有限公司', regionCode: '340104' }];
+export interface DemoProvider {
+  key: string;
+  name: string;
+  regionCode: string;
+  kind: ProviderKind;
+  /** An application still waiting for staff, so the demo's 服务机构审核 page has one to decide. */
+  application?: { applicantAccountKey: string; contactName: string; contactPhone: string; creditCode: string };
+}
+
+export const DEMO_PROVIDERS: DemoProvider[] = [
+  { key: 'anxin', name: '安心家政服务有限公司', regionCode: '340104', kind: 'housekeeping' },
+  {
+    key: 'kangle',
+    name: '康乐居家养老服务社',
+    regionCode: '340104001001',
+    kind: 'care',
+    application: { applicantAccountKey: 'resident-li', contactName: '李明', contactPhone: '13805510002', creditCode: '91340104MA2NK6LE0X' },
+  },
+];
 
 export const DEMO_WORKERS = [{ key: 'zhao', providerKey: 'anxin', name: '赵师傅', phone: '13705510009', accountKey: 'worker-zhao' }];
 
@@ -57,5 +75,6 @@ export const DEMO_ACCOUNTS: DemoAccountSeed[] = [
   { key: 'admin-shushan', role: 'admin', displayName: '刘洋', description: '区级管理员 · 蜀山区', regionCode: '340104', username: 'shushan.admin' },
   { key: 'admin-city', role: 'admin', displayName: '市级管理员', description: '市级管理员 · 合肥市', regionCode: '340100', username: 'city.admin' },
   { key: 'provider-anxin', role: 'provider_admin', displayName: '安心家政管理员', description: '服务机构管理员 · 安心家政', providerKey: 'anxin', username: 'anxin.admin' },
+  { key: 'provider-kangle', role: 'provider_admin', displayName: '康乐居家养老服务社管理员', description: '服务机构管理员 · 康乐养老（入驻申请待安大社区审核）', providerKey: 'kangle', username: 'kangle.admin' },
   { key: 'worker-zhao', role: 'worker', displayName: '赵师傅', description: '服务人员 · 安心家政', providerKey: 'anxin', openid: 'demo-openid-worker-zhao' },
 ];

@@ -98,9 +98,24 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
   }
   const isNew = (id: string) => !existingIds.has(id);
 
+  const newApplications: { providerId: string; applicantAccountId: string }[] = [];
   for (const provider of DEMO_PROVIDERS) {
     const id = stableId('provider', provider.key);
-    if (isNew(id)) await manager.getRepository(Provider).insert({ id, name: provider.name, regionId: regionIdByCode.get(provider.regionCode)!, status: 'active' });
+    if (!isNew(id)) continue;
+    const application = provider.application;
+    await manager.getRepository(Provider).insert({
+      id,
+      name: provider.name,
+      kind: provider.kind,
+      regionId: regionIdByCode.get(provider.regionCode)!,
+      status: application ? 'pending' : 'active',
+      contactName: application?.contactName ?? null,
+      contactPhoneCipher: application ? cipher.encrypt(application.contactPhone) : null,
+      creditCode: application?.creditCode ?? null,
+      // The applicant's account is inserted below (accounts point at providers); linked after that.
+      pendingApplicantId: application ? stableId('account', application.applicantAccountKey) : null,
+    });
+    if (application) newApplications.push({ providerId: id, applicantAccountId: stableId('account', application.applicantAccountKey) });
   }
   for (const person of DEMO_PEOPLE) {
     const id = stableId('resident', person.key);
@@ -147,6 +162,9 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
       await manager.getRepository(PrivacyConsent).insert({ id: stableId('consent', seed.key), accountId: id, version: CURRENT_PRIVACY_POLICY_VERSION, acceptedAt: new Date(), ip: null });
     }
     inserted++;
+  }
+  for (const { providerId, applicantAccountId } of newApplications) {
+    await manager.getRepository(Provider).update({ id: providerId }, { applicantAccountId });
   }
   for (const worker of DEMO_WORKERS) {
     const id = stableId('worker', worker.key);
