@@ -41,16 +41,7 @@ export function useDispatchBoard(): DispatchBoardHandle {
   const remote = useRemoteData(load);
   const [tab, setTab] = useState<BoardTab>('escalated');
   const visible = usePageVisible();
-  const { update } = remote;
-  const refresh = useCallback(() => {
-    load().then(
-      (board) => update(() => board),
-      (error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-      },
-    );
-  }, [load, update]);
-  useInterval(refresh, BOARD_POLL_MS, visible && remote.state.status === 'ready');
+  useInterval(remote.reloadQuietly, BOARD_POLL_MS, visible && remote.state.status === 'ready');
   const shown = remote.state.status === 'ready' ? remote.state.data[tab] : [];
   return { ...remote, centreId, setCentreId, tab, setTab, shown };
 }

@@ -15,6 +15,11 @@ export interface RemoteDataHandle<T> {
    * again. Works on the latest data, so two changes finishing together both stay. Ignored unless data is shown.
    */
   update: (change: (current: T) => T) => void;
+  /**
+   * Loads again without the loading screen (after a change, say): the fresh data replaces what is shown; a failure
+   * keeps it. Ignored unless data is shown.
+   */
+  reloadQuietly: () => void;
 }
 
 /**
@@ -48,7 +53,15 @@ export function useRemoteData<T>(load: () => Promise<T>): RemoteDataHandle<T> {
       setState((current) => (current.status === 'ready' ? { status: 'ready', data: change(current.data) } : current)),
     [],
   );
-  return { state, retry, update };
+  const reloadQuietly = useCallback(() => {
+    load().then(
+      (data) => update(() => data),
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+      },
+    );
+  }, [load, update]);
+  return { state, retry, update, reloadQuietly };
 }
 
 /** `useRemoteData` for a record picked by id (from the page's query): loads again when the id changes. */

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
 
 import { Notice } from '../../components/notice';
 import { RemoteContent } from '../../components/remote-content';
 import { OrderListCard } from '../../components/order-details';
 import { useMyBookings } from '../../hooks/useMyBookings';
 import { useMyHomeOrders } from '../../hooks/useMyHomeOrders';
+import { usePullToReload, useReloadOnReturn } from '../../hooks/usePolling';
 import { useSession } from '../../hooks/useSession';
 import { ROUTES, openHomeOrder, openMeTab, openPage } from '../../services/routes';
 import { BookingCard } from './booking-card';
@@ -64,17 +63,9 @@ function Orders() {
     homeOrders.retry();
   };
   const hasHomeOrders = homeOrders.state.status === 'ready' && homeOrders.state.data.length > 0;
-  // A tab page stays mounted: load again whenever it comes back into view (after booking, say), but not on the
-  // first show, which the mount already loaded.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) retry();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    retry();
-    void Taro.stopPullDownRefresh();
-  });
+  // A tab page stays mounted: load again whenever it comes back into view (after booking, say).
+  useReloadOnReturn(retry);
+  usePullToReload(retry);
 
   return (
     <RemoteContent

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
 
 import { OrderListCard } from '../../../components/order-details';
 import { RemoteContent } from '../../../components/remote-content';
 import { useCentres } from '../../../hooks/useCentres';
 import { BOARD_TABS, useDispatchBoard } from '../../../hooks/useDispatchBoard';
+import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePolling';
 import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
 import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
@@ -51,15 +50,8 @@ function Board() {
   const board = useDispatchBoard();
   const { retry } = board;
   // Back from an order page: its change shows at once.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) retry();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    retry();
-    void Taro.stopPullDownRefresh();
-  });
+  useReloadOnReturn(retry);
+  usePullToReload(retry);
   const label = BOARD_TABS.find((tab) => tab.value === board.tab)!.label;
   return (
     <>
