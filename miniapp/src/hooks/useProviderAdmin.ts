@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { validateWorkingHours } from '@linli/shared';
 
-import type { DispatchMode, InvitationCode, IsoWeekday, WorkingDay } from '@linli/shared';
+import type { DispatchMode, InvitationCode, IsoWeekday, ProviderView, WorkingDay } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../services/provider-admin';
 import { useRemoteData } from './useRemoteData';
 
-import type { ProviderSummary, ProviderWorker } from '../services/provider-admin';
+import type { ProviderWorker } from '../services/provider-admin';
 import type { RemoteDataHandle } from './useRemoteData';
 
 export const WEEKDAY_LABELS: Record<IsoWeekday, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };
@@ -65,7 +65,7 @@ function toggled<T>(items: readonly T[], item: T): T[] {
 }
 
 export interface ProviderAdminHandle {
-  provider: RemoteDataHandle<ProviderSummary | null>;
+  provider: RemoteDataHandle<ProviderView | null>;
   workers: RemoteDataHandle<ProviderWorker[]>;
   mode: RequestState;
   changeMode: (mode: DispatchMode) => void;
@@ -113,7 +113,7 @@ export function useProviderAdmin(providerId: string): ProviderAdminHandle {
     setMode({ status: 'pending' });
     setDispatchMode(providerId, next).then(
       (saved) => {
-        provider.update((current) => (current ? { ...current, ...saved, dispatchMode: saved.dispatchMode ?? next } : current));
+        provider.update((current) => (current ? { ...current, ...saved } : current));
         setMode({ status: 'done', message: next === 'grab' ? '已改为抢单：新订单进入抢单池' : '已改为派单：系统把订单派给最合适的人' });
       },
       (error: unknown) => setMode(failed(error)),

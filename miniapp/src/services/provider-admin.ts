@@ -1,4 +1,4 @@
-import type { DispatchMode, InvitationCode, WorkingDay } from '@linli/shared';
+import type { DispatchMode, InvitationCode, ProviderView, WorkingDay } from '@linli/shared';
 
 import { request, requestList } from './request';
 
@@ -19,16 +19,6 @@ export interface ProviderWorker {
   averageRating: number | null;
 }
 
-export interface ProviderSummary {
-  id: string;
-  name: string;
-  regionId: string;
-  regionName: string;
-  status: 'active' | 'suspended';
-  /** How the organisation takes orders; missing from an API that does not know dispatch yet. */
-  dispatchMode?: DispatchMode;
-}
-
 export interface DispatchProfileInput {
   skillServiceIds: string[];
   areaRegionIds: string[];
@@ -39,8 +29,8 @@ export interface DispatchProfileInput {
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
 /** My own organisation (a provider administrator sees only theirs). */
-export async function fetchMyProvider(providerId: string): Promise<ProviderSummary | null> {
-  const providers = await requestList<ProviderSummary>('/providers');
+export async function fetchMyProvider(providerId: string): Promise<ProviderView | null> {
+  const providers = await requestList<ProviderView>('/providers');
   return providers.find((provider) => provider.id === providerId) ?? null;
 }
 
@@ -63,6 +53,6 @@ export function saveDispatchProfile(providerId: string, workerId: string, input:
   return request<ProviderWorker>(`${path('providers', providerId, 'workers', workerId)}/dispatch-profile`, { method: 'PUT', body: input });
 }
 
-export function setDispatchMode(providerId: string, mode: DispatchMode): Promise<ProviderSummary> {
-  return request<ProviderSummary>(`${path('providers', providerId)}/dispatch-mode`, { method: 'PUT', body: { mode } });
+export function setDispatchMode(providerId: string, mode: DispatchMode): Promise<ProviderView> {
+  return request<ProviderView>(`${path('providers', providerId)}/dispatch-mode`, { method: 'PUT', body: { mode } });
 }

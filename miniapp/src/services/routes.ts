@@ -24,6 +24,8 @@ export const ROUTES = {
   homeOrderBook: '/home-service/pages/book/index',
   homeOrder: '/home-service/pages/order/index',
   providerAdmin: '/provider/pages/admin/index',
+  providerApply: '/provider/pages/apply/index',
+  staffProviders: '/staff/pages/providers/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */

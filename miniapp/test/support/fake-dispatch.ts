@@ -1,4 +1,15 @@
-import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_ORDER, ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, instantOf, addDays, shanghaiDateOf, transitionOrder } from '@linli/shared';
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS_PER_ORDER,
+  ORDER_EVENT_LABELS,
+  ORDER_STATUS_LABELS,
+  PROVIDER_DECISIONS_NEEDING_REASON,
+  instantOf,
+  addDays,
+  providerDecision,
+  shanghaiDateOf,
+  transitionOrder,
+} from '@linli/shared';
 
 import type {
   AssignableWorker,
@@ -8,6 +19,9 @@ import type {
   OrderActor,
   OrderEvent,
   OrderStatus,
+  ProviderApplicationInput,
+  ProviderStatus,
+  ProviderView,
   ServiceOrderDetail,
   ServiceOrderView,
   WorkerProfileView,
@@ -16,8 +30,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { authed } from './fake-api';
 import { readJson, sendJson } from './fixture-server';
+import { communitiesFixture } from './fixtures';
 
-import type { ProviderSummary, ProviderWorker } from '../../src/services/provider-admin';
+import type { ProviderWorker } from '../../src/services/provider-admin';
 import type { FakeApi } from './fake-api';
 import type { Handler } from './fixture-server';
 
@@ -40,7 +55,14 @@ export interface FakeDispatch {
   photoFiles: Map<string, { bytes: Buffer; contentType: string }>;
   pool: ServiceOrderView[];
   worker: WorkerProfileView;
-  provider: ProviderSummary;
+  /** The provider administrator's own organisation. */
+  provider: ProviderView;
+  /** The organisations of the staff member's region (GET /providers for staff), applications included. */
+  providers: ProviderView[];
+  /** The signed-in resident's applications, newest first. */
+  applications: ProviderView[];
+  /** Administrator login names already in use. */
+  takenUsernames: string[];
   workers: ProviderWorker[];
   candidates: AssignableWorker[];
   /** `METHOD /path` and the JSON body of every write, in order. */
@@ -119,6 +141,26 @@ export function providerWorkerOf(overrides: Partial<ProviderWorker> = {}): Provi
   };
 }
 
+export function providerViewOf(overrides: Partial<ProviderView> = {}): ProviderView {
+  return {
+    id: 'provider-anxin',
+    name: '安心家政',
+    kind: 'housekeeping',
+    regionId: 'c-yangguang',
+    regionName: '阳光社区',
+    status: 'active',
+    dispatchMode: 'assign',
+    ratingCount: 0,
+    averageRating: null,
+    contactName: '钱经理',
+    contactPhoneMasked: '139****0021',
+    creditCode: '91420100MA4K0000XJ',
+    decisionReason: null,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeDispatch {
   return {
     orders: [],
@@ -127,7 +169,10 @@ export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeD
     photoFiles: new Map(),
     pool: [],
     worker: workerProfileOf(),
-    provider: { id: 'provider-anxin', name: '安心家政', regionId: 'c-yangguang', regionName: '阳光社区', status: 'active', dispatchMode: 'assign' },
+    provider: providerViewOf(),
+    providers: [],
+    applications: [],
+    takenUsernames: [],
     workers: [],
     candidates: [],
     writes: [],
@@ -367,10 +412,53 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     '/dispatch/orders/:id/resolve': write('resolve', (req, res, body) => transition(res, segment(req, 4), 'resolve', 'staff', {}, String(body.reason))),
 
     // ── provider admin ──
-    '/providers': read((_req, res) => sendJson(res, 200, { items: [fake.provider] })),
+    '/providers': read((_req, res) => sendJson(res, 200, { items: api.account.role === 'provider_admin' ? [fake.provider] : fake.providers })),
     '/providers/:id/dispatch-mode': write('mode', (_req, res, body) => {
       fake.provider = { ...fake.provider, dispatchMode: body.mode as DispatchMode };
       sendJson(res, 200, fake.provider);
+    }),
+    // ── provider applications (a resident applies, staff decide) ──
+    '/provider-applications': write('apply', (_req, res, body) => {
+      const input = body as unknown as ProviderApplicationInput;
+      if (fake.applications.some((item) => item.status === 'pending')) {
+        return sendJson(res, 409, { code: 'CONFLICT', message: '您已有一份入驻申请在审核中，请等待审核结果', details: { field: 'application' }, requestId: 'r' });
+      }
+      if (fake.takenUsernames.includes(input.adminUsername)) {
+        return sendJson(res, 409, { code: 'CONFLICT', message: '该登录名已被使用', details: { field: 'adminUsername' }, requestId: 'r' });
+      }
+      const community = communitiesFixture.find((item) => item.id === input.regionId);
+      if (!community) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到该社区', requestId: 'r' });
+      const created = providerViewOf({
+        id: `provider-new-${nextId++}`,
+        name: input.name,
+        kind: input.kind,
+        regionId: community.id,
+        regionName: community.name,
+        status: 'pending',
+        contactName: input.contactName,
+        contactPhoneMasked: `${input.contactPhone.slice(0, 3)}****${input.contactPhone.slice(7)}`,
+        creditCode: input.creditCode,
+        createdAt: new Date().toISOString(),
+      });
+      fake.takenUsernames.push(input.adminUsername);
+      fake.applications = [created, ...fake.applications];
+      return sendJson(res, 201, created);
+    }),
+    '/provider-applications/mine': read((_req, res) => sendJson(res, 200, { items: fake.applications })),
+    /** Through the shared rules, as the API does: 409 INVALID_TRANSITION for a move they do not allow. */
+    '/providers/:id/status': write('provider-status', (req, res, body) => {
+      const provider = fake.providers.find((item) => item.id === segment(req, 3));
+      if (!provider) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到该服务机构', requestId: 'r' });
+      const to = body.status as ProviderStatus;
+      const decision = providerDecision(provider.status, to);
+      if (!decision) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: '该机构当前状态不能这样操作', requestId: 'r' });
+      const reason = typeof body.reason === 'string' ? body.reason : null;
+      if (PROVIDER_DECISIONS_NEEDING_REASON.includes(decision) && (!reason || reason.length < 2)) {
+        return sendJson(res, 400, { code: 'VALIDATION_FAILED', message: '请填写原因', details: [{ field: 'reason', constraints: ['required'], message: '请填写原因' }], requestId: 'r' });
+      }
+      const saved = { ...provider, status: to, decisionReason: PROVIDER_DECISIONS_NEEDING_REASON.includes(decision) ? reason : provider.decisionReason };
+      fake.providers = fake.providers.map((item) => (item.id === saved.id ? saved : item));
+      return sendJson(res, 200, saved);
     }),
     '/providers/:id/workers': authed(api, async (_state, req, res) => {
       if (req.method === 'GET') return sendJson(res, 200, { items: fake.workers });

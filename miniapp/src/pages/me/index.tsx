@@ -62,6 +62,7 @@ function ResidentHome({ account, onSignOut }: { account: SessionAccount; onSignO
     <>
       <ProfileSection account={account} />
       <HouseholdSection />
+      <LinkEntry className='me__provider-apply' label='服务机构入驻申请' hint='家政、维修、养老等机构申请入驻' url={ROUTES.providerApply} />
       <DataRightsSection onSignOut={onSignOut} />
     </>
   );

@@ -6,11 +6,21 @@ import type { SessionAccount } from '@linli/shared';
 
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
+import { useReloadOnReturn } from '../../../hooks/usePolling';
+import { usePendingApplicationCount } from '../../../hooks/useProviderReview';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../services/routes';
 import { BOOKING_DESK_ROLES } from '../../components/staff-gate';
 
 import './index.scss';
+
+/** 服务机构审核, with how many applications wait (known a moment after the page opens). */
+function ProviderReviewEntry() {
+  const { count, retry } = usePendingApplicationCount();
+  useReloadOnReturn(retry);
+  const hint = count ? `${count} 家待审核 · 入驻申请、暂停与恢复` : '入驻申请、暂停与恢复';
+  return <LinkEntry className='staff-home__providers' label='服务机构审核' hint={hint} url={ROUTES.staffProviders} />;
+}
 
 const WORKBENCH_ROLES: ReadonlySet<SessionAccount['role']> = new Set(['staff', 'admin', 'provider_admin']);
 
@@ -29,6 +39,7 @@ function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: 
           <LinkEntry className='staff-home__schedule' label='开放时间' hint='每周时间、预约规则、特殊日期' url={ROUTES.staffSchedule} />
           <LinkEntry className='staff-home__statistics' label='统计' hint='预约数、未到场率、导出表格' url={ROUTES.staffStatistics} />
           <LinkEntry className='staff-home__dispatch' label='派单看板' hint='上门服务：指派、重新派单、投诉' url={ROUTES.staffDispatch} />
+          <ProviderReviewEntry />
         </>
       ) : (
         <LinkEntry className='staff-home__provider' label='服务机构管理' hint='服务人员、邀请码、派单方式' url={ROUTES.providerAdmin} />
