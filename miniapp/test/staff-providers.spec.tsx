@@ -116,7 +116,7 @@ describe('服务机构审核 (staff)', () => {
     const { container, reloaded } = await openReview(fake);
 
     click(cardOf(container, 'p-active').card.querySelector('.staff-provider__action--suspend'));
-    expect(await screen.findByText('暂停后，该机构的管理员和服务人员不能再接新订单，直到恢复。确定要暂停吗？')).toBeTruthy();
+    expect(await screen.findByText('暂停后，该机构的管理员和服务人员将不能登录、接单，直到恢复。确定要暂停吗？')).toBeTruthy();
     expect(fake.writes).toEqual([]);
     click(screen.getByText('服务投诉较多'));
     click(screen.getByText('确定暂停'));

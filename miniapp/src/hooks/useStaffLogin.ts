@@ -31,9 +31,9 @@ export function staffLoginMessage(error: ApiError): string {
     }
     case 'RATE_LIMITED':
       return '登录尝试过于频繁，请等几分钟后再试。';
-    case 'ACCOUNT_DISABLED':
-      return '该账号已停用，请联系管理员。';
     default:
+      // ACCOUNT_DISABLED among them: the API says why (account stopped, application under review or turned down,
+      // organisation suspended), which is more use than any one fixed sentence here.
       return error.message;
   }
 }

@@ -20,7 +20,7 @@ import './index.scss';
 /** What staff read before confirming: what the move does for the organisation. */
 const PANEL_WARNINGS: Partial<Record<ReasonPanel['move']['decision'], string>> = {
   reject: '不通过后，申请人会看到原因，可以修改后重新申请。',
-  suspend: '暂停后，该机构的管理员和服务人员不能再接新订单，直到恢复。确定要暂停吗？',
+  suspend: '暂停后，该机构的管理员和服务人员将不能登录、接单，直到恢复。确定要暂停吗？',
 };
 
 function ReasonForm({ review, panel }: { review: ProviderReviewHandle; panel: ReasonPanel }) {
