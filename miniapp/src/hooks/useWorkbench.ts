@@ -79,6 +79,8 @@ export interface WorkbenchHandle {
   notice: string | null;
   /** Loads everything again (pull-down, coming back to the page). */
   reload: () => void;
+  /** Loads the jobs and history again without the loading screen (they hold the photos: fresh signed paths). */
+  reloadQuietly: () => void;
 }
 
 const NONE = () => Promise.resolve<ServiceOrderView[]>([]);
@@ -318,6 +320,12 @@ export function useWorkbench(): WorkbenchHandle {
     retryPool();
     retryHistory();
   }, [retryProfile, retryJobs, retryPool, retryHistory]);
+  const { reloadQuietly: reloadJobs } = jobs;
+  const { reloadQuietly: reloadHistory } = history;
+  const reloadQuietly = useCallback(() => {
+    reloadJobs();
+    reloadHistory();
+  }, [reloadJobs, reloadHistory]);
 
   return {
     profile,
@@ -356,5 +364,6 @@ export function useWorkbench(): WorkbenchHandle {
     photoUploads: photos.uploads,
     notice,
     reload,
+    reloadQuietly,
   };
 }

@@ -7,14 +7,21 @@ import { ApiError } from './api-error';
 import { ORDER_MESSAGES } from './order-messages';
 import { apiUrl, CLIENT_ERROR_MESSAGES, upload } from './request';
 
-/** Sentences for a failed photo upload, by what went wrong. */
+/** Sentences for a failed photo upload, by what went wrong; and REFRESHED, when expired photo paths were renewed. */
 export const PHOTO_MESSAGES = {
   TOO_LARGE: '照片太大（不超过 2 MB）',
   NOT_AN_IMAGE: '只能上传 JPG 或 PNG 照片',
   TOO_MANY: `每个订单最多 ${MAX_PHOTOS_PER_ORDER} 张照片`,
   WRONG_STATUS: '服务开始后、居民确认前才能上传照片',
   NO_CAMERA: '打不开相机或相册，请在手机设置里允许后再试',
+  REFRESHED: '照片已更新，请再点一次',
 } as const;
+
+/**
+ * How long photo paths are trusted after they arrive (phone time, differences only): the API signs them for 15
+ * minutes, less a minute for the request that brought them.
+ */
+export const PHOTO_FRESH_MS = 14 * 60_000;
 
 /**
  * The message to show for a failed upload. By status as well as code: a gateway in front of the API answers a too

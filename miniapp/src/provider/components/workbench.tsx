@@ -88,12 +88,12 @@ function OfferCard({ bench }: { bench: WorkbenchHandle }) {
 
 /** Photos of the work on a job in service or completed: those taken so far, and 拍照上传 until there are six. */
 function WorkPhotos({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
-  if (!PHOTO_STATUSES.includes(order.status)) return <OrderPhotos photos={order.photos} title='已上传的照片' />;
+  if (!PHOTO_STATUSES.includes(order.status)) return <OrderPhotos photos={order.photos} title='已上传的照片' onStale={bench.reloadQuietly} />;
   const upload = bench.photoUploads[order.id];
   const full = order.photos.length >= MAX_PHOTOS_PER_ORDER;
   return (
     <View className='worker-photos'>
-      <OrderPhotos photos={order.photos} title='已上传的照片' />
+      <OrderPhotos photos={order.photos} title='已上传的照片' onStale={bench.reloadQuietly} />
       {full ? (
         <Text className='worker-photos__full'>已上传 {MAX_PHOTOS_PER_ORDER} 张，不能再加了</Text>
       ) : (

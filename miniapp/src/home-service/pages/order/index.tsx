@@ -125,7 +125,7 @@ function OrderView({ orderId }: { orderId: string }) {
         <>
           <OrderSummary order={order} showPerson hint={RESIDENT_STATUS_HINTS[order.status]} />
           {isLiveOrder(order.status) && <Text className='home-order__live'>状态会自动更新，不用刷新</Text>}
-          <OrderPhotos photos={order.photos} />
+          <OrderPhotos photos={order.photos} onStale={handle.reloadQuietly} />
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
           <Button className='home-order__to-orders' size='large' block onClick={openOrdersTab}>

@@ -105,7 +105,7 @@ function OrderDesk({ orderId }: { orderId: string }) {
       {(order) => (
         <>
           <OrderSummary order={order} />
-          <OrderPhotos photos={order.photos} />
+          <OrderPhotos photos={order.photos} onStale={handle.reloadQuietly} />
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
         </>
