@@ -21,19 +21,19 @@ import { isDuplicateKey } from '../../database/sql';
 
 type Outcome = { accountId: string; tokens: LoginResponse['tokens'] } | { problem: DomainError };
 
-/**
- * Every way in: WeChat (residents, and workers / household members binding with an invitation), username and
- * password (staff, admins, provider admins). WeChat is called before any transaction opens, never inside one.
- */
-/** Why an account may not sign in, in words its holder can act on: its own status, or its organisation's. */
-const DISABLED_MESSAGES: Record<ProviderStatus | 'none', string> = {
-  none: '账号已停用，请联系管理员',
-  active: '账号已停用，请联系管理员',
+const ACCOUNT_DISABLED_MESSAGE = '账号已停用，请联系管理员';
+
+/** Why a provider's admin or worker may not sign in while their organisation is not active, in words they can act on. */
+const PROVIDER_NOT_ACTIVE_MESSAGES: Record<Exclude<ProviderStatus, 'active'>, string> = {
   pending: '机构入驻申请审核中，通过后即可登录',
   rejected: '机构入驻申请未通过，请在小程序中查看原因',
   suspended: '机构已暂停服务，请联系社区工作人员',
 };
 
+/**
+ * Every way in: WeChat (residents, and workers / household members binding with an invitation), username and
+ * password (staff, admins, provider admins). WeChat is called before any transaction opens, never inside one.
+ */
 @Injectable()
 export class LoginService {
   constructor(
@@ -137,8 +137,12 @@ export class LoginService {
   }
 
   private async signIn(manager: EntityManager, account: Pick<Account, 'id' | 'role'>, action: string, meta: RequestMeta): Promise<Outcome> {
-    // The same rule the auth guard applies to every request: active account, and its provider not suspended.
-    if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) return { problem: new DomainError('ACCOUNT_DISABLED', DISABLED_MESSAGES[(await this.auth.findProviderStatusOf(account.id, manager)) ?? 'none']) };
+    // The same rule the auth guard applies to every request: active account, and its provider active.
+    if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) {
+      const providerStatus = await this.auth.findProviderStatusOf(account.id, manager);
+      const message = providerStatus && providerStatus !== 'active' ? PROVIDER_NOT_ACTIVE_MESSAGES[providerStatus] : ACCOUNT_DISABLED_MESSAGE;
+      return { problem: new DomainError('ACCOUNT_DISABLED', message) };
+    }
     const tokens = await this.sessions.start(manager, account);
     await this.audit.record(manager, { ...meta, accountId: account.id, role: account.role }, { action, targetType: 'account', targetId: account.id, regionPath: null });
     return { accountId: account.id, tokens };
