@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { installMissingDependencies } from './lib/install.mjs';
 import { REPO_ROOT, run } from './lib/run.mjs';
 
 const at = (...parts) => join(REPO_ROOT, ...parts);
@@ -27,11 +28,6 @@ function newestModification(path) {
   const stats = statSync(path);
   if (!stats.isDirectory()) return stats.mtimeMs;
   return Math.max(stats.mtimeMs, ...readdirSync(path).map((entry) => newestModification(join(path, entry))));
-}
-
-function installIsCurrent() {
-  const marker = at('node_modules', '.package-lock.json');
-  return existsSync(marker) && statSync(marker).mtimeMs >= statSync(at('package-lock.json')).mtimeMs;
 }
 
 function h5IsCurrent() {
@@ -54,7 +50,7 @@ async function waitUntilReady(url, child) {
   return false;
 }
 
-if (!installIsCurrent()) await step('Installing dependencies (npm ci)', 'npm', ['ci']);
+await installMissingDependencies();
 await step('Building @linli/shared', 'npm', ['run', 'build', '-w', '@linli/shared']);
 await step('Building @linli/api', 'npm', ['run', 'build', '-w', '@linli/api']);
 if (h5IsCurrent()) console.log('\n▶ H5 app is up to date (miniapp/dist/h5)');

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every test of the project, in the order a failure is cheapest to find. Stops at the first failing
- * step and exits non-zero. `npm test -- <word>...` runs only the steps whose id contains one of the words.
+ * `npm test`: every test of the project, in the order a failure is cheapest to find, after installing whatever is
+ * missing (as `npm start` does), so a fresh clone needs nothing else. Stops at the first failing step and exits
+ * non-zero. `npm test -- <word>...` runs only the steps whose id contains one of the words.
  *
  * TEST_DATABASE_URL=mariadb://root@127.0.0.1:3306/test (or mysql://) adds the MySQL/MariaDB runs; under CI=true
  * it is required, so CI can never pass without testing the production database.
  */
+import { installMissingDependencies } from './lib/install.mjs';
 import { formatSeconds, run } from './lib/run.mjs';
 
 const mysqlUrl = process.env.TEST_DATABASE_URL;
@@ -21,8 +23,11 @@ if (inCi && !mysqlUrl) {
 }
 if (!mysqlUrl) console.warn('TEST_DATABASE_URL not set: MySQL/MariaDB runs are skipped (set it to a mariadb:// URL to include them).');
 
+await installMissingDependencies();
+
 const jestFlags = inCi ? ['--ci'] : [];
 const steps = [
+  { id: 'scripts', title: 'npm start/test scripts (node --test)', cmd: ['node', ['--test', 'scripts/lib/install.test.mjs']] },
   { id: 'build:shared', title: 'build @linli/shared', cmd: ['npm', ['run', 'build', '-w', '@linli/shared']] },
   { id: 'typecheck', title: 'type checks (shared, api, miniapp, e2e)', cmd: ['npm', ['run', 'typecheck']] },
   { id: 'shared', title: 'shared unit tests', cmd: ['npx', ['jest', '-c', 'shared/jest.config.js', ...jestFlags]] },
