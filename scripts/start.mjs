@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { installMissingDependencies } from './lib/install.mjs';
+import { warnAboutNodeVersion } from './lib/node-version.mjs';
 import { REPO_ROOT, run } from './lib/run.mjs';
 
 const at = (...parts) => join(REPO_ROOT, ...parts);
@@ -50,6 +51,7 @@ async function waitUntilReady(url, child) {
   return false;
 }
 
+warnAboutNodeVersion();
 await installMissingDependencies();
 await step('Building @linli/shared', 'npm', ['run', 'build', '-w', '@linli/shared']);
 await step('Building @linli/api', 'npm', ['run', 'build', '-w', '@linli/api']);

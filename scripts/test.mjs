@@ -8,6 +8,7 @@
  * it is required, so CI can never pass without testing the production database.
  */
 import { installMissingDependencies } from './lib/install.mjs';
+import { warnAboutNodeVersion } from './lib/node-version.mjs';
 import { formatSeconds, run } from './lib/run.mjs';
 
 const mysqlUrl = process.env.TEST_DATABASE_URL;
@@ -23,11 +24,12 @@ if (inCi && !mysqlUrl) {
 }
 if (!mysqlUrl) console.warn('TEST_DATABASE_URL not set: MySQL/MariaDB runs are skipped (set it to a mariadb:// URL to include them).');
 
+warnAboutNodeVersion();
 await installMissingDependencies();
 
 const jestFlags = inCi ? ['--ci'] : [];
 const steps = [
-  { id: 'scripts', title: 'npm start/test scripts (node --test)', cmd: ['node', ['--test', 'scripts/lib/install.test.mjs']] },
+  { id: 'scripts', title: 'npm start/test scripts (node --test)', cmd: ['node', ['--test', 'scripts/lib/install.test.mjs', 'scripts/lib/node-version.test.mjs']] },
   { id: 'build:shared', title: 'build @linli/shared', cmd: ['npm', ['run', 'build', '-w', '@linli/shared']] },
   { id: 'typecheck', title: 'type checks (shared, api, miniapp, e2e)', cmd: ['npm', ['run', 'typecheck']] },
   { id: 'shared', title: 'shared unit tests', cmd: ['npx', ['jest', '-c', 'shared/jest.config.js', ...jestFlags]] },
