@@ -1,8 +1,18 @@
+import type { Response } from 'supertest';
 import { Account } from '../src/modules/accounts/account.entity';
+import { PasswordCredential } from '../src/modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../src/modules/accounts/wechat-identity.entity';
+import { DEMO_PASSWORD } from '../src/seed/demo-identities';
 import { stableId } from '../src/seed/stable-id';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
+
+/** All a client can observe of an answer, less what differs on every request whatever the outcome. */
+function observable(response: Response): { status: number; headers: Record<string, unknown>; body: Record<string, unknown> } {
+  const { date: _date, 'x-request-id': _requestId, ...headers } = response.headers;
+  const { requestId: _bodyRequestId, ...body } = response.body as Record<string, unknown>;
+  return { status: response.status, headers, body };
+}
 
 describe('sign-in and sessions', () => {
   let t: TestApp;
@@ -65,25 +75,45 @@ describe('sign-in and sessions', () => {
   });
 
   describe('password login with lockout', () => {
+    const attempt = (username: string, password: string) => t.http().post('/api/auth/password/login').send({ username, password });
+
     it('signs staff in with their region', async () => {
       const login = await loginWithPassword(t, 'anda.staff');
       expect(login.account).toMatchObject({ role: 'staff', regionName: '安大社区', consentRequired: false });
     });
 
-    it('answers unknown users and wrong passwords alike', async () => {
-      const unknown = await t.http().post('/api/auth/password/login').send({ username: 'nobody', password: 'x' }).expect(401);
-      const wrong = await t.http().post('/api/auth/password/login').send({ username: 'sanlian.staff', password: 'x' }).expect(401);
-      expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
-      expect(wrong.body.message).toBe(unknown.body.message);
+    it('answers unknown users, wrong passwords and locked accounts identically, so no answer tells which accounts exist', async () => {
+      const unknown = observable(await attempt('nobody.here', 'x'));
+      expect(unknown).toMatchObject({ status: 401, body: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误；连续输错 3 次后需等待 15 分钟再试' } });
+
+      // LOGIN_MAX_FAILURES is 3: the third wrong password locks nanping.staff, and nothing in any answer says so.
+      for (let failure = 1; failure <= 3; failure++) expect(observable(await attempt('nanping.staff', 'bad'))).toEqual(unknown);
+      const credential = await t.dataSource.getRepository(PasswordCredential).findOneByOrFail({ username: 'nanping.staff' });
+      expect(credential.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+
+      expect(observable(await attempt('nanping.staff', 'bad'))).toEqual(unknown);
+      // The lock still refuses the right password, with the same answer (whose message tells the owner to wait).
+      expect(observable(await attempt('nanping.staff', DEMO_PASSWORD))).toEqual(unknown);
+      expect(observable(await attempt('nobody.here', 'x'))).toEqual(unknown);
     });
 
-    it('locks the account after repeated failures, even for the right password, with a clear message', async () => {
-      for (let attempt = 1; attempt < 3; attempt++) await t.http().post('/api/auth/password/login').send({ username: 'nanping.staff', password: 'bad' }).expect(401);
-      const locked = await t.http().post('/api/auth/password/login').send({ username: 'nanping.staff', password: 'bad' }).expect(423);
-      expect(locked.body).toMatchObject({ code: 'ACCOUNT_LOCKED', details: { lockedUntil: expect.any(String) } });
-      expect(locked.body.message).toContain('锁定');
-      const evenRight = await t.http().post('/api/auth/password/login').send({ username: 'nanping.staff', password: 'Linli@2026' }).expect(423);
-      expect(evenRight.body.code).toBe('ACCOUNT_LOCKED');
+    it('tells the owner at their next sign-in how many wrong passwords were tried since the last one, and that the account was locked', async () => {
+      const before = await loginWithPassword(t, 'anxin.admin');
+      expect(before.failedSignIns).toBeUndefined();
+
+      for (let failure = 1; failure <= 4; failure++) await attempt('anxin.admin', 'guess').expect(401);
+      await attempt('anxin.admin', DEMO_PASSWORD).expect(401); // the owner, during the lockout
+      // The lockout ends (as it would after LOGIN_LOCKOUT_SECONDS).
+      await t.dataSource.getRepository(PasswordCredential).update({ username: 'anxin.admin' }, { lockedUntil: new Date(Date.now() - 1000) });
+
+      const after = await loginWithPassword(t, 'anxin.admin');
+      expect(after.failedSignIns).toEqual({ count: 4, lastAt: expect.any(String), locked: true });
+      expect(Date.now() - Date.parse(after.failedSignIns!.lastAt)).toBeLessThan(60_000);
+
+      const next = await loginWithPassword(t, 'anxin.admin');
+      expect(next.failedSignIns).toBeUndefined();
+      await attempt('anxin.admin', 'typo').expect(401);
+      expect((await loginWithPassword(t, 'anxin.admin')).failedSignIns).toEqual({ count: 1, lastAt: expect.any(String), locked: false });
     });
   });
 
@@ -161,7 +191,9 @@ describe('password login attempts per client IP', () => {
 
   it('throttles an IP that tries many accounts, whatever the usernames', async () => {
     for (const username of ['a', 'b', 'c']) await t.http().post('/api/auth/password/login').send({ username, password: 'x' }).expect(401);
-    const response = await t.http().post('/api/auth/password/login').send({ username: 'anda.staff', password: 'Linli@2026' }).expect(429);
-    expect(response.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 900 } });
+    const known = await t.http().post('/api/auth/password/login').send({ username: 'anda.staff', password: 'Linli@2026' }).expect(429);
+    expect(known.body).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 900 } });
+    const unknown = await t.http().post('/api/auth/password/login').send({ username: 'nobody.here', password: 'x' });
+    expect(observable(unknown)).toEqual(observable(known));
   });
 });

@@ -42,9 +42,23 @@ export interface SessionAccount {
   phoneBound: boolean;
 }
 
+/**
+ * Wrong passwords tried on an account since its previous successful password sign-in. Failed sign-ins answer
+ * exactly like unknown usernames (so nobody learns which accounts exist); the owner learns of them here instead.
+ */
+export interface FailedSignIns {
+  count: number;
+  /** When the most recent one was tried (ISO 8601). */
+  lastAt: string;
+  /** They locked the account at least once. */
+  locked: boolean;
+}
+
 export interface LoginResponse {
   tokens: SessionTokens;
   account: SessionAccount;
+  /** Password sign-ins only, and only when there were failed attempts since the previous one. */
+  failedSignIns?: FailedSignIns;
 }
 
 /** A person as any response shows them: sensitive fields masked, never in clear. */

@@ -22,5 +22,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expectedBytes);
 }
 
-/** Spent on unknown usernames too, so response time does not reveal which accounts exist. */
-export const DUMMY_PASSWORD_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** Spent on unknown usernames too, so response time does not reveal which accounts exist: built from the current
+ * parameters (16-byte salt, 32-byte hash), so it costs what a freshly made hash costs, also after they are raised. */
+export const DUMMY_PASSWORD_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');

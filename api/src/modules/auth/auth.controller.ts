@@ -53,9 +53,15 @@ export class AuthController {
   @Post('password/login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Staff, admins and provider admins: username and password' })
+  @ApiOperation({
+    summary: 'Staff, admins and provider admins: username and password',
+    description:
+      'An unknown username, a wrong password and a locked account (even with the right password) all answer the same ' +
+      '401 INVALID_CREDENTIALS, so no answer tells which accounts exist. The owner is told of failed attempts in ' +
+      '`failedSignIns` at their next successful sign-in. Too many attempts from one client IP answer 429 RATE_LIMITED.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED', 'RATE_LIMITED')
+  @ApiErrorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'RATE_LIMITED')
   passwordLogin(@Body() body: PasswordLoginDto, @CurrentRequestMeta() meta: RequestMeta): Promise<LoginResponse> {
     return this.login.loginWithPassword(body.username, body.password, meta);
   }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { ProviderStatus } from '@linli/shared';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import type { FailedSignIns, ProviderStatus } from '@linli/shared';
 import { isDuplicateKey } from '../../database/sql';
 import { Account } from '../accounts/account.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Worker } from '../providers/worker.entity';
 import { Resident } from '../residents/resident.entity';
 import { Invitation, type InvitationKind } from './invitation.entity';
 import { LoginThrottle } from './login-throttle.entity';
+import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';
 import { RefreshToken } from './refresh-token.entity';
 
 export function sha256(value: string): string {
@@ -100,6 +102,25 @@ export class AuthRepository {
       await increment();
       return (await manager.getRepository(LoginThrottle).findOneByOrFail({ key })).attempts;
     }
+  }
+
+  /**
+   * The wrong passwords tried on an account since its last successful password sign-in, read from the audit trail
+   * (which records every attempt on a known account); null when there were none.
+   */
+  async findFailedSignInsSinceLastSignIn(manager: EntityManager, accountId: string): Promise<FailedSignIns | null> {
+    const entries = manager.getRepository(AuditEntry);
+    const ofAccount = { targetType: 'account', targetId: accountId };
+    const lastSignIn = await entries.findOne({ where: { ...ofAccount, action: PASSWORD_SIGN_IN_ACTIONS.succeeded }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+    const since = { ...ofAccount, createdAt: MoreThan(lastSignIn?.createdAt ?? new Date(0)) };
+    const failures = { ...since, action: In([PASSWORD_SIGN_IN_ACTIONS.failed, PASSWORD_SIGN_IN_ACTIONS.locked]) };
+    const latest = await entries.findOne({ where: failures, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+    if (!latest) return null;
+    return {
+      count: await entries.count({ where: failures }),
+      lastAt: latest.createdAt.toISOString(),
+      locked: await entries.exists({ where: { ...since, action: PASSWORD_SIGN_IN_ACTIONS.locked } }),
+    };
   }
 
   async addInvitation(manager: EntityManager, invitation: Pick<Invitation, 'id' | 'kind' | 'targetId' | 'codeHash' | 'issuedByAccountId' | 'expiresAt'>): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { LoginResponse, ProviderStatus, Role } from '@linli/shared';
+import type { FailedSignIns, LoginResponse, ProviderStatus, Role } from '@linli/shared';
 import type { RequestMeta } from '../../common/auth/auth-context';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
@@ -16,10 +16,11 @@ import { AuditService } from '../audit/audit.service';
 import { WechatClient, type WechatSession } from '../wechat/wechat.client';
 import { AuthRepository } from './auth.repository';
 import { InvitationService } from './invitation.service';
+import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';
 import { SessionService } from './session.service';
 import { isDuplicateKey } from '../../database/sql';
 
-type Outcome = { accountId: string; tokens: LoginResponse['tokens'] } | { problem: DomainError };
+type Outcome = { accountId: string; tokens: LoginResponse['tokens']; failedSignIns?: FailedSignIns } | { problem: DomainError };
 
 const ACCOUNT_DISABLED_MESSAGE = '账号已停用，请联系管理员';
 
@@ -100,8 +101,11 @@ export class LoginService {
 
   /**
    * Username and password. Attempts are counted per client IP (all accounts) and failures per account; too many
-   * failures lock the account for a while. The password hash is checked outside any transaction (it is slow on
-   * purpose), and unknown usernames cost the same time as known ones.
+   * failures lock the account for a while. An unknown username, a wrong password and a locked account (even with the
+   * right password) get the one same answer, so no answer tells an attacker which accounts exist; the owner is told
+   * of the failed attempts at their next sign-in instead (`failedSignIns`). Every path does the same work: the password
+   * hash is checked (against a dummy hash for unknown usernames) outside any transaction, as it is slow on purpose,
+   * and then one write transaction records the attempt.
    */
   async loginWithPassword(username: string, password: string, meta: RequestMeta): Promise<LoginResponse> {
     const { maxLoginAttemptsPerIp, loginWindowSeconds, maxFailedLogins, lockoutSeconds } = this.config.auth;
@@ -110,23 +114,30 @@ export class LoginService {
 
     const credential = await this.accounts.findCredentialByUsername(username);
     const passwordMatches = await verifyPassword(password, credential?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!credential) throw new DomainError('INVALID_CREDENTIALS', '账号或密码错误');
-    if (credential.lockedUntil && credential.lockedUntil > new Date()) {
-      throw new DomainError('ACCOUNT_LOCKED', '密码错误次数过多，账号已暂时锁定，请稍后再试', { lockedUntil: credential.lockedUntil.toISOString() });
-    }
-    const actor = { ...meta, accountId: credential.accountId, role: credential.account.role };
+    const refusal = { problem: new DomainError('INVALID_CREDENTIALS', `账号或密码错误；连续输错 ${maxFailedLogins} 次后需等待 ${Math.ceil(lockoutSeconds / 60)} 分钟再试`) };
     return this.finish(
       await this.transactions.write(async (manager): Promise<Outcome> => {
+        if (!credential) {
+          await this.audit.record(manager, { ...meta, accountId: null, role: null }, { action: PASSWORD_SIGN_IN_ACTIONS.unknownUsername, targetType: 'account', targetId: null, regionPath: null });
+          return refusal;
+        }
+        const actor = { ...meta, accountId: credential.accountId, role: credential.account.role };
+        const recordAttempt = (action: string) => this.audit.record(manager, actor, { action, targetType: 'account', targetId: credential.accountId, regionPath: null });
+        if (credential.lockedUntil && credential.lockedUntil > new Date()) {
+          // Attempts during a lockout do not extend it; the owner still hears of the wrong passwords among them.
+          await recordAttempt(passwordMatches ? PASSWORD_SIGN_IN_ACTIONS.refusedWhileLocked : PASSWORD_SIGN_IN_ACTIONS.failed);
+          return refusal;
+        }
         if (!passwordMatches) {
-          const lockedUntil = new Date(Date.now() + lockoutSeconds * 1000);
-          const locked = await this.accounts.recordFailedLogin(manager, credential.accountId, maxFailedLogins, lockedUntil);
-          await this.audit.record(manager, actor, { action: locked ? 'auth.password_locked' : 'auth.password_failed', targetType: 'account', targetId: credential.accountId, regionPath: null });
-          return locked
-            ? { problem: new DomainError('ACCOUNT_LOCKED', '密码错误次数过多，账号已暂时锁定，请稍后再试', { lockedUntil: lockedUntil.toISOString() }) }
-            : { problem: new DomainError('INVALID_CREDENTIALS', '账号或密码错误') };
+          const locked = await this.accounts.recordFailedLogin(manager, credential.accountId, maxFailedLogins, new Date(Date.now() + lockoutSeconds * 1000));
+          await recordAttempt(locked ? PASSWORD_SIGN_IN_ACTIONS.locked : PASSWORD_SIGN_IN_ACTIONS.failed);
+          return refusal;
         }
         await this.accounts.recordSuccessfulLogin(manager, credential.accountId);
-        return this.signIn(manager, credential.account, 'auth.password_login', meta);
+        // Read before this sign-in is recorded: the failures since the previous one.
+        const failedSignIns = await this.auth.findFailedSignInsSinceLastSignIn(manager, credential.accountId);
+        const outcome = await this.signIn(manager, credential.account, PASSWORD_SIGN_IN_ACTIONS.succeeded, meta);
+        return 'problem' in outcome || !failedSignIns ? outcome : { ...outcome, failedSignIns };
       }),
     );
   }
@@ -151,7 +162,8 @@ export class LoginService {
   /** Failures that must still commit what they wrote (failure counters, audit) are returned, then thrown here. */
   private async finish(outcome: Outcome): Promise<LoginResponse> {
     if ('problem' in outcome) throw outcome.problem;
-    return { tokens: outcome.tokens, account: await this.accountsService.describe(outcome.accountId) };
+    const { accountId, ...signedIn } = outcome;
+    return { ...signedIn, account: await this.accountsService.describe(accountId) };
   }
 
   private async createWechatAccount(

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount } from '@linli/shared';
+import { ROLES, type FailedSignIns, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount } from '@linli/shared';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'The code from Taro.login() / wx.login(); valid once, for 5 minutes' })
@@ -60,9 +60,22 @@ export class SessionAccountDto implements SessionAccount {
   @ApiProperty() phoneBound: boolean;
 }
 
+export class FailedSignInsDto implements FailedSignIns {
+  @ApiProperty({ minimum: 1, description: 'Wrong passwords tried on this account since its previous successful sign-in' }) count: number;
+  @ApiProperty({ format: 'date-time', description: 'When the most recent one was tried' }) lastAt: string;
+  @ApiProperty({ description: 'They locked the account at least once' }) locked: boolean;
+}
+
 export class LoginResponseDto implements LoginResponse {
   @ApiProperty({ type: SessionTokensDto }) tokens: SessionTokensDto;
   @ApiProperty({ type: SessionAccountDto }) account: SessionAccountDto;
+  @ApiPropertyOptional({
+    type: FailedSignInsDto,
+    description:
+      'Password sign-in only, present when wrong passwords were tried since the previous successful sign-in. Failed attempts ' +
+      'answer exactly like unknown usernames (401 INVALID_CREDENTIALS), so this is how the owner learns of them: show it once.',
+  })
+  failedSignIns?: FailedSignInsDto;
 }
 
 export class DemoAccountDto implements DemoAccount {
