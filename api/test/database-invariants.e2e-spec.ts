@@ -1,12 +1,13 @@
 import { stableId } from '../src/seed/stable-id';
-import { placeOrder, zhao } from './support/dispatch';
+import { currentOffer, goOffline, goOnline, placeOrder, zhao } from './support/dispatch';
 import { loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
  * The CHECK constraints hold on this run's dialect even for a write that skips the services (a bug, a hand-made
  * fix in production): the database itself refuses the row. TypeORM does not create CHECKs on MySQL, so the MySQL
- * migrations add them by hand; this test is what proves they are there.
+ * migrations add them by hand; this test is what proves they are there. The same for the triggers that keep every
+ * open offer the current offer of an offered order (which SQLite drops whenever a migration rebuilds the table).
  */
 describe('database invariants (CHECK constraints)', () => {
   let t: TestApp;
@@ -43,6 +44,25 @@ describe('database invariants (CHECK constraints)', () => {
 
   it('only a pending application holds its applicant in the one-pending-application column', async () => {
     await refused(`UPDATE provider SET pending_applicant_id = '${workerId}' WHERE id = '${provider}'`);
+  });
+
+  it('an open offer is always the current offer of an offered order', async () => {
+    const worker = await zhao(t);
+    await goOnline(t, worker);
+    const wang = await loginWithWechat(t, 'demo-openid-wang-xiuying');
+    const offered = await placeOrder(t, wang, stableId('resident', 'wang-xiuying'));
+    const offer = (await currentOffer(t, worker))!;
+    await goOffline(t, worker);
+    expect(offer.order.id).toBe(offered.id);
+    // The order cannot leave `offered`, nor name another offer, while its offer is open.
+    await refused(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${offered.id}'`);
+    await refused(`UPDATE service_order SET current_offer_id = '${orderId}' WHERE id = '${offered.id}'`);
+    // No open offer on an order that is not offered, and a closed offer never opens again.
+    await refused(`INSERT INTO dispatch_offer (id, order_id, worker_id, status, distance_meters, offered_at, expires_at, responded_at, reason) VALUES ('${stableId('offer', 'stray')}', '${orderId}', '${workerId}', 'open', 100, '2026-11-27 10:00:00.000', '2026-11-27 10:05:00.000', NULL, NULL)`);
+    await t.dataSource.query(`UPDATE dispatch_offer SET status = 'withdrawn' WHERE id = '${offer.id}'`);
+    await refused(`UPDATE dispatch_offer SET status = 'open' WHERE id = '${offer.id}'`);
+    // Closing the offer first lets the order move on, as the services do it.
+    await t.dataSource.query(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${offered.id}'`);
   });
 
   it('lets valid rows through (the checks are not simply refusing everything)', async () => {

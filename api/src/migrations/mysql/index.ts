@@ -11,5 +11,7 @@ import { WaitlistGroupSize1795714274757 } from './1795714274757-waitlist-group-s
 import { Dispatch1795738544328 } from './1795738544328-dispatch';
 import { ProviderApplications1795751765512 } from './1795751765512-provider-applications';
 import { CheckConstraints1795751800000 } from './1795751800000-check-constraints';
+import { OrderVersion1796087959557 } from './1796087959557-order-version';
+import { OpenOfferInvariant1796087960000 } from './1796087960000-open-offer-invariant';
 
-export const MYSQL_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798, HomeOrders1795712329369, BookingGroupSize1795714139593, WaitlistGroupSize1795714274757, Dispatch1795738544328, ProviderApplications1795751765512, CheckConstraints1795751800000];
+export const MYSQL_MIGRATIONS: Function[] = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798, HomeOrders1795712329369, BookingGroupSize1795714139593, WaitlistGroupSize1795714274757, Dispatch1795738544328, ProviderApplications1795751765512, CheckConstraints1795751800000, OrderVersion1796087959557, OpenOfferInvariant1796087960000];

@@ -96,8 +96,7 @@ export class DispatchBoardService {
   async requeue(auth: AuthContext, orderId: string, reason: string): Promise<ServiceOrderView> {
     await this.overseen(auth, orderId);
     return this.act(auth, orderId, async (manager, current, by, now) => {
-      await this.lifecycle.apply(manager, current, { event: 'requeue', by, reason, set: { refusals: 0 }, at: now });
-      await this.dispatcher.offerNext(manager, { ...current, status: 'pending_dispatch', refusals: 0 }, now);
+      await this.dispatcher.offerNext(manager, await this.lifecycle.apply(manager, current, { event: 'requeue', by, reason, set: { refusals: 0 }, at: now }), now);
     });
   }
 

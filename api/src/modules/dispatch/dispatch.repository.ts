@@ -45,15 +45,16 @@ export class DispatchRepository {
   }
 
   /**
-   * Moves an order from the status the caller saw to the next one, only if nothing changed it meanwhile. This
-   * conditional UPDATE is what makes "exactly one accept / one grab / one expiry" hold under any concurrency.
+   * Moves an order from the status and version the caller read to the next status, only if nothing changed it
+   * meanwhile (not even a move that came back to the same status). This conditional UPDATE is what makes "exactly
+   * one accept / one grab / one expiry / one of a reject and a cancel" hold under any concurrency.
    */
-  async moveOrder(manager: EntityManager, orderId: string, from: OrderStatus, to: OrderStatus, set: QueryDeepPartialEntity<ServiceOrder>, guard: OrderGuard = {}): Promise<boolean> {
+  async moveOrder(manager: EntityManager, read: Pick<ServiceOrder, 'id' | 'status' | 'version'>, to: OrderStatus, set: QueryDeepPartialEntity<ServiceOrder>, guard: OrderGuard = {}): Promise<boolean> {
     const query = manager
       .createQueryBuilder()
       .update(ServiceOrder)
-      .set({ ...set, status: to })
-      .where('id = :orderId AND status = :from', { orderId, from });
+      .set({ ...set, status: to, version: () => 'version + 1' })
+      .where('id = :orderId AND status = :from AND version = :version', { orderId: read.id, from: read.status, version: read.version });
     if (guard.currentOfferId) query.andWhere('current_offer_id = :offerId', { offerId: guard.currentOfferId });
     if (guard.workerId) query.andWhere('worker_id = :workerId', { workerId: guard.workerId });
     return (await query.execute()).affected === 1;

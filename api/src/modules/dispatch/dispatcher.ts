@@ -59,7 +59,8 @@ export class Dispatcher {
 
   /**
    * Offers a pending assign-mode order to the best candidate, or escalates it when there is none or it was refused
-   * too often. Grab-mode orders wait in the pool. Call inside the transaction that left the order pending.
+   * too often. Grab-mode orders wait in the pool. Call inside the transaction that left the order pending, with the
+   * order as that transaction last read or moved it (its version decides whether the move still holds).
    */
   async offerNext(manager: EntityManager, order: ServiceOrder, now: Date): Promise<void> {
     if (order.status !== 'pending_dispatch' || order.dispatchMode === 'grab') return;
@@ -75,8 +76,10 @@ export class Dispatcher {
     }
     const offerId = randomUUID();
     const windowSeconds = offerWindowSecondsOverride ?? order.centreService.service.offerWindowSeconds;
-    await this.orders.insertOffer(manager, { id: offerId, orderId: order.id, workerId: best.workerId, status: 'open', distanceMeters: best.distanceMeters, offeredAt: now, expiresAt: new Date(now.getTime() + windowSeconds * 1000), respondedAt: null, reason: null });
+    // The order names its offer before the offer exists: the database accepts an open offer only as the current
+    // offer of an offered order (docs/dispatch.md, "Invariants").
     await this.lifecycle.apply(manager, order, { event: 'offer', by: DISPATCHER, workerId: best.workerId, set: { currentOfferId: offerId }, at: now });
+    await this.orders.insertOffer(manager, { id: offerId, orderId: order.id, workerId: best.workerId, status: 'open', distanceMeters: best.distanceMeters, offeredAt: now, expiresAt: new Date(now.getTime() + windowSeconds * 1000), respondedAt: null, reason: null });
     await this.orders.markOffered(manager, best.workerId, now);
   }
 
@@ -99,91 +102,107 @@ export class Dispatcher {
 
   /**
    * Expires every open offer past its window and offers the order to the next candidate. The conditional close of
-   * the offer decides which instance does it: each expiry leads to exactly one re-dispatch.
+   * the offer decides which instance does it: each expiry leads to exactly one re-dispatch. An offer whose order has
+   * moved on without it (which the database no longer lets happen, but rows from before may exist) is withdrawn.
    */
   async sweepExpiredOffers(now = new Date()): Promise<number> {
     let expired = 0;
-    for (const offer of await this.orders.listExpiredOpenOffers(now, SWEEP_BATCH)) {
-      const won = await this.transactions.write(async (manager) => {
-        if (!(await this.orders.closeOffer(manager, offer.id, 'expired', now, { expiredBy: now }))) return false;
+    await this.eachRow(await this.orders.listExpiredOpenOffers(now, SWEEP_BATCH), (offer) => `expiry of offer ${offer.id}`, async (offer) => {
+      const outcome = await this.transactions.write(async (manager) => {
         const order = (await this.orders.findOrder(offer.orderId, manager))!;
-        await this.lifecycle.apply(manager, order, { event: 'expire', by: DISPATCHER, workerId: offer.workerId, reason: '超时未接单', set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offer.id }, at: now });
-        await this.offerNext(manager, { ...order, status: 'pending_dispatch', refusals: order.refusals + 1, currentOfferId: null }, now);
-        return true;
+        if (order.status !== 'offered' || order.currentOfferId !== offer.id) {
+          return (await this.orders.closeOffer(manager, offer.id, 'withdrawn', now, { reason: '订单已不在派单中' })) ? 'withdrawn' : 'lost';
+        }
+        if (!(await this.orders.closeOffer(manager, offer.id, 'expired', now, { expiredBy: now }))) return 'lost';
+        const pending = await this.lifecycle.apply(manager, order, { event: 'expire', by: DISPATCHER, workerId: offer.workerId, reason: '超时未接单', set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offer.id }, at: now });
+        await this.offerNext(manager, { ...pending, refusals: order.refusals + 1 }, now);
+        return 'expired';
       });
-      if (won) {
+      if (outcome === 'expired') {
         expired++;
         this.logger.log(`offer ${offer.id} expired; order ${offer.orderId} moved on`);
+      } else if (outcome === 'withdrawn') {
+        this.logger.warn(`offer ${offer.id} was open on order ${offer.orderId}, which had moved on without it; withdrawn`);
       }
-    }
+    });
     return expired;
   }
 
   /** Pending assign-mode orders whose first dispatch failed (a crash between commit and dispatch, a lost race). */
   async sweepAwaitingOffer(now = new Date()): Promise<void> {
-    for (const order of await this.orders.listAwaitingOffer(SWEEP_BATCH)) {
-      try {
-        await this.dispatch(order.id, now);
-      } catch (error) {
-        this.logger.warn(`dispatch of order ${order.id} failed: ${(error as Error).message}`);
-      }
-    }
+    await this.eachRow(await this.orders.listAwaitingOffer(SWEEP_BATCH), (order) => `dispatch of order ${order.id}`, (order) => this.dispatch(order.id, now));
   }
 
   /** Grab-mode orders nobody took in time go to the staff queue. */
   async sweepUnclaimedPool(now = new Date()): Promise<void> {
-    const cutoff = new Date(now.getTime() - this.config.dispatch.grabPoolMinutes * 60_000);
-    for (const pooled of await this.orders.listUnclaimedPool(cutoff, SWEEP_BATCH)) {
-      await this.ignoringLostRaces(() =>
-        this.transactions.write(async (manager) => {
-          await this.lifecycle.apply(manager, (await this.orders.findOrder(pooled.id, manager))!, { event: 'escalate', by: DISPATCHER, reason: `抢单池 ${this.config.dispatch.grabPoolMinutes} 分钟无人接单`, at: now });
-        }),
-      );
-    }
+    const { grabPoolMinutes } = this.config.dispatch;
+    const cutoff = new Date(now.getTime() - grabPoolMinutes * 60_000);
+    await this.eachRow(await this.orders.listUnclaimedPool(cutoff, SWEEP_BATCH), (order) => `escalation of pool order ${order.id}`, (pooled) =>
+      this.transactions.write(async (manager) => {
+        await this.lifecycle.apply(manager, (await this.orders.findOrder(pooled.id, manager))!, { event: 'escalate', by: DISPATCHER, reason: `抢单池 ${grabPoolMinutes} 分钟无人接单`, at: now });
+      }),
+    );
   }
 
   /** Warns staff once about each order not started within its window (the SLA rule in shared). */
   async sweepLateOrders(now = new Date()): Promise<number> {
     let warned = 0;
-    for (const order of await this.orders.listUnwarnedStarted(now, SWEEP_BATCH)) {
-      if (!isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now)) continue;
+    const late = (await this.orders.listUnwarnedStarted(now, SWEEP_BATCH)).filter((order) => isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now));
+    await this.eachRow(late, (order) => `SLA warning for order ${order.id}`, async (order) => {
       const won = await this.transactions.write(async (manager) => {
         if (!(await this.orders.markSlaWarned(manager, order.id, now))) return false;
         await this.outbox.enqueue(manager, 'order.sla_warning', { orderId: order.id, status: order.status, regionPath: order.regionPath });
         return true;
       });
       if (won) warned++;
-    }
+    });
     return warned;
   }
 
   /** Completed orders the resident never confirmed are confirmed after the configured number of days. */
   async sweepAutoConfirm(now = new Date()): Promise<void> {
-    const cutoff = new Date(now.getTime() - this.config.dispatch.autoConfirmDays * DAY_MS);
-    for (const completed of await this.orders.listCompletedBefore(cutoff, SWEEP_BATCH)) {
-      await this.ignoringLostRaces(() =>
-        this.transactions.write(async (manager) => {
-          await this.lifecycle.apply(manager, (await this.orders.findOrder(completed.id, manager))!, { event: 'confirm', by: DISPATCHER, reason: `${this.config.dispatch.autoConfirmDays} 天未确认，系统自动确认`, at: now });
-        }),
-      );
+    const { autoConfirmDays } = this.config.dispatch;
+    const cutoff = new Date(now.getTime() - autoConfirmDays * DAY_MS);
+    await this.eachRow(await this.orders.listCompletedBefore(cutoff, SWEEP_BATCH), (order) => `auto-confirm of order ${order.id}`, (completed) =>
+      this.transactions.write(async (manager) => {
+        await this.lifecycle.apply(manager, (await this.orders.findOrder(completed.id, manager))!, { event: 'confirm', by: DISPATCHER, reason: `${autoConfirmDays} 天未确认，系统自动确认`, at: now });
+      }),
+    );
+  }
+
+  /**
+   * One pass of everything time-driven; each API instance runs it on a timer (DispatchSweeper). Each step runs
+   * even when another failed: a database hiccup in one must not stop offers from expiring.
+   */
+  async sweep(now = new Date()): Promise<void> {
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['offer expiry', () => this.sweepExpiredOffers(now)],
+      ['first dispatch', () => this.sweepAwaitingOffer(now)],
+      ['pool escalation', () => this.sweepUnclaimedPool(now)],
+      ['SLA warnings', () => this.sweepLateOrders(now)],
+      ['auto-confirm', () => this.sweepAutoConfirm(now)],
+    ];
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.logger.error(`dispatch sweep step "${name}" failed: ${(error as Error).message}`);
+      }
     }
   }
 
-  /** One pass of everything time-driven; each API instance runs it on a timer (DispatchSweeper). */
-  async sweep(now = new Date()): Promise<void> {
-    await this.sweepExpiredOffers(now);
-    await this.sweepAwaitingOffer(now);
-    await this.sweepUnclaimedPool(now);
-    await this.sweepLateOrders(now);
-    await this.sweepAutoConfirm(now);
-  }
-
-  /** Another instance (or the resident) moved the order first: nothing left to do for this one. */
-  private async ignoringLostRaces(task: () => Promise<void>): Promise<void> {
-    try {
-      await task();
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'INVALID_TRANSITION') throw error;
+  /**
+   * Runs `work` for each row in its own transaction(s): a row that fails is logged and skipped, never blocking the
+   * rows after it. Losing a race to another instance or actor is normal and not logged.
+   */
+  private async eachRow<T>(rows: T[], describe: (row: T) => string, work: (row: T) => Promise<unknown>): Promise<void> {
+    for (const row of rows) {
+      try {
+        await work(row);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'INVALID_TRANSITION') continue;
+        this.logger.error(`${describe(row)} failed: ${(error as Error).message}`);
+      }
     }
   }
 }

@@ -98,6 +98,7 @@ export class HomeOrdersService {
       description: input.description.trim(),
       workerId: null,
       currentOfferId: null,
+      version: 0,
       refusals: 0,
       slaWarnedAt: null,
       completionNote: null,

@@ -46,15 +46,16 @@ export class OrderLifecycle {
     private readonly audit: AuditService,
   ) {}
 
-  /** Applies the event to `order` (as last read) and returns the new status; 409 INVALID_TRANSITION when it may not happen. */
-  async apply(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<OrderStatus> {
+  /**
+   * Applies the event to `order` as the caller read it (status and version) and returns the order as it now stands
+   * (columns set by SQL expressions, such as `refusals + 1`, keep their old values). 409 INVALID_TRANSITION when
+   * the event may not happen, or when someone moved the order since it was read.
+   */
+  async apply(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<ServiceOrder> {
     const rule = transitionOrder(order.status, request.event, request.by.actor);
     if (!rule.ok) throw invalidTransition(order.status, request.event);
-    const moved = await this.orders.moveOrder(manager, order.id, order.status, rule.to, request.set ?? {}, request.guard);
-    if (!moved) {
-      const now = await this.orders.findOrderState(order.id, manager);
-      throw invalidTransition(now?.status ?? order.status, request.event);
-    }
+    const set = request.set ?? {};
+    if (!(await this.orders.moveOrder(manager, order, rule.to, set, request.guard))) throw await this.lostRace(manager, order, request);
     await this.keepLoad(manager, order, rule.to, request);
     await this.orders.insertEvent(manager, {
       orderId: order.id,
@@ -72,7 +73,18 @@ export class OrderLifecycle {
     if (request.by.auth) {
       await this.audit.record(manager, request.by.auth, { action: `service_order.${request.event}`, targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { from: order.status, to: rule.to } });
     }
-    return rule.to;
+    return { ...order, ...plainValues(set), status: rule.to, version: order.version + 1 };
+  }
+
+  /**
+   * The order changed between the caller's read and its move. When the event is no longer allowed the answer says
+   * the status it is in now; when it still is (the order moved and came back, or only its offer changed) the caller
+   * is asked to look again rather than told something false about the status.
+   */
+  private async lostRace(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<DomainError> {
+    const current = (await this.orders.findOrderState(order.id, manager)) ?? order;
+    if (!transitionOrder(current.status, request.event, request.by.actor).ok) return invalidTransition(current.status, request.event);
+    return new DomainError('INVALID_TRANSITION', '订单刚刚有了变化，请刷新后再操作', { status: current.status, event: request.event });
   }
 
   /**
@@ -88,6 +100,11 @@ export class OrderLifecycle {
       throw new DomainError('WORKER_AT_CAPACITY', '该服务人员未完成的订单已达上限', { workerId: holderAfter });
     }
   }
+}
+
+/** The columns a transition sets to plain values (not SQL expressions such as `refusals + 1`). */
+function plainValues(set: QueryDeepPartialEntity<ServiceOrder>): Partial<ServiceOrder> {
+  return Object.fromEntries(Object.entries(set).filter(([, value]) => typeof value !== 'function')) as Partial<ServiceOrder>;
 }
 
 function invalidTransition(status: OrderStatus, event: OrderEvent): DomainError {

@@ -8,7 +8,8 @@ import { Resident } from '../residents/resident.entity';
 /**
  * A job done at someone's home (居家养老, 家政保洁, 维修, 邻里互助), from request to confirmation. Kind, place, time
  * window, required skill (the service) and region are kept general: elder-meal deliveries will reuse the engine.
- * Every status change is a conditional UPDATE on `status` (see OrderLifecycle), so concurrent actors cannot both win.
+ * Every status change is a conditional UPDATE on `status` and `version` (see OrderLifecycle), so concurrent actors
+ * cannot both win.
  */
 @Entity({ name: 'service_order' })
 @Index('ix_service_order_resident', ['residentId'])
@@ -85,6 +86,13 @@ export class ServiceOrder {
   /** The open offer while `offered`. */
   @Column({ name: 'current_offer_id', type: 'varchar', length: 36, nullable: true })
   currentOfferId: string | null;
+
+  /**
+   * Bumped by every status move. A move is conditional on the version its caller read, so of two actors that read
+   * the same order (a worker's reject and a resident's cancel) exactly one moves it; the other gets a 409.
+   */
+  @Column({ type: 'int', default: 0 })
+  version: number;
 
   /** Offers refused or left to expire; K of them escalate the order. */
   @Column({ type: 'int', default: 0 })

@@ -90,8 +90,8 @@ export class WorkbenchService {
     await this.transactions.write(async (manager) => {
       if (!(await this.orders.closeOffer(manager, offerId, 'rejected', now, { workerId: worker.id, reason, unexpiredAt: now }))) throw await this.offerGone(manager, offerId, now);
       const order = (await this.orders.findOrder(offer.orderId, manager))!;
-      await this.lifecycle.apply(manager, order, { event: 'reject', by: this.actor(worker), workerId: worker.id, reason, set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offerId }, at: now });
-      await this.dispatcher.offerNext(manager, { ...order, status: 'pending_dispatch', refusals: order.refusals + 1, currentOfferId: null }, now);
+      const pending = await this.lifecycle.apply(manager, order, { event: 'reject', by: this.actor(worker), workerId: worker.id, reason, set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offerId }, at: now });
+      await this.dispatcher.offerNext(manager, { ...pending, refusals: order.refusals + 1 }, now);
     });
   }
 
@@ -111,12 +111,11 @@ export class WorkbenchService {
     const worker = await this.me(auth);
     // A light read first: in a burst most grabs lose, and they should learn it without loading the whole order.
     const order = await this.orders.findOrderState(orderId);
-    // Orders outside the worker's skills and areas are 404 like missing ones; within them, a lost race says so.
-    if (!order || !(await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))) throw new NotFoundError('该订单');
+    // Orders that could never be in this worker's pool (other skills or areas, assign mode, outside their hours) are
+    // 404 like missing ones, whatever their status; only for an order that was theirs to grab does a lost race say so.
+    if (!order || !(await this.couldGrab(worker, order))) throw new NotFoundError('该订单');
     if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
     if (order.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
-    const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
-    if (!inTheirPool || !workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt)) throw new NotFoundError('该订单');
     const now = new Date();
     await this.transactions.write(async (manager) => {
       const current = (await this.orders.findOrderState(orderId, manager))!;
@@ -129,6 +128,12 @@ export class WorkbenchService {
       }
     });
     return this.views.one((await this.orders.findOrder(orderId))!);
+  }
+
+  /** Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile). */
+  private async couldGrab(worker: Worker, order: ServiceOrder): Promise<boolean> {
+    const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
+    return inTheirPool && workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt) && (await this.orders.workerCovers(worker.id, order.serviceId, order.communityId));
   }
 
   async listOrders(auth: AuthContext, state: 'active' | 'history'): Promise<ServiceOrderView[]> {
