@@ -65,16 +65,19 @@ describe('H5 app in Chromium', () => {
     await page.locator('.household-member', { hasText: '李建国' }).first().waitFor({ timeout: 20_000 });
   });
 
-  browserTest('staff sign in with a password; a wrong one gets a clear message', async () => {
+  browserTest('staff sign in with a password; a wrong one gets a clear message, and the workbench tells of it', async () => {
     await page.goto(`${api.baseUrl}/#/staff/pages/login/index`);
     await page.locator('.staff-login-username input').first().fill('anda.staff', { timeout: 20_000 });
     await page.locator('.staff-login-password input').first().fill('wrong-password');
     await page.locator('.staff-login-submit').first().tap();
-    await page.getByText('账号或密码不正确').first().waitFor({ timeout: 10_000 });
+    await page.getByText('账号或密码错误；连续输错 5 次后需等待 15 分钟再试').first().waitFor({ timeout: 10_000 });
 
     await page.locator('.staff-login-password input').first().fill('Linli@2026');
     await page.locator('.staff-login-submit').first().tap();
     await page.locator('.staff-greeting', { hasText: '张敏' }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.failed-sign-ins', { hasText: '上次登录后有 1 次密码输错' }).first().waitFor({ timeout: 10_000 });
+    await page.getByText('知道了').first().tap();
+    await page.locator('.failed-sign-ins').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   browserTest('a resident books a service, finds it in 订单 and cancels it; staff check a booking in', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
+import { ProviderAdminPage } from '../src/provider/pages/admin';
 import { StaffHomePage } from '../src/staff/pages/index';
 import { StaffLoginPage } from '../src/staff/pages/login';
 import { configureRequest } from '../src/services/request';
@@ -22,7 +23,8 @@ beforeAll(async () => {
       attempts.push(await readJson(req));
       sendJson(res, answer.status, answer.body);
     },
-    '/me': (_req, res) => sendJson(res, 200, staffAccount),
+    // The account of the last sign-in: a page left from an earlier test may still be refreshing it.
+    '/me': (_req, res) => sendJson(res, 200, (answer.body as { account?: unknown }).account ?? staffAccount),
   });
   configureRequest({ baseUrl: server.baseUrl });
 });
@@ -59,26 +61,14 @@ describe('StaffLoginPage', () => {
     expect(attempts).toEqual([]);
   });
 
-  it('says so on wrong credentials', async () => {
-    answer = { status: 401, body: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误', requestId: 'r' } };
+  it('on wrong credentials shows the API\'s words, which tell a locked owner to wait without saying the account is locked', async () => {
+    answer = { status: 401, body: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误；连续输错 5 次后需等待 15 分钟再试', requestId: 'r' } };
     const { container } = render(<StaffLoginPage />);
     await submit(container, ' anda.staff ', 'wrong');
 
-    expect(await screen.findByText('账号或密码不正确，请检查后重新输入。连续输错多次，账号会被暂时锁定。')).toBeTruthy();
+    expect(await screen.findByText('账号或密码错误；连续输错 5 次后需等待 15 分钟再试。请核对后重新输入（密码区分大小写）。')).toBeTruthy();
     expect(attempts).toEqual([{ username: 'anda.staff', password: 'wrong' }]);
     expect(readSession()).toBeNull();
-  });
-
-  it('shows until when a locked account stays locked, in local time', async () => {
-    const lockedUntil = new Date(2026, 10, 26, 15, 5).toISOString(); // 15:05 on this machine's clock
-    answer = {
-      status: 423,
-      body: { code: 'ACCOUNT_LOCKED', message: '密码错误次数过多，账号已暂时锁定，请稍后再试', details: { lockedUntil }, requestId: 'r' },
-    };
-    const { container } = render(<StaffLoginPage />);
-    await submit(container, 'anda.staff', 'wrong');
-
-    expect(await screen.findByText('密码输错次数过多，账号已锁定，请在 2026年11月26日 15:05 之后再试。')).toBeTruthy();
   });
 
   it('asks to wait when the login attempts are rate limited', async () => {
@@ -118,6 +108,61 @@ describe('StaffLoginPage', () => {
     await submit(container, 'anxin.admin', 'right-password');
 
     await waitFor(() => expect(navigations).toEqual([{ kind: 'redirectTo', url: '/provider/pages/admin/index' }]));
+  });
+
+  it('tells the owner on the workbench about wrong passwords since their last sign-in, until they say they have read it', async () => {
+    const lastAt = new Date(2026, 11, 1, 9, 12).toISOString(); // 09:12 on this machine's clock
+    answer = {
+      status: 200,
+      body: {
+        tokens: { accessToken: 'access-staff', refreshToken: 'refresh-staff', accessTokenExpiresIn: 900 },
+        account: staffAccount,
+        failedSignIns: { count: 3, lastAt, locked: true },
+      },
+    };
+    const { container, unmount } = render(<StaffLoginPage />);
+    await submit(container, 'anda.staff', 'right-password');
+    await waitFor(() => expect(navigations).toEqual([{ kind: 'redirectTo', url: '/staff/pages/index/index' }]));
+    unmount();
+
+    const workbench = render(<StaffHomePage />);
+    const notice = workbench.container.querySelector('.failed-sign-ins');
+    expect(notice?.textContent).toContain('上次登录后有 3 次密码输错（最近一次 2026年12月1日 09:12），账号曾因此被暂时锁定。');
+    expect(notice?.textContent).toContain('请告诉管理员');
+    fireEvent.click(screen.getByText('知道了'));
+    expect(workbench.container.querySelector('.failed-sign-ins')).toBeNull();
+    workbench.unmount();
+
+    expect(render(<StaffHomePage />).container.querySelector('.failed-sign-ins')).toBeNull();
+  });
+
+  it('shows the provider administrator the same notice on their admin page, and nobody else who signs in on the device', async () => {
+    const providerAdmin = { ...staffAccount, id: 'account-qian', role: 'provider_admin' as const, displayName: '钱经理', providerId: 'provider-anxin' };
+    answer = {
+      status: 200,
+      body: {
+        tokens: { accessToken: 'access-admin', refreshToken: 'refresh-admin', accessTokenExpiresIn: 900 },
+        account: providerAdmin,
+        failedSignIns: { count: 1, lastAt: new Date().toISOString(), locked: false },
+      },
+    };
+    const login = render(<StaffLoginPage />);
+    await submit(login.container, 'anxin.admin', 'right-password');
+    await waitFor(() => expect(readSession()?.account?.id).toBe('account-qian'));
+    login.unmount();
+
+    const admin = render(<ProviderAdminPage />);
+    expect(admin.container.querySelector('.failed-sign-ins')?.textContent).toMatch(/^上次登录后有 1 次密码输错（最近一次 .+）。/);
+    admin.unmount();
+
+    // 钱经理 leaves without reading it; 张敏 signs in next on this device.
+    clearSession();
+    answer = { status: 200, body: { tokens: { accessToken: 'access-staff', refreshToken: 'refresh-staff', accessTokenExpiresIn: 900 }, account: staffAccount } };
+    const next = render(<StaffLoginPage />);
+    await submit(next.container, 'anda.staff', 'right-password');
+    await waitFor(() => expect(readSession()?.account?.id).toBe('account-zhang'));
+    next.unmount();
+    expect(render(<StaffHomePage />).container.querySelector('.failed-sign-ins')).toBeNull();
   });
 
   it('offers the login on the workbench when nobody is signed in', () => {

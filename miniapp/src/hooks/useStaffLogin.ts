@@ -4,7 +4,6 @@ import type { SessionAccount } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { signInWithPassword } from '../services/session';
-import { formatLocalDateTime } from '../utils/datetime';
 
 export interface StaffLoginHandle {
   username: string;
@@ -21,14 +20,9 @@ export interface StaffLoginHandle {
 export function staffLoginMessage(error: ApiError): string {
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
-      return '账号或密码不正确，请检查后重新输入。连续输错多次，账号会被暂时锁定。';
-    case 'ACCOUNT_LOCKED': {
-      const lockedUntil = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
-      const until = typeof lockedUntil === 'string' ? formatLocalDateTime(lockedUntil) : null;
-      return until
-        ? `密码输错次数过多，账号已锁定，请在 ${until} 之后再试。`
-        : '密码输错次数过多，账号已暂时锁定，请稍后再试。';
-    }
+      // Also the answer for an unknown or a locked account, right password or not, so it may not say which. The
+      // API's words include how long to wait after repeated mistakes (the lockout is configured there).
+      return `${error.message}。请核对后重新输入（密码区分大小写）。`;
     case 'RATE_LIMITED':
       return '登录尝试过于频繁，请等几分钟后再试。';
     default:

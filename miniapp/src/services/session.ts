@@ -4,6 +4,7 @@ import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 import type { DemoAccount, LoginResponse, SessionAccount } from '@linli/shared';
 
 import { ApiError } from './api-error';
+import { rememberFailedSignIns } from './failed-sign-ins';
 import { request, requestList } from './request';
 import { clearSession, readSession, saveAccount, saveSession } from './token-storage';
 
@@ -52,9 +53,12 @@ export function normaliseInvitationCode(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase();
 }
 
+/** Failed attempts since the account's previous sign-in come only with this answer: kept for the page it opens. */
 export async function signInWithPassword(username: string, password: string): Promise<SessionAccount> {
   const body = { username: username.trim(), password };
-  return remember(await request<LoginResponse>('/auth/password/login', { method: 'POST', body, auth: false }));
+  const response = await request<LoginResponse>('/auth/password/login', { method: 'POST', body, auth: false });
+  rememberFailedSignIns(response.account.id, response.failedSignIns);
+  return remember(response);
 }
 
 /** Demo mode only; the API answers 404 NOT_FOUND when a real WeChat AppID is configured. */

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { DispatchMode, SessionAccount } from '@linli/shared';
 
+import { FailedSignInsNotice } from '../../../components/failed-sign-ins-notice';
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
@@ -149,6 +150,7 @@ export function ProviderAdminPage() {
   }
   return (
     <View className='page-root provider-admin'>
+      <FailedSignInsNotice accountId={account.id} />
       <Text className='provider-admin__title'>您好，{account.displayName}</Text>
       <AdminDesk key={account.id} providerId={account.providerId} />
       <Button className='provider-admin__logout' size='large' block onClick={() => void signOut()}>

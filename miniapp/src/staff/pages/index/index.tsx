@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '@linli/shared';
 
 import type { SessionAccount } from '@linli/shared';
 
+import { FailedSignInsNotice } from '../../../components/failed-sign-ins-notice';
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
@@ -59,6 +60,7 @@ export function StaffHomePage() {
   if (state.status === 'signed-in' && WORKBENCH_ROLES.has(state.account.role)) {
     return (
       <View className='page-root staff-home'>
+        <FailedSignInsNotice accountId={state.account.id} />
         <Greeting account={state.account} onSignOut={() => void session.signOut()} />
       </View>
     );
