@@ -59,10 +59,10 @@ describe('database invariants (CHECK constraints)', () => {
     await refused(`UPDATE service_order SET current_offer_id = '${orderId}' WHERE id = '${offered.id}'`);
     // No open offer on an order that is not offered, and a closed offer never opens again.
     await refused(`INSERT INTO dispatch_offer (id, order_id, worker_id, status, distance_meters, offered_at, expires_at, responded_at, reason) VALUES ('${stableId('offer', 'stray')}', '${orderId}', '${workerId}', 'open', 100, '2026-11-27 10:00:00.000', '2026-11-27 10:05:00.000', NULL, NULL)`);
+    // Closing the offer first lets the order move on, as the services do it; then the offer stays closed.
     await t.dataSource.query(`UPDATE dispatch_offer SET status = 'withdrawn' WHERE id = '${offer.id}'`);
-    await refused(`UPDATE dispatch_offer SET status = 'open' WHERE id = '${offer.id}'`);
-    // Closing the offer first lets the order move on, as the services do it.
     await t.dataSource.query(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${offered.id}'`);
+    await refused(`UPDATE dispatch_offer SET status = 'open' WHERE id = '${offer.id}'`);
   });
 
   it('lets valid rows through (the checks are not simply refusing everything)', async () => {
