@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/app-config';
 import { issueAccessToken, verifyAccessToken } from './access-token';
 import { issueCheckInCode, issueSignedReference, verifyCheckInCode, verifySignedReference } from './signed-reference';
 import { FieldCipher } from './field-cipher';
-import { hashPassword, verifyPassword } from './password-hasher';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password-hasher';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 const env = { JWT_SECRET: 'x'.repeat(40), FIELD_ENCRYPTION_KEYS: `k1:${key(1)}`, FIELD_HMAC_KEY: key(9) };
@@ -49,6 +49,12 @@ describe('passwords', () => {
     expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/);
     await expect(verifyPassword('正确的密码 123', stored)).resolves.toBe(true);
     await expect(verifyPassword('wrong', stored)).resolves.toBe(false);
+  });
+
+  it('spends on unknown usernames the work of a real hash: same parameters, salt and hash lengths', async () => {
+    const shape = (hash: string) => hash.split('$').map((part, index) => (index < 4 ? part : part.length));
+    expect(shape(DUMMY_PASSWORD_HASH)).toEqual(shape(await hashPassword('any')));
+    await expect(verifyPassword('any', DUMMY_PASSWORD_HASH)).resolves.toBe(false);
   });
 });
 
