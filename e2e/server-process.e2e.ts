@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { REPO_ROOT, startApi, throwawaySqlite, type ApiProcess } from './support/api-process';
 
@@ -8,10 +8,46 @@ import { REPO_ROOT, startApi, throwawaySqlite, type ApiProcess } from './support
 async function rawConnection(baseUrl: string) {
   const socket = connect(Number(new URL(baseUrl).port), '127.0.0.1');
   let answer = '';
-  socket.on('data', (chunk) => (answer += chunk.toString()));
+  const listeners = new Set<() => void>();
+  socket.on('data', (chunk) => {
+    answer += chunk.toString();
+    for (const listener of listeners) listener();
+  });
   const closed = new Promise((resolveClose) => socket.once('close', resolveClose));
   await new Promise((resolveConnect) => socket.once('connect', resolveConnect));
-  return { socket, answer: () => answer, closed };
+  /** Resolves once what the server has answered so far matches `pattern`. */
+  const received = (pattern: RegExp) =>
+    new Promise<void>((resolveReceived) => {
+      const check = () => {
+        if (!pattern.test(answer)) return;
+        listeners.delete(check);
+        resolveReceived();
+      };
+      listeners.add(check);
+      check();
+    });
+  return { socket, answer: () => answer, closed, received };
+}
+
+interface BurstOutcome {
+  status?: number;
+  connection?: string;
+  error?: string;
+}
+
+/** Sends one GET on `agent` and resolves once it is on the wire (`sent`) and once it is answered or fails (`outcome`). */
+function sendThrough(agent: Agent, url: string) {
+  const outgoing = httpRequest(url, { agent });
+  const sent = new Promise<void>((resolveSent) => outgoing.once('finish', resolveSent));
+  const outcome = new Promise<BurstOutcome>((resolveOutcome) => {
+    outgoing.once('response', (response) => {
+      response.resume();
+      response.once('end', () => resolveOutcome({ status: response.statusCode, connection: response.headers.connection }));
+    });
+    outgoing.once('error', (error: NodeJS.ErrnoException) => resolveOutcome({ error: error.code }));
+  });
+  outgoing.end();
+  return { sent, outcome };
 }
 
 describe('the API as a process', () => {
@@ -57,21 +93,49 @@ describe('the API as a process', () => {
     for (const secret of ['11010519491231002X', 'secret-password-123', 'wechat-code-abc']) expect(api.output()).not.toContain(secret);
   });
 
-  it('on SIGTERM lets an in-flight request finish, then exits 0', async () => {
+  it('on SIGTERM answers every request that reached it before the signal, on kept-alive and on new connections, then exits 0', async () => {
     api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off' });
-    // A request whose body is still arriving is in flight: the server has it but cannot answer yet.
-    const { socket, answer } = await rawConnection(api.baseUrl);
-    socket.write('POST /api/regions/communities HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 8\r\n\r\n{"a"');
-    await sleep(200);
-    expect(answer()).toBe('');
+    const url = `${api.baseUrl}/api/health/ready`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 60 });
+    // Twenty kept-alive connections, each having served one request and now idle, as a load balancer holds them.
+    const warmUp = Array.from({ length: 20 }, () => sendThrough(agent, url).outcome);
+    expect(await Promise.all(warmUp)).toEqual(Array(20).fill({ status: 200, connection: 'keep-alive' }));
+
+    // Stopped, the server can neither accept nor read: the state of a busy server when the signal lands. The
+    // requests wait in the kernel (twenty on the idle connections, forty on connections not yet accepted).
+    api.child.kill('SIGSTOP');
+    let burst: Array<ReturnType<typeof sendThrough>> = [];
+    try {
+      burst = Array.from({ length: 60 }, () => sendThrough(agent, url));
+      await Promise.all(burst.map((request) => request.sent));
+      api.child.kill('SIGTERM');
+    } finally {
+      api.child.kill('SIGCONT');
+    }
+
+    const outcomes = await Promise.all(burst.map((request) => request.outcome));
+    agent.destroy();
+    expect(await api.exited).toBe(0);
+    const answered = outcomes.filter((outcome) => outcome.status === 200 || (outcome.status === 503 && outcome.connection === 'close'));
+    expect({ answered: answered.length, failed: outcomes.filter((outcome) => !answered.includes(outcome)) }).toEqual({ answered: 60, failed: [] });
+  });
+
+  it('on SIGTERM lets a kept-alive request in flight finish, closes its connection after the answer, and exits 0 without waiting out the timeout', async () => {
+    api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off', SHUTDOWN_TIMEOUT_MS: '20000' });
+    const { socket, answer, closed, received } = await rawConnection(api.baseUrl);
+    // HTTP/1.1 keeps the connection alive by default. "100 Continue" says the server has the request in hand; it
+    // stays in flight until its body arrives, after the signal.
+    socket.write('POST /api/auth/password/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n');
+    await received(/^HTTP\/1\.1 100 Continue\r\n\r\n/);
 
     api.child.kill('SIGTERM');
-    await sleep(300);
-    expect(api.child.exitCode).toBeNull(); // still draining
-    socket.end(':1}\n');
+    await api.waitForOutput(/shutting down/);
+    socket.write('{}');
 
+    await closed; // by the server: this client never hangs up
     expect(await api.exited).toBe(0);
-    expect(answer()).toMatch(/^HTTP\/1\.1 404/);
+    expect(answer()).toMatch(/\r\n\r\nHTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer()).toMatch(/\r\nconnection: close\r\n/i);
     expect(api.output()).toContain('shutdown complete');
   });
 

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX, createApp } from './app.factory';
+import { HttpDrain } from './common/http/http-drain';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 
 /**
- * SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, close the database pool. If that
- * takes longer than SHUTDOWN_TIMEOUT_MS the process exits anyway, so an orchestrator's kill never hangs.
+ * SIGTERM/SIGINT: take in every request already sent (see HttpDrain), stop accepting connections, let in-flight
+ * requests finish — each answer closing its connection — and close the database pool. If that takes longer than
+ * SHUTDOWN_TIMEOUT_MS the process exits anyway, so an orchestrator's kill never hangs.
  */
 function closeGracefullyOnSignals(app: NestFastifyApplication, config: AppConfig): void {
   const logger = app.getHttpAdapter().getInstance().log;
+  const drain = new HttpDrain(app.getHttpServer());
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -18,7 +21,7 @@ function closeGracefullyOnSignals(app: NestFastifyApplication, config: AppConfig
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting with requests still open');
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
-    app.close().then(
+    drain.begin().then(() => app.close()).then(
       () => {
         logger.info('shutdown complete');
         process.exit(0);

@@ -13,6 +13,8 @@ export interface ApiProcess {
   /** Everything the process has written to stdout (its JSON log lines). */
   output: () => string;
   stderr: () => string;
+  /** Resolves once the process has written a line matching `pattern` to stdout (rejects if it exits first). */
+  waitForOutput: (pattern: RegExp) => Promise<void>;
   /** Resolves with the exit code once the process ends. */
   exited: Promise<number | null>;
   stop: () => Promise<number | null>;
@@ -50,10 +52,22 @@ export function startApi(env: Record<string, string>): Promise<ApiProcess> {
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<void>((resolveWait, rejectWait) => {
+      const check = () => {
+        if (!pattern.test(stdout)) return;
+        child.stdout.off('data', check);
+        resolveWait();
+      };
+      child.stdout.on('data', check);
+      void exited.then((code) => rejectWait(new Error(`API exited with ${code} before writing ${pattern}`)));
+      check();
+    });
   const handle: Omit<ApiProcess, 'baseUrl'> = {
     child,
     output: () => stdout,
     stderr: () => stderr,
+    waitForOutput,
     exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
