@@ -10,6 +10,7 @@ import {
   isoWeekdayOf,
   openingFor,
   shanghaiDateOf,
+  slotUnavailableReason,
   shanghaiTimeOf,
   validateDateException,
   validateWeeklyOpening,
@@ -326,5 +327,44 @@ describe('validateDateException', () => {
     expect(validateDateException({ date: ORDINARY_THURSDAY, kind: 'maybe', reason: 'x' } as unknown as DateException)).toEqual([
       "kind must be 'closed' or 'open'",
     ]);
+  });
+});
+
+describe('slotUnavailableReason', () => {
+  // Thursday 26 November 2026, 08:13 in Shanghai; the morning window is 09:00-12:00 the same day.
+  const at0813 = utc('2026-11-26T00:13:00Z');
+  const morning = { startsAt: instantOf(ORDINARY_THURSDAY, '09:00'), endsAt: instantOf(ORDINARY_THURSDAY, '12:00') };
+
+  it('says a window 47 minutes away is too soon under a 60-minute lead, not passed', () => {
+    expect(slotUnavailableReason(morning, at0813, 60)).toEqual({ kind: 'too_soon', minNoticeMinutes: 60 });
+  });
+
+  it('offers it when the lead is met, the boundary itself included', () => {
+    expect(slotUnavailableReason(morning, at0813, 47)).toBeNull();
+    expect(slotUnavailableReason(morning, utc('2026-11-26T00:00:00Z'), 60)).toBeNull();
+  });
+
+  it('says started once the start is past, and passed once the end is reached', () => {
+    expect(slotUnavailableReason(morning, utc('2026-11-26T01:00:00Z'), 0)).toBeNull();
+    expect(slotUnavailableReason(morning, utc('2026-11-26T01:00:00.001Z'), 0)).toEqual({ kind: 'started' });
+    expect(slotUnavailableReason(morning, utc('2026-11-26T01:20:00Z'), 60)).toEqual({ kind: 'started' });
+    expect(slotUnavailableReason(morning, utc('2026-11-26T03:59:59Z'), 0)).toEqual({ kind: 'started' });
+    expect(slotUnavailableReason(morning, utc('2026-11-26T04:00:00Z'), 60)).toEqual({ kind: 'passed' });
+  });
+
+  it('says full for a slot with no seat left, after the time reasons', () => {
+    const slot = { startsAt: morning.startsAt.toISOString(), endsAt: morning.endsAt.toISOString(), remaining: 0 };
+    expect(slotUnavailableReason(slot, utc('2026-11-25T00:00:00Z'), 60)).toEqual({ kind: 'full' });
+    expect(slotUnavailableReason({ ...slot, remaining: 1 }, utc('2026-11-25T00:00:00Z'), 60)).toBeNull();
+    expect(slotUnavailableReason(slot, at0813, 60)).toEqual({ kind: 'too_soon', minNoticeMinutes: 60 });
+  });
+
+  it('is the rule generateSlots offers by: every generated slot is bookable, the first one dropped was too soon', () => {
+    const now = utc('2026-11-26T01:31:00Z'); // Thursday 09:31; notice 120 min → first offer 11:31
+    const slots = generateSlots({ weekly: WEEK, calendar: CALENDAR, exceptions: NO_EXCEPTIONS, policy: POLICY, now, days: 1 });
+    for (const slot of slots) expect(slotUnavailableReason(slot, now, POLICY.minNoticeMinutes)).toBeNull();
+    const dropped = { startsAt: instantOf(ORDINARY_THURSDAY, '11:30'), endsAt: instantOf(ORDINARY_THURSDAY, '12:00') };
+    expect(slots[0].start).toBe('14:00');
+    expect(slotUnavailableReason(dropped, now, POLICY.minNoticeMinutes)).toEqual({ kind: 'too_soon', minNoticeMinutes: 120 });
   });
 });

@@ -209,7 +209,6 @@ export interface GenerateSlotsInput {
 export function generateSlots(input: GenerateSlotsInput): Slot[] {
   const { weekly, calendar, exceptions, policy, now } = input;
   const days = input.days ?? policy.bookingWindowDays;
-  const earliest = now.getTime() + policy.minNoticeMinutes * MINUTE_MS;
   const today = shanghaiDateOf(now);
   const slots: Slot[] = [];
 
@@ -225,7 +224,7 @@ export function generateSlots(input: GenerateSlotsInput): Slot[] {
       const rangeEnd = requireTime(range.end);
       for (let start = requireTime(range.start); start + opening.slotMinutes <= rangeEnd; start += opening.slotMinutes) {
         const startsAt = instantOf(date, formatMinutes(start));
-        if (startsAt.getTime() < earliest) continue;
+        if (!meetsNotice(startsAt, now, policy.minNoticeMinutes)) continue;
         const end = formatMinutes(start + opening.slotMinutes);
         slots.push({
           date,
@@ -240,6 +239,44 @@ export function generateSlots(input: GenerateSlotsInput): Slot[] {
   }
   // ISO UTC strings of the same format sort chronologically as text.
   return slots.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.endsAt < b.endsAt ? -1 : 1));
+}
+
+/** Whether a slot starting at `startsAt` is far enough ahead of `now`: at least minNoticeMinutes, the boundary allowed. */
+export function meetsNotice(startsAt: Date, now: Date, minNoticeMinutes: number): boolean {
+  return startsAt.getTime() >= now.getTime() + minNoticeMinutes * MINUTE_MS;
+}
+
+/**
+ * Why a slot (or a home-visit window) cannot be booked now, so a screen can say what is true instead of one vague
+ * word: it is over, it is under way, it starts too soon for the notice required (a window 47 minutes away under a
+ * 60-minute rule has not passed), or every seat is taken.
+ */
+export type SlotUnavailableReason =
+  | { kind: 'passed' }
+  | { kind: 'started' }
+  | { kind: 'too_soon'; minNoticeMinutes: number }
+  | { kind: 'full' };
+
+export interface SlotTiming {
+  /** Date or ISO UTC. */
+  startsAt: Date | string;
+  endsAt: Date | string;
+  /** Seats left, when the slot has a capacity. */
+  remaining?: number;
+}
+
+/**
+ * The reason a slot cannot be booked at `now` with `minNoticeMinutes` of notice, or null when it can. Time comes
+ * first (a full slot in the past is past); generateSlots offers exactly the slots this finds no time reason for
+ * (so with no notice a slot starting this very instant is still offered, and counts as started a moment later).
+ */
+export function slotUnavailableReason(slot: SlotTiming, now: Date, minNoticeMinutes: number): SlotUnavailableReason | null {
+  const startsAt = new Date(slot.startsAt);
+  if (now.getTime() >= new Date(slot.endsAt).getTime()) return { kind: 'passed' };
+  if (now.getTime() > startsAt.getTime()) return { kind: 'started' };
+  if (!meetsNotice(startsAt, now, minNoticeMinutes)) return { kind: 'too_soon', minNoticeMinutes };
+  if (slot.remaining !== undefined && slot.remaining <= 0) return { kind: 'full' };
+  return null;
 }
 
 /**
