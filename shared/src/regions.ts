@@ -76,6 +76,34 @@ export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
   return Math.round(2 * EARTH_RADIUS_METERS * Math.asin(Math.sqrt(h)));
 }
 
+/** A centre placed in a resident's list, with why it is where it is. */
+export interface OrderedCentre<T> {
+  centre: T;
+  /** The centre belongs to the person's own community. */
+  mine: boolean;
+  /** Metres from the person, when their position is known. */
+  meters: number | null;
+}
+
+/**
+ * The centres of a service in the order a resident wants them: the one of the person's own community first (the
+ * rest keep the order given), or nearest first once the person's position is known (GCJ-02, as centres are).
+ * The one rule for every list of centres a resident chooses from.
+ */
+export function orderCentresFor<T extends GeoPoint & { regionId: string }>(
+  centres: readonly T[],
+  communityId: string | null,
+  here: GeoPoint | null = null,
+): OrderedCentre<T>[] {
+  const items = centres.map((centre) => ({
+    centre,
+    mine: communityId !== null && centre.regionId === communityId,
+    meters: here ? distanceMeters(here, centre) : null,
+  }));
+  // Array.prototype.sort is stable: ties keep the order given.
+  return here ? items.sort((a, b) => a.meters! - b.meters!) : items.sort((a, b) => Number(b.mine) - Number(a.mine));
+}
+
 export interface RegionSummary {
   id: string;
   code: string;
