@@ -1,4 +1,5 @@
-import { BOOKING_EVENTS, BOOKING_STATUSES, availableBookingEvents, holdsSeat, initialBookingStatus, transitionBooking, type BookingActor } from './booking';
+import { BOOKING_EVENTS, BOOKING_STATUSES, availableBookingEvents, groupResidentBookings, holdsSeat, initialBookingStatus, transitionBooking, type BookingActor, type BookingStatus } from './booking';
+import { instantOf } from './schedule';
 import { SERVICE_CATALOGUE } from './catalogue';
 
 describe('booking state machine', () => {
@@ -52,5 +53,41 @@ describe('service catalogue', () => {
     expect(new Set(services.map((s) => s.code)).size).toBe(22);
     expect(services.filter((s) => s.needsReview).map((s) => s.name)).toEqual(['人民调解', '社会救助申请', '社会组织备案与孵化咨询']);
     expect(services.filter((s) => s.mode === 'home').map((s) => s.name)).toEqual(['居家养老上门服务', '邻里互助求助', '家政保洁上门', '家电水电维修上门']);
+  });
+});
+
+describe('groupResidentBookings', () => {
+  // Thursday 26 November 2026, 10:15 in Shanghai.
+  const now = new Date('2026-11-26T02:15:00Z');
+  const booking = (id: string, status: BookingStatus, date: string, start: string, end: string) => ({ id, status, date, end, startsAt: instantOf(date, start).toISOString() });
+  const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
+
+  it('lists a cancelled booking for tomorrow under cancelled, not among the ended ones', () => {
+    const groups = groupResidentBookings([booking('tomorrow-cancelled', 'cancelled', '2026-11-27', '09:00', '09:30')], now);
+    expect(groups).toEqual({ upcoming: [], ended: [], cancelled: [expect.objectContaining({ id: 'tomorrow-cancelled' })] });
+  });
+
+  it('groups by what matters: still to come (soonest first), over, and called off (latest first)', () => {
+    const bookings = [
+      booking('next-week', 'confirmed', '2026-12-03', '09:00', '09:30'),
+      booking('last-week-done', 'completed', '2026-11-19', '09:00', '09:30'),
+      booking('tomorrow-review', 'pending_review', '2026-11-27', '14:00', '14:30'),
+      booking('this-morning-missed', 'confirmed', '2026-11-26', '09:00', '09:30'),
+      booking('now-checked-in', 'checked_in', '2026-11-26', '10:00', '10:30'),
+      booking('yesterday-no-show', 'no_show', '2026-11-25', '09:00', '09:30'),
+      booking('declined', 'rejected', '2026-11-30', '09:00', '09:30'),
+      booking('cancelled-old', 'cancelled', '2026-11-20', '09:00', '09:30'),
+      booking('cancelled-soon', 'cancelled', '2026-11-28', '09:00', '09:30'),
+    ];
+    const groups = groupResidentBookings(bookings, now);
+    expect(ids(groups.upcoming)).toEqual(['now-checked-in', 'tomorrow-review', 'next-week']);
+    expect(ids(groups.ended)).toEqual(['this-morning-missed', 'yesterday-no-show', 'last-week-done']);
+    expect(ids(groups.cancelled)).toEqual(['declined', 'cancelled-soon', 'cancelled-old']);
+  });
+
+  it('ends a booking at its end time, the boundary itself included', () => {
+    const slot = booking('slot', 'confirmed', '2026-11-26', '09:45', '10:15');
+    expect(ids(groupResidentBookings([slot], new Date('2026-11-26T02:14:59Z')).upcoming)).toEqual(['slot']);
+    expect(ids(groupResidentBookings([slot], now).ended)).toEqual(['slot']);
   });
 });

@@ -1,3 +1,7 @@
+import { instantOf } from './schedule';
+
+import type { BookingView } from './appointments';
+
 /**
  * The booking state machine, shared so the mini program only offers actions the API will accept.
  *
@@ -61,4 +65,42 @@ export function transitionBooking(from: BookingStatus, event: BookingEvent, acto
 /** Events an actor may cause from a status (to show only the buttons that will work). */
 export function availableBookingEvents(from: BookingStatus, actor: BookingActor): BookingEvent[] {
   return BOOKING_EVENTS.filter((event) => transitionBooking(from, event, actor).ok);
+}
+
+/** Statuses of a booking that is still going to happen (or happening): awaiting review, booked, checked in. */
+export const LIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending_review', 'confirmed', 'checked_in'];
+
+/** Statuses of a booking that did not and will not happen: cancelled by someone, or not approved by staff. */
+const CALLED_OFF_STATUSES: readonly BookingStatus[] = ['cancelled', 'rejected'];
+
+export interface ResidentBookingGroups<T> {
+  /** Live and not yet over, soonest first. */
+  upcoming: T[];
+  /** Over: done, missed, or live bookings whose time has gone; latest first. */
+  ended: T[];
+  /** Called off (cancelled or not approved), whenever they were for; latest first. */
+  cancelled: T[];
+}
+
+/**
+ * A resident's bookings grouped by what matters to them: what is still coming, what is over, and what was called
+ * off. A cancelled booking for tomorrow is cancelled, not "past"; a booking ends at its slot's end (Shanghai time).
+ */
+export function groupResidentBookings<T extends Pick<BookingView, 'status' | 'date' | 'end' | 'startsAt'>>(
+  bookings: readonly T[],
+  now: Date,
+): ResidentBookingGroups<T> {
+  const groups: ResidentBookingGroups<T> = { upcoming: [], ended: [], cancelled: [] };
+  for (const booking of bookings) {
+    if (CALLED_OFF_STATUSES.includes(booking.status)) groups.cancelled.push(booking);
+    else if (LIVE_BOOKING_STATUSES.includes(booking.status) && instantOf(booking.date, booking.end).getTime() > now.getTime()) groups.upcoming.push(booking);
+    else groups.ended.push(booking);
+  }
+  // ISO UTC strings of one format sort chronologically as text.
+  const latestFirst = (a: T, b: T) => b.startsAt.localeCompare(a.startsAt);
+  return {
+    upcoming: groups.upcoming.sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    ended: groups.ended.sort(latestFirst),
+    cancelled: groups.cancelled.sort(latestFirst),
+  };
 }
