@@ -76,7 +76,7 @@ describe('H5 app in Chromium', () => {
     await page.locator('.staff-login-submit').first().tap();
     await page.locator('.staff-greeting', { hasText: '张敏' }).first().waitFor({ timeout: 20_000 });
     await page.locator('.failed-sign-ins', { hasText: '上次登录后有 1 次密码输错' }).first().waitFor({ timeout: 10_000 });
-    await page.getByText('知道了').first().tap();
+    await page.locator('.failed-sign-ins__dismiss').first().tap();
     await page.locator('.failed-sign-ins').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
