@@ -1,13 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { instantOf } from '@linli/shared';
 
 import { BookPage } from '../src/pages/book';
 import { OrdersPage } from '../src/pages/orders';
 import { ServicePage } from '../src/pages/service';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
-import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
+import { TODAY, bookingRoutes, createFakeBookings, slotOf } from './support/fake-bookings';
 import { catalogueFixture, dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
 import { findAll } from './support/interact';
-import { profileOf } from './support/people';
+import { profileOf, residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
 import { navigations, routeParams } from './support/taro-h5';
 
@@ -34,14 +35,14 @@ function click(node: Element | null | undefined): void {
   fireEvent.click(node);
 }
 
-/** Taps through the booking steps with the first of each choice (the centre step only when there is one). */
-async function bookFirstOfEach(container: HTMLElement, steps = ['.booking-centre', '.slot-option', '.booking-person']): Promise<void> {
+/** Taps through the booking steps with the first of each choice (the person and centre steps only when there are some). */
+async function bookFirstOfEach(container: HTMLElement, steps = ['.booking-person', '.booking-centre', '.slot-option']): Promise<void> {
   for (const step of steps) click((await findAll(container, step))[0]);
   click(container.querySelector('.booking-confirm'));
 }
 
 describe('booking a service (BookPage)', () => {
-  it('centre, date, slot, a household member, confirm; a retry after a lost answer reuses the Idempotency-Key', async () => {
+  it('for whom first (a household member), centre, date, slot, confirm; a retry after a lost answer reuses the Idempotency-Key', async () => {
     const { api, fake } = signedInWithSon();
     fake.next.book = 'drop';
     await serve(api, fake);
@@ -49,6 +50,14 @@ describe('booking a service (BookPage)', () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
+
+    // With a household, 为谁预约 comes first and nobody is chosen for the resident: centres and times wait for it.
+    const people = await findAll(container, '.booking-person');
+    expect(people.map((node) => node.textContent)).toEqual(['本人王秀英', '子女李建国']);
+    expect(container.querySelector('.booking-person--selected')).toBeNull();
+    expect(container.querySelector('.booking-centre')).toBeNull();
+    expect(container.querySelector('.slot-picker')).toBeNull();
+    click(people[1]);
 
     const centres = await findAll(container, '.booking-centre');
     expect(centres.map((node) => node.textContent)).toEqual([
@@ -70,11 +79,12 @@ describe('booking a service (BookPage)', () => {
     slots = await findAll(container, '.slot-option');
     click(slots[0]);
 
-    const people = await findAll(container, '.booking-person');
-    expect(people.map((node) => node.textContent)).toEqual(['本人王秀英', '子女李建国']);
-    expect(container.textContent).toContain('1. 本人身份证');
-    expect(container.textContent).toContain('提交后需工作人员确认');
-    click(people[1]);
+    // The confirm step names the person, and what to bring is worded for the one who will come.
+    const confirm = (await findAll(container, '.booking-confirm-step'))[0];
+    expect(confirm.querySelector('.booking-summary__person')?.textContent).toBe('预约人：李建国（子女）');
+    expect(confirm.textContent).toContain('请李建国带上1. 本人身份证2. 与纠纷有关的材料（如有）');
+    expect(confirm.textContent).not.toContain('请带上');
+    expect(confirm.textContent).toContain('提交后需工作人员确认');
 
     click(container.querySelector('.booking-confirm'));
     await screen.findByText('网络不稳定，没有收到结果。请再点一次，不会重复预约。');
@@ -130,7 +140,7 @@ describe('booking a service (BookPage)', () => {
     await screen.findByText('这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。');
 
     click(screen.getByText('重新选择时间'));
-    await bookFirstOfEach(container, ['.slot-option', '.booking-person']);
+    await bookFirstOfEach(container, ['.slot-option']);
     await findAll(container, '.booking-success');
     expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);
   });
@@ -171,12 +181,12 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-mediation';
     const { container } = render(<BookPage />);
 
+    click((await findAll(container, '.booking-person'))[1]);
     click((await findAll(container, '.booking-centre'))[0]);
     const full = (await findAll(container, '.slot-option'))[1];
     click(full); // a full slot cannot be booked
-    expect(container.querySelector('.booking-person')).toBeNull();
+    expect(container.querySelector('.booking-confirm-step')).toBeNull();
     click(container.querySelector('.slot-waitlist'));
-    click((await findAll(container, '.booking-person'))[1]);
     click(container.querySelector('.booking-confirm'));
     await findAll(container, '.waitlist-success');
     expect(fake.waitlist[0].person.name).toBe('李建国');
@@ -197,9 +207,11 @@ describe('booking a service (BookPage)', () => {
     routeParams.id = 'svc-day-care';
     const { container } = render(<BookPage />);
 
-    // One centre: no centre step. One person (no household): already chosen.
+    // One centre: no centre step. One person (no household): nobody to ask about, the booking is for her.
     click((await findAll(container, '.slot-option'))[0]);
-    expect(container.querySelector('.booking-person--selected')?.textContent).toContain('王秀英');
+    expect(container.querySelector('.booking-person')).toBeNull();
+    expect(container.querySelector('.booking-summary__person')?.textContent).toBe('预约人：王秀英（本人）');
+    expect(container.textContent).toContain('请带上1. 本人身份证');
     click(container.querySelector('.booking-confirm'));
     expect(await screen.findByText(message)).toBeTruthy();
   });
@@ -262,6 +274,55 @@ describe('booking a service (BookPage)', () => {
     expect(plain.textContent).not.toContain('人数');
     expect(other.bookingPosts).toHaveLength(1);
     expect(other.bookingPosts[0].body).not.toHaveProperty('groupSize');
+  });
+
+  it("lists the person's own community's centre first (for a household member, theirs)", async () => {
+    const api = createFakeApi({ account: residentAccount({ regionId: 'c-heping' }), members: [son] });
+    signInTo(api);
+    const fake = createFakeBookings(mediationDetail, { people: { 'resident-wang': '王秀英', 'member-li': '李建国' } });
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    const names = () => [...container.querySelectorAll('.booking-centre__name')].map((node) => node.textContent);
+    click((await findAll(container, '.booking-person'))[0]);
+    await findAll(container, '.booking-centre');
+    expect(names()).toEqual(['和平社区市民中心', '阳光社区市民中心']);
+    expect(container.querySelector('.booking-centre')?.textContent).toContain('您所在社区');
+
+    // Her son lives in 阳光社区: booking for him, his community's centre comes first.
+    click(container.querySelectorAll('.booking-person')[1]);
+    await waitFor(() => expect(names()).toEqual(['阳光社区市民中心', '和平社区市民中心']));
+    expect(container.querySelector('.booking-centre')?.textContent).toContain('李建国所在社区');
+  });
+
+  it('a slot whose time came while the page was open says 已开始 and cannot be picked; a full one says 已约满', async () => {
+    // Only the clock is faked (10:15 today): the fixture server and the request layer keep real timers.
+    jest.useFakeTimers({
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      now: instantOf(TODAY, '10:15'),
+    });
+    try {
+      const api = createFakeApi();
+      signInTo(api);
+      const fake = createFakeBookings(serviceDetailOf(dayCareService, [mediationDetail.centres[0]]), {
+        slots: [slotOf(0, '10:00', '10:30', 2), slotOf(0, '10:30', '11:00', 0), slotOf(0, '11:00', '11:30', 3)],
+      });
+      await serve(api, fake);
+      routeParams.id = 'svc-day-care';
+      const { container } = render(<BookPage />);
+
+      const slots = await findAll(container, '.slot-option');
+      expect(slots.map((node) => node.textContent)).toEqual(['10:00–10:30已开始', '10:30–11:00已约满', '11:00–11:30剩余 3 位']);
+      expect(slots[0].getAttribute('aria-label')).toBe('10:00–10:30，已开始');
+      expect(container.querySelectorAll('.slot-waitlist')).toHaveLength(1);
+      click(slots[0]);
+      expect(container.querySelector('.booking-confirm-step')).toBeNull();
+      click(slots[2]);
+      await findAll(container, '.booking-confirm-step');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('asks to sign in first', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { instantOf } from '@linli/shared';
+import { instantOf, shanghaiDateOf } from '@linli/shared';
 
 import { HomeOrderBookPage } from '../src/home-service/pages/book';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
@@ -107,6 +107,56 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
     expect(await screen.findByText('地址不在服务范围内')).toBeTruthy();
     expect(screen.getByText('请求参数不正确')).toBeTruthy();
     expect(navigations).toEqual([]);
+  });
+
+  it("asks for whom before where; the person's own community's centre comes first", async () => {
+    const api = createFakeApi({ members: [son], profile: profileOf({ communityId: 'c-heping', communityName: '和平社区' }) });
+    signInTo(api);
+    const { container } = await open(api, createFakeDispatch());
+
+    const people = await findAll(container, '.home-person');
+    const names = () => [...container.querySelectorAll('.home-centre__name')].map((node) => node.textContent);
+    expect(people[0].compareDocumentPosition(container.querySelector('.home-centre')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(names()).toEqual(['和平社区市民中心', '阳光社区市民中心']);
+    expect(container.querySelector('.home-centre')?.textContent).toContain('您所在社区');
+
+    // Her son lives in 阳光社区: for him, his community's centre comes first.
+    click(people[1]);
+    await waitFor(() => expect(names()).toEqual(['阳光社区市民中心', '和平社区市民中心']));
+    expect(container.querySelector('.home-centre')?.textContent).toContain('李建国所在社区');
+  });
+
+  describe('a window that cannot be asked for says why', () => {
+    // Only the clock is faked: the fixture server and the request layer keep real timers.
+    const onlyDate = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+    const today = shanghaiDateOf(new Date());
+    afterEach(() => jest.useRealTimers());
+
+    async function windowsAt(time: string) {
+      jest.useFakeTimers({ doNotFake: [...onlyDate], now: instantOf(today, time) });
+      const api = createFakeApi({ profile: profileOf() });
+      signInTo(api);
+      const { container } = await open(api, createFakeDispatch(), serviceDetailOf(homeCareService, [mediationDetail.centres[0]]));
+      const dates = await findAll(container, '.home-date');
+      expect(dates[0].textContent).toContain('今天');
+      return { container, windows: [...container.querySelectorAll<HTMLElement>('.home-window')] };
+    }
+
+    it('at 08:13 today’s 上午 (09:00–12:00) needs an hour’s notice: it has not passed', async () => {
+      const { container, windows } = await windowsAt('08:13');
+      expect(windows.map((node) => node.textContent)).toEqual(['上午需提前 1 小时预约', '下午14:00–17:00', '晚上18:00–20:00']);
+      expect(windows[0].getAttribute('aria-label')).toBe('上午 09:00到12:00，需提前 1 小时预约');
+      expect(container.textContent).not.toContain('已过');
+      click(windows[0]);
+      expect(container.querySelector('.home-window--selected')).toBeNull();
+      click(windows[1]);
+      expect(container.querySelector('.home-window--selected')?.textContent).toContain('下午');
+    });
+
+    it('later in the day a window under way says 已开始 and one that is over says 已过', async () => {
+      const { windows } = await windowsAt('14:30');
+      expect(windows.map((node) => node.textContent)).toEqual(['上午已过', '下午已开始', '晚上18:00–20:00']);
+    });
   });
 
   it('staff are told residents book home visits themselves', async () => {

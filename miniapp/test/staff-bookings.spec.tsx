@@ -164,7 +164,8 @@ describe('StaffBookPage (代居民预约)', () => {
 
     fireEvent.click(await findOne(container, '.booking-centre'));
     fireEvent.click(await findOne(container, '.slot-option'));
-    expect(container.querySelector('.booking-person--selected')?.textContent).toContain('赵大爷');
+    expect(container.querySelector('.booking-summary__person')?.textContent).toBe('预约人：赵大爷（居民）');
+    expect(container.textContent).toContain('请赵大爷带上');
     fireEvent.click(container.querySelector('.booking-confirm')!);
 
     const success = await findOne(container, '.booking-success');

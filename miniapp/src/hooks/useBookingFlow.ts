@@ -1,20 +1,31 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
-import { MAX_GROUP_SIZE } from '@linli/shared';
+import { MAX_GROUP_SIZE, orderCentresFor } from '@linli/shared';
 
-import type { BookingView, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+import type { BookingView, OrderedCentre, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../services/booking-messages';
 import { createBooking, joinWaitlist, newIdempotencyKey } from '../services/bookings';
 
+/** How the signed-in resident is labelled among the people they can book for. */
+export const SELF_RELATION = '本人';
+
 /** Someone the booking can be for: the resident, a household member, or (staff) the resident found. */
 export interface BookingPerson {
   id: string;
   name: string;
-  /** How the choice is labelled: 本人, the relation, or 居民. */
+  /** How the choice is labelled: SELF_RELATION, the relation, or 居民. */
   relation: string;
+  /** Their own community: its centre is listed first when booking for them. */
+  communityId: string | null;
 }
+
+export function isSelf(person: BookingPerson): boolean {
+  return person.relation === SELF_RELATION;
+}
+
+type ServiceCentre = ServiceDetail['centres'][number];
 
 /** A slot picked to book, or (full) to wait for. */
 export interface PickedSlot {
@@ -30,6 +41,8 @@ export type BookingOutcome =
   | { status: 'waitlisted'; entry: WaitlistEntryView };
 
 export interface BookingFlowHandle {
+  /** The service's centres for the chosen person: their own community's first. */
+  centres: OrderedCentre<ServiceCentre>[];
   centreId: string | null;
   chooseCentre: (centreId: string) => void;
   picked: PickedSlot | null;
@@ -39,7 +52,8 @@ export interface BookingFlowHandle {
   switchToWaitlist: () => void;
   /** Back to the slot picker. */
   repick: () => void;
-  personId: string | null;
+  /** Who it is for: nobody until chosen when there are several people to choose from. */
+  person: BookingPerson | null;
   choosePerson: (personId: string) => void;
   /** Venue services only: how many people will use the venue (1..MAX_GROUP_SIZE). */
   groupSize: number;
@@ -50,8 +64,10 @@ export interface BookingFlowHandle {
 }
 
 /**
- * Centre → slot → person (→ group size for venues) → confirm. One Idempotency-Key per confirm screen: it is made
- * when a slot, a person or a group size is chosen and kept for every retry of that same choice, so a second tap after a lost answer cannot book twice.
+ * Person (only asked when there is a choice, with no default) → centre → slot (→ group size for venues) → confirm.
+ * Asking for whom first means the centres can be listed for that person and the confirm step can speak of them.
+ * One Idempotency-Key per confirm screen: it is made when a slot, a person or a group size is chosen and kept for
+ * every retry of that same choice, so a second tap after a lost answer cannot book twice.
  */
 export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[]): BookingFlowHandle {
   const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
@@ -60,6 +76,9 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   const [groupSize, setGroupSize] = useState(1);
   const [outcome, setOutcome] = useState<BookingOutcome>({ status: 'idle' });
   const key = useRef(newIdempotencyKey());
+  const person = people.find((candidate) => candidate.id === personId) ?? null;
+  const personCommunity = person?.communityId ?? null;
+  const centres = useMemo(() => orderCentresFor(service.centres, personCommunity), [service.centres, personCommunity]);
 
   const startOver = useCallback((next: PickedSlot | null) => {
     setPicked(next);
@@ -98,11 +117,8 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   );
 
   const submit = useCallback(() => {
-    if (!picked || !centreId || outcome.status === 'pending') return;
-    if (!personId) {
-      setOutcome({ status: 'failed', code: 'NO_PERSON', message: '请先选择为谁预约' });
-      return;
-    }
+    // The confirm step is only reached with a person, a centre and a slot.
+    if (!picked || !centreId || !personId || outcome.status === 'pending') return;
     const input = { centreId, serviceId: service.id, startsAt: picked.slot.startsAt, residentId: personId };
     setOutcome({ status: 'pending' });
     // Rooms and courts are booked, or waited for, with the number of people; other services never send one.
@@ -120,6 +136,7 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   }, [picked, centreId, personId, groupSize, outcome.status, service.id, service.mode]);
 
   return {
+    centres,
     centreId,
     chooseCentre,
     picked,
@@ -127,7 +144,7 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     waitFor,
     switchToWaitlist,
     repick,
-    personId,
+    person,
     choosePerson,
     groupSize,
     changeGroupSize,

@@ -1,20 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
-import { distanceMeters } from '@linli/shared';
+import { orderCentresFor } from '@linli/shared';
 
-import type { ServiceDetail } from '@linli/shared';
+import type { GeoPoint, OrderedCentre, ServiceDetail } from '@linli/shared';
 
 import { useSession } from './useSession';
 
 type OfferingCentre = ServiceDetail['centres'][number];
-
-export interface OrderedCentre {
-  centre: OfferingCentre;
-  /** In the signed-in resident's own community. */
-  mine: boolean;
-  /** Metres from where the user stands, once they let us know it. */
-  meters: number | null;
-}
 
 /** idle → locating → located, or refused when the user says no or the phone has no fix (no pop-up either way). */
 export type LocationState = 'idle' | 'locating' | 'located' | 'refused';
@@ -25,14 +17,15 @@ export function formatDistance(meters: number): string {
 }
 
 /**
- * The centres of a service in the order a resident wants them: their own community first; nearest first once they
- * tap 按距离排序 and allow their location (GCJ-02, as the centres' coordinates are). Refusing keeps the list as it was.
+ * The centres of a service in the order a resident wants them (orderCentresFor, the rule the booking and home-visit
+ * forms use too): their own community first; nearest first once they tap 按距离排序 and allow their location
+ * (GCJ-02, as the centres' coordinates are). Refusing keeps the list as it was.
  */
 export function useCentreOrder(centres: OfferingCentre[]) {
   const { state } = useSession();
   const regionId = state.status === 'signed-in' ? state.account.regionId : null;
   const [location, setLocation] = useState<LocationState>('idle');
-  const [here, setHere] = useState<{ latitude: number; longitude: number } | null>(null);
+  const [here, setHere] = useState<GeoPoint | null>(null);
 
   const sortByDistance = () => {
     setLocation('locating');
@@ -45,15 +38,7 @@ export function useCentreOrder(centres: OfferingCentre[]) {
     );
   };
 
-  const ordered = useMemo<OrderedCentre[]>(() => {
-    const items = centres.map((centre) => ({
-      centre,
-      mine: regionId !== null && centre.regionId === regionId,
-      meters: here ? distanceMeters(here, centre) : null,
-    }));
-    const rank = (item: OrderedCentre) => item.meters ?? (item.mine ? 0 : 1);
-    return here ? items.sort((a, b) => rank(a) - rank(b)) : items.sort((a, b) => Number(b.mine) - Number(a.mine));
-  }, [centres, regionId, here]);
+  const ordered = useMemo<OrderedCentre<OfferingCentre>[]>(() => orderCentresFor(centres, regionId, here), [centres, regionId, here]);
 
   return { ordered, location, sortByDistance };
 }

@@ -1,13 +1,16 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 
-import type { ServiceDetail, ServiceOrderView, SessionAccount } from '@linli/shared';
+import { orderCentresFor } from '@linli/shared';
+
+import type { OrderedCentre, ServiceDetail, ServiceOrderView, SessionAccount, SlotUnavailableReason } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { newIdempotencyKey } from '../services/bookings';
 import { createHomeOrder } from '../services/home-orders';
-import { isWindowOpen, orderErrorMessage, windowDates, windowOf } from '../services/order-messages';
+import { isWindowOpen, orderErrorMessage, windowDates, windowOf, windowUnavailable } from '../services/order-messages';
 import { fetchHousehold, fetchMyProfile, fieldErrorsOf } from '../services/profile';
+import { SELF_RELATION } from './useBookingFlow';
 import { useRemoteData } from './useRemoteData';
 
 import type { WindowPresetKey } from '../services/order-messages';
@@ -21,14 +24,17 @@ export interface HomeOrderPerson extends BookingPerson {
 
 /** Who a resident can ask a home visit for: themselves first (with their profile's address), then their household. */
 export function useHomeOrderPeople(account: SessionAccount): RemoteDataHandle<HomeOrderPerson[]> {
-  const { residentId, displayName } = account;
+  const { residentId, displayName, regionId } = account;
   const load = useCallback(async (): Promise<HomeOrderPerson[]> => {
     const [profile, members] = await Promise.all([fetchMyProfile(), fetchHousehold()]);
     const self: HomeOrderPerson[] = residentId
-      ? [{ id: residentId, name: profile?.name ?? displayName, relation: '本人', address: profile?.address ?? null }]
+      ? [{ id: residentId, name: profile?.name ?? displayName, relation: SELF_RELATION, communityId: profile?.communityId ?? regionId, address: profile?.address ?? null }]
       : [];
-    return [...self, ...members.map((member) => ({ id: member.id, name: member.name, relation: member.relation, address: member.address }))];
-  }, [residentId, displayName]);
+    return [
+      ...self,
+      ...members.map((member) => ({ id: member.id, name: member.name, relation: member.relation, communityId: member.communityId, address: member.address })),
+    ];
+  }, [residentId, displayName, regionId]);
   return useRemoteData(load);
 }
 
@@ -51,6 +57,10 @@ export type HomeOrderOutcome =
   | { status: 'created'; order: ServiceOrderView };
 
 export interface HomeOrderFormHandle {
+  /** The service's centres, the own community's first for `centresFor`. */
+  centres: OrderedCentre<ServiceDetail['centres'][number]>[];
+  /** Whose community orders the centres: the person chosen, else the first one offered (the resident). */
+  centresFor: HomeOrderPerson | null;
   centreId: string | null;
   chooseCentre: (centreId: string) => void;
   personId: string | null;
@@ -62,8 +72,8 @@ export interface HomeOrderFormHandle {
   chooseDate: (date: string) => void;
   preset: WindowPresetKey | null;
   choosePreset: (preset: WindowPresetKey) => void;
-  /** Whether a preset of the chosen date can still be asked for (today's past windows cannot). */
-  presetOpen: (preset: WindowPresetKey) => boolean;
+  /** Why a preset of the chosen date cannot be asked for (over, under way, too soon), or null when it can. */
+  presetUnavailable: (preset: WindowPresetKey) => SlotUnavailableReason | null;
   description: string;
   setDescription: (description: string) => void;
   place: ChosenPlace | null;
@@ -114,6 +124,10 @@ export function useHomeOrderForm(
   // sends the same key (the server answers with the order it already made); a changed form gets a fresh key.
   const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
 
+  const centresFor = people.find((person) => person.id === personId) ?? people[0] ?? null;
+  const community = centresFor?.communityId ?? null;
+  const centres = useMemo(() => orderCentresFor(service.centres, community), [service.centres, community]);
+
   const clearError = (field: HomeOrderField) => setErrors((current) => ({ ...current, [field]: undefined }));
 
   const choosePerson = (id: string) => {
@@ -128,14 +142,14 @@ export function useHomeOrderForm(
     setAddressTyped(true);
     clearError('address');
   };
-  const presetOpen = (key: WindowPresetKey) => date !== null && isWindowOpen(date, key, now);
+  const presetUnavailable = (key: WindowPresetKey) => (date === null ? null : windowUnavailable(date, key, now));
   const chooseDate = (value: string) => {
     setDate(value);
     if (preset && !isWindowOpen(value, preset, now)) setPreset(null);
     clearError('window');
   };
   const choosePreset = (key: WindowPresetKey) => {
-    if (!presetOpen(key)) return;
+    if (date === null || presetUnavailable(key)) return;
     setPreset(key);
     clearError('window');
   };
@@ -205,6 +219,8 @@ export function useHomeOrderForm(
   };
 
   return {
+    centres,
+    centresFor,
     centreId,
     chooseCentre: (id) => {
       setCentreId(id);
@@ -219,7 +235,7 @@ export function useHomeOrderForm(
     chooseDate,
     preset,
     choosePreset,
-    presetOpen,
+    presetUnavailable,
     description,
     setDescription: (value) => {
       setDescription(value);

@@ -1,5 +1,7 @@
 import { shanghaiDateOf, addDays } from '@linli/shared';
 
+import type { SlotUnavailableReason } from '@linli/shared';
+
 import { ApiError } from './api-error';
 
 /** Sentences the booking screens show inline (never in a pop-up), one per error code that can happen there. */
@@ -30,6 +32,20 @@ function durationText(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440} 天`;
   if (minutes % 60 === 0) return `${minutes / 60} 小时`;
   return `${minutes} 分钟`;
+}
+
+/** What a slot or window that cannot be booked says in place of its seats or hours: the true reason, briefly. */
+export function unavailableNote(reason: SlotUnavailableReason): string {
+  switch (reason.kind) {
+    case 'passed':
+      return '已过';
+    case 'started':
+      return '已开始';
+    case 'too_soon':
+      return `需提前 ${durationText(reason.minNoticeMinutes)}预约`;
+    case 'full':
+      return '已约满';
+  }
 }
 
 /** The inline message for a failed booking, waitlist, cancel, reschedule or check-in. */

@@ -1,6 +1,6 @@
-import { addDays, instantOf, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
+import { addDays, instantOf, shanghaiDateOf, shanghaiTimeOf, slotUnavailableReason } from '@linli/shared';
 
-import type { OrderStatus } from '@linli/shared';
+import type { OrderStatus, SlotUnavailableReason } from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { dateLabel, timeRange } from './booking-messages';
@@ -89,10 +89,15 @@ export function windowOf(date: string, key: WindowPresetKey): { windowStartsAt: 
   return { windowStartsAt: instantOf(date, preset.start).toISOString(), windowEndsAt: instantOf(date, preset.end).toISOString() };
 }
 
+/** Why a preset of a date cannot be asked for now (over, under way, or within the lead time), or null when it can. */
+export function windowUnavailable(date: string, key: WindowPresetKey, now: Date): SlotUnavailableReason | null {
+  const { windowStartsAt, windowEndsAt } = windowOf(date, key);
+  return slotUnavailableReason({ startsAt: windowStartsAt, endsAt: windowEndsAt }, now, WINDOW_LEAD_MINUTES);
+}
+
 /** Whether a preset of a date still starts late enough to be asked for. */
 export function isWindowOpen(date: string, key: WindowPresetKey, now: Date): boolean {
-  const preset = WINDOW_PRESETS.find((item) => item.key === key)!;
-  return instantOf(date, preset.start).getTime() - now.getTime() >= WINDOW_LEAD_MINUTES * 60_000;
+  return windowUnavailable(date, key, now) === null;
 }
 
 /** The dates offered: today (if any window is still open) and the next days, WINDOW_DAYS_AHEAD in all. */

@@ -5,11 +5,11 @@ import { BOOKING_STATUS_LABELS, MAX_GROUP_SIZE } from '@linli/shared';
 import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
-import { useBookingFlow } from '../../hooks/useBookingFlow';
+import { isSelf, useBookingFlow } from '../../hooks/useBookingFlow';
 import { BOOKING_MESSAGES, dateLabel, timeRange } from '../../services/booking-messages';
 import { openMeTab } from '../../services/routes';
 import { CheckInCodePanel } from '../check-in-code';
-import { MaterialsList } from '../materials-list';
+import { MaterialsList, bringHeading } from '../materials-list';
 import { SlotPicker } from '../slot-picker';
 import { SubmitButton } from '../submit-button';
 
@@ -24,7 +24,10 @@ export interface BookingFlowProps {
   successActions: ReactNode;
 }
 
-/** Booking one service: centre, date and time, who for, confirm; then a plain summary of what was booked. */
+/**
+ * Booking one service: who for (asked first, when there is a choice), centre, date and time, confirm; then a plain
+ * summary of what was booked.
+ */
 export function BookingFlow({ service, people, successActions }: BookingFlowProps) {
   const flow = useBookingFlow(service, people);
   const { outcome } = flow;
@@ -36,10 +39,12 @@ export function BookingFlow({ service, people, successActions }: BookingFlowProp
     return <Text className='booking-flow__message'>暂时没有市民中心提供这项服务，请过几天再来看看。</Text>;
   }
 
+  const { person } = flow;
   return (
     <View className='booking-flow'>
-      {service.centres.length > 1 && <CentreChoice service={service} flow={flow} />}
-      {flow.centreId && !flow.picked && (
+      {people.length > 1 && <PersonChoice people={people} flow={flow} />}
+      {person && service.centres.length > 1 && <CentreChoice person={person} flow={flow} />}
+      {person && flow.centreId && !flow.picked && (
         <SlotPicker
           key={flow.centreId}
           centreId={flow.centreId}
@@ -48,16 +53,45 @@ export function BookingFlow({ service, people, successActions }: BookingFlowProp
           onWaitlist={flow.waitFor}
         />
       )}
-      {flow.centreId && flow.picked && <ConfirmStep service={service} people={people} flow={flow} />}
+      {person && flow.centreId && flow.picked && <ConfirmStep service={service} person={person} flow={flow} />}
     </View>
   );
 }
 
-function CentreChoice({ service, flow }: { service: ServiceDetail; flow: BookingFlowHandle }) {
+/** 为谁预约, asked before anything else and with nobody chosen in advance: the resident must say. */
+function PersonChoice({ people, flow }: { people: readonly BookingPerson[]; flow: BookingFlowHandle }) {
+  return (
+    <View className='booking-flow__section'>
+      <Text className='booking-flow__label'>为谁预约</Text>
+      <View className='booking-flow__people'>
+        {people.map((person) => {
+          const selected = person.id === flow.person?.id;
+          return (
+            <View
+              key={person.id}
+              className={`booking-person${selected ? ' booking-person--selected' : ''}`}
+              ariaRole='radio'
+              ariaLabel={`${person.relation} ${person.name}${selected ? '，已选择' : ''}`}
+              onClick={() => flow.choosePerson(person.id)}
+            >
+              <Text className='booking-person__relation'>{person.relation}</Text>
+              <Text className='booking-person__name'>{person.name}</Text>
+            </View>
+          );
+        })}
+      </View>
+      {!flow.person && <Text className='booking-flow__hint'>请先选择为谁预约，再选地点和时间。</Text>}
+    </View>
+  );
+}
+
+/** The centres for the chosen person, their own community's first and marked so. */
+function CentreChoice({ person, flow }: { person: BookingPerson; flow: BookingFlowHandle }) {
+  const whose = isSelf(person) ? '您' : person.name;
   return (
     <View className='booking-flow__section'>
       <Text className='booking-flow__label'>选择市民中心</Text>
-      {service.centres.map((centre) => (
+      {flow.centres.map(({ centre, mine }) => (
         <View
           key={centre.centreId}
           className={`booking-centre${centre.centreId === flow.centreId ? ' booking-centre--selected' : ''}`}
@@ -65,6 +99,7 @@ function CentreChoice({ service, flow }: { service: ServiceDetail; flow: Booking
           onClick={() => flow.chooseCentre(centre.centreId)}
         >
           <Text className='booking-centre__name'>{centre.centreName}</Text>
+          {mine && <Text className='booking-centre__mine'>{whose}所在社区</Text>}
           <Text className='booking-centre__line'>{centre.address}</Text>
         </View>
       ))}
@@ -72,7 +107,7 @@ function CentreChoice({ service, flow }: { service: ServiceDetail; flow: Booking
   );
 }
 
-function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people: readonly BookingPerson[]; flow: BookingFlowHandle }) {
+function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person: BookingPerson; flow: BookingFlowHandle }) {
   const { slot, intent } = flow.picked!;
   const centre = service.centres.find((item) => item.centreId === flow.centreId)!;
   const { outcome } = flow;
@@ -86,29 +121,16 @@ function ConfirmStep({ service, people, flow }: { service: ServiceDetail; people
         <Text className='booking-summary__line'>
           时间：{dateLabel(slot.date)} {timeRange(slot.start, slot.end)}
         </Text>
+        <Text className='booking-summary__line booking-summary__person'>
+          预约人：{person.name}（{person.relation}）
+        </Text>
         {waitlist && <Text className='booking-summary__line'>这个时段已约满。有人取消时，按排队顺序为您补上，并通知您。</Text>}
-      </View>
-
-      <Text className='booking-flow__label'>为谁预约</Text>
-      <View className='booking-flow__people'>
-        {people.map((person) => (
-          <View
-            key={person.id}
-            className={`booking-person${person.id === flow.personId ? ' booking-person--selected' : ''}`}
-            ariaRole='radio'
-            ariaLabel={`${person.relation} ${person.name}${person.id === flow.personId ? '，已选择' : ''}`}
-            onClick={() => flow.choosePerson(person.id)}
-          >
-            <Text className='booking-person__relation'>{person.relation}</Text>
-            <Text className='booking-person__name'>{person.name}</Text>
-          </View>
-        ))}
       </View>
 
       {service.mode === 'venue' && <GroupSizeStepper flow={flow} />}
 
       <View className='booking-summary'>
-        <Text className='booking-summary__title'>请带上</Text>
+        <Text className='booking-summary__title'>{bringHeading(isSelf(person) ? null : person.name)}</Text>
         <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
         {service.needsReview && !waitlist && (
           <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>

@@ -3,8 +3,9 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { ServiceDetail, ServiceOrderView } from '@linli/shared';
 
+import { isSelf } from '../../hooks/useBookingFlow';
 import { DESCRIPTION_LIMITS, useHomeOrderForm } from '../../hooks/useHomeOrderForm';
-import { dateLabel } from '../../services/booking-messages';
+import { dateLabel, unavailableNote } from '../../services/booking-messages';
 import { WINDOW_PRESETS } from '../../services/order-messages';
 import { SubmitButton } from '../submit-button';
 import { TextField } from '../text-field';
@@ -22,10 +23,11 @@ function FieldError({ text }: { text?: string }) {
 
 function CentreStep({ service, form }: { service: ServiceDetail; form: HomeOrderFormHandle }) {
   if (service.centres.length <= 1) return null;
+  const whose = form.centresFor && !isSelf(form.centresFor) ? form.centresFor.name : '您';
   return (
     <View className='home-form__block'>
       <Text className='home-form__label'>哪个市民中心安排</Text>
-      {service.centres.map((centre) => (
+      {form.centres.map(({ centre, mine }) => (
         <View
           key={centre.centreId}
           className={`home-centre${centre.centreId === form.centreId ? ' home-centre--selected' : ''}`}
@@ -33,6 +35,7 @@ function CentreStep({ service, form }: { service: ServiceDetail; form: HomeOrder
           onClick={() => form.chooseCentre(centre.centreId)}
         >
           <Text className='home-centre__name'>{centre.centreName}</Text>
+          {mine && <Text className='home-centre__mine'>{whose}所在社区</Text>}
           <Text>{centre.regionName}</Text>
         </View>
       ))}
@@ -83,19 +86,20 @@ function WindowStep({ form }: { form: HomeOrderFormHandle }) {
       <Text className='home-form__label'>什么时间</Text>
       <View className='home-form__choices'>
         {WINDOW_PRESETS.map((preset) => {
-          const open = form.presetOpen(preset.key);
+          const unavailable = form.presetUnavailable(preset.key);
+          const note = unavailable && unavailableNote(unavailable);
           const selected = preset.key === form.preset;
           return (
             <View
               key={preset.key}
-              className={`home-window${selected ? ' home-window--selected' : ''}${open ? '' : ' home-window--disabled'}`}
+              className={`home-window${selected ? ' home-window--selected' : ''}${note ? ' home-window--disabled' : ''}`}
               data-window={preset.key}
               ariaRole='radio'
-              ariaLabel={`${preset.label} ${preset.start}到${preset.end}${open ? '' : '，已过'}`}
+              ariaLabel={`${preset.label} ${preset.start}到${preset.end}${note ? `，${note}` : ''}`}
               onClick={() => form.choosePreset(preset.key)}
             >
               <Text className='home-window__label'>{preset.label}</Text>
-              <Text>{open ? `${preset.start}–${preset.end}` : '已过'}</Text>
+              <Text>{note ?? `${preset.start}–${preset.end}`}</Text>
             </View>
           );
         })}
@@ -122,8 +126,9 @@ export function HomeOrderForm({ service, people, onCreated }: HomeOrderFormProps
   const { outcome } = form;
   return (
     <View className='home-form'>
-      <CentreStep service={service} form={form} />
+      {/* For whom first: the centres are then listed for that person, their own community's first. */}
       <PersonStep people={people} form={form} />
+      <CentreStep service={service} form={form} />
       <TextField
         label='上门地址'
         value={form.address}

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { slotUnavailableReason } from '@linli/shared';
 
-import type { SlotAvailability } from '@linli/shared';
+import type { SlotAvailability, SlotUnavailableReason } from '@linli/shared';
 
 import { useSlots } from '../../hooks/useSlots';
-import { dateLabel, timeRange } from '../../services/booking-messages';
+import { dateLabel, timeRange, unavailableNote } from '../../services/booking-messages';
 import { RemoteContent } from '../remote-content';
 
 import './index.scss';
@@ -21,9 +22,13 @@ export interface SlotPickerProps {
   current?: string;
 }
 
-/** The next two weeks' dates with slots as big buttons, then the chosen day's times with the seats left. */
+/**
+ * The next two weeks' dates with slots as big buttons, then the chosen day's times with the seats left, or why a
+ * time cannot be booked (full, or its time came while the page stayed open).
+ */
 export function SlotPicker({ centreId, serviceId, selected, onPick, onWaitlist, current }: SlotPickerProps) {
   const slots = useSlots(centreId, serviceId);
+  const now = new Date();
   return (
     <View className='slot-picker'>
       <RemoteContent
@@ -55,6 +60,8 @@ export function SlotPicker({ centreId, serviceId, selected, onPick, onWaitlist, 
                 slot={slot}
                 selected={slot.startsAt === selected}
                 isCurrent={slot.startsAt === current}
+                // The API offers only slots far enough ahead; the notice it applied is not ours to repeat here.
+                unavailable={slotUnavailableReason(slot, now, 0)}
                 onPick={onPick}
                 onWaitlist={onWaitlist}
               />
@@ -70,14 +77,15 @@ interface SlotRowProps {
   slot: SlotAvailability;
   selected: boolean;
   isCurrent: boolean;
+  unavailable: SlotUnavailableReason | null;
   onPick: (slot: SlotAvailability) => void;
   onWaitlist?: (slot: SlotAvailability) => void;
 }
 
-function SlotRow({ slot, selected, isCurrent, onPick, onWaitlist }: SlotRowProps) {
-  const full = slot.remaining <= 0;
-  const disabled = full || isCurrent;
-  const note = isCurrent ? '当前预约的时间' : full ? '已约满' : `剩余 ${slot.remaining} 位`;
+function SlotRow({ slot, selected, isCurrent, unavailable, onPick, onWaitlist }: SlotRowProps) {
+  const full = unavailable?.kind === 'full';
+  const disabled = unavailable !== null || isCurrent;
+  const note = isCurrent ? '当前预约的时间' : unavailable ? unavailableNote(unavailable) : `剩余 ${slot.remaining} 位`;
   const modifier = selected ? ' slot-option--selected' : disabled ? ' slot-option--disabled' : '';
   return (
     <View className='slot-picker__row'>

@@ -73,7 +73,7 @@ function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) 
 
 /** 上门服务 for the chosen resident: the residents' own short form, with the address on the resident's record. */
 function HomeStep({ resident, service }: { resident: ResidentProfile; service: ServiceDetail }) {
-  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民', address: resident.address }], [resident]);
+  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民', communityId: resident.communityId, address: resident.address }], [resident]);
   // The order desk shows the new order and where dispatch stands.
   const openDesk = (order: ServiceOrderView) => void Taro.redirectTo({ url: pageUrlWithId(ROUTES.staffDispatchOrder, order.id) });
   if (service.centres.length === 0) return <Text className='staff-desk__line'>暂时没有市民中心安排这项上门服务。</Text>;
@@ -87,7 +87,7 @@ function HomeStep({ resident, service }: { resident: ResidentProfile; service: S
 
 function BookStep({ resident, serviceId, onAgain }: { resident: ResidentProfile; serviceId: string; onAgain: () => void }) {
   const service = useServiceDetail(serviceId);
-  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民' }], [resident]);
+  const people = useMemo(() => [{ id: resident.id, name: resident.name, relation: '居民', communityId: resident.communityId }], [resident]);
   return (
     <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务'>
       {(found) =>
