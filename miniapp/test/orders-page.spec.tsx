@@ -29,24 +29,28 @@ function withBookings(): { api: FakeApi; fake: FakeBookings } {
   return { api, fake };
 }
 
-async function renderOrders(api: FakeApi, fake: FakeBookings) {
+async function waitForCards(api: FakeApi, fake: FakeBookings, count: number) {
   await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake) });
   const page = render(<OrdersPage />);
-  await waitFor(() => expect(page.container.querySelectorAll('.booking-card')).toHaveLength(3));
+  await waitFor(() => expect(page.container.querySelectorAll('.booking-card')).toHaveLength(count));
   return page;
 }
 
+const renderOrders = (api: FakeApi, fake: FakeBookings) => waitForCards(api, fake, 3);
+
 const cardsOf = (container: HTMLElement) => [...container.querySelectorAll<HTMLElement>('.booking-card')];
+/** The heading of the section a card is listed under. */
+const sectionOf = (node: HTMLElement) => node.closest('.orders__section')?.querySelector('.orders__heading')?.textContent;
 const card = (container: HTMLElement, id: string) =>
   cardsOf(container).find((node) => node.textContent?.includes(id === 'b-son' ? '李建国' : id === 'b-past' ? '已完成' : '已预约'))!;
 
 describe('OrdersPage (订单 tab)', () => {
-  it('lists coming bookings soonest first, then past ones, with status and person', async () => {
+  it('lists coming bookings soonest first, then those that are over, with status and person', async () => {
     const { api, fake } = withBookings();
     const { container } = await renderOrders(api, fake);
 
     const headings = [...container.querySelectorAll('.orders__heading')].map((node) => node.textContent);
-    expect(headings).toEqual(['即将到来', '过去的预约']);
+    expect(headings).toEqual(['即将到来', '已结束']);
     const [first, second, past] = cardsOf(container);
     expect(first.textContent).toContain('明天');
     expect(first.textContent).toContain('已预约');
@@ -103,9 +107,23 @@ describe('OrdersPage (订单 tab)', () => {
       return found;
     });
     expect(api.calls).toContain('POST /bookings/b-tomorrow/cancel');
-    // Cancelled: now among the past bookings, with nothing left to do.
-    expect(cardsOf(container).indexOf(cancelled)).toBeGreaterThan(0);
+    // Cancelled: listed under 已取消 (not among what is over), with nothing left to do.
+    expect(sectionOf(cancelled)).toBe('已取消');
     expect(cancelled.querySelector('.booking-cancel')).toBeNull();
+  });
+
+  it('lists a cancelled booking for tomorrow under 已取消, not as past, after what is coming and what is over', async () => {
+    const { api, fake } = withBookings();
+    fake.bookings = [...fake.bookings, bookingOf(fake, slotOf(1, '15:00', '15:30', 0), li, 'cancelled', 'b-cancelled-tomorrow')];
+    const { container } = await waitForCards(api, fake, 4);
+
+    const headings = [...container.querySelectorAll('.orders__heading')].map((node) => node.textContent);
+    expect(headings).toEqual(['即将到来', '已结束', '已取消']);
+    const cancelled = cardsOf(container).find((node) => node.textContent?.includes('已取消'))!;
+    expect(sectionOf(cancelled)).toBe('已取消');
+    expect(cancelled.textContent).toContain('明天');
+    expect(sectionOf(card(container, 'b-past'))).toBe('已结束');
+    expect(sectionOf(card(container, 'b-tomorrow'))).toBe('即将到来');
   });
 
   it('explains CANCEL_TOO_LATE with the centre’s cut-off', async () => {

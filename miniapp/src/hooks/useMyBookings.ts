@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { shanghaiDateOf } from '@linli/shared';
+import { groupResidentBookings } from '@linli/shared';
 
-import type { BookingView, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+import type { BookingView, ResidentBookingGroups, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../services/booking-messages';
@@ -22,8 +22,8 @@ export type CardPanel = 'cancel' | 'reschedule' | 'check-in-code';
 export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
 
 export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
-  upcoming: BookingView[];
-  past: BookingView[];
+  /** Still to come, soonest first; over; called off (see groupResidentBookings). */
+  groups: ResidentBookingGroups<BookingView>;
   /** Places still waitlistShown, and those that became a booking (shown as 候补成功); places left are dropped. */
   waitlistShown: WaitlistEntryView[];
   panels: Record<string, CardPanel | undefined>;
@@ -35,21 +35,9 @@ export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
   leave: (entry: WaitlistEntryView) => void;
 }
 
-const ACTIVE: ReadonlySet<BookingView['status']> = new Set(['pending_review', 'confirmed', 'checked_in']);
-
 async function loadMine(): Promise<MyBookings> {
   const [bookings, waitlist] = await Promise.all([fetchMyBookings(), fetchMyWaitlist()]);
   return { bookings, waitlist };
-}
-
-/** Coming (from today on, still active) soonest first; everything else newest first, as the API sends them. */
-export function splitBookings(bookings: readonly BookingView[], now: Date): { upcoming: BookingView[]; past: BookingView[] } {
-  const today = shanghaiDateOf(now);
-  const isUpcoming = (booking: BookingView) => ACTIVE.has(booking.status) && booking.date >= today;
-  return {
-    upcoming: bookings.filter(isUpcoming).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-    past: bookings.filter((booking) => !isUpcoming(booking)),
-  };
 }
 
 /** The 订单 tab: my and my household's bookings and waitlist places, and what can be done with each. */
@@ -105,8 +93,8 @@ export function useMyBookings(): MyBookingsHandle {
   );
 
   const data = remote.state.status === 'ready' ? remote.state.data : null;
-  const { upcoming, past } = useMemo(() => splitBookings(data?.bookings ?? [], new Date()), [data]);
+  const groups = useMemo(() => groupResidentBookings(data?.bookings ?? [], new Date()), [data]);
   const waitlistShown = useMemo(() => (data?.waitlist ?? []).filter((entry) => entry.status !== 'left'), [data]);
 
-  return { ...remote, upcoming, past, waitlistShown, panels, setPanel, requests, cancel, reschedule, leave };
+  return { ...remote, groups, waitlistShown, panels, setPanel, requests, cancel, reschedule, leave };
 }

@@ -77,9 +77,10 @@ function Orders() {
       {() => (
         <>
           <HomeOrdersSection homeOrders={homeOrders} />
-          <Section title='即将到来' bookings={orders.upcoming} orders={orders} />
+          <Section title='即将到来' bookings={orders.groups.upcoming} orders={orders} />
           <WaitlistSection orders={orders} />
-          <Section title='过去的预约' bookings={orders.past} orders={orders} />
+          <Section title='已结束' bookings={orders.groups.ended} orders={orders} />
+          <Section title='已取消' bookings={orders.groups.cancelled} orders={orders} />
         </>
       )}
     </RemoteContent>
