@@ -1,10 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { HomePage } from '../src/pages/home';
-import { catalogueFixture, centresFixture, communitiesFixture } from './support/fixtures';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { bookingOf, bookingRoutes, createFakeBookings, slotOf } from './support/fake-bookings';
+import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-dispatch';
+import { catalogueFixture, centresFixture, communitiesFixture, mediationDetail } from './support/fixtures';
 import { answer, failingOnce } from './support/fixture-server';
+import { findAll } from './support/interact';
 import { servePerTest } from './support/serve';
-import { navigations } from './support/taro-h5';
+import { navigations, showPage } from './support/taro-h5';
 
 import type { Handler } from './support/fixture-server';
 
@@ -101,5 +105,93 @@ describe('HomePage', () => {
 
     await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
     expect(catalogue.calls()).toBe(2);
+  });
+
+  describe('what is next for the signed-in resident, at the top', () => {
+    const wang = { id: 'resident-wang', name: '王秀英' };
+
+    /** 王秀英 signed in, with the given bookings and home orders. */
+    async function signedIn(setUp: (fake: ReturnType<typeof createFakeBookings>, dispatch: ReturnType<typeof createFakeDispatch>) => void) {
+      const api = createFakeApi();
+      signInTo(api);
+      const fake = createFakeBookings(mediationDetail);
+      const dispatch = createFakeDispatch();
+      setUp(fake, dispatch);
+      await serve({ ...homeRoutes(), ...meRoutes(api), ...bookingRoutes(api, fake), ...dispatchRoutes(api, dispatch) });
+      return { api, fake, dispatch, page: render(<HomePage />) };
+    }
+
+    it('shows the next booking with its time and place above everything else, and its check-in code one tap away', async () => {
+      const { api, page } = await signedIn((fake) => {
+        fake.bookings = [
+          bookingOf(fake, slotOf(3, '14:00', '14:30', 0), wang, 'confirmed', 'b-later'),
+          bookingOf(fake, slotOf(1, '09:00', '09:30', 0), wang, 'confirmed', 'b-next'),
+          bookingOf(fake, slotOf(1, '08:00', '08:30', 0), wang, 'cancelled', 'b-cancelled'),
+          bookingOf(fake, slotOf(-2, '09:00', '09:30', 0), wang, 'completed', 'b-done'),
+        ];
+      });
+      const { container } = page;
+
+      const [card] = await findAll(container, '.next-booking');
+      expect(container.querySelectorAll('.next-booking')).toHaveLength(1);
+      for (const text of ['人民调解', '明天', '09:00–09:30', '阳光社区市民中心', '东湖路 88 号', '已预约']) expect(card.textContent).toContain(text);
+      // It is the first thing on the page, before the category tiles.
+      await waitFor(() => expect(container.querySelector('.category-tile')).not.toBeNull());
+      expect(card.compareDocumentPosition(container.querySelector('.category-tile')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+      fireEvent.click(card.querySelector('.next-booking__check-in')!);
+      const [code] = await findAll(card, '.check-in-code__plain');
+      expect(code.textContent).toBe('LL7Q2X9K');
+      expect(card.querySelector('.check-in-code__qr')).toBeTruthy();
+      expect(api.calls).toContain('GET /bookings/b-next/check-in-code');
+
+      fireEvent.click(container.querySelector('.next-up__all')!);
+      expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/orders/index' }]);
+    });
+
+    it('shows a live home order with its status in plain words; a tap opens it', async () => {
+      const { page } = await signedIn((_fake, dispatch) => {
+        dispatch.orders = [orderOf({ id: 'order-done', status: 'confirmed' }), orderOf({ id: 'order-live', status: 'escalated' })];
+      });
+
+      const [card] = await findAll(page.container, '.next-order');
+      expect(page.container.querySelectorAll('.next-order')).toHaveLength(1);
+      for (const text of ['居家养老上门服务', '社区工作人员正在帮您安排服务人员', '明天', '09:00–12:00', '东湖路 88 号 3 栋 201']) expect(card.textContent).toContain(text);
+      // Not the dispatcher's words.
+      expect(card.textContent).not.toContain('社区人工派单中');
+
+      fireEvent.click(card);
+      expect(navigations).toEqual([{ kind: 'navigateTo', url: '/home-service/pages/order/index?id=order-live' }]);
+    });
+
+    it('shows nothing personal when there is nothing coming, and the new booking once back on the tab', async () => {
+      const { api, fake, page } = await signedIn((bookings) => {
+        bookings.bookings = [bookingOf(bookings, slotOf(1, '09:00', '09:30', 0), wang, 'cancelled', 'b-cancelled')];
+      });
+      const { container } = page;
+      await waitFor(() => expect(api.calls).toEqual(expect.arrayContaining(['GET /bookings', 'GET /home-orders'])));
+      expect(container.querySelector('.next-up')).toBeNull();
+
+      // Back on the tab after booking: the new booking shows (not tomorrow's cancelled one, although it is sooner).
+      fake.bookings = [...fake.bookings, bookingOf(fake, slotOf(2, '14:00', '14:30', 0), wang, 'pending_review', 'b-new')];
+      showPage();
+      const [card] = await findAll(container, '.next-booking');
+      expect(card.textContent).toContain('14:00–14:30');
+      expect(card.textContent).toContain('需工作人员确认');
+      expect(card.querySelector('.next-booking__check-in')).toBeNull();
+    });
+
+    it('asks the API for nothing personal when signed out', async () => {
+      const seen: string[] = [];
+      const record = (handler: Handler): Handler => (req, res) => {
+        seen.push(req.url ?? '');
+        handler(req, res);
+      };
+      await serve({ ...homeRoutes(), '/bookings': record(listOf([])), '/home-orders': record(listOf([])) });
+      const { container } = render(<HomePage />);
+      await waitFor(() => expect(container.querySelectorAll('.centre-card')).toHaveLength(1));
+      expect(container.querySelector('.next-up')).toBeNull();
+      expect(seen).toEqual([]);
+    });
   });
 });

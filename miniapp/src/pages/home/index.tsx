@@ -7,10 +7,12 @@ import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { useCatalogue } from '../../hooks/useCatalogue';
 import { useCentres } from '../../hooks/useCentres';
 import { useCommunities } from '../../hooks/useCommunities';
+import { useSession } from '../../hooks/useSession';
 import { centrePageUrl } from '../centre/url';
 import { CategoryTiles } from './category-tiles';
 import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
+import { NextUp } from './next-up';
 
 import './index.scss';
 
@@ -22,9 +24,13 @@ export function HomePage() {
   const catalogue = useCatalogue();
   const communities = useCommunities();
   const centres = useCentres();
+  const { state: session } = useSession();
+  // Residents who may see their own data: staff and workers have their own workbench, consent comes first.
+  const resident = session.status === 'signed-in' && session.account.role === 'resident' && !session.account.consentRequired ? session.account : null;
 
   return (
     <View className='page-root home'>
+      {resident && <NextUp key={resident.id} />}
       <View className='home__section'>
         <Text className='home__title'>社区服务</Text>
         <RemoteContent
