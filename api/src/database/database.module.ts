@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { openDataSource } from './open-data-source';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -19,6 +20,8 @@ import { TransactionRunner } from './transaction-runner';
         // A database that is down at start-up is reported once, clearly, instead of retried silently.
         retryAttempts: 0,
       }),
+      // Reads see only committed data on both dialects (on SQLite through a connection of their own).
+      dataSourceFactory: (options) => openDataSource(options!),
     }),
   ],
   providers: [TransactionRunner],

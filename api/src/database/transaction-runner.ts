@@ -8,9 +8,9 @@ const MAX_ATTEMPTS = 3;
 /**
  * The one way writes reach the database.
  *
- * SQLite through TypeORM shares a single connection: two concurrent transactions that await I/O nest as
- * SAVEPOINTs and one request's rollback silently undoes the other's. So on SQLite write transactions run one
- * at a time in arrival order. On MySQL/MariaDB they run concurrently and a deadlock victim is retried.
+ * SQLite through TypeORM has a single connection for writes (reads have their own: open-data-source.ts): two
+ * concurrent transactions that await I/O nest as SAVEPOINTs and one request's rollback silently undoes the other's.
+ * So on SQLite write transactions run one at a time in arrival order. On MySQL/MariaDB they run concurrently and a deadlock victim is retried.
  */
 @Injectable()
 export class TransactionRunner {
