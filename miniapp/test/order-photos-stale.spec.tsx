@@ -9,7 +9,7 @@ import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-disp
 import { findAll, findOne } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { imageStub, routeParams } from './support/taro-h5';
+import { imageStub, pullDownRefresh, routeParams } from './support/taro-h5';
 
 import type { SessionAccount } from '@linli/shared';
 import type { FakeApi } from './support/fake-api';
@@ -60,11 +60,14 @@ describe('expired photo paths heal themselves (OrderPhotos onStale)', () => {
     expect(loadsOf(api, 'GET /home-orders/order-1')).toBe(1 + 1);
 
     // A photo that is really broken fails again on its fresh path: no second reload (each would sign new paths).
+    // Nothing to wait for when nothing should happen, so the resident then pulls to refresh: once that one load has
+    // shown its paths, any reload the error had started (sent before the pull) would have been counted too.
     resign(fake, 'newer');
     fireEvent.error(container.querySelector('.order-photos__thumb')!);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(loadsOf(api, 'GET /home-orders/order-1')).toBe(2);
     expect(thumbPaths(container)).toEqual(['/order-photos/signed.p1.new', '/order-photos/signed.p2.new']);
+    act(() => pullDownRefresh());
+    await waitFor(() => expect(thumbPaths(container)).toEqual(['/order-photos/signed.p1.newer', '/order-photos/signed.p2.newer']));
+    expect(loadsOf(api, 'GET /home-orders/order-1')).toBe(2 + 1);
   });
 
   it('resident order page: the viewer opened after PHOTO_FRESH_MS reloads and asks for one more tap instead of showing dead paths', async () => {

@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+
 import { ApiError } from '../src/services/api-error';
 import { configureRequest, request } from '../src/services/request';
 import { clearSession, readSession, saveSession, subscribeSession } from '../src/services/token-storage';
@@ -17,8 +19,11 @@ interface Auth {
   refreshCalls: number;
   /** How /auth/refresh answers when set, instead of rotating. */
   refreshFailure?: { status: number; body: unknown };
-  /** Milliseconds /auth/refresh waits before answering, so concurrent 401s pile up behind it. */
-  refreshDelayMs: number;
+  /**
+   * /auth/refresh answers only once the server has answered this many 401s, so the calls a test sends together all
+   * meet the expired token before the refresh is over, however slowly the machine runs.
+   */
+  refreshAfterUnauthorized: number;
   /** Answer 401 on /protected whatever token arrives (a session revoked right after its refresh). */
   rejectEverything?: boolean;
 }
@@ -26,12 +31,28 @@ interface Auth {
 let server: FixtureServer;
 let auth: Auth;
 const protectedHits: string[] = [];
+let unauthorizedAnswers = 0;
+const answered = new EventEmitter();
+
+function unauthorizedAnswered(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (unauthorizedAnswers < count) return;
+      answered.off('401', check);
+      resolve();
+    };
+    answered.on('401', check);
+    check();
+  });
+}
 
 function protectedRoute(name: string): Handler {
   return (req, res) => {
     protectedHits.push(`${name} ${req.headers.authorization ?? '-'}`);
     if (auth.rejectEverything || req.headers.authorization !== `Bearer ${auth.access}`) {
       sendJson(res, 401, { code: 'TOKEN_INVALID', message: '登录已失效，请重新登录', requestId: 'r-401' });
+      unauthorizedAnswers += 1;
+      answered.emit('401');
       return;
     }
     sendJson(res, 200, { name });
@@ -47,7 +68,7 @@ beforeAll(async () => {
     '/auth/refresh': async (req, res) => {
       auth.refreshCalls += 1;
       const { refreshToken } = await readJson<{ refreshToken: string }>(req);
-      await new Promise((resolve) => setTimeout(resolve, auth.refreshDelayMs));
+      await unauthorizedAnswered(auth.refreshAfterUnauthorized);
       if (auth.refreshFailure) {
         sendJson(res, auth.refreshFailure.status, auth.refreshFailure.body);
         return;
@@ -69,8 +90,9 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   // The device still holds generation 1's access token, which the server has expired; its refresh token is good.
-  auth = { access: 'access-live', refresh: 'refresh-1', generation: 1, refreshCalls: 0, refreshDelayMs: 100 };
+  auth = { access: 'access-live', refresh: 'refresh-1', generation: 1, refreshCalls: 0, refreshAfterUnauthorized: 1 };
   protectedHits.length = 0;
+  unauthorizedAnswers = 0;
   saveSession({ accessToken: 'access-expired', refreshToken: 'refresh-1', account: null });
 });
 
@@ -78,6 +100,7 @@ afterEach(() => clearSession());
 
 describe('session refresh in the request layer', () => {
   it('refreshes once for concurrent 401s, then retries each call with the new token', async () => {
+    auth.refreshAfterUnauthorized = 3;
     const results = await Promise.all([request('/a'), request('/b'), request('/c')]);
 
     expect(results).toEqual([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
@@ -108,6 +131,7 @@ describe('session refresh in the request layer', () => {
       status: 401,
       body: { code: 'REFRESH_TOKEN_REUSED', message: '登录已失效，请重新登录', requestId: 'r-reused' },
     };
+    auth.refreshAfterUnauthorized = 2;
     let notified = 0;
     const unsubscribe = subscribeSession(() => (notified += 1));
     try {

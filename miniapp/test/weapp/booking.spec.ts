@@ -2,7 +2,7 @@ import { BOOKING_STATUS_LABELS } from '@linli/shared';
 
 import { mediationDetail } from '../support/fixtures';
 import { profileOf, residentAccount } from '../support/people';
-import { launchBuiltApp, renderBuiltPage, settle, settleUntil } from './built-app';
+import { launchBuiltApp, renderBuiltPage, waitUntil } from './built-app';
 import { createWxStandIn } from './wx-stand-in';
 
 // Plain data only (the built package brings its own Taro): tomorrow's and the day after's slots, Shanghai time.
@@ -53,11 +53,18 @@ beforeAll(() => {
 });
 
 describe('built weapp booking screens', () => {
-  it('book page: centre, then dates and slots as big buttons, then 为谁预约', async () => {
-    const page = await renderBuiltPage('pages/book/index', { id: 'svc-mediation' });
-    await settleUntil(() => page.querySelectorAll('.booking-centre').length > 0);
+  it('book page: 为谁预约 first, then centre, then dates and slots as big buttons', async () => {
+    const page = renderBuiltPage('pages/book/index', { id: 'svc-mediation' });
+    await waitUntil('为谁预约', () => page.querySelectorAll('.booking-person').length > 0);
+    expect(page.querySelectorAll('.booking-person').map((node) => node.dom!.textContent)).toEqual([
+      expect.stringContaining('王秀英'),
+      expect.stringContaining('李建国'),
+    ]);
+    expect(page.querySelectorAll('.booking-centre')).toHaveLength(0);
+    page.querySelectorAll('.booking-person')[1].dispatchEvent('tap');
+    await waitUntil('the centres', () => page.querySelectorAll('.booking-centre').length > 0);
     page.querySelectorAll('.booking-centre')[0].dispatchEvent('tap');
-    await settleUntil(() => page.querySelectorAll('.slot-option').length > 0);
+    await waitUntil('the slots', () => page.querySelectorAll('.slot-option').length > 0);
 
     expect(page.querySelectorAll('.slot-date')).toHaveLength(2);
     const slots = page.querySelectorAll('.slot-option');
@@ -68,18 +75,14 @@ describe('built weapp booking screens', () => {
     expect(page.querySelectorAll('.slot-waitlist')).toHaveLength(1);
 
     slots[0].dispatchEvent('tap');
-    await settleUntil(() => page.querySelectorAll('.booking-person').length > 0);
-    expect(page.querySelectorAll('.booking-person').map((node) => node.dom!.textContent)).toEqual([
-      expect.stringContaining('王秀英'),
-      expect.stringContaining('李建国'),
-    ]);
-    expect(page.querySelector('.booking-confirm')).toBeTruthy();
+    await waitUntil('the confirm step', () => page.querySelectorAll('.booking-confirm').length > 0);
+    expect(page.querySelector('.booking-summary__person')!.dom!.textContent).toContain('李建国');
+    expect(page.querySelector('.booking-confirm-step')!.dom!.textContent).toContain('请李建国带上');
   });
 
   it('订单 tab: a booking card with its status and actions', async () => {
-    const orders = await renderBuiltPage('pages/orders/index');
-    await settleUntil(() => orders.querySelectorAll('.booking-card').length > 0);
-    await settle();
+    const orders = renderBuiltPage('pages/orders/index');
+    await waitUntil('the booking card with its 取消 action', () => orders.querySelectorAll('.booking-cancel').length > 0);
 
     const [card] = orders.querySelectorAll('.booking-card');
     expect(card.dom!.textContent).toContain('人民调解');
@@ -87,7 +90,7 @@ describe('built weapp booking screens', () => {
     const cancel = orders.querySelector('.booking-cancel');
     expect(cancel).toBeTruthy();
     cancel!.dispatchEvent('tap');
-    await settleUntil(() => orders.querySelectorAll('.booking-cancel-confirm').length > 0);
+    await waitUntil('the cancel confirmation', () => orders.querySelectorAll('.booking-cancel-confirm').length > 0);
     expect(orders.querySelector('.booking-cancel-confirm')).toBeTruthy();
   });
 });

@@ -58,26 +58,26 @@ export function launchBuiltApp(standIn: WxStandIn, entryRoute: string): void {
   app!.onShow({ path: entryRoute, query: {} });
 }
 
-/** Renders a built page (its WXML compiled by WeChat's compiler) and lets its first requests settle. */
-export async function renderBuiltPage(route: string, query: Record<string, string> = {}) {
+/** Renders a built page (its WXML compiled by WeChat's compiler); the test then waits for the state it asserts. */
+export function renderBuiltPage(route: string, query: Record<string, string> = {}) {
   pending = { route, query };
   const id = simulate.load(path.join(distDir, route), { rootPath: distDir });
   const page = simulate.render(id);
   page.attach(document.createElement('page-host'));
-  await settle();
   return page;
 }
 
-/** wx.request answers on a timer and Taro batches setData on a tick: give both a moment. */
-export function settle(): Promise<void> {
-  return simulate.sleep(50);
-}
+const POLL_MS = 10;
 
 /**
- * Waits until `check` holds, or `timeoutMs` passed (the test's own expectations then report what is missing). On a
- * busy machine, with several test files at once, a page's first requests and render can take longer than `settle`.
+ * Waits until `check` holds: wx.request answers on a timer and Taro batches setData on a tick, and how long that takes
+ * depends on the machine's load, so a test waits for the state it asserts, never a fixed pause (a 50 ms pause once
+ * caught 我的 still showing 正在登录，请稍候… on a busy machine). Fails naming `what` if it never holds.
  */
-export async function settleUntil(check: () => boolean, timeoutMs = 3000): Promise<void> {
+export async function waitUntil(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check() && Date.now() < deadline) await simulate.sleep(20);
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
 }

@@ -1,4 +1,4 @@
-import { renderBuiltPage, settleUntil } from './built-app';
+import { renderBuiltPage, waitUntil } from './built-app';
 import { setUpBuiltMePage } from './me-page';
 
 const { standIn, resident, storeSession } = setUpBuiltMePage();
@@ -6,9 +6,8 @@ const { standIn, resident, storeSession } = setUpBuiltMePage();
 describe('built weapp 我的 page', () => {
   it('shows the stored session’s profile and household', async () => {
     storeSession({ accessToken: 'access-1', refreshToken: 'refresh-1', account: resident });
-    const me = await renderBuiltPage('pages/me/index');
-    // A fixed pause was too short with the other built-page files running at once on two cores.
-    await settleUntil(() => me.querySelectorAll('.profile-name').length > 0 && me.dom!.textContent!.includes('王建国'));
+    const me = renderBuiltPage('pages/me/index');
+    await waitUntil('the profile and the household', () => me.querySelectorAll('.profile-name').length > 0 && me.dom!.textContent!.includes('王建国'));
 
     expect(standIn.requests).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,5 @@
 import { residentAccount } from '../support/people';
-import { launchBuiltApp, renderBuiltPage, settleUntil } from './built-app';
+import { launchBuiltApp, renderBuiltPage, waitUntil } from './built-app';
 import { createWxStandIn } from './wx-stand-in';
 
 // Plain data only (the built package brings its own Taro and shared code).
@@ -71,9 +71,9 @@ let shown: Awaited<ReturnType<typeof renderBuiltPage>> | undefined;
 
 describe('built weapp worker workbench', () => {
   it('online worker: the offer with its countdown and 接单/拒单, a job with 导航 and 出发; 接单 moves the offer to the jobs', async () => {
-    const page = await renderBuiltPage('provider/pages/index/index');
+    const page = renderBuiltPage('provider/pages/index/index');
     shown = page;
-    await settleUntil(() => page.querySelectorAll('.worker-offer').length > 0 && page.querySelectorAll('.order-card').length > 0);
+    await waitUntil('the offer and the jobs', () => page.querySelectorAll('.worker-offer').length > 0 && page.querySelectorAll('.order-card').length > 0);
 
     expect(page.querySelector('.worker-presence')!.dom!.textContent).toContain('在线，正在等派单');
     const offer = page.querySelector('.worker-offer')!.dom!.textContent;
@@ -86,27 +86,27 @@ describe('built weapp worker workbench', () => {
     expect(job.dom!.textContent).toContain('出发');
     expect(job.dom!.textContent).not.toContain('拍照上传');
     page.querySelector('.worker-job__navigate')!.dispatchEvent('tap');
-    await settleUntil(() => standIn.openedLocations.length > 0);
+    await waitUntil('wx.openLocation', () => standIn.openedLocations.length > 0);
     expect(standIn.openedLocations[0]).toEqual(
       expect.objectContaining({ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }),
     );
 
     page.querySelector('.worker-offer__accept')!.dispatchEvent('tap');
-    await settleUntil(() => standIn.requests.some((url) => url.endsWith('/worker/offers/offer-1/accept')));
-    await settleUntil(() => page.dom!.textContent!.includes('接单成功'));
+    await waitUntil('接单成功', () => page.dom!.textContent!.includes('接单成功'));
+    expect(standIn.requests.some((url) => url.endsWith('/worker/offers/offer-1/accept'))).toBe(true);
     expect(page.dom!.textContent).toContain('接单成功，请按时上门');
   });
 
   // The same page (a built page renders once per file): the job in service.
   it('拍照上传 on a job in service: wx.chooseImage (camera or album, compressed), wx.uploadFile with the token, then a thumbnail', async () => {
     const page = shown!;
-    await settleUntil(() => page.querySelectorAll('.worker-photos__add').length > 0);
+    await waitUntil('拍照上传 on the job in service', () => page.querySelectorAll('.worker-photos__add').length > 0);
     const buttons = page.querySelectorAll('.worker-photos__add');
     expect(buttons).toHaveLength(1);
     expect(buttons[0].dom!.textContent).toContain('拍照上传');
 
     buttons[0].dispatchEvent('tap');
-    await settleUntil(() => page.dom!.textContent!.includes('照片已上传'));
+    await waitUntil('照片已上传', () => page.dom!.textContent!.includes('照片已上传'));
     expect(standIn.camera.calls).toEqual([expect.objectContaining({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] })]);
     expect(standIn.uploads).toEqual([
       {
@@ -116,10 +116,10 @@ describe('built weapp worker workbench', () => {
         header: expect.objectContaining({ Authorization: 'Bearer access-1' }),
       },
     ]);
-    await settleUntil(() => page.querySelectorAll('.order-photos__thumb').length > 0);
+    await waitUntil('the thumbnail', () => page.querySelectorAll('.order-photos__thumb').length > 0);
     expect(page.querySelectorAll('.order-photos__thumb')).toHaveLength(1);
     page.querySelectorAll('.order-photos__thumb')[0].dispatchEvent('tap');
-    await settleUntil(() => standIn.previewed.length > 0);
+    await waitUntil('wx.previewImage', () => standIn.previewed.length > 0);
     const url = expect.stringMatching(/^https?:\/\/.+\/api\/order-photos\/signed\.photo-1$/);
     expect(standIn.previewed).toEqual([expect.objectContaining({ urls: [url], current: url })]);
     expect(page.dom!.textContent).toContain('拍照上传（还能传 5 张）');
