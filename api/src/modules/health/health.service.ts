@@ -3,32 +3,56 @@ import { DataSource } from 'typeorm';
 import type { LivenessReport, ReadinessReport } from '@linli/shared';
 import { DomainError } from '../../common/errors/domain-error';
 
+/**
+ * How long readiness waits for the database. A database that accepts connections and never answers would
+ * otherwise hang the probe itself; the load balancer needs a prompt "not ready" to route around this instance.
+ */
+export const READINESS_DEADLINE_MS = 1_000;
+
 @Injectable()
 export class HealthService {
+  /** The database check under way, shared by every probe that arrives while it runs. */
+  private databaseCheck: Promise<number> | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   liveness(): LivenessReport {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
-  /** Ready = the database answers and every migration of this build is applied; otherwise 503 with the report. */
+  /**
+   * Ready = the database answers within READINESS_DEADLINE_MS and every migration of this build is applied;
+   * otherwise 503 with the report.
+   */
   async readiness(): Promise<ReadinessReport> {
     const dialect = this.dialect();
-    let pendingMigrations = 0;
+    let pendingMigrations: number;
     try {
-      await this.dataSource.query('SELECT 1');
-      pendingMigrations = await this.countPendingMigrations();
+      pendingMigrations = await this.pendingMigrationsWithin(READINESS_DEADLINE_MS);
     } catch {
       throw new DomainError('SERVICE_UNAVAILABLE', '数据库暂不可用', {
         status: 'not_ready',
         database: 'down',
         dialect,
-        pendingMigrations,
+        pendingMigrations: 0,
       } satisfies ReadinessReport);
     }
     const report: ReadinessReport = { status: pendingMigrations ? 'not_ready' : 'ready', database: 'up', dialect, pendingMigrations };
     if (pendingMigrations) throw new DomainError('SERVICE_UNAVAILABLE', '数据库迁移尚未完成', report);
     return report;
+  }
+
+  /**
+   * Probes that come while a check is still waiting on a stalled database join it instead of starting their
+   * own, so a stall ties up one pooled connection, not one per probe.
+   */
+  private pendingMigrationsWithin(deadlineMs: number): Promise<number> {
+    this.databaseCheck ??= this.countPendingMigrations().finally(() => (this.databaseCheck = null));
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`database did not answer within ${deadlineMs} ms`)), deadlineMs);
+    });
+    return Promise.race([this.databaseCheck, deadline]).finally(() => clearTimeout(timer));
   }
 
   private async countPendingMigrations(): Promise<number> {
