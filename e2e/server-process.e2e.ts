@@ -145,7 +145,7 @@ describe('the API as a process', () => {
     socket.write('THIS IS NOT HTTP\r\n\r\n');
     await closed;
     expect(answer()).toMatch(/^HTTP\/1\.1 400/);
-    expect(JSON.parse(answer().split('\r\n\r\n')[1])).toEqual({ code: 'MALFORMED_BODY', message: expect.any(String) });
+    expect(JSON.parse(answer().split('\r\n\r\n')[1])).toEqual({ code: 'MALFORMED_BODY', message: expect.any(String), requestId: expect.any(String) });
   });
 
   it.each([

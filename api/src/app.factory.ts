@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
@@ -7,10 +8,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { LogController } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { ApiExceptionFilter, sendRouterError } from './common/errors/api-exception.filter';
 import { DEFAULT_MESSAGE_BY_CODE } from './common/errors/error-status';
+import { AllowedMethods } from './common/http/allowed-methods';
+import { documentRouterAnswers } from './common/http/api-error-responses';
+import { useJsonBodyParser } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { buildLoggerOptions, maskUrl, requestIdFor } from './common/logging/logger-options';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
@@ -19,21 +23,21 @@ import type { AppConfig } from './config/app-config';
 export const API_PREFIX = 'api';
 
 /**
- * Builds the whole application (used by main.ts and by every e2e test, so tests exercise exactly what runs):
- * Fastify with a capped JSON-only body parser, structured logs, the global validation pipe and error filter,
- * OpenAPI at /api/docs, and the built H5 app at / when present. Migrations have run when this resolves.
- */
-/**
  * Errors Node's HTTP parser raises before a request exists (garbled request line, body cut short, headers too
- * large) still get the one error body, written straight to the socket.
+ * large) still get the one error body, written straight to the socket, with a request id of their own that the
+ * log line carries too.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable) return;
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY';
-  const body = JSON.stringify({ code, message: DEFAULT_MESSAGE_BY_CODE[code] });
-  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+function clientErrorAnswerer(logger: Logger) {
+  return (error: NodeJS.ErrnoException, socket: Socket): void => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY';
+    const requestId = randomUUID();
+    logger.info({ requestId, parserError: error.code ?? null, code }, 'unreadable request refused');
+    const body = JSON.stringify({ code, message: DEFAULT_MESSAGE_BY_CODE[code], requestId });
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  };
 }
 
 function trustHops(hops: number) {
@@ -45,6 +49,11 @@ export interface CreateAppOptions {
   extraModules?: Array<Type | DynamicModule>;
 }
 
+/**
+ * Builds the whole application (used by main.ts and by every e2e test, so tests exercise exactly what runs):
+ * Fastify with a capped JSON-only body parser, structured logs, the global validation pipe and error filter,
+ * OpenAPI at /api/docs, and the built H5 app at / when present. Migrations have run when this resolves.
+ */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const logger = pino(buildLoggerOptions(config.logLevel));
   const adapter = new FastifyAdapter({
@@ -56,13 +65,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // During shutdown, new requests on kept-alive sockets get 503 while in-flight ones finish.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    clientErrorHandler: answerClientError,
+    clientErrorHandler: clientErrorAnswerer(logger),
+    frameworkErrors: sendRouterError,
     // A hop count means "believe that many proxies in front of us" (Fastify's own reading of a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   const fastify = adapter.getInstance();
-  // JSON is the only body format the API speaks; Fastify's JSON parser also rejects prototype-poisoning keys.
-  fastify.removeContentTypeParser(['text/plain']);
+  useJsonBodyParser(fastify);
+  const allowedMethods = AllowedMethods.collect(fastify, `/${API_PREFIX}/`);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
@@ -83,15 +93,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new ApiExceptionFilter(allowedMethods));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Linli 邻里 API')
-      .setDescription('Community services: regions, citizen centres, bookings. Errors are always { code, message, details?, requestId }.')
-      .setVersion('0.1.0')
-      .build(),
+  const document = documentRouterAnswers(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Linli 邻里 API')
+        .setDescription('Community services: regions, citizen centres, bookings. Errors are always { code, message, details?, requestId }.')
+        .setVersion('0.1.0')
+        .build(),
+    ),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 

@@ -26,7 +26,6 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
 
   it.each([
     ['malformed JSON', '{"name": "张', 'application/json', 400, 'MALFORMED_BODY'],
-    ['an empty JSON body', '', 'application/json', 400, 'MALFORMED_BODY'],
     ['a __proto__ key (prototype poisoning)', '{"__proto__": {"admin": true}}', 'application/json', 400, 'MALFORMED_BODY'],
     ['plain text', 'name=x', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['a form body', 'name=x&count=1', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
@@ -79,12 +78,73 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
     expectErrorShape(response.body, 'UNAUTHENTICATED');
   });
 
+  it('an empty body with a JSON content type is no body: validation names the missing fields', async () => {
+    const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send('').expect(400);
+    expectErrorShape(response.body, 'VALIDATION_FAILED');
+    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['address', 'count', 'name']);
+  });
+
+  describe('JSON nesting is capped at 32 levels by the body parser', () => {
+    /** `{"name": [[…]]}` with `depth` levels of objects and arrays in all. */
+    const nestedBody = (depth: number) => `{"name":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+
+    it('32 levels reach validation', async () => {
+      const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send(nestedBody(32)).expect(400);
+      expectErrorShape(response.body, 'VALIDATION_FAILED');
+    });
+
+    it.each([33, 1000])('%i levels → 400 MALFORMED_BODY with the limit', async (depth) => {
+      const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send(nestedBody(depth)).expect(400);
+      expectErrorShape(response.body, 'MALFORMED_BODY');
+      expect(response.body.details).toEqual({ maxDepth: 32 });
+    });
+
+    it('brackets inside strings are text, not nesting', async () => {
+      const name = '[{'.repeat(10);
+      const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send(JSON.stringify({ ...valid, name, address: { street: '"[[[[\\' } })).expect(201);
+      expect(response.body.name).toBe(name);
+    });
+  });
+
   it.each([
     ['GET', '/api/nothing-here'],
-    ['DELETE', '/api/centres'],
+    ['POST', '/api/centres/nearby/more'],
   ])('%s %s → 404 NOT_FOUND in the same shape', async (method, path) => {
-    const response = await t.http()[method.toLowerCase() as 'get' | 'delete'](path).expect(404);
+    const response = await t.http()[method.toLowerCase() as 'get' | 'post'](path).expect(404);
     expectErrorShape(response.body, 'NOT_FOUND');
+  });
+
+  it.each([
+    ['DELETE', '/api/centres', 'GET, HEAD'],
+    ['PUT', '/api/probe/echo', 'POST'],
+    ['PATCH', '/api/staff/residents/6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'GET, HEAD, PUT'],
+  ])('%s %s → 405 METHOD_NOT_ALLOWED with Allow: %s', async (method, path, allow) => {
+    const response = await t.http()[method.toLowerCase() as 'delete' | 'put' | 'patch'](path).expect(405);
+    expectErrorShape(response.body, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.allow).toBe(allow);
+  });
+
+  it('a path parameter longer than the router allows → 414 URI_TOO_LONG in the one body, path not echoed', async () => {
+    const response = await t.http().get(`/api/staff/residents/${'a'.repeat(500)}`).set('x-request-id', 'trace-414-0123456').expect(414);
+    expectErrorShape(response.body, 'URI_TOO_LONG');
+    expect(response.body.requestId).toBe('trace-414-0123456');
+    expect(response.headers['x-request-id']).toBe('trace-414-0123456');
+    expect(JSON.stringify(response.body)).not.toMatch(/aaaa|FST_|statusCode/);
+  });
+
+  it('the API document lists the router’s and the body parser’s answers on every operation they can reach', async () => {
+    const document = (await t.http().get('/api/docs-json').expect(200)).body;
+    const byId = document.paths['/api/staff/residents/{residentId}'];
+    expect(byId.get.responses['414'].description).toContain('URI_TOO_LONG');
+    expect(byId.put.responses['400'].description).toMatch(/VALIDATION_FAILED.*MALFORMED_BODY/);
+    expect(Object.keys(byId.put.responses)).toEqual(expect.arrayContaining(['413', '414', '415']));
+    expect(Object.keys(document.paths['/api/centres'].get.responses)).not.toContain('414');
+  });
+
+  it('a path that is not valid percent-encoding → 400 in the one body', async () => {
+    const response = await t.http().get('/api/staff/residents/%c0').expect(400);
+    expectErrorShape(response.body, 'MALFORMED_BODY');
+    expect(JSON.stringify(response.body)).not.toMatch(/%c0|FST_|statusCode/);
   });
 
   it('a missing or odd request id is replaced by a generated one', async () => {

@@ -10,6 +10,7 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
@@ -54,6 +55,7 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   METHOD_NOT_ALLOWED: '不支持该请求方式',
   CONFLICT: '操作冲突，请刷新后重试',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
+  URI_TOO_LONG: '请求地址过长',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型，请使用 JSON',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL_ERROR: '服务暂时出现问题，请稍后再试',
@@ -105,6 +107,8 @@ export function codeForStatus(status: number): ApiErrorCode {
       return 'CONFLICT';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 414:
+      return 'URI_TOO_LONG';
     case 415:
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 429:
