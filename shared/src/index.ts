@@ -9,3 +9,4 @@ export * from './schedule';
 export * from './appointments';
 export * from './dispatch';
 export * from './providers';
+export * from './service-search';
