@@ -1,6 +1,7 @@
-import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
+import { CURRENT_PRIVACY_POLICY_VERSION, type LoginResponse } from '@linli/shared';
 import { stableId } from '../src/seed/stable-id';
-import { bearer, loginWithWechat } from './support/sessions';
+import { ANDA_CENTRE } from './support/dispatch';
+import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ANDA = stableId('region', '340104001001');
@@ -11,10 +12,12 @@ const ANDA = stableId('region', '340104001001');
  */
 describe('bad input on real routes', () => {
   let t: TestApp;
+  let staff: LoginResponse;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
     await t.seed();
+    staff = await loginWithPassword(t, 'anda.staff');
   });
   afterAll(() => t.close());
 
@@ -38,6 +41,38 @@ describe('bad input on real routes', () => {
       const response = await t.http()[method.toLowerCase() as 'post' | 'put'](path).set('content-type', 'application/json').send(payload);
       expectError(response, 400, 'MALFORMED_BODY');
       expect(response.body.details).toEqual({ maxDepth: 32 });
+    });
+  });
+
+  describe('search terms with control characters are refused on both dialects', () => {
+    it.each([
+      ['NUL', '\u0000'],
+      ['a name then NUL', '王\u0000'],
+      ['unit separator U+001F', '\u001f'],
+      ['DEL U+007F', '\u007f'],
+      ['next line U+0085', '\u0085'],
+    ])('GET /api/staff/residents?name=<%s> → 400 naming the field', async (_label, name) => {
+      const response = await t.http().get('/api/staff/residents').set(bearer(staff)).query({ name });
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'name', constraints: ['isSearchText'] })]);
+    });
+
+    it('the staff booking list and the community picker use the same rule', async () => {
+      const bookings = await t.http().get('/api/staff/bookings').set(bearer(staff)).query({ centreId: ANDA_CENTRE, name: '\u0000' });
+      expectError(bookings, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(bookings)).toEqual(['name']);
+      const communities = await t.http().get('/api/regions/communities').query({ keyword: '安\u0000' });
+      expectError(communities, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(communities)).toEqual(['keyword']);
+    });
+
+    it('ordinary search terms still find people, spaces and punctuation included', async () => {
+      const found = await t.http().get('/api/staff/residents').set(bearer(staff)).query({ name: '王' }).expect(200);
+      expect(found.body.items.map((resident: { name: string }) => resident.name)).toContain('王秀英');
+      const none = await t.http().get('/api/staff/residents').set(bearer(staff)).query({ name: '王 %_!' }).expect(200);
+      expect(none.body.items).toEqual([]);
+      const communities = await t.http().get('/api/regions/communities').query({ keyword: '安大' }).expect(200);
+      expect(communities.body.items.map((community: { name: string }) => community.name)).toContain('安大社区');
     });
   });
 

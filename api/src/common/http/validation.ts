@@ -1,5 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { IsString, registerDecorator, type ValidationOptions } from 'class-validator';
 import type { FieldViolation } from '@linli/shared';
 import { ValidationFailedError } from '../errors/domain-error';
 
@@ -32,12 +32,21 @@ export function createValidationPipe(): ValidationPipe {
 
 /** A property decorator that checks a string with one of the pure rules in shared (ID numbers, phones, codes). */
 export function SatisfiesRule(name: string, rule: (value: string) => boolean, message: string) {
-  return (options?: ValidationOptions) => (target: object, propertyName: string) =>
+  return (options?: ValidationOptions): PropertyDecorator => (target, propertyName) =>
     registerDecorator({
       name,
       target: target.constructor,
-      propertyName,
+      propertyName: String(propertyName),
       options: { message, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && rule(value) },
     });
 }
+
+const withoutControlCharacters = SatisfiesRule('isSearchText', (value) => !/\p{Cc}/u.test(value), '$property must not contain control characters');
+
+/**
+ * Text a person types to search by (part of a name, a keyword): a string without control characters. A NUL in a
+ * LIKE pattern ends the pattern early on SQLite (`%\0%` matches every row) and matches nothing on MariaDB, and no
+ * keyboard types U+0000-U+001F or U+007F-U+009F, so they are refused on every dialect. Lengths stay with each field.
+ */
+export const IsSearchText = () => applyDecorators(IsString(), withoutControlCharacters());

@@ -19,6 +19,7 @@ import {
   type WaitlistEntryView,
   type WeeklyOpening,
 } from '@linli/shared';
+import { IsSearchText } from '../../../common/http/validation';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -124,7 +125,7 @@ export class StaffBookingsQuery {
   @ApiPropertyOptional({ example: '2026-11-27', description: 'Shanghai date; default today' }) @IsOptional() @Matches(DATE) date?: string;
   @ApiPropertyOptional({ enum: BOOKING_STATUSES }) @IsOptional() @IsIn(BOOKING_STATUSES) status?: BookingStatus;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this service' }) @IsOptional() @IsUUID() serviceId?: string;
-  @ApiPropertyOptional({ description: 'Part of the person’s name' }) @IsOptional() @IsString() @Length(1, 32) name?: string;
+  @ApiPropertyOptional({ description: 'Part of the person’s name' }) @IsOptional() @IsSearchText() @Length(1, 32) name?: string;
   @ApiPropertyOptional({ description: 'Last 4 digits of the phone on file', example: '8000' }) @IsOptional() @Matches(/^\d{4}$/) phoneTail?: string;
 }
 

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, MaxLength } from 'class-validator';
+import { IsSearchText } from '../../../common/http/validation';
 
 export class ListCommunitiesQuery {
   @ApiPropertyOptional({ description: 'Part of the community name, e.g. 安大', maxLength: 32 })
   @IsOptional()
-  @IsString()
+  @IsSearchText()
   @MaxLength(32)
   keyword?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { SatisfiesRule } from '../../../common/http/validation';
+import { IsSearchText, SatisfiesRule } from '../../../common/http/validation';
 import { HOUSEHOLD_RELATIONS, isMainlandMobile, isValidIdNumber, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
 
 /** GB 11643 ID number: 18 characters with a valid check character and birth date. */
@@ -90,7 +90,7 @@ export class ConsentDto {
 export class ResidentSearchQuery {
   @ApiPropertyOptional({ description: 'Part of the name' })
   @IsOptional()
-  @IsString()
+  @IsSearchText()
   @Length(1, 32)
   name?: string;
 
