@@ -5,6 +5,7 @@ import { ServicePage } from '../src/pages/service';
 import { ServicesPage } from '../src/pages/services';
 import { catalogueFixture, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
 import { answer, countedRoute, failingOnce } from './support/fixture-server';
+import { typeInto } from './support/interact';
 import { servePerTest } from './support/serve';
 import { navigations, routeParams } from './support/taro-h5';
 
@@ -104,6 +105,29 @@ describe('ServicesPage (服务 tab)', () => {
 
     fireEvent.click(rowsOf(container)[3]);
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/service/index?id=svc-home-care' }]);
+  });
+
+  it('narrows the list as one types a name, a word of the description or pinyin initials, and says when nothing matches', async () => {
+    const catalogue = catalogueRoute();
+    await serve({ '/catalogue': catalogue.handler });
+    const { container } = render(<ServicesPage />);
+    await waitFor(() => expect(rowsOf(container)).toHaveLength(4));
+    const names = () => rowsOf(container).map((row) => row.querySelector('.service-row__name')?.textContent);
+
+    await typeInto(container, '.services__search', 'jjyl');
+    await waitFor(() => expect(names()).toEqual(['居家养老上门服务']));
+    expect([...container.querySelectorAll('.services__category')].map((node) => node.textContent)).toEqual(['特殊群体服务']);
+
+    await typeInto(container, '.services__search', '纠纷');
+    await waitFor(() => expect(names()).toEqual(['人民调解']));
+
+    await typeInto(container, '.services__search', '游泳');
+    await screen.findByText(/没有找到“游泳”/);
+    expect(rowsOf(container)).toHaveLength(0);
+
+    await typeInto(container, '.services__search', '');
+    await waitFor(() => expect(rowsOf(container)).toHaveLength(4));
+    expect(catalogue.calls()).toBe(1); // searching asks the server nothing
   });
 });
 
