@@ -114,12 +114,13 @@ function send<T>(path: string, options: RequestOptions): Promise<T> {
 }
 
 /**
- * One call, plus at most one retry: when a protected call answers 401 TOKEN_INVALID (the access token expired or
- * was revoked), the session is renewed through /auth/refresh and the call is sent again with the new token. Any
- * other failure, and a second 401, goes to the caller unchanged.
+ * One call with the session's access token, renewed first when it is about to expire (so a call made after an idle
+ * spell does not meet a 401 first), plus at most one retry: when a protected call still answers 401 TOKEN_INVALID
+ * (the token expired while the device slept, or was revoked), the session is renewed and the call sent again with the
+ * new token. Any other failure, and a second 401, goes to the caller unchanged.
  */
 async function withSession<T>(auth: boolean, call: (token: string | null) => Promise<T>, isRetry = false): Promise<T> {
-  const token = auth ? readToken() : null;
+  const token = auth ? await currentToken() : null;
   try {
     return await call(token);
   } catch (error) {
@@ -133,8 +134,38 @@ function isExpiredToken(error: unknown): error is ApiError {
   return error instanceof ApiError && error.status === 401 && error.code === 'TOKEN_INVALID';
 }
 
-/** The refresh in flight, shared by every call that hit a 401 meanwhile: the refresh token works only once. */
+/**
+ * The refresh in flight, shared by every call made meanwhile: the refresh token works only once, and a call sent with
+ * the old access token during a refresh would only earn a 401.
+ */
 let renewal: Promise<void> | null = null;
+
+function startRenewal(refreshToken: string): Promise<void> {
+  renewal ??= refreshTokens(refreshToken).finally(() => {
+    renewal = null;
+  });
+  return renewal;
+}
+
+/**
+ * The access token to send now: after any refresh in flight, and after renewing a session that is due (shortly before
+ * its access token expires). Rejects with the refresh's own error when that refresh ended the session; when it
+ * failed otherwise (offline), the stored token, still valid for a little while, is sent.
+ */
+async function currentToken(): Promise<string | null> {
+  const session = readSession();
+  if (!session) return null;
+  const due = typeof session.renewAt === 'number' && Date.now() >= session.renewAt;
+  const pending = renewal ?? (due ? startRenewal(session.refreshToken) : null);
+  if (pending) {
+    try {
+      await pending;
+    } catch (error) {
+      if (!readSession()) throw error;
+    }
+  }
+  return readToken();
+}
 
 /**
  * Makes sure the stored access token is newer than `staleToken`. Resolves true when the caller should retry,
@@ -145,10 +176,7 @@ async function renewSession(staleToken: string): Promise<boolean> {
   if (!session) return false;
   // Another call's refresh finished after this call was sent: the new token is already stored.
   if (session.accessToken !== staleToken && !renewal) return true;
-  renewal ??= refreshTokens(session.refreshToken).finally(() => {
-    renewal = null;
-  });
-  await renewal;
+  await startRenewal(session.refreshToken);
   return readSession() !== null;
 }
 

@@ -6,14 +6,14 @@ import type { DemoAccount, LoginResponse, SessionAccount } from '@linli/shared';
 import { ApiError } from './api-error';
 import { rememberFailedSignIns } from './failed-sign-ins';
 import { request, requestList } from './request';
-import { clearSession, readSession, saveAccount, saveSession } from './token-storage';
+import { clearSession, readSession, saveAccount, saveSession, sessionFromTokens } from './token-storage';
 
 /** Sign-in needs WeChat's own login API; the H5 build (browser demo) has none. */
 export const CAN_USE_WECHAT_LOGIN = process.env.TARO_ENV !== 'h5';
 
 function remember(response: LoginResponse): SessionAccount {
   const { tokens, account } = response;
-  saveSession({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account });
+  saveSession(sessionFromTokens(tokens, account));
   return account;
 }
 

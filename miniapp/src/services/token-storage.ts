@@ -11,6 +11,24 @@ export interface StoredSession {
   accessToken: string;
   refreshToken: string;
   account: SessionAccount | null;
+  /**
+   * Device time (ms) after which the request layer renews the session before sending, shortly before the access
+   * token expires. Absent for a session saved by an older release: that one is renewed on its first 401 instead.
+   */
+  renewAt?: number;
+}
+
+/** Renew this long before the access token expires, or a quarter of its life for short-lived tokens. */
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
+
+/**
+ * The session to store for freshly issued tokens. The expiry is counted from when the answer arrived on this device,
+ * so a device clock that is off does not matter.
+ */
+export function sessionFromTokens(tokens: SessionTokens, account: SessionAccount | null): StoredSession {
+  const lifetimeMs = tokens.accessTokenExpiresIn * 1000;
+  const renewAt = Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? Date.now() + lifetimeMs - Math.min(RENEW_BEFORE_EXPIRY_MS, lifetimeMs / 4) : undefined;
+  return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account, renewAt };
 }
 
 const SESSION_KEY = 'linli.session';
@@ -45,9 +63,8 @@ export function saveSession(session: StoredSession): void {
 }
 
 /** After /auth/refresh: new tokens, same account. */
-export function saveTokens(tokens: Pick<SessionTokens, 'accessToken' | 'refreshToken'>): void {
-  const account = readSession()?.account ?? null;
-  saveSession({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, account });
+export function saveTokens(tokens: SessionTokens): void {
+  saveSession(sessionFromTokens(tokens, readSession()?.account ?? null));
 }
 
 /** After /me or consent: same tokens, fresher account. Does nothing when the session ended meanwhile. */
