@@ -1,10 +1,13 @@
 import { CURRENT_PRIVACY_POLICY_VERSION, type LoginResponse } from '@linli/shared';
 import { stableId } from '../src/seed/stable-id';
-import { ANDA_CENTRE } from './support/dispatch';
+import { ANDA_CENTRE, ANDA_POINT, HOME_CLEANING, zhao, type TestWorker } from './support/dispatch';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const ANDA = stableId('region', '340104001001');
+const WANG = stableId('resident', 'wang-xiuying');
+/** A real place, south and east of China's bounding box: no GCJ-02 client sends it, a forged request can. */
+const SYDNEY = { latitude: -33.8688, longitude: 151.2093 };
 
 /**
  * What a client can send to the real routes, on the real database: each answer is a clean 4xx in the one error
@@ -13,11 +16,13 @@ const ANDA = stableId('region', '340104001001');
 describe('bad input on real routes', () => {
   let t: TestApp;
   let staff: LoginResponse;
+  let worker: TestWorker;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
     await t.seed();
     staff = await loginWithPassword(t, 'anda.staff');
+    worker = await zhao(t);
   });
   afterAll(() => t.close());
 
@@ -94,6 +99,66 @@ describe('bad input on real routes', () => {
       const response = await t.http().post('/api/auth/password/login').set('content-type', 'application/json').send('');
       expectError(response, 400, 'VALIDATION_FAILED');
       expect(fieldsOf(response)).toEqual(['password', 'username']);
+    });
+  });
+
+  describe('a position is both coordinates, within China, or none', () => {
+    const presence = (body: object) => t.http().put('/api/worker/presence').set(bearer(worker.login)).send(body);
+
+    it.each([
+      ['latitude null, longitude given', { latitude: null, longitude: 10 }, ['latitude', 'longitude']],
+      ['longitude null, latitude given', { latitude: ANDA_POINT.latitude, longitude: null }, ['longitude']],
+      ['only a longitude', { longitude: ANDA_POINT.longitude }, ['latitude']],
+      ['only a latitude', { latitude: ANDA_POINT.latitude }, ['longitude']],
+      ['both null', { latitude: null, longitude: null }, ['latitude', 'longitude']],
+      ['a point outside China', SYDNEY, ['latitude', 'longitude']],
+      ['a latitude as text', { latitude: '31.84', longitude: ANDA_POINT.longitude }, ['latitude']],
+    ])('PUT /api/worker/presence with %s → 400', async (_label, position, fields) => {
+      const response = await presence({ online: true, ...position });
+      expectError(response, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(response)).toEqual(fields);
+    });
+
+    it('both coordinates in China, or none, are accepted', async () => {
+      await presence({ online: true, ...ANDA_POINT }).expect(200);
+      await presence({ online: false }).expect(200);
+    });
+
+    it('every other route that takes a position applies the same rule', async () => {
+      const position = await t.http().put('/api/worker/position').set(bearer(worker.login)).send(SYDNEY);
+      expectError(position, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(position)).toEqual(['latitude', 'longitude']);
+
+      const nearby = await t.http().get('/api/centres/nearby').query({ latitude: '31.845', longitude: '2.35' });
+      expectError(nearby, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(nearby)).toEqual(['longitude']);
+
+      const wang = await loginWithWechat(t, 'demo-openid-wang-xiuying');
+      const order = await t.http().post('/api/home-orders').set(bearer(wang)).send({
+        centreId: ANDA_CENTRE,
+        serviceId: HOME_CLEANING,
+        residentId: WANG,
+        address: '蜀山区肥西路 3 号院 5 栋 201',
+        windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+        windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+        description: '厨房保洁',
+        latitude: null,
+        longitude: ANDA_POINT.longitude,
+      });
+      expectError(order, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(order)).toEqual(['latitude']);
+
+      const admin = await loginWithPassword(t, 'shushan.admin');
+      const centre = await t.http().put(`/api/admin/centres/${ANDA_CENTRE}`).set(bearer(admin)).send({
+        name: '安大社区市民中心',
+        regionId: ANDA,
+        address: '蜀山区肥西路 3 号',
+        phone: '0551-65101011',
+        openingHours: '周一至周五 8:30-17:30',
+        ...SYDNEY,
+      });
+      expectError(centre, 400, 'VALIDATION_FAILED');
+      expect(fieldsOf(centre)).toEqual(['latitude', 'longitude']);
     });
   });
 });

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsString, IsUUID, Length } from 'class-validator';
 import type { ListResponse, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { PositionCoordinate } from '../../common/http/geo-position';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
@@ -18,8 +19,8 @@ class CreateHomeOrderDto {
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowStartsAt: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) windowEndsAt: string;
   @ApiProperty({ example: '厨房和卫生间深度保洁' }) @IsString() @Length(2, 500) description: string;
-  @ApiPropertyOptional({ description: 'Where the work is (GCJ-02); the centre is used when absent' }) @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional({ description: 'GCJ-02, with latitude' }) @IsOptional() @IsLongitude() longitude?: number;
+  @PositionCoordinate('latitude', { optional: true, description: 'Where the work is (GCJ-02), with longitude; the centre is used when neither is sent' }) latitude?: number;
+  @PositionCoordinate('longitude', { optional: true, description: 'GCJ-02, with latitude, or neither' }) longitude?: number;
 }
 
 const READ_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND'] as const;

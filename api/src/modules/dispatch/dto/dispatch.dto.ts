@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import {
   DISPATCH_MODES,
   ORDER_EVENTS,
@@ -19,6 +19,7 @@ import {
   type WorkerProfileView,
   type WorkingDay,
 } from '@linli/shared';
+import { PositionCoordinate } from '../../../common/http/geo-position';
 import { TimeRangeDto } from '../../appointments/dto/appointments.dto';
 
 // ─── requests ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -41,14 +42,14 @@ export class AssignDto extends ReasonDto {
 }
 
 export class PositionDto {
-  @ApiProperty({ example: 31.8206, description: 'GCJ-02' }) @IsLatitude() latitude: number;
-  @ApiProperty({ example: 117.2272, description: 'GCJ-02' }) @IsLongitude() longitude: number;
+  @PositionCoordinate('latitude') latitude: number;
+  @PositionCoordinate('longitude') longitude: number;
 }
 
 export class PresenceDto {
   @ApiProperty() @IsBoolean() online: boolean;
-  @ApiPropertyOptional({ description: 'GCJ-02; send with longitude' }) @IsOptional() @IsLatitude() latitude?: number;
-  @ApiPropertyOptional({ description: 'GCJ-02; send with latitude' }) @IsOptional() @IsLongitude() longitude?: number;
+  @PositionCoordinate('latitude', { optional: true, description: 'GCJ-02; with longitude, or neither' }) latitude?: number;
+  @PositionCoordinate('longitude', { optional: true, description: 'GCJ-02; with latitude, or neither' }) longitude?: number;
 }
 
 export class WorkingDayDto implements WorkingDay {

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsLatitude, IsLongitude, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PositionCoordinate } from '../../../common/http/geo-position';
 
 export class ListCentresQuery {
   @ApiPropertyOptional({ description: 'Only centres in this region and everything under it', format: 'uuid' })
@@ -10,14 +11,12 @@ export class ListCentresQuery {
 }
 
 export class NearbyCentresQuery {
-  @ApiProperty({ description: 'GCJ-02 latitude', example: 31.845 })
   @Type(() => Number)
-  @IsLatitude()
+  @PositionCoordinate('latitude')
   latitude: number;
 
-  @ApiProperty({ description: 'GCJ-02 longitude', example: 117.26 })
   @Type(() => Number)
-  @IsLongitude()
+  @PositionCoordinate('longitude')
   longitude: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 5 })

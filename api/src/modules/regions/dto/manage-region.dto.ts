@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsLatitude, IsLongitude, IsNumber, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PositionCoordinate } from '../../../common/http/geo-position';
 import { REGION_LEVELS, type RegionLevel, type RegionSummary } from '@linli/shared';
 
 export class CreateRegionDto {
@@ -52,14 +53,10 @@ export class CentreFieldsDto {
   @Length(2, 100)
   openingHours: string;
 
-  @ApiProperty({ description: 'GCJ-02' })
-  @IsNumber()
-  @IsLatitude()
+  @PositionCoordinate('latitude')
   latitude: number;
 
-  @ApiProperty({ description: 'GCJ-02' })
-  @IsNumber()
-  @IsLongitude()
+  @PositionCoordinate('longitude')
   longitude: number;
 }
 
