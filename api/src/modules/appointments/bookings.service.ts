@@ -22,6 +22,7 @@ import {
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { toCsv } from '../../common/http/csv';
 import { issueCheckInCode, verifyCheckInCode } from '../../common/security/signed-reference';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
@@ -69,12 +70,6 @@ function assertDateRange(fromDate: string, toDate: string, maxDays: number): voi
   if (!(days >= 1 && days <= maxDays)) {
     throw new ValidationFailedError([{ field: 'to', constraints: ['dateRange'], message: `to must be on or after from, at most ${maxDays} days` }]);
   }
-}
-
-/** A CSV field, quoted when it holds a comma, quote or line break; a leading =+-@ is defused against formula injection. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Rooms and courts are booked with the number of people using them; no other service takes one. */
@@ -212,7 +207,7 @@ export class BookingsService {
     await this.transactions.write((manager) =>
       this.audit.record(manager, auth, { action: 'booking.exported', targetType: 'centre', targetId: centreId, regionPath: centre!.region.path, details: { fromDate, toDate, rows: lines.length } }),
     );
-    return `\uFEFF${[header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
+    return toCsv([header, ...lines]);
   }
 
   /** Counts per category, service, area and day, with no-show rates, for a region in the caller's scope. */
