@@ -35,12 +35,19 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface StartTestAppOptions {
+  extraModules?: Array<Type | DynamicModule>;
+  env?: Record<string, string>;
+  /** The MySQL/MariaDB server to make the scratch database on instead of E2E_DATABASE_URL's (e.g. through a proxy). */
+  databaseServerUrl?: string;
+}
+
 /**
  * The real application on a database of its own: a fresh SQLite file, or — when E2E_DATABASE_URL names a
  * MySQL/MariaDB server — a fresh database on it, so test files run in parallel without sharing rows.
  */
-export async function startTestApp(options: { extraModules?: Array<Type | DynamicModule>; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
+export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
+  const scratch = await createScratchDatabase(options.databaseServerUrl ?? process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
   // The no-show sweeper's timer is off: tests call the sweep directly, at the moments they choose.
   const uploads = mkdtempSync(join(tmpdir(), 'linli-uploads-'));
   const env = { UPLOAD_DIR: uploads, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', NO_SHOW_SWEEP_SECONDS: '0', DISPATCH_SWEEP_SECONDS: '0', ...TEST_SECRETS_ENV, ...options.env };

@@ -5,11 +5,11 @@ import { toApiError } from './to-api-error';
 
 /** Writes `exception` as the one error body `{ code, message, details?, requestId }` with its mapped status. */
 export function sendApiError(request: FastifyRequest, reply: FastifyReply, exception: unknown): void {
-  const { status, body, unexpected } = toApiError(exception);
+  const { status, body, unexpected, headers } = toApiError(exception);
 
   if (unexpected) request.log.error({ err: exception }, 'unexpected error while handling request');
 
-  void reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });
+  void reply.status(status).headers(headers).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });
 }
 
 /**

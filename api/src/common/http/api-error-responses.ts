@@ -18,8 +18,8 @@ export class ApiErrorBodyDto implements ApiErrorBody {
   requestId: string;
 }
 
-/** Codes any route can answer with, whatever it does. */
-const ALWAYS_POSSIBLE: ApiErrorCode[] = ['RATE_LIMITED', 'INTERNAL_ERROR'];
+/** Codes any route can answer with, whatever it does (503: its database is out, or the instance is shutting down). */
+const ALWAYS_POSSIBLE: ApiErrorCode[] = ['RATE_LIMITED', 'INTERNAL_ERROR', 'SERVICE_UNAVAILABLE'];
 
 function describeCodes(codes: ApiErrorCode[]): string {
   return codes.map((code) => `${code}: ${DEFAULT_MESSAGE_BY_CODE[code]}`).join('; ');
