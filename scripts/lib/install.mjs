@@ -1,5 +1,5 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO_ROOT, run } from './run.mjs';
 
@@ -38,15 +38,15 @@ function readVersion(packageJson) {
   }
 }
 
-/** npm 11 builds better-sqlite3 only because package.json approves it (allowScripts); a skipped build shows here. */
+/**
+ * npm 11 builds better-sqlite3 only because package.json approves it (allowScripts); a skipped build shows here. Loaded
+ * in a child process: once a native module failed to load, a process keeps the old build mapped, so loading it again
+ * after `npm ci` rebuilt it would still fail ("Module did not self-register").
+ */
 function sqliteDriverProblem(root) {
-  try {
-    const Database = createRequire(join(root, 'api', 'package.json'))(SQLITE_DRIVER);
-    new Database(':memory:').close();
-    return null;
-  } catch (error) {
-    return `${SQLITE_DRIVER} does not load in Node ${process.version}: ${String(error.message).split('\n')[0]}`;
-  }
+  const probe = `try { new (require('${SQLITE_DRIVER}'))(':memory:').close(); } catch (error) { process.stderr.write(String(error.message).replace(/\\s+/g, ' ').slice(0, 240)); process.exit(1); }`;
+  const loaded = spawnSync(process.execPath, ['-e', probe], { cwd: join(root, 'api'), encoding: 'utf8' });
+  return loaded.status === 0 ? null : `${SQLITE_DRIVER} does not load in Node ${process.version}: ${loaded.stderr || loaded.error?.message}`;
 }
 
 /**
