@@ -1,7 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type OpenAPIObject, type OperationObject } from '@nestjs/swagger';
-import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode } from '@linli/shared';
+import { API_ERROR_CODES, type ApiErrorBody, type ApiErrorCode, type FieldViolation } from '@linli/shared';
 import { DEFAULT_MESSAGE_BY_CODE, HTTP_STATUS_BY_CODE } from '../errors/error-status';
+
+/** One field that failed validation (VALIDATION_FAILED lists one per field). */
+export class FieldViolationDto implements FieldViolation {
+  @ApiProperty({ example: 'address.street', description: 'Where the field is in the request; nested fields joined by dots' })
+  field: string;
+
+  @ApiProperty({ type: [String], example: ['maxLength'], description: 'The rules it broke' })
+  constraints: string[];
+
+  @ApiProperty({ example: 'street must be shorter than or equal to 50 characters' })
+  message: string;
+}
 
 /** OpenAPI schema of the one error body. */
 export class ApiErrorBodyDto implements ApiErrorBody {
@@ -11,8 +23,11 @@ export class ApiErrorBodyDto implements ApiErrorBody {
   @ApiProperty({ description: 'Message for people, in Simplified Chinese.' })
   message: string;
 
-  @ApiPropertyOptional({ description: 'Extra data, e.g. field violations for VALIDATION_FAILED.' })
-  details?: unknown;
+  @ApiPropertyOptional({
+    description: 'VALIDATION_FAILED: the fields that failed, one entry each. Other codes: facts about the refusal, e.g. `{ status }` for INVALID_TRANSITION.',
+    oneOf: [{ type: 'array', items: { $ref: getSchemaPath(FieldViolationDto) } }, { type: 'object', additionalProperties: true }],
+  })
+  details?: FieldViolation[] | Record<string, unknown>;
 
   @ApiProperty({ description: 'Request id, also in the x-request-id header and in the server logs.' })
   requestId: string;
@@ -37,7 +52,7 @@ function byStatus(codes: ApiErrorCode[]): Map<number, ApiErrorCode[]> {
 /** Documents a route's error responses: one entry per HTTP status, listing the codes it may carry. */
 export function ApiErrorResponses(...codes: ApiErrorCode[]) {
   return applyDecorators(
-    ApiExtraModels(ApiErrorBodyDto),
+    ApiExtraModels(ApiErrorBodyDto, FieldViolationDto),
     ...[...byStatus([...codes, ...ALWAYS_POSSIBLE])].map(([status, statusCodes]) =>
       ApiResponse({ status, description: describeCodes(statusCodes), schema: { $ref: getSchemaPath(ApiErrorBodyDto) } }),
     ),

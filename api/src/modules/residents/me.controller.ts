@@ -5,6 +5,7 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { SessionAccountDto } from '../auth/dto/auth.dto';
+import { ResidentDataExportDto } from './dto/data-export.dto';
 import { ConsentDto, MyProfileDto, PhoneCodeDto, ResidentProfileDto, UpdateMyProfileDto } from './dto/person.dto';
 import { MeService } from './me.service';
 
@@ -63,7 +64,7 @@ export class MeController {
   @Get('export')
   @Roles('resident')
   @ApiOperation({ summary: 'Everything Linli holds about me, as JSON (ID and phone numbers masked)' })
-  @ApiOkResponse({ description: 'account, profile, household, consents and activity' })
+  @ApiOkResponse({ type: ResidentDataExportDto })
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
   exportData(@CurrentAuth() auth: AuthContext): Promise<ResidentDataExport> {
     return this.me.exportData(auth);

@@ -20,6 +20,7 @@ import {
   type WorkingDay,
 } from '@linli/shared';
 import { PositionCoordinate } from '../../../common/http/geo-position';
+import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
 import { TimeRangeDto } from '../../appointments/dto/appointments.dto';
 
 // ─── requests ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -142,8 +143,8 @@ export class ServiceOrderViewDto implements ServiceOrderView {
   @ApiProperty({ format: 'date-time' }) windowStartsAt: string;
   @ApiProperty({ format: 'date-time' }) windowEndsAt: string;
   @ApiProperty() description: string;
-  @ApiProperty({ type: OrderWorkerDto, nullable: true }) worker: OrderWorkerDto | null;
-  @ApiProperty({ type: OrderRatingDto, nullable: true }) rating: OrderRatingDto | null;
+  @ApiModelOrNull(OrderWorkerDto, { description: 'Who holds the order, once someone does' }) worker: OrderWorkerDto | null;
+  @ApiModelOrNull(OrderRatingDto, { description: "The resident's rating, once given" }) rating: OrderRatingDto | null;
   @ApiProperty({ description: 'Not started within its window (staff are warned)' }) overdue: boolean;
   @ApiProperty({ nullable: true, type: String }) completionNote: string | null;
   @ApiProperty({ type: [OrderPhotoDto] }) photos: OrderPhotoDto[];
@@ -158,7 +159,7 @@ export class ServiceOrderListDto {
 class TimelineEntryDto implements OrderTimelineEntry {
   @ApiProperty({ enum: ORDER_EVENTS }) event: OrderEvent;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ORDER_STATUSES, nullable: true }) fromStatus: OrderStatus | null;
+  @ApiEnumOrNull(ORDER_STATUSES) fromStatus: OrderStatus | null;
   @ApiProperty({ enum: ORDER_STATUSES }) toStatus: OrderStatus;
   @ApiProperty({ enum: ['resident', 'worker', 'staff', 'system'] }) actor: OrderActor;
   @ApiProperty() actorName: string;
@@ -179,7 +180,7 @@ class DispatchOfferViewDto implements DispatchOfferView {
 }
 
 export class CurrentOfferDto {
-  @ApiProperty({ type: DispatchOfferViewDto, nullable: true }) offer: DispatchOfferViewDto | null;
+  @ApiModelOrNull(DispatchOfferViewDto, { description: 'Null when no offer is waiting for me' }) offer: DispatchOfferViewDto | null;
 }
 
 export class RejectedOfferDto {

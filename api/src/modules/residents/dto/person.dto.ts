@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsSearchText, SatisfiesRule } from '../../../common/http/validation';
+import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
 import { HOUSEHOLD_RELATIONS, isMainlandMobile, isValidIdNumber, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
 
 /** GB 11643 ID number: 18 characters with a valid check character and birth date. */
@@ -109,7 +110,7 @@ export class ResidentProfileDto implements ResidentProfile {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String, example: '138****8000' }) phoneMasked: string | null;
-  @ApiProperty({ nullable: true, enum: ['self', 'relative'] }) phoneOwner: 'self' | 'relative' | null;
+  @ApiEnumOrNull(['self', 'relative']) phoneOwner: 'self' | 'relative' | null;
   @ApiProperty({ nullable: true, type: String, example: '1101**********1234' }) idNumberMasked: string | null;
   @ApiProperty({ nullable: true, type: String, example: '1948-03-12' }) birthDate: string | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
@@ -123,7 +124,7 @@ export class HouseholdMemberDto extends ResidentProfileDto implements HouseholdM
 }
 
 export class MyProfileDto {
-  @ApiProperty({ type: ResidentProfileDto, nullable: true }) profile: ResidentProfileDto | null;
+  @ApiModelOrNull(ResidentProfileDto, { description: 'Null until I first save my details' }) profile: ResidentProfileDto | null;
 }
 
 export class HouseholdMemberListDto {
