@@ -12,6 +12,7 @@ import { createScratchDatabase } from '../../src/database/scratch-database';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { startFakeWechatServer, type FakeWechatServer } from '../../src/modules/wechat/fake-wechat-server';
 import { seedDemoData } from '../../src/seed/seed-demo-data';
+import { ResponseContract } from './response-contract';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 
@@ -27,7 +28,7 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   transactions: TransactionRunner;
-  /** supertest bound to the running app. */
+  /** supertest bound to the running app; every response must conform to the API document it serves. */
   http: () => ReturnType<typeof request>;
   seed: () => ReturnType<typeof seedDemoData>;
   /** The fake WeChat server this app talks to. */
@@ -58,12 +59,13 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   const transactions = app.get(TransactionRunner);
+  const contract = await ResponseContract.servedBy(app);
   return {
     app,
     config,
     dataSource,
     transactions,
-    http: () => request(app.getHttpServer()),
+    http: () => contract.request(app.getHttpServer()),
     seed: () => seedDemoData({ transactions, cipher: app.get(FieldCipher) }),
     wechat,
     close: async () => {
