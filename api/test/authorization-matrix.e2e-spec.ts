@@ -2,6 +2,7 @@ import { CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, type LoginRespo
 import { issueAccessToken } from '../src/common/security/access-token';
 import { stableId } from '../src/seed/stable-id';
 import { insertBookingHappeningNow } from './support/bookings';
+import { serviceDayHasCome } from './support/dispatch';
 import { loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
 
@@ -296,9 +297,11 @@ describe('authorization matrix: every route, every kind of caller', () => {
     return offer.id;
   }
 
+  /** An order 赵师傅 holds, on its service day (so he may set out). */
   async function assignedOrder(f: Fixtures): Promise<string> {
     const id = await homeOrder(f);
     await as('staff', 'POST', `/api/dispatch/orders/${id}/assign`, { workerId: f.worker, reason: '矩阵测试' });
+    await serviceDayHasCome(t, id);
     return id;
   }
 
@@ -594,6 +597,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
     'GET /api/home-orders': { allowed: RESIDENTS, call: () => ({ path: '/api/home-orders' }), secretOf: () => '肥西路 3 号院 5 栋 201', unrelated: ['residentB', 'residentOther'] },
     'GET /api/home-orders/{orderId}': { allowed: ['residentA'], call: (f) => ({ path: `/api/home-orders/${f.homeOrderOfA}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
+    // The worker's full number: only the resident of the order, while a worker holds it.
+    'POST /api/home-orders/{orderId}/call': { allowed: ['residentA'], call: (f) => ({ path: `/api/home-orders/${f.acceptedOrder}/call` }), secretOf: () => '13705510009' },
     'POST /api/home-orders/{orderId}/cancel': {
       allowed: ['residentA'],
       call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await homeOrder(f) : f.homeOrderOfA}/cancel`, body: { reason: '不需要了' } }),
@@ -630,6 +635,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'GET /api/worker/orders': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/orders' }), secretOf: (f) => f.acceptedOrder, unrelated: ['workerOther'] },
     'GET /api/worker/orders/{orderId}': { allowed: ['worker'], call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
     'POST /api/worker/orders/{orderId}/set-out': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await assignedOrder(f) : f.acceptedOrder}/set-out` }) },
+    // The resident's full number: only the worker holding the order.
+    'POST /api/worker/orders/{orderId}/call': { allowed: ['worker'], call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}/call` }), secretOf: () => '13805510001' },
     'POST /api/worker/orders/{orderId}/start': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await enRouteOrder(f) : f.enRouteOrder}/start` }) },
     'POST /api/worker/orders/{orderId}/complete': {
       allowed: ['worker'],

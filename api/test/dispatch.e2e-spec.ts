@@ -1,7 +1,7 @@
 import type { LoginResponse } from '@linli/shared';
 import { Dispatcher } from '../src/modules/dispatch/dispatcher';
 import { stableId } from '../src/seed/stable-id';
-import { addWorker, ANXIN, currentOffer, fulfil, goOffline, goOnline, HOME_REPAIR, northOfAnda, placeOrder, zhao, type TestWorker } from './support/dispatch';
+import { addWorker, ANXIN, currentOffer, fulfil, goOffline, goOnline, HOME_REPAIR, northOfAnda, placeOrder, serviceDayHasCome, zhao, type TestWorker } from './support/dispatch';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -255,6 +255,7 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
   it('lets the resident cancel only before the worker sets out; staff may cancel later, with a reason', async () => {
     const order = await placeOrder(t, wang, WANG);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
+    await serviceDayHasCome(t, order.id);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/set-out`).expect(200);
     await post(wang, `/api/home-orders/${order.id}/cancel`, { reason: '不需要了' }).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION'));
     await post(staff, `/api/dispatch/orders/${order.id}/cancel`, {}).expect(400);
@@ -337,6 +338,7 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const order = await placeOrder(t, wang, WANG);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
     await upload(zhaoWorker, order.id, jpeg).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION')); // not started yet
+    await serviceDayHasCome(t, order.id);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/set-out`).expect(200);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/start`).expect(200);
 

@@ -3,7 +3,10 @@ import {
   ORDER_STATUSES,
   availableOrderEvents,
   isOrderOverdue,
+  phoneCallOpen,
   rankCandidates,
+  setOutOpensAt,
+  setOutState,
   smoothedRating,
   transitionOrder,
   validateWorkingHours,
@@ -209,5 +212,50 @@ describe('SLA: overdue orders', () => {
 
   it('never warns once the work started or the order ended', () => {
     for (const status of ['in_service', 'completed', 'confirmed', 'cancelled', 'disputed'] as const) expect(isOrderOverdue(status, start, end, after)).toBe(false);
+  });
+});
+
+describe('setting out: only on the service day, from the lead time before the window', () => {
+  // 2026-12-01 09:00–12:00 in Shanghai.
+  const start = new Date('2026-12-01T01:00:00Z');
+  const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+
+  it('opens the lead time before the window on the service day', () => {
+    expect(setOutOpensAt(start, 120)).toEqual(at('2026-12-01T07:00:00'));
+    expect(setOutState(start, 120, at('2026-12-01T06:59:59'))).toEqual({ allowed: false, opensAt: at('2026-12-01T07:00:00'), notice: '服务当天 07:00 后可出发' });
+    expect(setOutState(start, 120, at('2026-12-01T07:00:00'))).toEqual({ allowed: true });
+    expect(setOutState(start, 30, at('2026-12-01T08:00:00'))).toMatchObject({ allowed: false, notice: '服务当天 08:30 后可出发' });
+  });
+
+  it('never on the day before, however long the lead', () => {
+    const earlyWindow = at('2026-12-01T01:00:00');
+    expect(setOutOpensAt(earlyWindow, 120)).toEqual(at('2026-12-01T00:00:00'));
+    expect(setOutState(earlyWindow, 120, at('2026-11-30T23:30:00'))).toMatchObject({ allowed: false, notice: '服务当天 00:00 后可出发' });
+    expect(setOutState(start, 24 * 60, at('2026-11-30T09:00:00'))).toMatchObject({ allowed: false });
+    expect(setOutState(earlyWindow, 120, at('2026-12-01T00:00:00'))).toEqual({ allowed: true });
+  });
+
+  it('stays open once the window has begun or passed (a late visit must still be made)', () => {
+    expect(setOutState(start, 120, at('2026-12-01T10:00:00'))).toEqual({ allowed: true });
+    expect(setOutState(start, 120, at('2026-12-02T10:00:00'))).toEqual({ allowed: true });
+  });
+});
+
+describe('calling the other side of an order', () => {
+  const now = new Date('2026-12-01T06:00:00Z');
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3600_000);
+
+  it('is open while a worker holds the order', () => {
+    for (const status of ['accepted', 'en_route', 'in_service'] as const) expect(phoneCallOpen(status, null, now)).toBe(true);
+  });
+
+  it('stays open for 24 hours after completion, until confirmed', () => {
+    expect(phoneCallOpen('completed', hoursAgo(23.9), now)).toBe(true);
+    expect(phoneCallOpen('completed', hoursAgo(24), now)).toBe(false);
+    expect(phoneCallOpen('confirmed', hoursAgo(1), now)).toBe(false);
+  });
+
+  it('is closed before anyone accepts and after the order ends', () => {
+    for (const status of ['pending_dispatch', 'offered', 'escalated', 'cancelled', 'confirmed', 'disputed'] as const) expect(phoneCallOpen(status, hoursAgo(1), now)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { distanceMeters, type GeoPoint } from './regions';
-import { isoWeekdayOf, shanghaiDateOf, instantOf, type IsoWeekday, type TimeRange } from './schedule';
+import { isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, instantOf, type IsoWeekday, type TimeRange } from './schedule';
 
 /**
  * The home-service order state machine, shared so every screen offers only the actions the API will accept.
@@ -119,6 +119,45 @@ export function isOrderOverdue(status: OrderStatus, windowStartsAt: Date, window
   if (UNASSIGNED_STATUSES.includes(status)) return now >= windowStartsAt;
   if (ASSIGNED_NOT_STARTED.includes(status)) return now >= windowEndsAt;
   return false;
+}
+
+// ─── Setting out and calling ───────────────────────────────────────────────────────────────────────────────────
+
+/** Default of DISPATCH_SET_OUT_LEAD_MINUTES: how long before the window a worker may tap 出发. */
+export const DEFAULT_SET_OUT_LEAD_MINUTES = 120;
+
+/**
+ * When a worker may set out for a window: on the service day (Asia/Shanghai) and no earlier than `leadMinutes`
+ * before the window starts. Setting out a day early would tell the resident "正在赶来" for tomorrow's visit.
+ */
+export function setOutOpensAt(windowStartsAt: Date, leadMinutes: number): Date {
+  const serviceDayStarts = instantOf(shanghaiDateOf(windowStartsAt), '00:00');
+  return new Date(Math.max(serviceDayStarts.getTime(), windowStartsAt.getTime() - leadMinutes * 60_000));
+}
+
+export type SetOutState = { allowed: true } | { allowed: false; opensAt: Date; notice: string };
+
+/**
+ * Whether 出发 may be tapped now, and if not, when it may (the sentence the workbench shows instead of the button
+ * and the API's 409 SET_OUT_TOO_EARLY says). Late is always allowed: an overdue visit must still be made.
+ */
+export function setOutState(windowStartsAt: Date, leadMinutes: number, now: Date): SetOutState {
+  const opensAt = setOutOpensAt(windowStartsAt, leadMinutes);
+  if (now >= opensAt) return { allowed: true };
+  return { allowed: false, opensAt, notice: `服务当天 ${shanghaiTimeOf(opensAt)} 后可出发` };
+}
+
+/** After the work is done, the two sides can still reach each other by phone this long (until confirmed). */
+export const PHONE_CALL_HOURS_AFTER_COMPLETION = 24;
+
+/**
+ * Whether the resident and the worker of an order may get each other's number: while the worker holds the order,
+ * and after completion until the resident confirms, for at most PHONE_CALL_HOURS_AFTER_COMPLETION hours (a
+ * forgotten key, a question about the work). Before a worker accepts and after the order ends, nobody may.
+ */
+export function phoneCallOpen(status: OrderStatus, completedAt: Date | null, now: Date): boolean {
+  if (ORDER_WORKER_HELD_STATUSES.includes(status)) return true;
+  return status === 'completed' && completedAt !== null && now.getTime() < completedAt.getTime() + PHONE_CALL_HOURS_AFTER_COMPLETION * 3600_000;
 }
 
 // ─── Dispatch modes, working hours and ranking ─────────────────────────────────────────────────────────────────
@@ -261,8 +300,13 @@ export interface OrderWorkerSummary {
   id: string;
   name: string;
   providerName: string;
-  /** Masked for residents (138****0001); the worker's number is shown only to staff in full via their own tools. */
+  /** Masked (138****0001); the resident of a live order gets the full number on demand (POST /home-orders/:id/call). */
   phoneMasked: string;
+}
+
+/** A number revealed on demand to call the other side of an order (audited; see phoneCallOpen). */
+export interface OrderPhoneView {
+  phone: string;
 }
 
 /** Photos of the finished work: at most this many per order, each at most MAX_PHOTO_BYTES, JPEG or PNG. */
@@ -302,6 +346,8 @@ export interface ServiceOrderView {
   /** Warning raised when the order was not started within its window. */
   overdue: boolean;
   completionNote: string | null;
+  /** When the worker marked the work done; null before. */
+  completedAt: string | null;
   photos: OrderPhotoView[];
   createdAt: string;
   updatedAt: string;
@@ -335,6 +381,12 @@ export interface WorkerProfileView {
   ratingCount: number;
   /** Plain average of the ratings received; null before the first. */
   averageRating: number | null;
+}
+
+/** The worker's own profile on the workbench, with the rules of the deployment the workbench applies. */
+export interface WorkbenchProfileView extends WorkerProfileView {
+  /** DISPATCH_SET_OUT_LEAD_MINUTES: 出发 opens this long before a window, on the service day (setOutState). */
+  setOutLeadMinutes: number;
 }
 
 /** The staff dispatch board of a region. */

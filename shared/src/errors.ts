@@ -47,6 +47,8 @@ export const API_ERROR_CODES = [
   'WORKER_AT_CAPACITY',
   'WORKER_OFFLINE',
   'ALREADY_RATED',
+  'SET_OUT_TOO_EARLY',
+  'CALL_UNAVAILABLE',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -8,5 +8,6 @@ export * from './booking';
 export * from './schedule';
 export * from './appointments';
 export * from './dispatch';
+export * from './order-timeline';
 export * from './providers';
 export * from './service-search';

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ dialect: 'sqlite', file: DEFAULT_SQLITE_FILE });
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe('info');
+    expect(config.dispatch.setOutLeadMinutes).toBe(120);
   });
 
   it.each([
@@ -20,6 +21,8 @@ describe('loadConfig', () => {
     ['WECHAT_APPID', 'not-an-appid', /WECHAT_APPID must look like/],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
     ['FIELD_ENCRYPTION_KEYS', 'k1:dG9vLXNob3J0', /FIELD_ENCRYPTION_KEYS keys must be 32 bytes/],
+    ['DISPATCH_SET_OUT_LEAD_MINUTES', 'soon', /DISPATCH_SET_OUT_LEAD_MINUTES must be a whole number/],
+    ['DISPATCH_SET_OUT_LEAD_MINUTES', '1441', /DISPATCH_SET_OUT_LEAD_MINUTES must be between/],
   ])('stops on a bad %s (%s) with a message naming it', (variable, value, message) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(message);

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_SET_OUT_LEAD_MINUTES } from '@linli/shared';
 import { ConfigError, readInteger, type Env } from './config-error';
 import { readSecrets } from './secrets';
 
@@ -46,6 +47,8 @@ export interface DispatchConfig {
   autoConfirmDays: number;
   /** When set, overrides every service's accept window (seconds); for tests and drills. */
   offerWindowSecondsOverride: number | null;
+  /** A worker may set out this many minutes before the window, and only on the service day (shared setOutState). */
+  setOutLeadMinutes: number;
 }
 
 export interface AppointmentsConfig {
@@ -58,6 +61,10 @@ export interface AppointmentsConfig {
   noShowWindowDays: number;
   /** …stop online booking for this long after the latest one (staff can still book for the person). */
   noShowRestrictionDays: number;
+  /** This many wrong check-in codes typed by one staff account at one centre within the window… */
+  checkInMaxWrongCodes: number;
+  /** …answer 429 until the oldest of them is this old (a sliding window). */
+  checkInWrongCodeWindowSeconds: number;
 }
 
 export interface SecretsConfig {
@@ -193,6 +200,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       noShowLimit: readInteger(env, 'NO_SHOW_LIMIT', 3, 1, 100),
       noShowWindowDays: readInteger(env, 'NO_SHOW_WINDOW_DAYS', 90, 1, 365),
       noShowRestrictionDays: readInteger(env, 'NO_SHOW_RESTRICTION_DAYS', 30, 0, 365),
+      checkInMaxWrongCodes: readInteger(env, 'CHECK_IN_MAX_WRONG_CODES', 10, 1, 1000),
+      checkInWrongCodeWindowSeconds: readInteger(env, 'CHECK_IN_WRONG_CODE_WINDOW_SECONDS', 10 * 60, 1, 24 * 3600),
     },
     dispatch: {
       sweepSeconds: readInteger(env, 'DISPATCH_SWEEP_SECONDS', 5, 0, 3600),
@@ -200,6 +209,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       grabPoolMinutes: readInteger(env, 'DISPATCH_GRAB_POOL_MINUTES', 30, 1, 24 * 60),
       autoConfirmDays: readInteger(env, 'DISPATCH_AUTO_CONFIRM_DAYS', 3, 1, 60),
       offerWindowSecondsOverride: env.DISPATCH_OFFER_WINDOW_SECONDS ? readInteger(env, 'DISPATCH_OFFER_WINDOW_SECONDS', 300, 1, 3600) : null,
+      setOutLeadMinutes: readInteger(env, 'DISPATCH_SET_OUT_LEAD_MINUTES', DEFAULT_SET_OUT_LEAD_MINUTES, 0, 24 * 60),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@linli/shared';
+import { ServiceOrder } from '../../src/modules/dispatch/service-order.entity';
 import { stableId } from '../../src/seed/stable-id';
 import { bearer, loginWithPassword, loginWithWechat } from './sessions';
 import type { TestApp } from './test-app';
@@ -78,8 +79,18 @@ export async function currentOffer(t: TestApp, worker: TestWorker): Promise<{ id
   return (await t.http().get('/api/worker/offer').set(bearer(worker.login)).expect(200)).body.offer;
 }
 
-/** Moves a held order through set-out, start and complete. */
+/**
+ * The service day has come: the order's window now began a minute ago and lasts three hours. Orders in tests are
+ * placed for tomorrow, and a worker may set out only on the service day (shared setOutState).
+ */
+export async function serviceDayHasCome(t: TestApp, orderId: string): Promise<void> {
+  const now = Date.now();
+  await t.dataSource.getRepository(ServiceOrder).update(orderId, { windowStartsAt: new Date(now - 60_000), windowEndsAt: new Date(now + 3 * 3600_000) });
+}
+
+/** Moves a held order through set-out (on its service day), start and complete. */
 export async function fulfil(t: TestApp, worker: TestWorker, orderId: string): Promise<void> {
+  await serviceDayHasCome(t, orderId);
   await t.http().post(`/api/worker/orders/${orderId}/set-out`).set(bearer(worker.login)).expect(200);
   await t.http().post(`/api/worker/orders/${orderId}/start`).set(bearer(worker.login)).expect(200);
   await t.http().post(`/api/worker/orders/${orderId}/complete`).set(bearer(worker.login)).send({ note: '已打扫干净' }).expect(200);

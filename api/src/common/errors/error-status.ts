@@ -43,6 +43,8 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   WORKER_AT_CAPACITY: 409,
   WORKER_OFFLINE: 409,
   ALREADY_RATED: 409,
+  SET_OUT_TOO_EARLY: 409,
+  CALL_UNAVAILABLE: 409,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -88,6 +90,8 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   WORKER_AT_CAPACITY: '未完成的订单已达上限',
   WORKER_OFFLINE: '请先上线再接单',
   ALREADY_RATED: '该订单已评价',
+  SET_OUT_TOO_EARLY: '还没到出发的时间',
+  CALL_UNAVAILABLE: '现在不能拨打对方电话',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

@@ -14,6 +14,7 @@ import { HomeOrdersController } from './home-orders.controller';
 import { HomeOrdersService } from './home-orders.service';
 import { OrderActors } from './order-actors';
 import { OrderLifecycle } from './order-lifecycle';
+import { OrderPhones } from './order-phones';
 import { OrderPhotosController } from './order-photos.controller';
 import { OrderPhotosService } from './order-photos.service';
 import { OrderViews } from './order-views';
@@ -25,7 +26,7 @@ import { WorkbenchService } from './workbench.service';
 @Module({
   imports: [AccountsModule, AppointmentsModule, AuditModule, OutboxModule, ProvidersModule, ResidentsModule],
   controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController, OrderPhotosController],
-  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, PhotoStorage, OrderPhotosService, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
+  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, OrderPhones, PhotoStorage, OrderPhotosService, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
   exports: [Dispatcher],
 })
 export class DispatchModule {}

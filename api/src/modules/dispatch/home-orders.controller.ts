@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Length } from 'class-validator';
-import type { ListResponse, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { ListResponse, OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { PositionCoordinate } from '../../common/http/geo-position';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
-import { RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
+import { OrderPhoneDto, RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
 import { HomeOrdersService } from './home-orders.service';
 
 class CreateHomeOrderDto {
@@ -57,6 +57,16 @@ export class HomeOrdersController {
   @ApiErrorResponses(...READ_ERRORS)
   detail(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<ServiceOrderDetail> {
     return this.orders.detail(auth, orderId);
+  }
+
+  @Post(':orderId/call')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiOperation({ summary: "The worker's full number, to call them while they hold the order or within 24 h after the work (audited)" })
+  @ApiOkResponse({ type: OrderPhoneDto })
+  @ApiErrorResponses(...READ_ERRORS, 'CALL_UNAVAILABLE')
+  callWorker(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<OrderPhoneView> {
+    return this.orders.callWorker(auth, orderId);
   }
 
   @Post(':orderId/cancel')

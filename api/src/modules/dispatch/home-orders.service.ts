@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { isDuplicateKey } from '../../database/sql';
@@ -14,7 +14,8 @@ import { DispatchRepository } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
 import { OrderActors } from './order-actors';
 import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
-import { OrderViews } from './order-views';
+import { OrderPhones } from './order-phones';
+import { inResidentWords, OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
 
 export interface HomeOrderInput {
@@ -51,6 +52,7 @@ export class HomeOrdersService {
     private readonly dispatcher: Dispatcher,
     private readonly views: OrderViews,
     private readonly actors: OrderActors,
+    private readonly phones: OrderPhones,
   ) {}
 
   /**
@@ -118,7 +120,7 @@ export class HomeOrdersService {
     }
     // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
     await this.dispatcher.dispatchQuietly(id);
-    return this.views.one((await this.orders.findOrder(id))!);
+    return this.worded(auth, await this.views.one((await this.orders.findOrder(id))!));
   }
 
   /** The order, its audit entry and (with a key) the idempotency record, in one transaction. */
@@ -136,18 +138,24 @@ export class HomeOrdersService {
     if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一项预约', { idempotencyKey: key });
     const orderId = (record.responseBody as { orderId?: string }).orderId;
     const order = orderId ? await this.orders.findOrder(orderId) : null;
-    return order ? this.views.one(order) : null;
+    return order ? this.worded(auth, await this.views.one(order)) : null;
   }
 
   /** The caller's and their household's home-service orders, newest first. */
   async listMine(auth: AuthContext): Promise<ServiceOrderView[]> {
     if (!auth.residentId) return [];
     const links = await this.residents.listMemberLinks(auth.residentId);
-    return this.views.list(await this.orders.listForPeople([auth.residentId, ...links.map((link) => link.memberResidentId)], LIST_LIMIT));
+    const views = await this.views.list(await this.orders.listForPeople([auth.residentId, ...links.map((link) => link.memberResidentId)], LIST_LIMIT));
+    return views.map((view) => this.worded(auth, view));
   }
 
   async detail(auth: AuthContext, orderId: string): Promise<ServiceOrderDetail> {
-    return this.views.detail(await this.mine(auth, orderId));
+    return this.worded(auth, await this.views.detail(await this.mine(auth, orderId)));
+  }
+
+  /** The worker's full number to dial, while the order is live (audited; see OrderPhones). */
+  async callWorker(auth: AuthContext, orderId: string): Promise<OrderPhoneView> {
+    return this.phones.workerOf(auth, await this.mine(auth, orderId));
   }
 
   /** Before the worker sets out (the state machine says when); frees the worker's place or withdraws the offer. */
@@ -188,7 +196,12 @@ export class HomeOrdersService {
     await this.mine(auth, orderId);
     const by = await this.actors.of(auth);
     await this.transactions.write(async (manager) => work(manager, (await this.orders.findOrder(orderId, manager))!, by, new Date()));
-    return this.views.one((await this.orders.findOrder(orderId))!);
+    return this.worded(auth, await this.views.one((await this.orders.findOrder(orderId))!));
+  }
+
+  /** Residents read their orders in plain words; staff placing an order for someone keep the dispatcher's. */
+  private worded<T extends ServiceOrderView | ServiceOrderDetail>(auth: AuthContext, view: T): T {
+    return auth.role === 'resident' ? inResidentWords(view) : view;
   }
 
   /** The order, if the caller may act for its person; 404 otherwise (like a missing one). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, isOrderOverdue, maskPhone, type OrderPhotoView, type OrderTimelineEntry, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
+import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, RESIDENT_ORDER_STATUS_LABELS, isOrderOverdue, maskPhone, residentTimeline, type OrderPhotoView, type OrderTimelineEntry, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { DispatchRepository } from './dispatch.repository';
 import type { OrderRating } from './order-rating.entity';
@@ -62,9 +62,19 @@ export class OrderViews {
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt.toISOString() } : null,
       overdue: isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now),
       completionNote: order.completionNote,
+      completedAt: order.completedAt?.toISOString() ?? null,
       photos,
       createdAt: order.createdAt.toISOString(),
       updatedAt: order.updatedAt.toISOString(),
     };
   }
+}
+
+/**
+ * A view in the words a resident reads: the status and the timeline without the dispatcher's terms, refusals or
+ * internal reasons (shared/order-timeline.ts). Staff and workers keep the full detail.
+ */
+export function inResidentWords<T extends ServiceOrderView | ServiceOrderDetail>(view: T): T {
+  const worded = { ...view, statusLabel: RESIDENT_ORDER_STATUS_LABELS[view.status] };
+  return 'timeline' in view ? { ...worded, timeline: residentTimeline(view.timeline) } : worded;
 }

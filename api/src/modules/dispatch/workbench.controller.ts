@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { MAX_PHOTO_BYTES, type ListResponse, type OrderPhotoView, type ServiceOrderDetail, type ServiceOrderView, type WorkerProfileView } from '@linli/shared';
+import { MAX_PHOTO_BYTES, type ListResponse, type OrderPhoneView, type OrderPhotoView, type ServiceOrderDetail, type ServiceOrderView, type WorkbenchProfileView } from '@linli/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { CompleteOrderDto, CurrentOfferDto, OrderPhotoDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkerOrdersQueryDto, WorkerProfileDto } from './dto/dispatch.dto';
+import { CompleteOrderDto, CurrentOfferDto, OrderPhoneDto, OrderPhotoDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkbenchProfileDto, WorkerOrdersQueryDto } from './dto/dispatch.dto';
 import { OrderPhotosService } from './order-photos.service';
 import { WorkbenchService } from './workbench.service';
 
@@ -25,27 +25,27 @@ export class WorkbenchController {
   @Get('profile')
   @Roles('worker')
   @ApiOperation({ summary: 'My skills, areas, hours, load and rating' })
-  @ApiOkResponse({ type: WorkerProfileDto })
+  @ApiOkResponse({ type: WorkbenchProfileDto })
   @ApiErrorResponses(...BASE_ERRORS)
-  profile(@CurrentAuth() auth: AuthContext): Promise<WorkerProfileView> {
+  profile(@CurrentAuth() auth: AuthContext): Promise<WorkbenchProfileView> {
     return this.workbench.profile(auth);
   }
 
   @Put('presence')
   @Roles('worker')
   @ApiOperation({ summary: 'Go online or offline (with my position when the phone has one)' })
-  @ApiOkResponse({ type: WorkerProfileDto })
+  @ApiOkResponse({ type: WorkbenchProfileDto })
   @ApiErrorResponses(...BASE_ERRORS, 'VALIDATION_FAILED')
-  setPresence(@CurrentAuth() auth: AuthContext, @Body() body: PresenceDto): Promise<WorkerProfileView> {
+  setPresence(@CurrentAuth() auth: AuthContext, @Body() body: PresenceDto): Promise<WorkbenchProfileView> {
     return this.workbench.setPresence(auth, body.online, body);
   }
 
   @Put('position')
   @Roles('worker')
   @ApiOperation({ summary: 'Report my position (GCJ-02) while online' })
-  @ApiOkResponse({ type: WorkerProfileDto })
+  @ApiOkResponse({ type: WorkbenchProfileDto })
   @ApiErrorResponses(...BASE_ERRORS, 'VALIDATION_FAILED')
-  setPosition(@CurrentAuth() auth: AuthContext, @Body() body: PositionDto): Promise<WorkerProfileView> {
+  setPosition(@CurrentAuth() auth: AuthContext, @Body() body: PositionDto): Promise<WorkbenchProfileView> {
     return this.workbench.setPosition(auth, body);
   }
 
@@ -119,11 +119,21 @@ export class WorkbenchController {
   @Post('orders/:orderId/set-out')
   @HttpCode(200)
   @Roles('worker')
-  @ApiOperation({ summary: 'I am on my way' })
+  @ApiOperation({ summary: 'I am on my way (on the service day, from DISPATCH_SET_OUT_LEAD_MINUTES before the window)' })
   @ApiOkResponse({ type: ServiceOrderViewDto })
-  @ApiErrorResponses(...STEP_ERRORS)
+  @ApiErrorResponses(...STEP_ERRORS, 'SET_OUT_TOO_EARLY')
   setOut(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<ServiceOrderView> {
     return this.workbench.setOut(auth, orderId);
+  }
+
+  @Post('orders/:orderId/call')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOperation({ summary: "The resident's full number, to call them about an order I hold or finished within 24 h (audited)" })
+  @ApiOkResponse({ type: OrderPhoneDto })
+  @ApiErrorResponses(...BASE_ERRORS, 'CALL_UNAVAILABLE')
+  callResident(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<OrderPhoneView> {
+    return this.workbench.callResident(auth, orderId);
   }
 
   @Post('orders/:orderId/start')

@@ -1,14 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ORDER_WORKER_HELD_STATUSES, workingHoursCover, type DispatchOfferView, type ServiceOrderDetail, type ServiceOrderView, type WorkerProfileView } from '@linli/shared';
+import { ORDER_WORKER_HELD_STATUSES, setOutState, workingHoursCover, type DispatchOfferView, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView, type WorkbenchProfileView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { Worker } from '../providers/worker.entity';
 import { WorkerProfiles } from '../providers/worker-profiles';
 import { DispatchRepository } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
 import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
+import { OrderPhones } from './order-phones';
 import { OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
 
@@ -30,14 +33,18 @@ export class WorkbenchService {
     private readonly dispatcher: Dispatcher,
     private readonly views: OrderViews,
     private readonly profiles: WorkerProfiles,
+    private readonly phones: OrderPhones,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async profile(auth: AuthContext): Promise<WorkerProfileView> {
-    return (await this.profiles.views([await this.me(auth)]))[0];
+  /** The worker's profile, with the set-out lead the workbench needs to offer 出发 only when the API accepts it. */
+  async profile(auth: AuthContext): Promise<WorkbenchProfileView> {
+    const [view] = await this.profiles.views([await this.me(auth)]);
+    return { ...view, setOutLeadMinutes: this.config.dispatch.setOutLeadMinutes };
   }
 
   /** Online/offline, with the position when the phone has one. Going offline does not drop jobs already held. */
-  async setPresence(auth: AuthContext, online: boolean, position: Partial<Position>): Promise<WorkerProfileView> {
+  async setPresence(auth: AuthContext, online: boolean, position: Partial<Position>): Promise<WorkbenchProfileView> {
     const worker = await this.me(auth);
     const hasPosition = position.latitude !== undefined && position.longitude !== undefined;
     await this.transactions.write((manager) =>
@@ -46,7 +53,7 @@ export class WorkbenchService {
     return this.profile(auth);
   }
 
-  async setPosition(auth: AuthContext, position: Position): Promise<WorkerProfileView> {
+  async setPosition(auth: AuthContext, position: Position): Promise<WorkbenchProfileView> {
     const worker = await this.me(auth);
     await this.transactions.write((manager) => this.orders.setPresence(manager, worker.id, { latitudeE6: Math.round(position.latitude * 1e6), longitudeE6: Math.round(position.longitude * 1e6), positionAt: new Date() }));
     return this.profile(auth);
@@ -146,8 +153,16 @@ export class WorkbenchService {
     return this.views.detail(await this.held(await this.me(auth), orderId));
   }
 
+  /**
+   * 出发 tells the resident the worker is on the way, so it is refused before the service day and before the lead
+   * time (DISPATCH_SET_OUT_LEAD_MINUTES) ahead of the window: 409 SET_OUT_TOO_EARLY says from when it is possible.
+   */
   setOut(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
-    return this.progress(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now }));
+    return this.progress(auth, orderId, (manager, order, by, now) => {
+      const state = setOutState(order.windowStartsAt, this.config.dispatch.setOutLeadMinutes, now);
+      if (!state.allowed && order.status === 'accepted') throw new DomainError('SET_OUT_TOO_EARLY', state.notice, { opensAt: state.opensAt.toISOString() });
+      return this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now });
+    });
   }
 
   start(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
@@ -158,6 +173,11 @@ export class WorkbenchService {
     return this.progress(auth, orderId, (manager, order, by, now) =>
       this.lifecycle.apply(manager, order, { event: 'complete', by, reason: note, set: { completionNote: note.trim(), completedAt: now }, guard: { workerId: order.workerId! }, at: now }),
     );
+  }
+
+  /** The resident's full number, to call them about an order this worker holds or has just finished (audited). */
+  async callResident(auth: AuthContext, orderId: string): Promise<OrderPhoneView> {
+    return this.phones.residentOf(auth, await this.held(await this.me(auth), orderId));
   }
 
   private async progress(auth: AuthContext, orderId: string, step: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<unknown>): Promise<ServiceOrderView> {

@@ -12,10 +12,12 @@ import {
   type IsoWeekday,
   type OrderActor,
   type OrderEvent,
+  type OrderPhoneView,
   type OrderStatus,
   type OrderTimelineEntry,
   type ServiceOrderDetail,
   type ServiceOrderView,
+  type WorkbenchProfileView,
   type WorkerProfileView,
   type WorkingDay,
 } from '@linli/shared';
@@ -54,7 +56,8 @@ export class PresenceDto {
 }
 
 export class WorkingDayDto implements WorkingDay {
-  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' }) @IsInt() @Min(1) @Max(7) weekday: IsoWeekday;
+  // The type is spelled out: IsoWeekday is a union of number literals, which not every compiler reflects as Number.
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' }) @IsInt() @Min(1) @Max(7) weekday: IsoWeekday;
 
   @ApiProperty({ type: [TimeRangeDto] })
   @IsArray()
@@ -147,6 +150,7 @@ export class ServiceOrderViewDto implements ServiceOrderView {
   @ApiModelOrNull(OrderRatingDto, { description: "The resident's rating, once given" }) rating: OrderRatingDto | null;
   @ApiProperty({ description: 'Not started within its window (staff are warned)' }) overdue: boolean;
   @ApiProperty({ nullable: true, type: String }) completionNote: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the worker marked the work done' }) completedAt: string | null;
   @ApiProperty({ type: [OrderPhotoDto] }) photos: OrderPhotoDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -188,7 +192,7 @@ export class RejectedOfferDto {
 }
 
 export class WorkingDayViewDto implements WorkingDay {
-  @ApiProperty({ minimum: 1, maximum: 7 }) weekday: IsoWeekday;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7 }) weekday: IsoWeekday;
   @ApiProperty({ type: [TimeRangeDto] }) ranges: TimeRangeDto[];
 }
 
@@ -205,6 +209,14 @@ export class WorkerProfileDto implements WorkerProfileView {
   @ApiProperty() openOrders: number;
   @ApiProperty() ratingCount: number;
   @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
+}
+
+export class WorkbenchProfileDto extends WorkerProfileDto implements WorkbenchProfileView {
+  @ApiProperty({ description: '出发 opens this many minutes before a window, and only on the service day (DISPATCH_SET_OUT_LEAD_MINUTES)' }) setOutLeadMinutes: number;
+}
+
+export class OrderPhoneDto implements OrderPhoneView {
+  @ApiProperty({ example: '13705510009', description: 'The full number, to dial now; not to be stored' }) phone: string;
 }
 
 export class DispatchBoardDto implements DispatchBoard {
