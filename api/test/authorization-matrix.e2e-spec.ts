@@ -371,6 +371,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
 
     'GET /api/catalogue': { allowed: ALL_CALLERS, call: () => ({ path: '/api/catalogue' }) },
+    'GET /api/centres/{centreId}/services': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api/centres/${f.centreAnda}/services` }) },
     'GET /api/services/{serviceId}': { allowed: ALL_CALLERS, call: () => ({ path: `/api/services/${stableId('service', 'elder_day_care')}` }) },
 
     // --- any signed-in account, acting on its own session ---

@@ -31,12 +31,31 @@ describe('service catalogue', () => {
     await t.http().get('/api/services/00000000-0000-4000-8000-000000000000').expect(404);
   });
 
+  it('lists what one centre offers, by category in the catalogue’s order: venues only at community centres; 404 for an unknown centre', async () => {
+    const anda = await t.http().get(`/api/centres/${andaCentre}/services`).expect(200);
+    expect(anda.body.items.map((c: { name: string }) => c.name)).toEqual(SERVICE_CATALOGUE.map((c) => c.name));
+    expect(anda.body.items.flatMap((c: { services: Array<{ name: string }> }) => c.services.map((s) => s.name))).toEqual(
+      SERVICE_CATALOGUE.flatMap((c) => c.services.map((s) => s.name)),
+    );
+    expect(anda.body.items[4].services[0]).toMatchObject({ code: 'elder_day_care', mode: 'visit', minAge: 60 });
+
+    const street = await t.http().get(`/api/centres/${stableId('centre', 'C340104001')}/services`).expect(200);
+    const streetServices = street.body.items.flatMap((c: { services: Array<{ mode: string }> }) => c.services);
+    expect(streetServices.length).toBeGreaterThan(0);
+    expect(streetServices.filter((s: { mode: string }) => s.mode === 'venue')).toEqual([]);
+
+    await t.http().get('/api/centres/00000000-0000-4000-8000-000000000000/services').expect(404);
+    await t.http().get('/api/centres/not-an-id/services').expect(400);
+  });
+
   it('staff switch a service off at their centre with a note, and it disappears from that service’s centres', async () => {
     const staff = await loginWithPassword(t, 'anda.staff');
     const off = await t.http().put(`/api/staff/centres/${andaCentre}/services/${dayCare}`).set(bearer(staff)).send({ enabled: false, notes: '装修暂停' }).expect(200);
     expect(off.body).toEqual({ centreId: andaCentre, serviceId: dayCare, enabled: false, notes: '装修暂停' });
     const detail = await t.http().get(`/api/services/${dayCare}`).expect(200);
     expect(detail.body.centres.map((c: { centreId: string }) => c.centreId)).not.toContain(andaCentre);
+    const offered = await t.http().get(`/api/centres/${andaCentre}/services`).expect(200);
+    expect(offered.body.items.flatMap((c: { services: Array<{ id: string }> }) => c.services.map((s) => s.id))).not.toContain(dayCare);
     await t.http().put(`/api/staff/centres/${andaCentre}/services/${dayCare}`).set(bearer(staff)).send({ enabled: true, notes: '请携带老年优待证' }).expect(200);
     const back = await t.http().get(`/api/services/${dayCare}`).expect(200);
     expect(back.body.centres.find((c: { centreId: string }) => c.centreId === andaCentre).notes).toBe('请携带老年优待证');

@@ -33,6 +33,15 @@ export class CatalogueController {
     return this.catalogue.serviceDetail(serviceId);
   }
 
+  @Get('centres/:centreId/services')
+  @Public()
+  @ApiOperation({ summary: 'The services a centre offers now, by category (its page lists them with 预约)' })
+  @ApiOkResponse({ type: CatalogueDto })
+  @ApiErrorResponses('VALIDATION_FAILED', 'NOT_FOUND')
+  async offeredAt(@UuidParam('centreId') centreId: string): Promise<ListResponse<CategoryWithServices>> {
+    return { items: await this.catalogue.servicesAtCentre(centreId) };
+  }
+
   @Put('staff/centres/:centreId/services/:serviceId')
   @Roles('staff', 'admin')
   @ApiOperation({ summary: 'Switch a service on or off at a centre of my region, with a note to residents' })

@@ -26,6 +26,15 @@ export class CatalogueRepository {
     });
   }
 
+  /** The services switched on at a centre, with their category, in the catalogue's order. */
+  listServicesOfferedAt(centreId: string): Promise<CentreService[]> {
+    return this.dataSource.getRepository(CentreService).find({
+      where: { centreId, enabled: true },
+      relations: { service: { category: true } },
+      order: { service: { category: { sortOrder: 'ASC' }, sortOrder: 'ASC' } },
+    });
+  }
+
   findCentreWithRegion(centreId: string): Promise<Centre | null> {
     return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
   }

@@ -53,6 +53,18 @@ export class CatalogueService {
     };
   }
 
+  /** The catalogue as one centre offers it now: its switched-on services by category, empty categories left out. */
+  async servicesAtCentre(centreId: string): Promise<CategoryWithServices[]> {
+    if (!(await this.catalogue.findCentreWithRegion(centreId))) throw new NotFoundError('该市民中心');
+    const categories = new Map<string, CategoryWithServices>();
+    for (const { service } of await this.catalogue.listServicesOfferedAt(centreId)) {
+      const category = categories.get(service.categoryId) ?? { id: service.category.id, code: service.category.code, name: service.category.name, services: [] };
+      category.services.push(toServiceSummary(service));
+      categories.set(service.categoryId, category);
+    }
+    return [...categories.values()];
+  }
+
   async setOffering(auth: AuthContext, centreId: string, serviceId: string, input: { enabled: boolean; notes?: string | null }): Promise<CentreServiceSetting> {
     const centre = await this.catalogue.findCentreWithRegion(centreId);
     assertRegionInScope(auth, centre?.region.path, '该市民中心');
