@@ -10,7 +10,7 @@ import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-disp
 import { mediationDetail } from './support/fixtures';
 import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { servePerTest } from './support/serve';
-import { hidePage, imageStub, navigations, routeParams, showPage } from './support/taro-h5';
+import { hidePage, imageStub, navigations, phoneStub, routeParams, showPage } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
@@ -22,14 +22,15 @@ function click(node: Element | null | undefined): void {
   fireEvent.click(node);
 }
 
-async function open(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement }> {
+/** Opens the page at the first of the fake's orders; `unmount` lets a test open the others in turn on the same server. */
+async function open(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement; unmount: () => void }> {
   const api = createFakeApi();
   signInTo(api);
   await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, createFakeBookings(mediationDetail)), ...dispatchRoutes(api, fake) });
   routeParams.id = fake.orders[0].id;
-  const { container } = render(<HomeOrderPage />);
+  const { container, unmount } = render(<HomeOrderPage />);
   await findOne(container, '.order-status');
-  return { api, container };
+  return { api, container, unmount };
 }
 
 const statusOf = (container: HTMLElement) => container.querySelector('.order-status')?.textContent;
@@ -49,7 +50,7 @@ describe('the resident order page (HomeOrderPage)', () => {
     expect(statusOf(container)).toBe('已接单');
     expect(container.querySelector('.order-summary__hint')?.textContent).toBe('服务人员已接单，会在约定时间上门。');
     const text = container.textContent ?? '';
-    for (const expected of ['服务人员：赵师傅', '服务机构：安心家政', '电话：137****0009', '明天', '09:00–12:00', '地址：东湖路 88 号 3 栋 201', '需要：打扫卫生', '订单进度', '服务人员接单', '赵师傅']) {
+    for (const expected of ['服务人员：赵师傅', '服务机构：安心家政', '电话：137****0009', '明天', '09:00–12:00', '地址：东湖路 88 号 3 栋 201', '需要：打扫卫生', '订单进度', '服务人员已接单', '赵师傅']) {
       expect(text).toContain(expected);
     }
     // Accepted: only 取消订单 (before the worker sets out).
@@ -100,11 +101,64 @@ describe('the resident order page (HomeOrderPage)', () => {
     expect(fake.writes.at(-1)).toEqual({ call: 'POST /home-orders/order-1/complaint', body: { reason: '态度不好' } });
   });
 
+  it('拨打电话 once a worker holds the order: the number is asked for on the tap, then dialled and shown', async () => {
+    const fake = createFakeDispatch({ orders: [orderOf({ status: 'en_route', timeline: acceptedTimeline })] });
+    const { container } = await open(fake);
+
+    const call = await findOne(container, '.order-worker .home-order__call');
+    expect(call.textContent).toBe('拨打电话');
+    // The number is not in the page before the tap.
+    expect(container.textContent).not.toContain('13705510009');
+    click(call);
+    expect(await screen.findByText('正在拨打 13705510009，没有自动拨出时请用手机拨这个号码')).toBeTruthy();
+    expect(phoneStub.dialled).toEqual(['13705510009']);
+    expect(fake.writes.at(-1)?.call).toBe('POST /home-orders/order-1/call');
+  });
+
+  it('no 拨打电话 before a worker accepts or after the order ends; a refused call says why', async () => {
+    const ended = (['pending_dispatch', 'escalated', 'confirmed', 'cancelled'] as const).map((status) => orderOf({ id: `order-${status}`, status }));
+    // Finished an hour ago: still reachable; the API may refuse all the same (a day passed meanwhile).
+    const justDone = orderOf({ id: 'order-done', status: 'completed', completedAt: new Date(Date.now() - 3600_000).toISOString() });
+    const fake = createFakeDispatch({ orders: [...ended, justDone] });
+    fake.next['call-worker'] = { status: 409, code: 'CALL_UNAVAILABLE', message: '订单已结束，不能再拨打电话；如有问题请联系社区工作人员' };
+    const { container, unmount } = await open(fake);
+    expect(container.querySelector('.home-order__call')).toBeNull();
+    unmount();
+    for (const order of ended.slice(1)) {
+      routeParams.id = order.id;
+      const page = render(<HomeOrderPage />);
+      await findOne(page.container, '.order-status');
+      expect(page.container.querySelector('.home-order__call')).toBeNull();
+      page.unmount();
+    }
+
+    routeParams.id = justDone.id;
+    const page = render(<HomeOrderPage />);
+    click(await findOne(page.container, '.home-order__call'));
+    expect(await screen.findByText('订单已结束，不能再拨打电话；如有问题请联系社区工作人员')).toBeTruthy();
+    expect(phoneStub.dialled).toEqual([]);
+  });
+
+  it('an order staff are arranging reads in plain words: no dispatcher terms, no refusals', async () => {
+    const staffTimeline = [
+      { event: 'offer' as const, label: '派单给服务人员', fromStatus: 'pending_dispatch' as const, toStatus: 'offered' as const, actor: 'system' as const, actorName: '系统', reason: null, at: '2026-11-26T01:00:00.000Z' },
+      { event: 'reject' as const, label: '服务人员拒单', fromStatus: 'offered' as const, toStatus: 'pending_dispatch' as const, actor: 'worker' as const, actorName: '钱师傅', reason: '距离太远', at: '2026-11-26T01:01:00.000Z' },
+      { event: 'escalate' as const, label: '转社区人工派单', fromStatus: 'pending_dispatch' as const, toStatus: 'escalated' as const, actor: 'system' as const, actorName: '系统', reason: '暂无符合条件的在线服务人员', at: '2026-11-26T01:02:00.000Z' },
+    ];
+    const { container } = await open(createFakeDispatch({ orders: [orderOf({ status: 'escalated', timeline: staffTimeline })] }));
+
+    expect(statusOf(container)).toBe('正在安排服务人员');
+    const timeline = await findOne(container, '.order-timeline');
+    expect([...timeline.querySelectorAll('.order-timeline__label')].map((label) => label.textContent)).toEqual(['正在为您联系服务人员', '正在为您安排服务人员']);
+    const text = container.textContent ?? '';
+    for (const jargon of ['派单', '符合条件', '在线服务人员', '拒单', '钱师傅', '距离太远']) expect(text).not.toContain(jargon);
+  });
+
   it('polls every 10 s while shown and still moving; stops when hidden', async () => {
     jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'pending_dispatch' })] });
     const { api, container } = await open(fake);
-    expect(statusOf(container)).toBe('等待派单');
+    expect(statusOf(container)).toBe('正在安排服务人员');
     expect(container.textContent).toContain('服务人员：正在安排');
     const gets = () => api.calls.filter((call) => call === 'GET /home-orders/order-1').length;
     expect(gets()).toBe(1);
@@ -166,7 +220,7 @@ describe('订单 tab lists home orders', () => {
     const card = await findOne(container, '.order-card');
     expect(container.querySelector('.orders__heading')?.textContent).toBe('上门服务');
     expect(card.textContent).toContain('居家养老上门服务');
-    expect(card.textContent).toContain('等待接单');
+    expect(card.textContent).toContain('等待服务人员接单');
     expect(screen.queryByText('还没有预约。在“服务”里选一项服务，点“预约”即可。')).toBeNull();
     click(card);
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/home-service/pages/order/index?id=order-1' }]);

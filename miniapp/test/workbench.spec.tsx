@@ -1,14 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/hooks/useWorkbench';
+import { windowLabel } from '../src/services/order-messages';
 import { ProviderHomePage } from '../src/provider/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
-import { createFakeDispatch, dispatchRoutes, orderOf, workerProfileOf } from './support/fake-dispatch';
+import { createFakeDispatch, dispatchRoutes, orderOf, windowToday, workerProfileOf } from './support/fake-dispatch';
 import { findAll, findOne, typeIntoArea } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
 import { JPEG_FILE, TEXT_FILE } from './support/photos';
-import { imageStub, locationStub, mapStub, navigations } from './support/taro-h5';
+import { imageStub, locationStub, mapStub, navigations, phoneStub } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
@@ -69,7 +70,9 @@ describe('worker workbench (provider/pages/index)', () => {
     expect(fake.writes.at(-1)?.call).toBe('POST /worker/offers/offer-1/accept');
     const job = await findOne(container, '.order-card');
     expect(job.textContent).toContain('已接单');
-    expect(screen.getByText('出发')).toBeTruthy();
+    // Tomorrow's visit: not 出发 yet, but when it will be.
+    expect(job.querySelector('.worker-job__set-out')).toBeNull();
+    expect(job.querySelector('.worker-job__set-out-later')?.textContent).toBe('服务当天 07:00 后可出发');
   });
 
   it('拒单 asks for a reason from 距离太远/时间冲突/技能不符/其他', async () => {
@@ -87,13 +90,14 @@ describe('worker workbench (provider/pages/index)', () => {
   });
 
   it('a job: 导航 opens the map at the order; 出发, 开始服务, 完成服务 with a note; then it leaves 当前订单', async () => {
-    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-5', status: 'accepted' })] });
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-5', status: 'accepted', ...windowToday() })] });
     const { container } = await openBench(fake);
 
     click(await screen.findByText('导航'));
     expect(mapStub.opened).toEqual([{ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }]);
 
     click(screen.getByText('出发'));
+    click(await screen.findByText('确认出发'));
     click(await screen.findByText('开始服务'));
     click(await screen.findByText('完成服务'));
     click(await screen.findByText('确认完成服务'));
@@ -113,6 +117,60 @@ describe('worker workbench (provider/pages/index)', () => {
     click(container.querySelector('.worker-tab--history'));
     const past = await findOne(container, '.order-card');
     expect(past.textContent).toContain('服务完成待确认');
+  });
+
+  it('出发 only on the service day, after a question naming the address and time; 还没出发 sends nothing', async () => {
+    const tomorrow = orderOf({ id: 'order-7', status: 'accepted' });
+    const today = orderOf({ id: 'order-8', status: 'accepted', address: '中南路 12 号', person: { id: 'resident-li', name: '李建国' }, ...windowToday() });
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [tomorrow, today] });
+    const { container } = await openBench(fake);
+
+    const [early, due] = await findAll(container, '.order-card');
+    expect(early.querySelector('.worker-job__set-out')).toBeNull();
+    expect(early.textContent).toContain('服务当天 07:00 后可出发');
+    expect(due.querySelector('.worker-job__set-out-later')).toBeNull();
+
+    click(due.querySelector('.worker-job__set-out'));
+    const question = await findOne(container, '.worker-set-out');
+    const when = `时间：${windowLabel(today.windowStartsAt, today.windowEndsAt)}`;
+    for (const expected of ['现在出发去这一单？', '居家养老上门服务（李建国）', '地址：中南路 12 号', when, '确认后，居民会看到“服务人员已出发”。']) expect(question.textContent).toContain(expected);
+    click(question.querySelector('.confirm-dialog__cancel'));
+    await waitFor(() => expect(container.querySelector('.worker-set-out')).toBeNull());
+    expect(fake.writes).toEqual([]);
+
+    click(due.querySelector('.worker-job__set-out'));
+    click((await findOne(container, '.worker-set-out')).querySelector('.confirm-dialog__confirm'));
+    expect(await screen.findByText('已出发，居民能看到您在路上')).toBeTruthy();
+    expect(fake.writes.map((write) => write.call)).toEqual(['POST /worker/orders/order-8/set-out']);
+    await waitFor(() => expect(container.querySelectorAll('.worker-job__start')).toHaveLength(1));
+  });
+
+  it('a phone whose clock runs ahead is told by the API when it may set out', async () => {
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-8', status: 'accepted', ...windowToday() })] });
+    fake.next['set-out'] = { status: 409, code: 'SET_OUT_TOO_EARLY', message: '服务当天 07:00 后可出发', details: { opensAt: '2026-11-27T23:00:00.000Z' } };
+    const { container } = await openBench(fake);
+
+    click(await findOne(container, '.worker-job__set-out'));
+    click((await findOne(container, '.worker-set-out')).querySelector('.confirm-dialog__confirm'));
+    expect(await screen.findByText('服务当天 07:00 后可出发')).toBeTruthy();
+    expect((await findOne(container, '.order-card')).textContent).toContain('已接单');
+  });
+
+  it('拨打居民电话: the number is asked for on the tap and dialled; a call the API refuses says why', async () => {
+    const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-5', status: 'en_route', ...windowToday() })] });
+    const { container } = await openBench(fake);
+
+    const call = await findOne(container, '.worker-job__call');
+    expect(call.textContent).toBe('拨打居民电话');
+    click(call);
+    expect(await screen.findByText('正在拨打 13805510001，没有自动拨出时请用手机拨这个号码')).toBeTruthy();
+    expect(phoneStub.dialled).toEqual(['13805510001']);
+    expect(fake.writes.at(-1)?.call).toBe('POST /worker/orders/order-5/call');
+
+    fake.next['call-resident'] = { status: 409, code: 'CALL_UNAVAILABLE', message: '订单已结束，不能再拨打电话；如有问题请联系社区工作人员' };
+    click(container.querySelector('.worker-job__call'));
+    expect(await screen.findByText('订单已结束，不能再拨打电话；如有问题请联系社区工作人员')).toBeTruthy();
+    expect(phoneStub.dialled).toHaveLength(1);
   });
 
   it('抢单: a pool order taken by someone else says 已被其他服务人员接单', async () => {

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, WorkerProfileView } from '@linli/shared';
+import { setOutState } from '@linli/shared';
+
+import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, SetOutState, WorkbenchProfileView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { orderErrorMessage, secondsLeftAfter } from '../services/order-messages';
@@ -10,6 +12,7 @@ import {
   acceptOffer,
   advanceWorkerOrder,
   fetchGrabPool,
+  fetchResidentPhone,
   fetchWorkerOffer,
   fetchWorkerOrders,
   fetchWorkerProfile,
@@ -18,12 +21,14 @@ import {
   reportWorkerPosition,
   setWorkerPresence,
 } from '../services/worker';
+import { usePhoneCall } from './usePhoneCall';
 import { useInterval, usePageVisible } from './usePolling';
 import { useRemoteData } from './useRemoteData';
 import { useWorkPhotos } from './useWorkPhotos';
 
 import type { ReasonValue } from '../services/reason';
 import type { WorkerPosition, WorkerStep } from '../services/worker';
+import type { PhoneCallState } from './usePhoneCall';
 import type { RemoteDataHandle } from './useRemoteData';
 import type { PhotoUpload } from './useWorkPhotos';
 
@@ -31,6 +36,8 @@ import type { PhotoUpload } from './useWorkPhotos';
 export const OFFER_POLL_MS = 5_000;
 export const POOL_POLL_MS = 15_000;
 export const POSITION_REPORT_MS = 60_000;
+/** How often, while a job waits for its service day, the screen looks whether 出发 may be offered yet. */
+export const SET_OUT_CLOCK_MS = 30_000;
 
 export const REJECT_REASONS = ['距离太远', '时间冲突', '技能不符', '其他'] as const;
 export const NOTE_LIMITS = { min: 2, max: 500 } as const;
@@ -41,7 +48,7 @@ export type WorkbenchTab = 'jobs' | 'pool' | 'history';
 export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
 
 export interface WorkbenchHandle {
-  profile: RemoteDataHandle<WorkerProfileView>;
+  profile: RemoteDataHandle<WorkbenchProfileView>;
   online: boolean;
   presence: { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
   toggleOnline: () => void;
@@ -69,6 +76,19 @@ export interface WorkbenchHandle {
   note: string;
   setNote: (note: string) => void;
   advance: (order: ServiceOrderView, step: WorkerStep) => void;
+  /**
+   * Whether 出发 may be tapped now for an accepted job (the shared rule the API applies: on the service day, from
+   * the lead time before the window), and otherwise the sentence saying from when.
+   */
+  setOutOf: (order: ServiceOrderView) => SetOutState;
+  /** The job whose 出发 waits for the worker to confirm address and time; null when no question is open. */
+  settingOut: ServiceOrderView | null;
+  askSetOut: (order: ServiceOrderView) => void;
+  confirmSetOut: () => void;
+  cancelSetOut: () => void;
+  /** 拨打居民电话: the resident's number, asked for on the tap, then dialled. */
+  callResident: (order: ServiceOrderView) => void;
+  calls: Record<string, PhoneCallState | undefined>;
   navigate: (order: ServiceOrderView) => void;
   requests: Record<string, CardRequest | undefined>;
   /** 拍照上传 on a job in service or completed: the camera or album, then the upload; the photo joins the card. */
@@ -116,6 +136,8 @@ export function useWorkbench(): WorkbenchHandle {
   const [note, setNote] = useState('');
   const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [settingOut, setSettingOut] = useState<ServiceOrderView | null>(null);
+  const phone = usePhoneCall(fetchResidentPhone);
 
   const loadJobs = useCallback(() => fetchWorkerOrders('active'), []);
   const loadHistory = useCallback(() => fetchWorkerOrders('history'), []);
@@ -177,6 +199,9 @@ export function useWorkbench(): WorkbenchHandle {
   useInterval(pollPool, POOL_POLL_MS, polling);
   useInterval(reportPosition, POSITION_REPORT_MS, polling);
   useInterval(() => setNow(Date.now()), 1000, offer !== null);
+  // A job waiting for its day shows 出发 by itself once the time comes.
+  const waitingToSetOut = jobs.state.status === 'ready' && jobs.state.data.some((job) => job.status === 'accepted');
+  useInterval(() => setNow(Date.now()), SET_OUT_CLOCK_MS, visible && waitingToSetOut && offer === null);
 
   const offerSecondsLeft = offer ? secondsLeftAfter(offer.secondsLeft, now - offerReceivedAt) : 0;
   useEffect(() => {
@@ -292,6 +317,10 @@ export function useWorkbench(): WorkbenchHandle {
     });
   };
 
+  const setOutLeadMinutes = profile.state.status === 'ready' ? profile.state.data.setOutLeadMinutes : 0;
+  // Read at render: the ticks above re-render the screen when the answer may have changed.
+  const setOutOf = (order: ServiceOrderView) => setOutState(new Date(order.windowStartsAt), setOutLeadMinutes, new Date());
+
   const { update: historyUpdate } = history;
   const withPhoto = (orderId: string, photo: OrderPhotoView) => (items: ServiceOrderView[]) =>
     items.map((item) => (item.id === orderId && !item.photos.some((known) => known.id === photo.id) ? { ...item, photos: [...item.photos, photo] } : item));
@@ -358,6 +387,20 @@ export function useWorkbench(): WorkbenchHandle {
     note,
     setNote,
     advance,
+    setOutOf,
+    settingOut,
+    askSetOut: (order) => {
+      setRequests((current) => ({ ...current, [order.id]: undefined }));
+      setSettingOut(order);
+    },
+    confirmSetOut: () => {
+      // The question closes at once; the job's 出发 shows the request running and then its outcome.
+      if (settingOut) advance(settingOut, 'set-out');
+      setSettingOut(null);
+    },
+    cancelSetOut: () => setSettingOut(null),
+    callResident: (order) => phone.call(order.id),
+    calls: phone.calls,
     navigate,
     requests,
     addPhoto: photos.addPhoto,

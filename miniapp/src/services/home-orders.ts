@@ -1,4 +1,4 @@
-import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { request, requestList } from './request';
@@ -40,6 +40,11 @@ export async function fetchHomeOrder(orderId: string): Promise<ServiceOrderDetai
     if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED')) return null;
     throw error;
   }
+}
+
+/** The worker's full number, asked for only when the resident taps 拨打电话 (the API audits it). */
+export function fetchWorkerPhone(orderId: string): Promise<OrderPhoneView> {
+  return request<OrderPhoneView>(`${path('home-orders', orderId)}/call`, { method: 'POST', body: {} });
 }
 
 export function cancelHomeOrder(orderId: string, reason: string): Promise<ServiceOrderView> {

@@ -1,4 +1,4 @@
-import type { DispatchOfferView, ServiceOrderDetail, ServiceOrderView, WorkerProfileView } from '@linli/shared';
+import type { DispatchOfferView, OrderPhoneView, ServiceOrderDetail, ServiceOrderView, WorkbenchProfileView } from '@linli/shared';
 
 import { request, requestList } from './request';
 
@@ -10,17 +10,17 @@ export interface WorkerPosition {
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
-export function fetchWorkerProfile(): Promise<WorkerProfileView> {
-  return request<WorkerProfileView>('/worker/profile');
+export function fetchWorkerProfile(): Promise<WorkbenchProfileView> {
+  return request<WorkbenchProfileView>('/worker/profile');
 }
 
 /** 上线 / 下线; the position (when known) lets the dispatcher rank the worker by distance at once. */
-export function setWorkerPresence(online: boolean, position: WorkerPosition | null): Promise<WorkerProfileView> {
-  return request<WorkerProfileView>('/worker/presence', { method: 'PUT', body: { online, ...(position ?? {}) } });
+export function setWorkerPresence(online: boolean, position: WorkerPosition | null): Promise<WorkbenchProfileView> {
+  return request<WorkbenchProfileView>('/worker/presence', { method: 'PUT', body: { online, ...(position ?? {}) } });
 }
 
-export function reportWorkerPosition(position: WorkerPosition): Promise<WorkerProfileView> {
-  return request<WorkerProfileView>('/worker/position', { method: 'PUT', body: position });
+export function reportWorkerPosition(position: WorkerPosition): Promise<WorkbenchProfileView> {
+  return request<WorkbenchProfileView>('/worker/position', { method: 'PUT', body: position });
 }
 
 /** The order offered to me now, waiting for 接单 or 拒单; null when there is none. */
@@ -60,4 +60,9 @@ export type WorkerStep = 'set-out' | 'start' | 'complete';
 export function advanceWorkerOrder(orderId: string, step: WorkerStep, note?: string): Promise<ServiceOrderView> {
   const body = step === 'complete' ? { note: note?.trim() ?? '' } : {};
   return request<ServiceOrderView>(`${path('worker', 'orders', orderId)}/${step}`, { method: 'POST', body });
+}
+
+/** The resident's full number, asked for only when the worker taps 拨打居民电话 (the API audits it). */
+export function fetchResidentPhone(orderId: string): Promise<OrderPhoneView> {
+  return request<OrderPhoneView>(`${path('worker', 'orders', orderId)}/call`, { method: 'POST', body: {} });
 }

@@ -4,9 +4,13 @@ import {
   ORDER_EVENT_LABELS,
   ORDER_STATUS_LABELS,
   PROVIDER_DECISIONS_NEEDING_REASON,
+  RESIDENT_ORDER_STATUS_LABELS,
   instantOf,
   addDays,
+  phoneCallOpen,
   providerDecision,
+  residentTimeline,
+  setOutState,
   shanghaiDateOf,
   transitionOrder,
 } from '@linli/shared';
@@ -24,7 +28,7 @@ import type {
   ProviderView,
   ServiceOrderDetail,
   ServiceOrderView,
-  WorkerProfileView,
+  WorkbenchProfileView,
 } from '@linli/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -54,7 +58,9 @@ export interface FakeDispatch {
   /** Bytes of the uploaded photos, by photo id, served at their `/order-photos/…` path. */
   photoFiles: Map<string, { bytes: Buffer; contentType: string }>;
   pool: ServiceOrderView[];
-  worker: WorkerProfileView;
+  worker: WorkbenchProfileView;
+  /** Full numbers the call routes reveal: the worker's to the resident, the resident's to the worker. */
+  phones: { worker: string; resident: string };
   /** The provider administrator's own organisation. */
   provider: ProviderView;
   /** The organisations of the staff member's region (GET /providers for staff), applications included. */
@@ -96,6 +102,7 @@ export function orderOf(overrides: Partial<ServiceOrderDetail> = {}): ServiceOrd
     rating: null,
     overdue: false,
     completionNote: null,
+    completedAt: null,
     photos: [],
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
@@ -104,7 +111,7 @@ export function orderOf(overrides: Partial<ServiceOrderDetail> = {}): ServiceOrd
   };
 }
 
-export function workerProfileOf(overrides: Partial<WorkerProfileView> = {}): WorkerProfileView {
+export function workerProfileOf(overrides: Partial<WorkbenchProfileView> = {}): WorkbenchProfileView {
   return {
     id: 'worker-zhao',
     name: '赵师傅',
@@ -118,8 +125,15 @@ export function workerProfileOf(overrides: Partial<WorkerProfileView> = {}): Wor
     openOrders: 0,
     ratingCount: 4,
     averageRating: 4.5,
+    setOutLeadMinutes: 120,
     ...overrides,
   };
+}
+
+/** An order whose window is today and began `minutesAgo` minutes ago (a worker may set out for it). */
+export function windowToday(minutesAgo = 10): Pick<ServiceOrderView, 'windowStartsAt' | 'windowEndsAt'> {
+  const startsAt = Date.now() - minutesAgo * 60_000;
+  return { windowStartsAt: new Date(startsAt).toISOString(), windowEndsAt: new Date(startsAt + 3 * 3600_000).toISOString() };
 }
 
 export function providerWorkerOf(overrides: Partial<ProviderWorker> = {}): ProviderWorker {
@@ -169,6 +183,7 @@ export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeD
     photoFiles: new Map(),
     pool: [],
     worker: workerProfileOf(),
+    phones: { worker: '13705510009', resident: '13805510001' },
     provider: providerViewOf(),
     providers: [],
     applications: [],
@@ -188,6 +203,12 @@ const segment = (req: IncomingMessage, index: number) => decodeURIComponent((req
 function view(order: ServiceOrderDetail): ServiceOrderView {
   const { timeline: _timeline, ...rest } = order;
   return rest;
+}
+
+/** As the API answers residents: the status and the timeline in plain words. */
+function residentView<T extends ServiceOrderView>(order: T): T {
+  const worded = { ...order, statusLabel: RESIDENT_ORDER_STATUS_LABELS[order.status] };
+  return 'timeline' in order ? { ...worded, timeline: residentTimeline((order as unknown as ServiceOrderDetail).timeline) } : worded;
 }
 
 let nextId = 1;
@@ -260,14 +281,22 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     const to: OrderStatus = result.to;
     const entry = { event, label: ORDER_EVENT_LABELS[event], fromStatus: order.status, toStatus: to, actor, actorName: actor === 'worker' ? '赵师傅' : actor === 'staff' ? '李工作人员' : '王秀英', reason, at: new Date().toISOString() };
     const saved = save({ ...order, ...change, status: to, statusLabel: ORDER_STATUS_LABELS[to], timeline: [...order.timeline, entry] });
-    return sendJson(res, 200, view(saved));
+    return sendJson(res, 200, actor === 'resident' ? residentView(view(saved)) : view(saved));
+  };
+  /** The call routes: the number while the order is live (shared phoneCallOpen), 409 CALL_UNAVAILABLE after. */
+  const reveal = (res: ServerResponse, order: ServiceOrderDetail | undefined, phone: string) => {
+    if (!order) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    if (!order.worker || !phoneCallOpen(order.status, order.completedAt ? new Date(order.completedAt) : null, new Date())) {
+      return sendJson(res, 409, { code: 'CALL_UNAVAILABLE', message: '订单已结束，不能再拨打电话；如有问题请联系社区工作人员', requestId: 'r' });
+    }
+    return sendJson(res, 200, { phone });
   };
   const workerOrders = () => fake.orders.filter((order) => order.worker?.id === fake.worker.id);
 
   return {
     // ── resident ──
     '/home-orders': authed(api, async (state, req, res) => {
-      if (req.method === 'GET') return sendJson(res, 200, { items: fake.orders.map(view) });
+      if (req.method === 'GET') return sendJson(res, 200, { items: fake.orders.map((order) => residentView(view(order))) });
       fake.homeOrderKeys.push(req.headers['idempotency-key'] as string | undefined);
       return write('create', (_req, innerRes, body) => {
         const order = orderOf({
@@ -281,13 +310,14 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
           description: String(body.description),
         });
         save(order);
-        sendJson(innerRes, 201, view(order));
+        sendJson(innerRes, 201, residentView(view(order)));
       })(req, res);
     }),
     '/home-orders/:id': read((req, res) => {
       const order = find(segment(req, 3));
-      return order ? sendJson(res, 200, order) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+      return order ? sendJson(res, 200, residentView(order)) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
     }),
+    '/home-orders/:id/call': write('call-worker', (req, res) => reveal(res, find(segment(req, 3)), fake.phones.worker)),
     '/home-orders/:id/cancel': write('cancel', (req, res, body) => transition(res, segment(req, 3), 'cancel', 'resident', {}, String(body.reason))),
     '/home-orders/:id/confirm': write('confirm', (req, res) => transition(res, segment(req, 3), 'confirm', 'resident')),
     '/home-orders/:id/complaint': write('complaint', (req, res, body) => transition(res, segment(req, 3), 'dispute', 'resident', {}, String(body.reason))),
@@ -297,7 +327,7 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       if (order.rating) return sendJson(res, 409, { code: 'ALREADY_RATED', message: '已评价', requestId: 'r' });
       const rating = { score: Number(body.score), comment: (body.comment as string | undefined) ?? null, createdAt: new Date().toISOString() };
       if (order.status === 'completed') return transition(res, order.id, 'confirm', 'resident', { rating });
-      return sendJson(res, 200, view(save({ ...order, rating })));
+      return sendJson(res, 200, residentView(view(save({ ...order, rating }))));
     }),
 
     // ── worker ──
@@ -342,7 +372,18 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       const order = find(segment(req, 4));
       return order ? sendJson(res, 200, order) : sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
     }),
-    '/worker/orders/:id/set-out': write('set-out', (req, res) => transition(res, segment(req, 4), 'set_out', 'worker')),
+    '/worker/orders/:id/set-out': write('set-out', (req, res) => {
+      const order = find(segment(req, 4));
+      const state = order ? setOutState(new Date(order.windowStartsAt), fake.worker.setOutLeadMinutes, new Date()) : { allowed: true as const };
+      if (order?.status === 'accepted' && !state.allowed) {
+        return sendJson(res, 409, { code: 'SET_OUT_TOO_EARLY', message: state.notice, details: { opensAt: state.opensAt.toISOString() }, requestId: 'r' });
+      }
+      return transition(res, segment(req, 4), 'set_out', 'worker');
+    }),
+    '/worker/orders/:id/call': write('call-resident', (req, res) => {
+      const order = find(segment(req, 4));
+      return reveal(res, order?.worker?.id === fake.worker.id ? order : undefined, fake.phones.resident);
+    }),
     '/worker/orders/:id/start': write('start', (req, res) => transition(res, segment(req, 4), 'start', 'worker')),
     '/worker/orders/:id/photos': authed(api, async (_state, req, res) => {
       const id = segment(req, 4);
@@ -375,7 +416,7 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       return sendJson(res, 201, photo);
     }),
     '/worker/orders/:id/complete': write('complete', (req, res, body) =>
-      transition(res, segment(req, 4), 'complete', 'worker', { completionNote: String(body.note) }),
+      transition(res, segment(req, 4), 'complete', 'worker', { completionNote: String(body.note), completedAt: new Date().toISOString() }),
     ),
 
     // ── photos (public: the signed path is the permission, as in the API) ──

@@ -2,7 +2,7 @@ import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
 import { clearSession } from '../../src/services/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { imageStub, locationStub, mapStub, navigations, routeParams } from './taro-h5';
+import { imageStub, locationStub, mapStub, navigations, phoneStub, routeParams } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
@@ -25,6 +25,7 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
     imageStub.chosen = 'cancelled';
     imageStub.calls.length = 0;
     imageStub.previewed.length = 0;
+    phoneStub.dialled.length = 0;
     for (const key of Object.keys(routeParams)) delete routeParams[key];
     await server?.close();
     server = undefined;

@@ -142,6 +142,14 @@ function previewImage(options: unknown) {
   return Promise.resolve({ errMsg: 'previewImage:ok' });
 }
 
+/** Numbers `Taro.makePhoneCall` was asked to dial (Taro H5's sets `location.href` to a tel: link, which jsdom cannot follow). */
+export const phoneStub: { dialled: string[] } = { dialled: [] };
+
+function makePhoneCall(options: { phoneNumber: string }) {
+  phoneStub.dialled.push(options.phoneNumber);
+  return Promise.resolve({ errMsg: 'makePhoneCall:ok' });
+}
+
 const Taro = {
   ...h5.default,
   ...h5,
@@ -156,9 +164,10 @@ const Taro = {
   openLocation,
   chooseImage,
   previewImage,
+  makePhoneCall,
 };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation, chooseImage, previewImage };
+export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation, chooseImage, previewImage, makePhoneCall };
 export default Taro;

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import { ORDER_STATUS_LABELS } from '@linli/shared';
 
 import type { ReactNode } from 'react';
 import type { OrderTimelineEntry, ServiceOrderView } from '@linli/shared';
@@ -17,14 +16,19 @@ export interface OrderSummaryProps {
   className?: string;
   /** One sentence under the status: what happens next. */
   hint?: string;
+  /** Shown in the worker's box, under their masked number (the resident's 拨打电话). */
+  workerAction?: ReactNode;
 }
 
-/** The status in big type, then what, when, where, who: the lines every home-order screen shows. */
-export function OrderSummary({ order, showPerson = true, className, hint }: OrderSummaryProps) {
+/**
+ * The status in big type, then what, when, where, who: the lines every home-order screen shows. The status is the
+ * API's `statusLabel`, worded for whoever asked (residents read plain words, staff and workers the dispatcher's).
+ */
+export function OrderSummary({ order, showPerson = true, className, hint, workerAction }: OrderSummaryProps) {
   return (
     <View className={`order-summary order-summary--${order.status}${className ? ` ${className}` : ''}`}>
       <Text className={`order-status order-status--${order.status}`} data-testid='order-status'>
-        {ORDER_STATUS_LABELS[order.status]}
+        {order.statusLabel}
       </Text>
       {hint && <Text className='order-summary__hint'>{hint}</Text>}
       {order.overdue && <Text className='order-summary__warning'>已超过约定时间，社区工作人员正在跟进</Text>}
@@ -39,6 +43,7 @@ export function OrderSummary({ order, showPerson = true, className, hint }: Orde
           <Text className='order-worker__name'>服务人员：{order.worker.name}</Text>
           <Text className='order-summary__line'>服务机构：{order.worker.providerName}</Text>
           <Text className='order-summary__line'>电话：{order.worker.phoneMasked}</Text>
+          {workerAction}
         </View>
       ) : (
         <Text className='order-summary__line'>服务人员：正在安排</Text>
@@ -54,7 +59,7 @@ export function OrderSummary({ order, showPerson = true, className, hint }: Orde
   );
 }
 
-/** What happened to the order, oldest first, with who did it and why. */
+/** What happened to the order, oldest first, with who did it and why (as the API words it for the reader). */
 export function OrderTimeline({ entries }: { entries: readonly OrderTimelineEntry[] }) {
   if (entries.length === 0) return null;
   return (
@@ -79,7 +84,7 @@ export function OrderListCard({ order, onOpen, children }: { order: ServiceOrder
     <View className={`order-card order-card--${order.status}`} hoverClass={onOpen ? 'order-card--pressed' : 'none'} onClick={onOpen}>
       <View className='order-card__head'>
         <Text className='order-card__service'>{order.service.name}</Text>
-        <Text className={`order-status order-status--small order-status--${order.status}`}>{ORDER_STATUS_LABELS[order.status]}</Text>
+        <Text className={`order-status order-status--small order-status--${order.status}`}>{order.statusLabel}</Text>
       </View>
       <Text className='order-card__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
       <Text className='order-card__line'>地址：{order.address}</Text>

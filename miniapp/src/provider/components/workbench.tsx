@@ -7,6 +7,8 @@ import { MAX_PHOTOS_PER_ORDER } from '@linli/shared';
 
 import type { ServiceOrderView, WorkerProfileView } from '@linli/shared';
 
+import { CallButton } from '../../components/call-button';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { OrderListCard } from '../../components/order-details';
 import { OrderPhotos } from '../../components/order-photos';
 import { ReasonPicker } from '../../components/reason-picker';
@@ -106,6 +108,34 @@ function WorkPhotos({ bench, order }: { bench: WorkbenchHandle; order: ServiceOr
   );
 }
 
+/** 出发 on the service day, from the lead time before the window; before that, the sentence saying from when. */
+function SetOut({ bench, order, pending }: { bench: WorkbenchHandle; order: ServiceOrderView; pending: boolean }) {
+  const state = bench.setOutOf(order);
+  if (!state.allowed) return <Text className='worker-job__set-out-later'>{state.notice}</Text>;
+  return (
+    <SubmitButton className='worker-job__set-out' pending={pending} onClick={() => bench.askSetOut(order)}>
+      出发
+    </SubmitButton>
+  );
+}
+
+/** Before the resident is told the worker is on the way: which visit, where and when. */
+function SetOutQuestion({ bench }: { bench: WorkbenchHandle }) {
+  const order = bench.settingOut;
+  if (!order) return null;
+  return (
+    <ConfirmDialog
+      className='worker-set-out'
+      title='现在出发去这一单？'
+      lines={[`${order.service.name}（${order.person.name}）`, `地址：${order.address}`, `时间：${windowLabel(order.windowStartsAt, order.windowEndsAt)}`, '确认后，居民会看到“服务人员已出发”。']}
+      confirmText='确认出发'
+      cancelText='还没出发'
+      onConfirm={bench.confirmSetOut}
+      onCancel={bench.cancelSetOut}
+    />
+  );
+}
+
 function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
   const request = bench.requests[order.id];
   const pending = request?.status === 'pending';
@@ -117,11 +147,7 @@ function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrder
         <Button className='worker-job__navigate' size='large' block onClick={() => bench.navigate(order)}>
           导航
         </Button>
-        {order.status === 'accepted' && (
-          <SubmitButton className='worker-job__set-out' pending={pending} onClick={() => bench.advance(order, 'set-out')}>
-            出发
-          </SubmitButton>
-        )}
+        {order.status === 'accepted' && <SetOut bench={bench} order={order} pending={pending} />}
         {order.status === 'en_route' && (
           <SubmitButton className='worker-job__start' pending={pending} onClick={() => bench.advance(order, 'start')}>
             开始服务
@@ -152,6 +178,7 @@ function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrder
         )}
       </View>
       {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      <CallButton className='worker-job__call' label='拨打居民电话' state={bench.calls[order.id]} onCall={() => bench.callResident(order)} />
       <WorkPhotos bench={bench} order={order} />
     </OrderListCard>
   );
@@ -245,6 +272,7 @@ export function Workbench() {
           <OfferCard bench={bench} />
           <Tabs bench={bench} />
           <TabContent bench={bench} />
+          <SetOutQuestion bench={bench} />
         </View>
       )}
     </RemoteContent>

@@ -1,9 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { phoneCallOpen } from '@linli/shared';
 
 import type { ServiceOrderDetail } from '@linli/shared';
 
+import { CallButton } from '../../../components/call-button';
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
 import { OrderPhotos } from '../../../components/order-photos';
 import { ReasonPicker } from '../../../components/reason-picker';
@@ -11,6 +13,8 @@ import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useHomeOrder } from '../../../hooks/useHomeOrder';
 import { usePageId } from '../../../hooks/usePageId';
+import { usePhoneCall } from '../../../hooks/usePhoneCall';
+import { fetchWorkerPhone } from '../../../services/home-orders';
 import { isLiveOrder, RESIDENT_STATUS_HINTS } from '../../../services/order-messages';
 import { openOrdersTab } from '../../../services/routes';
 
@@ -113,6 +117,13 @@ function Actions({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrd
   );
 }
 
+/** 拨打电话 in the worker's box while the worker holds the order, and for a day after the work until confirmed. */
+function CallWorker({ order }: { order: ServiceOrderDetail }) {
+  const phone = usePhoneCall(fetchWorkerPhone);
+  if (!order.worker || !phoneCallOpen(order.status, order.completedAt ? new Date(order.completedAt) : null, new Date())) return null;
+  return <CallButton className='home-order__call' label='拨打电话' state={phone.calls[order.id]} onCall={() => phone.call(order.id)} />;
+}
+
 function OrderView({ orderId }: { orderId: string }) {
   const handle = useHomeOrder(orderId);
   usePullDownRefresh(() => {
@@ -123,7 +134,7 @@ function OrderView({ orderId }: { orderId: string }) {
     <RemoteRecord state={handle.state} onRetry={handle.retry} notFoundText='没有找到这个订单，可能链接已过期'>
       {(order) => (
         <>
-          <OrderSummary order={order} showPerson hint={RESIDENT_STATUS_HINTS[order.status]} />
+          <OrderSummary order={order} showPerson hint={RESIDENT_STATUS_HINTS[order.status]} workerAction={<CallWorker order={order} />} />
           {isLiveOrder(order.status) && <Text className='home-order__live'>状态会自动更新，不用刷新</Text>}
           <OrderPhotos photos={order.photos} onStale={handle.reloadQuietly} />
           <Actions order={order} handle={handle} />
