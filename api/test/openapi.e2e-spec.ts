@@ -27,6 +27,11 @@ class NoteHolder {
   @ApiModelOrNull(Note) note: Note | null;
 }
 
+/** A numeric bound on a boolean: legal JSON Schema, but Ajv's strict mode refuses to compile it. */
+class Unreadable {
+  @ApiProperty({ type: 'boolean', maximum: 3 }) count: unknown;
+}
+
 /** Routes whose answers break their own documentation on purpose, to show what the contract check does. */
 @Controller('contract-probe')
 class ContractProbeController {
@@ -52,6 +57,14 @@ class ContractProbeController {
   @ApiErrorResponses()
   nullNote(): NoteHolder {
     return { note: null };
+  }
+
+  @Get('unreadable')
+  @Public()
+  @ApiOkResponse({ type: Unreadable })
+  @ApiErrorResponses()
+  unreadable(): Unreadable {
+    return { count: 1 };
   }
 
   @Get('undocumented-status')
@@ -122,6 +135,10 @@ describe('OpenAPI document', () => {
 
     it('fails a status the operation does not document', async () => {
       await expect(t.http().get('/api/contract-probe/undocumented-status')).rejects.toThrow(/→ 500 .*status 500 is not in the API document/);
+    });
+
+    it('reports a schema it cannot compile as a failure of the request, rather than leaving the test to time out', async () => {
+      await expect(t.http().get('/api/contract-probe/unreadable')).rejects.toThrow(/→ 200: the API document .* cannot be checked: strict mode: missing type "number" for keyword "maximum"/);
     });
 
     it('admits null where a model or null is documented', async () => {

@@ -103,11 +103,20 @@ export class ResponseContract {
     const end = test.end.bind(test);
     test.end = (callback) =>
       end((error, response) => {
-        const violation = error || !response ? null : this.violation(test.method, new URL(test.url).pathname, response);
+        const violation = error || !response ? null : this.checked(test.method, new URL(test.url).pathname, response);
         if (violation) violation.stack = [`Error: ${violation.message}`, ...requestedAt].join('\n');
         callback?.(error ?? violation, response);
       });
     return test;
+  }
+
+  /** `violation`, with a document the checker cannot read (a schema Ajv refuses) reported the same way. */
+  private checked(method: string, path: string, response: Response): Error | null {
+    try {
+      return this.violation(method, path, response);
+    } catch (unreadable) {
+      return new Error(`${method} ${path} → ${response.status}: the API document (${DOCUMENT_URL}) cannot be checked: ${(unreadable as Error).message}`);
+    }
   }
 
   /** Why `response` to `method path` does not conform to the document, or null when it does. */

@@ -30,7 +30,7 @@ export class TimeRangeDto implements TimeRange {
 }
 
 export class WeeklyOpeningDto implements WeeklyOpening {
-  @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })
   @IsInt()
   @Min(1)
   @Max(7)
@@ -87,7 +87,7 @@ export class CalendarDayDto implements CalendarDay {
   @ApiProperty({ example: '2026-10-01' }) @Matches(DATE) date: string;
   @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: CalendarDayKind;
   @ApiProperty({ example: '国庆节' }) @IsString() @Length(1, 40) name: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 7, description: "For 'workday': whose hours apply (default Monday)" })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 7, description: "For 'workday': whose hours apply (default Monday)" })
   @IsOptional()
   @IsInt()
   @Min(1)
