@@ -9,7 +9,7 @@ import { findAll, findOne, typeIntoArea } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
 import { JPEG_FILE, TEXT_FILE } from './support/photos';
-import { imageStub, locationStub, mapStub, navigations, phoneStub } from './support/taro-h5';
+import { imageStub, locationStub, navigations, phoneStub } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
@@ -93,8 +93,11 @@ describe('worker workbench (provider/pages/index)', () => {
     const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), orders: [orderOf({ id: 'order-5', status: 'accepted', ...windowToday() })] });
     const { container } = await openBench(fake);
 
+    // In a browser (no WeChat map), 导航 opens the web map at the order's GCJ-02 position.
+    const openTab = jest.spyOn(window, 'open').mockReturnValue({ opener: window } as unknown as Window);
     click(await screen.findByText('导航'));
-    expect(mapStub.opened).toEqual([{ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }]);
+    expect(openTab).toHaveBeenCalledWith(`https://uri.amap.com/marker?position=114.3612,30.5468&name=${encodeURIComponent('居家养老上门服务')}&src=linli&coordinate=gaode&callnative=0`, '_blank');
+    openTab.mockRestore();
 
     click(screen.getByText('出发'));
     click(await screen.findByText('确认出发'));

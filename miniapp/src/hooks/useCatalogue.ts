@@ -1,6 +1,6 @@
 import type { CategoryWithServices, ServiceDetail } from '@linli/shared';
 
-import { fetchCatalogue, fetchCategory, fetchServiceDetail } from '../services/catalogue';
+import { fetchCatalogue, fetchCategory, fetchCentreServices, fetchServiceDetail } from '../services/catalogue';
 import { useRemoteById, useRemoteData } from './useRemoteData';
 
 import type { RemoteDataHandle } from './useRemoteData';
@@ -18,4 +18,9 @@ export function useCategory(id: string): RemoteDataHandle<CategoryWithServices |
 /** One service with the centres offering it; `data` is null when there is no such service. */
 export function useServiceDetail(id: string): RemoteDataHandle<ServiceDetail | null> {
   return useRemoteById(fetchServiceDetail, id);
+}
+
+/** What one centre offers now, by category. */
+export function useCentreServices(centreId: string): RemoteDataHandle<CategoryWithServices[]> {
+  return useRemoteById(fetchCentreServices, centreId);
 }

@@ -6,6 +6,7 @@ import { setOutState } from '@linli/shared';
 import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, SetOutState, WorkbenchProfileView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
+import { showOnMap } from '../services/map';
 import { orderErrorMessage, secondsLeftAfter } from '../services/order-messages';
 import { EMPTY_REASON, reasonProblem, reasonText } from '../services/reason';
 import {
@@ -331,12 +332,8 @@ export function useWorkbench(): WorkbenchHandle {
   });
 
   const navigate = (order: ServiceOrderView) => {
-    Taro.openLocation({
-      latitude: order.location.latitude,
-      longitude: order.location.longitude,
-      name: order.service.name,
-      address: order.address,
-    }).catch(() => setNotice('打不开地图，请按地址前往'));
+    const place = { ...order.location, name: order.service.name, address: order.address };
+    showOnMap(place).catch(() => setNotice('打不开地图，请按地址前往'));
   };
 
   const { retry: retryProfile } = profile;

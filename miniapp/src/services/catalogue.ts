@@ -33,6 +33,11 @@ export async function fetchCategory(id: string): Promise<CategoryWithServices | 
   return categories.find((category) => category.id === id) ?? null;
 }
 
+/** The services one centre offers now, by category (the catalogue as that centre has it). */
+export function fetchCentreServices(centreId: string): Promise<CategoryWithServices[]> {
+  return requestList<CategoryWithServices>(`/centres/${encodeURIComponent(centreId)}/services`);
+}
+
 /**
  * A service's full page, or null when there is no such service: the API answers 404 for an unknown id and 400 for
  * one that is not even an id. Neither gets better by retrying, so the page says "not found" instead of 重试.
