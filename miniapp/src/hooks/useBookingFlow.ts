@@ -8,9 +8,6 @@ import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../services/booking-messages';
 import { createBooking, joinWaitlist, newIdempotencyKey } from '../services/bookings';
 
-/** How the signed-in resident is labelled among the people they can book for. */
-export const SELF_RELATION = '本人';
-
 /** Someone the booking can be for: the resident, a household member, or (staff) the resident found. */
 export interface BookingPerson {
   id: string;
@@ -19,10 +16,6 @@ export interface BookingPerson {
   relation: string;
   /** Their own community: its centre is listed first when booking for them. */
   communityId: string | null;
-}
-
-export function isSelf(person: BookingPerson): boolean {
-  return person.relation === SELF_RELATION;
 }
 
 type ServiceCentre = ServiceDetail['centres'][number];

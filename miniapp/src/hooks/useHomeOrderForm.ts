@@ -10,7 +10,7 @@ import { newIdempotencyKey } from '../services/bookings';
 import { createHomeOrder } from '../services/home-orders';
 import { isWindowOpen, orderErrorMessage, windowDates, windowOf, windowUnavailable } from '../services/order-messages';
 import { fetchHousehold, fetchMyProfile, fieldErrorsOf } from '../services/profile';
-import { SELF_RELATION } from './useBookingFlow';
+import { SELF_RELATION } from '../services/booking-messages';
 import { useRemoteData } from './useRemoteData';
 
 import type { WindowPresetKey } from '../services/order-messages';

@@ -4,6 +4,8 @@ import type { SlotUnavailableReason } from '@linli/shared';
 
 import { ApiError } from './api-error';
 
+import type { BookingPerson } from '../hooks/useBookingFlow';
+
 /** Sentences the booking screens show inline (never in a pop-up), one per error code that can happen there. */
 export const BOOKING_MESSAGES = {
   SLOT_FULL: '这个时段已经约满了。您可以加入候补：有人取消时，按排队顺序为您补上。',
@@ -16,7 +18,7 @@ export const BOOKING_MESSAGES = {
   WAITLIST_SEATS_LEFT: '这个时段还有空位，可以直接预约，不用候补。',
   INVALID_TRANSITION: '这个预约的状态已经变了，请下拉刷新后再看。',
   CANCEL_TOO_LATE: '离开始时间太近，已经不能在线取消或改约了。如有变化，请致电市民中心。',
-  CHECK_IN_CODE_INVALID: '签到码不对或已过期。请居民在“订单”里重新打开签到码，再扫一次。',
+  CHECK_IN_CODE_INVALID: '签到码不对或已过期。请居民在“订单”里打开签到码，核对 6 位数字后再输入，或按姓名查找。',
   WRONG_CENTRE: '这个预约不在本中心，请核对居民预约的市民中心。',
   WRONG_DAY: '这个预约不是今天的，今天不能签到。请核对预约日期。',
   NETWORK_RETRY: '网络不稳定，没有收到结果。请再点一次，不会重复预约。',
@@ -32,6 +34,26 @@ function durationText(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440} 天`;
   if (minutes % 60 === 0) return `${minutes / 60} 小时`;
   return `${minutes} 分钟`;
+}
+
+/** How the signed-in resident is labelled among the people they can book for. */
+export const SELF_RELATION = '本人';
+
+export function isSelf(person: Pick<BookingPerson, 'relation'>): boolean {
+  return person.relation === SELF_RELATION;
+}
+
+/** The tag on the centre of the person's own community: 您所在社区, or 李建国所在社区 when booking for him. */
+export function ownCommunityTag(person: BookingPerson): string {
+  return `${isSelf(person) ? '您' : person.name}所在社区`;
+}
+
+/**
+ * The heading over what to bring, worded for the person who will come: 请带上 when it is the resident themself,
+ * 请李建国带上 when they booked for someone else (so 本人身份证 reads as his own card, not the booker's).
+ */
+export function bringHeading(person: BookingPerson): string {
+  return isSelf(person) ? '请带上' : `请${person.name}带上`;
 }
 
 /** What a slot or window that cannot be booked says in place of its seats or hours: the true reason, briefly. */

@@ -5,11 +5,11 @@ import { BOOKING_STATUS_LABELS, MAX_GROUP_SIZE } from '@linli/shared';
 import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
-import { isSelf, useBookingFlow } from '../../hooks/useBookingFlow';
-import { BOOKING_MESSAGES, dateLabel, timeRange } from '../../services/booking-messages';
+import { useBookingFlow } from '../../hooks/useBookingFlow';
+import { BOOKING_MESSAGES, bringHeading, dateLabel, ownCommunityTag, timeRange } from '../../services/booking-messages';
 import { openMeTab } from '../../services/routes';
 import { CheckInCodePanel } from '../check-in-code';
-import { MaterialsList, bringHeading } from '../materials-list';
+import { MaterialsList } from '../materials-list';
 import { SlotPicker } from '../slot-picker';
 import { SubmitButton } from '../submit-button';
 
@@ -87,7 +87,6 @@ function PersonChoice({ people, flow }: { people: readonly BookingPerson[]; flow
 
 /** The centres for the chosen person, their own community's first and marked so. */
 function CentreChoice({ person, flow }: { person: BookingPerson; flow: BookingFlowHandle }) {
-  const whose = isSelf(person) ? '您' : person.name;
   return (
     <View className='booking-flow__section'>
       <Text className='booking-flow__label'>选择市民中心</Text>
@@ -99,7 +98,7 @@ function CentreChoice({ person, flow }: { person: BookingPerson; flow: BookingFl
           onClick={() => flow.chooseCentre(centre.centreId)}
         >
           <Text className='booking-centre__name'>{centre.centreName}</Text>
-          {mine && <Text className='booking-centre__mine'>{whose}所在社区</Text>}
+          {mine && <Text className='booking-centre__mine'>{ownCommunityTag(person)}</Text>}
           <Text className='booking-centre__line'>{centre.address}</Text>
         </View>
       ))}
@@ -130,7 +129,7 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
       {service.mode === 'venue' && <GroupSizeStepper flow={flow} />}
 
       <View className='booking-summary'>
-        <Text className='booking-summary__title'>{bringHeading(isSelf(person) ? null : person.name)}</Text>
+        <Text className='booking-summary__title'>{bringHeading(person)}</Text>
         <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
         {service.needsReview && !waitlist && (
           <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>

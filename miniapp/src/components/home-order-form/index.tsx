@@ -3,9 +3,8 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { ServiceDetail, ServiceOrderView } from '@linli/shared';
 
-import { isSelf } from '../../hooks/useBookingFlow';
 import { DESCRIPTION_LIMITS, useHomeOrderForm } from '../../hooks/useHomeOrderForm';
-import { dateLabel, unavailableNote } from '../../services/booking-messages';
+import { dateLabel, ownCommunityTag, unavailableNote } from '../../services/booking-messages';
 import { WINDOW_PRESETS } from '../../services/order-messages';
 import { SubmitButton } from '../submit-button';
 import { TextField } from '../text-field';
@@ -23,7 +22,6 @@ function FieldError({ text }: { text?: string }) {
 
 function CentreStep({ service, form }: { service: ServiceDetail; form: HomeOrderFormHandle }) {
   if (service.centres.length <= 1) return null;
-  const whose = form.centresFor && !isSelf(form.centresFor) ? form.centresFor.name : '您';
   return (
     <View className='home-form__block'>
       <Text className='home-form__label'>哪个市民中心安排</Text>
@@ -35,7 +33,7 @@ function CentreStep({ service, form }: { service: ServiceDetail; form: HomeOrder
           onClick={() => form.chooseCentre(centre.centreId)}
         >
           <Text className='home-centre__name'>{centre.centreName}</Text>
-          {mine && <Text className='home-centre__mine'>{whose}所在社区</Text>}
+          {mine && form.centresFor && <Text className='home-centre__mine'>{ownCommunityTag(form.centresFor)}</Text>}
           <Text>{centre.regionName}</Text>
         </View>
       ))}
