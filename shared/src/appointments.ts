@@ -60,10 +60,23 @@ export interface WaitlistEntryView {
   bookingId: string | null;
 }
 
-/** What a booking's QR code carries: a signed, expiring code staff scan (or type) to check the person in. */
+/**
+ * How a booking is checked in at the desk: the QR carries `code` (signed, expiring) for staff to scan; `shortCode`
+ * is six digits the person can read out instead, unique among the centre's bookings of that day.
+ */
 export interface CheckInCode {
   code: string;
+  /** Six digits; null only for a booking made before short codes existed whose day had already passed. */
+  shortCode: string | null;
   expiresAt: string;
+}
+
+/** The six digits of a short check-in code, as staff type them (spaces and the like removed first). */
+export const SHORT_CHECK_IN_CODE = /^\d{6}$/;
+
+/** `482915` → `482 915`: two groups of three, the way people read numbers aloud. */
+export function groupShortCode(code: string): string {
+  return `${code.slice(0, 3)} ${code.slice(3)}`;
 }
 
 /** Booking counts for one group (a category, a service, a centre's area, a day). */
