@@ -51,3 +51,59 @@ describe('migration upgrade: home orders made before dispatch', () => {
     });
   });
 });
+
+/**
+ * Upgrading a database that holds bookings from before short check-in codes: those that can still be checked in get
+ * six digits, unique per centre and day; past, cancelled ones get none.
+ */
+describe('migration upgrade: bookings made before short check-in codes', () => {
+  let scratch: ScratchDatabase;
+  afterAll(() => scratch?.drop());
+
+  it('gives upcoming pending and confirmed bookings a code each, and no one else', async () => {
+    scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `upgrade_codes_${process.env.JEST_WORKER_ID ?? '0'}`);
+    const options = buildDataSourceOptions(scratch.config);
+    const migrations = options.migrations as Function[];
+    const codesIndex = migrations.findIndex((migration) => migration.name.startsWith('BookingShortCodes'));
+    const before = new DataSource({ ...options, entities: [], migrations: migrations.slice(0, codesIndex) });
+    await before.initialize();
+    await before.runMigrations();
+    const id = (prefix: string, n: number) => `${prefix}000000${n}-0000-5000-8000-000000000000`;
+    const [region, centre, category, service, offering, resident] = [1, 2, 3, 4, 5, 6].map((n) => id('c', n));
+    const slot = (n: number) => id('a', n);
+    const booking = (n: number) => id('b', n);
+    const insertBooking = (n: number, slotNumber: number, status: string, active: boolean) =>
+      `INSERT INTO booking (id, slot_id, centre_service_id, resident_id, active_resident_id, status, booked_by_account_id) VALUES ('${booking(n)}', '${slot(slotNumber)}', '${offering}', '${resident}', ${active ? `'${resident}'` : 'NULL'}, '${status}', '${resident}')`;
+    for (const sql of [
+      `INSERT INTO region (id, code, name, level, parent_id, path) VALUES ('${region}', '999', '测试社区', 'community', NULL, '/999/')`,
+      `INSERT INTO centre (id, code, name, region_id, address, phone, opening_hours, latitude_e6, longitude_e6) VALUES ('${centre}', 'C999', '测试中心', '${region}', '路', '1', '全天', 31800000, 117200000)`,
+      `INSERT INTO service_category (id, code, name, sort_order) VALUES ('${category}', 'cat', '类', 1)`,
+      `INSERT INTO community_service (id, code, category_id, name, mode, needs_review, description, materials, min_age, max_active_bookings_per_person, sort_order) VALUES ('${service}', 'visit_x', '${category}', '办事', 'visit', 0, '说明', '[]', NULL, 3, 1)`,
+      `INSERT INTO centre_service (id, centre_id, service_id, enabled, notes) VALUES ('${offering}', '${centre}', '${service}', 1, NULL)`,
+      `INSERT INTO resident (id, name, community_id) VALUES ('${resident}', '老人', '${region}')`,
+      // Two slots on 2099-01-05 (09:00 and 10:00 in Shanghai), one long past.
+      `INSERT INTO slot (id, centre_service_id, starts_at, ends_at, capacity, booked) VALUES ('${slot(1)}', '${offering}', '2099-01-05 01:00:00.000', '2099-01-05 01:30:00.000', 3, 1)`,
+      `INSERT INTO slot (id, centre_service_id, starts_at, ends_at, capacity, booked) VALUES ('${slot(2)}', '${offering}', '2099-01-05 02:00:00.000', '2099-01-05 02:30:00.000', 3, 1)`,
+      `INSERT INTO slot (id, centre_service_id, starts_at, ends_at, capacity, booked) VALUES ('${slot(3)}', '${offering}', '2020-01-06 01:00:00.000', '2020-01-06 01:30:00.000', 3, 1)`,
+      insertBooking(1, 1, 'confirmed', true),
+      insertBooking(2, 2, 'pending_review', true),
+      insertBooking(3, 1, 'cancelled', false),
+      insertBooking(4, 3, 'confirmed', true),
+    ]) {
+      await before.query(sql);
+    }
+    await before.destroy();
+
+    const after = new DataSource({ ...options, entities: [] });
+    await after.initialize();
+    await after.runMigrations();
+    const rows: Array<{ booking: string; centre: string; day: string; code: string }> = await after.query('SELECT booking_id AS booking, centre_id AS centre, service_date AS day, code FROM booking_short_code ORDER BY booking_id');
+    await after.destroy();
+    expect(rows.map(({ booking: id, centre: at, day }) => [id, at, day])).toEqual([
+      [booking(1), centre, '2099-01-05'],
+      [booking(2), centre, '2099-01-05'],
+    ]);
+    for (const row of rows) expect(row.code).toMatch(/^[1-9]\d{5}$/);
+    expect(rows[0].code).not.toBe(rows[1].code);
+  });
+});

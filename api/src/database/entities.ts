@@ -2,6 +2,7 @@ import { Account } from '../modules/accounts/account.entity';
 import { PasswordCredential } from '../modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
 import { Booking } from '../modules/appointments/booking.entity';
+import { BookingShortCode } from '../modules/appointments/booking-short-code.entity';
 import { CalendarDayRow } from '../modules/appointments/calendar-day.entity';
 import { DateExceptionRow } from '../modules/appointments/date-exception.entity';
 import { IdempotencyRecord } from '../modules/appointments/idempotency-record.entity';
@@ -61,6 +62,7 @@ export const ENTITIES = [
   DateExceptionRow,
   Slot,
   Booking,
+  BookingShortCode,
   IdempotencyRecord,
   WaitlistEntry,
   OutboxMessage,

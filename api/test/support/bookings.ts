@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { shanghaiDateOf } from '@linli/shared';
 import { Booking } from '../../src/modules/appointments/booking.entity';
+import { CheckInCodes } from '../../src/modules/appointments/check-in-codes';
 import { Slot } from '../../src/modules/appointments/slot.entity';
 import { stableId } from '../../src/seed/stable-id';
 import type { TestApp } from './test-app';
@@ -18,7 +20,7 @@ export function insertBookingHappeningNow(t: TestApp, residentId: string, servic
   return insertConfirmedBooking(t, residentId, new Date(BASE - 1000 * ++inserted), serviceCode);
 }
 
-/** A confirmed booking in a slot starting at `startsAt` (in the past, say), written straight to the database. */
+/** A confirmed booking, with its short code, in a slot starting at `startsAt` (in the past, say), written straight to the database. */
 export async function insertConfirmedBooking(t: TestApp, residentId: string, startsAt: Date, serviceCode = 'social_insurance'): Promise<string> {
   const slotId = randomUUID();
   const bookingId = randomUUID();
@@ -26,6 +28,7 @@ export async function insertConfirmedBooking(t: TestApp, residentId: string, sta
   await t.transactions.write(async (manager) => {
     await manager.getRepository(Slot).insert({ id: slotId, centreServiceId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), capacity: 1, booked: 1 });
     await manager.getRepository(Booking).insert({ id: bookingId, slotId, centreServiceId, residentId, activeResidentId: residentId, status: 'confirmed', bookedByAccountId: stableId('account', 'staff-anda') });
+    await t.app.get(CheckInCodes).assign(manager, { id: bookingId, centreId: stableId('centre', 'C340104001001'), serviceDate: shanghaiDateOf(startsAt) });
   });
   return bookingId;
 }

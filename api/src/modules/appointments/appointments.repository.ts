@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, EntityManager, In } from 'typeorm';
+import { Between, DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { CentreService } from '../catalogue/centre-service.entity';
 import { Centre } from '../regions/centre.entity';
 import { Resident } from '../residents/resident.entity';
 import { Booking } from './booking.entity';
+import { BookingShortCode } from './booking-short-code.entity';
 import { CalendarDayRow } from './calendar-day.entity';
 import { DateExceptionRow } from './date-exception.entity';
 import { IdempotencyRecord } from './idempotency-record.entity';
@@ -176,6 +178,35 @@ export class AppointmentsRepository {
     if (filter.status) query.andWhere('booking.status = :status', { status: filter.status });
     if (filter.serviceId) query.andWhere('offering.service_id = :serviceId', { serviceId: filter.serviceId });
     return query.getMany();
+  }
+
+  findShortCode(bookingId: string, manager?: EntityManager): Promise<BookingShortCode | null> {
+    return this.m(manager).getRepository(BookingShortCode).findOne({ where: { bookingId } });
+  }
+
+  /** Throws a duplicate-key error when the centre already uses `code` on that date. */
+  async insertShortCode(manager: EntityManager, shortCode: Omit<BookingShortCode, 'booking' | 'centre'>): Promise<void> {
+    await manager.getRepository(BookingShortCode).insert(shortCode);
+  }
+
+  /** Moves a booking's short code to another date (a reschedule); throws a duplicate-key error when that date uses `code`. */
+  async moveShortCode(manager: EntityManager, bookingId: string, serviceDate: string, code: string): Promise<void> {
+    await manager.getRepository(BookingShortCode).update({ bookingId }, { serviceDate, code });
+  }
+
+  /** The booking a centre's short code names on one Shanghai date. */
+  async findBookingIdByShortCode(centreId: string, serviceDate: string, code: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(BookingShortCode).findOne({ where: { centreId, serviceDate, code }, select: { bookingId: true } }))?.bookingId ?? null;
+  }
+
+  /** When one account's audited `action`s at a centre happened since `since`, oldest first (for throttles). */
+  async listActionTimesAtCentre(accountId: string, centreId: string, action: string, since: Date): Promise<Date[]> {
+    const entries = await this.dataSource.getRepository(AuditEntry).find({
+      where: { targetType: 'centre', targetId: centreId, actorAccountId: accountId, action, createdAt: MoreThan(since) },
+      order: { createdAt: 'ASC' },
+      select: { id: true, createdAt: true },
+    });
+    return entries.map((entry) => entry.createdAt);
   }
 
   /** Moves a live booking to another slot of the same offering, if it is still where and what we read. */

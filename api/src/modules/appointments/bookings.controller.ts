@@ -114,7 +114,7 @@ export class BookingsController {
 
   @Get('bookings/:bookingId/check-in-code')
   @Roles('resident', 'staff', 'admin')
-  @ApiOperation({ summary: "The signed, expiring code to show as the booking's QR code" })
+  @ApiOperation({ summary: "The booking's check-in codes: the signed, expiring one for its QR and the six digits to read out" })
   @ApiOkResponse({ type: CheckInCodeDto })
   @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
   checkInCode(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string): Promise<CheckInCode> {
@@ -124,9 +124,14 @@ export class BookingsController {
   @Post('staff/check-ins')
   @Roles('staff', 'admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a resident in from the code on their booking (scanned or typed) at my centre' })
+  @ApiOperation({
+    summary: "Check a resident in at my centre's desk: the six digits they read out, or the QR scanned",
+    description:
+      'A wrong code answers 400 CHECK_IN_CODE_INVALID whatever bookings exist. After CHECK_IN_MAX_WRONG_CODES wrong codes from one staff account at one centre ' +
+      'within CHECK_IN_WRONG_CODE_WINDOW_SECONDS, every code there answers 429 RATE_LIMITED with Retry-After (and details.retryAfterSeconds) until enough of them are older than the window.',
+  })
   @ApiOkResponse({ type: BookingViewDto })
-  @ApiErrorResponses(...ERRORS, 'CHECK_IN_CODE_INVALID', 'WRONG_CENTRE', 'WRONG_DAY', 'INVALID_TRANSITION')
+  @ApiErrorResponses(...ERRORS, 'CHECK_IN_CODE_INVALID', 'WRONG_CENTRE', 'WRONG_DAY', 'INVALID_TRANSITION', 'RATE_LIMITED')
   checkIn(@CurrentAuth() auth: AuthContext, @Body() body: CheckInDto): Promise<BookingView> {
     return this.bookings.checkInByCode(auth, body.code, body.centreId);
   }

@@ -23,7 +23,6 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { toCsv } from '../../common/http/csv';
-import { issueCheckInCode, verifyCheckInCode } from '../../common/security/signed-reference';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -37,6 +36,7 @@ import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
 import { countBookings, counts, type StatisticsRow } from './booking-statistics';
 import { toBookingView } from './booking-view';
+import { CheckInCodes } from './check-in-codes';
 import { ScheduleService, policyOf } from './schedule.service';
 import type { Slot } from './slot.entity';
 import type { WaitlistEntry } from './waitlist-entry.entity';
@@ -58,8 +58,6 @@ const NO_SHOW_BATCH = 500;
 const DAY_MS = 24 * 3600 * 1000;
 /** Changes the platform makes by itself (waitlist promotion, no-show sweeps) are audited under this actor. */
 const SYSTEM_ACTOR = { accountId: null, role: null, ip: 'system', requestId: 'system' };
-/** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
-const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
 
 const MAX_EXPORT_DAYS = 31;
 const MAX_EXPORT_ROWS = 20_000;
@@ -106,6 +104,7 @@ export class BookingsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
+    private readonly checkInCodes: CheckInCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -150,6 +149,7 @@ export class BookingsService {
           if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段，无需重复预约');
           throw error;
         }
+        await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
         await this.audit.record(manager, auth, { action: 'booking.created', targetType: 'booking', targetId: id, regionPath: offering.centre.region.path, details: { residentId: person.id, status } });
         if (idempotencyKey) await this.appointments.storeIdempotentResponse(manager, auth.accountId, idempotencyKey, { bookingId: id });
         return id;
@@ -230,19 +230,21 @@ export class BookingsService {
     };
   }
 
-  /** The code behind the booking's QR, for a confirmed booking; it stops working 30 minutes after the slot ends. */
+  /** The codes behind the booking's QR and its six digits, for a confirmed booking; they stop working 30 minutes after the slot ends. */
   async checkInCode(auth: AuthContext, bookingId: string): Promise<CheckInCode> {
     const booking = await this.accessible(auth, bookingId);
     if (booking.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '只有已预约（未签到）的预约才有签到码', { status: booking.status });
-    const expiresAt = new Date(booking.slot.endsAt.getTime() + CHECK_IN_GRACE_MS);
-    return { code: issueCheckInCode(this.config.secrets.jwtSecret, booking.id, expiresAt), expiresAt: expiresAt.toISOString() };
+    return this.checkInCodes.issue(booking);
   }
 
-  /** Staff scan (or type) a booking's code at their centre's desk: right centre, right day, then checked in. */
+  /**
+   * Staff scan a booking's QR, or type its six digits, at the desk of a centre in their scope: right centre, right
+   * day, then checked in.
+   */
   async checkInByCode(auth: AuthContext, code: string, centreId: string): Promise<BookingView> {
-    const bookingId = verifyCheckInCode(this.config.secrets.jwtSecret, code);
-    if (!bookingId) throw new DomainError('CHECK_IN_CODE_INVALID', '签到码无效或已过期，请让居民重新打开签到码，或按姓名查找');
-    const booking = await this.accessible(auth, bookingId);
+    const centre = await this.appointments.findCentreWithRegion(centreId);
+    assertRegionInScope(auth, centre?.region.path, '该市民中心');
+    const booking = await this.accessible(auth, await this.checkInCodes.resolve(auth, centre!, code));
     const offering = booking.slot.centreService;
     if (offering.centreId !== centreId) throw new DomainError('WRONG_CENTRE', `该预约在${offering.centre.name}，不在本中心`, { centreName: offering.centre.name });
     const date = shanghaiDateOf(booking.slot.startsAt);
@@ -314,6 +316,7 @@ export class BookingsService {
         throw error;
       }
       if (!moved) throw new DomainError('INVALID_TRANSITION', '当前状态下不能改约', { status: booking.status });
+      await this.checkInCodes.assign(manager, { id: booking.id, centreId: offering.centreId, serviceDate: shanghaiDateOf(target.startsAt) });
       await this.releaseSeat(manager, booking.slot, now);
       await this.audit.record(manager, auth, {
         action: 'booking.rescheduled',
@@ -390,6 +393,7 @@ export class BookingsService {
         await this.appointments.closeWaitlistEntry(manager, entry.id, 'left', null);
         continue;
       }
+      await this.checkInCodes.assign(manager, { id: bookingId, centreId: slot.centreService.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
       await this.appointments.closeWaitlistEntry(manager, entry.id, 'promoted', bookingId);
       await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() });
       await this.audit.record(

@@ -12,6 +12,7 @@ import {
   type BookingView,
   type CalendarDay,
   type CalendarDayKind,
+  type CheckInCode,
   type IsoWeekday,
   type ServiceMode,
   type SlotAvailability,
@@ -130,12 +131,28 @@ export class StaffBookingsQuery {
 }
 
 export class CheckInDto {
-  @ApiProperty({ description: "The code from the booking's QR" }) @IsString() @Length(10, 120) code: string;
+  @ApiProperty({
+    description:
+      "The booking's six-digit short code as the person reads it out (spaces ignored; it names a booking of this centre today), " +
+      "or the signed code from the booking's QR. Wrong codes are counted per staff account and centre: too many answer 429 RATE_LIMITED for a while.",
+    example: '482915',
+  })
+  @IsString()
+  @Length(6, 120)
+  code: string;
   @ApiProperty({ format: 'uuid', description: 'The centre whose desk is checking people in' }) @IsUUID() centreId: string;
 }
 
-export class CheckInCodeDto {
-  @ApiProperty() code: string;
+export class CheckInCodeDto implements CheckInCode {
+  @ApiProperty({ description: 'Signed and expiring: what the QR carries, for staff to scan' }) code: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    pattern: '^[1-9][0-9]{5}$',
+    example: '482915',
+    description: 'Six digits to read out at the desk when the QR cannot be scanned; unique among the centre’s bookings that day. Null only for a booking made before short codes existed whose day had passed.',
+  })
+  shortCode: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
