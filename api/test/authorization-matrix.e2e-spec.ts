@@ -344,6 +344,13 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'GET /api/regions/communities': { allowed: ALL_CALLERS, call: () => ({ path: '/api/regions/communities' }) },
     'GET /api/centres': { allowed: ALL_CALLERS, call: () => ({ path: '/api/centres' }) },
     'GET /api/centres/nearby': { allowed: ALL_CALLERS, call: () => ({ path: '/api/centres/nearby', query: { latitude: '31.845', longitude: '117.26' } }) },
+    // Each staff member and admin gets the centres of their own area: 安大社区's is not among another area's.
+    'GET /api/staff/centres': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'],
+      call: () => ({ path: '/api/staff/centres' }),
+      secretOf: () => '安大社区市民中心',
+      unrelated: ['staffOther', 'adminOther'],
+    },
     'GET /api/regions/{regionId}/children': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api/regions/${f.shushan}/children` }) },
     'GET /api/auth/demo/accounts': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/demo/accounts' }) },
     'POST /api/auth/demo/login': { allowed: ALL_CALLERS, call: () => ({ path: '/api/auth/demo/login', body: { accountId: stableId('account', 'staff-anda') } }) },

@@ -1,5 +1,6 @@
 import { DEMO_CENTRES, DEMO_REGIONS } from '../src/seed/demo-data';
 import { stableId } from '../src/seed/stable-id';
+import { bearer, loginWithPassword } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('regions and citizen centres', () => {
@@ -47,6 +48,17 @@ describe('regions and citizen centres', () => {
     const district = stableId('region', '340111'); // 包河区: one community centre, one street centre, one more community
     const response = await t.http().get('/api/centres').query({ regionId: district }).expect(200);
     expect(response.body.items.map((c: { name: string }) => c.name).sort()).toEqual(['南屏社区市民中心', '望湖街道市民中心', '芜湖路社区市民中心'].sort());
+  });
+
+  it('offers staff the centres of their own area only: a community, a street, a district, the city', async () => {
+    const namesFor = async (username: string) => {
+      const login = await loginWithPassword(t, username);
+      return (await t.http().get('/api/staff/centres').set(bearer(login)).expect(200)).body.items.map((centre: { name: string }) => centre.name);
+    };
+    expect(await namesFor('anda.staff')).toEqual(['安大社区市民中心']);
+    expect(await namesFor('sanlian.staff')).toEqual(['三里庵街道市民中心', '安大社区市民中心', '金寨路社区市民中心']);
+    expect(await namesFor('shushan.admin')).toEqual(['三里庵街道市民中心', '安大社区市民中心', '金寨路社区市民中心', '琥珀社区市民中心', '西园社区市民中心']);
+    expect(await namesFor('city.admin')).toHaveLength(DEMO_CENTRES.length);
   });
 
   it('answers 404 NOT_FOUND for a region that does not exist', async () => {

@@ -5,10 +5,11 @@ import { RegionsAdminService } from './regions-admin.service';
 import { RegionsController } from './regions.controller';
 import { RegionsRepository } from './regions.repository';
 import { RegionsService } from './regions.service';
+import { StaffCentresController } from './staff-centres.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [RegionsController, RegionsAdminController],
+  controllers: [RegionsController, RegionsAdminController, StaffCentresController],
   providers: [RegionsService, RegionsAdminService, RegionsRepository],
   exports: [RegionsRepository],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { distanceMeters, type CentreSummary, type CommunitySummary, type GeoPoint, type ListResponse, type NearbyCentre, type RegionSummary } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-error';
 import type { Region } from './region.entity';
 import { RegionsRepository, type CentreRow } from './regions.repository';
@@ -22,6 +23,12 @@ export class RegionsService {
       pathPrefix = region.path;
     }
     return { items: (await this.regions.listCentresWithin(pathPrefix)).map(toCentreSummary) };
+  }
+
+  /** Centres under the caller's region (staff and admins always have one; the policy lets no one else in). */
+  async listCentresInScope(auth: AuthContext): Promise<ListResponse<CentreSummary>> {
+    if (!auth.regionPath) return { items: [] };
+    return { items: (await this.regions.listCentresWithin(auth.regionPath)).map(toCentreSummary) };
   }
 
   async listChildren(regionId: string): Promise<ListResponse<RegionSummary>> {
