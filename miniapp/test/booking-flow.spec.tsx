@@ -122,8 +122,8 @@ describe('booking a service (BookPage)', () => {
     await bookFirstOfEach(container);
     const success = (await findAll(container, '.booking-success'))[0];
     expect(success.textContent).toContain('预约成功');
-    const code = (await findAll(success, '.check-in-code__plain'))[0];
-    expect(code.textContent).toBe(fake.checkInCode);
+    const code = (await findAll(success, '.check-in-code__short'))[0];
+    expect(code.textContent).toBe('482 915');
     expect(success.querySelector('.check-in-code__qr')).toBeTruthy();
     expect(success.textContent).toContain('到中心后出示此码');
     expect(api.calls.some((call) => /^GET \/bookings\/[^/]+\/check-in-code$/.test(call))).toBe(true);

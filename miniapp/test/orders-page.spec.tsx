@@ -164,10 +164,13 @@ describe('OrdersPage (订单 tab)', () => {
     fireEvent.click(tomorrow.querySelector('.booking-check-in')!);
     const code = await waitFor(() => {
       const found = tomorrow.querySelector<HTMLElement>('.check-in-code');
-      if (!found?.textContent?.includes('LL7Q2X9K')) throw new Error('no code yet');
+      if (!found?.textContent?.includes('482 915')) throw new Error('no code yet');
       return found;
     });
-    expect(code.querySelector('.check-in-code__plain')?.textContent).toBe('LL7Q2X9K');
+    // Six digits in two groups to read out, with plain words; the QR's long text is not shown.
+    expect(code.querySelector('.check-in-code__short')?.textContent).toBe('482 915');
+    expect(code.textContent).toContain('扫不了时，请把这 6 位数字念给工作人员');
+    expect(code.textContent).not.toContain('LL7Q2X9K');
     const image = code.querySelector('img') ?? code.querySelector('taro-image-core');
     expect(image?.getAttribute('src') ?? (image as unknown as { src?: string })?.src).toMatch(/^data:image\/gif;base64,/);
     expect(api.calls).toContain('GET /bookings/b-tomorrow/check-in-code');

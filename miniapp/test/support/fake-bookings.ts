@@ -12,7 +12,7 @@ import type { Handler } from './fixture-server';
 /** A one-time answer for the next request of a kind; 'drop' does the work, then closes the connection unanswered. */
 export type Scripted = { status: number; code: string; message?: string; details?: unknown } | 'drop';
 
-export type ScriptedKind = 'book' | 'cancel' | 'reschedule' | 'waitlist' | 'transition' | 'check-in';
+export type ScriptedKind = 'book' | 'cancel' | 'reschedule' | 'waitlist' | 'transition' | 'check-in' | 'staff-list';
 
 export interface BookingPost {
   key: string | undefined;
@@ -30,9 +30,14 @@ export interface FakeBookings {
   residents: ResidentProfile[];
   /** Every POST /bookings with its Idempotency-Key header, in order. */
   bookingPosts: BookingPost[];
+  /** Every POST /staff/check-ins body, in order. */
+  checkInPosts: Array<{ code: string; centreId: string }>;
   /** Query strings of GET /staff/bookings, in order. */
   staffQueries: URLSearchParams[];
+  /** What the booking's QR carries. */
   checkInCode: string;
+  /** The six digits under the QR. */
+  shortCode: string;
   next: Partial<Record<ScriptedKind, Scripted>>;
   /** 'staff' when the caller is staff (actions as staff see them), else 'resident'. */
   actor: 'resident' | 'staff';
@@ -88,8 +93,10 @@ export function createFakeBookings(service: ServiceDetail, overrides: Partial<Fa
     people: { 'resident-wang': '王秀英' },
     residents: [],
     bookingPosts: [],
+    checkInPosts: [],
     staffQueries: [],
     checkInCode: 'LL7Q2X9K',
+    shortCode: '482915',
     next: {},
     actor: 'resident',
     ...overrides,
@@ -192,7 +199,7 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
       sendJson(res, 200, saveBooking(fake, { ...booking, date: slot.date, start: slot.start, end: slot.end, startsAt }));
     }),
     '/bookings/:id/check-in-code': route((_req, res) =>
-      sendJson(res, 200, { code: fake.checkInCode, expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+      sendJson(res, 200, { code: fake.checkInCode, shortCode: fake.shortCode, expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
     ),
     '/waitlist': route(async (req, res) => {
       if (req.method === 'GET') {
@@ -228,6 +235,7 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
     '/staff/bookings': route((req, res) => {
       const query = new URL(req.url ?? '', 'http://localhost').searchParams;
       fake.staffQueries.push(query);
+      if (scripted(fake, 'staff-list', res)) return;
       const name = query.get('name');
       const items = fake.bookings.filter(
         (booking) => booking.date === (query.get('date') ?? TODAY) && (!name || booking.person.name.includes(name)),
@@ -247,10 +255,12 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
       sendJson(res, 200, saveBooking(fake, withStatus(fake, booking, result.to)));
     }),
     '/staff/check-ins': route(async (req, res) => {
-      const { code } = await readJson<{ code: string; centreId: string }>(req);
+      const body = await readJson<{ code: string; centreId: string }>(req);
+      fake.checkInPosts.push(body);
+      const { code } = body;
       if (scripted(fake, 'check-in', res)) return;
       const booking = fake.bookings.find((item) => item.status === 'confirmed');
-      if (code !== fake.checkInCode || !booking) {
+      if ((code !== fake.checkInCode && code !== fake.shortCode) || !booking) {
         sendJson(res, 400, { code: 'CHECK_IN_CODE_INVALID', message: '签到码无效', requestId: 'r' });
         return;
       }

@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import qrcode from 'qrcode-generator';
+import { groupShortCode } from '@linli/shared';
 
 import { RemoteContent } from '../remote-content';
 import { useRemoteById } from '../../hooks/useRemoteData';
@@ -20,7 +21,10 @@ export function qrDataUrl(code: string): string {
   return qr.createDataURL(8, 4);
 }
 
-/** Shows a booking's check-in code: a QR for the staff member's scanner, and the plain code to type. */
+/**
+ * Shows a booking's check-in codes: the QR for the staff member's scanner and, under it, six big digits in two
+ * groups of three to read out when the QR cannot be scanned (the QR's own text is far too long to read or type).
+ */
 export function CheckInCodePanel({ bookingId, hint = '到市民中心后，请把这个码给工作人员扫一下' }: { bookingId: string; hint?: string }) {
   const code = useRemoteById(fetchCheckInCode, bookingId);
   return (
@@ -30,8 +34,12 @@ export function CheckInCodePanel({ bookingId, hint = '到市民中心后，请�
           <>
             <Text className='check-in-code__hint'>{hint}</Text>
             <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel='签到二维码' />
-            <Text className='check-in-code__plain'>{found.code}</Text>
-            <Text className='check-in-code__hint'>扫不了时，请工作人员输入上面这串字</Text>
+            {found.shortCode && (
+              <>
+                <Text className='check-in-code__short'>{groupShortCode(found.shortCode)}</Text>
+                <Text className='check-in-code__hint'>扫不了时，请把这 6 位数字念给工作人员</Text>
+              </>
+            )}
             <Text className='check-in-code__hint'>有效期到 {formatLocalDateTime(found.expiresAt) ?? found.expiresAt}</Text>
             <Button className='check-in-code__refresh' size='large' block onClick={code.retry}>
               刷新签到码
