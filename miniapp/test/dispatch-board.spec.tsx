@@ -28,7 +28,7 @@ const centres = [centresFixture[0], { ...centresFixture[0], id: 'centre-heping',
 async function serve(fake: FakeDispatch) {
   const api = createFakeApi({ account: staffAccount });
   signInTo(api);
-  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake), '/centres': answer({ items: centres }) });
+  await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake), '/staff/centres': answer({ items: centres }) });
   return api;
 }
 

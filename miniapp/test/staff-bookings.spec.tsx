@@ -11,7 +11,7 @@ import { catalogueFixture, centresFixture, homeCareService, mediationDetail, ser
 import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { profileOf, residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { navigations } from './support/taro-h5';
+import Taro, { navigations } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeBookings } from './support/fake-bookings';
@@ -43,7 +43,7 @@ async function openDesk(api: FakeApi, fake: FakeBookings) {
   await serveRoutes({
     ...meRoutes(api),
     ...bookingRoutes(api, fake),
-    '/centres': answer({ items: centresFixture }),
+    '/staff/centres': answer({ items: centresFixture }),
     '/catalogue': answer({ items: catalogueFixture }),
   });
   const page = render(<StaffBookingsPage />);
@@ -88,18 +88,86 @@ describe('StaffBookingsPage (今日预约)', () => {
     expect(await screen.findByText('这个预约的状态已经变了，请下拉刷新后再看。')).toBeTruthy();
   });
 
-  it('checks in by code, and says WRONG_DAY plainly', async () => {
+  it('checks in by the six digits the resident reads out, and says WRONG_DAY plainly', async () => {
     const { api, fake } = staffDesk();
     fake.next['check-in'] = { status: 409, code: 'WRONG_DAY', message: '不是今天的预约' };
     const { container } = await openDesk(api, fake);
 
-    await typeInto(container, '.staff-check-in-code', ' LL7Q 2X9K ');
+    // A big number field for six digits: the phone offers its number pad, and a seventh digit does not fit.
+    const input = container.querySelector<HTMLInputElement>('.staff-check-in-code input')!;
+    expect(input.getAttribute('type')).toBe('number');
+    expect(input.getAttribute('maxlength')).toBe('6');
+    expect(screen.getByText('输入居民念出的 6 位数字')).toBeTruthy();
+
+    await typeInto(container, '.staff-check-in-code', '482915');
     fireEvent.click(container.querySelector('.staff-check-in-submit')!);
     expect(await screen.findByText('这个预约不是今天的，今天不能签到。请核对预约日期。')).toBeTruthy();
 
     fireEvent.click(container.querySelector('.staff-check-in-submit')!);
     expect(await screen.findByText(/王秀英 已签到/)).toBeTruthy();
     await waitFor(() => expect(rowOf(container, '王秀英').textContent).toContain('已签到'));
+    expect(fake.checkInPosts.map((post) => post.code)).toEqual(['482915', '482915']);
+    // Ready for the next person.
+    await waitFor(() => expect(container.querySelector<HTMLInputElement>('.staff-check-in-code input')!.value).toBe(''));
+  });
+
+  it('asks for all six digits before sending anything, and says plainly when the code is wrong', async () => {
+    const { api, fake } = staffDesk();
+    const { container } = await openDesk(api, fake);
+
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText('请输入居民念出的 6 位数字')).toBeTruthy();
+    await typeInto(container, '.staff-check-in-code', '4829');
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText('签到码是 6 位数字，请核对后再输入')).toBeTruthy();
+    expect(fake.checkInPosts).toEqual([]);
+
+    await typeInto(container, '.staff-check-in-code', '111111');
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText('签到码不对或已过期。请居民在“订单”里打开签到码，核对 6 位数字后再输入，或按姓名查找。')).toBeTruthy();
+  });
+
+  it('after too many wrong codes says how long to wait, in the API’s words', async () => {
+    const { api, fake } = staffDesk();
+    fake.next['check-in'] = { status: 429, code: 'RATE_LIMITED', message: '签到码输错次数太多，请 3 分钟后再输入，或按姓名查找签到', details: { retryAfterSeconds: 170 } };
+    const { container } = await openDesk(api, fake);
+
+    await typeInto(container, '.staff-check-in-code', '482915');
+    fireEvent.click(container.querySelector('.staff-check-in-submit')!);
+    expect(await screen.findByText('签到码输错次数太多，请 3 分钟后再输入，或按姓名查找签到')).toBeTruthy();
+  });
+
+  it('offers only the centres of the staff member’s area, from /staff/centres, and opens the only one at once', async () => {
+    const { api, fake } = staffDesk();
+    const everyCentre = [...centresFixture, { ...centresFixture[0], id: 'centre-heping', name: '和平社区市民中心' }];
+    await serveRoutes({
+      ...meRoutes(api),
+      ...bookingRoutes(api, fake),
+      '/staff/centres': answer({ items: centresFixture }),
+      '/centres': answer({ items: everyCentre }),
+      '/catalogue': answer({ items: catalogueFixture }),
+    });
+    const { container } = render(<StaffBookingsPage />);
+
+    // No tap needed: 阳光社区's staff have one centre, and its bookings are listed.
+    await waitFor(() => expect(container.querySelectorAll('.staff-booking')).toHaveLength(2));
+    expect([...container.querySelectorAll('.staff-centre')].map((node) => node.textContent)).toEqual(['阳光社区市民中心']);
+    expect(container.querySelector('.staff-centre--selected')?.textContent).toBe('阳光社区市民中心');
+    expect(api.calls).not.toContain('GET /centres');
+  });
+
+  it('says a failed list in a toast, where the person is looking, not only at the foot of the page', async () => {
+    const { api, fake } = staffDesk();
+    const toast = jest.spyOn(Taro, 'showToast');
+    try {
+      fake.next['staff-list'] = { status: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' };
+      await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), '/staff/centres': answer({ items: centresFixture }), '/catalogue': answer({ items: catalogueFixture }) });
+      const { container } = render(<StaffBookingsPage />);
+      await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务暂时不可用，请稍后再试' })));
+      expect(container.querySelector('.remote-content--error')).toBeTruthy();
+    } finally {
+      toast.mockRestore();
+    }
   });
 
   it('searches by name and phone tail, and changes the day', async () => {

@@ -21,7 +21,7 @@ async function openEditor(fake: FakeSchedule) {
   await serveRoutes({
     ...meRoutes(api),
     ...scheduleRoutes(api, fake),
-    '/centres': answer({ items: centresFixture }),
+    '/staff/centres': answer({ items: centresFixture }),
     '/catalogue': answer({ items: catalogueFixture }),
     '/services/svc-mediation': answer(mediationDetail),
   });

@@ -22,7 +22,7 @@ async function openStatistics(csv = '\uFEFF日期,姓名\n2026-11-26,王*英\n')
   const exports: { query: URLSearchParams; auth?: string }[] = [];
   await serveRoutes({
     ...meRoutes(api),
-    '/centres': answer({ items: centresFixture }),
+    '/staff/centres': answer({ items: centresFixture }),
     '/staff/statistics': authed(api, (_api, req, res) => {
       queries.push(new URL(req.url ?? '', 'http://localhost').searchParams);
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(statisticsFixture));

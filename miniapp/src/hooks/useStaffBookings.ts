@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { shanghaiDateOf } from '@linli/shared';
+import { SHORT_CHECK_IN_CODE, shanghaiDateOf } from '@linli/shared';
 
 import type { BookingStatus, BookingView } from '@linli/shared';
 
@@ -23,6 +23,12 @@ export const STAFF_EVENT_LABELS: Record<StaffBookingEvent, string> = {
 export function isStaffEvent(event: string): event is StaffBookingEvent {
   return event in STAFF_EVENT_LABELS;
 }
+
+/** What a typed code is missing before it is worth sending (the scanner's long code goes through as it is). */
+export const CHECK_IN_INPUT_MESSAGES = {
+  empty: '请输入居民念出的 6 位数字',
+  notSixDigits: '签到码是 6 位数字，请核对后再输入',
+} as const;
 
 export interface StaffFilter {
   name: string;
@@ -57,7 +63,7 @@ export interface StaffBookingsHandle extends RemoteDataHandle<BookingView[]> {
 
 const NO_BOOKINGS = () => Promise.resolve<BookingView[]>([]);
 
-/** 今日预约: one centre's bookings of one day, one-tap status changes, and check-in by the resident's code. */
+/** 今日预约: one centre's bookings of one day, one-tap status changes, and check-in by the resident's six digits or QR. */
 export function useStaffBookings(initialCentreId: string | null, now: Date = new Date()): StaffBookingsHandle {
   const [centreId, setCentreId] = useState(initialCentreId);
   const [date, setDate] = useState(() => shanghaiDateOf(now));
@@ -108,12 +114,14 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
         setCheckIn({ status: 'failed', message: '请先选择市民中心' });
         return;
       }
-      if (code.trim() === '') {
-        setCheckIn({ status: 'failed', message: '请输入居民的签到码' });
+      const compact = code.replace(/\s+/g, '');
+      const problem = compact === '' ? CHECK_IN_INPUT_MESSAGES.empty : /^\d+$/.test(compact) && !SHORT_CHECK_IN_CODE.test(compact) ? CHECK_IN_INPUT_MESSAGES.notSixDigits : null;
+      if (problem) {
+        setCheckIn({ status: 'failed', message: problem });
         return;
       }
       setCheckIn({ status: 'pending' });
-      checkInWithCode(code, centreId).then(
+      checkInWithCode(compact, centreId).then(
         (booking) => {
           replace(booking);
           setCheckIn({ status: 'done', booking });

@@ -108,6 +108,7 @@ export function applyStaffEvent(bookingId: string, event: StaffBookingEvent): Pr
 }
 
 /** Checks the person in with the code from their QR (scanned or typed); spaces and case do not matter. */
+/** `code`: the six digits the person reads out, or the long code from their QR. */
 export function checkInWithCode(code: string, centreId: string): Promise<BookingView> {
   return request<BookingView>('/staff/check-ins', { method: 'POST', body: { code: code.replace(/\s+/g, ''), centreId } });
 }

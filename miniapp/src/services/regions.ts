@@ -10,6 +10,11 @@ export function fetchCentres(): Promise<CentreSummary[]> {
   return requestList<CentreSummary>('/centres');
 }
 
+/** The centres of the signed-in staff member's area: the only desks their pages offer. */
+export function fetchStaffCentres(): Promise<CentreSummary[]> {
+  return requestList<CentreSummary>('/staff/centres');
+}
+
 /** The API has no single-centre route yet; the list is small (one centre per community or street). */
 export async function fetchCentre(id: string): Promise<CentreSummary | null> {
   const centres = await fetchCentres();

@@ -1,17 +1,25 @@
 import { Text, View } from '@tarojs/components';
+import { useEffect } from 'react';
 
 import type { CentreSummary } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
-import { useCentres } from '../../hooks/useCentres';
+import { useStaffCentres } from '../../hooks/useStaffCentres';
 
-/** The centres as big buttons (the demo lists all of them; a real desk would show only its region's). */
+/**
+ * The centres of the staff member's area as big buttons. With only one (a community's staff), it is chosen at once:
+ * there is nothing to choose.
+ */
 export function CentreChoice({ value, onChange }: { value: string | null; onChange: (centre: CentreSummary) => void }) {
-  const centres = useCentres();
+  const centres = useStaffCentres();
+  const only = centres.state.status === 'ready' && centres.state.data.length === 1 ? centres.state.data[0] : null;
+  useEffect(() => {
+    if (only && value === null) onChange(only);
+  }, [only, value, onChange]);
   return (
     <View className='staff-desk__block'>
       <Text className='staff-desk__label'>市民中心</Text>
-      <RemoteContent state={centres.state} onRetry={centres.retry} isEmpty={isEmptyList} emptyText='没有可选的市民中心'>
+      <RemoteContent state={centres.state} onRetry={centres.retry} isEmpty={isEmptyList} emptyText='您的辖区内没有市民中心'>
         {(items) => (
           <View className='staff-desk__choices'>
             {items.map((centre) => (

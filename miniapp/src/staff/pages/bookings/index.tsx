@@ -2,13 +2,14 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { addDays, BOOKING_STATUS_LABELS } from '@linli/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import type { BookingStatus, BookingView, SessionAccount } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
+import { useErrorToast } from '../../../hooks/useErrorToast';
 import { isStaffEvent, STAFF_EVENT_LABELS, useStaffBookings } from '../../../hooks/useStaffBookings';
 import { dateLabel, timeRange } from '../../../services/booking-messages';
 import { CentreChoice } from '../../components/centre-choice';
@@ -52,6 +53,10 @@ function DateChoice({ desk, today }: { desk: StaffBookingsHandle; today: string 
 function CheckInBox({ desk }: { desk: StaffBookingsHandle }) {
   const [code, setCode] = useState('');
   const { checkIn } = desk;
+  // Checked in: the box is empty for the next person's code.
+  useEffect(() => {
+    if (checkIn.status === 'done') setCode('');
+  }, [checkIn.status]);
   const scan = () => {
     Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] }).then(
       (result) => desk.checkInCode(result.result),
@@ -67,11 +72,13 @@ function CheckInBox({ desk }: { desk: StaffBookingsHandle }) {
         </SubmitButton>
       )}
       <TextField
-        label={CAN_SCAN ? '扫不了时，输入居民签到码' : '输入居民签到码'}
+        label={CAN_SCAN ? '扫不了时，输入居民念出的 6 位数字' : '输入居民念出的 6 位数字'}
+        hint='居民在“订单”里点“签到码”，二维码下方的 6 位数字'
         value={code}
         onChange={setCode}
         inputClassName='staff-check-in-code'
-        maxlength={64}
+        type='number'
+        maxlength={6}
       />
       <SubmitButton className='staff-check-in-submit' pending={checkIn.status === 'pending'} onClick={() => desk.checkInCode(code)}>
         签到
@@ -121,6 +128,8 @@ function BookingRow({ booking, desk }: { booking: BookingView; desk: StaffBookin
 function Desk({ account }: { account: SessionAccount }) {
   const desk = useStaffBookings(null);
   const [today] = useState(desk.date);
+  // The list sits under the filters, the check-in box and the search: a failure is said where the person is looking.
+  useErrorToast(desk.state);
   usePullDownRefresh(() => {
     desk.retry();
     void Taro.stopPullDownRefresh();
@@ -132,13 +141,14 @@ function Desk({ account }: { account: SessionAccount }) {
       <CentreChoice value={desk.centreId} onChange={(centre) => desk.setCentreId(centre.id)} />
       {desk.centreId && (
         <>
+          {/* The desk's most frequent job first, above the list's filters. */}
+          <CheckInBox desk={desk} />
           <DateChoice desk={desk} today={today} />
           <ServiceChoice value={desk.serviceId} onChange={desk.setServiceId} allLabel='全部服务' />
           <View className='staff-desk__block'>
             <Text className='staff-desk__label'>状态</Text>
             <Chips className='staff-status-filter' chips={STATUS_CHIPS} value={desk.status} onChange={desk.setStatus} />
           </View>
-          <CheckInBox desk={desk} />
           <View className='staff-desk__block'>
             <Text className='staff-desk__label'>查找居民</Text>
             <TextField
@@ -170,7 +180,7 @@ function Desk({ account }: { account: SessionAccount }) {
   );
 }
 
-/** 今日预约: a centre's bookings of one day with one-tap 通过/不通过/签到/未到/完成, and check-in by code. */
+/** 今日预约: a centre's bookings of one day with one-tap 通过/不通过/签到/未到/完成, and check-in by six digits or QR. */
 export function StaffBookingsPage() {
   return <StaffDeskPage title='今日预约' desk={(account) => <Desk account={account} />} />;
 }

@@ -2,9 +2,10 @@ import { Text, View } from '@tarojs/components';
 
 import { OrderListCard } from '../../../components/order-details';
 import { RemoteContent } from '../../../components/remote-content';
-import { useCentres } from '../../../hooks/useCentres';
 import { BOARD_TABS, useDispatchBoard } from '../../../hooks/useDispatchBoard';
+import { useErrorToast } from '../../../hooks/useErrorToast';
 import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePolling';
+import { useStaffCentres } from '../../../hooks/useStaffCentres';
 import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
 import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
@@ -34,9 +35,9 @@ function Tabs({ board }: { board: DispatchBoardHandle }) {
   );
 }
 
-/** 全部中心, or one centre of the region. */
+/** 全部中心, or one centre of the staff member's area (none to choose when the area has one). */
 function CentreFilter({ board }: { board: DispatchBoardHandle }) {
-  const centres = useCentres();
+  const centres = useStaffCentres();
   if (centres.state.status !== 'ready' || centres.state.data.length < 2) return null;
   const chips = [{ value: '', label: '全部中心' }, ...centres.state.data.map((centre) => ({ value: centre.id, label: centre.name }))];
   return (
@@ -49,6 +50,7 @@ function CentreFilter({ board }: { board: DispatchBoardHandle }) {
 function Board() {
   const board = useDispatchBoard();
   const { retry } = board;
+  useErrorToast(board.state);
   // Back from an order page: its change shows at once.
   useReloadOnReturn(retry);
   usePullToReload(retry);

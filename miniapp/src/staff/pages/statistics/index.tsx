@@ -7,6 +7,7 @@ import type { BookingStatistics, CentreSummary } from '@linli/shared';
 import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
+import { useErrorToast } from '../../../hooks/useErrorToast';
 import { useCsvExport, useStatistics } from '../../../hooks/useStatistics';
 import { formatRate, RANGE_LABELS } from '../../../services/statistics';
 import { CentreChoice } from '../../components/centre-choice';
@@ -61,6 +62,7 @@ function CsvExport({ range }: { range: DateRange }) {
 
 function Desk() {
   const stats = useStatistics();
+  useErrorToast(stats.state);
   return (
     <>
       <Text className='staff-desk__title'>统计</Text>
