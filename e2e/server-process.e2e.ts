@@ -148,6 +148,15 @@ describe('the API as a process', () => {
     expect(JSON.parse(answer().split('\r\n\r\n')[1])).toEqual({ code: 'MALFORMED_BODY', message: expect.any(String), requestId: expect.any(String) });
   });
 
+  it('answers headers larger than Node accepts with 431 and a code of its own', async () => {
+    api = await startApi({ DATABASE_URL: database.databaseUrl, H5_DIR: 'off' });
+    const { socket, answer, closed } = await rawConnection(api.baseUrl);
+    socket.write(`GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`);
+    await closed;
+    expect(answer()).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(JSON.parse(answer().split('\r\n\r\n')[1])).toEqual({ code: 'HEADERS_TOO_LARGE', message: '请求头过大', requestId: expect.any(String) });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'Invalid configuration: PORT must be a whole number'],
     [{ DATABASE_URL: 'postgres://x@127.0.0.1/db' }, 'Invalid configuration: DATABASE_URL has unsupported scheme'],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -11,7 +12,7 @@ import { LogController } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter, sendRouterError } from './common/errors/api-exception.filter';
-import { DEFAULT_MESSAGE_BY_CODE } from './common/errors/error-status';
+import { DEFAULT_MESSAGE_BY_CODE, HTTP_STATUS_BY_CODE } from './common/errors/error-status';
 import { AllowedMethods } from './common/http/allowed-methods';
 import { documentRouterAnswers } from './common/http/api-error-responses';
 import { useJsonBodyParser } from './common/http/json-body';
@@ -30,12 +31,11 @@ export const API_PREFIX = 'api';
 function clientErrorAnswerer(logger: Logger) {
   return (error: NodeJS.ErrnoException, socket: Socket): void => {
     if (!socket.writable) return;
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY';
+    const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_BODY';
     const requestId = randomUUID();
     logger.info({ requestId, parserError: error.code ?? null, code }, 'unreadable request refused');
     const body = JSON.stringify({ code, message: DEFAULT_MESSAGE_BY_CODE[code], requestId });
-    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const status = `${HTTP_STATUS_BY_CODE[code]} ${STATUS_CODES[HTTP_STATUS_BY_CODE[code]]}`;
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   };
 }
