@@ -74,9 +74,6 @@ export class HomeOrdersService {
     if (!(endsAt > startsAt) || startsAt.getTime() < now || startsAt.getTime() > now + MAX_WINDOW_DAYS_AHEAD * 24 * 3600 * 1000) {
       throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` }]);
     }
-    if ((input.latitude === undefined) !== (input.longitude === undefined)) {
-      throw new ValidationFailedError([{ field: 'latitude', constraints: ['pair'], message: 'send latitude and longitude together, or neither' }]);
-    }
     await this.access.assertMayActFor(auth, input.residentId);
     const person = await this.residents.findWithCommunity(input.residentId);
     const community = person?.community?.level === 'community' ? person.community : null;
