@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { setOutState } from '@linli/shared';
+import { DEFAULT_SET_OUT_LEAD_MINUTES, setOutState } from '@linli/shared';
 
 import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, SetOutState, WorkbenchProfileView } from '@linli/shared';
 
@@ -318,7 +318,8 @@ export function useWorkbench(): WorkbenchHandle {
     });
   };
 
-  const setOutLeadMinutes = profile.state.status === 'ready' ? profile.state.data.setOutLeadMinutes : 0;
+  // An API released before the lead was configurable sends none: its rule was no rule, so the default is the safe side.
+  const setOutLeadMinutes = (profile.state.status === 'ready' ? profile.state.data.setOutLeadMinutes : undefined) ?? DEFAULT_SET_OUT_LEAD_MINUTES;
   // Read at render: the ticks above re-render the screen when the answer may have changed.
   const setOutOf = (order: ServiceOrderView) => setOutState(new Date(order.windowStartsAt), setOutLeadMinutes, new Date());
 

@@ -23,6 +23,7 @@ const order = (id: string, status: string) => ({
   rating: null,
   overdue: false,
   completionNote: null,
+  completedAt: null,
   photos: [] as { id: string; path: string }[],
   createdAt: new Date().toISOString(),
   updatedAt: new Date().toISOString(),
@@ -45,6 +46,7 @@ const standIn = createWxStandIn({
       openOrders: 1,
       ratingCount: 0,
       averageRating: null,
+      setOutLeadMinutes: 120,
     },
   },
   '/worker/offer': {
@@ -70,7 +72,7 @@ beforeAll(() => {
 let shown: Awaited<ReturnType<typeof renderBuiltPage>> | undefined;
 
 describe('built weapp worker workbench', () => {
-  it('online worker: the offer with its countdown and 接单/拒单, a job with 导航 and 出发; 接单 moves the offer to the jobs', async () => {
+  it('online worker: the offer with its countdown and 接单/拒单, a job with 导航 and, for tomorrow, when it may set out; 接单 moves the offer to the jobs', async () => {
     const page = renderBuiltPage('provider/pages/index/index');
     shown = page;
     await waitUntil('the offer and the jobs', () => page.querySelectorAll('.worker-offer').length > 0 && page.querySelectorAll('.order-card').length > 0);
@@ -83,7 +85,9 @@ describe('built weapp worker workbench', () => {
     expect(page.querySelector('.worker-offer__reject')!.dom!.textContent).toContain('拒单');
 
     const job = page.querySelectorAll('.order-card').find((card) => card.dom!.textContent!.includes('东湖路'))!;
-    expect(job.dom!.textContent).toContain('出发');
+    // Tomorrow's visit: when 出发 will be possible instead of the button.
+    expect(job.dom!.textContent).toContain('服务当天 07:00 后可出发');
+    expect(job.dom!.textContent).toContain('拨打居民电话');
     expect(job.dom!.textContent).not.toContain('拍照上传');
     page.querySelector('.worker-job__navigate')!.dispatchEvent('tap');
     await waitUntil('wx.openLocation', () => standIn.openedLocations.length > 0);
