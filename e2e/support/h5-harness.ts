@@ -11,6 +11,8 @@ export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 84
 
 export interface H5Harness {
   api: ApiProcess;
+  /** `sqlite:<file>`: the API's database, for a test that must move time on (a booking's day coming, say). */
+  databaseUrl: string;
   browser: Browser;
   close: () => Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startH5Harness(env: Record<string, string> = {}): Promise<
   });
   return {
     api,
+    databaseUrl: database.databaseUrl,
     browser,
     close: async () => {
       await browser.close();
