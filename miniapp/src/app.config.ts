@@ -22,6 +22,9 @@ export default defineAppConfig({
     { root: 'home-service', name: 'home-service', pages: ['pages/book/index', 'pages/order/index'] },
   ],
   window: {
+    // WeChat's own bar in the mini program; on H5 this switches on Taro's one bar for the whole app (the page's title,
+    // back, or 首页 when there is no page to go back to), labelled and enlarged in h5-navigation-bar.ts and app.scss.
+    navigationStyle: 'default',
     navigationBarTitleText: '邻里',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
