@@ -123,6 +123,18 @@ describe('H5: finding services and finding one’s way', () => {
     await page.locator('.book__title', { hasText: '预约：社保医保代办' }).first().waitFor({ timeout: 20_000 });
   });
 
+  browserTest('the tab shows the app’s icon, so the browser does not ask for a /favicon.ico that is not there', async () => {
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await page.goto(`${baseUrl()}/`);
+    await page.locator('.community-card').first().waitFor({ timeout: 20_000 });
+
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/);
+    expect(missing).toEqual([]);
+  });
+
   browserTest('在地图上查看 opens a web map at the centre’s GCJ-02 position', async () => {
     // The map site is not reachable from here: answer for it, and look at where the app sent the person.
     await context.route('https://uri.amap.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>map</title>' }));
