@@ -1,5 +1,6 @@
 import { stableId } from '../api/src/seed/stable-id';
 import { browserTest, demoLogin, PHONE, signInAs, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
+import { serviceDayHasCome } from './support/service-day';
 
 const HOME_CLEANING = stableId('service', 'home_cleaning');
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -61,7 +62,14 @@ describe('H5: a home service from request to rating', () => {
       await offer.waitFor({ timeout: 30_000 });
       expect(await offer.innerText()).toContain('蜀山区肥西路 3 号院 5 栋 201');
       await offer.locator('.worker-offer__accept').first().tap();
+      // Tomorrow's visit: 出发 waits for the service day (h5-worker-day covers that); here the day comes at once.
+      await worker.locator('.worker-job__set-out-later').first().waitFor({ timeout: 20_000 });
+      const token = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));
+      const listed = (await (await fetch(`${api.baseUrl}/api/home-orders`, { headers: { authorization: `Bearer ${token}` } })).json()).items;
+      await serviceDayHasCome(harness, listed.find((candidate: { status: string }) => candidate.status === 'accepted').id);
+      await worker.reload();
       await worker.locator('.worker-job__set-out').first().tap({ timeout: 20_000 });
+      await worker.locator('.worker-set-out .confirm-dialog__confirm').first().tap({ timeout: 20_000 });
       await worker.locator('.worker-job__start').first().tap({ timeout: 20_000 });
       // A photo of the work, through the browser's file picker (WeChat opens the camera or the album here).
       const [chooser] = await Promise.all([worker.waitForEvent('filechooser'), worker.locator('.worker-photos__add').first().tap({ timeout: 20_000 })]);
@@ -87,7 +95,6 @@ describe('H5: a home service from request to rating', () => {
       await resident.getByText('师傅很细心').first().waitFor({ timeout: 20_000 });
 
       // What the API now holds: confirmed, rated 5, and the whole story in the timeline.
-      const token = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));
       const orders = (await (await fetch(`${api.baseUrl}/api/home-orders`, { headers: { authorization: `Bearer ${token}` } })).json()).items;
       const order = orders.find((candidate: { service: { name: string } }) => candidate.service.name === '家政保洁上门');
       expect(order).toMatchObject({ status: 'confirmed', rating: { score: 5, comment: '师傅很细心' }, worker: { name: '赵师傅' } });
