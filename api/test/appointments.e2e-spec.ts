@@ -236,6 +236,10 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       await t.http().post('/api/home-orders').set(bearer(sun)).send(body).expect(404);
       const backwards = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, windowEndsAt: body.windowStartsAt }).expect(400);
       expect(backwards.body.details[0].field).toBe('windowStartsAt');
+      // The same notice the form applies (HOME_VISIT_NOTICE_MINUTES): a window starting in half an hour is refused.
+      const soon = { windowStartsAt: new Date(Date.now() + 30 * 60_000).toISOString(), windowEndsAt: new Date(Date.now() + 150 * 60_000).toISOString() };
+      const tooSoon = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, ...soon }).expect(400);
+      expect(tooSoon.body.details[0]).toMatchObject({ field: 'windowStartsAt', constraints: ['notice'] });
       const deskService = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, serviceId: service('social_insurance') }).expect(409);
       expect(deskService.body.details).toEqual({ reason: 'not_home_service' });
     });

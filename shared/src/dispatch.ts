@@ -123,6 +123,9 @@ export function isOrderOverdue(status: OrderStatus, windowStartsAt: Date, window
 
 // ─── Setting out and calling ───────────────────────────────────────────────────────────────────────────────────
 
+/** A home-visit window must start at least this long after it is asked for: someone has to be found and travel there. */
+export const HOME_VISIT_NOTICE_MINUTES = 60;
+
 /** Default of DISPATCH_SET_OUT_LEAD_MINUTES: how long before the window a worker may tap 出发. */
 export const DEFAULT_SET_OUT_LEAD_MINUTES = 120;
 

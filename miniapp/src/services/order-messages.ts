@@ -1,4 +1,4 @@
-import { addDays, instantOf, shanghaiDateOf, shanghaiTimeOf, slotUnavailableReason } from '@linli/shared';
+import { addDays, HOME_VISIT_NOTICE_MINUTES, instantOf, shanghaiDateOf, shanghaiTimeOf, slotUnavailableReason } from '@linli/shared';
 
 import type { OrderStatus, SlotUnavailableReason } from '@linli/shared';
 
@@ -81,8 +81,6 @@ export type WindowPresetKey = (typeof WINDOW_PRESETS)[number]['key'];
 
 /** How far ahead the date choice goes (the API allows 30 days; a week of big buttons is enough to read). */
 export const WINDOW_DAYS_AHEAD = 7;
-/** A window must start at least this long from now: someone has to be found and travel there. */
-export const WINDOW_LEAD_MINUTES = 60;
 
 export function windowOf(date: string, key: WindowPresetKey): { windowStartsAt: string; windowEndsAt: string } {
   const preset = WINDOW_PRESETS.find((item) => item.key === key)!;
@@ -92,7 +90,7 @@ export function windowOf(date: string, key: WindowPresetKey): { windowStartsAt: 
 /** Why a preset of a date cannot be asked for now (over, under way, or within the lead time), or null when it can. */
 export function windowUnavailable(date: string, key: WindowPresetKey, now: Date): SlotUnavailableReason | null {
   const { windowStartsAt, windowEndsAt } = windowOf(date, key);
-  return slotUnavailableReason({ startsAt: windowStartsAt, endsAt: windowEndsAt }, now, WINDOW_LEAD_MINUTES);
+  return slotUnavailableReason({ startsAt: windowStartsAt, endsAt: windowEndsAt }, now, HOME_VISIT_NOTICE_MINUTES);
 }
 
 /** Whether a preset of a date still starts late enough to be asked for. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import { HOME_VISIT_NOTICE_MINUTES, meetsNotice, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { isDuplicateKey } from '../../database/sql';
@@ -73,6 +73,9 @@ export class HomeOrdersService {
     const now = Date.now();
     if (!(endsAt > startsAt) || startsAt.getTime() < now || startsAt.getTime() > now + MAX_WINDOW_DAYS_AHEAD * 24 * 3600 * 1000) {
       throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` }]);
+    }
+    if (!meetsNotice(startsAt, new Date(now), HOME_VISIT_NOTICE_MINUTES)) {
+      throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['notice'], message: `the window must start at least ${HOME_VISIT_NOTICE_MINUTES} minutes from now` }]);
     }
     await this.access.assertMayActFor(auth, input.residentId);
     const person = await this.residents.findWithCommunity(input.residentId);
