@@ -1,29 +1,22 @@
 import { configureRequest, request } from '../src/services/request';
 import { signInWithPassword } from '../src/services/session';
 import { clearSession, readSession, saveSession, sessionFromTokens } from '../src/services/token-storage';
-import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
+import { sendJson, startFixtureServer } from './support/fixture-server';
 import { failureOf } from './support/failure';
 import { residentAccount } from './support/people';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, issuedTokens, refreshRoute } from './support/rotating-auth';
 
 import type { FixtureServer, Handler } from './support/fixture-server';
+import type { RotatingAuth } from './support/rotating-auth';
 
 /**
  * The request layer renews the session shortly before the access token expires (the login answer says when), so
  * calls made after an idle spell never meet a 401 first; calls made meanwhile wait for that one refresh.
  */
-const LIFETIME_SECONDS = 900;
-
-interface Auth {
-  access: string;
-  refresh: string;
-  generation: number;
-  refreshCalls: number;
-  /** How /auth/refresh answers when set, instead of rotating. */
-  refreshFailure?: { status: number; body: unknown };
-}
+const LIFETIME_SECONDS = ACCESS_TOKEN_LIFETIME_SECONDS;
 
 let server: FixtureServer;
-let auth: Auth;
+let auth: RotatingAuth;
 /** `name token` of every protected call, and `401` for each one refused. */
 const hits: string[] = [];
 /** Moves the device's clock forward (Date.now), as an idle phone would find it. */
@@ -43,32 +36,13 @@ function protectedRoute(name: string): Handler {
   };
 }
 
-function issued(): { accessToken: string; refreshToken: string; accessTokenExpiresIn: number } {
-  return { accessToken: auth.access, refreshToken: auth.refresh, accessTokenExpiresIn: LIFETIME_SECONDS };
-}
-
 beforeAll(async () => {
   server = await startFixtureServer({
     '/a': protectedRoute('a'),
     '/b': protectedRoute('b'),
     '/c': protectedRoute('c'),
-    '/auth/password/login': (_req, res) => sendJson(res, 200, { tokens: issued(), account: residentAccount() }),
-    '/auth/refresh': async (req, res) => {
-      auth.refreshCalls += 1;
-      const { refreshToken } = await readJson<{ refreshToken: string }>(req);
-      if (auth.refreshFailure) {
-        sendJson(res, auth.refreshFailure.status, auth.refreshFailure.body);
-        return;
-      }
-      if (refreshToken !== auth.refresh) {
-        sendJson(res, 401, { code: 'REFRESH_TOKEN_REUSED', message: '登录已失效，请重新登录', requestId: 'r' });
-        return;
-      }
-      auth.generation += 1;
-      auth.access = `access-${auth.generation}`;
-      auth.refresh = `refresh-${auth.generation}`;
-      sendJson(res, 200, issued());
-    },
+    '/auth/password/login': (_req, res) => sendJson(res, 200, { tokens: issuedTokens(auth), account: residentAccount() }),
+    '/auth/refresh': refreshRoute(() => auth),
   });
   configureRequest({ baseUrl: server.baseUrl });
   jest.spyOn(Date, 'now').mockImplementation(() => realNow() + elapsedMs);
@@ -83,7 +57,7 @@ beforeEach(() => {
   auth = { access: 'access-1', refresh: 'refresh-1', generation: 1, refreshCalls: 0 };
   hits.length = 0;
   elapsedMs = 0;
-  saveSession(sessionFromTokens(issued(), null));
+  saveSession(sessionFromTokens(issuedTokens(auth), null));
 });
 
 afterEach(() => clearSession());

@@ -3,22 +3,15 @@ import { EventEmitter } from 'node:events';
 import { ApiError } from '../src/services/api-error';
 import { configureRequest, request } from '../src/services/request';
 import { clearSession, readSession, saveSession, subscribeSession } from '../src/services/token-storage';
-import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
+import { sendJson, startFixtureServer } from './support/fixture-server';
 import { failureOf } from './support/failure';
+import { refreshRoute } from './support/rotating-auth';
 
 import type { FixtureServer, Handler } from './support/fixture-server';
+import type { RotatingAuth } from './support/rotating-auth';
 
-/**
- * A server with rotating refresh tokens, like the real API: each refresh token works once; reusing one is
- * REFRESH_TOKEN_REUSED. Only the newest access token is accepted on /protected.
- */
-interface Auth {
-  access: string;
-  refresh: string;
-  generation: number;
-  refreshCalls: number;
-  /** How /auth/refresh answers when set, instead of rotating. */
-  refreshFailure?: { status: number; body: unknown };
+/** A server with rotating refresh tokens, like the real API (support/rotating-auth). */
+interface Auth extends RotatingAuth {
   /**
    * /auth/refresh answers only once the server has answered this many 401s, so the calls a test sends together all
    * meet the expired token before the refresh is over, however slowly the machine runs.
@@ -65,23 +58,10 @@ beforeAll(async () => {
     '/b': protectedRoute('b'),
     '/c': protectedRoute('c'),
     '/forbidden': (_req, res) => sendJson(res, 401, { code: 'UNAUTHENTICATED', message: '请先登录', requestId: 'r' }),
-    '/auth/refresh': async (req, res) => {
-      auth.refreshCalls += 1;
-      const { refreshToken } = await readJson<{ refreshToken: string }>(req);
-      await unauthorizedAnswered(auth.refreshAfterUnauthorized);
-      if (auth.refreshFailure) {
-        sendJson(res, auth.refreshFailure.status, auth.refreshFailure.body);
-        return;
-      }
-      if (refreshToken !== auth.refresh) {
-        sendJson(res, 401, { code: 'REFRESH_TOKEN_REUSED', message: '登录已失效，请重新登录', requestId: 'r' });
-        return;
-      }
-      auth.generation += 1;
-      auth.access = `access-${auth.generation}`;
-      auth.refresh = `refresh-${auth.generation}`;
-      sendJson(res, 200, { accessToken: auth.access, refreshToken: auth.refresh, accessTokenExpiresIn: 900 });
-    },
+    '/auth/refresh': refreshRoute(
+      () => auth,
+      () => unauthorizedAnswered(auth.refreshAfterUnauthorized),
+    ),
   });
   configureRequest({ baseUrl: server.baseUrl });
 });
