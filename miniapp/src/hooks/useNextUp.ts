@@ -17,7 +17,7 @@ export interface NextUp {
 }
 
 /** The first of each kind that is still coming; either may be null. */
-export function nextUpOf(bookings: readonly BookingView[], orders: readonly ServiceOrderView[], now: Date): NextUp {
+function nextUpOf(bookings: readonly BookingView[], orders: readonly ServiceOrderView[], now: Date): NextUp {
   const live = orders.filter((order) => isLiveOrder(order.status)).sort((a, b) => a.windowStartsAt.localeCompare(b.windowStartsAt));
   return { booking: groupResidentBookings(bookings, now).upcoming[0] ?? null, order: live[0] ?? null };
 }

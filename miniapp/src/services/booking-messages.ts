@@ -39,7 +39,7 @@ function durationText(minutes: number): string {
 /** How the signed-in resident is labelled among the people they can book for. */
 export const SELF_RELATION = '本人';
 
-export function isSelf(person: Pick<BookingPerson, 'relation'>): boolean {
+function isSelf(person: Pick<BookingPerson, 'relation'>): boolean {
   return person.relation === SELF_RELATION;
 }
 

@@ -10,7 +10,7 @@ import { formatLocalDateTime } from '../../utils/datetime';
 import './index.scss';
 
 /** `上次登录后有 3 次密码输错（最近一次 2026年12月1日 09:12），账号曾因此被暂时锁定。` */
-export function failedSignInsSummary({ count, lastAt, locked }: FailedSignIns): string {
+function failedSignInsSummary({ count, lastAt, locked }: FailedSignIns): string {
   const last = formatLocalDateTime(lastAt);
   return `上次登录后有 ${count} 次密码输错${last ? `（最近一次 ${last}）` : ''}${locked ? '，账号曾因此被暂时锁定' : ''}。`;
 }
