@@ -1,57 +1,24 @@
-import { shanghaiDateOf } from '@linli/shared';
-import { DataSource } from 'typeorm';
 import { stableId } from '../api/src/seed/stable-id';
-import { browserTest as harnessTest, demoLogin, PHONE, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
+import { demoLogin, phonesPerTest, signInAs } from './support/h5-harness';
+import { bookingDayHasCome } from './support/service-day';
 
 const SOCIAL_INSURANCE = stableId('service', 'social_insurance');
-
-/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as the API's SQLite database stores datetimes. */
-const sqliteDateTime = (instant: Date) => instant.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * Checking in by the six digits, as it happens at a desk: 王秀英 books on her phone and opens her check-in code;
  * on the day, 张敏 (安大社区's staff) sees only her own centre and types the digits 王秀英 reads out.
  */
 describe('H5: check-in by the short code', () => {
-  let harness: H5Harness;
-  let resident: BrowserContext;
-  let staff: BrowserContext;
-  let residentPage: Page;
-  let staffPage: Page;
+  // Two phones: the resident's and the staff member's.
+  const phones = phonesPerTest({ resident: {}, staff: {} });
 
-  beforeAll(async () => {
-    harness = await startH5Harness();
-  });
-
-  beforeEach(async () => {
-    // Two phones: the resident's and the staff member's.
-    [resident, staff] = await Promise.all([harness.browser.newContext(PHONE), harness.browser.newContext(PHONE)]);
-    [residentPage, staffPage] = await Promise.all([resident.newPage(), staff.newPage()]);
-  });
-
-  afterEach(() => Promise.all([resident?.close(), staff?.close()]));
-  afterAll(() => harness?.close());
-
-  const browserTest = (name: string, body: () => Promise<void>) => harnessTest(name, () => [residentPage, staffPage], body);
-
-  /** The booking's day has come: its slot now began a minute ago (bookings can only be made ahead; check-in is on the day). */
-  async function bookingDayHasCome(bookingId: string): Promise<void> {
-    const database = await new DataSource({ type: 'better-sqlite3', database: harness.databaseUrl.replace(/^sqlite:/, ''), timeout: 5_000 }).initialize();
-    try {
-      const startsAt = new Date(Date.now() - 60_000);
-      await database.query('UPDATE slot SET starts_at = ?, ends_at = ? WHERE id = (SELECT slot_id FROM booking WHERE id = ?)', [sqliteDateTime(startsAt), sqliteDateTime(new Date(startsAt.getTime() + 30 * 60_000)), bookingId]);
-      await database.query('UPDATE booking_short_code SET service_date = ? WHERE booking_id = ?', [shanghaiDateOf(startsAt), bookingId]);
-    } finally {
-      await database.destroy();
-    }
-  }
-
-  browserTest('王秀英 books and reads out six digits; 张敏 sees only her centre, types them, and the booking is checked in', async () => {
+  phones.test('王秀英 books and reads out six digits; 张敏 sees only her centre, types them, and the booking is checked in', async () => {
+    const { harness } = phones;
+    const { resident: residentPage, staff: staffPage } = phones.pages;
     const { baseUrl } = harness.api;
 
     // 王秀英 books 社保医保代办 at 安大社区市民中心 on her phone.
-    await residentPage.goto(`${baseUrl}/#/pages/login/index`);
-    await residentPage.locator('.demo-account', { hasText: '王秀英' }).first().tap({ timeout: 20_000 });
+    await signInAs(residentPage, baseUrl, '王秀英');
     await residentPage.locator('.profile-name').first().waitFor({ timeout: 20_000 });
     await residentPage.goto(`${baseUrl}/#/pages/book/index?id=${SOCIAL_INSURANCE}`);
     const centre = residentPage.locator('.booking-centre', { hasText: '安大社区市民中心' }).first();
@@ -64,7 +31,7 @@ describe('H5: check-in by the short code', () => {
 
     const token = await demoLogin(baseUrl, stableId('account', 'resident-wang'));
     const booking = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find((item: { status: string }) => item.status === 'confirmed');
-    await bookingDayHasCome(booking.id);
+    await bookingDayHasCome(harness, booking.id);
 
     // On the day, at the desk, she opens 订单 → 签到码: the QR, and under it six big digits in two groups.
     await residentPage.goto(`${baseUrl}/#/pages/orders/index`);

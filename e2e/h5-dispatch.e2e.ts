@@ -1,11 +1,9 @@
 import { stableId } from '../api/src/seed/stable-id';
-import { browserTest, demoLogin, PHONE, signInAs, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
+import { demoLogin, NEAR_ANDA, phonesPerTest, signInAs, workerZhaoGoesOnline } from './support/h5-harness';
 import { serviceDayHasCome } from './support/service-day';
 
 const HOME_CLEANING = stableId('service', 'home_cleaning');
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-/** Near 安大社区市民中心: where the worker's phone says they are. */
-const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
 
 /**
  * A home service end to end in two phones: a resident asks for 家政保洁上门, the worker 赵师傅 (online in a second
@@ -13,35 +11,18 @@ const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
  * follows along by itself, confirms and rates. The real API process and its dispatch sweep run underneath.
  */
 describe('H5: a home service from request to rating', () => {
-  let harness: H5Harness;
-  let residentContext: BrowserContext | undefined;
-  let workerContext: BrowserContext | undefined;
-  let resident: Page | undefined;
-  let worker: Page | undefined;
+  // Two phones: the worker's, near the centre, and the resident's.
+  const phones = phonesPerTest({ worker: { geolocation: NEAR_ANDA, permissions: ['geolocation'] }, resident: {} });
 
-  beforeAll(async () => {
-    harness = await startH5Harness();
-  });
-  afterAll(async () => {
-    await residentContext?.close();
-    await workerContext?.close();
-    await harness?.close();
-  });
-
-  browserTest(
+  phones.test(
     'a resident books 家政保洁上门; a worker accepts, starts, adds a photo and completes; the resident sees it, confirms and rates',
-    () => [resident, worker],
     async () => {
-      const { api, browser } = harness;
-      workerContext = await browser.newContext({ ...PHONE, geolocation: NEAR_ANDA, permissions: ['geolocation'] });
-      residentContext = await browser.newContext(PHONE);
-      worker = await workerContext.newPage();
-      resident = await residentContext.newPage();
+      const { harness } = phones;
+      const { api } = harness;
+      const { worker, resident } = phones.pages;
 
       // The worker signs in (demo login) and goes online on the workbench.
-      await signInAs(worker, api.baseUrl, '赵师傅');
-      await worker.locator('.worker-presence__online').first().tap({ timeout: 20_000 });
-      await worker.locator('.worker-presence__offline').first().waitFor({ timeout: 20_000 });
+      await workerZhaoGoesOnline(worker, api.baseUrl);
 
       // The resident asks for a home cleaning tomorrow morning.
       await signInAs(resident, api.baseUrl, '王秀英');

@@ -1,14 +1,12 @@
 import { addDays, instantOf, shanghaiDateOf } from '@linli/shared';
 import { stableId } from '../api/src/seed/stable-id';
-import { browserTest, demoLogin, PHONE, signInAs, startH5Harness, type BrowserContext, type H5Harness, type Page } from './support/h5-harness';
+import { demoLogin, NEAR_ANDA, phonesPerTest, signInAs, workerZhaoGoesOnline } from './support/h5-harness';
 import { serviceDayHasCome } from './support/service-day';
 
 const HOME_CLEANING = stableId('service', 'home_cleaning');
 const ANDA_CENTRE = stableId('centre', 'C340104001001');
 const WANG = stableId('resident', 'wang-xiuying');
 const ADDRESS = '蜀山区肥西路 3 号院 5 栋 201';
-/** Near 安大社区市民中心: where the worker's phone says they are. */
-const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
 
 /**
  * The day of a home visit in two phones: 赵师傅 accepts 王秀英's cleaning for tomorrow morning and is not offered
@@ -16,34 +14,17 @@ const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
  * has come, 出发 asks him to confirm the address and time first, and the resident's page follows.
  */
 describe('H5: the day of a home visit', () => {
-  let harness: H5Harness;
-  let residentContext: BrowserContext | undefined;
-  let workerContext: BrowserContext | undefined;
-  let resident: Page | undefined;
-  let worker: Page | undefined;
+  // Two phones: the worker's, near the centre, and the resident's.
+  const phones = phonesPerTest({ worker: { geolocation: NEAR_ANDA, permissions: ['geolocation'] }, resident: {} });
 
-  beforeAll(async () => {
-    harness = await startH5Harness();
-  });
-  afterAll(async () => {
-    await residentContext?.close();
-    await workerContext?.close();
-    await harness?.close();
-  });
-
-  browserTest(
+  phones.test(
     'a worker cannot set out a day early; the resident sees 拨打电话 once he accepts; on the day he confirms and sets out',
-    () => [resident, worker],
     async () => {
-      const { api, browser } = harness;
-      workerContext = await browser.newContext({ ...PHONE, geolocation: NEAR_ANDA, permissions: ['geolocation'] });
-      residentContext = await browser.newContext(PHONE);
-      worker = await workerContext.newPage();
-      resident = await residentContext.newPage();
+      const { harness } = phones;
+      const { api } = harness;
+      const { worker, resident } = phones.pages;
 
-      await signInAs(worker, api.baseUrl, '赵师傅');
-      await worker.locator('.worker-presence__online').first().tap({ timeout: 20_000 });
-      await worker.locator('.worker-presence__offline').first().waitFor({ timeout: 20_000 });
+      await workerZhaoGoesOnline(worker, api.baseUrl);
 
       // 王秀英 has asked for a cleaning tomorrow 09:00–12:00 (the booking form itself is h5-dispatch's subject).
       const residentToken = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));

@@ -75,4 +75,71 @@ export async function signInAs(page: Page, baseUrl: string, name: string): Promi
   await page.locator('.demo-account', { hasText: name }).first().tap({ timeout: 20_000 });
 }
 
+/** This test's phones by name, and the harness they reach. */
+export interface PhoneSuite<Name extends string> {
+  readonly harness: H5Harness;
+  readonly pages: Record<Name, Page>;
+  /** browserTest with this test's phones as the pages to screenshot when it fails. */
+  test: (name: string, body: () => Promise<void>, timeout?: number) => void;
+}
+
+/**
+ * The setup every browser test file shares, registered in the describe block it is called in: one harness for the
+ * block, and for each test fresh phones (a browser context each, PHONE plus that phone's options, such as a
+ * geolocation), closed after the test. Read `harness` and `pages` inside the tests.
+ */
+export function phonesPerTest<Name extends string>(options: Record<Name, BrowserContextOptions>): PhoneSuite<Name> {
+  const names = Object.keys(options) as Name[];
+  let harness: H5Harness | undefined;
+  let contexts: BrowserContext[] = [];
+  let pages = {} as Record<Name, Page>;
+  beforeAll(async () => {
+    harness = await startH5Harness();
+  });
+  beforeEach(async () => {
+    contexts = await Promise.all(names.map((name) => harness!.browser.newContext({ ...PHONE, ...options[name] })));
+    const opened = await Promise.all(contexts.map((context) => context.newPage()));
+    pages = Object.fromEntries(names.map((name, index) => [name, opened[index]])) as Record<Name, Page>;
+  });
+  afterEach(() => Promise.all(contexts.map((context) => context.close())));
+  afterAll(() => harness?.close());
+  return {
+    get harness() {
+      if (!harness) throw new Error('the H5 harness starts in beforeAll: read it inside a test');
+      return harness;
+    },
+    get pages() {
+      return pages;
+    },
+    test: (name, body, timeout) => browserTest(name, () => names.map((name) => pages[name]), body, timeout),
+  };
+}
+
+/** One phone per test (see phonesPerTest), as `page`. */
+export function onePhonePerTest(): PhoneSuite<'phone'> & { readonly page: Page } {
+  const suite = phonesPerTest({ phone: {} });
+  return {
+    get harness() {
+      return suite.harness;
+    },
+    get pages() {
+      return suite.pages;
+    },
+    get page() {
+      return suite.pages.phone;
+    },
+    test: suite.test,
+  };
+}
+
+/** Near 安大社区市民中心: where a worker's phone says they are (so 赵师傅 is offered its home orders). */
+export const NEAR_ANDA = { latitude: 31.8452, longitude: 117.2625 };
+
+/** 赵师傅 signs in (demo login) and goes online on the workbench, where offers reach him. */
+export async function workerZhaoGoesOnline(page: Page, baseUrl: string): Promise<void> {
+  await signInAs(page, baseUrl, '赵师傅');
+  await page.locator('.worker-presence__online').first().tap({ timeout: 20_000 });
+  await page.locator('.worker-presence__offline').first().waitFor({ timeout: 20_000 });
+}
+
 export type { BrowserContext, Page };
