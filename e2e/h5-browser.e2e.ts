@@ -1,6 +1,7 @@
 import { shanghaiDateOf } from '@linli/shared';
 import { stableId } from '../api/src/seed/stable-id';
 import { demoLogin, onePhonePerTest, type H5Harness } from './support/h5-harness';
+import { wangBooksSocialInsuranceAtAnda } from './support/resident-flows';
 
 /**
  * The built H5 app, served by the real API on a throwaway seeded SQLite file, driven in Debian's Chromium as
@@ -69,22 +70,11 @@ describe('H5 app in Chromium', () => {
   });
 
   browserTest('a resident books a service, finds it in 订单 and cancels it; staff check a booking in', async () => {
-    const socialInsurance = stableId('service', 'social_insurance');
     await phone.page.goto(`${api.baseUrl}/#/pages/login/index`);
     await phone.page.locator('.demo-account', { hasText: '王秀英' }).first().tap({ timeout: 20_000 });
     await phone.page.locator('.profile-name').first().waitFor({ timeout: 20_000 });
 
-    const bookOnce = async () => {
-      await phone.page.goto(`${api.baseUrl}/#/pages/book/index?id=${socialInsurance}`);
-      const centre = phone.page.locator('.booking-centre', { hasText: '安大社区市民中心' }).first();
-      await centre.waitFor({ timeout: 20_000 });
-      await centre.tap();
-      await phone.page.locator('.slot-date').first().tap({ timeout: 20_000 });
-      await phone.page.locator('.slot-option:not(.slot-option--full)').first().tap({ timeout: 20_000 });
-      // 王秀英 has no household: the booking is hers, nobody to choose.
-      await phone.page.locator('.booking-confirm').first().tap({ timeout: 20_000 });
-      await phone.page.locator('.booking-success').first().waitFor({ timeout: 20_000 });
-    };
+    const bookOnce = () => wangBooksSocialInsuranceAtAnda(phone.page, api.baseUrl);
     await bookOnce();
     expect(await phone.page.locator('.booking-success').first().innerText()).toContain('社保医保代办');
 

@@ -1,8 +1,7 @@
 import { stableId } from '../api/src/seed/stable-id';
 import { demoLogin, phonesPerTest, signInAs } from './support/h5-harness';
+import { wangBooksSocialInsuranceAtAnda } from './support/resident-flows';
 import { bookingDayHasCome } from './support/service-day';
-
-const SOCIAL_INSURANCE = stableId('service', 'social_insurance');
 
 /**
  * Checking in by the six digits, as it happens at a desk: 王秀英 books on her phone and opens her check-in code;
@@ -20,14 +19,7 @@ describe('H5: check-in by the short code', () => {
     // 王秀英 books 社保医保代办 at 安大社区市民中心 on her phone.
     await signInAs(residentPage, baseUrl, '王秀英');
     await residentPage.locator('.profile-name').first().waitFor({ timeout: 20_000 });
-    await residentPage.goto(`${baseUrl}/#/pages/book/index?id=${SOCIAL_INSURANCE}`);
-    const centre = residentPage.locator('.booking-centre', { hasText: '安大社区市民中心' }).first();
-    await centre.waitFor({ timeout: 20_000 });
-    await centre.tap();
-    await residentPage.locator('.slot-date').first().tap({ timeout: 20_000 });
-    await residentPage.locator('.slot-option:not(.slot-option--full)').first().tap({ timeout: 20_000 });
-    await residentPage.locator('.booking-confirm').first().tap({ timeout: 20_000 });
-    await residentPage.locator('.booking-success').first().waitFor({ timeout: 20_000 });
+    await wangBooksSocialInsuranceAtAnda(residentPage, baseUrl);
 
     const token = await demoLogin(baseUrl, stableId('account', 'resident-wang'));
     const booking = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find((item: { status: string }) => item.status === 'confirmed');
