@@ -20,7 +20,7 @@ describe('H5 app in Chromium', () => {
     await phone.page.goto(`${api.baseUrl}/`);
     await phone.page.locator('.community-card', { hasText: '安大社区' }).first().waitFor({ timeout: 20_000 });
     expect(await phone.page.locator('.community-card').count()).toBe(7);
-    await expect(phone.page.locator('.centre-card', { hasText: '三里庵街道市民中心' }).first().isVisible()).resolves.toBe(true);
+    await phone.page.locator('.centre-card', { hasText: '三里庵街道市民中心' }).first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
   browserTest('navigates the tab bar: 服务, 订单, 我的 and back to 首页', async () => {
@@ -35,7 +35,7 @@ describe('H5 app in Chromium', () => {
       await phone.page.locator('.weui-tabbar__label', { hasText: tab }).tap();
       await phone.page.waitForFunction((expected) => window.location.hash.includes(expected), route, { timeout: 10_000 });
     }
-    await expect(phone.page.locator('.community-card').first().isVisible()).resolves.toBe(true);
+    await phone.page.locator('.community-card').first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
   browserTest('a resident signs in with the demo login (through the fake WeChat server) and sees their profile on 我的', async () => {

@@ -33,7 +33,7 @@ describe('H5: check-in by the short code', () => {
     await digits.waitFor({ timeout: 20_000 });
     const spoken = (await digits.innerText()).trim();
     expect(spoken).toMatch(/^\d{3} \d{3}$/);
-    await expect(card.getByText('扫不了时，请把这 6 位数字念给工作人员').first().isVisible()).resolves.toBe(true);
+    await card.getByText('扫不了时，请把这 6 位数字念给工作人员').first().waitFor({ state: 'visible', timeout: 20_000 });
     // Big enough to read across a desk.
     expect(await digits.evaluate((node) => parseFloat(getComputedStyle(node).fontSize))).toBeGreaterThanOrEqual(40);
 

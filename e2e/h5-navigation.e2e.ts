@@ -53,7 +53,7 @@ describe('H5: finding services and finding one’s way', () => {
     await phone.page.keyboard.type('jz');
     await services.locator('.service-row', { hasText: '社保医保代办' }).waitFor({ state: 'detached', timeout: 10_000 });
     const found = services.locator('.service-row', { hasText: '家政保洁上门' }).first();
-    await expect(found.isVisible()).resolves.toBe(true);
+    await found.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await services.locator('.service-row').count()).toBeLessThan(22);
 
     await found.tap();
@@ -67,7 +67,7 @@ describe('H5: finding services and finding one’s way', () => {
     const bar = phone.page.locator('#taro-navigation-bar');
     await bar.locator('.taro-navigation-bar-title', { hasText: '服务类别' }).waitFor({ timeout: 10_000 });
     const back = phone.page.getByRole('button', { name: '返回上一页' });
-    await expect(back.isVisible()).resolves.toBe(true);
+    await back.waitFor({ state: 'visible', timeout: 20_000 });
     await expectBigEnough('#taro-navigation-bar .taro-navigation-bar-back');
 
     await back.tap();
@@ -78,7 +78,7 @@ describe('H5: finding services and finding one’s way', () => {
     await phone.page.reload();
     await bar.locator('.taro-navigation-bar-title', { hasText: '服务详情' }).waitFor({ timeout: 20_000 });
     const home = phone.page.getByRole('button', { name: '回到首页' });
-    await expect(home.isVisible()).resolves.toBe(true);
+    await home.waitFor({ state: 'visible', timeout: 20_000 });
     await expectBigEnough('#taro-navigation-bar .taro-navigation-bar-home');
     await home.tap();
     await phone.page.waitForFunction(() => window.location.hash.includes('pages/home/index'), null, { timeout: 10_000 });
