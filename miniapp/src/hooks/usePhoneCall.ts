@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import type { OrderPhoneView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { orderErrorMessage } from '../services/order-messages';
+import { ORDER_MESSAGES, orderErrorMessage } from '../services/order-messages';
 
 /** One order's call: the number being asked for, the number dialled (shown too, in case the phone does not dial), or why not. */
 export type PhoneCallState = { status: 'pending' } | { status: 'dialled'; phone: string } | { status: 'failed'; message: string };
@@ -34,10 +34,8 @@ export function usePhoneCall(fetchPhone: (orderId: string) => Promise<OrderPhone
           // Backing out of WeChat's dialler is the person's choice, not an error.
           Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
         },
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          set(orderId, { status: 'failed', message: orderErrorMessage(error) });
-        },
+        // Anything else (a bug, not an answer) still ends the pending state with words, not a dead button.
+        (error: unknown) => set(orderId, { status: 'failed', message: error instanceof ApiError ? orderErrorMessage(error) : ORDER_MESSAGES.NETWORK_RETRY }),
       );
     },
     [calls, fetchPhone],
