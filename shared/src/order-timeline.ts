@@ -1,4 +1,4 @@
-import type { OrderEvent, OrderStatus, OrderTimelineEntry } from './dispatch';
+import { ORDER_STATUS_LABELS, type OrderEvent, type OrderStatus, type OrderTimelineEntry } from './dispatch';
 
 /**
  * What residents read about their home-service order. Staff and workers keep the dispatcher's words
@@ -6,16 +6,11 @@ import type { OrderEvent, OrderStatus, OrderTimelineEntry } from './dispatch';
  * is told in plain words what is happening for them, and never sees who refused the order or why.
  */
 export const RESIDENT_ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  ...ORDER_STATUS_LABELS,
+  // Only the dispatcher's own statuses need other words; the rest already read plainly.
   pending_dispatch: '正在安排服务人员',
   offered: '等待服务人员接单',
-  accepted: '已接单',
-  en_route: '服务人员已出发',
-  in_service: '服务中',
-  completed: '服务完成待确认',
-  confirmed: '已完成',
-  cancelled: '已取消',
   escalated: '正在安排服务人员',
-  disputed: '投诉处理中',
 };
 
 interface ResidentWording {
