@@ -111,6 +111,21 @@ describe('booking a service (BookPage)', () => {
     expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/orders/index' }]);
   });
 
+  it('opened from a centre’s page (…&centre=…), starts with that centre chosen', async () => {
+    const { api, fake } = signedInWithSon();
+    await serve(api, fake);
+    routeParams.id = 'svc-mediation';
+    routeParams.centre = 'centre-heping';
+    try {
+      const { container } = render(<BookPage />);
+      click((await findAll(container, '.booking-person'))[1]);
+      const chosen = await findAll(container, '.booking-centre--selected');
+      expect(chosen.map((node) => node.textContent)).toEqual([expect.stringContaining('和平社区市民中心')]);
+    } finally {
+      delete routeParams.centre;
+    }
+  });
+
   it('a confirmed booking shows its check-in QR right on the success screen', async () => {
     const api = createFakeApi({ members: [son] });
     signInTo(api);

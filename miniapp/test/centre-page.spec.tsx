@@ -36,8 +36,9 @@ describe('CentrePage', () => {
     fireEvent.click(homeCare.querySelector('.centre-service__book')!);
     fireEvent.click(hall.querySelector('.centre-service__detail')!);
     expect(navigations).toEqual([
-      { kind: 'navigateTo', url: '/pages/book/index?id=svc-council-hall' },
-      { kind: 'navigateTo', url: '/home-service/pages/book/index?id=svc-home-care' },
+      // The booking screens start with this centre chosen.
+      { kind: 'navigateTo', url: `/pages/book/index?id=svc-council-hall&centre=${centre.id}` },
+      { kind: 'navigateTo', url: `/home-service/pages/book/index?id=svc-home-care&centre=${centre.id}` },
       { kind: 'navigateTo', url: '/pages/service/index?id=svc-council-hall' },
     ]);
   });

@@ -126,3 +126,10 @@ export interface CentreServiceSetting {
   enabled: boolean;
   notes: string | null;
 }
+
+/** The centre a booking form starts with: the one asked for when it offers the service, else the only one, else none. */
+export function initialCentreId(service: Pick<ServiceDetail, 'centres'>, preferredCentreId?: string): string | null {
+  if (preferredCentreId && service.centres.some((centre) => centre.centreId === preferredCentreId)) return preferredCentreId;
+  return service.centres.length === 1 ? service.centres[0].centreId : null;
+}
+

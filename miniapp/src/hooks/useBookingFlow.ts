@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 
-import { MAX_GROUP_SIZE, orderCentresFor } from '@linli/shared';
+import { initialCentreId, MAX_GROUP_SIZE, orderCentresFor } from '@linli/shared';
 
 import type { BookingView, OrderedCentre, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
@@ -62,8 +62,8 @@ export interface BookingFlowHandle {
  * One Idempotency-Key per confirm screen: it is made when a slot, a person or a group size is chosen and kept for
  * every retry of that same choice, so a second tap after a lost answer cannot book twice.
  */
-export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[]): BookingFlowHandle {
-  const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
+export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[], preferredCentreId?: string): BookingFlowHandle {
+  const [centreId, setCentreId] = useState<string | null>(() => initialCentreId(service, preferredCentreId));
   const [picked, setPicked] = useState<PickedSlot | null>(null);
   const [personId, setPersonId] = useState<string | null>(people.length === 1 ? people[0].id : null);
   const [groupSize, setGroupSize] = useState(1);

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 
-import { orderCentresFor } from '@linli/shared';
+import { initialCentreId, orderCentresFor } from '@linli/shared';
 
 import type { OrderedCentre, ServiceDetail, ServiceOrderView, SessionAccount, SlotUnavailableReason } from '@linli/shared';
 
@@ -103,11 +103,11 @@ export function useHomeOrderForm(
   service: ServiceDetail,
   people: readonly HomeOrderPerson[],
   onCreated: (order: ServiceOrderView) => void,
-  nowOverride?: Date,
+  preferredCentreId?: string,
 ): HomeOrderFormHandle {
   // One clock per form: the dates and windows offered stay put while the resident fills it in.
-  const [now] = useState(() => nowOverride ?? new Date());
-  const [centreId, setCentreId] = useState<string | null>(service.centres.length === 1 ? service.centres[0].centreId : null);
+  const [now] = useState(() => new Date());
+  const [centreId, setCentreId] = useState<string | null>(() => initialCentreId(service, preferredCentreId));
   const single = people.length === 1 ? people[0] : null;
   const [personId, setPersonId] = useState<string | null>(single?.id ?? null);
   const [address, setAddressValue] = useState(single?.address ?? '');

@@ -68,9 +68,13 @@ export function openOrdersTab(): void {
   void Taro.switchTab({ url: ROUTES.orders });
 }
 
-/** The booking screens of one service (residents): home visits have their own short form. */
-export function openBooking(serviceId: string, mode?: string): void {
-  openPage(pageUrlWithId(mode === 'home' ? ROUTES.homeOrderBook : ROUTES.book, serviceId));
+/**
+ * The booking screens of one service (residents): home visits have their own short form. `centreId`: the centre
+ * whose page the person came from, chosen in advance on those screens.
+ */
+export function openBooking(serviceId: string, mode?: string, centreId?: string): void {
+  const url = pageUrlWithId(mode === 'home' ? ROUTES.homeOrderBook : ROUTES.book, serviceId);
+  openPage(centreId ? `${url}&centre=${encodeURIComponent(centreId)}` : url);
 }
 
 /** A resident's home-service order (live status, timeline, actions). */

@@ -22,14 +22,16 @@ export interface BookingFlowProps {
   people: readonly BookingPerson[];
   /** Buttons under the success summary (to 订单, or back to the staff list). */
   successActions: ReactNode;
+  /** The centre whose page the person came from: chosen in advance when it offers the service. */
+  centreId?: string;
 }
 
 /**
  * Booking one service: who for (asked first, when there is a choice), centre, date and time, confirm; then a plain
  * summary of what was booked.
  */
-export function BookingFlow({ service, people, successActions }: BookingFlowProps) {
-  const flow = useBookingFlow(service, people);
+export function BookingFlow({ service, people, successActions, centreId }: BookingFlowProps) {
+  const flow = useBookingFlow(service, people, centreId);
   const { outcome } = flow;
 
   if (service.mode === 'home') return <Text className='booking-flow__message'>{BOOKING_MESSAGES.HOME_SERVICE}</Text>;

@@ -113,14 +113,16 @@ export interface HomeOrderFormProps {
   people: readonly HomeOrderPerson[];
   /** Called once with the new order (the page then opens it). */
   onCreated: (order: ServiceOrderView) => void;
+  /** The centre whose page the person came from: chosen in advance when it offers the service. */
+  centreId?: string;
 }
 
 /**
  * The short 上门服务 form: centre (if several), for whom, address (prefilled from the person's record), a day and
  * 上午/下午/晚上, what is needed. Residents use it in home-service/book, staff in 代居民预约.
  */
-export function HomeOrderForm({ service, people, onCreated }: HomeOrderFormProps) {
-  const form = useHomeOrderForm(service, people, onCreated);
+export function HomeOrderForm({ service, people, onCreated, centreId }: HomeOrderFormProps) {
+  const form = useHomeOrderForm(service, people, onCreated, centreId);
   const { outcome } = form;
   return (
     <View className='home-form'>

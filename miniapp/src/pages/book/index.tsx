@@ -8,19 +8,22 @@ import { isEmptyList, RemoteContent, RemoteRecord } from '../../components/remot
 import { ResidentGate } from '../../components/resident-gate';
 import { useBookingPeople } from '../../hooks/useBookingPeople';
 import { useServiceDetail } from '../../hooks/useCatalogue';
-import { usePageId } from '../../hooks/usePageId';
+import { usePageId, usePageParam } from '../../hooks/usePageId';
 import { openBooking, openOrdersTab } from '../../services/routes';
 
 import './index.scss';
 
 function ForResident({ service, account }: { service: ServiceDetail; account: SessionAccount }) {
   const people = useBookingPeople(account);
+  // Opened from a centre's page (…&centre=<id>): that centre is chosen in advance.
+  const centreId = usePageParam('centre') || undefined;
   return (
     <RemoteContent state={people.state} onRetry={people.retry} isEmpty={isEmptyList} emptyText='请先在“我的”里填写您的信息'>
       {(found) => (
         <BookingFlow
           service={service}
           people={found}
+          centreId={centreId}
           successActions={
             <Button className='book__to-orders' type='primary' size='large' block onClick={openOrdersTab}>
               查看我的订单

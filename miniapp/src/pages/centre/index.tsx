@@ -45,13 +45,13 @@ function CentreCard({ centre }: { centre: CentreSummary }) {
   );
 }
 
-function OfferedService({ service }: { service: ServiceSummary }) {
+function OfferedService({ service, centreId }: { service: ServiceSummary; centreId: string }) {
   return (
     <View className='centre-service'>
       <Text className='centre-service__name'>{service.name}</Text>
       <Text className='centre-service__mode'>{SERVICE_MODE_LABELS[service.mode]}</Text>
       <View className='centre-service__actions'>
-        <Button className='centre-service__book' type='primary' size='large' onClick={() => openBooking(service.id, service.mode)}>
+        <Button className='centre-service__book' type='primary' size='large' onClick={() => openBooking(service.id, service.mode, centreId)}>
           预约
         </Button>
         <Button className='centre-service__detail' size='large' onClick={() => openService(service.id)}>
@@ -63,7 +63,7 @@ function OfferedService({ service }: { service: ServiceSummary }) {
 }
 
 /** The services the centre offers now, by category, each with 预约 straight into the booking steps. */
-function OfferedServices({ services }: { services: RemoteDataHandle<CategoryWithServices[]> }) {
+function OfferedServices({ centreId, services }: { centreId: string; services: RemoteDataHandle<CategoryWithServices[]> }) {
   return (
     <View className='centre__services'>
       <Text className='centre__title'>在这里可以办理</Text>
@@ -73,7 +73,7 @@ function OfferedServices({ services }: { services: RemoteDataHandle<CategoryWith
             <View key={category.id} className='centre__category'>
               <Text className='centre__category-name'>{category.name}</Text>
               {category.services.map((service) => (
-                <OfferedService key={service.id} service={service} />
+                <OfferedService key={service.id} service={service} centreId={centreId} />
               ))}
             </View>
           ))
@@ -95,7 +95,7 @@ export function CentrePage() {
         {(found) => (
           <>
             <CentreCard centre={found} />
-            <OfferedServices services={services} />
+            <OfferedServices centreId={id} services={services} />
           </>
         )}
       </RemoteRecord>

@@ -8,17 +8,19 @@ import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/re
 import { ResidentGate } from '../../../components/resident-gate';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useHomeOrderPeople } from '../../../hooks/useHomeOrderForm';
-import { usePageId } from '../../../hooks/usePageId';
+import { usePageId, usePageParam } from '../../../hooks/usePageId';
 import { ROUTES, pageUrlWithId } from '../../../services/routes';
 
 import '../../components/home-order.scss';
 
 function ForResident({ service, account }: { service: ServiceDetail; account: SessionAccount }) {
   const people = useHomeOrderPeople(account);
+  // Opened from a centre's page (…&centre=<id>): that centre is chosen in advance.
+  const centreId = usePageParam('centre') || undefined;
   const open = (order: ServiceOrderView) => void Taro.redirectTo({ url: pageUrlWithId(ROUTES.homeOrder, order.id) });
   return (
     <RemoteContent state={people.state} onRetry={people.retry} isEmpty={isEmptyList} emptyText='请先在“我的”里填写您的信息'>
-      {(found) => <HomeOrderForm service={service} people={found} onCreated={open} />}
+      {(found) => <HomeOrderForm service={service} people={found} onCreated={open} centreId={centreId} />}
     </RemoteContent>
   );
 }
