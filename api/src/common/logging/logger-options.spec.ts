@@ -32,6 +32,15 @@ describe('log redaction', () => {
     expect(written).toContain('[redacted]');
   });
 
+  it('logs a failed query without the values bound to it (names, addresses and search terms are personal data)', () => {
+    const { logger, lines } = captureLogs();
+    const failed = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { query: 'SELECT * FROM resident WHERE name LIKE ?', parameters: ['%王秀英%'] });
+    logger.error({ err: failed }, 'unexpected error while handling request');
+    const written = lines.join('');
+    expect(written).toContain('SELECT * FROM resident WHERE name LIKE ?');
+    expect(written).not.toContain('王秀英');
+  });
+
   it('masks sensitive query parameters in logged URLs', () => {
     expect(maskUrl('/api/x?phone=13800138000&page=2&token=abc')).toBe('/api/x?phone=[redacted]&page=2&token=[redacted]');
   });

@@ -53,7 +53,9 @@ export function buildLoggerOptions(level: LogLevel): LoggerOptions {
     level,
     base: { service: 'linli-api' },
     timestamp: () => `,"time":"${new Date().toISOString()}"`,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // A failed query (TypeORM's QueryFailedError) carries the values bound to it: names, addresses, search terms.
+    // Its SQL, with placeholders, is what operations need; the values stay out.
+    redact: { paths: [...REDACTED_PATHS, 'err.parameters'], censor: '[redacted]' },
     serializers: {
       // Only what operations need; headers (tokens, cookies) are never logged.
       req: (request: { method: string; url: string; id: string }) => ({ id: request.id, method: request.method, url: maskUrl(request.url) }),
