@@ -167,9 +167,7 @@ export class BookingsService {
 
   /** The caller's own bookings and their household members', newest first. */
   async listMine(auth: AuthContext): Promise<BookingView[]> {
-    if (!auth.residentId) return [];
-    const links = await this.residents.listMemberLinks(auth.residentId);
-    const bookings = await this.appointments.listBookingsOfPeople([auth.residentId, ...links.map((link) => link.memberResidentId)], LIST_LIMIT);
+    const bookings = await this.appointments.listBookingsOfPeople(await this.access.selfAndHousehold(auth), LIST_LIMIT);
     return bookings.map((booking) => toBookingView(booking, auth));
   }
 
@@ -356,9 +354,7 @@ export class BookingsService {
   }
 
   async listMyWaitlist(auth: AuthContext): Promise<WaitlistEntryView[]> {
-    if (!auth.residentId) return [];
-    const links = await this.residents.listMemberLinks(auth.residentId);
-    const entries = await this.appointments.listWaitlistOfPeople([auth.residentId, ...links.map((link) => link.memberResidentId)]);
+    const entries = await this.appointments.listWaitlistOfPeople(await this.access.selfAndHousehold(auth));
     return Promise.all(entries.map((entry) => this.toWaitlistView(entry)));
   }
 

@@ -143,9 +143,7 @@ export class HomeOrdersService {
 
   /** The caller's and their household's home-service orders, newest first. */
   async listMine(auth: AuthContext): Promise<ServiceOrderView[]> {
-    if (!auth.residentId) return [];
-    const links = await this.residents.listMemberLinks(auth.residentId);
-    const views = await this.views.list(await this.orders.listForPeople([auth.residentId, ...links.map((link) => link.memberResidentId)], LIST_LIMIT));
+    const views = await this.views.list(await this.orders.listForPeople(await this.access.selfAndHousehold(auth), LIST_LIMIT));
     return views.map((view) => this.worded(auth, view));
   }
 

@@ -27,6 +27,13 @@ export class ResidentAccess {
     assertRegionInScope(auth, person?.community?.path, '该居民');
   }
 
+  /** The resident behind the account and the household members they act for ("mine" in every list); none for other roles. */
+  async selfAndHousehold(auth: AuthContext): Promise<string[]> {
+    if (!auth.residentId) return [];
+    const links = await this.residents.listMemberLinks(auth.residentId);
+    return [auth.residentId, ...links.map((link) => link.memberResidentId)];
+  }
+
   /** Whether the caller may see or change a record of `residentId` held at a place under `regionPath`. */
   async mayReach(auth: AuthContext, residentId: string, regionPath: string): Promise<boolean> {
     if (auth.role === 'resident') return !!auth.residentId && this.residents.canActFor(auth.residentId, residentId);
