@@ -182,6 +182,14 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       expect(badKey.body.details[0].field).toBe('Idempotency-Key');
     });
 
+    it('six retries with one Idempotency-Key sent at once make one booking, and every answer is that booking', async () => {
+      const [, , third] = await slots('community_course');
+      const answers = await Promise.all(Array.from({ length: 6 }, () => book(wang, 'community_course', third.startsAt, WANG, 'burst-key-0001')));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(201));
+      expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
+      expect(await t.dataSource.getRepository(Booking).countBy({ residentId: WANG, slot: { startsAt: new Date(third.startsAt) } })).toBe(1);
+    });
+
     it('staff book for a phoneless resident of their region, and see the day’s list', async () => {
       const elder = await t.http().post('/api/staff/residents').set(bearer(staff)).send({ name: '吴奶奶', communityId: ANDA, phone: '13500001111', phoneOwner: 'relative' }).expect(201);
       const [slot] = await slots('resident_petition');

@@ -5,7 +5,7 @@ import { Booking } from '../modules/appointments/booking.entity';
 import { BookingShortCode } from '../modules/appointments/booking-short-code.entity';
 import { CalendarDayRow } from '../modules/appointments/calendar-day.entity';
 import { DateExceptionRow } from '../modules/appointments/date-exception.entity';
-import { IdempotencyRecord } from '../modules/appointments/idempotency-record.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { OpeningRule } from '../modules/appointments/opening-rule.entity';
 import { Slot } from '../modules/appointments/slot.entity';
 import { WaitlistEntry } from '../modules/appointments/waitlist-entry.entity';

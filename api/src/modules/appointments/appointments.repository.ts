@@ -9,7 +9,6 @@ import { Booking } from './booking.entity';
 import { BookingShortCode } from './booking-short-code.entity';
 import { CalendarDayRow } from './calendar-day.entity';
 import { DateExceptionRow } from './date-exception.entity';
-import { IdempotencyRecord } from './idempotency-record.entity';
 import { OpeningRule } from './opening-rule.entity';
 import { Slot } from './slot.entity';
 import { WaitlistEntry } from './waitlist-entry.entity';
@@ -313,17 +312,5 @@ export class AppointmentsRepository {
       .where("booking.resident_id = :residentId AND booking.status = 'no_show' AND slot.starts_at > :since", { residentId, since })
       .orderBy('slot.starts_at', 'DESC')
       .getMany();
-  }
-
-  findIdempotencyRecord(accountId: string, key: string, manager?: EntityManager): Promise<IdempotencyRecord | null> {
-    return this.m(manager).getRepository(IdempotencyRecord).findOne({ where: { accountId, key } });
-  }
-
-  async insertIdempotencyRecord(manager: EntityManager, record: Omit<IdempotencyRecord, 'createdAt'>): Promise<void> {
-    await manager.getRepository(IdempotencyRecord).insert(record);
-  }
-
-  async storeIdempotentResponse(manager: EntityManager, accountId: string, key: string, responseBody: object): Promise<void> {
-    await manager.getRepository(IdempotencyRecord).update({ accountId, key }, { responseBody });
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -23,6 +23,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { toCsv } from '../../common/http/csv';
+import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -105,19 +106,25 @@ export class BookingsService {
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
     private readonly checkInCodes: CheckInCodes,
+    private readonly idempotency: Idempotency,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /**
-   * With an Idempotency-Key, a retry of the same request returns the first answer (even after a lost response);
-   * the same key with a different body is refused. Failed attempts are not remembered, so they can be retried.
-   */
+  /** With an Idempotency-Key, a retry of the same request returns the first booking (Idempotency). */
   async create(auth: AuthContext, input: CreateBookingInput, idempotencyKey?: string): Promise<BookingView> {
-    const requestHash = createHash('sha256').update(JSON.stringify([input.centreId, input.serviceId, input.startsAt, input.residentId, input.groupSize ?? null])).digest('hex');
-    if (idempotencyKey) {
-      const replay = await this.replay(auth, idempotencyKey, requestHash);
-      if (replay) return replay;
-    }
+    return this.idempotency.run<{ bookingId: string }, BookingView>(
+      idempotencyKey ? { accountId: auth.accountId, key: idempotencyKey } : null,
+      'booking',
+      [input.centreId, input.serviceId, input.startsAt, input.residentId, input.groupSize ?? null],
+      (remember) => this.book(auth, input, remember),
+      async ({ bookingId }) => {
+        const booking = await this.appointments.findBookingWithDetails(bookingId);
+        return booking ? toBookingView(booking, auth) : null;
+      },
+    );
+  }
+
+  private async book(auth: AuthContext, input: CreateBookingInput, remember: Remember<{ bookingId: string }>): Promise<BookingView> {
     const now = new Date();
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
     if (offering.service.mode === 'home') throw new DomainError('SLOT_UNAVAILABLE', '上门服务请通过上门预约提交地址和时间', { reason: 'home_service' });
@@ -128,41 +135,29 @@ export class BookingsService {
     if (slot.booked >= slot.capacity) throw slotFull(input.startsAt);
     await this.access.assertMayActFor(auth, input.residentId);
 
-    let bookingId: string;
-    try {
-      bookingId = await this.transactions.write(async (manager) => {
-        if (idempotencyKey) await this.appointments.insertIdempotencyRecord(manager, { accountId: auth.accountId, key: idempotencyKey, requestHash, responseBody: {} });
-        const person = await this.appointments.lockPerson(manager, input.residentId);
-        if (!person || person.erasedAt) throw new NotFoundError('该居民');
-        this.assertEligible(offering, person.birthDate, now);
-        if (auth.role === 'resident') await this.assertNotRestricted(manager, person.id, now);
-        const live = await this.appointments.countLiveBookingsForService(manager, person.id, offering.serviceId, now);
-        if (live >= offering.service.maxActiveBookingsPerPerson) {
-          throw new DomainError('BOOKING_LIMIT_REACHED', `该服务最多同时预约 ${offering.service.maxActiveBookingsPerPerson} 次，请先完成或取消已有预约`, { limit: offering.service.maxActiveBookingsPerPerson });
-        }
-        if (!(await this.appointments.takeSeat(manager, slot.id))) throw slotFull(input.startsAt);
-        const id = randomUUID();
-        const status = initialBookingStatus(offering.service.needsReview);
-        try {
-          await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, groupSize: input.groupSize ?? null, bookedByAccountId: auth.accountId });
-        } catch (error) {
-          if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段，无需重复预约');
-          throw error;
-        }
-        await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
-        await this.audit.record(manager, auth, { action: 'booking.created', targetType: 'booking', targetId: id, regionPath: offering.centre.region.path, details: { residentId: person.id, status } });
-        if (idempotencyKey) await this.appointments.storeIdempotentResponse(manager, auth.accountId, idempotencyKey, { bookingId: id });
-        return id;
-      });
-    } catch (error) {
-      // Two requests with the same key at once: the loser answers with the winner's booking.
-      if (idempotencyKey && isDuplicateKey(error)) {
-        const replay = await this.replay(auth, idempotencyKey, requestHash);
-        if (replay) return replay;
+    const id = randomUUID();
+    await this.transactions.write(async (manager) => {
+      await remember(manager, { bookingId: id });
+      const person = await this.appointments.lockPerson(manager, input.residentId);
+      if (!person || person.erasedAt) throw new NotFoundError('该居民');
+      this.assertEligible(offering, person.birthDate, now);
+      if (auth.role === 'resident') await this.assertNotRestricted(manager, person.id, now);
+      const live = await this.appointments.countLiveBookingsForService(manager, person.id, offering.serviceId, now);
+      if (live >= offering.service.maxActiveBookingsPerPerson) {
+        throw new DomainError('BOOKING_LIMIT_REACHED', `该服务最多同时预约 ${offering.service.maxActiveBookingsPerPerson} 次，请先完成或取消已有预约`, { limit: offering.service.maxActiveBookingsPerPerson });
       }
-      throw error;
-    }
-    return this.view(auth, bookingId);
+      if (!(await this.appointments.takeSeat(manager, slot.id))) throw slotFull(input.startsAt);
+      const status = initialBookingStatus(offering.service.needsReview);
+      try {
+        await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, groupSize: input.groupSize ?? null, bookedByAccountId: auth.accountId });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段，无需重复预约');
+        throw error;
+      }
+      await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
+      await this.audit.record(manager, auth, { action: 'booking.created', targetType: 'booking', targetId: id, regionPath: offering.centre.region.path, details: { residentId: person.id, status } });
+    });
+    return this.view(auth, id);
   }
 
   /** The caller's own bookings and their household members', newest first. */
@@ -489,14 +484,5 @@ export class BookingsService {
 
   private async view(auth: AuthContext, bookingId: string): Promise<BookingView> {
     return toBookingView((await this.appointments.findBookingWithDetails(bookingId))!, auth);
-  }
-
-  private async replay(auth: AuthContext, key: string, requestHash: string): Promise<BookingView | null> {
-    const record = await this.appointments.findIdempotencyRecord(auth.accountId, key);
-    if (!record) return null;
-    if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一项预约', { idempotencyKey: key });
-    const bookingId = (record.responseBody as { bookingId?: string }).bookingId;
-    const booking = bookingId ? await this.appointments.findBookingWithDetails(bookingId) : null;
-    return booking ? toBookingView(booking, auth) : null;
   }
 }

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HOME_VISIT_NOTICE_MINUTES, meetsNotice, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AppointmentsRepository } from '../appointments/appointments.repository';
@@ -53,18 +54,27 @@ export class HomeOrdersService {
     private readonly views: OrderViews,
     private readonly actors: OrderActors,
     private readonly phones: OrderPhones,
+    private readonly idempotency: Idempotency,
   ) {}
 
   /**
-   * With an Idempotency-Key (as for bookings), a retry after a lost response returns the first order instead of
-   * sending a second worker; the same key with another request is refused.
+   * With an Idempotency-Key (Idempotency, as for bookings), a retry after a lost response returns the first order
+   * instead of sending a second worker; the same key with another request is refused.
    */
   async create(auth: AuthContext, input: HomeOrderInput, idempotencyKey?: string): Promise<ServiceOrderView> {
-    const requestHash = createHash('sha256').update(JSON.stringify(['home-order', input])).digest('hex');
-    if (idempotencyKey) {
-      const replay = await this.replay(auth, idempotencyKey, requestHash);
-      if (replay) return replay;
-    }
+    return this.idempotency.run<{ orderId: string }, ServiceOrderView>(
+      idempotencyKey ? { accountId: auth.accountId, key: idempotencyKey } : null,
+      'home-order',
+      input,
+      (remember) => this.place(auth, input, remember),
+      async ({ orderId }) => {
+        const order = await this.orders.findOrder(orderId);
+        return order ? this.worded(auth, await this.views.one(order)) : null;
+      },
+    );
+  }
+
+  private async place(auth: AuthContext, input: HomeOrderInput, remember: Remember<{ orderId: string }>): Promise<ServiceOrderView> {
     const offering = await this.offerings.findOffering(input.centreId, input.serviceId);
     if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
     if (offering.service.mode !== 'home') throw new DomainError('SLOT_UNAVAILABLE', '该服务需要预约到中心办理的时段', { reason: 'not_home_service' });
@@ -108,37 +118,15 @@ export class HomeOrdersService {
       completedAt: null,
       createdByAccountId: auth.accountId,
     };
-    try {
-      await this.insert(auth, order, idempotencyKey ? { key: idempotencyKey, requestHash } : null);
-    } catch (error) {
-      // Two requests with the same key at once: the loser answers with the winner's order.
-      if (idempotencyKey && isDuplicateKey(error)) {
-        const replay = await this.replay(auth, idempotencyKey, requestHash);
-        if (replay) return replay;
-      }
-      throw error;
-    }
-    // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
-    await this.dispatcher.dispatchQuietly(id);
-    return this.worded(auth, await this.views.one((await this.orders.findOrder(id))!));
-  }
-
-  /** The order, its audit entry and (with a key) the idempotency record, in one transaction. */
-  private async insert(auth: AuthContext, order: NewOrder, idempotency: { key: string; requestHash: string } | null): Promise<void> {
+    // The order, its audit entry and (with a key) the idempotency record, in one transaction.
     await this.transactions.write(async (manager) => {
-      if (idempotency) await this.offerings.insertIdempotencyRecord(manager, { accountId: auth.accountId, key: idempotency.key, requestHash: idempotency.requestHash, responseBody: { orderId: order.id } });
+      await remember(manager, { orderId: id });
       await this.orders.insertOrder(manager, order);
       await this.audit.record(manager, auth, { action: 'service_order.created', targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { serviceId: order.serviceId } });
     });
-  }
-
-  private async replay(auth: AuthContext, key: string, requestHash: string): Promise<ServiceOrderView | null> {
-    const record = await this.offerings.findIdempotencyRecord(auth.accountId, key);
-    if (!record) return null;
-    if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一项预约', { idempotencyKey: key });
-    const orderId = (record.responseBody as { orderId?: string }).orderId;
-    const order = orderId ? await this.orders.findOrder(orderId) : null;
-    return order ? this.worded(auth, await this.views.one(order)) : null;
+    // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
+    await this.dispatcher.dispatchQuietly(id);
+    return this.worded(auth, await this.views.one((await this.orders.findOrder(id))!));
   }
 
   /** The caller's and their household's home-service orders, newest first. */
