@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrderEvent, ProviderDecision } from '@linli/shared';
 import { OutboxMessage } from './outbox-message.entity';
+import type { OutboxMessages, OutboxTopic } from './outbox-topics';
 
-/** Every order event is announced (the resident, the worker or staff may need to hear of it); SLA warnings go to staff;
- * provider decisions go to the applicant and the organisation. */
-export type OutboxTopic = 'booking.promoted_from_waitlist' | `order.${OrderEvent}` | 'order.sla_warning' | `provider.${ProviderDecision}`;
+export type { OutboxTopic } from './outbox-topics';
 
 @Injectable()
 export class OutboxService {
-  /** Queues a message inside the caller's transaction. */
-  async enqueue(manager: EntityManager, topic: OutboxTopic, payload: OutboxMessage['payload']): Promise<void> {
-    await manager.getRepository(OutboxMessage).insert({ id: randomUUID(), topic, payload, createdAt: new Date(), deliveredAt: null });
+  /** Queues a message inside the caller's transaction, its payload checked against the topic (OutboxMessages). */
+  async enqueue<Topic extends OutboxTopic>(manager: EntityManager, topic: Topic, payload: OutboxMessages[Topic]): Promise<void> {
+    await manager.getRepository(OutboxMessage).insert({ id: randomUUID(), topic, payload: { ...payload }, createdAt: new Date(), deliveredAt: null });
   }
 }

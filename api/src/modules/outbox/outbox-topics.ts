@@ -1,0 +1,29 @@
+import type { OrderEvent, OrderStatus, ProviderDecision, ProviderStatus } from '@linli/shared';
+
+/** Every order event: who it concerns, so a relay can tell the resident (and household), the worker or staff. */
+export interface OrderEventMessage {
+  orderId: string;
+  status: OrderStatus;
+  residentId: string;
+  workerId: string | null;
+}
+
+/** A staff decision on a provider's application or standing: the applicant and the organisation hear of it. */
+export interface ProviderDecisionMessage {
+  providerId: string;
+  applicantAccountId: string | null;
+  status: ProviderStatus;
+  regionPath: string;
+}
+
+/**
+ * The one map from outbox topic to payload (immich's EventMap is the model): `OutboxService.enqueue` is checked
+ * against it, and a delivery relay can switch exhaustively over `OutboxTopic`. Topic names are stored in
+ * `outbox_message.topic` and never change.
+ */
+export type OutboxMessages = {
+  'booking.promoted_from_waitlist': { bookingId: string; residentId: string; slotStartsAt: string };
+  'order.sla_warning': { orderId: string; status: OrderStatus; regionPath: string };
+} & { [Event in OrderEvent as `order.${Event}`]: OrderEventMessage } & { [Decision in ProviderDecision as `provider.${Decision}`]: ProviderDecisionMessage };
+
+export type OutboxTopic = keyof OutboxMessages;
