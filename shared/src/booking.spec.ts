@@ -1,5 +1,5 @@
 import { BOOKING_EVENTS, BOOKING_STATUSES, availableBookingEvents, groupResidentBookings, holdsSeat, initialBookingStatus, transitionBooking, type BookingActor, type BookingStatus } from './booking';
-import { instantOf } from './schedule';
+import { instantOf } from './time';
 import { SERVICE_CATALOGUE } from './catalogue';
 
 describe('booking state machine', () => {

@@ -1,4 +1,4 @@
-import { instantOf } from './schedule';
+import { instantOf } from './time';
 
 import type { BookingView } from './appointments';
 

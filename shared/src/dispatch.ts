@@ -1,5 +1,6 @@
 import { distanceMeters, type GeoPoint } from './regions';
-import { isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, instantOf, type IsoWeekday, type TimeRange } from './schedule';
+import type { TimeRange } from './schedule';
+import { instantOf, isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, type IsoWeekday } from './time';
 
 /**
  * The home-service order state machine, shared so every screen offers only the actions the API will accept.
@@ -326,6 +327,20 @@ export interface OrderRatingView {
   score: number;
   comment: string | null;
   createdAt: string;
+}
+
+/** What a resident (or staff acting for one) sends to ask for a home visit: window times are ISO instants; the
+ * position is GCJ-02, both coordinates or neither (then the centre's). */
+export interface HomeOrderInput {
+  centreId: string;
+  serviceId: string;
+  residentId: string;
+  address: string;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  description: string;
+  latitude?: number;
+  longitude?: number;
 }
 
 /** A home-service order with its place, current worker, timeline and what the viewer may do next. */

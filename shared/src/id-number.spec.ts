@@ -1,4 +1,4 @@
-import { birthDateFromIdNumber, idNumberCheckCharacter, isMainlandMobile, isValidIdNumber, maskIdNumber, maskPhone } from './id-number';
+import { ageOn, birthDateFromIdNumber, idNumberCheckCharacter, isMainlandMobile, isValidIdNumber, maskIdNumber, maskPhone } from './id-number';
 
 // The standard's own example and numbers built with the check rule.
 const VALID = ['11010519491231002X', '440524193801010019', '110101199003071234'.slice(0, 17) + idNumberCheckCharacter('11010119900307123')];
@@ -32,5 +32,23 @@ describe('phones', () => {
     expect(isMainlandMobile('13800138000')).toBe(true);
     expect(isMainlandMobile('12800138000')).toBe(false);
     expect(isMainlandMobile('0551-65101001')).toBe(false);
+  });
+});
+
+describe('ageOn', () => {
+  it.each([
+    ['1956-12-01', '2026-11-30', 69], // the day before the 70th birthday
+    ['1956-12-01', '2026-12-01', 70], // on it
+    ['1956-12-01', '2026-12-02', 70],
+    ['1966-06-15', '2026-06-14', 59],
+    ['1966-06-15', '2026-06-15', 60],
+    ['1946-01-01', '2026-01-01', 80],
+    ['1946-01-01', '2025-12-31', 79], // across a year end
+  ])('born %s is %i on %s', (birthDate, onDate, age) => expect(ageOn(birthDate, onDate)).toBe(age));
+
+  it('counts a 29 February birthday from 1 March in ordinary years', () => {
+    expect(ageOn('1948-02-29', '2026-02-28')).toBe(77);
+    expect(ageOn('1948-02-29', '2026-03-01')).toBe(78);
+    expect(ageOn('1948-02-29', '2028-02-29')).toBe(80);
   });
 });

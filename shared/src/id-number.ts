@@ -24,6 +24,14 @@ export function birthDateFromIdNumber(idNumber: string): string | null {
   return valid && Number(year) >= 1900 ? `${year}-${month}-${day}` : null;
 }
 
+/** Whole years between a `YYYY-MM-DD` birth date and a `YYYY-MM-DD` date: the birthday itself counts as the new age. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number);
+  const [year, month, day] = onDate.split('-').map(Number);
+  const beforeBirthday = month < birthMonth || (month === birthMonth && day < birthDay);
+  return year - birthYear - (beforeBirthday ? 1 : 0);
+}
+
 export function isValidIdNumber(raw: string): boolean {
   const idNumber = normaliseIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(idNumber)) return false;

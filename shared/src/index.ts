@@ -2,6 +2,7 @@ export * from './errors';
 export * from './regions';
 export * from './health';
 export * from './id-number';
+export * from './time';
 export * from './identity';
 export * from './catalogue';
 export * from './booking';

@@ -1,20 +1,7 @@
-import type { OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { HomeOrderInput, OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { request, requestList } from './request';
-
-/** What a resident sends to ask for a home visit (window times are ISO instants; position is GCJ-02, both or neither). */
-export interface HomeOrderInput {
-  centreId: string;
-  serviceId: string;
-  residentId: string;
-  address: string;
-  windowStartsAt: string;
-  windowEndsAt: string;
-  description: string;
-  latitude?: number;
-  longitude?: number;
-}
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 

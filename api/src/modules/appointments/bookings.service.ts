@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addDays,
+  ageOn,
   BOOKING_STATUS_LABELS,
   canCancel,
   holdsSeat,
@@ -80,13 +81,6 @@ function assertGroupSize(offering: CentreService, groupSize: number | undefined)
 
 function slotFull(startsAt: string): DomainError {
   return new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段或加入候补', { slotStartsAt: startsAt });
-}
-
-/** Whole years between a `YYYY-MM-DD` birth date and a Shanghai date. */
-function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = onDate.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /**

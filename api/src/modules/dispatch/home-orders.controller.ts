@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsString, IsUUID, Length } from 'class-validator';
-import type { ListResponse, OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
+import type { HomeOrderInput, ListResponse, OrderPhoneView, ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
@@ -11,7 +11,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { OrderPhoneDto, RatingDto, ReasonDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto } from './dto/dispatch.dto';
 import { HomeOrdersService } from './home-orders.service';
 
-class CreateHomeOrderDto {
+class CreateHomeOrderDto implements HomeOrderInput {
   @ApiProperty({ format: 'uuid' }) @IsUUID() centreId: string;
   @ApiProperty({ format: 'uuid', description: 'A home-mode service' }) @IsUUID() serviceId: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() residentId: string;

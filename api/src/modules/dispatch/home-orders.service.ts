@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { HOME_VISIT_NOTICE_MINUTES, meetsNotice, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
+import { HOME_VISIT_NOTICE_MINUTES, meetsNotice, type HomeOrderInput, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
@@ -18,18 +18,6 @@ import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
 import { OrderPhones } from './order-phones';
 import { inResidentWords, OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
-
-export interface HomeOrderInput {
-  centreId: string;
-  serviceId: string;
-  residentId: string;
-  address: string;
-  windowStartsAt: string;
-  windowEndsAt: string;
-  description: string;
-  latitude?: number;
-  longitude?: number;
-}
 
 type NewOrder = Parameters<DispatchRepository['insertOrder']>[1];
 
