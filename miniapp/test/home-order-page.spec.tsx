@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ORDER_STATUS_LABELS } from '@linli/shared';
 
 import { HomeOrderPage } from '../src/home-service/pages/order';
-import { ORDER_POLL_MS } from '../src/hooks/useHomeOrder';
+import { ORDER_POLL_MS } from '../src/home-service/hooks/useHomeOrder';
 import { OrdersPage } from '../src/pages/orders';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingRoutes, createFakeBookings } from './support/fake-bookings';

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
-import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/hooks/useWorkbench';
+import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/provider/hooks/useWorkbench';
 import { windowLabel } from '../src/services/order-messages';
 import { ProviderHomePage } from '../src/provider/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';

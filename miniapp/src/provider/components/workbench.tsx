@@ -15,11 +15,11 @@ import { ReasonPicker } from '../../components/reason-picker';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { SubmitButton } from '../../components/submit-button';
 import { formatDistance } from '../../hooks/useCentreOrder';
-import { NOTE_LIMITS, REJECT_REASONS, useWorkbench } from '../../hooks/useWorkbench';
-import { PHOTO_STATUSES } from '../../hooks/useWorkPhotos';
+import { NOTE_LIMITS, REJECT_REASONS, useWorkbench } from '../hooks/useWorkbench';
+import { PHOTO_STATUSES } from '../hooks/useWorkPhotos';
 import { countdownText, windowLabel } from '../../services/order-messages';
 
-import type { WorkbenchHandle, WorkbenchTab } from '../../hooks/useWorkbench';
+import type { WorkbenchHandle, WorkbenchTab } from '../hooks/useWorkbench';
 
 import './provider.scss';
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { CentreSummary } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
-import { useStaffCentres } from '../../hooks/useStaffCentres';
+import { useStaffCentres } from '../hooks/useStaffCentres';
 
 /**
  * The centres of the staff member's area as big buttons. With only one (a community's staff), it is chosen at once:

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 
-import type { SaveState } from '../../hooks/useScheduleEditor';
+import type { SaveState } from '../hooks/useScheduleEditor';
 
 /** A save's problems (each on its own line, in red) or its success, right under the form it belongs to. */
 export function SaveMessage({ state, doneText }: { state: SaveState; doneText: string }) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 
 import { RemoteContent } from '../../components/remote-content';
-import { useBookableServices } from '../../hooks/useBookableServices';
+import { useBookableServices } from '../hooks/useBookableServices';
 import { Chips } from './chips';
 
 export const ALL = '';

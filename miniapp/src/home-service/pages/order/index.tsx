@@ -11,14 +11,14 @@ import { OrderPhotos } from '../../../components/order-photos';
 import { ReasonPicker } from '../../../components/reason-picker';
 import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
-import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useHomeOrder } from '../../../hooks/useHomeOrder';
+import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useHomeOrder } from '../../hooks/useHomeOrder';
 import { usePageId } from '../../../hooks/usePageId';
 import { usePhoneCall } from '../../../hooks/usePhoneCall';
 import { fetchWorkerPhone } from '../../../services/home-orders';
 import { isLiveOrder, RESIDENT_STATUS_HINTS } from '../../../services/order-messages';
 import { openOrdersTab } from '../../../services/routes';
 
-import type { HomeOrderHandle } from '../../../hooks/useHomeOrder';
+import type { HomeOrderHandle } from '../../hooks/useHomeOrder';
 
 import '../../../components/home-order-form/index.scss';
 import '../../components/home-order.scss';

@@ -13,10 +13,10 @@ import { ResidentGate } from '../../../components/resident-gate';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import type { TextFieldProps } from '../../../components/text-field';
-import { APPLICATION_LIMITS, CREDIT_CODE_LENGTH, useProviderApplication } from '../../../hooks/useProviderApplication';
+import { APPLICATION_LIMITS, CREDIT_CODE_LENGTH, useProviderApplication } from '../../hooks/useProviderApplication';
 import { ROUTES } from '../../../services/routes';
 
-import type { ProviderApplicationHandle } from '../../../hooks/useProviderApplication';
+import type { ProviderApplicationHandle } from '../../hooks/useProviderApplication';
 
 import './index.scss';
 

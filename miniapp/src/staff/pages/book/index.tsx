@@ -9,9 +9,9 @@ import { BookingFlow } from '../../../components/booking-flow';
 import { HomeOrderForm } from '../../../components/home-order-form';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { TextField } from '../../../components/text-field';
-import { useBookableServices } from '../../../hooks/useBookableServices';
+import { useBookableServices } from '../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
-import { useResidentSearch } from '../../../hooks/useResidentSearch';
+import { useResidentSearch } from '../../hooks/useResidentSearch';
 import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
 import { StaffDeskPage } from '../../components/staff-gate';
 

@@ -9,15 +9,15 @@ import type { BookingStatus, BookingView, SessionAccount } from '@linli/shared';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { useErrorToast } from '../../../hooks/useErrorToast';
-import { isStaffEvent, STAFF_EVENT_LABELS, useStaffBookings } from '../../../hooks/useStaffBookings';
+import { useErrorToast } from '../../hooks/useErrorToast';
+import { isStaffEvent, STAFF_EVENT_LABELS, useStaffBookings } from '../../hooks/useStaffBookings';
 import { dateLabel, timeRange } from '../../../services/booking-messages';
 import { CentreChoice } from '../../components/centre-choice';
 import { Chips } from '../../components/chips';
 import { ServiceChoice } from '../../components/service-choice';
 import { StaffDeskPage } from '../../components/staff-gate';
 
-import type { StaffBookingsHandle } from '../../../hooks/useStaffBookings';
+import type { StaffBookingsHandle } from '../../hooks/useStaffBookings';
 
 import '../../components/staff-desk.scss';
 

@@ -10,11 +10,11 @@ import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/re
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { formatDistance } from '../../../hooks/useCentreOrder';
-import { useDispatchOrder } from '../../../hooks/useDispatchBoard';
+import { useDispatchOrder } from '../../hooks/useDispatchBoard';
 import { usePageId } from '../../../hooks/usePageId';
 import { StaffDeskPage } from '../../components/staff-gate';
 
-import type { DispatchOrderHandle, StaffPanel } from '../../../hooks/useDispatchBoard';
+import type { DispatchOrderHandle, StaffPanel } from '../../hooks/useDispatchBoard';
 
 import '../../components/staff-desk.scss';
 

@@ -2,15 +2,15 @@ import { Text, View } from '@tarojs/components';
 
 import { OrderListCard } from '../../../components/order-details';
 import { RemoteContent } from '../../../components/remote-content';
-import { BOARD_TABS, useDispatchBoard } from '../../../hooks/useDispatchBoard';
-import { useErrorToast } from '../../../hooks/useErrorToast';
+import { BOARD_TABS, useDispatchBoard } from '../../hooks/useDispatchBoard';
+import { useErrorToast } from '../../hooks/useErrorToast';
 import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePolling';
-import { useStaffCentres } from '../../../hooks/useStaffCentres';
+import { useStaffCentres } from '../../hooks/useStaffCentres';
 import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
 import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
 
-import type { DispatchBoardHandle } from '../../../hooks/useDispatchBoard';
+import type { DispatchBoardHandle } from '../../hooks/useDispatchBoard';
 
 import '../../components/staff-desk.scss';
 

@@ -8,7 +8,7 @@ import { FailedSignInsNotice } from '../../../components/failed-sign-ins-notice'
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
-import { usePendingApplicationCount } from '../../../hooks/useProviderReview';
+import { usePendingApplicationCount } from '../../hooks/useProviderReview';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../services/routes';
 import { BOOKING_DESK_ROLES } from '../../components/staff-gate';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { useStaffLogin } from '../../../hooks/useStaffLogin';
+import { useStaffLogin } from '../../hooks/useStaffLogin';
 import { openHomeOf } from '../../../services/routes';
 
 import './index.scss';

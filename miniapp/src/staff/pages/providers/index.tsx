@@ -9,10 +9,10 @@ import { ReasonPicker } from '../../../components/reason-picker';
 import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { usePullToReload } from '../../../hooks/usePolling';
-import { DECISION_LABELS, DECISION_REASONS, groupProviders, movesOf, useProviderReview } from '../../../hooks/useProviderReview';
+import { DECISION_LABELS, DECISION_REASONS, groupProviders, movesOf, useProviderReview } from '../../hooks/useProviderReview';
 import { StaffDeskPage } from '../../components/staff-gate';
 
-import type { ProviderGroup, ProviderReviewHandle, ReasonPanel } from '../../../hooks/useProviderReview';
+import type { ProviderGroup, ProviderReviewHandle, ReasonPanel } from '../../hooks/useProviderReview';
 
 import '../../components/staff-desk.scss';
 import './index.scss';

@@ -11,7 +11,7 @@ import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { RangeFields, SlotFields } from './weekly-form';
 
-import type { ScheduleEditor } from '../../../hooks/useScheduleEditor';
+import type { ScheduleEditor } from '../../hooks/useScheduleEditor';
 
 const KIND_CHIPS: readonly { value: DateException['kind']; label: string }[] = [
   { value: 'closed', label: '闭馆' },

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 
 import { RemoteContent } from '../../../components/remote-content';
-import { useScheduleEditor } from '../../../hooks/useScheduleEditor';
+import { useScheduleEditor } from '../../hooks/useScheduleEditor';
 import { CentreChoice } from '../../components/centre-choice';
 import { ServiceChoice } from '../../components/service-choice';
 import { StaffDeskPage } from '../../components/staff-gate';

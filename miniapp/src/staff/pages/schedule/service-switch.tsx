@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { useServiceSwitch } from '../../../hooks/useServiceSwitch';
+import { useServiceSwitch } from '../../hooks/useServiceSwitch';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 

@@ -9,7 +9,7 @@ import { AFTERNOON, POLICY_LABELS, WEEKDAY_LABELS } from '../../../services/sche
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 
-import type { ScheduleEditor } from '../../../hooks/useScheduleEditor';
+import type { ScheduleEditor } from '../../hooks/useScheduleEditor';
 import type { DayForm } from '../../../services/schedule-form';
 
 const OPEN_CHIPS = [

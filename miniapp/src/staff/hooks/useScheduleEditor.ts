@@ -3,7 +3,7 @@ import { addDays, shanghaiDateOf } from '@linli/shared';
 
 import type { ServiceSchedule } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
+import { ApiError } from '../../services/api-error';
 import {
   daysOf,
   emptyExceptionForm,
@@ -14,13 +14,13 @@ import {
   problemsOf,
   weeklyOf,
   weeklyProblems,
-} from '../services/schedule-form';
-import { fetchSchedule, removeDateException, saveDateException, saveWeeklySchedule } from '../services/staff-admin';
-import { useRemoteData } from './useRemoteData';
+} from '../../services/schedule-form';
+import { fetchSchedule, removeDateException, saveDateException, saveWeeklySchedule } from '../../services/staff-admin';
+import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { DayForm, ExceptionForm, PolicyForm } from '../services/schedule-form';
-import type { CentreService } from '../services/staff-admin';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { DayForm, ExceptionForm, PolicyForm } from '../../services/schedule-form';
+import type { CentreService } from '../../services/staff-admin';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 /** Where a save stands: problems are shown next to the form, never in a pop-up. */
 export type SaveState = { status: 'idle' } | { status: 'pending' } | { status: 'saved' } | { status: 'failed'; problems: string[] };

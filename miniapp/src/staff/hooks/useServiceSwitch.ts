@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { ApiError } from '../services/api-error';
-import { fetchServiceDetail } from '../services/catalogue';
-import { switchCentreService } from '../services/staff-admin';
-import { useRemoteData } from './useRemoteData';
+import { ApiError } from '../../services/api-error';
+import { fetchServiceDetail } from '../../services/catalogue';
+import { switchCentreService } from '../../services/staff-admin';
+import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { CentreService } from '../services/staff-admin';
+import type { CentreService } from '../../services/staff-admin';
 import type { SaveState } from './useScheduleEditor';
 
 /** Whether residents can book the service at the centre now, and the centre's note to them. */

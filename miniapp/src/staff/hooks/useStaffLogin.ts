@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 
 import type { SessionAccount } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { signInWithPassword } from '../services/session';
+import { ApiError } from '../../services/api-error';
+import { signInWithPassword } from '../../services/session';
 
 export interface StaffLoginHandle {
   username: string;

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { shanghaiDateOf } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { downloadCsv, presetRange, rangeProblem } from '../services/statistics';
-import { fetchBookingsCsv, fetchStatistics } from '../services/staff-admin';
-import { useRemoteData } from './useRemoteData';
+import { ApiError } from '../../services/api-error';
+import { downloadCsv, presetRange, rangeProblem } from '../../services/statistics';
+import { fetchBookingsCsv, fetchStatistics } from '../../services/staff-admin';
+import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { RangePreset } from '../services/statistics';
-import type { DateRange } from '../services/staff-admin';
+import type { RangePreset } from '../../services/statistics';
+import type { DateRange } from '../../services/staff-admin';
 import type { SaveState } from './useScheduleEditor';
 
 /** 统计: counts for a date range picked by a quick choice or typed, and the CSV export of one centre. */

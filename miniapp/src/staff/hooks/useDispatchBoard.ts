@@ -2,14 +2,14 @@ import { useCallback, useState } from 'react';
 
 import type { DispatchBoard, ServiceOrderDetail, ServiceOrderView, AssignableWorker } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { actOnOrder, assignOrder, fetchCandidates, fetchDispatchBoard, fetchDispatchOrder } from '../services/dispatch';
-import { orderErrorMessage } from '../services/order-messages';
-import { useInterval, usePageVisible } from './usePolling';
-import { useRemoteById, useRemoteData } from './useRemoteData';
+import { ApiError } from '../../services/api-error';
+import { actOnOrder, assignOrder, fetchCandidates, fetchDispatchBoard, fetchDispatchOrder } from '../../services/dispatch';
+import { orderErrorMessage } from '../../services/order-messages';
+import { useInterval, usePageVisible } from '../../hooks/usePolling';
+import { useRemoteById, useRemoteData } from '../../hooks/useRemoteData';
 
-import type { StaffOrderAction } from '../services/dispatch';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { StaffOrderAction } from '../../services/dispatch';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 export type BoardTab = keyof DispatchBoard;
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 
-import type { RemoteData } from './useRemoteData';
+import type { RemoteData } from '../../hooks/useRemoteData';
 
 /**
  * Says a failed load in a toast, where the person is looking, when the place the data goes is further down the

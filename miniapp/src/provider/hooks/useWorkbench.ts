@@ -5,10 +5,10 @@ import { DEFAULT_SET_OUT_LEAD_MINUTES, setOutState } from '@linli/shared';
 
 import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, SetOutState, WorkbenchProfileView } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { showOnMap } from '../services/map';
-import { orderErrorMessage, secondsLeftAfter } from '../services/order-messages';
-import { EMPTY_REASON, reasonProblem, reasonText } from '../services/reason';
+import { ApiError } from '../../services/api-error';
+import { showOnMap } from '../../services/map';
+import { orderErrorMessage, secondsLeftAfter } from '../../services/order-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../../services/reason';
 import {
   acceptOffer,
   advanceWorkerOrder,
@@ -21,16 +21,16 @@ import {
   rejectOffer,
   reportWorkerPosition,
   setWorkerPresence,
-} from '../services/worker';
-import { usePhoneCall } from './usePhoneCall';
-import { useInterval, usePageVisible } from './usePolling';
-import { useRemoteData } from './useRemoteData';
+} from '../../services/worker';
+import { usePhoneCall } from '../../hooks/usePhoneCall';
+import { useInterval, usePageVisible } from '../../hooks/usePolling';
+import { useRemoteData } from '../../hooks/useRemoteData';
 import { useWorkPhotos } from './useWorkPhotos';
 
-import type { ReasonValue } from '../services/reason';
-import type { WorkerPosition, WorkerStep } from '../services/worker';
-import type { PhoneCallState } from './usePhoneCall';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { ReasonValue } from '../../services/reason';
+import type { WorkerPosition, WorkerStep } from '../../services/worker';
+import type { PhoneCallState } from '../../hooks/usePhoneCall';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 import type { PhotoUpload } from './useWorkPhotos';
 
 /** How often, while online and on screen: look for an offer and the grab pool; report where the worker is. */

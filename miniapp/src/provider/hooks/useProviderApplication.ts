@@ -3,14 +3,14 @@ import { isMainlandMobile, isValidCreditCode, normaliseCreditCode } from '@linli
 
 import type { ProviderApplicationInput, ProviderKind, ProviderView } from '@linli/shared';
 
-import type { PickedCommunity } from '../components/community-picker';
-import { ApiError } from '../services/api-error';
-import { fieldErrorsOf } from '../services/profile';
-import { applyAsProvider, conflictField, fetchMyApplications, PROVIDER_MESSAGES } from '../services/providers';
-import { useRemoteData } from './useRemoteData';
+import type { PickedCommunity } from '../../components/community-picker';
+import { ApiError } from '../../services/api-error';
+import { fieldErrorsOf } from '../../services/profile';
+import { applyAsProvider, conflictField, fetchMyApplications, PROVIDER_MESSAGES } from '../../services/providers';
+import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { RequestState } from './useProviderAdmin';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { RequestState } from '../../hooks/useProviderAdmin';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 /** What the application form holds while being typed in. */
 export interface ApplicationValues {

@@ -3,15 +3,15 @@ import { availableOrderEvents } from '@linli/shared';
 
 import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { cancelHomeOrder, complainAboutHomeOrder, confirmHomeOrder, fetchHomeOrder, rateHomeOrder } from '../services/home-orders';
-import { isLiveOrder, orderErrorMessage } from '../services/order-messages';
-import { EMPTY_REASON, reasonProblem, reasonText } from '../services/reason';
-import { useInterval, usePageVisible } from './usePolling';
-import { useRemoteById } from './useRemoteData';
+import { ApiError } from '../../services/api-error';
+import { cancelHomeOrder, complainAboutHomeOrder, confirmHomeOrder, fetchHomeOrder, rateHomeOrder } from '../../services/home-orders';
+import { isLiveOrder, orderErrorMessage } from '../../services/order-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../../services/reason';
+import { useInterval, usePageVisible } from '../../hooks/usePolling';
+import { useRemoteById } from '../../hooks/useRemoteData';
 
-import type { ReasonValue } from '../services/reason';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { ReasonValue } from '../../services/reason';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 /** How often the order page asks for the order while it is on screen and still moving. */
 export const ORDER_POLL_MS = 10_000;

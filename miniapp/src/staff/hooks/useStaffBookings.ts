@@ -3,14 +3,14 @@ import { SHORT_CHECK_IN_CODE, shanghaiDateOf } from '@linli/shared';
 
 import type { BookingStatus, BookingView } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-import { bookingErrorMessage } from '../services/booking-messages';
-import { applyStaffEvent, checkInWithCode, fetchCentreBookings } from '../services/bookings';
-import { useRemoteData } from './useRemoteData';
+import { ApiError } from '../../services/api-error';
+import { bookingErrorMessage } from '../../services/booking-messages';
+import { applyStaffEvent, checkInWithCode, fetchCentreBookings } from '../../services/bookings';
+import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { StaffBookingEvent } from '../services/bookings';
-import type { CardRequest } from './useMyBookings';
-import type { RemoteDataHandle } from './useRemoteData';
+import type { StaffBookingEvent } from '../../services/bookings';
+import type { CardRequest } from '../../hooks/useMyBookings';
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 export const STAFF_EVENT_LABELS: Record<StaffBookingEvent, string> = {
   approve: '通过',

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 
 import type { ServiceSummary } from '@linli/shared';
 
-import { useCatalogue } from './useCatalogue';
+import { useCatalogue } from '../../hooks/useCatalogue';
 
 /**
  * The services booked at a centre, from the cached catalogue. Home visits are dispatched, not booked: they are left
