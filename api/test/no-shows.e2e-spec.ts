@@ -1,6 +1,6 @@
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { Booking } from '../src/modules/appointments/booking.entity';
-import { BookingsService } from '../src/modules/appointments/bookings.service';
+import { NoShowsService } from '../src/modules/appointments/no-shows.service';
 import { Slot } from '../src/modules/appointments/slot.entity';
 import { stableId } from '../src/seed/stable-id';
 import { insertConfirmedBooking } from './support/bookings';
@@ -23,7 +23,7 @@ describe('no-shows', () => {
   it('two sweeps running at once (as in two API instances) mark each overdue booking exactly once', async () => {
     const ids = await Promise.all([3, 4, 5].map((hoursAgo) => insertConfirmedBooking(t, SUN, new Date(Date.now() - hoursAgo * 24 * HOUR))));
     const recent = await insertConfirmedBooking(t, SUN, new Date(Date.now() - 10 * 60_000)); // still within the grace period
-    const sweeper = t.app.get(BookingsService);
+    const sweeper = t.app.get(NoShowsService);
     const [a, b] = await Promise.all([sweeper.sweepNoShows(), sweeper.sweepNoShows()]);
     expect(a + b).toBe(3);
 

@@ -4,16 +4,21 @@ import { OutboxModule } from '../outbox/outbox.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingsController } from './bookings.controller';
+import { BookingReportsService } from './booking-reports.service';
+import { BookingSupport } from './booking-support';
 import { BookingsService } from './bookings.service';
+import { CheckInService } from './check-in.service';
 import { CheckInCodes } from './check-in-codes';
 import { NoShowSweeper } from './no-show-sweeper';
+import { NoShowsService } from './no-shows.service';
 import { ScheduleController } from './schedule.controller';
 import { ScheduleService } from './schedule.service';
+import { WaitlistService } from './waitlist.service';
 
 @Module({
   imports: [AuditModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
-  providers: [AppointmentsRepository, ScheduleService, BookingsService, CheckInCodes, NoShowSweeper],
+  providers: [AppointmentsRepository, ScheduleService, BookingSupport, WaitlistService, NoShowsService, BookingsService, CheckInCodes, CheckInService, BookingReportsService, NoShowSweeper],
   exports: [AppointmentsRepository],
 })
 export class AppointmentsModule {}

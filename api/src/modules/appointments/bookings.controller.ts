@@ -6,7 +6,10 @@ import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
+import { BookingReportsService } from './booking-reports.service';
 import { BookingsService } from './bookings.service';
+import { CheckInService } from './check-in.service';
+import { WaitlistService } from './waitlist.service';
 import { BookingListDto, BookingStatisticsDto, BookingTransitionDto, CheckInCodeDto, CheckInDto, ExportBookingsQuery, StatisticsQuery, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -14,7 +17,12 @@ const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'V
 @ApiTags('appointments: bookings')
 @Controller()
 export class BookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly waitlist: WaitlistService,
+    private readonly checkIns: CheckInService,
+    private readonly reports: BookingReportsService,
+  ) {}
 
   @Post('bookings')
   @Roles('resident', 'staff', 'admin')
@@ -61,7 +69,7 @@ export class BookingsController {
   @ApiCreatedResponse({ type: WaitlistEntryViewDto })
   @ApiErrorResponses(...ERRORS, 'CONSENT_REQUIRED', 'SLOT_UNAVAILABLE', 'ALREADY_BOOKED', 'NOT_ELIGIBLE', 'CONFLICT')
   joinWaitlist(@CurrentAuth() auth: AuthContext, @Body() body: CreateBookingDto): Promise<WaitlistEntryView> {
-    return this.bookings.joinWaitlist(auth, body);
+    return this.waitlist.join(auth, body);
   }
 
   @Get('waitlist')
@@ -70,7 +78,7 @@ export class BookingsController {
   @ApiOkResponse({ type: WaitlistListDto })
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
   async listMyWaitlist(@CurrentAuth() auth: AuthContext): Promise<ListResponse<WaitlistEntryView>> {
-    return { items: await this.bookings.listMyWaitlist(auth) };
+    return { items: await this.waitlist.listMine(auth) };
   }
 
   @Post('waitlist/:entryId/leave')
@@ -80,7 +88,7 @@ export class BookingsController {
   @ApiOkResponse({ type: WaitlistEntryViewDto })
   @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
   leaveWaitlist(@CurrentAuth() auth: AuthContext, @UuidParam('entryId') entryId: string): Promise<WaitlistEntryView> {
-    return this.bookings.leaveWaitlist(auth, entryId);
+    return this.waitlist.leave(auth, entryId);
   }
 
   @Get('staff/bookings')
@@ -100,7 +108,7 @@ export class BookingsController {
   @ApiOkResponse({ description: 'UTF-8 CSV with a BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrorResponses(...ERRORS)
   exportCsv(@CurrentAuth() auth: AuthContext, @Query() query: ExportBookingsQuery): Promise<string> {
-    return this.bookings.exportCsv(auth, query.centreId, query.from, query.to);
+    return this.reports.exportCsv(auth, query.centreId, query.from, query.to);
   }
 
   @Get('staff/statistics')
@@ -109,7 +117,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingStatisticsDto })
   @ApiErrorResponses(...ERRORS)
   statistics(@CurrentAuth() auth: AuthContext, @Query() query: StatisticsQuery): Promise<BookingStatistics> {
-    return this.bookings.statistics(auth, query.regionId, query.from, query.to);
+    return this.reports.statistics(auth, query.regionId, query.from, query.to);
   }
 
   @Get('bookings/:bookingId/check-in-code')
@@ -118,7 +126,7 @@ export class BookingsController {
   @ApiOkResponse({ type: CheckInCodeDto })
   @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
   checkInCode(@CurrentAuth() auth: AuthContext, @UuidParam('bookingId') bookingId: string): Promise<CheckInCode> {
-    return this.bookings.checkInCode(auth, bookingId);
+    return this.checkIns.checkInCode(auth, bookingId);
   }
 
   @Post('staff/check-ins')
@@ -133,7 +141,7 @@ export class BookingsController {
   @ApiOkResponse({ type: BookingViewDto })
   @ApiErrorResponses(...ERRORS, 'CHECK_IN_CODE_INVALID', 'WRONG_CENTRE', 'WRONG_DAY', 'INVALID_TRANSITION', 'RATE_LIMITED')
   checkIn(@CurrentAuth() auth: AuthContext, @Body() body: CheckInDto): Promise<BookingView> {
-    return this.bookings.checkInByCode(auth, body.code, body.centreId);
+    return this.checkIns.checkInByCode(auth, body.code, body.centreId);
   }
 
   @Post('staff/bookings/:bookingId/transitions')

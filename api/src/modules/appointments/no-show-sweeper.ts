@@ -2,18 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { IntervalTask } from '../../common/scheduling/interval-task';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { BookingsService } from './bookings.service';
+import { NoShowsService } from './no-shows.service';
 
 /**
  * The no-show sweep every NO_SHOW_SWEEP_SECONDS in every instance; its conditional updates make that harmless (see
- * BookingsService.sweepNoShows).
+ * NoShowsService.sweepNoShows).
  */
 @Injectable()
 export class NoShowSweeper extends IntervalTask {
   protected readonly seconds: number;
 
   constructor(
-    private readonly bookings: BookingsService,
+    private readonly noShows: NoShowsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
@@ -21,7 +21,7 @@ export class NoShowSweeper extends IntervalTask {
   }
 
   protected async runOnce(): Promise<void> {
-    const moved = await this.bookings.sweepNoShows();
+    const moved = await this.noShows.sweepNoShows();
     if (moved) this.logger.log(`marked ${moved} bookings as no-shows`);
   }
 }
