@@ -39,7 +39,7 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
     }
   }
 
-  async function call(api: ApiProcess, method: string, path: string, token: string | null, body?: unknown): Promise<any> {
+  async function call(api: ApiProcess, method: string, path: string, token: string | null, body?: unknown) {
     const response = await fetch(`${api.baseUrl}${path}`, {
       method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -104,9 +104,8 @@ describe('the API as a process', () => {
     // Stopped, the server can neither accept nor read: the state of a busy server when the signal lands. The
     // requests wait in the kernel (twenty on the idle connections, forty on connections not yet accepted).
     api.child.kill('SIGSTOP');
-    let burst: Array<ReturnType<typeof sendThrough>> = [];
+    const burst = Array.from({ length: 60 }, () => sendThrough(agent, url));
     try {
-      burst = Array.from({ length: 60 }, () => sendThrough(agent, url));
       await Promise.all(burst.map((request) => request.sent));
       api.child.kill('SIGTERM');
     } finally {

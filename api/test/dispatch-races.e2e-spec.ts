@@ -26,7 +26,7 @@ describe('dispatch races: reject × cancel, reject × assign', () => {
 
   const post = (login: LoginResponse, path: string, body: object = {}) => t.http().post(path).set(bearer(login)).send(body);
   const statusOf = async (orderId: string) => (await t.http().get(`/api/dispatch/orders/${orderId}`).set(bearer(staff)).expect(200)).body.status as string;
-  const orphans = async () => (await t.dataSource.query(ORPHAN_OFFERS)) as { id: string }[];
+  const orphans = async () => await t.dataSource.query<{ id: string }[]>(ORPHAN_OFFERS);
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
@@ -116,12 +116,12 @@ describe('dispatch sweep with an impossible row', () => {
 
     await t.app.get(Dispatcher).sweep(new Date(Date.now() + 60 * 60_000));
 
-    const offers = (await t.dataSource.query(`SELECT order_id AS orderId, status FROM dispatch_offer WHERE order_id IN ('${orphaned.id}', '${healthy.id}') ORDER BY offered_at`)) as { orderId: string; status: string }[];
+    const offers = await t.dataSource.query<{ orderId: string; status: string }[]>(`SELECT order_id AS orderId, status FROM dispatch_offer WHERE order_id IN ('${orphaned.id}', '${healthy.id}') ORDER BY offered_at`);
     expect(offers).toEqual([
       { orderId: orphaned.id, status: 'withdrawn' },
       { orderId: healthy.id, status: 'expired' },
     ]);
-    const statuses = (await t.dataSource.query(`SELECT id, status FROM service_order WHERE id IN ('${orphaned.id}', '${healthy.id}', '${pooled.id}')`)) as { id: string; status: string }[];
+    const statuses = await t.dataSource.query<{ id: string; status: string }[]>(`SELECT id, status FROM service_order WHERE id IN ('${orphaned.id}', '${healthy.id}', '${pooled.id}')`);
     expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({ [orphaned.id]: 'cancelled', [healthy.id]: 'escalated', [pooled.id]: 'escalated' });
   });
 });

@@ -22,7 +22,7 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
   const get = (login: LoginResponse, path: string) => t.http().get(path).set(bearer(login));
   const post = (login: LoginResponse, path: string, body: object = {}) => t.http().post(path).set(bearer(login)).send(body);
   const orderOf = async (id: string) => (await get(staff, `/api/dispatch/orders/${id}`).expect(200)).body;
-  const offers = async (orderId: string) => (await t.dataSource.query(`SELECT worker_id AS workerId, status FROM dispatch_offer WHERE order_id = '${orderId}' ORDER BY offered_at`)) as { workerId: string; status: string }[];
+  const offers = (orderId: string) => t.dataSource.query<{ workerId: string; status: string }[]>(`SELECT worker_id AS workerId, status FROM dispatch_offer WHERE order_id = '${orderId}' ORDER BY offered_at`);
   const load = async (workerId: string) => Number((await t.dataSource.query(`SELECT open_orders AS n FROM worker WHERE id = '${workerId}'`))[0].n);
 
   beforeAll(async () => {

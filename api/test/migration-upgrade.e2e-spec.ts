@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { createScratchDatabase, type ScratchDatabase } from '../src/database/scratch-database';
 
@@ -6,6 +6,9 @@ import { createScratchDatabase, type ScratchDatabase } from '../src/database/scr
  * Upgrading a database that already holds home orders from before dispatch existed: the dispatch migration must keep
  * every order and fill its new columns (skill, community, place) from the centre, on this run's dialect.
  */
+/** What buildDataSourceOptions lists as migrations: the generated classes, in the order they run. */
+type MigrationClass = new () => MigrationInterface;
+
 describe('migration upgrade: home orders made before dispatch', () => {
   let scratch: ScratchDatabase;
   afterAll(() => scratch?.drop());
@@ -13,7 +16,7 @@ describe('migration upgrade: home orders made before dispatch', () => {
   it('keeps the order and fills skill, community and place from its centre', async () => {
     scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `upgrade_${process.env.JEST_WORKER_ID ?? '0'}`);
     const options = buildDataSourceOptions(scratch.config);
-    const migrations = options.migrations as Function[];
+    const migrations = options.migrations as MigrationClass[];
     const dispatchIndex = migrations.findIndex((migration) => migration.name.startsWith('Dispatch'));
     const before = new DataSource({ ...options, entities: [], migrations: migrations.slice(0, dispatchIndex) });
     await before.initialize();
@@ -63,7 +66,7 @@ describe('migration upgrade: bookings made before short check-in codes', () => {
   it('gives upcoming pending and confirmed bookings a code each, and no one else', async () => {
     scratch = await createScratchDatabase(process.env.E2E_DATABASE_URL, `upgrade_codes_${process.env.JEST_WORKER_ID ?? '0'}`);
     const options = buildDataSourceOptions(scratch.config);
-    const migrations = options.migrations as Function[];
+    const migrations = options.migrations as MigrationClass[];
     const codesIndex = migrations.findIndex((migration) => migration.name.startsWith('BookingShortCodes'));
     const before = new DataSource({ ...options, entities: [], migrations: migrations.slice(0, codesIndex) });
     await before.initialize();

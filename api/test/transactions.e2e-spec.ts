@@ -39,6 +39,6 @@ describe('TransactionRunner', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await t.dataSource.getRepository(Region).countBy({ code: 'SOLO' })).toBe(0);
-    await expect(t.transactions.write(async () => 'still running')).resolves.toBe('still running');
+    await expect(t.transactions.write(() => Promise.resolve('still running'))).resolves.toBe('still running');
   });
 });

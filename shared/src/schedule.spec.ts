@@ -1,8 +1,5 @@
+import type { BookingPolicy, CalendarDay, DateException, WeeklyOpening } from './schedule';
 import {
-  BookingPolicy,
-  CalendarDay,
-  DateException,
-  WeeklyOpening,
   canCancel,
   generateSlots,
   openingFor,

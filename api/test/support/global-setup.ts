@@ -17,6 +17,6 @@ export default async function globalSetup(): Promise<void> {
     });
     await connection.end();
   } catch (error) {
-    throw new Error(`E2E_DATABASE_URL ${url.protocol}//${url.host} is not reachable: ${(error as Error).message}`);
+    throw new Error(`E2E_DATABASE_URL ${url.protocol}//${url.host} is not reachable: ${(error as Error).message}`, { cause: error });
   }
 }
