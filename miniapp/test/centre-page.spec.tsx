@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { CentrePage } from '../src/pages/centre';
-import { webMapUrl } from '../src/services/map';
+import { webMapUrl } from '../src/device/map';
 import { catalogueFixture, centresFixture } from './support/fixtures';
 import { answer } from './support/fixture-server';
 import { servePerTest } from './support/serve';

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DemoAccount } from '@linli/shared';
 
 import { LoginPage } from '../src/pages/login';
-import { readSession } from '../src/services/token-storage';
+import { readSession } from '../src/storage/token-storage';
 import { readJson, sendJson } from './support/fixture-server';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';

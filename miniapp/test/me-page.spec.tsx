@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 
 import { MePage } from '../src/pages/me';
-import { readSession } from '../src/services/token-storage';
+import { readSession } from '../src/storage/token-storage';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { readJson, sendJson } from './support/fixture-server';
 import { typeInto } from './support/interact';

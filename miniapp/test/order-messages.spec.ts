@@ -1,8 +1,9 @@
 import { instantOf } from '@linli/shared';
 
 import { ApiError } from '../src/services/api-error';
-import { countdownText, isWindowOpen, orderErrorMessage, secondsLeftAfter, starsOf, windowDates, windowLabel, windowOf } from '../src/services/order-messages';
-import { reasonProblem, reasonText } from '../src/services/reason';
+import { isWindowOpen, windowDates, windowOf } from '../src/forms/visit-window';
+import { countdownText, orderErrorMessage, secondsLeftAfter, starsOf, windowLabel } from '../src/texts/order-messages';
+import { reasonProblem, reasonText } from '../src/forms/reason';
 
 const error = (code: string, message = '服务器说明') => new ApiError({ code, message, status: 409 });
 

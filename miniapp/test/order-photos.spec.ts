@@ -1,6 +1,7 @@
 import { ApiError } from '../src/services/api-error';
-import { PHOTO_MESSAGES, photoUrl, uploadOrderPhoto } from '../src/services/order-photos';
-import { readSession } from '../src/services/token-storage';
+import { photoUrl, uploadOrderPhoto } from '../src/services/order-photos';
+import { PHOTO_MESSAGES } from '../src/texts/photo-messages';
+import { readSession } from '../src/storage/token-storage';
 import { createFakeApi, signInTo } from './support/fake-api';
 import { createFakeDispatch, dispatchRoutes, orderOf } from './support/fake-dispatch';
 import { failureOf } from './support/failure';

@@ -1,6 +1,6 @@
 import { ApiError } from '../src/services/api-error';
 import { CLIENT_ERROR_MESSAGES, configureRequest, request, requestList } from '../src/services/request';
-import { clearSession, saveSession } from '../src/services/token-storage';
+import { clearSession, saveSession } from '../src/storage/token-storage';
 import { closedPortUrl, sendJson, startFixtureServer } from './support/fixture-server';
 import { failureOf } from './support/failure';
 

@@ -1,6 +1,6 @@
 import { configureRequest, request } from '../src/services/request';
 import { signInWithPassword } from '../src/services/session';
-import { clearSession, readSession, saveSession, sessionFromTokens } from '../src/services/token-storage';
+import { clearSession, readSession, saveSession, sessionFromTokens } from '../src/storage/token-storage';
 import { sendJson, startFixtureServer } from './support/fixture-server';
 import { failureOf } from './support/failure';
 import { residentAccount } from './support/people';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 
 import { ApiError } from '../src/services/api-error';
 import { configureRequest, request } from '../src/services/request';
-import { clearSession, readSession, saveSession, subscribeSession } from '../src/services/token-storage';
+import { clearSession, readSession, saveSession, subscribeSession } from '../src/storage/token-storage';
 import { sendJson, startFixtureServer } from './support/fixture-server';
 import { failureOf } from './support/failure';
 import { refreshRoute } from './support/rotating-auth';

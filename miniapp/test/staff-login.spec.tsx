@@ -4,7 +4,7 @@ import { ProviderAdminPage } from '../src/provider/pages/admin';
 import { StaffHomePage } from '../src/staff/pages/index';
 import { StaffLoginPage } from '../src/staff/pages/login';
 import { configureRequest } from '../src/services/request';
-import { clearSession, readSession } from '../src/services/token-storage';
+import { clearSession, readSession } from '../src/storage/token-storage';
 import { readJson, sendJson, startFixtureServer } from './support/fixture-server';
 import { typeInto } from './support/interact';
 import { residentAccount } from './support/people';

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { addDays, shanghaiDateOf } from '@linli/shared';
 
 import { StaffStatisticsPage } from '../src/staff/pages/statistics';
-import { formatRate, presetRange } from '../src/services/statistics';
+import { formatRate, presetRange } from '../src/staff/forms/statistics-form';
 import { authed, createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { statisticsFixture } from './support/fake-schedule';
 import { answer } from './support/fixture-server';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
 import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/provider/hooks/useWorkbench';
-import { windowLabel } from '../src/services/order-messages';
+import { windowLabel } from '../src/texts/order-messages';
 import { ProviderHomePage } from '../src/provider/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { createFakeDispatch, dispatchRoutes, orderOf, windowToday, workerProfileOf } from './support/fake-dispatch';

@@ -5,7 +5,7 @@ import { initialCentreId, MAX_GROUP_SIZE, orderCentresFor } from '@linli/shared'
 import type { BookingView, OrderedCentre, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { bookingErrorMessage } from '../services/booking-messages';
+import { bookingErrorMessage } from '../texts/booking-messages';
 import { createBooking, joinWaitlist, newIdempotencyKey } from '../services/bookings';
 
 /** Someone the booking can be for: the resident, a household member, or (staff) the resident found. */

@@ -5,7 +5,7 @@ import type { SessionAccount } from '@linli/shared';
 import { fetchHousehold } from '../services/profile';
 import { useRemoteData } from './useRemoteData';
 
-import { SELF_RELATION } from '../services/booking-messages';
+import { SELF_RELATION } from '../texts/booking-messages';
 
 import type { BookingPerson } from './useBookingFlow';
 import type { RemoteDataHandle } from './useRemoteData';

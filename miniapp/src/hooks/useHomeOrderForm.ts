@@ -8,12 +8,14 @@ import type { OrderedCentre, ServiceDetail, ServiceOrderView, SessionAccount, Sl
 import { ApiError } from '../services/api-error';
 import { newIdempotencyKey } from '../services/bookings';
 import { createHomeOrder } from '../services/home-orders';
-import { isWindowOpen, orderErrorMessage, windowDates, windowOf, windowUnavailable } from '../services/order-messages';
-import { fetchHousehold, fetchMyProfile, fieldErrorsOf } from '../services/profile';
-import { SELF_RELATION } from '../services/booking-messages';
+import { isWindowOpen, windowDates, windowOf, windowUnavailable } from '../forms/visit-window';
+import { orderErrorMessage } from '../texts/order-messages';
+import { fieldErrorsOf } from '../forms/field-errors';
+import { fetchHousehold, fetchMyProfile } from '../services/profile';
+import { SELF_RELATION } from '../texts/booking-messages';
 import { useRemoteData } from './useRemoteData';
 
-import type { WindowPresetKey } from '../services/order-messages';
+import type { WindowPresetKey } from '../forms/visit-window';
 import type { BookingPerson } from './useBookingFlow';
 import type { RemoteDataHandle } from './useRemoteData';
 

@@ -4,7 +4,7 @@ import { groupResidentBookings } from '@linli/shared';
 import type { BookingView, ResidentBookingGroups, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { bookingErrorMessage } from '../services/booking-messages';
+import { bookingErrorMessage } from '../texts/booking-messages';
 import { cancelBooking, fetchMyBookings, fetchMyWaitlist, leaveWaitlist, rescheduleBooking } from '../services/bookings';
 import { useRemoteData } from './useRemoteData';
 

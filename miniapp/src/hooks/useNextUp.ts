@@ -4,7 +4,7 @@ import type { BookingView, ServiceOrderView } from '@linli/shared';
 
 import { fetchMyBookings } from '../services/bookings';
 import { fetchMyHomeOrders } from '../services/home-orders';
-import { isLiveOrder } from '../services/order-messages';
+import { isLiveOrder } from '../texts/order-messages';
 import { useReloadOnReturn } from './usePolling';
 import { useRemoteData } from './useRemoteData';
 

@@ -5,7 +5,7 @@ import type { HouseholdRelation } from '@linli/shared';
 
 import type { PickedCommunity } from '../components/community-picker';
 import { ApiError } from '../services/api-error';
-import { fieldErrorsOf } from '../services/profile';
+import { fieldErrorsOf } from '../forms/field-errors';
 
 import type { HouseholdMemberInput, ProfileInput } from '../services/profile';
 

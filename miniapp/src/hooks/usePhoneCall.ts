@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import type { OrderPhoneView } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import { ORDER_MESSAGES, orderErrorMessage } from '../services/order-messages';
+import { ORDER_MESSAGES, orderErrorMessage } from '../texts/order-messages';
 
 /** One order's call: the number being asked for, the number dialled (shown too, in case the phone does not dial), or why not. */
 export type PhoneCallState = { status: 'pending' } | { status: 'dialled'; phone: string } | { status: 'failed'; message: string };

@@ -4,7 +4,7 @@ import type { SessionAccount } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
 import { CAN_USE_WECHAT_LOGIN, refreshAccount, signInWithWechat, signOut, storedAccount } from '../services/session';
-import { subscribeSession } from '../services/token-storage';
+import { subscribeSession } from '../storage/token-storage';
 
 export type SessionState =
   | { status: 'checking' }

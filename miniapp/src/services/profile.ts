@@ -1,8 +1,8 @@
-import type { FieldViolation, HouseholdMember, HouseholdRelation, InvitationCode, ResidentProfile } from '@linli/shared';
+import type { HouseholdMember, HouseholdRelation, InvitationCode, ResidentProfile } from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { request, requestList } from './request';
-import { clearSession } from './token-storage';
+import { clearSession } from '../storage/token-storage';
 
 /** What a resident types about themselves. Empty optional fields are sent as null ("not given"). */
 export interface ProfileInput {
@@ -74,16 +74,4 @@ function withoutUnchangedSecrets<T extends { idNumber: string | null; phone?: st
   if (!input.idNumber) delete body.idNumber;
   if ('phone' in input && !input.phone) delete body.phone;
   return body;
-}
-
-/** A VALIDATION_FAILED error's messages by field name, for showing next to each input. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED' || !Array.isArray(error.details)) return {};
-  const errors: Record<string, string> = {};
-  for (const item of error.details as Partial<FieldViolation>[]) {
-    if (typeof item?.field === 'string' && typeof item.message === 'string' && !errors[item.field]) {
-      errors[item.field] = item.message;
-    }
-  }
-  return errors;
 }

@@ -4,7 +4,7 @@ import { isApiErrorBody } from '@linli/shared';
 import type { ListResponse, SessionTokens } from '@linli/shared';
 
 import { ApiError } from './api-error';
-import { clearSession, readSession, readToken, saveTokens } from './token-storage';
+import { clearSession, readSession, readToken, saveTokens } from '../storage/token-storage';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -4,9 +4,9 @@ import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 import type { DemoAccount, LoginResponse, SessionAccount } from '@linli/shared';
 
 import { ApiError } from './api-error';
-import { rememberFailedSignIns } from './failed-sign-ins';
+import { rememberFailedSignIns } from '../storage/failed-sign-ins';
 import { request, requestList } from './request';
-import { clearSession, readSession, saveAccount, saveSession, sessionFromTokens } from './token-storage';
+import { clearSession, readSession, saveAccount, saveSession, sessionFromTokens } from '../storage/token-storage';
 
 /** Sign-in needs WeChat's own login API; the H5 build (browser demo) has none. */
 export const CAN_USE_WECHAT_LOGIN = process.env.TARO_ENV !== 'h5';

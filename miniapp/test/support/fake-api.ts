@@ -3,7 +3,7 @@ import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 import type { HouseholdMember, ResidentProfile, SessionAccount } from '@linli/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { saveSession } from '../../src/services/token-storage';
+import { saveSession } from '../../src/storage/token-storage';
 import { communitiesFixture } from './fixtures';
 import { profileOf, residentAccount } from './people';
 import { readJson, sendJson } from './fixture-server';

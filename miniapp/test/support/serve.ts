@@ -1,6 +1,6 @@
 import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
-import { clearSession } from '../../src/services/token-storage';
+import { clearSession } from '../../src/storage/token-storage';
 import { startFixtureServer } from './fixture-server';
 import { imageStub, locationStub, mapStub, navigations, phoneStub, routeParams } from './taro-h5';
 

@@ -6,8 +6,8 @@ import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/share
 import type { ReactNode } from 'react';
 
 import { useBookingFlow } from '../../hooks/useBookingFlow';
-import { BOOKING_MESSAGES, bringHeading, dateLabel, ownCommunityTag, timeRange } from '../../services/booking-messages';
-import { openMeTab } from '../../services/routes';
+import { BOOKING_MESSAGES, bringHeading, dateLabel, ownCommunityTag, timeRange } from '../../texts/booking-messages';
+import { openMeTab } from '../../navigation/routes';
 import { CheckInCodePanel } from '../check-in-code';
 import { MaterialsList } from '../materials-list';
 import { SlotPicker } from '../slot-picker';

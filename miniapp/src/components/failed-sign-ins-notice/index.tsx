@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 
 import type { FailedSignIns } from '@linli/shared';
 
-import { dismissFailedSignIns, readFailedSignIns } from '../../services/failed-sign-ins';
+import { dismissFailedSignIns, readFailedSignIns } from '../../storage/failed-sign-ins';
 import { formatLocalDateTime } from '../../utils/datetime';
 
 import './index.scss';

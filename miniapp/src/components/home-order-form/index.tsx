@@ -4,8 +4,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { ServiceDetail, ServiceOrderView } from '@linli/shared';
 
 import { DESCRIPTION_LIMITS, useHomeOrderForm } from '../../hooks/useHomeOrderForm';
-import { dateLabel, ownCommunityTag, unavailableNote } from '../../services/booking-messages';
-import { WINDOW_PRESETS } from '../../services/order-messages';
+import { dateLabel, ownCommunityTag, unavailableNote } from '../../texts/booking-messages';
+import { WINDOW_PRESETS } from '../../forms/visit-window';
 import { SubmitButton } from '../submit-button';
 import { TextField } from '../text-field';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { SessionAccount } from '@linli/shared';
 
 import { useSignIn } from '../../hooks/useSignIn';
-import { openHomeOf } from '../../services/routes';
+import { openHomeOf } from '../../navigation/routes';
 import { CAN_USE_WECHAT_LOGIN, normaliseInvitationCode } from '../../services/session';
 import { Notice } from '../notice';
 import { SubmitButton } from '../submit-button';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 
-import { openPage } from '../../services/routes';
+import { openPage } from '../../navigation/routes';
 
 import './index.scss';
 

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { OrderTimelineEntry, ServiceOrderView } from '@linli/shared';
 
-import { starsOf, windowLabel } from '../../services/order-messages';
+import { starsOf, windowLabel } from '../../texts/order-messages';
 import { formatLocalDateTime } from '../../utils/datetime';
 
 import './index.scss';

@@ -4,7 +4,9 @@ import { useEffect, useRef } from 'react';
 
 import type { OrderPhotoView } from '@linli/shared';
 
-import { PHOTO_FRESH_MS, PHOTO_MESSAGES, photoUrl, previewPhotos } from '../../services/order-photos';
+import { previewPhotos } from '../../device/photos';
+import { PHOTO_FRESH_MS, photoUrl } from '../../services/order-photos';
+import { PHOTO_MESSAGES } from '../../texts/photo-messages';
 
 import './index.scss';
 

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 
-import { OTHER_REASON } from '../../services/reason';
+import { OTHER_REASON } from '../../forms/reason';
 import { TextField } from '../text-field';
 
-import type { ReasonValue } from '../../services/reason';
+import type { ReasonValue } from '../../forms/reason';
 
 import './index.scss';
 

@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import type { SessionAccount } from '@linli/shared';
 
 import { useSession } from '../../hooks/useSession';
-import { BOOKING_MESSAGES } from '../../services/booking-messages';
-import { ROUTES, openMeTab, openPage } from '../../services/routes';
+import { BOOKING_MESSAGES } from '../../texts/booking-messages';
+import { ROUTES, openMeTab, openPage } from '../../navigation/routes';
 import { Notice } from '../notice';
 
 import './index.scss';

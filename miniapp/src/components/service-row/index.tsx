@@ -3,8 +3,8 @@ import { SERVICE_MODE_LABELS } from '@linli/shared';
 
 import type { ServiceSummary } from '@linli/shared';
 
-import { ageNote } from '../../services/catalogue';
-import { openService } from '../../services/routes';
+import { ageNote } from '../../texts/service-labels';
+import { openService } from '../../navigation/routes';
 
 import './index.scss';
 

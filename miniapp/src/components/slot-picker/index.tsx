@@ -5,7 +5,7 @@ import { slotUnavailableReason } from '@linli/shared';
 import type { SlotAvailability, SlotUnavailableReason } from '@linli/shared';
 
 import { useSlots } from '../../hooks/useSlots';
-import { dateLabel, timeRange, unavailableNote } from '../../services/booking-messages';
+import { dateLabel, timeRange, unavailableNote } from '../../texts/booking-messages';
 import { RemoteContent } from '../remote-content';
 
 import './index.scss';

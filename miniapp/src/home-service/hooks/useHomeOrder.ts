@@ -5,12 +5,12 @@ import type { ServiceOrderDetail, ServiceOrderView } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
 import { cancelHomeOrder, complainAboutHomeOrder, confirmHomeOrder, fetchHomeOrder, rateHomeOrder } from '../../services/home-orders';
-import { isLiveOrder, orderErrorMessage } from '../../services/order-messages';
-import { EMPTY_REASON, reasonProblem, reasonText } from '../../services/reason';
+import { isLiveOrder, orderErrorMessage } from '../../texts/order-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
 import { useInterval, usePageVisible } from '../../hooks/usePolling';
 import { useRemoteById } from '../../hooks/useRemoteData';
 
-import type { ReasonValue } from '../../services/reason';
+import type { ReasonValue } from '../../forms/reason';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 /** How often the order page asks for the order while it is on screen and still moving. */

@@ -9,7 +9,7 @@ import { ResidentGate } from '../../components/resident-gate';
 import { useBookingPeople } from '../../hooks/useBookingPeople';
 import { useServiceDetail } from '../../hooks/useCatalogue';
 import { usePageId, usePageParam } from '../../hooks/usePageId';
-import { openBooking, openOrdersTab } from '../../services/routes';
+import { openBooking, openOrdersTab } from '../../navigation/routes';
 
 import './index.scss';
 

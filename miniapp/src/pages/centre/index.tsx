@@ -10,8 +10,8 @@ import { isEmptyList, RemoteContent, RemoteRecord } from '../../components/remot
 import { useCentreServices } from '../../hooks/useCatalogue';
 import { useCentre } from '../../hooks/useCentres';
 import { usePageId } from '../../hooks/usePageId';
-import { showOnMap } from '../../services/map';
-import { openBooking, openService } from '../../services/routes';
+import { showOnMap } from '../../device/map';
+import { openBooking, openService } from '../../navigation/routes';
 
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 

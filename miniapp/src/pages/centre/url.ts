@@ -1,4 +1,4 @@
-import { pageUrlWithId } from '../../services/routes';
+import { pageUrlWithId } from '../../navigation/routes';
 
 export const CENTRE_PAGE_PATH = '/pages/centre/index';
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 
 import type { CategoryWithServices } from '@linli/shared';
 
-import { openCategory } from '../../services/routes';
+import { openCategory } from '../../navigation/routes';
 
 export interface CategoryTilesProps {
   categories: CategoryWithServices[];

@@ -7,9 +7,9 @@ import type { BookingView, ServiceOrderView } from '@linli/shared';
 
 import { CheckInCodePanel } from '../../components/check-in-code';
 import { useNextUp } from '../../hooks/useNextUp';
-import { dateLabel, timeRange } from '../../services/booking-messages';
-import { RESIDENT_STATUS_HINTS, windowLabel } from '../../services/order-messages';
-import { openHomeOrder, openOrdersTab } from '../../services/routes';
+import { dateLabel, timeRange } from '../../texts/booking-messages';
+import { RESIDENT_STATUS_HINTS, windowLabel } from '../../texts/order-messages';
+import { openHomeOrder, openOrdersTab } from '../../navigation/routes';
 
 /** The booking coming next: what, when, where, for whom; its check-in code one tap away once it is confirmed. */
 function NextBooking({ booking }: { booking: BookingView }) {

@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { RemoteContent } from '../../components/remote-content';
 import { useDemoAccounts } from '../../hooks/useDemoAccounts';
 import { useSignIn } from '../../hooks/useSignIn';
-import { openHomeOf } from '../../services/routes';
+import { openHomeOf } from '../../navigation/routes';
 import { signInAsDemoAccount } from '../../services/session';
 
 /** The browser (H5) demo: pick a seeded account. The API offers it only while no real WeChat AppID is configured. */

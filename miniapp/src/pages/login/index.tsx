@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 
 import { LinkEntry } from '../../components/link-entry';
-import { ROUTES } from '../../services/routes';
+import { ROUTES } from '../../navigation/routes';
 import { CAN_USE_WECHAT_LOGIN } from '../../services/session';
 import { DemoLogin } from './demo-login';
 import { WechatLogin } from './wechat-login';

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import { LinkEntry } from '../../components/link-entry';
 import { useSignIn } from '../../hooks/useSignIn';
-import { openHomeOf, ROUTES } from '../../services/routes';
+import { openHomeOf, ROUTES } from '../../navigation/routes';
 import { signInWithWechat } from '../../services/session';
 
 /** WeChat: sign-in normally happens silently; this is the way back in after signing out or a failed attempt. */

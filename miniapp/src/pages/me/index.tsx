@@ -6,7 +6,7 @@ import type { SessionAccount } from '@linli/shared';
 
 import { LinkEntry } from '../../components/link-entry';
 import { useSession } from '../../hooks/useSession';
-import { ROUTES, openPage } from '../../services/routes';
+import { ROUTES, openPage } from '../../navigation/routes';
 import { CAN_USE_WECHAT_LOGIN } from '../../services/session';
 import { ConsentScreen } from './consent-screen';
 import { DataRightsSection } from './data-rights-section';

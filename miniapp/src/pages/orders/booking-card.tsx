@@ -6,7 +6,7 @@ import type { BookingView } from '@linli/shared';
 
 import { SlotPicker } from '../../components/slot-picker';
 import { SubmitButton } from '../../components/submit-button';
-import { dateLabel, timeRange } from '../../services/booking-messages';
+import { dateLabel, timeRange } from '../../texts/booking-messages';
 import { CheckInCodePanel } from '../../components/check-in-code';
 
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';

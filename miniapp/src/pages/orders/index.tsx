@@ -8,7 +8,7 @@ import { useMyBookings } from '../../hooks/useMyBookings';
 import { useMyHomeOrders } from '../../hooks/useMyHomeOrders';
 import { usePullToReload, useReloadOnReturn } from '../../hooks/usePolling';
 import { useSession } from '../../hooks/useSession';
-import { ROUTES, openHomeOrder, openMeTab, openPage } from '../../services/routes';
+import { ROUTES, openHomeOrder, openMeTab, openPage } from '../../navigation/routes';
 import { BookingCard } from './booking-card';
 import { WaitlistSection } from './waitlist-section';
 

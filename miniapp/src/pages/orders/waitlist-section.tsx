@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { WaitlistEntryView } from '@linli/shared';
 
 import { SubmitButton } from '../../components/submit-button';
-import { dateLabel, timeRange } from '../../services/booking-messages';
+import { dateLabel, timeRange } from '../../texts/booking-messages';
 
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
 

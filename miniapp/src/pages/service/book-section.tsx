@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { ServiceDetail } from '@linli/shared';
 
-import { ROUTES, openBooking, openPage } from '../../services/routes';
+import { ROUTES, openBooking, openPage } from '../../navigation/routes';
 import { storedAccount } from '../../services/session';
 
 /** The main action: signed-out residents go to login first; home services open the short 上门服务 form. */

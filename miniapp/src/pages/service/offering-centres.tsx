@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { ServiceDetail } from '@linli/shared';
 
 import { formatDistance, useCentreOrder } from '../../hooks/useCentreOrder';
-import { openPage } from '../../services/routes';
+import { openPage } from '../../navigation/routes';
 import { centrePageUrl } from '../centre/url';
 
 import type { LocationState } from '../../hooks/useCentreOrder';

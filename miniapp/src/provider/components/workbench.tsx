@@ -17,7 +17,7 @@ import { SubmitButton } from '../../components/submit-button';
 import { formatDistance } from '../../hooks/useCentreOrder';
 import { NOTE_LIMITS, REJECT_REASONS, useWorkbench } from '../hooks/useWorkbench';
 import { PHOTO_STATUSES } from '../hooks/useWorkPhotos';
-import { countdownText, windowLabel } from '../../services/order-messages';
+import { countdownText, windowLabel } from '../../texts/order-messages';
 
 import type { WorkbenchHandle, WorkbenchTab } from '../hooks/useWorkbench';
 

@@ -5,8 +5,9 @@ import type { ProviderApplicationInput, ProviderKind, ProviderView } from '@linl
 
 import type { PickedCommunity } from '../../components/community-picker';
 import { ApiError } from '../../services/api-error';
-import { fieldErrorsOf } from '../../services/profile';
-import { applyAsProvider, conflictField, fetchMyApplications, PROVIDER_MESSAGES } from '../../services/providers';
+import { fieldErrorsOf } from '../../forms/field-errors';
+import { applyAsProvider, fetchMyApplications } from '../../services/providers';
+import { conflictField, PROVIDER_MESSAGES } from '../../texts/provider-messages';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
 import type { RequestState } from '../../hooks/useProviderAdmin';

@@ -4,7 +4,8 @@ import { MAX_PHOTOS_PER_ORDER } from '@linli/shared';
 import type { OrderPhotoView, OrderStatus, ServiceOrderView } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import { choosePhoto, PhotoPickError, uploadOrderPhoto } from '../../services/order-photos';
+import { choosePhoto, PhotoPickError } from '../../device/photos';
+import { uploadOrderPhoto } from '../../services/order-photos';
 
 /** The worker may add photos while serving and after 完成服务, until the resident confirms (as the API allows). */
 export const PHOTO_STATUSES: readonly OrderStatus[] = ['in_service', 'completed'];

@@ -6,9 +6,9 @@ import { DEFAULT_SET_OUT_LEAD_MINUTES, setOutState } from '@linli/shared';
 import type { DispatchOfferView, OrderPhotoView, ServiceOrderView, SetOutState, WorkbenchProfileView } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import { showOnMap } from '../../services/map';
-import { orderErrorMessage, secondsLeftAfter } from '../../services/order-messages';
-import { EMPTY_REASON, reasonProblem, reasonText } from '../../services/reason';
+import { showOnMap } from '../../device/map';
+import { orderErrorMessage, secondsLeftAfter } from '../../texts/order-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
 import {
   acceptOffer,
   advanceWorkerOrder,
@@ -27,7 +27,7 @@ import { useInterval, usePageVisible } from '../../hooks/usePolling';
 import { useRemoteData } from '../../hooks/useRemoteData';
 import { useWorkPhotos } from './useWorkPhotos';
 
-import type { ReasonValue } from '../../services/reason';
+import type { ReasonValue } from '../../forms/reason';
 import type { WorkerPosition, WorkerStep } from '../../services/worker';
 import type { PhoneCallState } from '../../hooks/usePhoneCall';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';

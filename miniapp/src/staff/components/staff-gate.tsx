@@ -7,7 +7,7 @@ import type { SessionAccount } from '@linli/shared';
 import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
 import { useSession } from '../../hooks/useSession';
-import { ROUTES } from '../../services/routes';
+import { ROUTES } from '../../navigation/routes';
 
 /** Community staff and city admins handle bookings; provider admins and workers have their own workbench. */
 export const BOOKING_DESK_ROLES: ReadonlySet<SessionAccount['role']> = new Set(['staff', 'admin']);

@@ -4,7 +4,7 @@ import type { DispatchBoard, ServiceOrderDetail, ServiceOrderView, AssignableWor
 
 import { ApiError } from '../../services/api-error';
 import { actOnOrder, assignOrder, fetchCandidates, fetchDispatchBoard, fetchDispatchOrder } from '../../services/dispatch';
-import { orderErrorMessage } from '../../services/order-messages';
+import { orderErrorMessage } from '../../texts/order-messages';
 import { useInterval, usePageVisible } from '../../hooks/usePolling';
 import { useRemoteById, useRemoteData } from '../../hooks/useRemoteData';
 

@@ -5,13 +5,14 @@ import { nextProviderStatuses, PROVIDER_DECISIONS_NEEDING_REASON, PROVIDER_STATU
 import type { ProviderDecision, ProviderStatus, ProviderView } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import { fetchRegionProviders, PROVIDER_MESSAGES, setProviderStatus } from '../../services/providers';
-import { EMPTY_REASON, reasonProblem, reasonText } from '../../services/reason';
+import { fetchRegionProviders, setProviderStatus } from '../../services/providers';
+import { PROVIDER_MESSAGES } from '../../texts/provider-messages';
+import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
 import type { ProviderTargetStatus } from '../../services/providers';
 import type { RequestState } from '../../hooks/useProviderAdmin';
-import type { ReasonValue } from '../../services/reason';
+import type { ReasonValue } from '../../forms/reason';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 export const DECISION_LABELS: Record<ProviderDecision, string> = {

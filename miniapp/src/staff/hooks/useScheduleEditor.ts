@@ -14,11 +14,11 @@ import {
   problemsOf,
   weeklyOf,
   weeklyProblems,
-} from '../../services/schedule-form';
+} from '../forms/schedule-form';
 import { fetchSchedule, removeDateException, saveDateException, saveWeeklySchedule } from '../../services/staff-admin';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { DayForm, ExceptionForm, PolicyForm } from '../../services/schedule-form';
+import type { DayForm, ExceptionForm, PolicyForm } from '../forms/schedule-form';
 import type { CentreService } from '../../services/staff-admin';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 

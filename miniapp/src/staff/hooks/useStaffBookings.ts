@@ -4,7 +4,7 @@ import { SHORT_CHECK_IN_CODE, shanghaiDateOf } from '@linli/shared';
 import type { BookingStatus, BookingView } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import { bookingErrorMessage } from '../../services/booking-messages';
+import { bookingErrorMessage } from '../../texts/booking-messages';
 import { applyStaffEvent, checkInWithCode, fetchCentreBookings } from '../../services/bookings';
 import { useRemoteData } from '../../hooks/useRemoteData';
 

@@ -2,11 +2,12 @@ import { useCallback, useMemo, useState } from 'react';
 import { shanghaiDateOf } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import { downloadCsv, presetRange, rangeProblem } from '../../services/statistics';
+import { downloadCsv } from '../../device/csv-download';
+import { presetRange, rangeProblem } from '../forms/statistics-form';
 import { fetchBookingsCsv, fetchStatistics } from '../../services/staff-admin';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { RangePreset } from '../../services/statistics';
+import type { RangePreset } from '../forms/statistics-form';
 import type { DateRange } from '../../services/staff-admin';
 import type { SaveState } from './useScheduleEditor';
 

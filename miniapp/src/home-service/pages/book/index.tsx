@@ -9,7 +9,7 @@ import { ResidentGate } from '../../../components/resident-gate';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useHomeOrderPeople } from '../../../hooks/useHomeOrderForm';
 import { usePageId, usePageParam } from '../../../hooks/usePageId';
-import { ROUTES, pageUrlWithId } from '../../../services/routes';
+import { ROUTES, pageUrlWithId } from '../../../navigation/routes';
 
 import '../../components/home-order.scss';
 

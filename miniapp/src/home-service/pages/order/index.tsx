@@ -15,8 +15,8 @@ import { CANCEL_REASONS, COMMENT_MAX, COMPLAINT_REASONS, residentActionsOf, useH
 import { usePageId } from '../../../hooks/usePageId';
 import { usePhoneCall } from '../../../hooks/usePhoneCall';
 import { fetchWorkerPhone } from '../../../services/home-orders';
-import { isLiveOrder, RESIDENT_STATUS_HINTS } from '../../../services/order-messages';
-import { openOrdersTab } from '../../../services/routes';
+import { isLiveOrder, RESIDENT_STATUS_HINTS } from '../../../texts/order-messages';
+import { openOrdersTab } from '../../../navigation/routes';
 
 import type { HomeOrderHandle } from '../../hooks/useHomeOrder';
 

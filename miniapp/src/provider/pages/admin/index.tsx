@@ -11,7 +11,7 @@ import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useProviderAdmin, WEEKDAY_LABELS } from '../../../hooks/useProviderAdmin';
 import { useSession } from '../../../hooks/useSession';
-import { ROUTES } from '../../../services/routes';
+import { ROUTES } from '../../../navigation/routes';
 import { formatLocalDateTime } from '../../../utils/datetime';
 import { DispatchProfileEditor } from '../../components/dispatch-profile-editor';
 

@@ -14,7 +14,7 @@ import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import type { TextFieldProps } from '../../../components/text-field';
 import { APPLICATION_LIMITS, CREDIT_CODE_LENGTH, useProviderApplication } from '../../hooks/useProviderApplication';
-import { ROUTES } from '../../../services/routes';
+import { ROUTES } from '../../../navigation/routes';
 
 import type { ProviderApplicationHandle } from '../../hooks/useProviderApplication';
 

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
 import { useSession } from '../../../hooks/useSession';
-import { ROUTES } from '../../../services/routes';
+import { ROUTES } from '../../../navigation/routes';
 import { Workbench } from '../../components/workbench';
 
 /** `/provider/pages/index/index`: a bound worker's workbench; everyone else is shown the way in. */

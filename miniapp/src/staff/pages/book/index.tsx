@@ -12,7 +12,7 @@ import { TextField } from '../../../components/text-field';
 import { useBookableServices } from '../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { useResidentSearch } from '../../hooks/useResidentSearch';
-import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
+import { ROUTES, openPage, pageUrlWithId } from '../../../navigation/routes';
 import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';

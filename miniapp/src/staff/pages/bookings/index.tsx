@@ -11,7 +11,7 @@ import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useErrorToast } from '../../hooks/useErrorToast';
 import { isStaffEvent, STAFF_EVENT_LABELS, useStaffBookings } from '../../hooks/useStaffBookings';
-import { dateLabel, timeRange } from '../../../services/booking-messages';
+import { dateLabel, timeRange } from '../../../texts/booking-messages';
 import { CentreChoice } from '../../components/centre-choice';
 import { Chips } from '../../components/chips';
 import { ServiceChoice } from '../../components/service-choice';

@@ -6,7 +6,7 @@ import { BOARD_TABS, useDispatchBoard } from '../../hooks/useDispatchBoard';
 import { useErrorToast } from '../../hooks/useErrorToast';
 import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePolling';
 import { useStaffCentres } from '../../hooks/useStaffCentres';
-import { ROUTES, openPage, pageUrlWithId } from '../../../services/routes';
+import { ROUTES, openPage, pageUrlWithId } from '../../../navigation/routes';
 import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
 

@@ -10,7 +10,7 @@ import { Notice } from '../../../components/notice';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
 import { usePendingApplicationCount } from '../../hooks/useProviderReview';
 import { useSession } from '../../../hooks/useSession';
-import { ROUTES } from '../../../services/routes';
+import { ROUTES } from '../../../navigation/routes';
 import { BOOKING_DESK_ROLES } from '../../components/staff-gate';
 
 import './index.scss';

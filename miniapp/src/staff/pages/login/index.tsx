@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useStaffLogin } from '../../hooks/useStaffLogin';
-import { openHomeOf } from '../../../services/routes';
+import { openHomeOf } from '../../../navigation/routes';
 
 import './index.scss';
 

@@ -5,8 +5,8 @@ import type { DateException } from '@linli/shared';
 
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { dateLabel } from '../../../services/booking-messages';
-import { describeException } from '../../../services/schedule-form';
+import { dateLabel } from '../../../texts/booking-messages';
+import { describeException } from '../../forms/schedule-form';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { RangeFields, SlotFields } from './weekly-form';

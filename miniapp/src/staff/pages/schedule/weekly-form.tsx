@@ -5,12 +5,12 @@ import type { BookingPolicy, TimeRange } from '@linli/shared';
 
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { AFTERNOON, POLICY_LABELS, WEEKDAY_LABELS } from '../../../services/schedule-form';
+import { AFTERNOON, POLICY_LABELS, WEEKDAY_LABELS } from '../../forms/schedule-form';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 
 import type { ScheduleEditor } from '../../hooks/useScheduleEditor';
-import type { DayForm } from '../../../services/schedule-form';
+import type { DayForm } from '../../forms/schedule-form';
 
 const OPEN_CHIPS = [
   { value: 'closed', label: '休息' },

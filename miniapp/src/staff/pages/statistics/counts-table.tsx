@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 
 import type { BookingCounts } from '@linli/shared';
 
-import { formatRate } from '../../../services/statistics';
+import { formatRate } from '../../forms/statistics-form';
 
 /** One breakdown (by 分类, 服务, 社区 or 日期): a row per key with bookings, no-shows and the no-show rate. */
 export function CountsTable({ title, rows, className }: { title: string; rows: BookingCounts[]; className: string }) {

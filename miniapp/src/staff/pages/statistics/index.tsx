@@ -9,14 +9,14 @@ import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useErrorToast } from '../../hooks/useErrorToast';
 import { useCsvExport, useStatistics } from '../../hooks/useStatistics';
-import { formatRate, RANGE_LABELS } from '../../../services/statistics';
+import { formatRate, RANGE_LABELS } from '../../forms/statistics-form';
 import { CentreChoice } from '../../components/centre-choice';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { StaffDeskPage } from '../../components/staff-gate';
 import { CountsTable } from './counts-table';
 
-import type { RangePreset } from '../../../services/statistics';
+import type { RangePreset } from '../../forms/statistics-form';
 import type { DateRange } from '../../../services/staff-admin';
 
 import '../../components/staff-desk.scss';

@@ -2,7 +2,7 @@ import { shanghaiDateOf, addDays } from '@linli/shared';
 
 import type { SlotUnavailableReason } from '@linli/shared';
 
-import { ApiError } from './api-error';
+import { ApiError } from '../services/api-error';
 
 import type { BookingPerson } from '../hooks/useBookingFlow';
 

@@ -1,6 +1,8 @@
 import { addDays, isoWeekdayOf } from '@linli/shared';
 
-import type { DateRange } from './staff-admin';
+import type { DateRange } from '../../services/staff-admin';
+
+/* The 统计 page's form: the range asked for (presets, or two typed dates, checked), and its figures as read. */
 
 export type RangePreset = 'week' | 'month' | 'last30' | 'custom';
 
@@ -26,17 +28,4 @@ export function rangeProblem({ from, to }: DateRange): string | null {
 export function formatRate(rate: number | null): string {
   if (rate === null) return '—';
   return `${Math.round(rate * 1000) / 10}%`;
-}
-
-/** Saves CSV text as a file in a browser (H5 only); a BOM keeps Chinese readable in Excel. */
-export function downloadCsv(text: string, fileName: string): void {
-  const body = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`;
-  const url = URL.createObjectURL(new Blob([body], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
