@@ -1,6 +1,6 @@
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { IsString, registerDecorator, type ValidationOptions } from 'class-validator';
-import type { FieldViolation } from '@linli/shared';
+import { IsString, Length, Matches, MaxLength, MinLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { isMainlandMobile, isValidIdNumber, type FieldViolation } from '@linli/shared';
 import { ValidationFailedError } from '../errors/domain-error';
 
 /** Flattens nested class-validator errors into `field.path` violations the client can point at. */
@@ -50,3 +50,34 @@ const withoutControlCharacters = SatisfiesRule('isSearchText', (value) => !/\p{C
  * keyboard types U+0000-U+001F or U+007F-U+009F, so they are refused on every dialect. Lengths stay with each field.
  */
 export const IsSearchText = () => applyDecorators(IsString(), withoutControlCharacters());
+
+/*
+ * The field rules several modules' DTOs share. Each is written once here so that a resident, a provider's contact
+ * and a worker are held to the same mobile and name rules, and every new account to the same login name. The
+ * composed ones list their checks bottom-up, in the order stacked decorators run, so a refusal names its
+ * constraints in the same order as when each DTO stacked them itself.
+ */
+
+/** GB 11643 ID number: 18 characters with a valid check character and birth date. */
+export const IsIdNumber = SatisfiesRule('isIdNumber', isValidIdNumber, '身份证号码不正确');
+
+/** A mainland China mobile number (11 digits, 1[3-9]…). */
+export const IsMainlandMobile = SatisfiesRule('isMainlandMobile', isMainlandMobile, '手机号码不正确');
+
+/** Names as people write them: Chinese characters, letters, the middle dot of minority names, spaces. */
+const PERSON_NAME = /^[\p{Script=Han}A-Za-z·• ]{1,32}$/u;
+
+/** A person's name; `message` names the field in the refusal (姓名, 联系人姓名). */
+export const IsPersonName = (message: string) => applyDecorators(Matches(PERSON_NAME, { message }), IsString());
+
+/** The name an account is shown with (a worker's, a staff member's): any text of 1–64 characters, 赵师傅 included. */
+export const IsDisplayName = () => applyDecorators(Length(1, 64), IsString());
+
+/** A login name: 3–64 lower-case letters, digits or . _ -, starting with a letter or digit. */
+export const IsLoginName = (options?: ValidationOptions) => Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, options);
+
+/** A password someone sets for a new account: 10 to 128 characters. */
+export const IsNewPassword = (options?: ValidationOptions) => applyDecorators(MaxLength(128), MinLength(10, options), IsString());
+
+/** A one-time invitation code as typed: 6–16 letters and digits, spaces and dashes allowed between groups. */
+export const IsInvitationCode = () => applyDecorators(Matches(/^[0-9A-Za-z\s-]{6,16}$/), IsString());

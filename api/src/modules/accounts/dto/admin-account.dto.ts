@@ -1,21 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsDisplayName, IsLoginName, IsNewPassword } from '../../../common/http/validation';
 import { ACCOUNT_STATUSES, type AccountStatus } from '@linli/shared';
 
 export class CreateStaffAccountDto {
   @ApiProperty({ example: 'xiyuan.staff' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/)
+  @IsLoginName()
   username: string;
 
   @ApiProperty({ description: 'Initial password, at least 10 characters' })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @IsNewPassword()
   password: string;
 
   @ApiProperty({ example: '吴芳' })
-  @IsString()
-  @Length(1, 64)
+  @IsDisplayName()
   displayName: string;
 
   @ApiProperty({ format: 'uuid', description: 'Their scope: a region in yours' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, IsUUID, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import { IsInvitationCode } from '../../../common/http/validation';
 import { ROLES, type FailedSignIns, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount } from '@linli/shared';
 
 export class WechatLoginDto {
@@ -11,8 +12,7 @@ export class WechatLoginDto {
 
 export class WechatInvitationLoginDto extends WechatLoginDto {
   @ApiProperty({ description: 'One-time invitation code (8 letters/digits)' })
-  @IsString()
-  @Matches(/^[0-9A-Za-z\s-]{6,16}$/)
+  @IsInvitationCode()
   invitationCode: string;
 }
 

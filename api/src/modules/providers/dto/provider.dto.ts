@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MinLength, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DISPATCH_MODES, isValidCreditCode, PROVIDER_KINDS, PROVIDER_STATUSES, type DispatchMode, type ProviderApplicationInput, type ProviderKind, type ProviderStatus, type ProviderView } from '@linli/shared';
-import { SatisfiesRule } from '../../../common/http/validation';
+import { IsDisplayName, IsLoginName, IsMainlandMobile, IsNewPassword, IsPersonName, SatisfiesRule } from '../../../common/http/validation';
 import { WorkerProfileDto } from '../../dispatch/dto/dispatch.dto';
-import { IsMainlandMobile, NAME_PATTERN } from '../../residents/dto/person.dto';
 
 const IsCreditCode = SatisfiesRule('isCreditCode', isValidCreditCode, '统一社会信用代码不正确');
 
@@ -15,13 +14,11 @@ class ProviderAccountFieldsDto {
   name: string;
 
   @ApiProperty({ description: "Username of the provider's administrator account" })
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: '登录名为 3–64 位小写字母、数字或 . _ -，以字母或数字开头' })
+  @IsLoginName({ message: '登录名为 3–64 位小写字母、数字或 . _ -，以字母或数字开头' })
   adminUsername: string;
 
   @ApiProperty({ description: 'Initial password, at least 10 characters' })
-  @IsString()
-  @MinLength(10, { message: '密码至少 10 位' })
-  @MaxLength(128)
+  @IsNewPassword({ message: '密码至少 10 位' })
   adminPassword: string;
 }
 
@@ -48,8 +45,7 @@ export class ProviderApplicationDto extends ProviderAccountFieldsDto implements 
   kind: ProviderKind;
 
   @ApiProperty({ example: '张丽' })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: '联系人姓名只能包含汉字、字母和·' })
+  @IsPersonName('联系人姓名只能包含汉字、字母和·')
   contactName: string;
 
   @ApiProperty({ example: '13905510123', description: 'Stored encrypted, answered masked' })
@@ -75,8 +71,7 @@ export class ProviderStatusDto {
 
 export class CreateWorkerDto {
   @ApiProperty({ example: '赵师傅' })
-  @IsString()
-  @Length(1, 64)
+  @IsDisplayName()
   name: string;
 
   @ApiProperty({ example: '13705510009' })

@@ -1,22 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsSearchText, SatisfiesRule } from '../../../common/http/validation';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsIdNumber, IsMainlandMobile, IsPersonName, IsSearchText } from '../../../common/http/validation';
 import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
-import { HOUSEHOLD_RELATIONS, isMainlandMobile, isValidIdNumber, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
-
-/** GB 11643 ID number: 18 characters with a valid check character and birth date. */
-export const IsIdNumber = SatisfiesRule('isIdNumber', isValidIdNumber, '身份证号码不正确');
-
-export const IsMainlandMobile = SatisfiesRule('isMainlandMobile', isMainlandMobile, '手机号码不正确');
-
-/** Names as people write them: Chinese characters, letters, the middle dot of minority names, spaces. */
-export const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·• ]{1,32}$/u;
+import { HOUSEHOLD_RELATIONS, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
 
 /** Fields every person record has; where they live is added by each use (optional for residents, required for staff). */
 export class PersonFieldsDto {
   @ApiProperty({ example: '王秀英' })
-  @IsString()
-  @Matches(NAME_PATTERN, { message: '姓名只能包含汉字、字母和·' })
+  @IsPersonName('姓名只能包含汉字、字母和·')
   name: string;
 
   @ApiPropertyOptional({ description: 'GB 11643 ID number; stored encrypted, always answered masked', nullable: true, type: String })
