@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AppointmentsRepository } from './appointments.repository';
@@ -16,9 +17,8 @@ import { ScheduleService } from './schedule.service';
 import { WaitlistService } from './waitlist.service';
 
 @Module({
-  imports: [AuditModule, OutboxModule, ResidentsModule],
+  imports: [AuditModule, CatalogueModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
   providers: [AppointmentsRepository, ScheduleService, BookingSupport, WaitlistService, NoShowsService, BookingsService, CheckInCodes, CheckInService, BookingReportsService, NoShowSweeper],
-  exports: [AppointmentsRepository],
 })
 export class AppointmentsModule {}

@@ -38,11 +38,6 @@ export class AppointmentsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** A centre's offering of a service, with the centre (and its region) and the service. */
-  findOffering(centreId: string, serviceId: string): Promise<CentreService | null> {
-    return this.dataSource.getRepository(CentreService).findOne({ where: { centreId, serviceId }, relations: { centre: { region: true }, service: true } });
-  }
-
   findCentreWithRegion(centreId: string): Promise<Centre | null> {
     return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
   }
@@ -68,10 +63,6 @@ export class AppointmentsRepository {
   async replaceOpeningRules(manager: EntityManager, centreServiceId: string, rules: Array<Omit<OpeningRule, 'centreService'>>): Promise<void> {
     await manager.getRepository(OpeningRule).delete({ centreServiceId });
     if (rules.length) await manager.getRepository(OpeningRule).insert(rules);
-  }
-
-  async updatePolicy(manager: EntityManager, centreServiceId: string, policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>): Promise<void> {
-    await manager.getRepository(CentreService).update({ id: centreServiceId }, policy);
   }
 
   async replaceException(manager: EntityManager, exception: Omit<DateExceptionRow, 'centreService'>): Promise<void> {

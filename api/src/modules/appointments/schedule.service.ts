@@ -20,6 +20,7 @@ import { DomainError, NotFoundError, ValidationFailedError } from '../../common/
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import type { CentreService } from '../catalogue/centre-service.entity';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { AppointmentsRepository } from './appointments.repository';
 import type { DateExceptionRow } from './date-exception.entity';
 
@@ -57,6 +58,7 @@ export class ScheduleService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly appointments: AppointmentsRepository,
+    private readonly catalogue: CatalogueRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -113,7 +115,7 @@ export class ScheduleService {
         offering.id,
         input.weekly.map((opening) => ({ id: randomUUID(), centreServiceId: offering.id, weekday: opening.weekday, ranges: opening.ranges, slotMinutes: opening.slotMinutes, seats: opening.seats })),
       );
-      await this.appointments.updatePolicy(manager, offering.id, input.policy);
+      await this.catalogue.updateOfferingPolicy(manager, offering.id, input.policy);
       await this.audit.record(manager, auth, { action: 'schedule.updated', targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId } });
     });
     return this.schedule(auth, centreId, serviceId);
@@ -174,13 +176,13 @@ export class ScheduleService {
 
   /** An offering residents can book: it exists and is switched on. */
   async bookableOffering(centreId: string, serviceId: string): Promise<CentreService> {
-    const offering = await this.appointments.findOffering(centreId, serviceId);
+    const offering = await this.catalogue.findOfferingWithDetails(centreId, serviceId);
     if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
     return offering;
   }
 
   private async offeringInScope(auth: AuthContext, centreId: string, serviceId: string): Promise<CentreService> {
-    const offering = await this.appointments.findOffering(centreId, serviceId);
+    const offering = await this.catalogue.findOfferingWithDetails(centreId, serviceId);
     assertRegionInScope(auth, offering?.centre.region.path, '该市民中心的这项服务');
     return offering!;
   }

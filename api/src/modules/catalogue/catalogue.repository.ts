@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Centre } from '../regions/centre.entity';
 import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
 import { ServiceCategory } from './service-category.entity';
 
+/**
+ * The catalogue's tables: categories, services and which centre offers which service. Other modules (schedules and
+ * bookings, home orders, worker skills) read and change offerings through here rather than querying them themselves.
+ */
 @Injectable()
 export class CatalogueRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,6 +43,17 @@ export class CatalogueRepository {
     return this.dataSource.getRepository(Centre).findOne({ where: { id: centreId }, relations: { region: true } });
   }
 
+  /** A centre's offering of a service, with the centre (and its region) and the service. */
+  findOfferingWithDetails(centreId: string, serviceId: string): Promise<CentreService | null> {
+    return this.dataSource.getRepository(CentreService).findOne({ where: { centreId, serviceId }, relations: { centre: { region: true }, service: true } });
+  }
+
+  /** Home-visit services among `ids` (a worker's skills may only name those). */
+  listHomeServices(ids: string[]): Promise<CommunityService[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(CommunityService).find({ where: { id: In(ids), mode: 'home' } });
+  }
+
   findOffering(centreId: string, serviceId: string, manager: EntityManager = this.dataSource.manager): Promise<CentreService | null> {
     return manager.getRepository(CentreService).findOne({ where: { centreId, serviceId } });
   }
@@ -47,6 +62,10 @@ export class CatalogueRepository {
     const existing = await this.findOffering(offering.centreId, offering.serviceId, manager);
     if (existing) await manager.getRepository(CentreService).update({ id: existing.id }, { enabled: offering.enabled, notes: offering.notes });
     else await manager.getRepository(CentreService).insert(offering);
+  }
+
+  async updateOfferingPolicy(manager: EntityManager, centreServiceId: string, policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>): Promise<void> {
+    await manager.getRepository(CentreService).update({ id: centreServiceId }, policy);
   }
 
   async updateService(manager: EntityManager, serviceId: string, fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'> & Partial<Pick<CommunityService, 'dispatchMode' | 'offerWindowSeconds'>>): Promise<void> {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AppointmentsModule } from '../appointments/appointments.module';
 import { AuditModule } from '../audit/audit.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -24,7 +24,7 @@ import { WorkbenchService } from './workbench.service';
 
 /** Home-service orders from request to rating: the dispatcher, the worker's workbench and the staff board. */
 @Module({
-  imports: [AccountsModule, AppointmentsModule, AuditModule, OutboxModule, ProvidersModule, ResidentsModule],
+  imports: [AccountsModule, AuditModule, CatalogueModule, OutboxModule, ProvidersModule, ResidentsModule],
   controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController, OrderPhotosController],
   providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, OrderPhones, PhotoStorage, OrderPhotosService, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
   exports: [Dispatcher],

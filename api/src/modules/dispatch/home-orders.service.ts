@@ -7,8 +7,8 @@ import { DomainError, NotFoundError, ValidationFailedError } from '../../common/
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AppointmentsRepository } from '../appointments/appointments.repository';
 import { AuditService } from '../audit/audit.service';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { ResidentAccess } from '../residents/resident-access';
 import { ResidentsRepository } from '../residents/residents.repository';
 import { DispatchRepository } from './dispatch.repository';
@@ -32,7 +32,7 @@ const LIST_LIMIT = 100;
 export class HomeOrdersService {
   constructor(
     private readonly orders: DispatchRepository,
-    private readonly offerings: AppointmentsRepository,
+    private readonly catalogue: CatalogueRepository,
     private readonly transactions: TransactionRunner,
     private readonly residents: ResidentsRepository,
     private readonly access: ResidentAccess,
@@ -63,7 +63,7 @@ export class HomeOrdersService {
   }
 
   private async place(auth: AuthContext, input: HomeOrderInput, remember: Remember<{ orderId: string }>): Promise<ServiceOrderView> {
-    const offering = await this.offerings.findOffering(input.centreId, input.serviceId);
+    const offering = await this.catalogue.findOfferingWithDetails(input.centreId, input.serviceId);
     if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
     if (offering.service.mode !== 'home') throw new DomainError('SLOT_UNAVAILABLE', '该服务需要预约到中心办理的时段', { reason: 'not_home_service' });
     const startsAt = new Date(input.windowStartsAt);

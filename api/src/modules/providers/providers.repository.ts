@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DispatchMode, ProviderStatus, WorkingDay } from '@linli/shared';
-import { CommunityService } from '../catalogue/community-service.entity';
 import { Region } from '../regions/region.entity';
 import { Provider } from './provider.entity';
 import { WorkerArea } from './worker-area.entity';
@@ -76,11 +75,6 @@ export class ProvidersRepository {
     if (workerIds.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(WorkerArea).find({ where: { workerId: In(workerIds) }, relations: { region: true }, order: { region: { code: 'ASC' } } });
     return groupBy(rows, (row) => row.workerId, (row) => ({ id: row.region.id, name: row.region.name }));
-  }
-
-  listHomeServices(ids: string[]): Promise<CommunityService[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(CommunityService).find({ where: { id: In(ids), mode: 'home' } });
   }
 
   listCommunities(ids: string[]): Promise<Region[]> {

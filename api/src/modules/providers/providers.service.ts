@@ -23,6 +23,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuditService } from '../audit/audit.service';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { InvitationService } from '../auth/invitation.service';
 import { OutboxService } from '../outbox/outbox.service';
 import type { Region } from '../regions/region.entity';
@@ -49,6 +50,7 @@ export class ProvidersService {
     private readonly profiles: WorkerProfiles,
     private readonly outbox: OutboxService,
     private readonly accountsService: AccountsService,
+    private readonly catalogue: CatalogueRepository,
   ) {}
 
   async list(auth: AuthContext): Promise<ProviderDto[]> {
@@ -134,7 +136,7 @@ export class ProvidersService {
     if (!(await this.providers.findWorker(providerId, workerId))) throw new NotFoundError('该服务人员');
     const serviceIds = [...new Set(input.skillServiceIds)];
     const regionIds = [...new Set(input.areaRegionIds)];
-    const [services, communities] = await Promise.all([this.providers.listHomeServices(serviceIds), this.providers.listCommunities(regionIds)]);
+    const [services, communities] = await Promise.all([this.catalogue.listHomeServices(serviceIds), this.providers.listCommunities(regionIds)]);
     const violations = [
       ...(services.length !== serviceIds.length ? [{ field: 'skillServiceIds', constraints: ['homeService'], message: 'every skill must be a home-mode (上门) service' }] : []),
       ...(communities.length !== regionIds.length ? [{ field: 'areaRegionIds', constraints: ['community'], message: 'every area must be a community' }] : []),
