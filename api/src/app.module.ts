@@ -13,13 +13,14 @@ import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { ProvidersModule } from './modules/providers/providers.module';
 import { ResidentsModule } from './modules/residents/residents.module';
+import { DemoLoginAccountsModule } from './seed/demo-login-accounts.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, IdempotencyModule, AuthModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, DispatchModule, ...extraModules],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, IdempotencyModule, AuthModule, DemoLoginAccountsModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, DispatchModule, ...extraModules],
     };
   }
 }

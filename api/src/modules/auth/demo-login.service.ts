@@ -6,8 +6,7 @@ import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Account } from '../accounts/account.entity';
-import { DEMO_ACCOUNTS } from '../../seed/demo-identities';
-import { stableId } from '../../seed/stable-id';
+import { DEMO_LOGIN_ACCOUNTS, type DemoLoginAccount } from './demo-login-accounts';
 import { LoginService } from './login.service';
 
 /**
@@ -21,27 +20,28 @@ export class DemoLoginService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly login: LoginService,
+    @Inject(DEMO_LOGIN_ACCOUNTS) private readonly demoAccounts: readonly DemoLoginAccount[],
   ) {}
 
   async listAccounts(): Promise<DemoAccount[]> {
     this.assertDemoMode();
-    const ids = DEMO_ACCOUNTS.map((seed) => stableId('account', seed.key));
+    const ids = this.demoAccounts.map((demo) => demo.id);
     const present = new Set((await this.dataSource.getRepository(Account).find({ select: { id: true }, where: { id: In(ids), status: 'active' } })).map((a) => a.id));
-    return DEMO_ACCOUNTS.filter((seed) => present.has(stableId('account', seed.key))).map((seed) => ({
-      id: stableId('account', seed.key),
-      role: seed.role,
-      displayName: seed.displayName,
-      description: seed.description,
+    return this.demoAccounts.filter((demo) => present.has(demo.id)).map((demo) => ({
+      id: demo.id,
+      role: demo.role,
+      displayName: demo.displayName,
+      description: demo.description,
     }));
   }
 
   async signIn(accountId: string, meta: RequestMeta): Promise<LoginResponse> {
     this.assertDemoMode();
-    const seed = DEMO_ACCOUNTS.find((candidate) => stableId('account', candidate.key) === accountId);
-    const account = seed ? await this.dataSource.getRepository(Account).findOne({ where: { id: accountId } }) : null;
-    if (!seed || !account) throw new NotFoundError('演示账号');
+    const demo = this.demoAccounts.find((candidate) => candidate.id === accountId);
+    const account = demo ? await this.dataSource.getRepository(Account).findOne({ where: { id: accountId } }) : null;
+    if (!demo || !account) throw new NotFoundError('演示账号');
     if (account.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', '账号已停用');
-    if (seed.openid) return this.login.loginWithWechat(await this.mintFakeWechatCode(seed.openid), meta);
+    if (demo.openid) return this.login.loginWithWechat(await this.mintFakeWechatCode(demo.openid), meta);
     return this.login.signInWithoutCredential(account, meta);
   }
 
