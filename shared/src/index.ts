@@ -12,3 +12,8 @@ export * from './dispatch';
 export * from './order-timeline';
 export * from './providers';
 export * from './service-search';
+export * from './meal-menu';
+export * from './meal-profile';
+export * from './meal-subsidy-rules';
+export * from './meal-pricing';
+export * from './meal-order';
