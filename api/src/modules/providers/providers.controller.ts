@@ -7,7 +7,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
 import { InvitationCodeDto } from '../residents/dto/person.dto';
 import { CreateProviderDto, CreateWorkerDto, ProviderApplicationDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
-import { DispatchModeDto, DispatchProfileDto } from '../dispatch/dto/dispatch.dto';
+import { DispatchModeDto, DispatchProfileDto } from './dto/worker-profile.dto';
 import { ProvidersService } from './providers.service';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;

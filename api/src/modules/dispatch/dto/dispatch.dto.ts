@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import {
   DISPATCH_MODES,
   ORDER_EVENTS,
@@ -9,7 +8,6 @@ import {
   type DispatchBoard,
   type DispatchMode,
   type DispatchOfferView,
-  type IsoWeekday,
   type OrderActor,
   type OrderEvent,
   type OrderPhoneView,
@@ -18,12 +16,11 @@ import {
   type ServiceOrderDetail,
   type ServiceOrderView,
   type WorkbenchProfileView,
-  type WorkerProfileView,
-  type WorkingDay,
 } from '@linli/shared';
 import { PositionCoordinate } from '../../../common/http/geo-position';
 import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
-import { TimeRangeDto } from '../../appointments/dto/appointments.dto';
+import { RefDto } from '../../../common/http/ref.dto';
+import { WorkerProfileDto } from '../../providers/dto/worker-profile.dto';
 
 // ─── requests ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -55,45 +52,6 @@ export class PresenceDto {
   @PositionCoordinate('longitude', { optional: true, description: 'GCJ-02; with latitude, or neither' }) longitude?: number;
 }
 
-export class WorkingDayDto implements WorkingDay {
-  // The type is spelled out: IsoWeekday is a union of number literals, which not every compiler reflects as Number.
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' }) @IsInt() @Min(1) @Max(7) weekday: IsoWeekday;
-
-  @ApiProperty({ type: [TimeRangeDto] })
-  @IsArray()
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => TimeRangeDto)
-  ranges: TimeRangeDto[];
-}
-
-export class DispatchProfileDto {
-  @ApiProperty({ type: [String], description: 'Home-mode services the worker can do' })
-  @IsArray()
-  @ArrayMaxSize(22)
-  @IsUUID('all', { each: true })
-  skillServiceIds: string[];
-
-  @ApiProperty({ type: [String], description: 'Communities (region ids) the worker serves' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  areaRegionIds: string[];
-
-  @ApiProperty({ type: [WorkingDayDto] })
-  @IsArray()
-  @ArrayMaxSize(7)
-  @ValidateNested({ each: true })
-  @Type(() => WorkingDayDto)
-  workingHours: WorkingDayDto[];
-
-  @ApiProperty({ minimum: 1, maximum: 10 }) @IsInt() @Min(1) @Max(10) maxOpenOrders: number;
-}
-
-export class DispatchModeDto {
-  @ApiProperty({ enum: DISPATCH_MODES }) @IsIn(DISPATCH_MODES) mode: DispatchMode;
-}
-
 export class BoardQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() centreId?: string;
 }
@@ -103,11 +61,6 @@ export class WorkerOrdersQueryDto {
 }
 
 // ─── responses ──────────────────────────────────────────────────────────────────────────────────────────────
-
-class RefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
 
 class GeoPointDto {
   @ApiProperty() latitude: number;
@@ -189,26 +142,6 @@ export class CurrentOfferDto {
 
 export class RejectedOfferDto {
   @ApiProperty({ enum: ['rejected'] }) status: 'rejected';
-}
-
-export class WorkingDayViewDto implements WorkingDay {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 7 }) weekday: IsoWeekday;
-  @ApiProperty({ type: [TimeRangeDto] }) ranges: TimeRangeDto[];
-}
-
-export class WorkerProfileDto implements WorkerProfileView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ format: 'uuid' }) providerId: string;
-  @ApiProperty() providerName: string;
-  @ApiProperty() online: boolean;
-  @ApiProperty({ type: [RefDto] }) skills: RefDto[];
-  @ApiProperty({ type: [RefDto] }) areas: RefDto[];
-  @ApiProperty({ type: [WorkingDayViewDto] }) workingHours: WorkingDayViewDto[];
-  @ApiProperty() maxOpenOrders: number;
-  @ApiProperty() openOrders: number;
-  @ApiProperty() ratingCount: number;
-  @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
 }
 
 export class WorkbenchProfileDto extends WorkerProfileDto implements WorkbenchProfileView {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DISPATCH_MODES, isValidCreditCode, PROVIDER_KINDS, PROVIDER_STATUSES, type DispatchMode, type ProviderApplicationInput, type ProviderKind, type ProviderStatus, type ProviderView } from '@linli/shared';
 import { IsDisplayName, IsLoginName, IsMainlandMobile, IsNewPassword, IsPersonName, SatisfiesRule } from '../../../common/http/validation';
-import { WorkerProfileDto } from '../../dispatch/dto/dispatch.dto';
+import { WorkerProfileDto } from './worker-profile.dto';
 
 const IsCreditCode = SatisfiesRule('isCreditCode', isValidCreditCode, '统一社会信用代码不正确');
 
