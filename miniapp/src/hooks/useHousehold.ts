@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 
 import type { HouseholdMember, InvitationCode } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
 import {
   addHouseholdMember,
   createMemberInvitation,
@@ -10,20 +9,16 @@ import {
   removeHouseholdMember,
   updateHouseholdMember,
 } from '../services/profile';
+import { useActions } from './useActions';
 import { toMemberInput } from './usePersonForm';
 import { useRemoteData } from './useRemoteData';
 
+import type { ActionState } from './useActions';
 import type { PersonFormValues } from './usePersonForm';
 import type { RemoteDataHandle } from './useRemoteData';
 
 /** Which form is open: none, a new member, or one member being edited. */
 export type HouseholdEditor = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; member: HouseholdMember };
-
-/** Per-member outcome of the last remove or invite, shown on that member's row. */
-export type MemberAction =
-  | { status: 'pending' }
-  | { status: 'failed'; message: string }
-  | { status: 'invited'; invitation: InvitationCode };
 
 export interface HouseholdHandle extends RemoteDataHandle<HouseholdMember[]> {
   editor: HouseholdEditor;
@@ -31,17 +26,21 @@ export interface HouseholdHandle extends RemoteDataHandle<HouseholdMember[]> {
   save: (values: PersonFormValues) => Promise<void>;
   remove: (member: HouseholdMember) => void;
   invite: (member: HouseholdMember) => void;
-  actions: Record<string, MemberAction | undefined>;
+  /** The last remove or invite of a member, shown on that member's row. */
+  actionOf: (memberId: string) => ActionState;
+  /** The code an invite made, by member id, shown until the next action on that member. */
+  invitations: Record<string, InvitationCode | undefined>;
 }
 
 export function useHousehold(): HouseholdHandle {
   const remote = useRemoteData(fetchHousehold);
   const { update } = remote;
   const [editor, setEditor] = useState<HouseholdEditor>({ mode: 'closed' });
-  const [actions, setActions] = useState<Record<string, MemberAction | undefined>>({});
-
-  const setAction = useCallback((memberId: string, action: MemberAction | undefined) => {
-    setActions((current) => ({ ...current, [memberId]: action }));
+  const actions = useActions();
+  const { run } = actions;
+  const [invitations, setInvitations] = useState<Record<string, InvitationCode | undefined>>({});
+  const setInvitation = useCallback((memberId: string, invitation: InvitationCode | undefined) => {
+    setInvitations((current) => ({ ...current, [memberId]: invitation }));
   }, []);
 
   const save = useCallback(
@@ -61,34 +60,21 @@ export function useHousehold(): HouseholdHandle {
 
   const remove = useCallback(
     (target: HouseholdMember) => {
-      setAction(target.id, { status: 'pending' });
-      removeHouseholdMember(target.id).then(
-        () => {
-          update((members) => members.filter((member) => member.id !== target.id));
-          setAction(target.id, undefined);
-        },
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          setAction(target.id, { status: 'failed', message: error.message });
-        },
-      );
+      const sent = run(target.id, () => removeHouseholdMember(target.id), {
+        done: () => update((members) => members.filter((member) => member.id !== target.id)),
+      });
+      if (sent) setInvitation(target.id, undefined);
     },
-    [update, setAction],
+    [run, update, setInvitation],
   );
 
   const invite = useCallback(
     (member: HouseholdMember) => {
-      setAction(member.id, { status: 'pending' });
-      createMemberInvitation(member.id).then(
-        (invitation) => setAction(member.id, { status: 'invited', invitation }),
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          setAction(member.id, { status: 'failed', message: error.message });
-        },
-      );
+      const sent = run(member.id, () => createMemberInvitation(member.id), { done: (invitation) => setInvitation(member.id, invitation) });
+      if (sent) setInvitation(member.id, undefined);
     },
-    [setAction],
+    [run, setInvitation],
   );
 
-  return { ...remote, editor, setEditor, save, remove, invite, actions };
+  return { ...remote, editor, setEditor, save, remove, invite, actionOf: actions.of, invitations };
 }

@@ -3,11 +3,12 @@ import { groupResidentBookings } from '@linli/shared';
 
 import type { BookingView, ResidentBookingGroups, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../texts/booking-messages';
 import { cancelBooking, fetchMyBookings, fetchMyWaitlist, leaveWaitlist, rescheduleBooking } from '../services/bookings';
+import { useActions } from './useActions';
 import { useRemoteData } from './useRemoteData';
 
+import type { ActionState } from './useActions';
 import type { RemoteDataHandle } from './useRemoteData';
 
 export interface MyBookings {
@@ -18,9 +19,6 @@ export interface MyBookings {
 /** Which inline panel of a booking card is open. */
 export type CardPanel = 'cancel' | 'reschedule' | 'check-in-code';
 
-/** The last request from a card (or a waitlist row): running, or why it failed. */
-export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
-
 export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
   /** Still to come, soonest first; over; called off (see groupResidentBookings). */
   groups: ResidentBookingGroups<BookingView>;
@@ -29,7 +27,8 @@ export interface MyBookingsHandle extends RemoteDataHandle<MyBookings> {
   panels: Record<string, CardPanel | undefined>;
   /** Opens one panel of a card (closing its other one), or closes it with undefined. */
   setPanel: (bookingId: string, panel: CardPanel | undefined) => void;
-  requests: Record<string, CardRequest | undefined>;
+  /** The last request from a card (or a waitlist row), by booking or waitlist id. */
+  requestOf: (id: string) => ActionState;
   cancel: (booking: BookingView) => void;
   reschedule: (booking: BookingView, slot: SlotAvailability) => void;
   leave: (entry: WaitlistEntryView) => void;
@@ -45,30 +44,29 @@ export function useMyBookings(): MyBookingsHandle {
   const remote = useRemoteData(loadMine);
   const { update } = remote;
   const [panels, setPanels] = useState<Record<string, CardPanel | undefined>>({});
-  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+  const requests = useActions();
+  const { run: runRequest, reset: resetRequest } = requests;
 
-  const setPanel = useCallback((bookingId: string, panel: CardPanel | undefined) => {
-    setPanels((current) => ({ ...current, [bookingId]: panel }));
-    setRequests((current) => ({ ...current, [bookingId]: undefined }));
-  }, []);
+  const setPanel = useCallback(
+    (bookingId: string, panel: CardPanel | undefined) => {
+      setPanels((current) => ({ ...current, [bookingId]: panel }));
+      resetRequest(bookingId);
+    },
+    [resetRequest],
+  );
 
   /** Runs one card's request; on success applies its answer and closes the card's panel. */
   const run = useCallback(
     <T>(id: string, send: () => Promise<T>, apply: (answer: T, data: MyBookings) => MyBookings) => {
-      setRequests((current) => ({ ...current, [id]: { status: 'pending' } }));
-      send().then(
-        (answer) => {
+      runRequest(id, send, {
+        done: (answer) => {
           update((data) => apply(answer, data));
-          setRequests((current) => ({ ...current, [id]: undefined }));
           setPanels((current) => ({ ...current, [id]: undefined }));
         },
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          setRequests((current) => ({ ...current, [id]: { status: 'failed', message: bookingErrorMessage(error) } }));
-        },
-      );
+        messageOf: bookingErrorMessage,
+      });
     },
-    [update],
+    [runRequest, update],
   );
 
   const replaceBooking = (saved: BookingView, data: MyBookings): MyBookings => ({
@@ -96,5 +94,5 @@ export function useMyBookings(): MyBookingsHandle {
   const groups = useMemo(() => groupResidentBookings(data?.bookings ?? [], new Date()), [data]);
   const waitlistShown = useMemo(() => (data?.waitlist ?? []).filter((entry) => entry.status !== 'left'), [data]);
 
-  return { ...remote, groups, waitlistShown, panels, setPanel, requests, cancel, reschedule, leave };
+  return { ...remote, groups, waitlistShown, panels, setPanel, requestOf: requests.of, cancel, reschedule, leave };
 }

@@ -7,16 +7,15 @@ import { bindMyPhone, fetchMyProfile, saveMyProfile } from '../services/profile'
 import { toProfileInput } from './usePersonForm';
 import { useRemoteData } from './useRemoteData';
 
+import type { ActionState } from './useActions';
 import type { PersonFormValues } from './usePersonForm';
 import type { RemoteDataHandle } from './useRemoteData';
-
-export type PhoneBindingState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
 
 export interface ProfileHandle extends RemoteDataHandle<ResidentProfile | null> {
   editing: boolean;
   setEditing: (editing: boolean) => void;
   save: (values: PersonFormValues) => Promise<void>;
-  phone: PhoneBindingState;
+  phone: ActionState;
   /** `code` from the getPhoneNumber button; undefined when the user refused or WeChat gave none. */
   bindPhone: (code: string | undefined) => void;
 }
@@ -37,7 +36,7 @@ export function useProfile(): ProfileHandle {
   const remote = useRemoteData(fetchMyProfile);
   const { update } = remote;
   const [editing, setEditing] = useState(false);
-  const [phone, setPhone] = useState<PhoneBindingState>({ status: 'idle' });
+  const [phone, setPhone] = useState<ActionState>({ status: 'idle' });
 
   const save = useCallback(
     async (values: PersonFormValues) => {

@@ -12,16 +12,16 @@ import {
   saveDispatchProfile,
   setDispatchMode,
 } from '../services/provider-admin';
+import { useActions } from './useActions';
 import { useRemoteData } from './useRemoteData';
 
 import type { ProviderWorker } from '../services/provider-admin';
+import type { ActionState, ReportedActionState } from './useActions';
 import type { RemoteDataHandle } from './useRemoteData';
 
 export const WEEKDAY_LABELS: Record<IsoWeekday, string> = { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' };
 export const MAX_OPEN_ORDERS = { min: 1, max: 10 } as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export type RequestState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string } | { status: 'done'; message: string };
 
 /** The simple form of a worker's dispatch profile: which services, which communities, which weekdays, one time range. */
 export interface ProfileDraft {
@@ -67,14 +67,15 @@ function toggled<T>(items: readonly T[], item: T): T[] {
 export interface ProviderAdminHandle {
   provider: RemoteDataHandle<ProviderView | null>;
   workers: RemoteDataHandle<ProviderWorker[]>;
-  mode: RequestState;
+  mode: ReportedActionState;
   changeMode: (mode: DispatchMode) => void;
   newWorker: { name: string; phone: string };
   setNewWorker: (value: { name: string; phone: string }) => void;
-  adding: RequestState;
+  adding: ReportedActionState;
   addWorker: () => void;
   invitations: Record<string, InvitationCode | undefined>;
-  inviting: Record<string, RequestState | undefined>;
+  /** 生成邀请码 of each worker, by worker id. */
+  invitingOf: (workerId: string) => ActionState;
   invite: (workerId: string) => void;
   draft: ProfileDraft | null;
   editProfile: (worker: ProviderWorker | null) => void;
@@ -83,7 +84,7 @@ export interface ProviderAdminHandle {
   toggleWeekday: (weekday: IsoWeekday) => void;
   setHours: (start: string, end: string) => void;
   changeCap: (delta: number) => void;
-  saving: RequestState;
+  saving: ReportedActionState;
   saveProfile: () => void;
 }
 
@@ -95,15 +96,15 @@ export function useProviderAdmin(providerId: string): ProviderAdminHandle {
   const loadWorkers = useCallback(() => fetchProviderWorkers(providerId), [providerId]);
   const provider = useRemoteData(loadProvider);
   const workers = useRemoteData(loadWorkers);
-  const [mode, setMode] = useState<RequestState>({ status: 'idle' });
+  const [mode, setMode] = useState<ReportedActionState>({ status: 'idle' });
   const [newWorker, setNewWorker] = useState({ name: '', phone: '' });
-  const [adding, setAdding] = useState<RequestState>({ status: 'idle' });
+  const [adding, setAdding] = useState<ReportedActionState>({ status: 'idle' });
   const [invitations, setInvitations] = useState<Record<string, InvitationCode | undefined>>({});
-  const [inviting, setInviting] = useState<Record<string, RequestState | undefined>>({});
+  const inviting = useActions();
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
-  const [saving, setSaving] = useState<RequestState>({ status: 'idle' });
+  const [saving, setSaving] = useState<ReportedActionState>({ status: 'idle' });
 
-  const failed = (error: unknown): RequestState => {
+  const failed = (error: unknown): ReportedActionState => {
     if (!(error instanceof ApiError)) throw error;
     return { status: 'failed', message: error.message };
   };
@@ -139,15 +140,9 @@ export function useProviderAdmin(providerId: string): ProviderAdminHandle {
   };
 
   const invite = (workerId: string) => {
-    if (inviting[workerId]?.status === 'pending') return;
-    setInviting((current) => ({ ...current, [workerId]: { status: 'pending' } }));
-    inviteProviderWorker(providerId, workerId).then(
-      (code) => {
-        setInvitations((current) => ({ ...current, [workerId]: code }));
-        setInviting((current) => ({ ...current, [workerId]: undefined }));
-      },
-      (error: unknown) => setInviting((current) => ({ ...current, [workerId]: failed(error) })),
-    );
+    inviting.run(workerId, () => inviteProviderWorker(providerId, workerId), {
+      done: (code) => setInvitations((current) => ({ ...current, [workerId]: code })),
+    });
   };
 
   const edit = (change: (current: ProfileDraft) => ProfileDraft) => {
@@ -186,7 +181,7 @@ export function useProviderAdmin(providerId: string): ProviderAdminHandle {
     adding,
     addWorker,
     invitations,
-    inviting,
+    invitingOf: inviting.of,
     invite,
     draft,
     editProfile: (worker) => {

@@ -10,7 +10,8 @@ import { EMPTY_PERSON } from '../../hooks/usePersonForm';
 import { formatLocalDateTime } from '../../utils/datetime';
 import { PersonForm } from './person-form';
 
-import type { HouseholdHandle, MemberAction } from '../../hooks/useHousehold';
+import type { ActionState } from '../../hooks/useActions';
+import type { HouseholdHandle } from '../../hooks/useHousehold';
 import type { PersonFormValues } from '../../hooks/usePersonForm';
 
 function formValuesOfMember(member: HouseholdMember): PersonFormValues {
@@ -37,9 +38,9 @@ function Invitation({ invitation }: { invitation: InvitationCode }) {
   );
 }
 
-function MemberRow({ member, action, household }: { member: HouseholdMember; action?: MemberAction; household: HouseholdHandle }) {
+function MemberRow({ member, action, invitation, household }: { member: HouseholdMember; action: ActionState; invitation?: InvitationCode; household: HouseholdHandle }) {
   const [confirming, setConfirming] = useState(false);
-  const pending = action?.status === 'pending';
+  const pending = action.status === 'pending';
   return (
     <View className='me-card household-member'>
       <Text className='household-member__name'>{member.name}</Text>
@@ -48,8 +49,8 @@ function MemberRow({ member, action, household }: { member: HouseholdMember; act
       {member.idNumberMasked && <Text className='me-card__text'>身份证：{member.idNumberMasked}</Text>}
       {member.communityName && <Text className='me-card__text'>社区：{member.communityName}</Text>}
       {member.hasOwnAccount && <Text className='me-card__text'>已用自己的微信绑定</Text>}
-      {action?.status === 'failed' && <Text className='me-card__error'>{action.message}</Text>}
-      {action?.status === 'invited' && <Invitation invitation={action.invitation} />}
+      {action.status === 'failed' && <Text className='me-card__error'>{action.message}</Text>}
+      {invitation && <Invitation invitation={invitation} />}
       {confirming ? (
         <View className='household-member__confirm'>
           <Text className='household-member__confirm-text'>确定不再代 {member.name} 办事吗？这不会删除对方自己的微信账号。</Text>
@@ -115,7 +116,7 @@ export function HouseholdSection() {
           <RemoteContent state={household.state} onRetry={household.retry} isEmpty={isEmptyList} emptyText='还没有添加家人'>
             {(members) =>
               members.map((member) => (
-                <MemberRow key={member.id} member={member} action={household.actions[member.id]} household={household} />
+                <MemberRow key={member.id} member={member} action={household.actionOf(member.id)} invitation={household.invitations[member.id]} household={household} />
               ))
             }
           </RemoteContent>

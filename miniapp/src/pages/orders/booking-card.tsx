@@ -16,8 +16,8 @@ const BOOKED_FOR: Record<BookingView['bookedFor'], string> = { self: '本人', h
 /** One booking: what, where, when, for whom, its status; and the actions the API allows now, opened inline. */
 export function BookingCard({ booking, orders }: { booking: BookingView; orders: MyBookingsHandle }) {
   const panel = orders.panels[booking.id];
-  const request = orders.requests[booking.id];
-  const pending = request?.status === 'pending';
+  const request = orders.requestOf(booking.id);
+  const pending = request.status === 'pending';
   const canCancel = booking.actions.includes('cancel');
   const toggle = (next: typeof panel) => orders.setPanel(booking.id, panel === next ? undefined : next);
 
@@ -79,7 +79,7 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
           {pending && <Text className='booking-card__ask'>正在改约，请稍候…</Text>}
         </View>
       )}
-      {request?.status === 'failed' && <Text className='booking-card__error'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='booking-card__error'>{request.message}</Text>}
     </View>
   );
 }

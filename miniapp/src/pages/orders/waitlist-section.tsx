@@ -8,7 +8,7 @@ import { dateLabel, timeRange } from '../../texts/booking-messages';
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
 
 function WaitlistRow({ entry, orders }: { entry: WaitlistEntryView; orders: MyBookingsHandle }) {
-  const request = orders.requests[entry.id];
+  const request = orders.requestOf(entry.id);
   const promoted = entry.status === 'promoted';
   return (
     <View className={`waitlist-entry${promoted ? ' waitlist-entry--promoted' : ''}`}>
@@ -21,11 +21,11 @@ function WaitlistRow({ entry, orders }: { entry: WaitlistEntryView; orders: MyBo
       {promoted && <Text className='waitlist-entry__position waitlist-entry__promoted'>候补成功，已为您预约</Text>}
       {!promoted && entry.position !== null && <Text className='waitlist-entry__position'>排在第 {entry.position} 位</Text>}
       {!promoted && (
-        <SubmitButton className='waitlist-leave' type='danger' pending={request?.status === 'pending'} onClick={() => orders.leave(entry)}>
+        <SubmitButton className='waitlist-leave' type='danger' pending={request.status === 'pending'} onClick={() => orders.leave(entry)}>
           退出候补
         </SubmitButton>
       )}
-      {request?.status === 'failed' && <Text className='booking-card__error'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='booking-card__error'>{request.message}</Text>}
     </View>
   );
 }

@@ -51,8 +51,8 @@ function Presence({ bench, profile }: { bench: WorkbenchHandle; profile: WorkerP
 function OfferCard({ bench }: { bench: WorkbenchHandle }) {
   const { offer } = bench;
   if (!offer) return null;
-  const request = bench.requests[offer.id];
-  const pending = request?.status === 'pending';
+  const request = bench.requestOf(offer.id);
+  const pending = request.status === 'pending';
   const { order } = offer;
   return (
     <View className='worker-offer' data-testid='worker-offer'>
@@ -83,7 +83,7 @@ function OfferCard({ bench }: { bench: WorkbenchHandle }) {
           </Button>
         </View>
       )}
-      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
     </View>
   );
 }
@@ -91,7 +91,7 @@ function OfferCard({ bench }: { bench: WorkbenchHandle }) {
 /** Photos of the work on a job in service or completed: those taken so far, and 拍照上传 until there are six. */
 function WorkPhotos({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
   if (!PHOTO_STATUSES.includes(order.status)) return <OrderPhotos photos={order.photos} title='已上传的照片' onStale={bench.reloadQuietly} />;
-  const upload = bench.photoUploads[order.id];
+  const upload = bench.photoUploadOf(order.id);
   const full = order.photos.length >= MAX_PHOTOS_PER_ORDER;
   return (
     <View className='worker-photos'>
@@ -99,11 +99,11 @@ function WorkPhotos({ bench, order }: { bench: WorkbenchHandle; order: ServiceOr
       {full ? (
         <Text className='worker-photos__full'>已上传 {MAX_PHOTOS_PER_ORDER} 张，不能再加了</Text>
       ) : (
-        <SubmitButton className='worker-photos__add' type='default' pending={upload?.status === 'pending'} onClick={() => bench.addPhoto(order)}>
+        <SubmitButton className='worker-photos__add' type='default' pending={upload.status === 'pending'} onClick={() => bench.addPhoto(order)}>
           拍照上传{order.photos.length > 0 ? `（还能传 ${MAX_PHOTOS_PER_ORDER - order.photos.length} 张）` : ''}
         </SubmitButton>
       )}
-      {upload?.status === 'failed' && <Text className='worker-bench__message'>{upload.message}</Text>}
+      {upload.status === 'failed' && <Text className='worker-bench__message'>{upload.message}</Text>}
     </View>
   );
 }
@@ -137,8 +137,8 @@ function SetOutQuestion({ bench }: { bench: WorkbenchHandle }) {
 }
 
 function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
-  const request = bench.requests[order.id];
-  const pending = request?.status === 'pending';
+  const request = bench.requestOf(order.id);
+  const pending = request.status === 'pending';
   const completing = bench.completing === order.id;
   return (
     <OrderListCard order={order}>
@@ -177,7 +177,7 @@ function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrder
           </View>
         )}
       </View>
-      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
       <CallButton className='worker-job__call' label='拨打居民电话' state={bench.calls[order.id]} onCall={() => bench.callResident(order)} />
       <WorkPhotos bench={bench} order={order} />
     </OrderListCard>
@@ -185,14 +185,14 @@ function JobCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrder
 }
 
 function PoolCard({ bench, order }: { bench: WorkbenchHandle; order: ServiceOrderView }) {
-  const request = bench.requests[order.id];
+  const request = bench.requestOf(order.id);
   return (
     <OrderListCard order={order}>
       <Text className='order-card__line'>需要：{order.description}</Text>
-      <SubmitButton className='worker-pool__grab' pending={request?.status === 'pending'} onClick={() => bench.grab(order)}>
+      <SubmitButton className='worker-pool__grab' pending={request.status === 'pending'} onClick={() => bench.grab(order)}>
         抢单
       </SubmitButton>
-      {request?.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
     </OrderListCard>
   );
 }

@@ -10,7 +10,7 @@ import { applyAsProvider, fetchMyApplications } from '../../services/providers';
 import { conflictField, PROVIDER_MESSAGES } from '../../texts/provider-messages';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
-import type { RequestState } from '../../hooks/useProviderAdmin';
+import type { ReportedActionState } from '../../hooks/useActions';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 /** What the application form holds while being typed in. */
@@ -119,7 +119,7 @@ export interface ProviderApplicationHandle {
   errors: ApplicationErrors;
   /** The credit code's own check, shown as soon as 18 characters are typed (before submitting). */
   creditCodeCheck: { ok: boolean; message: string } | null;
-  outcome: RequestState;
+  outcome: ReportedActionState;
   submit: () => void;
 }
 
@@ -146,7 +146,7 @@ export function useProviderApplication(): ProviderApplicationHandle {
   const { update, retry } = applications;
   const [values, setValues] = useState<ApplicationValues>(EMPTY_APPLICATION);
   const [errors, setErrors] = useState<ApplicationErrors>({});
-  const [outcome, setOutcome] = useState<RequestState>({ status: 'idle' });
+  const [outcome, setOutcome] = useState<ReportedActionState>({ status: 'idle' });
 
   const setField = useCallback(<K extends keyof ApplicationValues>(field: K, value: ApplicationValues[K]) => {
     const next = field === 'adminUsername' ? asUsername(value as string) : value;

@@ -22,6 +22,7 @@ import {
   reportWorkerPosition,
   setWorkerPresence,
 } from '../../services/worker';
+import { useActions } from '../../hooks/useActions';
 import { usePhoneCall } from '../../hooks/usePhoneCall';
 import { useInterval, usePageVisible } from '../../hooks/usePolling';
 import { useRemoteData } from '../../hooks/useRemoteData';
@@ -29,9 +30,9 @@ import { useWorkPhotos } from './useWorkPhotos';
 
 import type { ReasonValue } from '../../forms/reason';
 import type { WorkerPosition, WorkerStep } from '../../services/worker';
+import type { ActionState } from '../../hooks/useActions';
 import type { PhoneCallState } from '../../hooks/usePhoneCall';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
-import type { PhotoUpload } from './useWorkPhotos';
 
 /** How often, while online and on screen: look for an offer and the grab pool; report where the worker is. */
 export const OFFER_POLL_MS = 5_000;
@@ -45,13 +46,10 @@ export const NOTE_LIMITS = { min: 2, max: 500 } as const;
 
 export type WorkbenchTab = 'jobs' | 'pool' | 'history';
 
-/** A request from one card (an offer, a pool order, a job), by its id: running, or why it failed. */
-export type CardRequest = { status: 'pending' } | { status: 'failed'; message: string };
-
 export interface WorkbenchHandle {
   profile: RemoteDataHandle<WorkbenchProfileView>;
   online: boolean;
-  presence: { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
+  presence: ActionState;
   toggleOnline: () => void;
   offer: DispatchOfferView | null;
   /**
@@ -91,11 +89,12 @@ export interface WorkbenchHandle {
   callResident: (order: ServiceOrderView) => void;
   calls: Record<string, PhoneCallState | undefined>;
   navigate: (order: ServiceOrderView) => void;
-  requests: Record<string, CardRequest | undefined>;
+  /** The request from one card (an offer, a pool order, a job), by its id. */
+  requestOf: (id: string) => ActionState;
   /** 拍照上传 on a job in service or completed: the camera or album, then the upload; the photo joins the card. */
   addPhoto: (order: ServiceOrderView) => void;
-  /** Photo uploads by order id: running, or why one failed. */
-  photoUploads: Record<string, PhotoUpload | undefined>;
+  /** The photo upload of one order. */
+  photoUploadOf: (orderId: string) => ActionState;
   /** A sentence about the last thing that worked (接单成功, 已出发…). */
   notice: string | null;
   /** Loads everything again (pull-down, coming back to the page). */
@@ -125,7 +124,7 @@ export function useWorkbench(): WorkbenchHandle {
   const profile = useRemoteData(fetchWorkerProfile);
   const visible = usePageVisible();
   const online = profile.state.status === 'ready' && profile.state.data.online;
-  const [presence, setPresence] = useState<WorkbenchHandle['presence']>({ status: 'idle' });
+  const [presence, setPresence] = useState<ActionState>({ status: 'idle' });
   const [offer, setOffer] = useState<DispatchOfferView | null>(null);
   /** When the shown offer's answer arrived (phone time: only differences of it are used). */
   const [offerReceivedAt, setOfferReceivedAt] = useState(() => Date.now());
@@ -135,7 +134,7 @@ export function useWorkbench(): WorkbenchHandle {
   const [tab, setTab] = useState<WorkbenchTab>('jobs');
   const [completing, setCompleting] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+  const requests = useActions();
   const [notice, setNotice] = useState<string | null>(null);
   const [settingOut, setSettingOut] = useState<ServiceOrderView | null>(null);
   const phone = usePhoneCall(fetchResidentPhone);
@@ -234,19 +233,7 @@ export function useWorkbench(): WorkbenchHandle {
   };
 
   const run = <T>(id: string, send: () => Promise<T>, done: (answer: T) => void, context: 'grab' | 'other' = 'other') => {
-    if (requests[id]?.status === 'pending') return;
-    setRequests((current) => ({ ...current, [id]: { status: 'pending' } }));
-    setNotice(null);
-    send().then(
-      (answer) => {
-        setRequests((current) => ({ ...current, [id]: undefined }));
-        done(answer);
-      },
-      (error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-        setRequests((current) => ({ ...current, [id]: { status: 'failed', message: orderErrorMessage(error, context) } }));
-      },
-    );
+    if (requests.run(id, send, { done, messageOf: (error) => orderErrorMessage(error, context) })) setNotice(null);
   };
 
   const jobsUpdate = jobs.update;
@@ -273,7 +260,7 @@ export function useWorkbench(): WorkbenchHandle {
     if (!offer) return;
     const problem = reasonProblem(rejectReason, true);
     if (problem) {
-      setRequests((current) => ({ ...current, [offer.id]: { status: 'failed', message: problem } }));
+      requests.fail(offer.id, problem);
       return;
     }
     const { id } = offer;
@@ -303,7 +290,7 @@ export function useWorkbench(): WorkbenchHandle {
       const typed = note.trim();
       if (typed.length < NOTE_LIMITS.min || typed.length > NOTE_LIMITS.max) {
         const message = typed.length < NOTE_LIMITS.min ? '请写一下做了哪些服务（至少 2 个字）' : `最多 ${NOTE_LIMITS.max} 个字`;
-        setRequests((current) => ({ ...current, [order.id]: { status: 'failed', message } }));
+        requests.fail(order.id, message);
         return;
       }
     }
@@ -365,7 +352,7 @@ export function useWorkbench(): WorkbenchHandle {
     openReject: (open) => {
       setRejecting(open);
       setRejectReason(EMPTY_REASON);
-      if (offer) setRequests((current) => ({ ...current, [offer.id]: undefined }));
+      if (offer) requests.reset(offer.id);
     },
     rejectReason,
     setRejectReason,
@@ -388,7 +375,7 @@ export function useWorkbench(): WorkbenchHandle {
     setOutOf,
     settingOut,
     askSetOut: (order) => {
-      setRequests((current) => ({ ...current, [order.id]: undefined }));
+      requests.reset(order.id);
       setSettingOut(order);
     },
     confirmSetOut: () => {
@@ -400,9 +387,9 @@ export function useWorkbench(): WorkbenchHandle {
     callResident: (order) => phone.call(order.id),
     calls: phone.calls,
     navigate,
-    requests,
+    requestOf: requests.of,
     addPhoto: photos.addPhoto,
-    photoUploads: photos.uploads,
+    photoUploadOf: photos.uploadOf,
     notice,
     reload,
     reloadQuietly,

@@ -8,6 +8,7 @@ import { orderErrorMessage } from '../../texts/order-messages';
 import { useInterval, usePageVisible } from '../../hooks/usePolling';
 import { useRemoteById, useRemoteData } from '../../hooks/useRemoteData';
 
+import type { ReportedActionState } from '../../hooks/useActions';
 import type { StaffOrderAction } from '../../services/dispatch';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
@@ -49,7 +50,6 @@ export function useDispatchBoard(): DispatchBoardHandle {
 /** Which staff action is open on the order page. */
 export type StaffPanel = 'assign' | StaffOrderAction;
 
-export type StaffActionState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string } | { status: 'done'; message: string };
 
 export interface DispatchOrderHandle extends RemoteDataHandle<ServiceOrderDetail | null> {
   panel: StaffPanel | null;
@@ -59,7 +59,7 @@ export interface DispatchOrderHandle extends RemoteDataHandle<ServiceOrderDetail
   chooseWorker: (workerId: string) => void;
   reason: string;
   setReason: (reason: string) => void;
-  action: StaffActionState;
+  action: ReportedActionState;
   submit: () => void;
 }
 
@@ -89,7 +89,7 @@ export function useDispatchOrder(orderId: string): DispatchOrderHandle {
   const candidates = useRemoteData(panel === 'assign' ? loadCandidates : NO_CANDIDATES);
   const [workerId, setWorkerId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [action, setAction] = useState<StaffActionState>({ status: 'idle' });
+  const [action, setAction] = useState<ReportedActionState>({ status: 'idle' });
   const { update } = remote;
 
   const submit = () => {

@@ -4,14 +4,14 @@ import { nextProviderStatuses, PROVIDER_DECISIONS_NEEDING_REASON, PROVIDER_STATU
 
 import type { ProviderDecision, ProviderStatus, ProviderView } from '@linli/shared';
 
-import { ApiError } from '../../services/api-error';
 import { fetchRegionProviders, setProviderStatus } from '../../services/providers';
 import { PROVIDER_MESSAGES } from '../../texts/provider-messages';
 import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
+import { useActions } from '../../hooks/useActions';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
 import type { ProviderTargetStatus } from '../../services/providers';
-import type { RequestState } from '../../hooks/useProviderAdmin';
+import type { ActionState } from '../../hooks/useActions';
 import type { ReasonValue } from '../../forms/reason';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
@@ -76,7 +76,7 @@ export interface ProviderReviewHandle extends RemoteDataHandle<ProviderView[]> {
   /** Sends the open panel's move with its reason. */
   confirm: () => void;
   /** The last action, per organisation. */
-  actions: Record<string, RequestState | undefined>;
+  actionOf: (providerId: string) => ActionState;
   /** What was last done, for the top of the page. */
   lastDone: string | null;
 }
@@ -90,36 +90,28 @@ export function useProviderReview(): ProviderReviewHandle {
   const { update, reloadQuietly: refresh } = remote;
   const [panel, setPanel] = useState<ReasonPanel | null>(null);
   const [reason, setReason] = useState<ReasonValue>(EMPTY_REASON);
-  const [actions, setActions] = useState<Record<string, RequestState | undefined>>({});
+  const actions = useActions();
   const [lastDone, setLastDone] = useState<string | null>(null);
 
-  const setAction = (providerId: string, action: RequestState | undefined) => setActions((current) => ({ ...current, [providerId]: action }));
-
-  const send = (provider: ProviderView, move: ProviderMove, text: string | null) => {
-    if (actions[provider.id]?.status === 'pending') return;
-    setAction(provider.id, { status: 'pending' });
-    setProviderStatus(provider.id, move.to, text).then(
-      (saved) => {
+  const send = (provider: ProviderView, move: ProviderMove, text: string | null) =>
+    actions.run(provider.id, () => setProviderStatus(provider.id, move.to, text), {
+      done: (saved) => {
         const message = DONE_MESSAGES[move.decision](provider.name);
         update((items) => items.map((item) => (item.id === saved.id ? saved : item)));
         setPanel(null);
         setReason(EMPTY_REASON);
-        setAction(provider.id, undefined);
         setLastDone(message);
         void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
         refresh();
       },
-      (error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-        const stale = error.code === 'INVALID_TRANSITION';
-        setAction(provider.id, { status: 'failed', message: stale ? PROVIDER_MESSAGES.INVALID_TRANSITION : error.message });
-        if (stale) {
-          setPanel(null);
-          refresh();
-        }
+      // Someone else moved the organisation meanwhile: the panel is for a state that is gone; show the new one.
+      messageOf: (error) => (error.code === 'INVALID_TRANSITION' ? PROVIDER_MESSAGES.INVALID_TRANSITION : error.message),
+      failed: (error) => {
+        if (error.code !== 'INVALID_TRANSITION') return;
+        setPanel(null);
+        refresh();
       },
-    );
-  };
+    });
 
   const find = (providerId: string) => (remote.state.status === 'ready' ? remote.state.data.find((item) => item.id === providerId) : undefined);
 
@@ -129,7 +121,7 @@ export function useProviderReview(): ProviderReviewHandle {
     reason,
     setReason,
     choose: (provider, move) => {
-      setAction(provider.id, undefined);
+      actions.reset(provider.id);
       if (!move.needsReason) {
         setPanel(null);
         send(provider, move, null);
@@ -144,12 +136,12 @@ export function useProviderReview(): ProviderReviewHandle {
       if (!panel || !provider) return;
       const problem = reasonProblem(reason, true);
       if (problem) {
-        setAction(provider.id, { status: 'failed', message: problem });
+        actions.fail(provider.id, problem);
         return;
       }
       send(provider, panel.move, reasonText(reason));
     },
-    actions,
+    actionOf: actions.of,
     lastDone,
   };
 }

@@ -6,10 +6,11 @@ import type { BookingStatus, BookingView } from '@linli/shared';
 import { ApiError } from '../../services/api-error';
 import { bookingErrorMessage } from '../../texts/booking-messages';
 import { applyStaffEvent, checkInWithCode, fetchCentreBookings } from '../../services/bookings';
+import { useActions } from '../../hooks/useActions';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
 import type { StaffBookingEvent } from '../../services/bookings';
-import type { CardRequest } from '../../hooks/useMyBookings';
+import type { ActionState } from '../../hooks/useActions';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
 export const STAFF_EVENT_LABELS: Record<StaffBookingEvent, string> = {
@@ -55,7 +56,8 @@ export interface StaffBookingsHandle extends RemoteDataHandle<BookingView[]> {
   setFilter: (filter: StaffFilter) => void;
   /** Lists again with the filter as typed now. */
   search: () => void;
-  requests: Record<string, CardRequest | undefined>;
+  /** The last status change of a booking card, by booking id. */
+  requestOf: (bookingId: string) => ActionState;
   act: (booking: BookingView, event: StaffBookingEvent) => void;
   checkIn: CheckInState;
   checkInCode: (code: string) => void;
@@ -71,7 +73,8 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
   const [submitted, setSubmitted] = useState<StaffFilter>(filter);
   const [serviceId, setServiceId] = useState('');
   const [status, setStatus] = useState<BookingStatus | ''>('');
-  const [requests, setRequests] = useState<Record<string, CardRequest | undefined>>({});
+  const requests = useActions();
+  const { run } = requests;
   const [checkIn, setCheckIn] = useState<CheckInState>({ status: 'idle' });
 
   const load = useCallback(
@@ -93,19 +96,9 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
 
   const act = useCallback(
     (booking: BookingView, event: StaffBookingEvent) => {
-      setRequests((current) => ({ ...current, [booking.id]: { status: 'pending' } }));
-      applyStaffEvent(booking.id, event).then(
-        (saved) => {
-          replace(saved);
-          setRequests((current) => ({ ...current, [booking.id]: undefined }));
-        },
-        (error: unknown) => {
-          if (!(error instanceof ApiError)) throw error;
-          setRequests((current) => ({ ...current, [booking.id]: { status: 'failed', message: bookingErrorMessage(error) } }));
-        },
-      );
+      run(booking.id, () => applyStaffEvent(booking.id, event), { done: replace, messageOf: bookingErrorMessage });
     },
-    [replace],
+    [run, replace],
   );
 
   const checkInCode = useCallback(
@@ -135,5 +128,5 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
     [centreId, replace],
   );
 
-  return { ...remote, centreId, setCentreId, date, setDate, serviceId, setServiceId, status, setStatus, filter, setFilter, search, requests, act, checkIn, checkInCode };
+  return { ...remote, centreId, setCentreId, date, setDate, serviceId, setServiceId, status, setStatus, filter, setFilter, search, requestOf: requests.of, act, checkIn, checkInCode };
 }

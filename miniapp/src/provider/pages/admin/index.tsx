@@ -61,7 +61,7 @@ function hoursText(worker: ProviderWorker): string {
 
 function WorkerCard({ admin, worker }: { admin: ProviderAdminHandle; worker: ProviderWorker }) {
   const code = admin.invitations[worker.id];
-  const inviting = admin.inviting[worker.id];
+  const inviting = admin.invitingOf(worker.id);
   const editing = admin.draft?.workerId === worker.id;
   return (
     <View className='provider-worker' data-worker={worker.id}>
@@ -83,11 +83,11 @@ function WorkerCard({ admin, worker }: { admin: ProviderAdminHandle; worker: Pro
           <Text className='provider-worker__line'>有效期至 {formatLocalDateTime(code.expiresAt) ?? code.expiresAt}</Text>
         </View>
       )}
-      {inviting?.status === 'failed' && <Text className='provider-admin__message'>{inviting.message}</Text>}
+      {inviting.status === 'failed' && <Text className='provider-admin__message'>{inviting.message}</Text>}
       {!editing && (
         <View className='provider-worker__actions'>
           {!worker.wechatBound && (
-            <SubmitButton className='provider-worker__invite' pending={inviting?.status === 'pending'} onClick={() => admin.invite(worker.id)}>
+            <SubmitButton className='provider-worker__invite' pending={inviting.status === 'pending'} onClick={() => admin.invite(worker.id)}>
               生成邀请码
             </SubmitButton>
           )}

@@ -94,7 +94,7 @@ function CheckInBox({ desk }: { desk: StaffBookingsHandle }) {
 }
 
 function BookingRow({ booking, desk }: { booking: BookingView; desk: StaffBookingsHandle }) {
-  const request = desk.requests[booking.id];
+  const request = desk.requestOf(booking.id);
   const events = booking.actions.filter(isStaffEvent);
   return (
     <View className='staff-booking'>
@@ -112,7 +112,7 @@ function BookingRow({ booking, desk }: { booking: BookingView; desk: StaffBookin
               data-event={event}
               type={event === 'decline' || event === 'mark_no_show' ? 'default' : 'primary'}
               size='large'
-              disabled={request?.status === 'pending'}
+              disabled={request.status === 'pending'}
               onClick={() => desk.act(booking, event)}
             >
               {STAFF_EVENT_LABELS[event]}
@@ -120,7 +120,7 @@ function BookingRow({ booking, desk }: { booking: BookingView; desk: StaffBookin
           ))}
         </View>
       )}
-      {request?.status === 'failed' && <Text className='staff-desk__message'>{request.message}</Text>}
+      {request.status === 'failed' && <Text className='staff-desk__message'>{request.message}</Text>}
     </View>
   );
 }

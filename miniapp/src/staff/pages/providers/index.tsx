@@ -39,7 +39,7 @@ function ReasonForm({ review, panel }: { review: ProviderReviewHandle; panel: Re
       <SubmitButton
         className={`staff-provider__confirm staff-provider__confirm--${decision}`}
         type='danger'
-        pending={review.actions[panel.providerId]?.status === 'pending'}
+        pending={review.actionOf(panel.providerId).status === 'pending'}
         onClick={review.confirm}
       >
         确定{label}
@@ -50,7 +50,7 @@ function ReasonForm({ review, panel }: { review: ProviderReviewHandle; panel: Re
 
 function ProviderRow({ review, provider }: { review: ProviderReviewHandle; provider: ProviderView }) {
   const moves = movesOf(provider.status);
-  const action = review.actions[provider.id];
+  const action = review.actionOf(provider.id);
   const panel = review.panel?.providerId === provider.id ? review.panel : null;
   return (
     <ProviderCard provider={provider} detailed>
@@ -62,8 +62,8 @@ function ProviderRow({ review, provider }: { review: ProviderReviewHandle; provi
               className={`staff-provider__action staff-provider__action--${move.decision}`}
               type={panel?.move.to === move.to ? 'default' : move.needsReason ? 'danger' : 'primary'}
               size='large'
-              loading={action?.status === 'pending' && !move.needsReason}
-              disabled={action?.status === 'pending'}
+              loading={action.status === 'pending' && !move.needsReason}
+              disabled={action.status === 'pending'}
               onClick={() => review.choose(provider, move)}
             >
               {panel?.move.to === move.to ? '收起' : DECISION_LABELS[move.decision]}
@@ -72,7 +72,7 @@ function ProviderRow({ review, provider }: { review: ProviderReviewHandle; provi
         </View>
       )}
       {panel && <ReasonForm review={review} panel={panel} />}
-      {action?.status === 'failed' && <Text className='staff-desk__message'>{action.message}</Text>}
+      {action.status === 'failed' && <Text className='staff-desk__message'>{action.message}</Text>}
     </ProviderCard>
   );
 }
