@@ -13,7 +13,18 @@ export default tseslint.config(
   {
     // Only the folders above and the Node scripts are ours to lint; configs of other tools, built output and the
     // mini program's own build scripts stay out.
-    ignores: ['**/dist/**', '**/node_modules/**', 'docs/**', 'miniapp/config/**', 'miniapp/test/**', 'miniapp/scripts/**', 'miniapp/types/**', '**/*.config.js', '**/*.config.ts', 'coverage/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'docs/**',
+      'miniapp/config/**',
+      'miniapp/test/**',
+      'miniapp/scripts/**',
+      'miniapp/types/**',
+      '**/*.config.js',
+      '**/*.config.ts',
+      'coverage/**',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -21,7 +21,10 @@ const app = Fastify();
 app.get('/health', async () => ({ ok: true }));
 app.get('/slots', async (request) => {
   const { centreId, serviceId } = request.query;
-  const [[offering]] = await pool.query('SELECT id, booking_window_days, min_notice_minutes, cancel_cutoff_minutes FROM centre_service WHERE centre_id = ? AND service_id = ? AND enabled = 1', [centreId, serviceId]);
+  const [[offering]] = await pool.query(
+    'SELECT id, booking_window_days, min_notice_minutes, cancel_cutoff_minutes FROM centre_service WHERE centre_id = ? AND service_id = ? AND enabled = 1',
+    [centreId, serviceId],
+  );
   const now = new Date();
   const today = shanghaiDateOf(now);
   const [[rules], [exceptions], [calendar], [booked]] = await Promise.all([
@@ -33,7 +36,11 @@ app.get('/slots', async (request) => {
   const parse = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
   const slots = generateSlots({
     weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: parse(rule.ranges), slotMinutes: rule.slot_minutes, seats: rule.seats })),
-    exceptions: exceptions.map((e) => (e.kind === 'closed' ? { date: e.date, kind: 'closed', reason: e.reason } : { date: e.date, kind: 'open', ranges: parse(e.ranges), slotMinutes: e.slot_minutes, seats: e.seats, reason: e.reason })),
+    exceptions: exceptions.map((e) =>
+      e.kind === 'closed'
+        ? { date: e.date, kind: 'closed', reason: e.reason }
+        : { date: e.date, kind: 'open', ranges: parse(e.ranges), slotMinutes: e.slot_minutes, seats: e.seats, reason: e.reason },
+    ),
     calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.works_as ? { worksAs: day.works_as } : {}) })),
     policy: { bookingWindowDays: offering.booking_window_days, minNoticeMinutes: offering.min_notice_minutes, cancelCutoffMinutes: offering.cancel_cutoff_minutes },
     now,

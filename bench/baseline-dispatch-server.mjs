@@ -42,7 +42,10 @@ const view = (row) => ({
 });
 
 async function workerOf(accountId) {
-  const [[worker]] = await pool.query('SELECT w.id, w.working_hours, w.online, w.open_orders, w.max_open_orders, p.dispatch_mode FROM worker w JOIN provider p ON p.id = w.provider_id WHERE w.account_id = ?', [accountId]);
+  const [[worker]] = await pool.query(
+    'SELECT w.id, w.working_hours, w.online, w.open_orders, w.max_open_orders, p.dispatch_mode FROM worker w JOIN provider p ON p.id = w.provider_id WHERE w.account_id = ?',
+    [accountId],
+  );
   return worker;
 }
 
@@ -52,11 +55,22 @@ app.get('/worker/offer', async (request, reply) => {
   const worker = await workerOf(request.query.accountId);
   if (!worker) return reply.code(404).send({ code: 'NOT_FOUND' });
   const now = new Date();
-  const [[offer]] = await pool.query("SELECT id, order_id, expires_at, distance_meters FROM dispatch_offer WHERE worker_id = ? AND status = 'open' ORDER BY offered_at DESC LIMIT 1", [worker.id]);
+  const [[offer]] = await pool.query(
+    "SELECT id, order_id, expires_at, distance_meters FROM dispatch_offer WHERE worker_id = ? AND status = 'open' ORDER BY offered_at DESC LIMIT 1",
+    [worker.id],
+  );
   if (!offer || offer.expires_at <= now) return { offer: null };
   const [[order]] = await pool.query(`SELECT ${ORDER_COLUMNS} FROM service_order o ${ORDER_JOINS} WHERE o.id = ?`, [offer.order_id]);
   if (!order) return { offer: null };
-  return { offer: { id: offer.id, expiresAt: offer.expires_at.toISOString(), secondsLeft: Math.floor((offer.expires_at - now) / 1000), distanceMeters: offer.distance_meters, order: view(order) } };
+  return {
+    offer: {
+      id: offer.id,
+      expiresAt: offer.expires_at.toISOString(),
+      secondsLeft: Math.floor((offer.expires_at - now) / 1000),
+      distanceMeters: offer.distance_meters,
+      order: view(order),
+    },
+  };
 });
 app.get('/worker/pool', async (request, reply) => {
   const worker = await workerOf(request.query.accountId);

@@ -74,36 +74,44 @@ try {
   const auth = { authorization: `Bearer ${login.tokens.accessToken}` };
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '11:00' }], slotMinutes: 120, seats: CAPACITY }));
   for (const service of [STORM_SERVICE, HOT_SERVICE]) {
-    await json(`${instances[0]}/api/staff/centres/${CENTRE}/services/${service}/schedule`, { method: 'PUT', headers: auth, body: JSON.stringify({ weekly, policy: { bookingWindowDays: 14, minNoticeMinutes: 120, cancelCutoffMinutes: 60 } }) });
+    await json(`${instances[0]}/api/staff/centres/${CENTRE}/services/${service}/schedule`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ weekly, policy: { bookingWindowDays: 14, minNoticeMinutes: 120, cancelCutoffMinutes: 60 } }),
+    });
   }
   const slotOf = async (service) => (await json(`${instances[0]}/api/centres/${CENTRE}/services/${service}/slots`)).items[0].startsAt;
 
   // People to book for: inserted directly, as a data load.
   const people = Array.from({ length: STORM }, () => randomUUID());
   const db = await mysql.createConnection({ uri: scratch.config.url.replace(/^mariadb:/, 'mysql:') });
-  await db.query(
-    'INSERT INTO resident (id, name, community_id, created_at, updated_at) VALUES ?',
-    [people.map((id, index) => [id, `压测居民${index}`, COMMUNITY, new Date(), new Date()])],
-  );
+  await db.query('INSERT INTO resident (id, name, community_id, created_at, updated_at) VALUES ?', [
+    people.map((id, index) => [id, `压测居民${index}`, COMMUNITY, new Date(), new Date()]),
+  ]);
 
   // 1. The storm.
   const stormSlot = await slotOf(STORM_SERVICE);
   const started = Date.now();
   const responses = await Promise.all(
     people.map((residentId, index) =>
-      fetch(`${instances[index % 2]}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ centreId: CENTRE, serviceId: STORM_SERVICE, startsAt: stormSlot, residentId }) }),
+      fetch(`${instances[index % 2]}/api/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ centreId: CENTRE, serviceId: STORM_SERVICE, startsAt: stormSlot, residentId }),
+      }),
     ),
   );
   const stormMs = Date.now() - started;
   const tally = {};
   for (const response of responses) tally[response.status] = (tally[response.status] ?? 0) + 1;
-  const [[slotRow]] = await db.query('SELECT s.booked, s.capacity, (SELECT COUNT(*) FROM booking b WHERE b.slot_id = s.id AND b.active_resident_id IS NOT NULL) AS live FROM slot s WHERE s.starts_at = ? AND s.centre_service_id = ?', [
-    new Date(stormSlot),
-    stableId('centre-service', `C340104001001:community_course`),
-  ]);
+  const [[slotRow]] = await db.query(
+    'SELECT s.booked, s.capacity, (SELECT COUNT(*) FROM booking b WHERE b.slot_id = s.id AND b.active_resident_id IS NOT NULL) AS live FROM slot s WHERE s.starts_at = ? AND s.centre_service_id = ?',
+    [new Date(stormSlot), stableId('centre-service', `C340104001001:community_course`)],
+  );
   console.log(`\nStorm: ${STORM} concurrent POST /api/bookings on one ${CAPACITY}-seat slot, two API instances, ${stormMs} ms`);
   console.log(`  answers: ${JSON.stringify(tally)}; seat counter ${slotRow.booked}/${slotRow.capacity}, live bookings ${slotRow.live}`);
-  const stormOk = tally[201] === CAPACITY && !Object.keys(tally).some((status) => Number(status) >= 500) && Number(slotRow.booked) === CAPACITY && Number(slotRow.live) === CAPACITY;
+  const stormOk =
+    tally[201] === CAPACITY && !Object.keys(tally).some((status) => Number(status) >= 500) && Number(slotRow.booked) === CAPACITY && Number(slotRow.live) === CAPACITY;
   console.log(`  ${stormOk ? 'OK' : 'FAILED'}: exactly ${CAPACITY} booked, no 5xx, counter = live rows`);
 
   // 2. Throughput on a hot slot: the API vs bare Fastify + mysql2 running the core SQL.
@@ -111,13 +119,24 @@ try {
   await waitFor('http://127.0.0.1:3913/health');
   const hotSlot = await slotOf(HOT_SERVICE);
   // The API creates the slot row on first booking; book once so both sides start from an existing row.
-  await json(`${instances[0]}/api/bookings`, { method: 'POST', headers: auth, body: JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[0] }) });
+  await json(`${instances[0]}/api/bookings`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[0] }),
+  });
   let next = 1;
   const body = () => JSON.stringify({ centreId: CENTRE, serviceId: HOT_SERVICE, startsAt: hotSlot, residentId: people[next++ % STORM] });
   const load = (url, headers, method) =>
     new Promise((resolve, reject) =>
       autocannon(
-        { url, connections, duration: seconds, method, headers: { 'content-type': 'application/json', ...headers }, ...(method === 'POST' ? { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] } : {}) },
+        {
+          url,
+          connections,
+          duration: seconds,
+          method,
+          headers: { 'content-type': 'application/json', ...headers },
+          ...(method === 'POST' ? { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] } : {}),
+        },
         (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );

@@ -47,7 +47,15 @@ const RESIDENT = stableId('resident', 'wang-xiuying');
 
 const scratch = await createScratchDatabase(serverUrl, 'bench');
 // Tokens last a day so that long BENCH_SECONDS runs do not turn into 401s.
-const env = { ...process.env, DATABASE_URL: scratch.config.url, H5_DIR: 'off', LOG_LEVEL: 'info', LOGIN_MAX_ATTEMPTS_PER_IP: '10000', NO_SHOW_SWEEP_SECONDS: '0', ACCESS_TOKEN_TTL_SECONDS: '86400' };
+const env = {
+  ...process.env,
+  DATABASE_URL: scratch.config.url,
+  H5_DIR: 'off',
+  LOG_LEVEL: 'info',
+  LOGIN_MAX_ATTEMPTS_PER_IP: '10000',
+  NO_SHOW_SWEEP_SECONDS: '0',
+  ACCESS_TOKEN_TTL_SECONDS: '86400',
+};
 const children = [];
 
 function start(args, port) {
@@ -100,13 +108,18 @@ try {
   instances.forEach((_, index) => start([join(REPO_ROOT, 'api/dist/main.js')], 3921 + index));
   await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`)));
   const [first] = instances;
-  const passwordLogin = async (username) => (await json(`${first}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username, password: 'Linli@2026' }) })).tokens.accessToken;
+  const passwordLogin = async (username) =>
+    (await json(`${first}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username, password: 'Linli@2026' }) })).tokens.accessToken;
 
   // The city admin switches home_repair to grab mode (the edit takes the full body of the service).
   const cityAdmin = bearer(await passwordLogin('city.admin'));
   const setDispatch = async (changes) => {
     const { name, description, materials, minAge, maxActiveBookingsPerPerson, offerWindowSeconds } = await json(`${first}/api/services/${SERVICE}`);
-    await json(`${first}/api/admin/services/${SERVICE}`, { method: 'PUT', headers: cityAdmin, body: JSON.stringify({ name, description, materials, minAge, maxActiveBookingsPerPerson, offerWindowSeconds, ...changes }) });
+    await json(`${first}/api/admin/services/${SERVICE}`, {
+      method: 'PUT',
+      headers: cityAdmin,
+      body: JSON.stringify({ name, description, materials, minAge, maxActiveBookingsPerPerson, offerWindowSeconds, ...changes }),
+    });
   };
   await setDispatch({ dispatchMode: 'grab' });
 
@@ -121,13 +134,21 @@ try {
   const workers = [];
   for (let index = 0; index < WORKERS; index++) {
     const base = instances[index % 2];
-    const worker = await json(`${base}/api/providers/${PROVIDER}/workers`, { method: 'POST', headers: providerAdmin, body: JSON.stringify({ name: `压测师傅${index}`, phone: `1370552${String(index).padStart(4, '0')}` }) });
+    const worker = await json(`${base}/api/providers/${PROVIDER}/workers`, {
+      method: 'POST',
+      headers: providerAdmin,
+      body: JSON.stringify({ name: `压测师傅${index}`, phone: `1370552${String(index).padStart(4, '0')}` }),
+    });
     const { code: invitationCode } = await json(`${base}/api/providers/${PROVIDER}/workers/${worker.id}/invitation`, { method: 'POST', headers: providerAdmin });
     const code = `bench-dispatch-worker-${index}`;
     await json(`${base}/api/auth/wechat/worker-binding`, { method: 'POST', body: JSON.stringify({ code, invitationCode }) });
     await json(`${base}/api/providers/${PROVIDER}/workers/${worker.id}/dispatch-profile`, { method: 'PUT', headers: providerAdmin, body: JSON.stringify(profile) });
     const login = await json(`${instances[(index + 1) % 2]}/api/auth/wechat/login`, { method: 'POST', body: JSON.stringify({ code }) });
-    await json(`${base}/api/worker/presence`, { method: 'PUT', headers: bearer(login.tokens.accessToken), body: JSON.stringify({ online: true, latitude: 31.84437, longitude: 117.26219 }) });
+    await json(`${base}/api/worker/presence`, {
+      method: 'PUT',
+      headers: bearer(login.tokens.accessToken),
+      body: JSON.stringify({ online: true, latitude: 31.84437, longitude: 117.26219 }),
+    });
     workers.push({ id: worker.id, token: login.tokens.accessToken });
   }
   // The baseline names the worker by account id, as the API's token does.
@@ -165,7 +186,13 @@ try {
   // 1. The storm: every worker grabs every order at once, alternately through both instances.
   const attempts = orderIds.flatMap((orderId, o) => workers.map((worker, w) => ({ orderId, worker, base: instances[(o + w) % 2] })));
   // InnoDB's lock counters are server-wide: other databases on the same server count too.
-  const lockStatus = async () => Object.fromEntries((await db.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Innodb_deadlocks')"))[0].map((row) => [row.Variable_name, Number(row.Value)]));
+  const lockStatus = async () =>
+    Object.fromEntries(
+      (await db.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Innodb_deadlocks')"))[0].map((row) => [
+        row.Variable_name,
+        Number(row.Value),
+      ]),
+    );
   const locksBefore = await lockStatus();
   const started = Date.now();
   const answers = await Promise.all(
@@ -191,27 +218,46 @@ try {
     "SELECT o.id, o.status, o.worker_id, (SELECT COUNT(*) FROM order_event e WHERE e.order_id = o.id AND e.event = 'grab') AS grabs FROM service_order o WHERE o.id IN (?)",
     [orderIds],
   );
-  const [[held]] = await db.query('SELECT SUM(open_orders) AS open, MAX(open_orders) AS most, MIN(open_orders) AS least FROM worker WHERE id IN (?)', [workers.map((worker) => worker.id)]);
+  const [[held]] = await db.query('SELECT SUM(open_orders) AS open, MAX(open_orders) AS most, MIN(open_orders) AS least FROM worker WHERE id IN (?)', [
+    workers.map((worker) => worker.id),
+  ]);
   const accepted = orderRows.filter((row) => row.status === 'accepted' && row.worker_id);
   const matching = orderRows.filter((row) => winsPerOrder.get(row.id)?.length === 1 && winsPerOrder.get(row.id)[0] === row.worker_id && Number(row.grabs) === 1);
   const fiveHundreds = answers.filter((answer) => answer.status >= 500).length;
   const unexpected = answers.filter((answer) => answer.status !== 200 && !(answer.status === 409 && ['ORDER_TAKEN', 'WORKER_AT_CAPACITY'].includes(answer.code))).length;
   console.log(`\nGrab storm: ${WORKERS} workers × ${STORM_ORDERS} pool orders = ${attempts.length} concurrent POST /api/worker/pool/:id/grab, two API instances, ${stormMs} ms`);
-  console.log(`  answers: ${JSON.stringify(tally)}; latency p50 ${latency(answers, 0.5)} ms, p99 ${latency(answers, 0.99)} ms, max ${latency(answers, 1)} ms (200s: p50 ${latency(winners, 0.5)} ms, max ${latency(winners, 1)} ms)`);
-  console.log(`  InnoDB (whole server): ${locksAfter.Innodb_row_lock_waits - locksBefore.Innodb_row_lock_waits} row-lock waits, ${locksAfter.Innodb_row_lock_time - locksBefore.Innodb_row_lock_time} ms waited, ${locksAfter.Innodb_deadlocks - locksBefore.Innodb_deadlocks} deadlocks`);
-  console.log(`  database: ${accepted.length}/${STORM_ORDERS} orders accepted, ${matching.length} held by the worker whose grab got the 200 with exactly one grab event; workers' open_orders sum ${held.open} (min ${held.least}, max ${held.most}, cap ${CAP})`);
-  const stormOk = winners.length === STORM_ORDERS && winsPerOrder.size === STORM_ORDERS && fiveHundreds === 0 && unexpected === 0 && accepted.length === STORM_ORDERS && matching.length === STORM_ORDERS && Number(held.open) === STORM_ORDERS;
+  console.log(
+    `  answers: ${JSON.stringify(tally)}; latency p50 ${latency(answers, 0.5)} ms, p99 ${latency(answers, 0.99)} ms, max ${latency(answers, 1)} ms (200s: p50 ${latency(winners, 0.5)} ms, max ${latency(winners, 1)} ms)`,
+  );
+  console.log(
+    `  InnoDB (whole server): ${locksAfter.Innodb_row_lock_waits - locksBefore.Innodb_row_lock_waits} row-lock waits, ${locksAfter.Innodb_row_lock_time - locksBefore.Innodb_row_lock_time} ms waited, ${locksAfter.Innodb_deadlocks - locksBefore.Innodb_deadlocks} deadlocks`,
+  );
+  console.log(
+    `  database: ${accepted.length}/${STORM_ORDERS} orders accepted, ${matching.length} held by the worker whose grab got the 200 with exactly one grab event; workers' open_orders sum ${held.open} (min ${held.least}, max ${held.most}, cap ${CAP})`,
+  );
+  const stormOk =
+    winners.length === STORM_ORDERS &&
+    winsPerOrder.size === STORM_ORDERS &&
+    fiveHundreds === 0 &&
+    unexpected === 0 &&
+    accepted.length === STORM_ORDERS &&
+    matching.length === STORM_ORDERS &&
+    Number(held.open) === STORM_ORDERS;
   console.log(`  ${stormOk ? 'OK' : 'FAILED'}: each order grabbed exactly once, the rest 409 ORDER_TAKEN/WORKER_AT_CAPACITY, no 5xx, open_orders sum = accepted orders`);
 
   // 1b. The everyday shape: one new pool order, every worker taps 抢单 at once; the time to the answers.
   const rounds = [];
   for (const orderId of await createOrders(SINGLE_ROUNDS, '单笔抢单')) {
     const sent = Date.now();
-    const statuses = await Promise.all(workers.map(async (worker, w) => (await fetch(`${instances[w % 2]}/api/worker/pool/${orderId}/grab`, { method: 'POST', headers: bearer(worker.token) })).status));
+    const statuses = await Promise.all(
+      workers.map(async (worker, w) => (await fetch(`${instances[w % 2]}/api/worker/pool/${orderId}/grab`, { method: 'POST', headers: bearer(worker.token) })).status),
+    );
     rounds.push({ ms: Date.now() - sent, wins: statuses.filter((status) => status === 200).length, conflicts: statuses.filter((status) => status === 409).length });
   }
   const roundsOk = rounds.every((round) => round.wins === 1 && round.conflicts === WORKERS - 1);
-  console.log(`\nOne order, ${WORKERS} concurrent grabs, ${SINGLE_ROUNDS} rounds: all answered in ${rounds.map((round) => round.ms).join(' / ')} ms; ${roundsOk ? 'OK: one 200 and the rest 409 each time' : `FAILED: ${JSON.stringify(rounds)}`}`);
+  console.log(
+    `\nOne order, ${WORKERS} concurrent grabs, ${SINGLE_ROUNDS} rounds: all answered in ${rounds.map((round) => round.ms).join(' / ')} ms; ${roundsOk ? 'OK: one 200 and the rest 409 each time' : `FAILED: ${JSON.stringify(rounds)}`}`,
+  );
 
   // 2. Throughput. Leave grab-mode orders in the pool, then switch back to assign mode (long accept window so
   //    offers outlive the run) and create orders that the dispatcher offers to half of the workers.
@@ -220,7 +266,9 @@ try {
   await createOrders(POOL_ORDERS, '抢单池');
   await setDispatch({ dispatchMode: 'assign', offerWindowSeconds: 3600 });
   await createOrders(OFFERED_ORDERS, '派单');
-  const [[{ live }]] = await db.query("SELECT COUNT(DISTINCT worker_id) AS live FROM dispatch_offer WHERE status = 'open' AND expires_at > UTC_TIMESTAMP(3) AND worker_id IN (?)", [workers.map((worker) => worker.id)]);
+  const [[{ live }]] = await db.query("SELECT COUNT(DISTINCT worker_id) AS live FROM dispatch_offer WHERE status = 'open' AND expires_at > UTC_TIMESTAMP(3) AND worker_id IN (?)", [
+    workers.map((worker) => worker.id),
+  ]);
 
   start([join(REPO_ROOT, 'bench/baseline-dispatch-server.mjs'), scratch.config.url, '3923'], 3923);
   await waitFor('http://127.0.0.1:3923/health');
@@ -233,7 +281,9 @@ try {
       json(`http://127.0.0.1:3923/worker/pool?accountId=${worker.accountId}`),
     ]);
     if ((apiOffer.offer?.id ?? null) !== (baseOffer.offer?.id ?? null) || apiPool.items.length !== basePool.items.length) {
-      throw new Error(`baseline disagrees with the API for worker ${worker.id}: offer ${apiOffer.offer?.id} vs ${baseOffer.offer?.id}, pool ${apiPool.items.length} vs ${basePool.items.length}`);
+      throw new Error(
+        `baseline disagrees with the API for worker ${worker.id}: offer ${apiOffer.offer?.id} vs ${baseOffer.offer?.id}, pool ${apiPool.items.length} vs ${basePool.items.length}`,
+      );
     }
   }
 
@@ -274,7 +324,9 @@ try {
     summaries.push({ title, api: rows[1] });
   }
   const offerApi = summaries[0].api.rps;
-  console.log(`\nAt one poll per ${POLL_SECONDS} s per online worker, ${Math.round(offerApi)} req/s of GET /api/worker/offer on one instance serves ~${Math.round(offerApi * POLL_SECONDS)} online workers.`);
+  console.log(
+    `\nAt one poll per ${POLL_SECONDS} s per online worker, ${Math.round(offerApi)} req/s of GET /api/worker/offer on one instance serves ~${Math.round(offerApi * POLL_SECONDS)} online workers.`,
+  );
   await db.end();
   process.exitCode = stormOk && roundsOk && summaries.every(({ api }) => api.non2xx === 0) ? 0 : 1;
 } finally {

@@ -31,7 +31,13 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
 
   async function admin<T>(work: (connection: Awaited<ReturnType<typeof createConnection>>) => Promise<T>): Promise<T> {
     const server = new URL(serverUrl!);
-    const connection = await createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username || 'root'), password: decodeURIComponent(server.password), database: undefined });
+    const connection = await createConnection({
+      host: server.hostname,
+      port: Number(server.port || 3306),
+      user: decodeURIComponent(server.username || 'root'),
+      password: decodeURIComponent(server.password),
+      database: undefined,
+    });
     try {
       return await work(connection);
     } finally {

@@ -88,7 +88,9 @@ describe('H5 app in Chromium', () => {
     // Book again, then a staff member of 安大社区 checks that booking in from the day's list.
     await bookOnce();
     const resident = await demoLogin(api.baseUrl, stableId('account', 'resident-wang'));
-    const live = (await (await fetch(`${api.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${resident}` } })).json()).items.find((b: { status: string }) => b.status === 'confirmed');
+    const live = (await (await fetch(`${api.baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${resident}` } })).json()).items.find(
+      (b: { status: string }) => b.status === 'confirmed',
+    );
     const staffPage = await phone.page.context().newPage();
     await staffPage.goto(`${api.baseUrl}/#/pages/login/index`);
     await staffPage.locator('.demo-account', { hasText: '张敏' }).first().tap({ timeout: 20_000 });
@@ -96,7 +98,10 @@ describe('H5 app in Chromium', () => {
     await staffPage.goto(`${api.baseUrl}/#/staff/pages/bookings/index`);
     await staffPage.locator('.staff-centre', { hasText: '安大社区市民中心' }).first().tap({ timeout: 20_000 });
     const dayOffset = Math.round((Date.parse(`${live.date}T00:00:00Z`) - Date.parse(`${shanghaiDateOf(new Date())}T00:00:00Z`)) / 86_400_000);
-    await staffPage.locator('.staff-date').nth(dayOffset + 1).tap({ timeout: 20_000 });
+    await staffPage
+      .locator('.staff-date')
+      .nth(dayOffset + 1)
+      .tap({ timeout: 20_000 });
     // The cancelled booking may be listed on the same day: take the live one.
     const row = staffPage.locator('.staff-booking', { hasText: '王秀英' }).filter({ hasText: '已预约' }).first();
     await row.waitFor({ timeout: 20_000 });

@@ -22,7 +22,9 @@ describe('H5: check-in by the short code', () => {
     await wangBooksSocialInsuranceAtAnda(residentPage, baseUrl);
 
     const token = await demoLogin(baseUrl, stableId('account', 'resident-wang'));
-    const booking = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find((item: { status: string }) => item.status === 'confirmed');
+    const booking = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find(
+      (item: { status: string }) => item.status === 'confirmed',
+    );
     await bookingDayHasCome(harness, booking.id);
 
     // On the day, at the desk, she opens 订单 → 签到码: the QR, and under it six big digits in two groups.
@@ -58,7 +60,9 @@ describe('H5: check-in by the short code', () => {
     await staffPage.locator('.staff-check-in-submit').first().tap();
     await staffPage.locator('.staff-desk__message--done', { hasText: '王秀英 已签到' }).first().waitFor({ timeout: 20_000 });
     await staffPage.locator('.staff-booking', { hasText: '王秀英' }).filter({ hasText: '已签到' }).first().waitFor({ timeout: 20_000 });
-    const checkedIn = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find((item: { id: string }) => item.id === booking.id);
+    const checkedIn = (await (await fetch(`${baseUrl}/api/bookings`, { headers: { authorization: `Bearer ${token}` } })).json()).items.find(
+      (item: { id: string }) => item.id === booking.id,
+    );
     expect(checkedIn.status).toBe('checked_in');
 
     // 统计 offers her centre alone for the CSV export; 派单看板 has no centre filter at all for a one-centre area.

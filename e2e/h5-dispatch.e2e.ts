@@ -66,7 +66,9 @@ describe('H5: a home service from request to rating', () => {
       // The worker's photo shows on the resident's page, loaded through its signed path.
       const thumbnail = resident.locator('.order-photos__thumb img, img.order-photos__thumb').first();
       await thumbnail.waitFor({ timeout: 20_000 });
-      await resident.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 1, await thumbnail.elementHandle(), { timeout: 20_000 });
+      await resident.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 1, await thumbnail.elementHandle(), {
+        timeout: 20_000,
+      });
       await resident.locator('.home-order__confirm').first().tap();
       await resident.getByText('已完成').first().waitFor({ timeout: 20_000 });
       await resident.locator('.home-order__rate').first().tap();

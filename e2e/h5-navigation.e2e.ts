@@ -127,7 +127,10 @@ describe('H5: finding services and finding one’s way', () => {
     await phone.page.context().route('https://uri.amap.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>map</title>' }));
     await phone.page.goto(`${baseUrl()}/`);
     await openAndaCentreFromHome();
-    const [map] = await Promise.all([phone.page.context().waitForEvent('page', { timeout: 10_000 }), phone.page.locator('.centre__action', { hasText: '在地图上查看' }).first().tap({ timeout: 20_000 })]);
+    const [map] = await Promise.all([
+      phone.page.context().waitForEvent('page', { timeout: 10_000 }),
+      phone.page.locator('.centre__action', { hasText: '在地图上查看' }).first().tap({ timeout: 20_000 }),
+    ]);
 
     expect(map.url()).toBe(`https://uri.amap.com/marker?position=117.26219,31.84437&name=${encodeURIComponent('安大社区市民中心')}&src=linli&coordinate=gaode&callnative=0`);
   });

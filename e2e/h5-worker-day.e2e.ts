@@ -61,7 +61,11 @@ describe('H5: the day of a home visit', () => {
       expect(await job.locator('.worker-job__set-out').count()).toBe(0);
       // Nor does the API let a request through behind the screen's back.
       const workerToken = await demoLogin(api.baseUrl, stableId('account', 'worker-zhao'));
-      const early = await fetch(`${api.baseUrl}/api/worker/orders/${orderId}/set-out`, { method: 'POST', headers: { authorization: `Bearer ${workerToken}`, 'content-type': 'application/json' }, body: '{}' });
+      const early = await fetch(`${api.baseUrl}/api/worker/orders/${orderId}/set-out`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${workerToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(early.status).toBe(409);
       expect(((await early.json()) as { code: string }).code).toBe('SET_OUT_TOO_EARLY');
 

@@ -73,7 +73,11 @@ describe('the API as a process', () => {
       headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.secret.sig', 'x-request-id': 'log-test-0001' },
     });
     await api.stop();
-    const lines = api.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = api
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const requestLine = lines.find((line) => line.reqId === 'log-test-0001');
     expect(requestLine).toMatchObject({ method: 'GET', route: '/api/regions/communities', status: 400, msg: 'request completed' });
     expect(requestLine?.latencyMs).toEqual(expect.any(Number));

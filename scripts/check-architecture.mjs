@@ -42,7 +42,12 @@ export function runtimeSpecifiers(source) {
   for (const [, , typeKeyword, clause, specifier] of source.matchAll(IMPORT)) {
     if (typeKeyword) continue;
     const named = /^\{([\s\S]*)\}$/.exec(clause.trim());
-    const names = named ? named[1].split(',').map((part) => part.trim()).filter(Boolean) : [];
+    const names = named
+      ? named[1]
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : [];
     if (named && names.length > 0 && names.every((name) => name.startsWith('type '))) continue;
     specifiers.push(specifier);
   }
@@ -83,7 +88,12 @@ function tableRows(text) {
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
     .slice(1)
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 export function problems(doc, names, graph) {
@@ -98,7 +108,9 @@ export function problems(doc, names, graph) {
   const modules = section(doc, 'Modules');
   if (!modules) found.push('docs/architecture.md has no "## Modules" section');
   else {
-    const listed = tableRows(modules).map(([cell]) => /^`([^`]+)`$/.exec(cell)?.[1]).filter(Boolean);
+    const listed = tableRows(modules)
+      .map(([cell]) => /^`([^`]+)`$/.exec(cell)?.[1])
+      .filter(Boolean);
     for (const name of names) if (!listed.includes(name)) found.push(`module "${name}" (api/src/modules/${name}) is missing from the Modules table`);
     for (const name of listed) if (!names.includes(name)) found.push(`the Modules table lists "${name}", which is not a folder in api/src/modules`);
   }

@@ -101,8 +101,12 @@ if (await waitUntilReady(`${base}/api/health/ready`, api)) {
     H5 app     ${base}/
     API        ${base}/api
     API docs   ${base}/api/docs
-${apiEnv.WECHAT_APPID ? '' : `  Demo mode (no WeChat AppID): open 我的 → 去登录 on the H5 app and pick a demo account;
-  staff and provider accounts also sign in with their username and password ${DEMO_PASSWORD_HINT}.\n`}  Press Ctrl+C to stop.
+${
+  apiEnv.WECHAT_APPID
+    ? ''
+    : `  Demo mode (no WeChat AppID): open 我的 → 去登录 on the H5 app and pick a demo account;
+  staff and provider accounts also sign in with their username and password ${DEMO_PASSWORD_HINT}.\n`
+}  Press Ctrl+C to stop.
 `);
 } else if (api.exitCode === null) {
   console.error(`The API did not become ready at ${base}/api/health/ready; see the log above.`);

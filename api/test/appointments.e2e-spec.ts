@@ -34,7 +34,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
   afterAll(() => t.close());
 
   async function slots(code: string): Promise<SlotAvailability[]> {
-    return (await t.http().get(`/api/centres/${ANDA_CENTRE}/services/${service(code)}/slots`).expect(200)).body.items;
+    return (
+      await t
+        .http()
+        .get(`/api/centres/${ANDA_CENTRE}/services/${service(code)}/slots`)
+        .expect(200)
+    ).body.items;
   }
 
   /** Rooms and courts need the number of people using them; other services must not send it. */
@@ -72,7 +77,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
 
       const today = shanghaiDateOf(new Date());
       const sunday = [1, 2, 3, 4, 5, 6, 7].map((n) => addDays(today, n)).find((date) => isoWeekdayOf(date) === 7)!;
-      await t.http().put(`${path}/${sunday}`).set(bearer(staff)).send({ kind: 'open', ranges: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seats: 2, reason: '周日便民服务' }).expect(200);
+      await t
+        .http()
+        .put(`${path}/${sunday}`)
+        .set(bearer(staff))
+        .send({ kind: 'open', ranges: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seats: 2, reason: '周日便民服务' })
+        .expect(200);
       expect((await slots('employment')).filter((slot) => slot.date === sunday).map((slot) => [slot.start, slot.capacity])).toEqual([
         ['09:00', 2],
         ['09:30', 2],
@@ -80,20 +90,54 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     });
 
     it('refuses schedules that break the rules, naming the problem', async () => {
-      const response = await t.http()
+      const response = await t
+        .http()
         .put(`/api/staff/centres/${ANDA_CENTRE}/services/${service('employment')}/schedule`)
         .set(bearer(staff))
-        .send({ weekly: [{ weekday: 1, ranges: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }], slotMinutes: 30, seats: 3 }], policy: { bookingWindowDays: 14, minNoticeMinutes: 60, cancelCutoffMinutes: 60 } })
+        .send({
+          weekly: [
+            {
+              weekday: 1,
+              ranges: [
+                { start: '09:00', end: '12:00' },
+                { start: '11:00', end: '13:00' },
+              ],
+              slotMinutes: 30,
+              seats: 3,
+            },
+          ],
+          policy: { bookingWindowDays: 14, minNoticeMinutes: 60, cancelCutoffMinutes: 60 },
+        })
         .expect(400);
       expect(response.body.details[0]).toMatchObject({ field: 'weekly', message: expect.stringContaining('overlap') });
     });
 
     it('only a city-level admin loads the holiday calendar', async () => {
-      const body = { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }, { date: '2027-01-09', kind: 'workday', name: '调休上班', worksAs: 5 }] };
-      await t.http().put('/api/admin/calendar/2027').set(bearer(await loginWithPassword(t, 'shushan.admin'))).send(body).expect(403);
-      const loaded = await t.http().put('/api/admin/calendar/2027').set(bearer(await loginWithPassword(t, 'city.admin'))).send(body).expect(200);
+      const body = {
+        days: [
+          { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+          { date: '2027-01-09', kind: 'workday', name: '调休上班', worksAs: 5 },
+        ],
+      };
+      await t
+        .http()
+        .put('/api/admin/calendar/2027')
+        .set(bearer(await loginWithPassword(t, 'shushan.admin')))
+        .send(body)
+        .expect(403);
+      const loaded = await t
+        .http()
+        .put('/api/admin/calendar/2027')
+        .set(bearer(await loginWithPassword(t, 'city.admin')))
+        .send(body)
+        .expect(200);
       expect(loaded.body.items).toEqual([body.days[0], body.days[1]]);
-      const outside = await t.http().put('/api/admin/calendar/2028').set(bearer(await loginWithPassword(t, 'city.admin'))).send(body).expect(400);
+      const outside = await t
+        .http()
+        .put('/api/admin/calendar/2028')
+        .set(bearer(await loginWithPassword(t, 'city.admin')))
+        .send(body)
+        .expect(400);
       expect(outside.body.details[0].message).toContain('not in 2028');
     });
   });
@@ -102,7 +146,14 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     it('a resident books for herself; the seat is taken and the booking is confirmed', async () => {
       const [slot] = await slots('social_insurance');
       const response = await book(wang, 'social_insurance', slot.startsAt, WANG).expect(201);
-      expect(response.body).toMatchObject({ status: 'confirmed', person: { id: WANG, name: '王秀英' }, bookedFor: 'self', date: slot.date, start: slot.start, actions: ['cancel'] });
+      expect(response.body).toMatchObject({
+        status: 'confirmed',
+        person: { id: WANG, name: '王秀英' },
+        bookedFor: 'self',
+        date: slot.date,
+        start: slot.start,
+        actions: ['cancel'],
+      });
       expect((await slots('social_insurance'))[0].remaining).toBe(2);
       const mine = await t.http().get('/api/bookings').set(bearer(wang)).expect(200);
       expect(mine.body.items.map((b: { id: string }) => b.id)).toContain(response.body.id);
@@ -128,7 +179,13 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       await book(sun, 'migrant_registration', slot.startsAt, SUN).expect(201);
       const again = await book(sun, 'migrant_registration', slot.startsAt, SUN).expect(409);
       expect(again.body.code).toBe('ALREADY_BOOKED');
-      expect((await t.dataSource.getRepository(Slot).findOneByOrFail({ startsAt: new Date(slot.startsAt), centreServiceId: stableId('centre-service', 'C340104001001:migrant_registration') })).booked).toBe(1);
+      expect(
+        (
+          await t.dataSource
+            .getRepository(Slot)
+            .findOneByOrFail({ startsAt: new Date(slot.startsAt), centreServiceId: stableId('centre-service', 'C340104001001:migrant_registration') })
+        ).booked,
+      ).toBe(1);
     });
 
     it('a full slot answers SLOT_FULL and the counter never passes capacity', async () => {
@@ -150,13 +207,23 @@ describe('appointments: slots, booking rules and the booking state machine', () 
 
     it('asks venue bookings how many people will come, and only them', async () => {
       const [room] = await slots('activity_room');
-      const missing = await t.http().post('/api/bookings').set(bearer(wang)).send({ centreId: ANDA_CENTRE, serviceId: service('activity_room'), startsAt: room.startsAt, residentId: WANG }).expect(400);
+      const missing = await t
+        .http()
+        .post('/api/bookings')
+        .set(bearer(wang))
+        .send({ centreId: ANDA_CENTRE, serviceId: service('activity_room'), startsAt: room.startsAt, residentId: WANG })
+        .expect(400);
       expect(missing.body.details[0]).toMatchObject({ field: 'groupSize', message: '场地预约请填写使用人数' });
       const booked = await book(wang, 'activity_room', room.startsAt, WANG).expect(201);
       expect(booked.body.groupSize).toBe(4);
       await t.http().post(`/api/bookings/${booked.body.id}/cancel`).set(bearer(wang)).expect(200);
       const [desk] = await slots('employment');
-      const stray = await t.http().post('/api/bookings').set(bearer(wang)).send({ centreId: ANDA_CENTRE, serviceId: service('employment'), startsAt: desk.startsAt, residentId: WANG, groupSize: 2 }).expect(400);
+      const stray = await t
+        .http()
+        .post('/api/bookings')
+        .set(bearer(wang))
+        .send({ centreId: ANDA_CENTRE, serviceId: service('employment'), startsAt: desk.startsAt, residentId: WANG, groupSize: 2 })
+        .expect(400);
       expect(stray.body.details[0].field).toBe('groupSize');
     });
 
@@ -166,7 +233,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       expect((await book(wang, 'social_insurance', offset, WANG).expect(409)).body.code).toBe('SLOT_UNAVAILABLE');
       const past = await book(wang, 'social_insurance', '2020-01-06T01:00:00.000Z', WANG).expect(409);
       expect(past.body.code).toBe('SLOT_UNAVAILABLE');
-      const home = await t.http().post('/api/bookings').set(bearer(wang)).send({ centreId: ANDA_CENTRE, serviceId: service('home_cleaning'), startsAt: slot.startsAt, residentId: WANG }).expect(409);
+      const home = await t
+        .http()
+        .post('/api/bookings')
+        .set(bearer(wang))
+        .send({ centreId: ANDA_CENTRE, serviceId: service('home_cleaning'), startsAt: slot.startsAt, residentId: WANG })
+        .expect(409);
       expect(home.body.details).toEqual({ reason: 'home_service' });
     });
 
@@ -191,7 +263,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     });
 
     it('staff book for a phoneless resident of their region, and see the day’s list', async () => {
-      const elder = await t.http().post('/api/staff/residents').set(bearer(staff)).send({ name: '吴奶奶', communityId: ANDA, phone: '13500001111', phoneOwner: 'relative' }).expect(201);
+      const elder = await t
+        .http()
+        .post('/api/staff/residents')
+        .set(bearer(staff))
+        .send({ name: '吴奶奶', communityId: ANDA, phone: '13500001111', phoneOwner: 'relative' })
+        .expect(201);
       const [slot] = await slots('resident_petition');
       const booked = await book(staff, 'resident_petition', slot.startsAt, elder.body.id).expect(201);
       expect(booked.body).toMatchObject({ bookedFor: 'staff', person: { name: '吴奶奶' }, actions: ['cancel', 'check_in', 'mark_no_show'] });
@@ -208,7 +285,10 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const [slot] = await slots('migrant_registration');
       const csv = await t.http().get('/api/staff/bookings/export').set(bearer(staff)).query({ centreId: ANDA_CENTRE, from: slot.date, to: slot.date }).expect(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toBe('日期,开始,结束,服务,居民,联系电话,状态,预约时间');
       expect(lines.some((line) => line.includes('流动人口居住登记') && line.includes('孙桂兰') && line.includes('139****0003'))).toBe(true);
       expect(csv.text).not.toContain('13905510003');
@@ -242,13 +322,28 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const mine = await t.http().get('/api/home-orders').set(bearer(li)).expect(200);
       expect(mine.body.items.map((o: { id: string }) => o.id)).toContain(created.body.id);
       await t.http().post('/api/home-orders').set(bearer(sun)).send(body).expect(404);
-      const backwards = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, windowEndsAt: body.windowStartsAt }).expect(400);
+      const backwards = await t
+        .http()
+        .post('/api/home-orders')
+        .set(bearer(li))
+        .send({ ...body, windowEndsAt: body.windowStartsAt })
+        .expect(400);
       expect(backwards.body.details[0].field).toBe('windowStartsAt');
       // The same notice the form applies (HOME_VISIT_NOTICE_MINUTES): a window starting in half an hour is refused.
       const soon = { windowStartsAt: new Date(Date.now() + 30 * 60_000).toISOString(), windowEndsAt: new Date(Date.now() + 150 * 60_000).toISOString() };
-      const tooSoon = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, ...soon }).expect(400);
+      const tooSoon = await t
+        .http()
+        .post('/api/home-orders')
+        .set(bearer(li))
+        .send({ ...body, ...soon })
+        .expect(400);
       expect(tooSoon.body.details[0]).toMatchObject({ field: 'windowStartsAt', constraints: ['notice'] });
-      const deskService = await t.http().post('/api/home-orders').set(bearer(li)).send({ ...body, serviceId: service('social_insurance') }).expect(409);
+      const deskService = await t
+        .http()
+        .post('/api/home-orders')
+        .set(bearer(li))
+        .send({ ...body, serviceId: service('social_insurance') })
+        .expect(409);
       expect(deskService.body.details).toEqual({ reason: 'not_home_service' });
     });
   });
@@ -294,7 +389,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       // A week-long cut-off puts every slot in the window past it.
       const schedulePath = `/api/staff/centres/${ANDA_CENTRE}/services/${service('sports_venue')}/schedule`;
       const current = await t.http().get(schedulePath).set(bearer(staff)).expect(200);
-      await t.http().put(schedulePath).set(bearer(staff)).send({ weekly: current.body.weekly, policy: { ...current.body.policy, cancelCutoffMinutes: 10080 } }).expect(200);
+      await t
+        .http()
+        .put(schedulePath)
+        .set(bearer(staff))
+        .send({ weekly: current.body.weekly, policy: { ...current.body.policy, cancelCutoffMinutes: 10080 } })
+        .expect(200);
       const [venueSlot] = await slots('sports_venue');
       const late = await book(sun, 'sports_venue', venueSlot.startsAt, SUN).expect(201);
       expect(late.body.actions).toEqual([]);
@@ -311,7 +411,12 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const after = await slots('party_relation_transfer');
       expect([after[0].remaining, after[1].remaining]).toEqual([3, 2]);
 
-      for (const [login, person] of [[li, LI_MING], [li, LI_JIANGUO], [sun, SUN]] as const) await book(login, 'party_relation_transfer', third.startsAt, person).expect(201);
+      for (const [login, person] of [
+        [li, LI_MING],
+        [li, LI_JIANGUO],
+        [sun, SUN],
+      ] as const)
+        await book(login, 'party_relation_transfer', third.startsAt, person).expect(201);
       const full = await t.http().post(`/api/bookings/${booking.body.id}/reschedule`).set(bearer(wang)).send({ startsAt: third.startsAt }).expect(409);
       expect(full.body.code).toBe('SLOT_FULL');
       const unchanged = await slots('party_relation_transfer');
@@ -323,10 +428,20 @@ describe('appointments: slots, booking rules and the booking state machine', () 
     it('a freed seat goes to the first person waiting, in the same transaction, with a message queued for them', async () => {
       const slot = (await slots('council_hall'))[0]; // a venue: one seat
       const taken = await book(wang, 'council_hall', slot.startsAt, WANG).expect(201);
-      const notYet = await t.http().post('/api/waitlist').set(bearer(sun)).send({ centreId: ANDA_CENTRE, serviceId: service('elder_day_care'), startsAt: (await slots('elder_day_care'))[3].startsAt, residentId: SUN }).expect(409);
+      const notYet = await t
+        .http()
+        .post('/api/waitlist')
+        .set(bearer(sun))
+        .send({ centreId: ANDA_CENTRE, serviceId: service('elder_day_care'), startsAt: (await slots('elder_day_care'))[3].startsAt, residentId: SUN })
+        .expect(409);
       expect(notYet.body.message).toContain('还有空位');
 
-      const join = (login: LoginResponse, residentId: string) => t.http().post('/api/waitlist').set(bearer(login)).send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: slot.startsAt, residentId, groupSize: 6 });
+      const join = (login: LoginResponse, residentId: string) =>
+        t
+          .http()
+          .post('/api/waitlist')
+          .set(bearer(login))
+          .send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: slot.startsAt, residentId, groupSize: 6 });
       const sunWaits = await join(sun, SUN).expect(201);
       const liWaits = await join(li, LI_MING).expect(201);
       expect([sunWaits.body.position, liWaits.body.position]).toEqual([1, 2]);
@@ -357,11 +472,26 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       await t.http().get(`/api/bookings/${today}/check-in-code`).set(bearer(sun)).expect(404);
 
       // A desk outside the staff member's area is no desk of theirs; a district admin at another centre's desk is told where the booking is.
-      await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: stableId('centre', 'C340104001') }).expect(404);
+      await t
+        .http()
+        .post('/api/staff/check-ins')
+        .set(bearer(staff))
+        .send({ code: qr.code, centreId: stableId('centre', 'C340104001') })
+        .expect(404);
       const admin = await loginWithPassword(t, 'shushan.admin');
-      const wrongCentre = await t.http().post('/api/staff/check-ins').set(bearer(admin)).send({ code: qr.code, centreId: stableId('centre', 'C340104001') }).expect(409);
+      const wrongCentre = await t
+        .http()
+        .post('/api/staff/check-ins')
+        .set(bearer(admin))
+        .send({ code: qr.code, centreId: stableId('centre', 'C340104001') })
+        .expect(409);
       expect(wrongCentre.body).toMatchObject({ code: 'WRONG_CENTRE', details: { centreName: '安大社区市民中心' } });
-      const forged = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code.slice(0, -2) + 'xx', centreId: ANDA_CENTRE }).expect(400);
+      const forged = await t
+        .http()
+        .post('/api/staff/check-ins')
+        .set(bearer(staff))
+        .send({ code: qr.code.slice(0, -2) + 'xx', centreId: ANDA_CENTRE })
+        .expect(400);
       expect(forged.body.code).toBe('CHECK_IN_CODE_INVALID');
       const outsider = await loginWithPassword(t, 'nanping.staff');
       await t.http().post('/api/staff/check-ins').set(bearer(outsider)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(404);
@@ -379,7 +509,13 @@ describe('appointments: slots, booking rules and the booking state machine', () 
       const wrongDay = await t.http().post('/api/staff/check-ins').set(bearer(staff)).send({ code: qr.code, centreId: ANDA_CENTRE }).expect(409);
       expect(wrongDay.body).toMatchObject({ code: 'WRONG_DAY', details: { date: slot.date } });
 
-      const list = (query: Record<string, string>) => t.http().get('/api/staff/bookings').set(bearer(staff)).query({ centreId: ANDA_CENTRE, date: slot.date, ...query }).expect(200);
+      const list = (query: Record<string, string>) =>
+        t
+          .http()
+          .get('/api/staff/bookings')
+          .set(bearer(staff))
+          .query({ centreId: ANDA_CENTRE, date: slot.date, ...query })
+          .expect(200);
       expect((await list({ phoneTail: '0003' })).body.items.map((b: { id: string }) => b.id)).toContain(later.body.id);
       expect((await list({ name: '孙' })).body.items.map((b: { id: string }) => b.id)).toContain(later.body.id);
       expect((await list({ phoneTail: '9999' })).body.items).toEqual([]);

@@ -33,7 +33,11 @@ describe('sign-in and sessions', () => {
     });
 
     it('keeps session_key on the server: never in a response, only encrypted at rest', async () => {
-      const response = await t.http().post('/api/auth/wechat/login').send({ code: t.wechat.mintLoginCode('openid-key-check') }).expect(200);
+      const response = await t
+        .http()
+        .post('/api/auth/wechat/login')
+        .send({ code: t.wechat.mintLoginCode('openid-key-check') })
+        .expect(200);
       expect(JSON.stringify(response.body)).not.toMatch(/session_?key/i);
       const identity = await t.dataSource.getRepository(WechatIdentity).findOneByOrFail({ openid: 'openid-key-check' });
       expect(identity.sessionKeyCipher.startsWith('t1.')).toBe(true);
@@ -68,7 +72,11 @@ describe('sign-in and sessions', () => {
     it('a disabled account cannot sign in', async () => {
       const login = await loginWithWechat(t, 'openid-to-disable');
       await t.dataSource.getRepository(Account).update({ id: login.account.id }, { status: 'disabled' });
-      const response = await t.http().post('/api/auth/wechat/login').send({ code: t.wechat.mintLoginCode('openid-to-disable') }).expect(403);
+      const response = await t
+        .http()
+        .post('/api/auth/wechat/login')
+        .send({ code: t.wechat.mintLoginCode('openid-to-disable') })
+        .expect(403);
       expect(response.body.code).toBe('ACCOUNT_DISABLED');
       await t.http().get('/api/me').set(bearer(login)).expect(401);
     });
@@ -122,12 +130,20 @@ describe('sign-in and sessions', () => {
       const login = await loginWithPassword(t, 'shushan.admin');
       const first = await t.http().post('/api/auth/refresh').send({ refreshToken: login.tokens.refreshToken }).expect(200);
       expect(first.body.refreshToken).not.toBe(login.tokens.refreshToken);
-      await t.http().get('/api/me').set({ authorization: `Bearer ${first.body.accessToken}` }).expect(200);
+      await t
+        .http()
+        .get('/api/me')
+        .set({ authorization: `Bearer ${first.body.accessToken}` })
+        .expect(200);
 
       const reuse = await t.http().post('/api/auth/refresh').send({ refreshToken: login.tokens.refreshToken }).expect(401);
       expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
       await t.http().post('/api/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
-      await t.http().get('/api/me').set({ authorization: `Bearer ${first.body.accessToken}` }).expect(401);
+      await t
+        .http()
+        .get('/api/me')
+        .set({ authorization: `Bearer ${first.body.accessToken}` })
+        .expect(401);
     });
 
     it('logout ends the session: access and refresh tokens stop working at once', async () => {
@@ -139,7 +155,11 @@ describe('sign-in and sessions', () => {
     });
 
     it('an unknown refresh token is TOKEN_INVALID', async () => {
-      const response = await t.http().post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+      const response = await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) })
+        .expect(401);
       expect(response.body.code).toBe('TOKEN_INVALID');
     });
   });
@@ -152,7 +172,11 @@ describe('sign-in and sessions', () => {
 
     it('signs a WeChat-identified demo resident in through the fake WeChat server', async () => {
       const before = t.wechat.calls.length;
-      const response = await t.http().post('/api/auth/demo/login').send({ accountId: stableId('account', 'resident-wang') }).expect(200);
+      const response = await t
+        .http()
+        .post('/api/auth/demo/login')
+        .send({ accountId: stableId('account', 'resident-wang') })
+        .expect(200);
       expect(response.body.account).toMatchObject({ role: 'resident', displayName: '王秀英', consentRequired: false, phoneBound: true });
       expect(t.wechat.calls.slice(before)).toEqual(['/__fake__/login-codes', '/sns/jscode2session']);
     });
@@ -174,7 +198,11 @@ describe('demo login with a real WeChat AppID configured', () => {
 
   it('cannot be reached: both demo routes answer 404 like routes that do not exist', async () => {
     const list = await t.http().get('/api/auth/demo/accounts').expect(404);
-    const login = await t.http().post('/api/auth/demo/login').send({ accountId: stableId('account', 'staff-anda') }).expect(404);
+    const login = await t
+      .http()
+      .post('/api/auth/demo/login')
+      .send({ accountId: stableId('account', 'staff-anda') })
+      .expect(404);
     expect(list.body.code).toBe('NOT_FOUND');
     expect(login.body.code).toBe('NOT_FOUND');
   });

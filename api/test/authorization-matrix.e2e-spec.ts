@@ -30,7 +30,21 @@ type Caller =
   | 'worker' // 安心家政's worker
   | 'workerOther'; // the other provider's worker
 
-const ALL_CALLERS: Caller[] = ['anonymous', 'residentA', 'residentB', 'residentOther', 'staff', 'staffOther', 'admin', 'adminCity', 'adminOther', 'providerAdmin', 'providerAdminOther', 'worker', 'workerOther'];
+const ALL_CALLERS: Caller[] = [
+  'anonymous',
+  'residentA',
+  'residentB',
+  'residentOther',
+  'staff',
+  'staffOther',
+  'admin',
+  'adminCity',
+  'adminOther',
+  'providerAdmin',
+  'providerAdminOther',
+  'worker',
+  'workerOther',
+];
 const RESIDENTS: Caller[] = ['residentA', 'residentB', 'residentOther'];
 const EVERY_ROLE: Caller[] = ALL_CALLERS.filter((caller) => caller !== 'anonymous');
 
@@ -90,7 +104,7 @@ interface RouteCase {
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(sequence++).toString(36)}`;
 const idNumber = (seed: number) => {
-  const first17 = `3401041980${String(seed % 12 + 1).padStart(2, '0')}${String(seed % 28 + 1).padStart(2, '0')}${String(seed % 900 + 100)}`.slice(0, 17);
+  const first17 = `3401041980${String((seed % 12) + 1).padStart(2, '0')}${String((seed % 28) + 1).padStart(2, '0')}${String((seed % 900) + 100)}`.slice(0, 17);
   return `${first17}${idNumberCheckCharacter(first17)}`;
 };
 
@@ -167,15 +181,36 @@ describe('authorization matrix: every route, every kind of caller', () => {
     const region = (code: string) => stableId('region', code);
 
     // Another district's admin, provider, provider admin and worker, created through the API itself.
-    await as('adminCity', 'POST', '/api/admin/staff-accounts', { username: 'baohe.admin', password: 'Baohe-admin-2026', displayName: '包河区管理员', regionId: region('340111'), role: 'admin' });
-    const otherProvider = await as('adminCity', 'POST', '/api/providers', { name: '包河便民维修', regionId: region('340111'), adminUsername: 'baohe.provider', adminPassword: 'Baohe-provider-2026' });
+    await as('adminCity', 'POST', '/api/admin/staff-accounts', {
+      username: 'baohe.admin',
+      password: 'Baohe-admin-2026',
+      displayName: '包河区管理员',
+      regionId: region('340111'),
+      role: 'admin',
+    });
+    const otherProvider = await as('adminCity', 'POST', '/api/providers', {
+      name: '包河便民维修',
+      regionId: region('340111'),
+      adminUsername: 'baohe.provider',
+      adminPassword: 'Baohe-provider-2026',
+    });
     const otherWorker = await as('providerAdminOther', 'POST', `/api/providers/${otherProvider.body.id}/workers`, { name: '钱师傅', phone: '13605510008' });
     const invitation = await as('providerAdminOther', 'POST', `/api/providers/${otherProvider.body.id}/workers/${otherWorker.body.id}/invitation`);
-    await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode('matrix-worker-other'), invitationCode: invitation.body.code }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/wechat/worker-binding')
+      .send({ code: t.wechat.mintLoginCode('matrix-worker-other'), invitationCode: invitation.body.code })
+      .expect(200);
 
     const provider = stableId('provider', 'anxin');
     const anotherWorker = await as('providerAdmin', 'POST', `/api/providers/${provider}/workers`, { name: '孙阿姨', phone: '13605510007' });
-    const throwaway = await as('admin', 'POST', '/api/admin/staff-accounts', { username: 'anda.helper', password: 'Anda-helper-2026', displayName: '志愿者', regionId: region('340104001001'), role: 'staff' });
+    const throwaway = await as('admin', 'POST', '/api/admin/staff-accounts', {
+      username: 'anda.helper',
+      password: 'Anda-helper-2026',
+      displayName: '志愿者',
+      regionId: region('340104001001'),
+      role: 'staff',
+    });
 
     f = {
       residentA: stableId('resident', 'wang-xiuying'),
@@ -207,7 +242,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
     f.bookingDate = (await as('residentA', 'GET', '/api/bookings')).body.items.find((b: { id: string }) => b.id === f.bookingOfA).date;
 
     // 赵师傅 works all day (CI runs at any hour) with room for every order the matrix gives him; repairs go to the grab pool.
-    await as('providerAdmin', 'PUT', `/api/providers/${f.provider}/workers/${f.worker}/dispatch-profile`, { skillServiceIds: [HOME_CLEANING, HOME_REPAIR], areaRegionIds: [f.anda], workingHours: ALL_DAY, maxOpenOrders: 10 });
+    await as('providerAdmin', 'PUT', `/api/providers/${f.provider}/workers/${f.worker}/dispatch-profile`, {
+      skillServiceIds: [HOME_CLEANING, HOME_REPAIR],
+      areaRegionIds: [f.anda],
+      workingHours: ALL_DAY,
+      maxOpenOrders: 10,
+    });
     await t.dataSource.query(`UPDATE worker SET max_open_orders = 100 WHERE id = '${f.worker}'`);
     await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
     f.homeOrderOfA = await homeOrder(f);
@@ -219,7 +259,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
     f.inServiceOrder = await inServiceOrder(f);
     f.completedOrder = await completedOrder(f);
     f.disputedOrder = await disputedOrder(f);
-    const photo = await t.http().post(`/api/worker/orders/${f.inServiceOrder}/photos`).set('authorization', `Bearer ${await tokenFor('worker', false)}`).attach('photo', JPEG, 'work.jpg').expect(201);
+    const photo = await t
+      .http()
+      .post(`/api/worker/orders/${f.inServiceOrder}/photos`)
+      .set('authorization', `Bearer ${await tokenFor('worker', false)}`)
+      .attach('photo', JPEG, 'work.jpg')
+      .expect(201);
     f.photoPath = photo.body.path;
   });
   afterAll(() => t.close());
@@ -239,7 +284,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
   }
 
   async function newAndaResident(): Promise<string> {
-    const person = await as('staff', 'POST', '/api/staff/residents', { name: '矩阵测试居民', communityId: stableId('region', '340104001001'), phone: '13800009999', phoneOwner: 'relative' });
+    const person = await as('staff', 'POST', '/api/staff/residents', {
+      name: '矩阵测试居民',
+      communityId: stableId('region', '340104001001'),
+      phone: '13800009999',
+      phoneOwner: 'relative',
+    });
     return person.body.id;
   }
 
@@ -256,7 +306,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
   /** A waiting-line place for a person in a new full slot, joined by 王秀英 (herself) or staff. */
   async function waitFor(f: Fixtures, residentId: string): Promise<string> {
-    return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId, groupSize: 2 })).body.id;
+    return (await as('residentA', 'POST', '/api/waitlist', { centreId: f.centreAnda, serviceId: ACTIVITY_ROOM, startsAt: await fullVenueSlot(f), residentId, groupSize: 2 })).body
+      .id;
   }
 
   const homeOrderBody = (f: Fixtures, residentId: string) => ({
@@ -334,7 +385,15 @@ describe('authorization matrix: every route, every kind of caller', () => {
   }
 
   const memberBody = () => ({ name: '李秀兰', relation: '母亲', idNumber: idNumber(sequence++), address: '肥西路 3 号', communityId: stableId('region', '340104001001') });
-  const centreBody = (f: Fixtures) => ({ name: '测试市民中心', regionId: f.anda, address: '测试路 1 号', phone: '0551-65100000', openingHours: '周一至周五 9:00-17:00', latitude: 31.84, longitude: 117.26 });
+  const centreBody = (f: Fixtures) => ({
+    name: '测试市民中心',
+    regionId: f.anda,
+    address: '测试路 1 号',
+    phone: '0551-65100000',
+    openingHours: '周一至周五 9:00-17:00',
+    latitude: 31.84,
+    longitude: 117.26,
+  });
 
   /** The matrix. Keys are "METHOD /openapi/path". */
   const MATRIX: Record<string, RouteCase> = {
@@ -425,7 +484,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'POST /api/household/members': { allowed: RESIDENTS, call: () => ({ path: '/api/household/members', body: memberBody() }) },
     'PUT /api/household/members/{memberId}': {
       allowed: ['residentB'],
-      call: (f) => ({ path: `/api/household/members/${f.memberOfB}`, body: { name: '李建国', relation: '父亲', address: '肥西路 3 号院 2 栋 102', communityId: stableId('region', '340104001001') } }),
+      call: (f) => ({
+        path: `/api/household/members/${f.memberOfB}`,
+        body: { name: '李建国', relation: '父亲', address: '肥西路 3 号院 2 栋 102', communityId: stableId('region', '340104001001') },
+      }),
       secretOf: (f) => f.memberOfB,
     },
     'DELETE /api/household/members/{memberId}': {
@@ -448,12 +510,18 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
     'POST /api/staff/residents': {
       allowed: ['staff', 'admin', 'adminCity'],
-      call: (f) => ({ path: '/api/staff/residents', body: { name: '无手机老人', communityId: f.anda, phone: '13805519999', phoneOwner: 'relative', idNumber: idNumber(sequence++) } }),
+      call: (f) => ({
+        path: '/api/staff/residents',
+        body: { name: '无手机老人', communityId: f.anda, phone: '13805519999', phoneOwner: 'relative', idNumber: idNumber(sequence++) },
+      }),
     },
     'GET /api/staff/residents/{residentId}': { allowed: ['staff', 'admin', 'adminCity'], call: (f) => ({ path: `/api/staff/residents/${f.residentA}` }), secretOf: () => '王秀英' },
     'PUT /api/staff/residents/{residentId}': {
       allowed: ['staff', 'admin', 'adminCity'],
-      call: (f) => ({ path: `/api/staff/residents/${f.residentA}`, body: { name: '王秀英', communityId: f.anda, phone: '13805510001', phoneOwner: 'self', address: '蜀山区肥西路 3 号院 5 栋 201' } }),
+      call: (f) => ({
+        path: `/api/staff/residents/${f.residentA}`,
+        body: { name: '王秀英', communityId: f.anda, phone: '13805510001', phoneOwner: 'self', address: '蜀山区肥西路 3 号院 5 栋 201' },
+      }),
       secretOf: () => '王秀英',
     },
     'POST /api/staff/residents/{residentId}/id-number/reveal': {
@@ -477,7 +545,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['admin', 'adminCity'],
       // A new organisation each call, so every allowed caller has one to suspend.
       call: async (f) => {
-        const created = await as('adminCity', 'POST', '/api/providers', { name: '待暂停机构', regionId: f.shushan, adminUsername: unique('s.'), adminPassword: 'Provider-pass-2026' });
+        const created = await as('adminCity', 'POST', '/api/providers', {
+          name: '待暂停机构',
+          regionId: f.shushan,
+          adminUsername: unique('s.'),
+          adminPassword: 'Provider-pass-2026',
+        });
         return { path: `/api/providers/${created.body.id}/status`, body: { status: 'suspended', reason: '矩阵测试' } };
       },
     },
@@ -486,7 +559,16 @@ describe('authorization matrix: every route, every kind of caller', () => {
       skip: ['residentB'], // 李明 has the demo's pending application (康乐), and one may wait at a time: 409 by design
       call: (f) => ({
         path: '/api/provider-applications',
-        body: { name: '申请入驻的机构', kind: 'repair', regionId: f.anda, contactName: '张丽', contactPhone: '13905510123', creditCode: '91350100M000100Y43', adminUsername: unique('apply.'), adminPassword: 'Applicant-pass-2026' },
+        body: {
+          name: '申请入驻的机构',
+          kind: 'repair',
+          regionId: f.anda,
+          contactName: '张丽',
+          contactPhone: '13905510123',
+          creditCode: '91350100M000100Y43',
+          adminUsername: unique('apply.'),
+          adminPassword: 'Applicant-pass-2026',
+        },
       }),
     },
     'GET /api/provider-applications/mine': { allowed: ['residentA', 'residentB', 'residentOther'], call: () => ({ path: '/api/provider-applications/mine' }) },
@@ -506,7 +588,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
         body: { skillServiceIds: [HOME_CLEANING], areaRegionIds: [f.anda], workingHours: ALL_DAY, maxOpenOrders: 2 },
       }),
     },
-    'PUT /api/providers/{providerId}/dispatch-mode': { allowed: ['admin', 'adminCity', 'providerAdmin'], call: (f) => ({ path: `/api/providers/${f.provider}/dispatch-mode`, body: { mode: 'assign' } }) },
+    'PUT /api/providers/{providerId}/dispatch-mode': {
+      allowed: ['admin', 'adminCity', 'providerAdmin'],
+      call: (f) => ({ path: `/api/providers/${f.provider}/dispatch-mode`, body: { mode: 'assign' } }),
+    },
     'POST /api/providers/{providerId}/workers/{workerId}/invitation': {
       allowed: ['admin', 'adminCity', 'providerAdmin'],
       call: (f) => ({ path: `/api/providers/${f.provider}/workers/${f.anotherWorkerOfProvider}/invitation` }),
@@ -526,7 +611,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
 
     // --- appointments ---
-    'GET /api/centres/{centreId}/services/{serviceId}/slots': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api/centres/${f.centreAnda}/services/${stableId('service', 'social_insurance')}/slots` }) },
+    'GET /api/centres/{centreId}/services/{serviceId}/slots': {
+      allowed: ALL_CALLERS,
+      call: (f) => ({ path: `/api/centres/${f.centreAnda}/services/${stableId('service', 'social_insurance')}/slots` }),
+    },
     'GET /api/calendar/{year}': { allowed: ALL_CALLERS, call: () => ({ path: '/api/calendar/2026' }) },
     'GET /api/staff/centres/{centreId}/services/{serviceId}/schedule': {
       allowed: ['staff', 'admin', 'adminCity'],
@@ -549,7 +637,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
         return { path };
       },
     },
-    'PUT /api/admin/calendar/{year}': { allowed: ['adminCity'], call: () => ({ path: '/api/admin/calendar/2027', body: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } }) },
+    'PUT /api/admin/calendar/{year}': {
+      allowed: ['adminCity'],
+      call: () => ({ path: '/api/admin/calendar/2027', body: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } }),
+    },
     'POST /api/bookings': {
       allowed: ['residentA', 'residentB', 'staff', 'admin', 'adminCity'],
       // Each caller books someone they may act for (A herself, B his father, staff a new resident of 安大社区);
@@ -586,13 +677,23 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['residentA', ...STAFF_SIDE],
       call: async (f, caller) => ({ path: `/api/waitlist/${['residentA', ...STAFF_SIDE].includes(caller) ? await waitFor(f, f.residentA) : f.waitlistOfA}/leave` }),
     },
-    'GET /api/bookings/{bookingId}/check-in-code': { allowed: ['residentA', ...STAFF_SIDE], call: (f) => ({ path: `/api/bookings/${f.bookingOfA}/check-in-code` }), secretOf: (f) => f.bookingOfA },
+    'GET /api/bookings/{bookingId}/check-in-code': {
+      allowed: ['residentA', ...STAFF_SIDE],
+      call: (f) => ({ path: `/api/bookings/${f.bookingOfA}/check-in-code` }),
+      secretOf: (f) => f.bookingOfA,
+    },
     'POST /api/staff/check-ins': {
       allowed: STAFF_SIDE,
       // Allowed staff check in a booking happening now; the others try the same kind of code and must change nothing.
       call: async (f) => {
         const booking = await insertBookingHappeningNow(t, await newAndaResident());
-        const code = (await t.http().get(`/api/bookings/${booking}/check-in-code`).set('authorization', `Bearer ${await tokenFor('staff', false)}`).expect(200)).body.code;
+        const code = (
+          await t
+            .http()
+            .get(`/api/bookings/${booking}/check-in-code`)
+            .set('authorization', `Bearer ${await tokenFor('staff', false)}`)
+            .expect(200)
+        ).body.code;
         return { path: '/api/staff/check-ins', body: { code, centreId: f.centreAnda } };
       },
     },
@@ -611,7 +712,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['residentA'],
       call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await homeOrder(f) : f.homeOrderOfA}/cancel`, body: { reason: '不需要了' } }),
     },
-    'POST /api/home-orders/{orderId}/confirm': { allowed: ['residentA'], call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/confirm` }) },
+    'POST /api/home-orders/{orderId}/confirm': {
+      allowed: ['residentA'],
+      call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/confirm` }),
+    },
     'POST /api/home-orders/{orderId}/rating': {
       allowed: ['residentA'],
       call: async (f, caller) => ({ path: `/api/home-orders/${caller === 'residentA' ? await completedOrder(f) : f.completedOrder}/rating`, body: { score: 5, comment: '很好' } }),
@@ -626,7 +730,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'PUT /api/worker/presence': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/presence', body: { online: false } }) },
     'PUT /api/worker/position': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/position', body: { latitude: 31.84, longitude: 117.26 } }) },
     'GET /api/worker/offer': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/offer' }) },
-    'POST /api/worker/offers/{offerId}/accept': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/offers/${caller === 'worker' ? await openOffer(f) : f.closedOffer}/accept` }) },
+    'POST /api/worker/offers/{offerId}/accept': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/offers/${caller === 'worker' ? await openOffer(f) : f.closedOffer}/accept` }),
+    },
     'POST /api/worker/offers/{offerId}/reject': {
       allowed: ['worker'],
       call: async (f, caller) => ({ path: `/api/worker/offers/${caller === 'worker' ? await openOffer(f) : f.closedOffer}/reject`, body: { reason: '时间冲突' } }),
@@ -642,10 +749,16 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
     'GET /api/worker/orders': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/orders' }), secretOf: (f) => f.acceptedOrder, unrelated: ['workerOther'] },
     'GET /api/worker/orders/{orderId}': { allowed: ['worker'], call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
-    'POST /api/worker/orders/{orderId}/set-out': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await assignedOrder(f) : f.acceptedOrder}/set-out` }) },
+    'POST /api/worker/orders/{orderId}/set-out': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await assignedOrder(f) : f.acceptedOrder}/set-out` }),
+    },
     // The resident's full number: only the worker holding the order.
     'POST /api/worker/orders/{orderId}/call': { allowed: ['worker'], call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}/call` }), secretOf: () => '13805510001' },
-    'POST /api/worker/orders/{orderId}/start': { allowed: ['worker'], call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await enRouteOrder(f) : f.enRouteOrder}/start` }) },
+    'POST /api/worker/orders/{orderId}/start': {
+      allowed: ['worker'],
+      call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await enRouteOrder(f) : f.enRouteOrder}/start` }),
+    },
     'POST /api/worker/orders/{orderId}/complete': {
       allowed: ['worker'],
       call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/complete`, body: { note: '已完成' } }),
@@ -653,7 +766,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
     'POST /api/worker/orders/{orderId}/photos': {
       allowed: ['worker'],
-      call: async (f, caller) => ({ path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/photos`, attach: { field: 'photo', bytes: JPEG, filename: 'work.jpg' } }),
+      call: async (f, caller) => ({
+        path: `/api/worker/orders/${caller === 'worker' ? await inServiceOrder(f) : f.inServiceOrder}/photos`,
+        attach: { field: 'photo', bytes: JPEG, filename: 'work.jpg' },
+      }),
     },
     // Public by design: the signed reference is the permission (handed out only in views of the order).
     'GET /api/order-photos/{reference}': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api${f.photoPath}` }) },
@@ -666,10 +782,17 @@ describe('authorization matrix: every route, every kind of caller', () => {
       unrelated: ['staffOther', 'adminOther'],
     },
     'GET /api/dispatch/orders/{orderId}': { allowed: STAFF_SIDE, call: (f) => ({ path: `/api/dispatch/orders/${f.homeOrderOfA}` }), secretOf: () => '肥西路 3 号院 5 栋 201' },
-    'GET /api/dispatch/orders/{orderId}/candidates': { allowed: STAFF_SIDE, call: (f) => ({ path: `/api/dispatch/orders/${f.homeOrderOfA}/candidates` }), secretOf: () => '赵师傅' },
+    'GET /api/dispatch/orders/{orderId}/candidates': {
+      allowed: STAFF_SIDE,
+      call: (f) => ({ path: `/api/dispatch/orders/${f.homeOrderOfA}/candidates` }),
+      secretOf: () => '赵师傅',
+    },
     'POST /api/dispatch/orders/{orderId}/assign': {
       allowed: STAFF_SIDE,
-      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/assign`, body: { workerId: f.worker, reason: '电话确认' } }),
+      call: async (f, caller) => ({
+        path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/assign`,
+        body: { workerId: f.worker, reason: '电话确认' },
+      }),
     },
     'POST /api/dispatch/orders/{orderId}/requeue': {
       allowed: STAFF_SIDE,
@@ -677,7 +800,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
     },
     'POST /api/dispatch/orders/{orderId}/cancel': {
       allowed: STAFF_SIDE,
-      call: async (f, caller) => ({ path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/cancel`, body: { reason: '居民来电取消' } }),
+      call: async (f, caller) => ({
+        path: `/api/dispatch/orders/${STAFF_SIDE.includes(caller) ? await escalatedOrder(f) : f.homeOrderOfA}/cancel`,
+        body: { reason: '居民来电取消' },
+      }),
     },
     'POST /api/dispatch/orders/{orderId}/resolve': {
       allowed: STAFF_SIDE,
@@ -718,7 +844,15 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['admin', 'adminCity'],
       call: (f) => ({
         path: `/api/admin/centres/${f.centreAnda}`,
-        body: { name: '安大社区市民中心', regionId: f.anda, address: '合肥市蜀山区肥西路 3 号安大东区北门旁', phone: '0551-65101011', openingHours: '周一至周五 8:30-12:00, 14:00-17:30', latitude: 31.84437, longitude: 117.26219 },
+        body: {
+          name: '安大社区市民中心',
+          regionId: f.anda,
+          address: '合肥市蜀山区肥西路 3 号安大东区北门旁',
+          phone: '0551-65101011',
+          openingHours: '周一至周五 8:30-12:00, 14:00-17:30',
+          latitude: 31.84437,
+          longitude: 117.26219,
+        },
       }),
     },
     'GET /api/admin/audit': {
@@ -768,7 +902,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
         const response = await send(method, call, await tokenFor(caller, !!call.freshSession));
         const allowed = row.allowed.includes(caller);
         const secret = row.secretOf?.(f);
-        if (allowed && (response.status < 200 || response.status >= 300)) failures.push(`${route} as ${caller}: expected success, got ${response.status} ${JSON.stringify(response.body)}`);
+        if (allowed && (response.status < 200 || response.status >= 300))
+          failures.push(`${route} as ${caller}: expected success, got ${response.status} ${JSON.stringify(response.body)}`);
         if (!allowed && ![401, 403, 404].includes(response.status)) failures.push(`${route} as ${caller}: expected 401/403/404, got ${response.status}`);
         if (!allowed && caller === 'anonymous' && response.status !== 401) failures.push(`${route} as anonymous: expected 401, got ${response.status}`);
         const mayNotSee = !allowed || row.unrelated?.includes(caller);
@@ -804,7 +939,9 @@ describe('authorization matrix: every route, every kind of caller', () => {
   });
 
   it('documents exactly the routes with a roles policy as needing a bearer token', () => {
-    const protectedRows = Object.entries(MATRIX).filter(([, row]) => !row.allowed.includes('anonymous')).map(([route]) => route);
+    const protectedRows = Object.entries(MATRIX)
+      .filter(([, row]) => !row.allowed.includes('anonymous'))
+      .map(([route]) => route);
     expect(protectedRows.sort()).toEqual(routes.filter((route) => !publicRoutes.has(route)).sort());
   });
 });

@@ -134,29 +134,37 @@ describe('bad input on real routes', () => {
       expect(fieldsOf(nearby)).toEqual(['longitude']);
 
       const wang = await loginWithWechat(t, 'demo-openid-wang-xiuying');
-      const order = await t.http().post('/api/home-orders').set(bearer(wang)).send({
-        centreId: ANDA_CENTRE,
-        serviceId: HOME_CLEANING,
-        residentId: WANG,
-        address: '蜀山区肥西路 3 号院 5 栋 201',
-        windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-        windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
-        description: '厨房保洁',
-        latitude: null,
-        longitude: ANDA_POINT.longitude,
-      });
+      const order = await t
+        .http()
+        .post('/api/home-orders')
+        .set(bearer(wang))
+        .send({
+          centreId: ANDA_CENTRE,
+          serviceId: HOME_CLEANING,
+          residentId: WANG,
+          address: '蜀山区肥西路 3 号院 5 栋 201',
+          windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+          windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+          description: '厨房保洁',
+          latitude: null,
+          longitude: ANDA_POINT.longitude,
+        });
       expectError(order, 400, 'VALIDATION_FAILED');
       expect(fieldsOf(order)).toEqual(['latitude']);
 
       const admin = await loginWithPassword(t, 'shushan.admin');
-      const centre = await t.http().put(`/api/admin/centres/${ANDA_CENTRE}`).set(bearer(admin)).send({
-        name: '安大社区市民中心',
-        regionId: ANDA,
-        address: '蜀山区肥西路 3 号',
-        phone: '0551-65101011',
-        openingHours: '周一至周五 8:30-17:30',
-        ...SYDNEY,
-      });
+      const centre = await t
+        .http()
+        .put(`/api/admin/centres/${ANDA_CENTRE}`)
+        .set(bearer(admin))
+        .send({
+          name: '安大社区市民中心',
+          regionId: ANDA,
+          address: '蜀山区肥西路 3 号',
+          phone: '0551-65101011',
+          openingHours: '周一至周五 8:30-17:30',
+          ...SYDNEY,
+        });
       expectError(centre, 400, 'VALIDATION_FAILED');
       expect(fieldsOf(centre)).toEqual(['latitude', 'longitude']);
     });

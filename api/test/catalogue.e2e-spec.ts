@@ -19,14 +19,24 @@ describe('service catalogue', () => {
     const response = await t.http().get('/api/catalogue').expect(200);
     expect(response.body.items.map((c: { name: string }) => c.name)).toEqual(SERVICE_CATALOGUE.map((c) => c.name));
     expect(response.body.items.flatMap((c: { services: unknown[] }) => c.services)).toHaveLength(22);
-    expect(response.body.items[4].services[0]).toMatchObject({ code: 'elder_day_care', name: '老年日间照料', mode: 'visit', needsReview: false, minAge: 60, maxActiveBookingsPerPerson: 3 });
+    expect(response.body.items[4].services[0]).toMatchObject({
+      code: 'elder_day_care',
+      name: '老年日间照料',
+      mode: 'visit',
+      needsReview: false,
+      minAge: 60,
+      maxActiveBookingsPerPerson: 3,
+    });
   });
 
   it('shows a service with what to bring and the centres offering it; venues only at community centres', async () => {
     const dayCareDetail = await t.http().get(`/api/services/${dayCare}`).expect(200);
     expect(dayCareDetail.body).toMatchObject({ categoryName: '特殊群体服务', materials: expect.arrayContaining(['本人身份证']) });
     expect(dayCareDetail.body.centres).toHaveLength(8);
-    const venue = await t.http().get(`/api/services/${stableId('service', 'council_hall')}`).expect(200);
+    const venue = await t
+      .http()
+      .get(`/api/services/${stableId('service', 'council_hall')}`)
+      .expect(200);
     expect(venue.body.centres.map((c: { centreName: string }) => c.centreName)).not.toContain('三里庵街道市民中心');
     await t.http().get('/api/services/00000000-0000-4000-8000-000000000000').expect(404);
   });
@@ -39,7 +49,10 @@ describe('service catalogue', () => {
     );
     expect(anda.body.items[4].services[0]).toMatchObject({ code: 'elder_day_care', mode: 'visit', minAge: 60 });
 
-    const street = await t.http().get(`/api/centres/${stableId('centre', 'C340104001')}/services`).expect(200);
+    const street = await t
+      .http()
+      .get(`/api/centres/${stableId('centre', 'C340104001')}/services`)
+      .expect(200);
     const streetServices = street.body.items.flatMap((c: { services: Array<{ mode: string }> }) => c.services);
     expect(streetServices.length).toBeGreaterThan(0);
     expect(streetServices.filter((s: { mode: string }) => s.mode === 'venue')).toEqual([]);
@@ -73,7 +86,12 @@ describe('service catalogue', () => {
     const city = await loginWithPassword(t, 'city.admin');
     const updated = await t.http().put(`/api/admin/services/${dayCare}`).set(bearer(city)).send(body).expect(200);
     expect(updated.body).toMatchObject({ maxActiveBookingsPerPerson: 2, code: 'elder_day_care', mode: 'visit' });
-    const bad = await t.http().put(`/api/admin/services/${dayCare}`).set(bearer(city)).send({ ...body, maxActiveBookingsPerPerson: 0, mode: 'home' }).expect(400);
+    const bad = await t
+      .http()
+      .put(`/api/admin/services/${dayCare}`)
+      .set(bearer(city))
+      .send({ ...body, maxActiveBookingsPerPerson: 0, mode: 'home' })
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['maxActiveBookingsPerPerson', 'mode']);
   });
 });

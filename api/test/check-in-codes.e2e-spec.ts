@@ -32,7 +32,9 @@ describe('short check-in codes', () => {
   let admin: LoginResponse; // 刘洋, 蜀山区
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', CHECK_IN_MAX_WRONG_CODES: String(WRONG_CODE_LIMIT), CHECK_IN_WRONG_CODE_WINDOW_SECONDS: String(WRONG_CODE_WINDOW_SECONDS) } });
+    t = await startTestApp({
+      env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', CHECK_IN_MAX_WRONG_CODES: String(WRONG_CODE_LIMIT), CHECK_IN_WRONG_CODE_WINDOW_SECONDS: String(WRONG_CODE_WINDOW_SECONDS) },
+    });
     await t.seed();
     [wang, sun, li, staff, streetStaff, admin] = await Promise.all([
       loginWithWechat(t, 'demo-openid-wang-xiuying'),
@@ -46,11 +48,20 @@ describe('short check-in codes', () => {
   afterAll(() => t.close());
 
   async function slots(code: string): Promise<SlotAvailability[]> {
-    return (await t.http().get(`/api/centres/${ANDA_CENTRE}/services/${service(code)}/slots`).expect(200)).body.items;
+    return (
+      await t
+        .http()
+        .get(`/api/centres/${ANDA_CENTRE}/services/${service(code)}/slots`)
+        .expect(200)
+    ).body.items;
   }
 
   function book(login: LoginResponse, code: string, startsAt: string, residentId: string, extra: object = {}) {
-    return t.http().post('/api/bookings').set(bearer(login)).send({ centreId: ANDA_CENTRE, serviceId: service(code), startsAt, residentId, ...extra });
+    return t
+      .http()
+      .post('/api/bookings')
+      .set(bearer(login))
+      .send({ centreId: ANDA_CENTRE, serviceId: service(code), startsAt, residentId, ...extra });
   }
 
   async function codesOf(login: LoginResponse, bookingId: string): Promise<{ code: string; shortCode: string }> {
@@ -63,7 +74,12 @@ describe('short check-in codes', () => {
 
   const checkIn = (login: LoginResponse, code: string, centreId = ANDA_CENTRE) => t.http().post('/api/staff/check-ins').set(bearer(login)).send({ code, centreId });
   /** The parts of an error answer that could tell one wrong code from another. */
-  const answerOf = (response: { status: number; body: { code: string; message: string; details?: unknown } }) => ({ status: response.status, code: response.body.code, message: response.body.message, details: response.body.details });
+  const answerOf = (response: { status: number; body: { code: string; message: string; details?: unknown } }) => ({
+    status: response.status,
+    code: response.body.code,
+    message: response.body.message,
+    details: response.body.details,
+  });
 
   it('a new booking gets six digits beside its signed QR code, stored for its centre and day', async () => {
     const [slot] = await slots('social_insurance');
@@ -101,7 +117,9 @@ describe('short check-in codes', () => {
     expect(answers[0]).toEqual({ status: 400, code: 'CHECK_IN_CODE_INVALID', message: '签到码不对或已过期，请让居民重新打开签到码，或按姓名查找', details: undefined });
     expect(answers).toEqual([answers[0], answers[0], answers[0]]);
     // The refusals are audited against the desk's centre, without the code typed.
-    const refusals = await t.dataSource.query("SELECT target_id AS centre, details FROM audit_entry WHERE action = 'booking.check_in_code_refused' AND actor_account_id = ?", [admin.account.id]);
+    const refusals = await t.dataSource.query("SELECT target_id AS centre, details FROM audit_entry WHERE action = 'booking.check_in_code_refused' AND actor_account_id = ?", [
+      admin.account.id,
+    ]);
     expect(refusals.map((row: { centre: string }) => row.centre).sort()).toEqual([ANDA_CENTRE, ANDA_CENTRE, STREET_CENTRE].sort());
     expect(JSON.stringify(refusals)).not.toContain(unused);
   });
@@ -113,7 +131,10 @@ describe('short check-in codes', () => {
     expect((await checkIn(outsider, shortCode).expect(404)).body.code).toBe('NOT_FOUND');
     expect((await checkIn(staff, shortCode, STREET_CENTRE).expect(404)).body.code).toBe('NOT_FOUND');
     expect((await checkIn(staff, shortCode, NANPING_CENTRE).expect(404)).body.code).toBe('NOT_FOUND');
-    const counted = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'booking.check_in_code_refused' AND actor_account_id IN (?, ?)", [outsider.account.id, staff.account.id]);
+    const counted = await t.dataSource.query("SELECT COUNT(*) AS n FROM audit_entry WHERE action = 'booking.check_in_code_refused' AND actor_account_id IN (?, ?)", [
+      outsider.account.id,
+      staff.account.id,
+    ]);
     expect(Number(counted[0].n)).toBe(0);
   });
 
@@ -149,7 +170,10 @@ describe('short check-in codes', () => {
     const taken = (await shortCodeRow(first))!;
     const error = await t.transactions
       .write((manager) => manager.getRepository(BookingShortCode).update({ bookingId: second }, { code: taken.code }))
-      .then(() => null, (caught: unknown) => caught);
+      .then(
+        () => null,
+        (caught: unknown) => caught,
+      );
     expect(isDuplicateKey(error)).toBe(true);
     // The same digits on another day, or at another centre, are another code.
     await t.transactions.write((manager) => manager.getRepository(BookingShortCode).update({ bookingId: second }, { code: taken.code, serviceDate: '2099-01-01' }));
@@ -175,7 +199,12 @@ describe('short check-in codes', () => {
   it('a booking promoted from the waitlist gets a code; a reschedule to another day takes the code along; a cancelled booking keeps its code', async () => {
     const [hall] = await slots('council_hall');
     const held = await book(wang, 'council_hall', hall.startsAt, WANG, { groupSize: 4 }).expect(201);
-    const waiting = await t.http().post('/api/waitlist').set(bearer(sun)).send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: hall.startsAt, residentId: SUN, groupSize: 3 }).expect(201);
+    const waiting = await t
+      .http()
+      .post('/api/waitlist')
+      .set(bearer(sun))
+      .send({ centreId: ANDA_CENTRE, serviceId: service('council_hall'), startsAt: hall.startsAt, residentId: SUN, groupSize: 3 })
+      .expect(201);
     await t.http().post(`/api/bookings/${held.body.id}/cancel`).set(bearer(wang)).expect(200);
     const promoted = (await t.http().get('/api/waitlist').set(bearer(sun)).expect(200)).body.items.find((entry: { id: string }) => entry.id === waiting.body.id);
     expect(promoted.status).toBe('promoted');

@@ -34,7 +34,9 @@ describe('database invariants (CHECK constraints)', () => {
   it('ratings add up: every rating is 1 to 5, so the sum lies between the count and five times it', async () => {
     await refused(`UPDATE worker SET rating_count = 1, rating_sum = 6 WHERE id = '${workerId}'`);
     await refused(`UPDATE worker SET rating_count = 2, rating_sum = 1 WHERE id = '${workerId}'`);
-    await refused(`INSERT INTO order_rating (order_id, worker_id, provider_id, score, comment, rated_by_account_id, created_at) VALUES ('${orderId}', '${workerId}', '${provider}', 6, NULL, '${workerId}', '2026-11-27 10:00:00.000')`);
+    await refused(
+      `INSERT INTO order_rating (order_id, worker_id, provider_id, score, comment, rated_by_account_id, created_at) VALUES ('${orderId}', '${workerId}', '${provider}', 6, NULL, '${workerId}', '2026-11-27 10:00:00.000')`,
+    );
   });
 
   it('an order window ends after it starts, and an order holds at most six photos', async () => {
@@ -58,7 +60,9 @@ describe('database invariants (CHECK constraints)', () => {
     await refused(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${offered.id}'`);
     await refused(`UPDATE service_order SET current_offer_id = '${orderId}' WHERE id = '${offered.id}'`);
     // No open offer on an order that is not offered, and a closed offer never opens again.
-    await refused(`INSERT INTO dispatch_offer (id, order_id, worker_id, status, distance_meters, offered_at, expires_at, responded_at, reason) VALUES ('${stableId('offer', 'stray')}', '${orderId}', '${workerId}', 'open', 100, '2026-11-27 10:00:00.000', '2026-11-27 10:05:00.000', NULL, NULL)`);
+    await refused(
+      `INSERT INTO dispatch_offer (id, order_id, worker_id, status, distance_meters, offered_at, expires_at, responded_at, reason) VALUES ('${stableId('offer', 'stray')}', '${orderId}', '${workerId}', 'open', 100, '2026-11-27 10:00:00.000', '2026-11-27 10:05:00.000', NULL, NULL)`,
+    );
     // Closing the offer first lets the order move on, as the services do it; then the offer stays closed.
     await t.dataSource.query(`UPDATE dispatch_offer SET status = 'withdrawn' WHERE id = '${offer.id}'`);
     await t.dataSource.query(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${offered.id}'`);

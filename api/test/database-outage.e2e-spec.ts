@@ -93,7 +93,10 @@ const wrongPassword = { username: 'anda.staff', password: 'not-the-password' };
 
     // A request waiting on the hung server loses its connection when the server restarts.
     const heldBack = proxy.nextHeldBack();
-    const waiting = t.http().get('/api/centres').then((response) => response);
+    const waiting = t
+      .http()
+      .get('/api/centres')
+      .then((response) => response);
     await heldBack;
     await proxy.restore();
     expectUnavailable(await waiting);

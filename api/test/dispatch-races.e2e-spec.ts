@@ -75,7 +75,9 @@ describe('dispatch races: reject × cancel, reject × assign', () => {
   it('answers 404, not ORDER_TAKEN, to a grab of an order the worker was never offered and that is not in their pool', async () => {
     const { orderId, offerId } = await offeredToZhao();
     await post(zhaoWorker.login, `/api/worker/offers/${offerId}/accept`).expect(200);
-    await post(qian.login, `/api/worker/pool/${orderId}/grab`).expect(404).expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
+    await post(qian.login, `/api/worker/pool/${orderId}/grab`)
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
     // The same while it is still waiting for an offer answer: an assign-mode order is in nobody's pool.
     const waiting = await offeredToZhao();
     await post(qian.login, `/api/worker/pool/${waiting.orderId}/grab`).expect(404);
@@ -109,19 +111,24 @@ describe('dispatch sweep with an impossible row', () => {
     for (const worker of [zhaoWorker, qian]) await goOffline(t, worker);
 
     // Make the impossible row by hand, as data from before the fix: the database's own guard has to step aside.
-    for (const trigger of ['service_order_open_offer_invariant', 'dispatch_offer_open_invariant_insert', 'dispatch_offer_open_invariant_update']) await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger}`);
+    for (const trigger of ['service_order_open_offer_invariant', 'dispatch_offer_open_invariant_insert', 'dispatch_offer_open_invariant_update'])
+      await t.dataSource.query(`DROP TRIGGER IF EXISTS ${trigger}`);
     await t.dataSource.query(`UPDATE service_order SET status = 'cancelled', current_offer_id = NULL WHERE id = '${orphaned.id}'`);
     // The orphan expires first, so a pass that stops at it would expire nothing else.
     await t.dataSource.query(`UPDATE dispatch_offer SET expires_at = '2020-01-01 00:00:00.000' WHERE order_id = '${orphaned.id}'`);
 
     await t.app.get(Dispatcher).sweep(new Date(Date.now() + 60 * 60_000));
 
-    const offers = await t.dataSource.query<{ orderId: string; status: string }[]>(`SELECT order_id AS orderId, status FROM dispatch_offer WHERE order_id IN ('${orphaned.id}', '${healthy.id}') ORDER BY offered_at`);
+    const offers = await t.dataSource.query<{ orderId: string; status: string }[]>(
+      `SELECT order_id AS orderId, status FROM dispatch_offer WHERE order_id IN ('${orphaned.id}', '${healthy.id}') ORDER BY offered_at`,
+    );
     expect(offers).toEqual([
       { orderId: orphaned.id, status: 'withdrawn' },
       { orderId: healthy.id, status: 'expired' },
     ]);
-    const statuses = await t.dataSource.query<{ id: string; status: string }[]>(`SELECT id, status FROM service_order WHERE id IN ('${orphaned.id}', '${healthy.id}', '${pooled.id}')`);
+    const statuses = await t.dataSource.query<{ id: string; status: string }[]>(
+      `SELECT id, status FROM service_order WHERE id IN ('${orphaned.id}', '${healthy.id}', '${pooled.id}')`,
+    );
     expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({ [orphaned.id]: 'cancelled', [healthy.id]: 'escalated', [pooled.id]: 'escalated' });
   });
 });

@@ -22,7 +22,8 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
   const get = (login: LoginResponse, path: string) => t.http().get(path).set(bearer(login));
   const post = (login: LoginResponse, path: string, body: object = {}) => t.http().post(path).set(bearer(login)).send(body);
   const orderOf = async (id: string) => (await get(staff, `/api/dispatch/orders/${id}`).expect(200)).body;
-  const offers = (orderId: string) => t.dataSource.query<{ workerId: string; status: string }[]>(`SELECT worker_id AS workerId, status FROM dispatch_offer WHERE order_id = '${orderId}' ORDER BY offered_at`);
+  const offers = (orderId: string) =>
+    t.dataSource.query<{ workerId: string; status: string }[]>(`SELECT worker_id AS workerId, status FROM dispatch_offer WHERE order_id = '${orderId}' ORDER BY offered_at`);
   const load = async (workerId: string) => Number((await t.dataSource.query(`SELECT open_orders AS n FROM worker WHERE id = '${workerId}'`))[0].n);
 
   beforeAll(async () => {
@@ -67,7 +68,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     await post(wang, `/api/home-orders/${order.id}/confirm`).expect(200);
     const rated = await post(wang, `/api/home-orders/${order.id}/rating`, { score: 5, comment: '师傅很细心' }).expect(200);
     expect(rated.body).toMatchObject({ status: 'confirmed', rating: { score: 5, comment: '师傅很细心' } });
-    await post(wang, `/api/home-orders/${order.id}/rating`, { score: 1 }).expect(409).expect((r) => expect(r.body.code).toBe('ALREADY_RATED'));
+    await post(wang, `/api/home-orders/${order.id}/rating`, { score: 1 })
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('ALREADY_RATED'));
 
     const detail = await get(wang, `/api/home-orders/${order.id}`).expect(200);
     expect(detail.body.timeline.map((entry: { event: string }) => entry.event)).toEqual(['offer', 'accept', 'set_out', 'start', 'complete', 'confirm']);
@@ -85,7 +88,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
       await post(zhaoWorker.login, `/api/worker/offers/${offer!.id}/accept`).expect(200);
       await fulfil(t, zhaoWorker, order.id);
       // Rating a completed order confirms it as well.
-      await post(wang, `/api/home-orders/${order.id}/rating`, { score }).expect(200).expect((r) => expect(r.body.status).toBe('confirmed'));
+      await post(wang, `/api/home-orders/${order.id}/rating`, { score })
+        .expect(200)
+        .expect((r) => expect(r.body.status).toBe('confirmed'));
     }
     const [row] = await t.dataSource.query(`SELECT rating_count AS count, rating_sum AS sum FROM worker WHERE id = '${zhaoWorker.id}'`);
     expect({ count: Number(row.count), sum: Number(row.sum) }).toEqual({ count: 3, sum: 11 }); // 5 from the first test, then 4 and 2
@@ -104,7 +109,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const second = await currentOffer(t, qian);
     expect(second?.order.id).toBe(order.id);
     // A refused offer cannot be accepted afterwards.
-    await post(zhaoWorker.login, `/api/worker/offers/${first!.id}/accept`).expect(409).expect((r) => expect(r.body.code).toBe('ORDER_TAKEN'));
+    await post(zhaoWorker.login, `/api/worker/offers/${first!.id}/accept`)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('ORDER_TAKEN'));
     await post(qian.login, `/api/worker/offers/${second!.id}/reject`, { reason: '距离太远' }).expect(200);
 
     const escalated = await get(staff, `/api/dispatch/orders/${order.id}`).expect(200);
@@ -152,7 +159,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const order = await placeOrder(t, wang, WANG);
     const offer = await currentOffer(t, zhaoWorker);
     await t.dataSource.query(`UPDATE dispatch_offer SET expires_at = '2020-01-01 00:00:00.000' WHERE id = '${offer!.id}'`);
-    await post(zhaoWorker.login, `/api/worker/offers/${offer!.id}/accept`).expect(409).expect((r) => expect(r.body.code).toBe('OFFER_EXPIRED'));
+    await post(zhaoWorker.login, `/api/worker/offers/${offer!.id}/accept`)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('OFFER_EXPIRED'));
     expect((await orderOf(order.id)).status).toBe('offered'); // until the sweep moves it
     await dispatcher.sweepExpiredOffers();
     expect((await orderOf(order.id)).status).not.toBe('offered');
@@ -179,9 +188,26 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     // The city admin switches 家电水电维修上门 to the grab pool.
     const city = await loginWithPassword(t, 'city.admin');
     const repair = (await t.http().get(`/api/services/${HOME_REPAIR}`).expect(200)).body;
-    const edit = { name: repair.name, description: repair.description, materials: repair.materials, minAge: repair.minAge, maxActiveBookingsPerPerson: repair.maxActiveBookingsPerPerson };
-    await t.http().put(`/api/admin/services/${HOME_REPAIR}`).set(bearer(city)).send({ ...edit, dispatchMode: 'grab', offerWindowSeconds: 120 }).expect(200).expect((r) => expect(r.body).toMatchObject({ dispatchMode: 'grab', offerWindowSeconds: 120 }));
-    await t.http().put(`/api/admin/services/${HOME_REPAIR}`).set(bearer(city)).send({ ...edit, dispatchMode: 'sometimes' }).expect(400);
+    const edit = {
+      name: repair.name,
+      description: repair.description,
+      materials: repair.materials,
+      minAge: repair.minAge,
+      maxActiveBookingsPerPerson: repair.maxActiveBookingsPerPerson,
+    };
+    await t
+      .http()
+      .put(`/api/admin/services/${HOME_REPAIR}`)
+      .set(bearer(city))
+      .send({ ...edit, dispatchMode: 'grab', offerWindowSeconds: 120 })
+      .expect(200)
+      .expect((r) => expect(r.body).toMatchObject({ dispatchMode: 'grab', offerWindowSeconds: 120 }));
+    await t
+      .http()
+      .put(`/api/admin/services/${HOME_REPAIR}`)
+      .set(bearer(city))
+      .send({ ...edit, dispatchMode: 'sometimes' })
+      .expect(400);
     const grabbers = [zhaoWorker, qian];
     for (let index = 0; index < 3; index++) grabbers.push(await addWorker(t, `抢单师傅${index}`, `dispatch-grabber-${index}`));
     for (const worker of grabbers) await goOnline(t, worker);
@@ -225,7 +251,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const order = await placeOrder(t, wang, WANG);
     expect(order.status).toBe('escalated'); // no assign-mode worker anywhere
     await t.http().put(`/api/providers/${ANXIN}/dispatch-mode`).set(bearer(admin)).send({ mode: 'assign' }).expect(200);
-    await post(staff, `/api/dispatch/orders/${order.id}/requeue`, { reason: '服务人员已上线' }).expect(200).expect((r) => expect(r.body.status).toBe('offered'));
+    await post(staff, `/api/dispatch/orders/${order.id}/requeue`, { reason: '服务人员已上线' })
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('offered'));
     await post(staff, `/api/dispatch/orders/${order.id}/cancel`, { reason: '测试结束' }).expect(200);
   });
 
@@ -235,7 +263,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const candidates = await get(staff, `/api/dispatch/orders/${order.id}/candidates`).expect(200);
     expect(candidates.body.items.find((c: { id: string }) => c.id === zhaoWorker.id)).toMatchObject({ name: '赵师傅', notes: ['当前离线'] });
 
-    await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '电话联系赵师傅确认' }).expect(200).expect((r) => expect(r.body.worker.id).toBe(zhaoWorker.id));
+    await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '电话联系赵师傅确认' })
+      .expect(200)
+      .expect((r) => expect(r.body.worker.id).toBe(zhaoWorker.id));
     expect(await load(zhaoWorker.id)).toBe(1);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: qian.id, reason: '赵师傅临时有事' }).expect(200);
     expect([await load(zhaoWorker.id), await load(qian.id)]).toEqual([0, 1]);
@@ -244,7 +274,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const capped = await addWorker(t, '周师傅', 'dispatch-worker-zhou', 1);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: capped.id, reason: '改派' }).expect(200);
     const another = await placeOrder(t, wang, WANG);
-    await post(staff, `/api/dispatch/orders/${another.id}/assign`, { workerId: capped.id, reason: '再派' }).expect(409).expect((r) => expect(r.body.code).toBe('WORKER_AT_CAPACITY'));
+    await post(staff, `/api/dispatch/orders/${another.id}/assign`, { workerId: capped.id, reason: '再派' })
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('WORKER_AT_CAPACITY'));
     expect(await load(capped.id)).toBe(1);
     // Unknown workers, or workers without the skill or the area, cannot be assigned.
     await post(staff, `/api/dispatch/orders/${another.id}/assign`, { workerId: stableId('worker', 'nobody'), reason: '改派' }).expect(404);
@@ -257,21 +289,29 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
     await serviceDayHasCome(t, order.id);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/set-out`).expect(200);
-    await post(wang, `/api/home-orders/${order.id}/cancel`, { reason: '不需要了' }).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION'));
+    await post(wang, `/api/home-orders/${order.id}/cancel`, { reason: '不需要了' })
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION'));
     await post(staff, `/api/dispatch/orders/${order.id}/cancel`, {}).expect(400);
-    await post(staff, `/api/dispatch/orders/${order.id}/cancel`, { reason: '居民来电取消' }).expect(200).expect((r) => expect(r.body.status).toBe('cancelled'));
+    await post(staff, `/api/dispatch/orders/${order.id}/cancel`, { reason: '居民来电取消' })
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('cancelled'));
     expect(await load(zhaoWorker.id)).toBe(0);
     // Nothing moves a cancelled order.
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/start`).expect(409);
 
     const early = await placeOrder(t, wang, WANG);
-    await post(wang, `/api/home-orders/${early.id}/cancel`, { reason: '家里有人帮忙了' }).expect(200).expect((r) => expect(r.body.status).toBe('cancelled'));
+    await post(wang, `/api/home-orders/${early.id}/cancel`, { reason: '家里有人帮忙了' })
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('cancelled'));
   });
 
   it('refuses steps out of order and steps on orders the worker does not hold', async () => {
     const order = await placeOrder(t, wang, WANG);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
-    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/complete`, { note: '完成' }).expect(409).expect((r) => expect(r.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'accepted' } }));
+    await post(zhaoWorker.login, `/api/worker/orders/${order.id}/complete`, { note: '完成' })
+      .expect(409)
+      .expect((r) => expect(r.body).toMatchObject({ code: 'INVALID_TRANSITION', details: { status: 'accepted' } }));
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/start`).expect(409);
     await post(qian.login, `/api/worker/orders/${order.id}/set-out`).expect(404);
     await get(qian.login, `/api/worker/orders/${order.id}`).expect(404);
@@ -285,9 +325,13 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const order = await placeOrder(t, wang, WANG);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
     await fulfil(t, zhaoWorker, order.id);
-    await post(wang, `/api/home-orders/${order.id}/complaint`, { reason: '卫生间没有打扫' }).expect(200).expect((r) => expect(r.body.status).toBe('disputed'));
+    await post(wang, `/api/home-orders/${order.id}/complaint`, { reason: '卫生间没有打扫' })
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('disputed'));
     expect((await get(staff, '/api/dispatch/board').expect(200)).body.disputed.map((o: { id: string }) => o.id)).toContain(order.id);
-    await post(staff, `/api/dispatch/orders/${order.id}/resolve`, { reason: '已安排师傅返工并致歉' }).expect(200).expect((r) => expect(r.body.status).toBe('confirmed'));
+    await post(staff, `/api/dispatch/orders/${order.id}/resolve`, { reason: '已安排师傅返工并致歉' })
+      .expect(200)
+      .expect((r) => expect(r.body.status).toBe('confirmed'));
     const timeline = (await orderOf(order.id)).timeline;
     expect(timeline.at(-1)).toMatchObject({ event: 'resolve', actor: 'staff', reason: '已安排师傅返工并致歉' });
   });
@@ -315,14 +359,21 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
   it('validates worker profiles: home services only, communities only, sane hours, a cap not below what they hold', async () => {
     const admin = await loginWithPassword(t, 'anxin.admin');
     const put = (body: object) => t.http().put(`/api/providers/${ANXIN}/workers/${qian.id}/dispatch-profile`).set(bearer(admin)).send(body);
-    const valid = { skillServiceIds: [HOME_REPAIR], areaRegionIds: [stableId('region', '340104001001')], workingHours: [{ weekday: 1, ranges: [{ start: '08:00', end: '12:00' }] }], maxOpenOrders: 2 };
+    const valid = {
+      skillServiceIds: [HOME_REPAIR],
+      areaRegionIds: [stableId('region', '340104001001')],
+      workingHours: [{ weekday: 1, ranges: [{ start: '08:00', end: '12:00' }] }],
+      maxOpenOrders: 2,
+    };
     await put({ ...valid, skillServiceIds: [stableId('service', 'social_insurance')] }).expect(400);
     await put({ ...valid, areaRegionIds: [stableId('region', '340104001')] }).expect(400);
     await put({ ...valid, workingHours: [{ weekday: 1, ranges: [{ start: '12:00', end: '08:00' }] }] }).expect(400);
     await put({ ...valid, unexpected: true }).expect(400);
     const held = [await placeOrder(t, wang, WANG), await placeOrder(t, wang, WANG)];
     for (const order of held) await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: qian.id, reason: '人工派单' }).expect(200);
-    await put({ ...valid, maxOpenOrders: 1 }).expect(409).expect((r) => expect(r.body.code).toBe('CONFLICT'));
+    await put({ ...valid, maxOpenOrders: 1 })
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('CONFLICT'));
     expect(await load(qian.id)).toBe(2);
     for (const order of held) await post(staff, `/api/dispatch/orders/${order.id}/cancel`, { reason: '测试结束' }).expect(200);
     const saved = await put(valid).expect(200);
@@ -337,15 +388,21 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
 
     const order = await placeOrder(t, wang, WANG);
     await post(staff, `/api/dispatch/orders/${order.id}/assign`, { workerId: zhaoWorker.id, reason: '人工派单' }).expect(200);
-    await upload(zhaoWorker, order.id, jpeg).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION')); // not started yet
+    await upload(zhaoWorker, order.id, jpeg)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION')); // not started yet
     await serviceDayHasCome(t, order.id);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/set-out`).expect(200);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/start`).expect(200);
 
     const first = await upload(zhaoWorker, order.id, jpeg).expect(201);
     await upload(zhaoWorker, order.id, png).expect(201);
-    await upload(zhaoWorker, order.id, Buffer.from('GIF89a not allowed')).expect(415).expect((r) => expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE'));
-    await upload(zhaoWorker, order.id, Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024)])).expect(413).expect((r) => expect(r.body.code).toBe('PAYLOAD_TOO_LARGE'));
+    await upload(zhaoWorker, order.id, Buffer.from('GIF89a not allowed'))
+      .expect(415)
+      .expect((r) => expect(r.body.code).toBe('UNSUPPORTED_MEDIA_TYPE'));
+    await upload(zhaoWorker, order.id, Buffer.concat([jpeg, Buffer.alloc(2 * 1024 * 1024)]))
+      .expect(413)
+      .expect((r) => expect(r.body.code).toBe('PAYLOAD_TOO_LARGE'));
     await upload(zhaoWorker, order.id, jpeg, 'picture').expect(400);
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/photos`, { photo: 'base64?' }).expect(415);
     await upload(qian, order.id, jpeg).expect(404);
@@ -354,11 +411,16 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     expect(image.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(image.body as Buffer, jpeg)).toBe(0);
     const [reference] = first.body.path.split('/').slice(-1);
-    await t.http().get(`/api/order-photos/${reference.slice(0, -2)}xx`).expect(404);
+    await t
+      .http()
+      .get(`/api/order-photos/${reference.slice(0, -2)}xx`)
+      .expect(404);
     await t.http().get('/api/order-photos/not-a-reference').expect(404);
 
     for (let index = 2; index < 6; index++) await upload(zhaoWorker, order.id, jpeg).expect(201);
-    await upload(zhaoWorker, order.id, jpeg).expect(409).expect((r) => expect(r.body.code).toBe('CONFLICT'));
+    await upload(zhaoWorker, order.id, jpeg)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('CONFLICT'));
     await post(zhaoWorker.login, `/api/worker/orders/${order.id}/complete`, { note: '已完成，照片已上传' }).expect(200);
     const seen = await get(wang, `/api/home-orders/${order.id}`).expect(200);
     expect(seen.body.photos).toHaveLength(6);
@@ -381,7 +443,9 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM service_order WHERE description = '重复提交测试'`);
     expect(Number(row.n)).toBe(1);
-    await send({ ...body, description: '另一件事' }).expect(422).expect((r) => expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED'));
+    await send({ ...body, description: '另一件事' })
+      .expect(422)
+      .expect((r) => expect(r.body.code).toBe('IDEMPOTENCY_KEY_REUSED'));
     await post(staff, `/api/dispatch/orders/${answers[0].body.id}/cancel`, { reason: '测试结束' }).expect(200);
   });
 
@@ -415,13 +479,17 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     const order = await placeOrder(t, wang, WANG, HOME_REPAIR);
     const poolOf = async (worker: TestWorker) => (await get(worker.login, '/api/worker/pool').expect(200)).body.items.map((o: { id: string }) => o.id);
     expect(await poolOf(capped)).toEqual([]); // offline
-    await post(capped.login, `/api/worker/pool/${order.id}/grab`).expect(409).expect((r) => expect(r.body.code).toBe('WORKER_OFFLINE'));
+    await post(capped.login, `/api/worker/pool/${order.id}/grab`)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('WORKER_OFFLINE'));
     await goOnline(t, capped);
     expect(await poolOf(capped)).toContain(order.id);
     await post(capped.login, `/api/worker/pool/${order.id}/grab`).expect(200);
     const another = await placeOrder(t, wang, WANG, HOME_REPAIR);
     expect(await poolOf(capped)).toEqual([]); // at the cap of 1
-    await post(capped.login, `/api/worker/pool/${another.id}/grab`).expect(409).expect((r) => expect(r.body.code).toBe('WORKER_AT_CAPACITY'));
+    await post(capped.login, `/api/worker/pool/${another.id}/grab`)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('WORKER_AT_CAPACITY'));
     for (const id of [order.id, another.id]) await post(staff, `/api/dispatch/orders/${id}/cancel`, { reason: '测试结束' }).expect(200);
     await goOffline(t, capped);
     await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);

@@ -93,7 +93,9 @@ describe('the day of a home visit: setting out, calling each other, and what the
       const set = await post(zhaoWorker.login, `/api/worker/orders/${orderId}/set-out`).expect(200);
       expect(set.body.status).toBe('en_route');
       // Once on the way, a second tap is the state machine's business, not the clock's.
-      await post(zhaoWorker.login, `/api/worker/orders/${orderId}/set-out`).expect(409).expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION'));
+      await post(zhaoWorker.login, `/api/worker/orders/${orderId}/set-out`)
+        .expect(409)
+        .expect((r) => expect(r.body.code).toBe('INVALID_TRANSITION'));
     });
 
     it('still lets a late worker set out after the window has passed', async () => {
@@ -112,7 +114,9 @@ describe('the day of a home visit: setting out, calling each other, and what the
       expect((await callWorker(wang, orderId).expect(200)).body).toEqual({ phone: ZHAO_PHONE });
       expect((await callResident(zhaoWorker, orderId).expect(200)).body).toEqual({ phone: WANG_PHONE });
 
-      const entries = await t.dataSource.query(`SELECT action, actor_role AS role, details FROM audit_entry WHERE target_id = '${orderId}' AND action LIKE '%phone_revealed' ORDER BY created_at`);
+      const entries = await t.dataSource.query(
+        `SELECT action, actor_role AS role, details FROM audit_entry WHERE target_id = '${orderId}' AND action LIKE '%phone_revealed' ORDER BY created_at`,
+      );
       expect(entries.map((entry: { action: string; role: string }) => [entry.action, entry.role])).toEqual([
         ['service_order.worker_phone_revealed', 'resident'],
         ['service_order.resident_phone_revealed', 'worker'],
@@ -130,7 +134,12 @@ describe('the day of a home visit: setting out, calling each other, and what the
     });
 
     it('reaches a household member without a phone through the resident who placed the order', async () => {
-      const member = await post(liMing, '/api/household/members', { name: '李秀兰', relation: '母亲', address: '肥西路 3 号', communityId: stableId('region', '340104001001') }).expect(201);
+      const member = await post(liMing, '/api/household/members', {
+        name: '李秀兰',
+        relation: '母亲',
+        address: '肥西路 3 号',
+        communityId: stableId('region', '340104001001'),
+      }).expect(201);
       const orderId = await heldByZhao(liMing, member.body.id);
       expect((await callResident(zhaoWorker, orderId).expect(200)).body).toEqual({ phone: LI_MING_PHONE });
     });
@@ -147,7 +156,9 @@ describe('the day of a home visit: setting out, calling each other, and what the
 
     it('is refused before a worker holds the order, and after it ends: confirmed, cancelled, or a day after completion', async () => {
       const waiting = await placeOrder(t, wang, WANG);
-      await callWorker(wang, waiting.id).expect(409).expect((r) => expect(r.body).toMatchObject({ code: 'CALL_UNAVAILABLE', message: '服务人员接单后才能拨打电话' }));
+      await callWorker(wang, waiting.id)
+        .expect(409)
+        .expect((r) => expect(r.body).toMatchObject({ code: 'CALL_UNAVAILABLE', message: '服务人员接单后才能拨打电话' }));
 
       const done = await heldByZhao();
       await serviceDayHasCome(t, done);
@@ -157,7 +168,9 @@ describe('the day of a home visit: setting out, calling each other, and what the
       await callWorker(wang, done).expect(200);
       await callResident(zhaoWorker, done).expect(200);
       await orders().update(done, { completedAt: new Date(Date.now() - 25 * 3600_000) });
-      await callWorker(wang, done).expect(409).expect((r) => expect(r.body).toMatchObject({ code: 'CALL_UNAVAILABLE', details: { reason: 'order_closed' } }));
+      await callWorker(wang, done)
+        .expect(409)
+        .expect((r) => expect(r.body).toMatchObject({ code: 'CALL_UNAVAILABLE', details: { reason: 'order_closed' } }));
       await callResident(zhaoWorker, done).expect(409);
       await orders().update(done, { completedAt: new Date() });
       await post(wang, `/api/home-orders/${done}/confirm`).expect(200);

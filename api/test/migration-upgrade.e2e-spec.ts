@@ -38,7 +38,9 @@ describe('migration upgrade: home orders made before dispatch', () => {
     const after = new DataSource({ ...options, entities: [] });
     await after.initialize();
     await after.runMigrations();
-    const rows = await after.query('SELECT status, dispatch_mode AS mode, service_id AS service, community_id AS community, latitude_e6 AS lat, longitude_e6 AS lng, refusals, photo_count AS photos, address FROM service_order');
+    const rows = await after.query(
+      'SELECT status, dispatch_mode AS mode, service_id AS service, community_id AS community, latitude_e6 AS lat, longitude_e6 AS lng, refusals, photo_count AS photos, address FROM service_order',
+    );
     await after.destroy();
     expect(rows).toHaveLength(1);
     expect({ ...rows[0], lat: Number(rows[0].lat), lng: Number(rows[0].lng), refusals: Number(rows[0].refusals), photos: Number(rows[0].photos) }).toEqual({
@@ -100,7 +102,9 @@ describe('migration upgrade: bookings made before short check-in codes', () => {
     const after = new DataSource({ ...options, entities: [] });
     await after.initialize();
     await after.runMigrations();
-    const rows: Array<{ booking: string; centre: string; day: string; code: string }> = await after.query('SELECT booking_id AS booking, centre_id AS centre, service_date AS day, code FROM booking_short_code ORDER BY booking_id');
+    const rows: Array<{ booking: string; centre: string; day: string; code: string }> = await after.query(
+      'SELECT booking_id AS booking, centre_id AS centre, service_date AS day, code FROM booking_short_code ORDER BY booking_id',
+    );
     await after.destroy();
     expect(rows.map(({ booking: id, centre: at, day }) => [id, at, day])).toEqual([
       [booking(1), centre, '2099-01-05'],

@@ -38,7 +38,12 @@ describe('no-shows', () => {
 
   it('after repeated no-shows online booking pauses with the date it resumes; staff can still book for the person', async () => {
     const sun = await loginWithWechat(t, 'demo-openid-sun-guilan');
-    const [slot] = (await t.http().get(`/api/centres/${ANDA_CENTRE}/services/${stableId('service', 'employment')}/slots`).expect(200)).body.items;
+    const [slot] = (
+      await t
+        .http()
+        .get(`/api/centres/${ANDA_CENTRE}/services/${stableId('service', 'employment')}/slots`)
+        .expect(200)
+    ).body.items;
     const body = { centreId: ANDA_CENTRE, serviceId: stableId('service', 'employment'), startsAt: slot.startsAt, residentId: SUN };
     const refused = await t.http().post('/api/bookings').set(bearer(sun)).send(body).expect(409);
     expect(refused.body).toMatchObject({ code: 'BOOKING_RESTRICTED', details: { noShows: 3, until: expect.any(String) } });

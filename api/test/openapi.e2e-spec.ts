@@ -123,7 +123,13 @@ describe('OpenAPI document', () => {
 
   describe('every response a test receives is checked against it', () => {
     it('fails a body of the wrong type, naming the route, the status and the schema rule', async () => {
-      const error = await t.http().get('/api/contract-probe/wrong-type').then(() => null, (rejected: Error) => rejected);
+      const error = await t
+        .http()
+        .get('/api/contract-probe/wrong-type')
+        .then(
+          () => null,
+          (rejected: Error) => rejected,
+        );
       expect(error?.message).toContain('GET /api/contract-probe/wrong-type → 200');
       expect(error?.message).toContain('body.text must be string');
       expect(error?.message).toContain('[#/components/schemas/Note/properties/text/type]');
@@ -138,7 +144,9 @@ describe('OpenAPI document', () => {
     });
 
     it('reports a schema it cannot compile as a failure of the request, rather than leaving the test to time out', async () => {
-      await expect(t.http().get('/api/contract-probe/unreadable')).rejects.toThrow(/→ 200: the API document .* cannot be checked: strict mode: missing type "number" for keyword "maximum"/);
+      await expect(t.http().get('/api/contract-probe/unreadable')).rejects.toThrow(
+        /→ 200: the API document .* cannot be checked: strict mode: missing type "number" for keyword "maximum"/,
+      );
     });
 
     it('admits null where a model or null is documented', async () => {

@@ -14,7 +14,12 @@ describe('providers, workers and invitation codes', () => {
 
   it('an admin registers a provider; its admin adds a worker, who binds WeChat with a one-time code', async () => {
     const admin = await loginWithPassword(t, 'shushan.admin');
-    const provider = await t.http().post('/api/providers').set(bearer(admin)).send({ name: '邻家维修', regionId: stableId('region', '340104'), adminUsername: 'linjia.admin', adminPassword: 'Linjia-pass-2026' }).expect(201);
+    const provider = await t
+      .http()
+      .post('/api/providers')
+      .set(bearer(admin))
+      .send({ name: '邻家维修', regionId: stableId('region', '340104'), adminUsername: 'linjia.admin', adminPassword: 'Linjia-pass-2026' })
+      .expect(201);
     expect(provider.body).toMatchObject({ name: '邻家维修', regionName: '蜀山区', status: 'active' });
 
     const providerAdmin = await loginWithPassword(t, 'linjia.admin', 'Linjia-pass-2026');
@@ -24,12 +29,20 @@ describe('providers, workers and invitation codes', () => {
     expect((await t.dataSource.getRepository(Worker).findOneByOrFail({ id: worker.body.id })).phoneCipher).not.toContain('13511112222');
 
     const invitation = await t.http().post(`/api/providers/${provider.body.id}/workers/${worker.body.id}/invitation`).set(bearer(providerAdmin)).expect(201);
-    const bound = await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode('openid-wu'), invitationCode: invitation.body.code }).expect(200);
+    const bound = await t
+      .http()
+      .post('/api/auth/wechat/worker-binding')
+      .send({ code: t.wechat.mintLoginCode('openid-wu'), invitationCode: invitation.body.code })
+      .expect(200);
     expect(bound.body.account).toMatchObject({ role: 'worker', providerId: provider.body.id, displayName: '吴师傅' });
 
     const again = await loginWithWechat(t, 'openid-wu');
     expect(again.account.role).toBe('worker');
-    const reused = await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode('openid-other'), invitationCode: invitation.body.code }).expect(400);
+    const reused = await t
+      .http()
+      .post('/api/auth/wechat/worker-binding')
+      .send({ code: t.wechat.mintLoginCode('openid-other'), invitationCode: invitation.body.code })
+      .expect(400);
     expect(reused.body.code).toBe('INVITATION_INVALID');
     const list = await t.http().get(`/api/providers/${provider.body.id}/workers`).set(bearer(providerAdmin)).expect(200);
     expect(list.body.items[0].wechatBound).toBe(true);
@@ -41,7 +54,11 @@ describe('providers, workers and invitation codes', () => {
     const provider = stableId('provider', 'anxin');
     const worker = await t.http().post(`/api/providers/${provider}/workers`).set(bearer(providerAdmin)).send({ name: '郑师傅', phone: '13511113333' }).expect(201);
     const invitation = await t.http().post(`/api/providers/${provider}/workers/${worker.body.id}/invitation`).set(bearer(providerAdmin)).expect(201);
-    const response = await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode('demo-openid-wang-xiuying'), invitationCode: invitation.body.code }).expect(409);
+    const response = await t
+      .http()
+      .post('/api/auth/wechat/worker-binding')
+      .send({ code: t.wechat.mintLoginCode('demo-openid-wang-xiuying'), invitationCode: invitation.body.code })
+      .expect(409);
     expect(response.body.code).toBe('CONFLICT');
   });
 
@@ -57,7 +74,11 @@ describe('providers, workers and invitation codes', () => {
     await t.http().get('/api/me').set(bearer(worker)).expect(401);
     const blocked = await t.http().post('/api/auth/password/login').send({ username: 'anxin.admin', password: 'Linli@2026' }).expect(403);
     expect(blocked.body).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '机构已暂停服务，请联系社区工作人员' });
-    await t.http().post('/api/auth/wechat/login').send({ code: t.wechat.mintLoginCode('demo-openid-worker-zhao') }).expect(403);
+    await t
+      .http()
+      .post('/api/auth/wechat/login')
+      .send({ code: t.wechat.mintLoginCode('demo-openid-worker-zhao') })
+      .expect(403);
     await t.http().put(`/api/providers/${provider}/status`).set(bearer(admin)).send({ status: 'active' }).expect(200);
     await loginWithPassword(t, 'anxin.admin');
   });
@@ -77,7 +98,12 @@ describe('providers, workers and invitation codes', () => {
 
   it('refuses a taken username with CONFLICT naming the field', async () => {
     const admin = await loginWithPassword(t, 'shushan.admin');
-    const response = await t.http().post('/api/admin/staff-accounts').set(bearer(admin)).send({ username: 'anda.staff', password: 'Another-pass-1', displayName: '重名', regionId: stableId('region', '340104'), role: 'staff' }).expect(409);
+    const response = await t
+      .http()
+      .post('/api/admin/staff-accounts')
+      .set(bearer(admin))
+      .send({ username: 'anda.staff', password: 'Another-pass-1', displayName: '重名', regionId: stableId('region', '340104'), role: 'staff' })
+      .expect(409);
     expect(response.body.details).toEqual({ field: 'username' });
   });
 });
@@ -105,14 +131,33 @@ describe('provider applications: an organisation applies, staff of its region ap
 
   it('a resident applies; the organisation waits, cannot sign in, and the community staff approve it', async () => {
     const applicant = await loginWithWechat(t, 'demo-openid-sun-guilan');
-    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ creditCode: ' 91350100m000100y43 ' })).expect(201);
-    expect(sent.body).toMatchObject({ name: '邻里助老服务中心', kind: 'care', status: 'pending', regionName: '安大社区', contactName: '张丽', contactPhoneMasked: '139****0123', creditCode: '91350100M000100Y43', decisionReason: null });
+    const sent = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ creditCode: ' 91350100m000100y43 ' }))
+      .expect(201);
+    expect(sent.body).toMatchObject({
+      name: '邻里助老服务中心',
+      kind: 'care',
+      status: 'pending',
+      regionName: '安大社区',
+      contactName: '张丽',
+      contactPhoneMasked: '139****0123',
+      creditCode: '91350100M000100Y43',
+      decisionReason: null,
+    });
     expect(JSON.stringify(await t.dataSource.query('SELECT * FROM provider WHERE id = ?', [sent.body.id]))).not.toContain('13905510123');
 
     const early = await t.http().post('/api/auth/password/login').send({ username: 'linli.care', password: 'Care-pass-2026' }).expect(403);
     expect(early.body).toMatchObject({ code: 'ACCOUNT_DISABLED', message: '机构入驻申请审核中，通过后即可登录' });
     // One pending application at a time per applicant.
-    const second = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'linli.care2' })).expect(409);
+    const second = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ adminUsername: 'linli.care2' }))
+      .expect(409);
     expect(second.body.details).toEqual({ field: 'application' });
 
     // Staff of another region do not see it; the community's staff do, and approve it.
@@ -133,7 +178,9 @@ describe('provider applications: an organisation applies, staff of its region ap
     expect(mine.body.items).toEqual([expect.objectContaining({ id: sent.body.id, status: 'active' })]);
     // The demo's own application (康乐, sent by 李明) is his, not hers.
     const li = await loginWithWechat(t, 'demo-openid-li-ming');
-    expect((await t.http().get('/api/provider-applications/mine').set(bearer(li)).expect(200)).body.items).toEqual([expect.objectContaining({ name: '康乐居家养老服务社', status: 'pending', contactPhoneMasked: '138****0002' })]);
+    expect((await t.http().get('/api/provider-applications/mine').set(bearer(li)).expect(200)).body.items).toEqual([
+      expect.objectContaining({ name: '康乐居家养老服务社', status: 'pending', contactPhoneMasked: '138****0002' }),
+    ]);
     // The decision is audited and announced for the notification issue.
     const outbox = await t.dataSource.query("SELECT topic FROM outbox_message WHERE topic = 'provider.approve'");
     expect(outbox).toHaveLength(1);
@@ -141,7 +188,12 @@ describe('provider applications: an organisation applies, staff of its region ap
 
   it('staff reject with a reason the applicant reads; the applicant may then apply again', async () => {
     const applicant = await loginWithWechat(t, 'demo-openid-wang-xiuying');
-    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin' })).expect(201);
+    const sent = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin' }))
+      .expect(201);
     const staff = await loginWithPassword(t, 'anda.staff');
     const noReason = await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'rejected' }).expect(400);
     expect(noReason.body.details[0].field).toBe('reason');
@@ -155,7 +207,12 @@ describe('provider applications: an organisation applies, staff of its region ap
     expect(refused.body.message).toBe('机构入驻申请未通过，请在小程序中查看原因');
     await t.http().put(`/api/providers/${sent.body.id}/status`).set(bearer(staff)).send({ status: 'active' }).expect(409); // final
 
-    const retry = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin2' })).expect(201);
+    const retry = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ name: '快修小铺', kind: 'repair', adminUsername: 'kuaixiu.admin2' }))
+      .expect(201);
     expect(retry.body.status).toBe('pending');
     // Another resident sees none of these.
     const newcomer = await loginWithWechat(t, 'openid-newcomer');
@@ -165,7 +222,12 @@ describe('provider applications: an organisation applies, staff of its region ap
   it('of two staff deciding at once, exactly one decision counts', async () => {
     const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
     await t.dataSource.query("UPDATE provider SET pending_applicant_id = NULL, status = 'rejected' WHERE status = 'pending'");
-    const sent = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'race.admin' })).expect(201);
+    const sent = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ adminUsername: 'race.admin' }))
+      .expect(201);
     const staff = await loginWithPassword(t, 'anda.staff');
     const admin = await loginWithPassword(t, 'shushan.admin');
     const answers = await Promise.all([
@@ -179,14 +241,39 @@ describe('provider applications: an organisation applies, staff of its region ap
 
   it('checks every field: credit code, phone, kind, region level, login name, password; unknown fields are refused', async () => {
     const applicant = await loginWithWechat(t, 'demo-openid-li-ming');
-    const bad = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ creditCode: '91350100M000100Y44', contactPhone: '12345', kind: 'bank', adminUsername: 'A', adminPassword: 'short' })).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ creditCode: '91350100M000100Y44', contactPhone: '12345', kind: 'bank', adminUsername: 'A', adminPassword: 'short' }))
+      .expect(400);
     expect(bad.body.details.map((v: { field: string }) => v.field).sort()).toEqual(['adminPassword', 'adminUsername', 'contactPhone', 'creditCode', 'kind']);
     expect(bad.body.details.find((v: { field: string }) => v.field === 'creditCode').message).toBe('统一社会信用代码不正确');
-    const district = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ regionId: stableId('region', '340104'), adminUsername: 'district.admin' })).expect(400);
+    const district = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ regionId: stableId('region', '340104'), adminUsername: 'district.admin' }))
+      .expect(400);
     expect(district.body.details[0].field).toBe('regionId');
-    await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ regionId: '00000000-0000-4000-8000-000000000000' })).expect(404);
-    await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ status: 'active' })).expect(400);
-    const taken = await t.http().post('/api/provider-applications').set(bearer(applicant)).send(application({ adminUsername: 'anxin.admin' })).expect(409);
+    await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ regionId: '00000000-0000-4000-8000-000000000000' }))
+      .expect(404);
+    await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ status: 'active' }))
+      .expect(400);
+    const taken = await t
+      .http()
+      .post('/api/provider-applications')
+      .set(bearer(applicant))
+      .send(application({ adminUsername: 'anxin.admin' }))
+      .expect(409);
     expect(taken.body.details).toEqual({ field: 'adminUsername' });
   });
 });
@@ -201,7 +288,10 @@ describe('regions and centres: public reads and admin upkeep', () => {
   afterAll(() => t.close());
 
   it('walks the tree one level at a time', async () => {
-    const city = await t.http().get(`/api/regions/${stableId('region', '340100')}/children`).expect(200);
+    const city = await t
+      .http()
+      .get(`/api/regions/${stableId('region', '340100')}/children`)
+      .expect(200);
     expect(city.body.items.map((r: { name: string; level: string }) => [r.name, r.level])).toEqual([
       ['蜀山区', 'district'],
       ['包河区', 'district'],
@@ -226,12 +316,45 @@ describe('regions and centres: public reads and admin upkeep', () => {
     const street = stableId('region', '340104001');
     const wrongLevel = await t.http().post('/api/admin/regions').set(bearer(admin)).send({ code: '340104001009', name: '错层', level: 'street', parentId: street }).expect(400);
     expect(wrongLevel.body.details[0]).toMatchObject({ field: 'level' });
-    const community = await t.http().post('/api/admin/regions').set(bearer(admin)).send({ code: '340104001009', name: '新华社区', level: 'community', parentId: street }).expect(201);
+    const community = await t
+      .http()
+      .post('/api/admin/regions')
+      .set(bearer(admin))
+      .send({ code: '340104001009', name: '新华社区', level: 'community', parentId: street })
+      .expect(201);
     await t.http().post('/api/admin/regions').set(bearer(admin)).send({ code: '340104001009', name: '重复', level: 'community', parentId: street }).expect(409);
 
-    const centre = await t.http().post('/api/admin/centres').set(bearer(admin)).send({ code: 'C340104001009', name: '新华社区市民中心', regionId: community.body.id, address: '新华路 1 号', phone: '0551-65109999', openingHours: '周一至周五 9:00-17:00', latitude: 31.85, longitude: 117.25 }).expect(201);
+    const centre = await t
+      .http()
+      .post('/api/admin/centres')
+      .set(bearer(admin))
+      .send({
+        code: 'C340104001009',
+        name: '新华社区市民中心',
+        regionId: community.body.id,
+        address: '新华路 1 号',
+        phone: '0551-65109999',
+        openingHours: '周一至周五 9:00-17:00',
+        latitude: 31.85,
+        longitude: 117.25,
+      })
+      .expect(201);
     expect(centre.body).toMatchObject({ regionName: '新华社区', latitude: 31.85, longitude: 117.25 });
-    const atDistrict = await t.http().post('/api/admin/centres').set(bearer(admin)).send({ code: 'C340104X', name: '区中心', regionId: stableId('region', '340104'), address: '某路', phone: '0551-1', openingHours: '全天', latitude: 31.85, longitude: 117.25 }).expect(400);
+    const atDistrict = await t
+      .http()
+      .post('/api/admin/centres')
+      .set(bearer(admin))
+      .send({
+        code: 'C340104X',
+        name: '区中心',
+        regionId: stableId('region', '340104'),
+        address: '某路',
+        phone: '0551-1',
+        openingHours: '全天',
+        latitude: 31.85,
+        longitude: 117.25,
+      })
+      .expect(400);
     expect(atDistrict.body.details[0].field).toBe('regionId');
     const communities = await t.http().get('/api/regions/communities').query({ keyword: '新华' }).expect(200);
     expect(communities.body.items).toEqual([expect.objectContaining({ name: '新华社区', streetName: '三里庵街道', centreCount: 1 })]);
@@ -239,7 +362,17 @@ describe('regions and centres: public reads and admin upkeep', () => {
 
   it('admins cannot reach outside their subtree', async () => {
     const admin = await loginWithPassword(t, 'shushan.admin');
-    await t.http().post('/api/admin/regions').set(bearer(admin)).send({ code: '340111009', name: '越界街道', level: 'street', parentId: stableId('region', '340111') }).expect(404);
-    await t.http().put(`/api/admin/regions/${stableId('region', '340111')}`).set(bearer(admin)).send({ name: '改名' }).expect(404);
+    await t
+      .http()
+      .post('/api/admin/regions')
+      .set(bearer(admin))
+      .send({ code: '340111009', name: '越界街道', level: 'street', parentId: stableId('region', '340111') })
+      .expect(404);
+    await t
+      .http()
+      .put(`/api/admin/regions/${stableId('region', '340111')}`)
+      .set(bearer(admin))
+      .send({ name: '改名' })
+      .expect(404);
   });
 });

@@ -77,7 +77,11 @@ describe('regions and citizen centres', () => {
   });
 
   it('rejects an over-long keyword', async () => {
-    const response = await t.http().get('/api/regions/communities').query({ keyword: '社'.repeat(33) }).expect(400);
+    const response = await t
+      .http()
+      .get('/api/regions/communities')
+      .query({ keyword: '社'.repeat(33) })
+      .expect(400);
     expect(response.body.details[0]).toMatchObject({ field: 'keyword', constraints: ['maxLength'] });
   });
 });

@@ -37,13 +37,21 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
   });
 
   it('unknown fields are rejected, not silently dropped', async () => {
-    const response = await t.http().post('/api/probe/echo').send({ ...valid, role: 'admin' }).expect(400);
+    const response = await t
+      .http()
+      .post('/api/probe/echo')
+      .send({ ...valid, role: 'admin' })
+      .expect(400);
     expectErrorShape(response.body, 'VALIDATION_FAILED');
     expect(response.body.details).toEqual([expect.objectContaining({ field: 'role', constraints: ['whitelistValidation'] })]);
   });
 
   it('unknown nested fields are rejected with their path', async () => {
-    const response = await t.http().post('/api/probe/echo').send({ ...valid, address: { street: 'x', floor: 3 } }).expect(400);
+    const response = await t
+      .http()
+      .post('/api/probe/echo')
+      .send({ ...valid, address: { street: 'x', floor: 3 } })
+      .expect(400);
     expect(response.body.details).toEqual([expect.objectContaining({ field: 'address.floor' })]);
   });
 
@@ -53,7 +61,11 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
     expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['address', 'count', 'name']);
   });
 
-  it.each([['an array', [valid]], ['a bare string', '"hello"'], ['null', 'null']])('a JSON body that is %s → 400', async (_label, payload) => {
+  it.each([
+    ['an array', [valid]],
+    ['a bare string', '"hello"'],
+    ['null', 'null'],
+  ])('a JSON body that is %s → 400', async (_label, payload) => {
     const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send(body);
     expect(response.status).toBe(400);
@@ -101,7 +113,12 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
 
     it('brackets inside strings are text, not nesting', async () => {
       const name = '[{'.repeat(10);
-      const response = await t.http().post('/api/probe/echo').set('content-type', 'application/json').send(JSON.stringify({ ...valid, name, address: { street: '"[[[[\\' } })).expect(201);
+      const response = await t
+        .http()
+        .post('/api/probe/echo')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ ...valid, name, address: { street: '"[[[[\\' } }))
+        .expect(201);
       expect(response.body.name).toBe(name);
     });
   });
@@ -125,7 +142,11 @@ describe('request pipeline: every bad request gets a clean 4xx in the one error 
   });
 
   it('a path parameter longer than the router allows → 414 URI_TOO_LONG in the one body, path not echoed', async () => {
-    const response = await t.http().get(`/api/staff/residents/${'a'.repeat(500)}`).set('x-request-id', 'trace-414-0123456').expect(414);
+    const response = await t
+      .http()
+      .get(`/api/staff/residents/${'a'.repeat(500)}`)
+      .set('x-request-id', 'trace-414-0123456')
+      .expect(414);
     expectErrorShape(response.body, 'URI_TOO_LONG');
     expect(response.body.requestId).toBe('trace-414-0123456');
     expect(response.headers['x-request-id']).toBe('trace-414-0123456');

@@ -36,7 +36,12 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       const login = await newResident('openid-no-consent', false);
       const profile = await t.http().put('/api/me/profile').set(bearer(login)).send({ name: '赵大爷' }).expect(403);
       expect(profile.body).toMatchObject({ code: 'CONSENT_REQUIRED', details: { version: CURRENT_PRIVACY_POLICY_VERSION } });
-      await t.http().post('/api/me/phone').set(bearer(login)).send({ code: t.wechat.mintPhoneCode('13900000001') }).expect(403);
+      await t
+        .http()
+        .post('/api/me/phone')
+        .set(bearer(login))
+        .send({ code: t.wechat.mintPhoneCode('13900000001') })
+        .expect(403);
       expect(await t.dataSource.getRepository(Resident).countBy({ name: '赵大爷' })).toBe(0);
     });
 
@@ -103,7 +108,12 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
 
   it('binds the phone WeChat verified, stores it encrypted and answers it masked', async () => {
     const login = await newResident('openid-phone');
-    const response = await t.http().post('/api/me/phone').set(bearer(login)).send({ code: t.wechat.mintPhoneCode('13912340000') }).expect(200);
+    const response = await t
+      .http()
+      .post('/api/me/phone')
+      .set(bearer(login))
+      .send({ code: t.wechat.mintPhoneCode('13912340000') })
+      .expect(200);
     expect(response.body).toMatchObject({ phoneMasked: '139****0000', phoneOwner: 'self' });
     expect(await wholeDatabaseText(t)).not.toContain('13912340000');
     const me = await t.http().get('/api/me').set(bearer(login)).expect(200);
@@ -114,10 +124,20 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
 
   it('fetches a fresh access token once when WeChat says ours is no longer valid (40001)', async () => {
     const login = await newResident('openid-phone-token');
-    await t.http().post('/api/me/phone').set(bearer(login)).send({ code: t.wechat.mintPhoneCode('13912340001') }).expect(200);
+    await t
+      .http()
+      .post('/api/me/phone')
+      .set(bearer(login))
+      .send({ code: t.wechat.mintPhoneCode('13912340001') })
+      .expect(200);
     t.wechat.invalidateAccessTokens(); // as if another server had force-refreshed it
     const before = t.wechat.calls.length;
-    await t.http().post('/api/me/phone').set(bearer(login)).send({ code: t.wechat.mintPhoneCode('13912340002') }).expect(200);
+    await t
+      .http()
+      .post('/api/me/phone')
+      .set(bearer(login))
+      .send({ code: t.wechat.mintPhoneCode('13912340002') })
+      .expect(200);
     expect(t.wechat.calls.slice(before)).toEqual(['/wxa/business/getuserphonenumber', '/cgi-bin/stable_token', '/wxa/business/getuserphonenumber']);
   });
 
@@ -129,16 +149,29 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       const added = await t.http().post('/api/household/members').set(bearer(child)).send({ name: '周大山', relation: '父亲', idNumber: father, communityId: ANDA }).expect(201);
       expect(added.body).toMatchObject({ name: '周大山', relation: '父亲', idNumberMasked: expect.stringMatching(/^3401\*+1\d{2}.$/), hasOwnAccount: false, phoneMasked: null });
 
-      const edited = await t.http().put(`/api/household/members/${added.body.id}`).set(bearer(child)).send({ name: '周大山', relation: '父亲', address: '肥西路 9 号', phone: '13700001111' }).expect(200);
+      const edited = await t
+        .http()
+        .put(`/api/household/members/${added.body.id}`)
+        .set(bearer(child))
+        .send({ name: '周大山', relation: '父亲', address: '肥西路 9 号', phone: '13700001111' })
+        .expect(200);
       expect(edited.body).toMatchObject({ address: '肥西路 9 号', phoneMasked: '137****1111' });
       const list = await t.http().get('/api/household/members').set(bearer(child)).expect(200);
       expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([added.body.id]);
 
       const invitation = await t.http().post(`/api/household/members/${added.body.id}/invitation`).set(bearer(child)).expect(201);
       expect(invitation.body.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-      const claimed = await t.http().post('/api/auth/wechat/member-claim').send({ code: t.wechat.mintLoginCode('openid-father'), invitationCode: invitation.body.code.toLowerCase() }).expect(200);
+      const claimed = await t
+        .http()
+        .post('/api/auth/wechat/member-claim')
+        .send({ code: t.wechat.mintLoginCode('openid-father'), invitationCode: invitation.body.code.toLowerCase() })
+        .expect(200);
       expect(claimed.body.account).toMatchObject({ role: 'resident', residentId: added.body.id, displayName: '周大山' });
-      await t.http().post('/api/auth/wechat/member-claim').send({ code: t.wechat.mintLoginCode('openid-someone'), invitationCode: invitation.body.code }).expect(400);
+      await t
+        .http()
+        .post('/api/auth/wechat/member-claim')
+        .send({ code: t.wechat.mintLoginCode('openid-someone'), invitationCode: invitation.body.code })
+        .expect(400);
       const afterClaim = await t.http().get('/api/household/members').set(bearer(child)).expect(200);
       expect(afterClaim.body.items[0].hasOwnAccount).toBe(true);
 
@@ -161,9 +194,19 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
   describe('staff act for a resident who has no phone', () => {
     it('registers the resident with a relative’s phone, and every action carries the staff member’s id', async () => {
       const staff = await loginWithPassword(t, 'anda.staff');
-      const registered = await t.http().post('/api/staff/residents').set(bearer(staff)).send({ name: '冯奶奶', communityId: ANDA, phone: '13600002222', phoneOwner: 'relative', address: '肥西路 1 号' }).expect(201);
+      const registered = await t
+        .http()
+        .post('/api/staff/residents')
+        .set(bearer(staff))
+        .send({ name: '冯奶奶', communityId: ANDA, phone: '13600002222', phoneOwner: 'relative', address: '肥西路 1 号' })
+        .expect(201);
       expect(registered.body).toMatchObject({ name: '冯奶奶', phoneOwner: 'relative', phoneMasked: '136****2222', hasOwnAccount: false });
-      await t.http().put(`/api/staff/residents/${registered.body.id}`).set(bearer(staff)).send({ name: '冯奶奶', communityId: ANDA, phone: '13600002222', phoneOwner: 'relative', address: '肥西路 2 号' }).expect(200);
+      await t
+        .http()
+        .put(`/api/staff/residents/${registered.body.id}`)
+        .set(bearer(staff))
+        .send({ name: '冯奶奶', communityId: ANDA, phone: '13600002222', phoneOwner: 'relative', address: '肥西路 2 号' })
+        .expect(200);
       await t.http().get(`/api/staff/residents/${registered.body.id}`).set(bearer(staff)).expect(200);
       const entries = await t.dataSource.getRepository(AuditEntry).find({ where: { targetId: registered.body.id }, order: { createdAt: 'ASC' } });
       expect(entries.map((e) => [e.action, e.actorAccountId])).toEqual([
@@ -206,7 +249,12 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
 
     it('deletes the account: personal data erased, sessions revoked, sign-in gone, audit kept', async () => {
       const login = await newResident('openid-leaving');
-      const me = await t.http().put('/api/me/profile').set(bearer(login)).send({ name: '郑先生', idNumber: withCheck('34010419700707123'), communityId: ANDA }).expect(200);
+      const me = await t
+        .http()
+        .put('/api/me/profile')
+        .set(bearer(login))
+        .send({ name: '郑先生', idNumber: withCheck('34010419700707123'), communityId: ANDA })
+        .expect(200);
       await t.http().post('/api/household/members').set(bearer(login)).send({ name: '郑老太', relation: '母亲' }).expect(201);
       await t.http().delete('/api/me').set(bearer(login)).expect(204);
 

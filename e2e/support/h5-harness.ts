@@ -55,7 +55,11 @@ export function browserTest(name: string, pages: () => Array<Page | undefined>, 
       } catch (error) {
         mkdirSync(SCREENSHOTS, { recursive: true });
         const base = name.replace(/[^\w\u4e00-\u9fa5-]+/g, '_');
-        await Promise.all(pages().flatMap((page, index) => (page ? [page.screenshot({ path: join(SCREENSHOTS, `${base}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)] : [])));
+        await Promise.all(
+          pages().flatMap((page, index) =>
+            page ? [page.screenshot({ path: join(SCREENSHOTS, `${base}${index ? `-${index}` : ''}.png`), fullPage: true }).catch(() => undefined)] : [],
+          ),
+        );
         throw error;
       }
     },

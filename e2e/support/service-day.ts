@@ -23,7 +23,11 @@ async function inApiDatabase(harness: H5Harness, work: (database: DataSource) =>
 export async function serviceDayHasCome(harness: H5Harness, orderId: string): Promise<void> {
   const startsAt = new Date(Date.now() - 60_000);
   await inApiDatabase(harness, (database) =>
-    database.query('UPDATE service_order SET window_starts_at = ?, window_ends_at = ? WHERE id = ?', [sqliteDateTime(startsAt), sqliteDateTime(new Date(startsAt.getTime() + 3 * 3600_000)), orderId]),
+    database.query('UPDATE service_order SET window_starts_at = ?, window_ends_at = ? WHERE id = ?', [
+      sqliteDateTime(startsAt),
+      sqliteDateTime(new Date(startsAt.getTime() + 3 * 3600_000)),
+      orderId,
+    ]),
   );
 }
 
@@ -31,7 +35,11 @@ export async function serviceDayHasCome(harness: H5Harness, orderId: string): Pr
 export async function bookingDayHasCome(harness: H5Harness, bookingId: string): Promise<void> {
   const startsAt = new Date(Date.now() - 60_000);
   await inApiDatabase(harness, async (database) => {
-    await database.query('UPDATE slot SET starts_at = ?, ends_at = ? WHERE id = (SELECT slot_id FROM booking WHERE id = ?)', [sqliteDateTime(startsAt), sqliteDateTime(new Date(startsAt.getTime() + 30 * 60_000)), bookingId]);
+    await database.query('UPDATE slot SET starts_at = ?, ends_at = ? WHERE id = (SELECT slot_id FROM booking WHERE id = ?)', [
+      sqliteDateTime(startsAt),
+      sqliteDateTime(new Date(startsAt.getTime() + 30 * 60_000)),
+      bookingId,
+    ]);
     await database.query('UPDATE booking_short_code SET service_date = ? WHERE booking_id = ?', [shanghaiDateOf(startsAt), bookingId]);
   });
 }

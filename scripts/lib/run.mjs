@@ -10,7 +10,7 @@ export function run(command, args, { env = {}, cwd = REPO_ROOT } = {}) {
   return new Promise((resolveRun, rejectRun) => {
     const child = spawn(command === 'npm' ? NPM : command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
     child.once('error', rejectRun);
-    child.once('exit', (code, signal) => resolveRun(signal ? 1 : code ?? 1));
+    child.once('exit', (code, signal) => resolveRun(signal ? 1 : (code ?? 1)));
   });
 }
 

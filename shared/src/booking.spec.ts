@@ -22,7 +22,15 @@ describe('booking state machine', () => {
   });
 
   it('refuses every transition not in the diagram, from every status', () => {
-    const allowed = new Set(['pending_review:approve', 'pending_review:decline', 'pending_review:cancel', 'confirmed:cancel', 'confirmed:check_in', 'confirmed:mark_no_show', 'checked_in:complete']);
+    const allowed = new Set([
+      'pending_review:approve',
+      'pending_review:decline',
+      'pending_review:cancel',
+      'confirmed:cancel',
+      'confirmed:check_in',
+      'confirmed:mark_no_show',
+      'checked_in:complete',
+    ]);
     for (const from of BOOKING_STATUSES) {
       for (const event of BOOKING_EVENTS) {
         const result = transitionBooking(from, event, 'staff');

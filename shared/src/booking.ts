@@ -86,10 +86,7 @@ export interface ResidentBookingGroups<T> {
  * A resident's bookings grouped by what matters to them: what is still coming, what is over, and what was called
  * off. A cancelled booking for tomorrow is cancelled, not "past"; a booking ends at its slot's end (Shanghai time).
  */
-export function groupResidentBookings<T extends Pick<BookingView, 'status' | 'date' | 'end' | 'startsAt'>>(
-  bookings: readonly T[],
-  now: Date,
-): ResidentBookingGroups<T> {
+export function groupResidentBookings<T extends Pick<BookingView, 'status' | 'date' | 'end' | 'startsAt'>>(bookings: readonly T[], now: Date): ResidentBookingGroups<T> {
   const groups: ResidentBookingGroups<T> = { upcoming: [], ended: [], cancelled: [] };
   for (const booking of bookings) {
     if (CALLED_OFF_STATUSES.includes(booking.status)) groups.cancelled.push(booking);

@@ -40,7 +40,11 @@ export const SERVICE_CATALOGUE: CatalogueCategorySeed[] = [
   {
     code: 'party_government',
     name: '党团政务代理',
-    services: [service('party_member_report', '党员到社区报到', 'visit'), service('party_relation_transfer', '党团组织关系转接', 'visit'), service('government_errands', '政务事项代办', 'visit')],
+    services: [
+      service('party_member_report', '党员到社区报到', 'visit'),
+      service('party_relation_transfer', '党团组织关系转接', 'visit'),
+      service('government_errands', '政务事项代办', 'visit'),
+    ],
   },
   {
     code: 'social_affairs',
@@ -132,4 +136,3 @@ export function initialCentreId(service: Pick<ServiceDetail, 'centres'>, preferr
   if (preferredCentreId && service.centres.some((centre) => centre.centreId === preferredCentreId)) return preferredCentreId;
   return service.centres.length === 1 ? service.centres[0].centreId : null;
 }
-

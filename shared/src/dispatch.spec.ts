@@ -101,7 +101,13 @@ describe('order state machine', () => {
 describe('working hours cover a window', () => {
   // 2026-12-01 is a Tuesday (weekday 2); times are Asia/Shanghai (+08:00).
   const at = (time: string, date = '2026-12-01') => new Date(`${date}T${time}:00+08:00`);
-  const weekdays: WorkingDay[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday: weekday as WorkingDay['weekday'], ranges: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }] }));
+  const weekdays: WorkingDay[] = [1, 2, 3, 4, 5].map((weekday) => ({
+    weekday: weekday as WorkingDay['weekday'],
+    ranges: [
+      { start: '08:00', end: '12:00' },
+      { start: '14:00', end: '18:00' },
+    ],
+  }));
 
   it('covers a window inside the hours', () => {
     expect(workingHoursCover(weekdays, at('09:00'), at('11:00'))).toBe(true);
@@ -131,8 +137,23 @@ describe('working hours cover a window', () => {
     expect(validateWorkingHours(weekdays)).toEqual([]);
     expect(validateWorkingHours([{ weekday: 8 as never, ranges: [] }])).toEqual(['weekday 8: must be 1..7']);
     expect(validateWorkingHours([{ weekday: 1, ranges: [{ start: '10:00', end: '09:00' }] }])).toEqual(['weekday 1: 10:00-09:00 ends before it starts']);
-    expect(validateWorkingHours([{ weekday: 1, ranges: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }] }])).toEqual(['weekday 1: ranges overlap']);
-    expect(validateWorkingHours([{ weekday: 1, ranges: [] }, { weekday: 1, ranges: [] }])).toEqual(['weekday 1: more than one entry (use several ranges instead)']);
+    expect(
+      validateWorkingHours([
+        {
+          weekday: 1,
+          ranges: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '13:00' },
+          ],
+        },
+      ]),
+    ).toEqual(['weekday 1: ranges overlap']);
+    expect(
+      validateWorkingHours([
+        { weekday: 1, ranges: [] },
+        { weekday: 1, ranges: [] },
+      ]),
+    ).toEqual(['weekday 1: more than one entry (use several ranges instead)']);
   });
 });
 
@@ -144,38 +165,79 @@ describe('dispatch ranking', () => {
   const order = (candidates: DispatchCandidate[]) => rankCandidates(candidates, place, now).map((candidate) => candidate.workerId);
 
   it('prefers the nearer worker, all else equal', () => {
-    expect(order([{ ...base, workerId: 'far', position: near(5000) }, { ...base, workerId: 'near', position: near(300) }])).toEqual(['near', 'far']);
+    expect(
+      order([
+        { ...base, workerId: 'far', position: near(5000) },
+        { ...base, workerId: 'near', position: near(300) },
+      ]),
+    ).toEqual(['near', 'far']);
   });
 
   it('prefers the less loaded worker, all else equal', () => {
-    expect(order([{ ...base, workerId: 'busy', openOrders: 2 }, { ...base, workerId: 'free', openOrders: 0 }])).toEqual(['free', 'busy']);
+    expect(
+      order([
+        { ...base, workerId: 'busy', openOrders: 2 },
+        { ...base, workerId: 'free', openOrders: 0 },
+      ]),
+    ).toEqual(['free', 'busy']);
   });
 
   it('prefers the better rated worker, all else equal, with a prior so one review does not decide', () => {
-    expect(order([{ ...base, workerId: 'ok', ratingSum: 30, ratingCount: 10 }, { ...base, workerId: 'good', ratingSum: 48, ratingCount: 10 }])).toEqual(['good', 'ok']);
+    expect(
+      order([
+        { ...base, workerId: 'ok', ratingSum: 30, ratingCount: 10 },
+        { ...base, workerId: 'good', ratingSum: 48, ratingCount: 10 },
+      ]),
+    ).toEqual(['good', 'ok']);
     expect(smoothedRating(5, 1)).toBeCloseTo(4.25);
     expect(smoothedRating(0, 0)).toBe(4);
   });
 
   it('prefers whoever waited longest for an offer, all else equal (fairness)', () => {
     const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-    expect(order([{ ...base, workerId: 'just', lastOfferedAt: minutesAgo(1) }, { ...base, workerId: 'waited', lastOfferedAt: minutesAgo(45) }, { ...base, workerId: 'never' }])).toEqual(['never', 'waited', 'just']);
+    expect(
+      order([
+        { ...base, workerId: 'just', lastOfferedAt: minutesAgo(1) },
+        { ...base, workerId: 'waited', lastOfferedAt: minutesAgo(45) },
+        { ...base, workerId: 'never' },
+      ]),
+    ).toEqual(['never', 'waited', 'just']);
   });
 
   it('weighs distance above a small fairness difference, but a much lighter load can beat a little distance', () => {
-    expect(order([{ ...base, workerId: 'near-recent', position: near(200), lastOfferedAt: new Date(now.getTime() - 50 * 60_000) }, { ...base, workerId: 'far-waited', position: near(8000) }])).toEqual(['near-recent', 'far-waited']);
-    expect(order([{ ...base, workerId: 'slightly-nearer-busy', position: near(500), openOrders: 2 }, { ...base, workerId: 'free', position: near(1000) }])).toEqual(['free', 'slightly-nearer-busy']);
+    expect(
+      order([
+        { ...base, workerId: 'near-recent', position: near(200), lastOfferedAt: new Date(now.getTime() - 50 * 60_000) },
+        { ...base, workerId: 'far-waited', position: near(8000) },
+      ]),
+    ).toEqual(['near-recent', 'far-waited']);
+    expect(
+      order([
+        { ...base, workerId: 'slightly-nearer-busy', position: near(500), openOrders: 2 },
+        { ...base, workerId: 'free', position: near(1000) },
+      ]),
+    ).toEqual(['free', 'slightly-nearer-busy']);
   });
 
   it('treats a worker with no position as far, and reports distances', () => {
-    const ranked = rankCandidates([{ ...base, workerId: 'unknown', position: null }, { ...base, workerId: 'known', position: near(9000) }], place, now);
+    const ranked = rankCandidates(
+      [
+        { ...base, workerId: 'unknown', position: null },
+        { ...base, workerId: 'known', position: near(9000) },
+      ],
+      place,
+      now,
+    );
     expect(ranked.map((candidate) => candidate.workerId)).toEqual(['known', 'unknown']);
     expect(ranked[1].distanceMeters).toBeNull();
     expect(ranked[0].distanceMeters).toBeGreaterThan(8900);
   });
 
   it('is deterministic on exact ties (by id) and does not change its input', () => {
-    const input = [{ ...base, workerId: 'b' }, { ...base, workerId: 'a' }];
+    const input = [
+      { ...base, workerId: 'b' },
+      { ...base, workerId: 'a' },
+    ];
     expect(order(input)).toEqual(['a', 'b']);
     expect(input.map((candidate) => candidate.workerId)).toEqual(['b', 'a']);
   });

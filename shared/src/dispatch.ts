@@ -20,7 +20,23 @@ import { instantOf, isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, type IsoWeekda
 export const ORDER_STATUSES = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const ORDER_EVENTS = ['offer', 'accept', 'reject', 'expire', 'grab', 'escalate', 'assign', 'requeue', 'set_out', 'start', 'complete', 'confirm', 'cancel', 'dispute', 'resolve'] as const;
+export const ORDER_EVENTS = [
+  'offer',
+  'accept',
+  'reject',
+  'expire',
+  'grab',
+  'escalate',
+  'assign',
+  'requeue',
+  'set_out',
+  'start',
+  'complete',
+  'confirm',
+  'cancel',
+  'dispute',
+  'resolve',
+] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
 /** Who causes an event: the resident (or household proxy), the assigned worker, staff of the order's region, or the dispatcher itself. */

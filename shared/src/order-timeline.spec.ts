@@ -38,7 +38,10 @@ describe('the resident’s words for an order', () => {
     expect(residentTimeline([entry('cancel', 'resident', '王秀英', '时间有变', 'cancelled')])[0]).toMatchObject({ label: '订单已取消', reason: '时间有变' });
     expect(residentTimeline([entry('dispute', 'resident', '王秀英', '没有做完', 'disputed')])[0]).toMatchObject({ label: '已收到您的投诉', reason: '没有做完' });
     expect(residentTimeline([entry('resolve', 'staff', '张敏', '已安排返工', 'confirmed')])[0]).toMatchObject({ label: '投诉已处理', reason: '已安排返工' });
-    expect(residentTimeline([entry('confirm', 'system', '系统', '3 天未确认，系统自动确认', 'confirmed')])[0]).toMatchObject({ label: '已确认完成', reason: '3 天未确认，系统自动确认' });
+    expect(residentTimeline([entry('confirm', 'system', '系统', '3 天未确认，系统自动确认', 'confirmed')])[0]).toMatchObject({
+      label: '已确认完成',
+      reason: '3 天未确认，系统自动确认',
+    });
   });
 
   it('walks a smooth order step by step', () => {

@@ -90,11 +90,7 @@ export interface OrderedCentre<T> {
  * rest keep the order given), or nearest first once the person's position is known (GCJ-02, as centres are).
  * The one rule for every list of centres a resident chooses from.
  */
-export function orderCentresFor<T extends GeoPoint & { regionId: string }>(
-  centres: readonly T[],
-  communityId: string | null,
-  here: GeoPoint | null = null,
-): OrderedCentre<T>[] {
+export function orderCentresFor<T extends GeoPoint & { regionId: string }>(centres: readonly T[], communityId: string | null, here: GeoPoint | null = null): OrderedCentre<T>[] {
   const items = centres.map((centre) => ({
     centre,
     mine: communityId !== null && centre.regionId === communityId,

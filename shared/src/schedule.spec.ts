@@ -1,13 +1,5 @@
 import type { BookingPolicy, CalendarDay, DateException, WeeklyOpening } from './schedule';
-import {
-  canCancel,
-  generateSlots,
-  openingFor,
-  slotUnavailableReason,
-  validateDateException,
-  validateWeeklyOpening,
-  validateWeeklyOpenings,
-} from './schedule';
+import { canCancel, generateSlots, openingFor, slotUnavailableReason, validateDateException, validateWeeklyOpening, validateWeeklyOpenings } from './schedule';
 import { instantOf, isoWeekdayOf } from './time';
 
 // The fixture week: Monday has its own hours so that a make-up workday visibly borrows them; Tuesday-Friday share
@@ -72,16 +64,12 @@ describe('openingFor', () => {
   });
 
   it("lets an 'open' exception open a Sunday", () => {
-    const exceptions: DateException[] = [
-      { date: ORDINARY_SUNDAY, kind: 'open', ranges: [{ start: '10:00', end: '12:00' }], slotMinutes: 60, seats: 5, reason: 'free clinic' },
-    ];
+    const exceptions: DateException[] = [{ date: ORDINARY_SUNDAY, kind: 'open', ranges: [{ start: '10:00', end: '12:00' }], slotMinutes: 60, seats: 5, reason: 'free clinic' }];
     expect(openingFor(ORDINARY_SUNDAY, WEEK, CALENDAR, exceptions)).toEqual({ ranges: [{ start: '10:00', end: '12:00' }], slotMinutes: 60, seats: 5 });
   });
 
   it("lets an 'open' exception replace the hours of a national holiday", () => {
-    const exceptions: DateException[] = [
-      { date: NATIONAL_DAY, kind: 'open', ranges: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seats: 1, reason: 'duty desk' },
-    ];
+    const exceptions: DateException[] = [{ date: NATIONAL_DAY, kind: 'open', ranges: [{ start: '09:00', end: '10:00' }], slotMinutes: 30, seats: 1, reason: 'duty desk' }];
     expect(openingFor(NATIONAL_DAY, WEEK, CALENDAR, exceptions)?.ranges).toEqual([{ start: '09:00', end: '10:00' }]);
   });
 
@@ -106,7 +94,7 @@ describe('generateSlots', () => {
   const slotsAt = (now: Date, overrides: Partial<Parameters<typeof generateSlots>[0]> = {}) =>
     generateSlots({ weekly: WEEK, calendar: CALENDAR, exceptions: NO_EXCEPTIONS, policy: POLICY, now, ...overrides });
 
-  it('drops today\'s slots that start within the minimum notice, on a UTC clock', () => {
+  it("drops today's slots that start within the minimum notice, on a UTC clock", () => {
     const slots = slotsAt(THURSDAY_0930);
     expect(slots[0]).toEqual({
       date: ORDINARY_THURSDAY,
@@ -116,9 +104,7 @@ describe('generateSlots', () => {
       endsAt: '2026-11-26T04:00:00.000Z',
       seats: 3,
     });
-    expect(slots.filter((slot) => slot.date === ORDINARY_THURSDAY).map((slot) => slot.start)).toEqual([
-      '11:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30',
-    ]);
+    expect(slots.filter((slot) => slot.date === ORDINARY_THURSDAY).map((slot) => slot.start)).toEqual(['11:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
   });
 
   it('offers a slot that starts exactly at now + notice', () => {
@@ -179,7 +165,10 @@ describe('generateSlots', () => {
       {
         date: ORDINARY_SUNDAY,
         kind: 'open',
-        ranges: [{ start: '14:00', end: '15:00' }, { start: '10:00', end: '11:00' }],
+        ranges: [
+          { start: '14:00', end: '15:00' },
+          { start: '10:00', end: '11:00' },
+        ],
         slotMinutes: 60,
         seats: 5,
         reason: 'free clinic',
@@ -235,7 +224,11 @@ describe('validateWeeklyOpening', () => {
   });
 
   it('catches a long range covering several short ones', () => {
-    const ranges = [{ start: '09:00', end: '17:00' }, { start: '10:00', end: '11:00' }, { start: '12:00', end: '13:00' }];
+    const ranges = [
+      { start: '09:00', end: '17:00' },
+      { start: '10:00', end: '11:00' },
+      { start: '12:00', end: '13:00' },
+    ];
     expect(validateWeeklyOpening({ ...TUESDAY, ranges })).toEqual(['ranges overlap: ranges[0] and ranges[1]', 'ranges overlap: ranges[0] and ranges[2]']);
   });
 
@@ -263,15 +256,14 @@ describe('validateDateException', () => {
   });
 
   it('checks the hours of an opening like a weekly opening', () => {
-    expect(
-      validateDateException({ date: ORDINARY_SUNDAY, kind: 'open', ranges: [MORNING, { start: '11:00', end: '13:00' }], slotMinutes: 30, seats: 600, reason: 'x' }),
-    ).toEqual(['seats must be 1..500', 'ranges overlap: ranges[0] and ranges[1]']);
+    expect(validateDateException({ date: ORDINARY_SUNDAY, kind: 'open', ranges: [MORNING, { start: '11:00', end: '13:00' }], slotMinutes: 30, seats: 600, reason: 'x' })).toEqual([
+      'seats must be 1..500',
+      'ranges overlap: ranges[0] and ranges[1]',
+    ]);
   });
 
   it('reports an unknown kind from untyped input', () => {
-    expect(validateDateException({ date: ORDINARY_THURSDAY, kind: 'maybe', reason: 'x' } as unknown as DateException)).toEqual([
-      "kind must be 'closed' or 'open'",
-    ]);
+    expect(validateDateException({ date: ORDINARY_THURSDAY, kind: 'maybe', reason: 'x' } as unknown as DateException)).toEqual(["kind must be 'closed' or 'open'"]);
   });
 });
 

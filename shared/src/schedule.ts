@@ -34,8 +34,7 @@ export interface CalendarDay {
 
 /** A centre's own change for one date (staff training, a special opening); it beats the weekly hours and the calendar. */
 export type DateException =
-  | { date: string; kind: 'closed'; reason: string }
-  | { date: string; kind: 'open'; ranges: TimeRange[]; slotMinutes: number; seats: number; reason: string };
+  { date: string; kind: 'closed'; reason: string } | { date: string; kind: 'open'; ranges: TimeRange[]; slotMinutes: number; seats: number; reason: string };
 
 export interface BookingPolicy {
   /** How many calendar days residents can book, today included (see generateSlots). */
@@ -69,7 +68,6 @@ export const SLOT_MINUTES_MAX = 480;
 export const SEATS_MIN = 1;
 export const SEATS_MAX = 500;
 
-
 function findOnly<T extends { date: string }>(items: T[], date: string, what: string): T | undefined {
   const found = items.filter((item) => item.date === date);
   if (found.length > 1) throw new RangeError(`more than one ${what} for ${date}`);
@@ -94,12 +92,7 @@ function weeklyFor(weekday: IsoWeekday, weekly: WeeklyOpening[]): DayOpening | n
  * Ambiguous data (two weekly entries for one weekday, two exceptions or calendar days for one date) throws a
  * RangeError rather than silently picking one: the validators below keep such data out at write time.
  */
-export function openingFor(
-  date: string,
-  weekly: WeeklyOpening[],
-  calendar: CalendarDay[],
-  exceptions: DateException[],
-): DayOpening | null {
+export function openingFor(date: string, weekly: WeeklyOpening[], calendar: CalendarDay[], exceptions: DateException[]): DayOpening | null {
   const exception = findOnly(exceptions, date, 'date exception');
   if (exception) {
     if (exception.kind === 'closed') return null;
@@ -181,11 +174,7 @@ export function meetsNotice(startsAt: Date, now: Date, minNoticeMinutes: number)
  * word: it is over, it is under way, it starts too soon for the notice required (a window 47 minutes away under a
  * 60-minute rule has not passed), or every seat is taken.
  */
-export type SlotUnavailableReason =
-  | { kind: 'passed' }
-  | { kind: 'started' }
-  | { kind: 'too_soon'; minNoticeMinutes: number }
-  | { kind: 'full' };
+export type SlotUnavailableReason = { kind: 'passed' } | { kind: 'started' } | { kind: 'too_soon'; minNoticeMinutes: number } | { kind: 'full' };
 
 export interface SlotTiming {
   /** Date or ISO UTC. */

@@ -68,10 +68,7 @@ export interface SearchableService {
 export function serviceMatchesKeyword(service: SearchableService, keyword: string): boolean {
   const words = keyword.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return words.every(
-    (word) =>
-      service.name.toLowerCase().includes(word) ||
-      service.description.toLowerCase().includes(word) ||
-      (/^[a-z]+$/.test(word) && matchesPinyinInitials(service.name, word)),
+    (word) => service.name.toLowerCase().includes(word) || service.description.toLowerCase().includes(word) || (/^[a-z]+$/.test(word) && matchesPinyinInitials(service.name, word)),
   );
 }
 

@@ -27,7 +27,9 @@ export async function insertConfirmedBooking(t: TestApp, residentId: string, sta
   const centreServiceId = stableId('centre-service', `C340104001001:${serviceCode}`);
   await t.transactions.write(async (manager) => {
     await manager.getRepository(Slot).insert({ id: slotId, centreServiceId, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), capacity: 1, booked: 1 });
-    await manager.getRepository(Booking).insert({ id: bookingId, slotId, centreServiceId, residentId, activeResidentId: residentId, status: 'confirmed', bookedByAccountId: stableId('account', 'staff-anda') });
+    await manager
+      .getRepository(Booking)
+      .insert({ id: bookingId, slotId, centreServiceId, residentId, activeResidentId: residentId, status: 'confirmed', bookedByAccountId: stableId('account', 'staff-anda') });
     await t.app.get(CheckInCodes).assign(manager, { id: bookingId, centreId: stableId('centre', 'C340104001001'), serviceDate: shanghaiDateOf(startsAt) });
   });
   return bookingId;

@@ -30,9 +30,18 @@ export interface TestWorker {
  */
 export async function addWorker(t: TestApp, name: string, openid: string, maxOpenOrders = 3): Promise<TestWorker> {
   const admin = await loginWithPassword(t, 'anxin.admin');
-  const created = await t.http().post(`/api/providers/${ANXIN}/workers`).set(bearer(admin)).send({ name, phone: `1360551${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` }).expect(201);
+  const created = await t
+    .http()
+    .post(`/api/providers/${ANXIN}/workers`)
+    .set(bearer(admin))
+    .send({ name, phone: `1360551${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}` })
+    .expect(201);
   const invitation = await t.http().post(`/api/providers/${ANXIN}/workers/${created.body.id}/invitation`).set(bearer(admin)).expect(201);
-  await t.http().post('/api/auth/wechat/worker-binding').send({ code: t.wechat.mintLoginCode(openid), invitationCode: invitation.body.code }).expect(200);
+  await t
+    .http()
+    .post('/api/auth/wechat/worker-binding')
+    .send({ code: t.wechat.mintLoginCode(openid), invitationCode: invitation.body.code })
+    .expect(200);
   await setProfile(t, created.body.id, maxOpenOrders);
   return { id: created.body.id, login: await loginWithWechat(t, openid) };
 }
@@ -44,11 +53,21 @@ export async function zhao(t: TestApp, maxOpenOrders = 3): Promise<TestWorker> {
 
 async function setProfile(t: TestApp, workerId: string, maxOpenOrders: number): Promise<void> {
   const admin = await loginWithPassword(t, 'anxin.admin');
-  await t.http().put(`/api/providers/${ANXIN}/workers/${workerId}/dispatch-profile`).set(bearer(admin)).send({ skillServiceIds: [HOME_CLEANING, HOME_REPAIR], areaRegionIds: ANDA_COMMUNITIES, workingHours: ALL_DAY, maxOpenOrders }).expect(200);
+  await t
+    .http()
+    .put(`/api/providers/${ANXIN}/workers/${workerId}/dispatch-profile`)
+    .set(bearer(admin))
+    .send({ skillServiceIds: [HOME_CLEANING, HOME_REPAIR], areaRegionIds: ANDA_COMMUNITIES, workingHours: ALL_DAY, maxOpenOrders })
+    .expect(200);
 }
 
 export async function goOnline(t: TestApp, worker: TestWorker, position = ANDA_POINT): Promise<void> {
-  await t.http().put('/api/worker/presence').set(bearer(worker.login)).send({ online: true, ...position }).expect(200);
+  await t
+    .http()
+    .put('/api/worker/presence')
+    .set(bearer(worker.login))
+    .send({ online: true, ...position })
+    .expect(200);
 }
 
 export async function goOffline(t: TestApp, worker: TestWorker): Promise<void> {

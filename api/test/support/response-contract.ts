@@ -64,7 +64,12 @@ export class ResponseContract {
     this.routes = Object.entries(document.paths)
       .map(([template, item]) => ({
         label: template,
-        pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`),
+        pattern: new RegExp(
+          `^${template
+            .split(/\{[^}]+\}/)
+            .map(escapeRegExp)
+            .join('[^/]+')}$`,
+        ),
         templatedSegments: (template.match(/\{[^}]+\}/g) ?? []).length,
         operations: new Map(Object.entries(item).filter(([method]) => OPERATION_METHODS.has(method)) as Array<[string, Operation]>),
       }))
@@ -126,7 +131,8 @@ export class ResponseContract {
     const operation = route?.operations.get(method.toLowerCase());
     const request = `${method} ${path}`;
     if (!operation || !route) {
-      if (response.status < 400) return new Error(`${request} answered ${response.status}, but the API document (${DOCUMENT_URL}) has no operation ${method} ${route?.label ?? path}`);
+      if (response.status < 400)
+        return new Error(`${request} answered ${response.status}, but the API document (${DOCUMENT_URL}) has no operation ${method} ${route?.label ?? path}`);
       return this.bodyViolation(`${request} → ${response.status} (no documented operation; held to the one error body)`, errorBodyMedia(), response);
     }
     const label = `${request} → ${response.status} (documented as ${method} ${route.label})`;
@@ -168,7 +174,8 @@ export class ResponseContract {
     for (const [keyword, value] of Object.entries(schema)) {
       if (OPENAPI_ANNOTATIONS.has(keyword) || keyword.startsWith('x-')) continue;
       if (keyword === '$ref') translated.$ref = String(value).replace('#/components/schemas/', `${COMPONENTS_ID}#/${this.definitionsKey}/`);
-      else if (keyword === 'properties') translated.properties = Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([name, property]) => [name, this.toJsonSchema(property)]));
+      else if (keyword === 'properties')
+        translated.properties = Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([name, property]) => [name, this.toJsonSchema(property)]));
       else if (COMBINATORS.includes(keyword)) translated[keyword] = (value as Schema[]).map((member) => this.toJsonSchema(member));
       else if (['items', 'not', 'additionalProperties'].includes(keyword) && typeof value === 'object') translated[keyword] = this.toJsonSchema(value as Schema);
       else translated[keyword] = value;

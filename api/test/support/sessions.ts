@@ -4,7 +4,11 @@ import type { TestApp } from './test-app';
 
 /** Signs in through the real login routes, as the mini program would. */
 export async function loginWithWechat(t: TestApp, openid: string): Promise<LoginResponse> {
-  const response = await t.http().post('/api/auth/wechat/login').send({ code: t.wechat.mintLoginCode(openid) }).expect(200);
+  const response = await t
+    .http()
+    .post('/api/auth/wechat/login')
+    .send({ code: t.wechat.mintLoginCode(openid) })
+    .expect(200);
   return response.body as LoginResponse;
 }
 

@@ -51,7 +51,15 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const scratch = await createScratchDatabase(options.databaseServerUrl ?? process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
   // The no-show sweeper's timer is off: tests call the sweep directly, at the moments they choose.
   const uploads = mkdtempSync(join(tmpdir(), 'linli-uploads-'));
-  const env = { UPLOAD_DIR: uploads, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent', H5_DIR: 'off', NO_SHOW_SWEEP_SECONDS: '0', DISPATCH_SWEEP_SECONDS: '0', ...TEST_SECRETS_ENV, ...options.env };
+  const env = {
+    UPLOAD_DIR: uploads,
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    H5_DIR: 'off',
+    NO_SHOW_SWEEP_SECONDS: '0',
+    DISPATCH_SWEEP_SECONDS: '0',
+    ...TEST_SECRETS_ENV,
+    ...options.env,
+  };
   const probe = loadConfig(env);
   const wechat = await startFakeWechatServer({ appId: probe.wechat.appId, appSecret: probe.wechat.appSecret });
   const config: AppConfig = { ...loadConfig({ WECHAT_API_BASE_URL: wechat.url, ...env }), database: scratch.config };
