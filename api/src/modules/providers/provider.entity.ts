@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { DISPATCH_MODES, PROVIDER_KINDS, PROVIDER_STATUSES, type DispatchMode, type ProviderKind, type ProviderStatus } from '@linli/shared';
-import { Account } from '../accounts/account.entity';
+import type { Account } from '../accounts/account.entity';
 import { Region } from '../regions/region.entity';
 
 /**
@@ -53,7 +53,8 @@ export class Provider {
   @Column({ name: 'applicant_account_id', type: 'varchar', length: 36, nullable: true })
   applicantAccountId: string | null;
 
-  @ManyToOne(() => Account, { onDelete: 'SET NULL' })
+  // By name: account.entity imports this file, and a runtime import back would make the two a cycle.
+  @ManyToOne('Account', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'applicant_account_id', foreignKeyConstraintName: 'fk_provider_applicant' })
   applicant: Relation<Account> | null;
 
