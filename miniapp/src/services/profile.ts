@@ -1,6 +1,5 @@
 import type { HouseholdMember, HouseholdRelation, InvitationCode, ResidentProfile } from '@linli/shared';
 
-import { ApiError } from './api-error';
 import { request, requestList } from './request';
 import { clearSession } from '../storage/token-storage';
 
