@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 
-import { OFFER_POLL_MS, POSITION_REPORT_MS } from '../src/provider/hooks/useWorkbench';
+import { OFFER_POLL_MS } from '../src/provider/hooks/useOffer';
+import { POSITION_REPORT_MS } from '../src/provider/hooks/useWorkerPresence';
 import { windowLabel } from '../src/texts/order-messages';
 import { ProviderHomePage } from '../src/provider/pages/index';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
