@@ -29,9 +29,17 @@ await installMissingDependencies();
 
 const jestFlags = inCi ? ['--ci'] : [];
 const steps = [
-  { id: 'scripts', title: 'npm start/test scripts (node --test)', cmd: ['node', ['--test', 'scripts/lib/install.test.mjs', 'scripts/lib/node-version.test.mjs']] },
+  {
+    id: 'scripts',
+    title: 'npm start/test scripts (node --test)',
+    cmd: ['node', ['--test', 'scripts/lib/install.test.mjs', 'scripts/lib/node-version.test.mjs', 'scripts/check-architecture.test.mjs']],
+  },
   { id: 'build:shared', title: 'build @linli/shared', cmd: ['npm', ['run', 'build', '-w', '@linli/shared']] },
   { id: 'typecheck', title: 'type checks (shared, api, miniapp, e2e)', cmd: ['npm', ['run', 'typecheck']] },
+  { id: 'lint', title: 'ESLint (type-aware) over shared, api, miniapp, e2e, scripts, bench', cmd: ['npm', ['run', 'lint']] },
+  { id: 'format', title: 'Prettier: every file formatted', cmd: ['npm', ['run', 'format:check']] },
+  { id: 'boundaries', title: 'dependency-cruiser: no runtime cycles, module and package boundaries', cmd: ['npm', ['run', 'boundaries']] },
+  { id: 'architecture', title: 'docs/architecture.md matches the code (module graph, modules, rule locations)', cmd: ['node', ['scripts/check-architecture.mjs']] },
   { id: 'shared', title: 'shared unit tests', cmd: ['npx', ['jest', '-c', 'shared/jest.config.js', ...jestFlags]] },
   { id: 'api:sqlite', title: 'API unit + e2e tests on SQLite', cmd: ['npx', ['jest', '-c', 'api/jest.config.js', ...jestFlags]] },
   mysqlUrl && {
