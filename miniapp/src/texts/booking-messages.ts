@@ -2,9 +2,8 @@ import { shanghaiDateOf, addDays } from '@linli/shared';
 
 import type { SlotUnavailableReason } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
-
 import type { BookingPerson } from '../hooks/useBookingFlow';
+import type { ApiError } from '../services/api-error';
 
 /** Sentences the booking screens show inline (never in a pop-up), one per error code that can happen there. */
 export const BOOKING_MESSAGES = {

@@ -2,8 +2,9 @@ import { shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 
 import type { OrderStatus } from '@linli/shared';
 
-import { ApiError } from '../services/api-error';
 import { dateLabel, timeRange } from './booking-messages';
+
+import type { ApiError } from '../services/api-error';
 
 /** Sentences the home-service screens show inline, one per error code that can happen there. */
 export const ORDER_MESSAGES = {

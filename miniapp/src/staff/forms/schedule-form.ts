@@ -2,7 +2,7 @@ import { validateDateException, validateWeeklyOpenings } from '@linli/shared';
 
 import type { BookingPolicy, DateException, IsoWeekday, TimeRange, WeeklyOpening } from '@linli/shared';
 
-import { ApiError } from '../../services/api-error';
+import type { ApiError } from '../../services/api-error';
 
 /** The form of one weekday: every field as typed, so a half-typed time is kept until it is saved. */
 export interface DayForm {

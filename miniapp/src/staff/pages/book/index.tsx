@@ -17,6 +17,9 @@ import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';
 
+/** Between the resident and the service on one line, as Chinese text spaces two fields (U+3000). */
+const FULL_WIDTH_SPACE = '\u3000';
+
 function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void }) {
   const search = useResidentSearch();
   return (
@@ -130,7 +133,7 @@ function Desk() {
         <View className='staff-desk__block'>
           <Text className='staff-desk__label'>
             居民：{resident.name}
-            {service ? `　服务：${service.name}` : ''}
+            {service ? `${FULL_WIDTH_SPACE}服务：${service.name}` : ''}
           </Text>
           <Button className='staff-desk__button' size='large' block onClick={startOver}>
             换一位居民

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 
 import { RemoteContent } from '../../../components/remote-content';
