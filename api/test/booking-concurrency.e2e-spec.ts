@@ -41,23 +41,21 @@ describe('booking under concurrency', () => {
     const community = stableId('region', '340104001001');
     const people = Array.from({ length: REQUESTS - 50 }, (_, index) => ({ id: randomUUID(), name: `居民${index}` }));
     await t.transactions.write((manager) =>
-      manager
-        .getRepository(Resident)
-        .insert(
-          people.map((person) => ({
-            ...person,
-            communityId: community,
-            phoneCipher: null,
-            phoneHash: null,
-            phoneOwner: null,
-            idNumberCipher: null,
-            idNumberHash: null,
-            birthDate: null,
-            address: null,
-            createdByAccountId: staff.account.id,
-            erasedAt: null,
-          })),
-        ),
+      manager.getRepository(Resident).insert(
+        people.map((person) => ({
+          ...person,
+          communityId: community,
+          phoneCipher: null,
+          phoneHash: null,
+          phoneOwner: null,
+          idNumberCipher: null,
+          idNumberHash: null,
+          birthDate: null,
+          address: null,
+          createdByAccountId: staff.account.id,
+          erasedAt: null,
+        })),
+      ),
     );
     const targets = [...people, ...people.slice(0, 50)];
 
