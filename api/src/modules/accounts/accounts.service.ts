@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CURRENT_PRIVACY_POLICY_VERSION, type SessionAccount } from '@linli/shared';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import type { SessionAccount } from '@linli/shared';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { AccountsRepository } from './accounts.repository';
+import { consentRequired } from './accounts.errors';
 
 /** What a signed-in account is and may do next, as the client needs it. */
 @Injectable()
@@ -31,7 +32,7 @@ export class AccountsService {
   /** Personal data may only be stored once the current privacy terms are accepted. */
   async requireConsent(accountId: string): Promise<void> {
     if (!(await this.accounts.hasAcceptedCurrentPrivacyPolicy(accountId))) {
-      throw new DomainError('CONSENT_REQUIRED', '请先阅读并同意隐私政策', { version: CURRENT_PRIVACY_POLICY_VERSION });
+      throw consentRequired();
     }
   }
 }

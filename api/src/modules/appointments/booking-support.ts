@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageOn, shanghaiDateOf, type BookingView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { CentreService } from '../catalogue/centre-service.entity';
@@ -12,6 +12,7 @@ import type { Booking } from './booking.entity';
 import { toBookingView } from './booking-view';
 import { ScheduleService } from './schedule.service';
 import type { Slot } from './slot.entity';
+import { birthDateNeeded, slotNotOffered, tooYoung } from './appointments.errors';
 
 export interface CreateBookingInput {
   centreId: string;
@@ -38,8 +39,8 @@ export function assertGroupSize(offering: CentreService, groupSize: number | und
 export function assertEligible(offering: CentreService, birthDate: string | null, now: Date): void {
   const minAge = offering.service.minAge;
   if (minAge === null) return;
-  if (!birthDate) throw new DomainError('NOT_ELIGIBLE', `该服务仅限 ${minAge} 岁以上居民，请先登记身份证号`, { minAge });
-  if (ageOn(birthDate, shanghaiDateOf(now)) < minAge) throw new DomainError('NOT_ELIGIBLE', `该服务仅限 ${minAge} 岁以上居民`, { minAge });
+  if (!birthDate) throw birthDateNeeded(minAge);
+  if (ageOn(birthDate, shanghaiDateOf(now)) < minAge) throw tooYoung(minAge);
 }
 
 /**
@@ -59,7 +60,7 @@ export class BookingSupport {
   async ensureSlot(offering: CentreService, startsAt: string, now: Date): Promise<Slot> {
     const wanted = new Date(startsAt);
     const offered = (await this.schedule.generatedSlots(offering, now)).find((slot) => new Date(slot.startsAt).getTime() === wanted.getTime());
-    if (!offered) throw new DomainError('SLOT_UNAVAILABLE', '该时段不可预约（已过期、太近或不在开放时间内）', { startsAt });
+    if (!offered) throw slotNotOffered(startsAt);
     const existing = await this.appointments.findSlot(offering.id, wanted);
     if (existing) return existing;
     try {

@@ -14,7 +14,7 @@ import {
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { isDuplicateKey } from '../../database/sql';
@@ -29,12 +29,9 @@ import { CheckInCodes } from './check-in-codes';
 import { NoShowsService } from './no-shows.service';
 import { ScheduleService, policyOf } from './schedule.service';
 import { WaitlistService } from './waitlist.service';
+import { alreadyBooked, alreadyBookedInNewSlot, bookingChangedMeanwhile, bookingLimitReached, bookingTransitionRefused, cancelTooLate, homeServiceNotBookable, newSlotFull, notReschedulable, rescheduleTooLate, slotFull } from './appointments.errors';
 
 const LIST_LIMIT = 200;
-
-function slotFull(startsAt: string): DomainError {
-  return new DomainError('SLOT_FULL', '该时段已约满，请选择其他时段或加入候补', { slotStartsAt: startsAt });
-}
 
 /**
  * Booking a seat, and every later change of a booking. Capacity is the database's job: a guarded
@@ -75,7 +72,7 @@ export class BookingsService {
   private async book(auth: AuthContext, input: CreateBookingInput, remember: Remember<{ bookingId: string }>): Promise<BookingView> {
     const now = new Date();
     const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
-    if (offering.service.mode === 'home') throw new DomainError('SLOT_UNAVAILABLE', '上门服务请通过上门预约提交地址和时间', { reason: 'home_service' });
+    if (offering.service.mode === 'home') throw homeServiceNotBookable();
     assertGroupSize(offering, input.groupSize);
     const slot = await this.support.ensureSlot(offering, input.startsAt, now);
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
@@ -92,14 +89,14 @@ export class BookingsService {
       if (auth.role === 'resident') await this.noShows.assertNotRestricted(manager, person.id, now);
       const live = await this.appointments.countLiveBookingsForService(manager, person.id, offering.serviceId, now);
       if (live >= offering.service.maxActiveBookingsPerPerson) {
-        throw new DomainError('BOOKING_LIMIT_REACHED', `该服务最多同时预约 ${offering.service.maxActiveBookingsPerPerson} 次，请先完成或取消已有预约`, { limit: offering.service.maxActiveBookingsPerPerson });
+        throw bookingLimitReached(offering.service.maxActiveBookingsPerPerson);
       }
       if (!(await this.appointments.takeSeat(manager, slot.id))) throw slotFull(input.startsAt);
       const status = initialBookingStatus(offering.service.needsReview);
       try {
         await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, groupSize: input.groupSize ?? null, bookedByAccountId: auth.accountId });
       } catch (error) {
-        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段，无需重复预约');
+        if (isDuplicateKey(error)) throw alreadyBooked();
         throw error;
       }
       await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
@@ -135,9 +132,7 @@ export class BookingsService {
   async cancel(auth: AuthContext, bookingId: string): Promise<BookingView> {
     const booking = await this.support.accessible(auth, bookingId);
     if (auth.role === 'resident' && !canCancel(booking.slot.startsAt, new Date(), policyOf(booking.slot.centreService))) {
-      throw new DomainError('CANCEL_TOO_LATE', `开始前 ${booking.slot.centreService.cancelCutoffMinutes} 分钟内不能在线取消，请联系市民中心`, {
-        cancelCutoffMinutes: booking.slot.centreService.cancelCutoffMinutes,
-      });
+      throw cancelTooLate(booking.slot.centreService.cancelCutoffMinutes);
     }
     return this.move(auth, booking, 'cancel');
   }
@@ -153,12 +148,12 @@ export class BookingsService {
     const actor = auth.role === 'resident' ? 'resident' : 'staff';
     const result = transitionBooking(booking.status, event, actor);
     if (!result.ok) {
-      throw new DomainError('INVALID_TRANSITION', '当前状态下不能进行该操作', { status: booking.status, event, reason: result.reason });
+      throw bookingTransitionRefused(booking.status, event, result.reason);
     }
     await this.transactions.write(async (manager) => {
       // Conditional on the status we read: if another request moved the booking first, this one changes nothing.
       if (!(await this.appointments.moveBooking(manager, booking.id, booking.status, result.to))) {
-        throw new DomainError('INVALID_TRANSITION', '预约状态已变化，请刷新后重试', { event });
+        throw bookingChangedMeanwhile(event);
       }
       if (holdsSeat(booking.status) && !holdsSeat(result.to)) await this.waitlist.releaseSeat(manager, booking.slot, new Date());
       await this.audit.record(manager, auth, {
@@ -181,21 +176,21 @@ export class BookingsService {
     const offering = booking.slot.centreService;
     const now = new Date();
     if (auth.role === 'resident' && !canCancel(booking.slot.startsAt, now, policyOf(offering))) {
-      throw new DomainError('CANCEL_TOO_LATE', `开始前 ${offering.cancelCutoffMinutes} 分钟内不能在线改约，请联系市民中心`, { cancelCutoffMinutes: offering.cancelCutoffMinutes });
+      throw rescheduleTooLate(offering.cancelCutoffMinutes);
     }
     const target = await this.support.ensureSlot(offering, startsAt, now);
     if (target.id === booking.slotId) return this.support.view(auth, bookingId);
     await this.transactions.write(async (manager) => {
       await this.appointments.lockPerson(manager, booking.residentId);
-      if (!(await this.appointments.takeSeat(manager, target.id))) throw new DomainError('SLOT_FULL', '新时段已约满，原预约保持不变', { slotStartsAt: startsAt });
+      if (!(await this.appointments.takeSeat(manager, target.id))) throw newSlotFull(startsAt);
       let moved: boolean;
       try {
         moved = await this.appointments.moveBookingToSlot(manager, booking.id, booking.slotId, target.id);
       } catch (error) {
-        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已预约过该时段');
+        if (isDuplicateKey(error)) throw alreadyBookedInNewSlot();
         throw error;
       }
-      if (!moved) throw new DomainError('INVALID_TRANSITION', '当前状态下不能改约', { status: booking.status });
+      if (!moved) throw notReschedulable(booking.status);
       await this.checkInCodes.assign(manager, { id: booking.id, centreId: offering.centreId, serviceDate: shanghaiDateOf(target.startsAt) });
       await this.waitlist.releaseSeat(manager, booking.slot, now);
       await this.audit.record(manager, auth, {

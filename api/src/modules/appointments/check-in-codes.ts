@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SHORT_CHECK_IN_CODE, shanghaiDateOf, type CheckInCode } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError } from '../../common/errors/domain-error';
 import { issueCheckInCode, verifyCheckInCode } from '../../common/security/signed-reference';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -13,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Centre } from '../regions/centre.entity';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
+import { checkInCodeInvalid, tooManyWrongCodes } from './appointments.errors';
 
 /** A check-in code keeps working this long after its slot ends (late arrivals, a slow queue). */
 const CHECK_IN_GRACE_MS = 30 * 60 * 1000;
@@ -88,7 +88,7 @@ export class CheckInCodes {
     await this.transactions.write((manager) =>
       this.audit.record(manager, auth, { action: WRONG_CODE_ACTION, targetType: 'centre', targetId: centre.id, regionPath: centre.region.path, details: { kind: isShort ? 'short' : 'signed' } }),
     );
-    throw new DomainError('CHECK_IN_CODE_INVALID', '签到码不对或已过期，请让居民重新打开签到码，或按姓名查找');
+    throw checkInCodeInvalid();
   }
 
   private async assertNotThrottled(auth: AuthContext, centreId: string, now: Date): Promise<void> {
@@ -98,6 +98,6 @@ export class CheckInCodes {
     if (wrong.length < limit) return;
     // Allowed again once enough of the wrong codes have left the window to bring them under the limit.
     const retryAfterSeconds = Math.max(1, Math.ceil((wrong[wrong.length - limit].getTime() + windowMs - now.getTime()) / 1000));
-    throw new DomainError('RATE_LIMITED', `签到码输错次数太多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再输入，或按姓名查找签到`, { retryAfterSeconds });
+    throw tooManyWrongCodes(retryAfterSeconds);
   }
 }

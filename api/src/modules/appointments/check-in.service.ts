@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { shanghaiDateOf, type BookingView, type CheckInCode } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
-import { DomainError } from '../../common/errors/domain-error';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingSupport } from './booking-support';
 import { BookingsService } from './bookings.service';
 import { CheckInCodes } from './check-in-codes';
+import { noCheckInCode, wrongCentre, wrongDay } from './appointments.errors';
 
 /** Checking in at the desk: the codes a resident shows, and staff turning one into a checked-in booking. */
 @Injectable()
@@ -21,7 +21,7 @@ export class CheckInService {
   /** The codes behind the booking's QR and its six digits, for a confirmed booking; they stop working 30 minutes after the slot ends. */
   async checkInCode(auth: AuthContext, bookingId: string): Promise<CheckInCode> {
     const booking = await this.support.accessible(auth, bookingId);
-    if (booking.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '只有已预约（未签到）的预约才有签到码', { status: booking.status });
+    if (booking.status !== 'confirmed') throw noCheckInCode(booking.status);
     return this.checkInCodes.issue(booking);
   }
 
@@ -34,9 +34,9 @@ export class CheckInService {
     assertRegionInScope(auth, centre?.region.path, '该市民中心');
     const booking = await this.support.accessible(auth, await this.checkInCodes.resolve(auth, centre!, code));
     const offering = booking.slot.centreService;
-    if (offering.centreId !== centreId) throw new DomainError('WRONG_CENTRE', `该预约在${offering.centre.name}，不在本中心`, { centreName: offering.centre.name });
+    if (offering.centreId !== centreId) throw wrongCentre(offering.centre.name);
     const date = shanghaiDateOf(booking.slot.startsAt);
-    if (date !== shanghaiDateOf(new Date())) throw new DomainError('WRONG_DAY', `该预约的日期是 ${date}，不是今天`, { date });
+    if (date !== shanghaiDateOf(new Date())) throw wrongDay(date);
     return this.bookings.move(auth, booking, 'check_in');
   }
 }

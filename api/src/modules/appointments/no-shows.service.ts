@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@linli/shared';
-import { DomainError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -9,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppointmentsRepository } from './appointments.repository';
 import { DAY_MS, SYSTEM_ACTOR } from './booking-support';
 import { WaitlistService } from './waitlist.service';
+import { bookingRestricted } from './appointments.errors';
 
 const NO_SHOW_BATCH = 500;
 
@@ -51,9 +51,6 @@ export class NoShowsService {
     if (noShows.length < noShowLimit) return;
     const until = new Date(noShows[0].slot.startsAt.getTime() + noShowRestrictionDays * DAY_MS);
     if (until <= now) return;
-    throw new DomainError('BOOKING_RESTRICTED', `近 ${noShowWindowDays} 天内预约未到场 ${noShows.length} 次，${shanghaiDateOf(until)} 前暂不能在线预约，可到市民中心由工作人员代为预约`, {
-      noShows: noShows.length,
-      until: until.toISOString(),
-    });
+    throw bookingRestricted(noShowWindowDays, noShows.length, until, shanghaiDateOf(until));
   }
 }

@@ -16,13 +16,14 @@ import {
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, isCityAdmin } from '../../common/auth/scope';
-import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import type { CentreService } from '../catalogue/centre-service.entity';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { AppointmentsRepository } from './appointments.repository';
 import type { DateExceptionRow } from './date-exception.entity';
+import { calendarForCityAdminsOnly } from './appointments.errors';
 
 /** Policy fields of an offering, as the shared slot rules read them. */
 export function policyOf(offering: CentreService): BookingPolicy {
@@ -163,7 +164,7 @@ export class ScheduleService {
 
   /** Loads a year of the national holiday calendar (city-level admins: it applies to every centre). */
   async setCalendar(auth: AuthContext, year: number, days: CalendarDay[]): Promise<CalendarDay[]> {
-    if (!isCityAdmin(auth)) throw new DomainError('FORBIDDEN', '只有市级管理员可以维护节假日安排');
+    if (!isCityAdmin(auth)) throw calendarForCityAdminsOnly();
     const outside = days.filter((day) => !day.date.startsWith(`${year}-`));
     if (outside.length) throw invalid('days', outside.map((day) => `${day.date} is not in ${year}`));
     if (new Set(days.map((day) => day.date)).size !== days.length) throw invalid('days', ['a date appears more than once']);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { initialBookingStatus, shanghaiDateOf, shanghaiTimeOf, type WaitlistEntryView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +16,7 @@ import { CheckInCodes } from './check-in-codes';
 import { ScheduleService } from './schedule.service';
 import type { Slot } from './slot.entity';
 import type { WaitlistEntry } from './waitlist-entry.entity';
+import { alreadyWaiting, bookedSoNoWaitNeeded, seatsStillFree, waitlistEntryClosed } from './appointments.errors';
 
 /**
  * The waiting line of a full slot: joining and leaving it, and handing a freed seat to the first in line. The
@@ -46,13 +47,13 @@ export class WaitlistService {
       const person = await this.appointments.lockPerson(manager, input.residentId);
       if (!person || person.erasedAt) throw new NotFoundError('该居民');
       assertEligible(offering, person.birthDate, now);
-      if (await this.appointments.hasLiveBookingInSlot(manager, slot.id, person.id)) throw new DomainError('ALREADY_BOOKED', '已预约该时段，无需候补');
+      if (await this.appointments.hasLiveBookingInSlot(manager, slot.id, person.id)) throw bookedSoNoWaitNeeded();
       const current = await this.appointments.findSlot(offering.id, slot.startsAt, manager);
-      if (current && current.booked < current.capacity) throw new DomainError('CONFLICT', '该时段还有空位，请直接预约', { remaining: current.capacity - current.booked });
+      if (current && current.booked < current.capacity) throw seatsStillFree(current.capacity - current.booked);
       try {
         await this.appointments.insertWaitlistEntry(manager, { id: entryId, slotId: slot.id, residentId: person.id, activeResidentId: person.id, status: 'waiting', groupSize: input.groupSize ?? null, joinedByAccountId: auth.accountId, joinedAt: now, bookingId: null });
       } catch (error) {
-        if (isDuplicateKey(error)) throw new DomainError('ALREADY_BOOKED', '已在该时段的候补名单中');
+        if (isDuplicateKey(error)) throw alreadyWaiting();
         throw error;
       }
       await this.audit.record(manager, auth, { action: 'waitlist.joined', targetType: 'slot', targetId: slot.id, regionPath: offering.centre.region.path, details: { residentId: person.id } });
@@ -69,7 +70,7 @@ export class WaitlistService {
     const entry = await this.appointments.findWaitlistEntryWithDetails(entryId);
     if (!entry || !(await this.access.mayReach(auth, entry.residentId, entry.slot.centreService.centre.region.path))) throw new NotFoundError('该候补');
     await this.transactions.write(async (manager) => {
-      if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw new DomainError('INVALID_TRANSITION', '候补已结束', { status: entry!.status });
+      if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw waitlistEntryClosed(entry!.status);
       await this.audit.record(manager, auth, { action: 'waitlist.left', targetType: 'slot', targetId: entry!.slotId, regionPath: entry!.slot.centreService.centre.region.path });
     });
     return this.entryView(entryId);

@@ -2,14 +2,12 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/auth/access-policy';
 import { requestMetaOf, type RequestWithAuth } from '../../common/auth/auth-context';
-import { DomainError } from '../../common/errors/domain-error';
 import { verifyAccessToken } from '../../common/security/access-token';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthRepository } from './auth.repository';
+import { notSignedIn, roleNotAllowed, tokenInvalid } from './auth.errors';
 
-const UNAUTHENTICATED = () => new DomainError('UNAUTHENTICATED', '请先登录');
-const TOKEN_INVALID = () => new DomainError('TOKEN_INVALID', '登录已失效，请重新登录');
 
 /**
  * Global guard. Routes are closed unless they declare a policy. For a roles policy the bearer token must verify,
@@ -27,20 +25,20 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
     if (policy?.kind === 'public') return true;
-    if (!policy) throw UNAUTHENTICATED();
+    if (!policy) throw notSignedIn();
 
     const request = context.switchToHttp().getRequest<RequestWithAuth>();
     const header = request.headers.authorization;
-    if (!header) throw UNAUTHENTICATED();
+    if (!header) throw notSignedIn();
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
-    if (!match) throw TOKEN_INVALID();
+    if (!match) throw tokenInvalid();
     const claims = verifyAccessToken(match[1], this.config.secrets.jwtSecret);
-    if (typeof claims === 'string') throw TOKEN_INVALID();
+    if (typeof claims === 'string') throw tokenInvalid();
 
     const [scoped, live] = await Promise.all([this.auth.findActiveAccountWithScope(claims.sub), this.auth.isSessionLive(claims.sid)]);
-    if (!scoped || !live) throw TOKEN_INVALID();
+    if (!scoped || !live) throw tokenInvalid();
     const { account, regionPath } = scoped;
-    if (!policy.roles.includes(account.role)) throw new DomainError('FORBIDDEN', '没有权限执行此操作');
+    if (!policy.roles.includes(account.role)) throw roleNotAllowed();
 
     request.auth = {
       ...requestMetaOf(request),

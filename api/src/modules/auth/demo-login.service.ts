@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { DemoAccount, LoginResponse } from '@linli/shared';
 import type { RequestMeta } from '../../common/auth/auth-context';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Account } from '../accounts/account.entity';
 import { DEMO_LOGIN_ACCOUNTS, type DemoLoginAccount } from './demo-login-accounts';
 import { LoginService } from './login.service';
+import { demoAccountDisabled, demoLoginOff, demoWechatDown } from './auth.errors';
 
 /**
  * The H5 demo's "pick an account" login. It exists only while no real WeChat AppID is configured: otherwise both
@@ -40,13 +41,13 @@ export class DemoLoginService {
     const demo = this.demoAccounts.find((candidate) => candidate.id === accountId);
     const account = demo ? await this.dataSource.getRepository(Account).findOne({ where: { id: accountId } }) : null;
     if (!demo || !account) throw new NotFoundError('演示账号');
-    if (account.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', '账号已停用');
+    if (account.status !== 'active') throw demoAccountDisabled();
     if (demo.openid) return this.login.loginWithWechat(await this.mintFakeWechatCode(demo.openid), meta);
     return this.login.signInWithoutCredential(account, meta);
   }
 
   private assertDemoMode(): void {
-    if (!this.config.wechat.demoMode) throw new DomainError('NOT_FOUND', '请求的内容不存在');
+    if (!this.config.wechat.demoMode) throw demoLoginOff();
   }
 
   private async mintFakeWechatCode(openid: string): Promise<string> {
@@ -59,7 +60,7 @@ export class DemoLoginService {
       });
       return ((await response.json()) as { code: string }).code;
     } catch {
-      throw new DomainError('WECHAT_UNAVAILABLE', '演示用微信服务未启动');
+      throw demoWechatDown();
     }
   }
 }

@@ -2,9 +2,9 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { InvitationCode } from '@linli/shared';
-import { DomainError } from '../../common/errors/domain-error';
 import { AuthRepository, sha256 } from './auth.repository';
 import type { Invitation, InvitationKind } from './invitation.entity';
+import { invitationInvalid } from './auth.errors';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed by elderly users. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -29,7 +29,7 @@ export class InvitationService {
 
   async redeem(manager: EntityManager, kind: InvitationKind, code: string): Promise<Invitation> {
     const invitation = await this.auth.redeemInvitation(manager, kind, sha256(normaliseInvitationCode(code)), new Date());
-    if (!invitation) throw new DomainError('INVITATION_INVALID', '邀请码无效、已使用或已过期');
+    if (!invitation) throw invitationInvalid();
     return invitation;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FailedSignIns, LoginResponse, ProviderStatus, Role } from '@linli/shared';
+import type { FailedSignIns, LoginResponse, Role } from '@linli/shared';
 import type { RequestMeta } from '../../common/auth/auth-context';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
@@ -19,17 +19,9 @@ import { InvitationService } from './invitation.service';
 import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';
 import { SessionService } from './session.service';
 import { isDuplicateKey } from '../../database/sql';
+import { accountDisabled, invalidCredentials, memberAlreadyClaimed, tooManyLoginAttempts, workerAlreadyBound } from './auth.errors';
 
 type Outcome = { accountId: string; tokens: LoginResponse['tokens']; failedSignIns?: FailedSignIns } | { problem: DomainError };
-
-const ACCOUNT_DISABLED_MESSAGE = '账号已停用，请联系管理员';
-
-/** Why a provider's admin or worker may not sign in while their organisation is not active, in words they can act on. */
-const PROVIDER_NOT_ACTIVE_MESSAGES: Record<Exclude<ProviderStatus, 'active'>, string> = {
-  pending: '机构入驻申请审核中，通过后即可登录',
-  rejected: '机构入驻申请未通过，请在小程序中查看原因',
-  suspended: '机构已暂停服务，请联系社区工作人员',
-};
 
 /**
  * Every way in: WeChat (residents, and workers / household members binding with an invitation), username and
@@ -76,9 +68,9 @@ export class LoginService {
         await this.refuseBoundOpenid(manager, session.openid);
         const invitation = await this.invitations.redeem(manager, 'worker', invitationCode);
         const worker = await this.auth.findWorker(manager, invitation.targetId);
-        if (!worker || worker.accountId) throw new DomainError('INVITATION_INVALID', '该服务人员已绑定微信');
+        if (!worker || worker.accountId) throw workerAlreadyBound();
         const account = await this.createWechatAccount(manager, session, { role: 'worker', displayName: worker.name, residentId: null, providerId: worker.providerId });
-        if (!(await this.auth.bindWorkerAccount(manager, worker.id, account.id))) throw new DomainError('INVITATION_INVALID', '该服务人员已绑定微信');
+        if (!(await this.auth.bindWorkerAccount(manager, worker.id, account.id))) throw workerAlreadyBound();
         return this.signIn(manager, account, 'auth.worker_bound', meta);
       }),
     );
@@ -92,7 +84,7 @@ export class LoginService {
         await this.refuseBoundOpenid(manager, session.openid);
         const invitation = await this.invitations.redeem(manager, 'household_member', invitationCode);
         const resident = await this.auth.findResident(manager, invitation.targetId);
-        if (!resident || resident.erasedAt || (await this.auth.residentHasAccount(manager, resident.id))) throw new DomainError('INVITATION_INVALID', '该成员已绑定微信');
+        if (!resident || resident.erasedAt || (await this.auth.residentHasAccount(manager, resident.id))) throw memberAlreadyClaimed();
         const account = await this.createWechatAccount(manager, session, { role: 'resident', displayName: resident.name, residentId: resident.id, providerId: null });
         return this.signIn(manager, account, 'auth.member_claimed', meta);
       }),
@@ -110,11 +102,11 @@ export class LoginService {
   async loginWithPassword(username: string, password: string, meta: RequestMeta): Promise<LoginResponse> {
     const { maxLoginAttemptsPerIp, loginWindowSeconds, maxFailedLogins, lockoutSeconds } = this.config.auth;
     const attempts = await this.transactions.write((manager) => this.auth.countLoginAttempt(manager, `ip:${meta.ip}`, new Date(), loginWindowSeconds));
-    if (attempts > maxLoginAttemptsPerIp) throw new DomainError('RATE_LIMITED', '登录尝试过于频繁，请稍后再试', { retryAfterSeconds: loginWindowSeconds });
+    if (attempts > maxLoginAttemptsPerIp) throw tooManyLoginAttempts(loginWindowSeconds);
 
     const credential = await this.accounts.findCredentialByUsername(username);
     const passwordMatches = await verifyPassword(password, credential?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    const refusal = { problem: new DomainError('INVALID_CREDENTIALS', `账号或密码错误；连续输错 ${maxFailedLogins} 次后需等待 ${Math.ceil(lockoutSeconds / 60)} 分钟再试`) };
+    const refusal = { problem: invalidCredentials(maxFailedLogins, lockoutSeconds) };
     return this.finish(
       await this.transactions.write(async (manager): Promise<Outcome> => {
         if (!credential) {
@@ -151,8 +143,7 @@ export class LoginService {
     // The same rule the auth guard applies to every request: active account, and its provider active.
     if (!(await this.auth.findActiveAccountWithScope(account.id, manager))) {
       const providerStatus = await this.auth.findProviderStatusOf(account.id, manager);
-      const message = providerStatus && providerStatus !== 'active' ? PROVIDER_NOT_ACTIVE_MESSAGES[providerStatus] : ACCOUNT_DISABLED_MESSAGE;
-      return { problem: new DomainError('ACCOUNT_DISABLED', message) };
+      return { problem: accountDisabled(providerStatus) };
     }
     const tokens = await this.sessions.start(manager, account);
     await this.audit.record(manager, { ...meta, accountId: account.id, role: account.role }, { action, targetType: 'account', targetId: account.id, regionPath: null });

@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SessionTokens } from '@linli/shared';
-import { DomainError } from '../../common/errors/domain-error';
 import { issueAccessToken } from '../../common/security/access-token';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import type { Account } from '../accounts/account.entity';
 import { AuthRepository, sha256 } from './auth.repository';
+import { sessionRefused } from './auth.errors';
 
 /**
  * Login sessions: a short-lived access token plus a rotating refresh token. Each refresh replaces the refresh
@@ -44,7 +44,7 @@ export class SessionService {
       return { tokens: await this.issue(manager, account.account, stored.familyId), accountId: stored.accountId };
     });
     // The revocation above must commit, so the refusal is thrown only after the transaction.
-    if ('problem' in outcome) throw new DomainError(outcome.problem!, problemMessage(outcome.problem!));
+    if ('problem' in outcome) throw sessionRefused(outcome.problem!);
     return outcome;
   }
 
@@ -67,16 +67,5 @@ export class SessionService {
       refreshToken,
       accessTokenExpiresIn: accessTokenTtlSeconds,
     };
-  }
-}
-
-function problemMessage(problem: 'TOKEN_INVALID' | 'REFRESH_TOKEN_REUSED' | 'ACCOUNT_DISABLED'): string {
-  switch (problem) {
-    case 'TOKEN_INVALID':
-      return '登录已失效，请重新登录';
-    case 'REFRESH_TOKEN_REUSED':
-      return '登录状态异常，已退出所有设备上的本次登录，请重新登录';
-    case 'ACCOUNT_DISABLED':
-      return '账号已停用，请联系管理员';
   }
 }

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { CategoryWithServices, CentreServiceSetting, ServiceDetail, ServiceSummary } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, isCityAdmin } from '../../common/auth/scope';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import { MICRODEGREES } from '../regions/regions.service';
 import { CatalogueRepository } from './catalogue.repository';
 import type { CommunityService } from './community-service.entity';
 import type { UpdateServiceDto } from './dto/catalogue.dto';
+import { catalogueForCityAdminsOnly } from './catalogue.errors';
 
 /**
  * The 22 services. Everyone may read them; staff switch services on or off at the centres of their region; the
@@ -78,7 +79,7 @@ export class CatalogueService {
   }
 
   async updateService(auth: AuthContext, serviceId: string, input: UpdateServiceDto): Promise<ServiceSummary> {
-    if (!isCityAdmin(auth)) throw new DomainError('FORBIDDEN', '只有市级管理员可以修改服务目录');
+    if (!isCityAdmin(auth)) throw catalogueForCityAdminsOnly();
     if (!(await this.catalogue.findServiceWithCategory(serviceId))) throw new NotFoundError('该服务');
     await this.transactions.write(async (manager) => {
       await this.catalogue.updateService(manager, serviceId, {

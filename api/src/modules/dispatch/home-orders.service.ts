@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HOME_VISIT_NOTICE_MINUTES, meetsNotice, type HomeOrderInput, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -18,6 +18,7 @@ import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
 import { OrderPhones } from './order-phones';
 import { inResidentWords, OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
+import { alreadyRated, notAHomeService, notYetRateable } from './dispatch.errors';
 
 type NewOrder = Parameters<DispatchRepository['insertOrder']>[1];
 
@@ -65,7 +66,7 @@ export class HomeOrdersService {
   private async place(auth: AuthContext, input: HomeOrderInput, remember: Remember<{ orderId: string }>): Promise<ServiceOrderView> {
     const offering = await this.catalogue.findOfferingWithDetails(input.centreId, input.serviceId);
     if (!offering || !offering.enabled) throw new NotFoundError('该市民中心的这项服务');
-    if (offering.service.mode !== 'home') throw new DomainError('SLOT_UNAVAILABLE', '该服务需要预约到中心办理的时段', { reason: 'not_home_service' });
+    if (offering.service.mode !== 'home') throw notAHomeService();
     const startsAt = new Date(input.windowStartsAt);
     const endsAt = new Date(input.windowEndsAt);
     const now = Date.now();
@@ -151,12 +152,12 @@ export class HomeOrdersService {
   async rate(auth: AuthContext, orderId: string, input: { score: number; comment?: string }): Promise<ServiceOrderView> {
     try {
       return await this.act(auth, orderId, async (manager, order, by, now) => {
-        if (order.status !== 'completed' && order.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '服务完成后才能评价', { status: order.status });
+        if (order.status !== 'completed' && order.status !== 'confirmed') throw notYetRateable(order.status);
         if (order.status === 'completed') await this.lifecycle.apply(manager, order, { event: 'confirm', by, reason: '评价时确认完成', at: now });
         await this.orders.addRating(manager, { orderId, workerId: order.workerId!, providerId: order.worker!.providerId, score: input.score, comment: input.comment?.trim() || null, ratedByAccountId: auth.accountId, createdAt: now });
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError('ALREADY_RATED', '该订单已评价');
+      if (isDuplicateKey(error)) throw alreadyRated();
       throw error;
     }
   }

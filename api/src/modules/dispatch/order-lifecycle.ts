@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { ORDER_STATUS_LABELS, ORDER_WORKER_HELD_STATUSES, transitionOrder, type OrderActor, type OrderEvent, type OrderStatus } from '@linli/shared';
+import { ORDER_WORKER_HELD_STATUSES, transitionOrder, type OrderActor, type OrderEvent, type OrderStatus } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { DispatchRepository, type OrderGuard } from './dispatch.repository';
 import type { ServiceOrder } from './service-order.entity';
+import { orderChangedMeanwhile, orderTransitionRefused, workerAtCapacity } from './dispatch.errors';
 
 /** Who causes a transition: an actor kind, the account (null for the dispatcher) and the name the timeline shows. */
 export interface OrderActorRef {
@@ -53,7 +54,7 @@ export class OrderLifecycle {
    */
   async apply(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<ServiceOrder> {
     const rule = transitionOrder(order.status, request.event, request.by.actor);
-    if (!rule.ok) throw invalidTransition(order.status, request.event);
+    if (!rule.ok) throw orderTransitionRefused(order.status, request.event);
     const set = request.set ?? {};
     if (!(await this.orders.moveOrder(manager, order, rule.to, set, request.guard))) throw await this.lostRace(manager, order, request);
     await this.keepLoad(manager, order, rule.to, request);
@@ -83,8 +84,8 @@ export class OrderLifecycle {
    */
   private async lostRace(manager: EntityManager, order: ServiceOrder, request: TransitionRequest): Promise<DomainError> {
     const current = (await this.orders.findOrderState(order.id, manager)) ?? order;
-    if (!transitionOrder(current.status, request.event, request.by.actor).ok) return invalidTransition(current.status, request.event);
-    return new DomainError('INVALID_TRANSITION', '订单刚刚有了变化，请刷新后再操作', { status: current.status, event: request.event });
+    if (!transitionOrder(current.status, request.event, request.by.actor).ok) return orderTransitionRefused(current.status, request.event);
+    return orderChangedMeanwhile(current.status, request.event);
   }
 
   /**
@@ -97,7 +98,7 @@ export class OrderLifecycle {
     if (heldBefore === holderAfter) return;
     if (heldBefore) await this.orders.releaseWorkerPlace(manager, heldBefore);
     if (holderAfter && !(await this.orders.takeWorkerPlace(manager, holderAfter))) {
-      throw new DomainError('WORKER_AT_CAPACITY', '该服务人员未完成的订单已达上限', { workerId: holderAfter });
+      throw workerAtCapacity(holderAfter);
     }
   }
 }
@@ -105,8 +106,4 @@ export class OrderLifecycle {
 /** The columns a transition sets to plain values (not SQL expressions such as `refusals + 1`). */
 function plainValues(set: QueryDeepPartialEntity<ServiceOrder>): Partial<ServiceOrder> {
   return Object.fromEntries(Object.entries(set).filter(([, value]) => typeof value !== 'function')) as Partial<ServiceOrder>;
-}
-
-function invalidTransition(status: OrderStatus, event: OrderEvent): DomainError {
-  return new DomainError('INVALID_TRANSITION', `订单当前状态为「${ORDER_STATUS_LABELS[status]}」，不能进行此操作`, { status, event });
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { phoneCallOpen, type OrderPhoneView, type OrderStatus } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuditService } from '../audit/audit.service';
 import type { ServiceOrder } from './service-order.entity';
+import { callAfterOrderClosed, callBeforeAcceptance, residentHasNoPhone } from './dispatch.errors';
 
 /** Nobody holds the order yet: there is no one to call. */
 const ORDER_WAITING_FOR_WORKER: readonly OrderStatus[] = ['pending_dispatch', 'offered', 'escalated'];
@@ -38,14 +38,14 @@ export class OrderPhones {
   async residentOf(auth: AuthContext, order: ServiceOrder): Promise<OrderPhoneView> {
     this.assertOpen(order);
     const phoneCipher = order.resident.phoneCipher ?? (await this.ordererPhone(order));
-    if (!phoneCipher) throw new DomainError('CALL_UNAVAILABLE', '这位居民没有登记电话，请联系社区工作人员', { reason: 'no_phone' });
+    if (!phoneCipher) throw residentHasNoPhone();
     return this.reveal(auth, order, 'resident', phoneCipher);
   }
 
   private assertOpen(order: ServiceOrder): void {
     if (order.worker && phoneCallOpen(order.status, order.completedAt, new Date())) return;
-    if (ORDER_WAITING_FOR_WORKER.includes(order.status)) throw new DomainError('CALL_UNAVAILABLE', '服务人员接单后才能拨打电话', { reason: 'not_accepted', status: order.status });
-    throw new DomainError('CALL_UNAVAILABLE', '订单已结束，不能再拨打电话；如有问题请联系社区工作人员', { reason: 'order_closed', status: order.status });
+    if (ORDER_WAITING_FOR_WORKER.includes(order.status)) throw callBeforeAcceptance(order.status);
+    throw callAfterOrderClosed(order.status);
   }
 
   private async ordererPhone(order: ServiceOrder): Promise<string | null> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_ORDER, type OrderPhotoView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { issueSignedReference, verifySignedReference } from '../../common/security/signed-reference';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -10,6 +10,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { DispatchRepository } from './dispatch.repository';
 import type { PhotoContentType } from './order-photo.entity';
 import { PhotoStorage, sniffImageType } from './photo-storage';
+import { notAPhoto, photoMissing, photoOutsideService, photoTooLarge, tooManyPhotos } from './dispatch.errors';
 
 /** How long a photo URL handed out in an order view works without a token. */
 const PHOTO_URL_SECONDS = 15 * 60;
@@ -31,18 +32,18 @@ export class OrderPhotosService {
     const worker = await this.orders.findWorkerByAccount(auth.accountId);
     const order = await this.orders.findOrder(orderId);
     if (!worker || !order || order.workerId !== worker.id) throw new NotFoundError('该订单');
-    if (bytes.length === 0) throw new DomainError('VALIDATION_FAILED', '请选择一张照片', [{ field: 'photo', constraints: ['required'], message: 'a photo file is required' }]);
-    if (bytes.length > MAX_PHOTO_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
+    if (bytes.length === 0) throw photoMissing('a photo file is required');
+    if (bytes.length > MAX_PHOTO_BYTES) throw photoTooLarge();
     const contentType = sniffImageType(bytes);
-    if (!contentType) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG 或 PNG 照片');
+    if (!contentType) throw notAPhoto();
     const id = randomUUID();
     await this.storage.save(id, bytes);
     try {
       await this.transactions.write(async (manager) => {
         if (!(await this.orders.takePhotoPlace(manager, orderId, worker.id))) {
           const current = await this.orders.findOrder(orderId, manager);
-          if (current && current.photoCount >= MAX_PHOTOS_PER_ORDER) throw new DomainError('CONFLICT', `每个订单最多上传 ${MAX_PHOTOS_PER_ORDER} 张照片`);
-          throw new DomainError('INVALID_TRANSITION', '服务开始后、确认完成前才能上传照片', { status: current?.status });
+          if (current && current.photoCount >= MAX_PHOTOS_PER_ORDER) throw tooManyPhotos();
+          throw photoOutsideService(current?.status);
         }
         await this.orders.insertPhoto(manager, { id, orderId, workerId: worker.id, contentType: contentType as PhotoContentType, sizeBytes: bytes.length, createdAt: new Date() });
       });

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { MAX_PHOTO_BYTES, type ListResponse, type OrderPhoneView, type OrderPhotoView, type ServiceOrderDetail, type ServiceOrderView, type WorkbenchProfileView } from '@linli/shared';
-import { DomainError } from '../../common/errors/domain-error';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
@@ -10,6 +9,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { CompleteOrderDto, CurrentOfferDto, OrderPhoneDto, OrderPhotoDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkbenchProfileDto, WorkerOrdersQueryDto } from './dto/dispatch.dto';
 import { OrderPhotosService } from './order-photos.service';
 import { WorkbenchService } from './workbench.service';
+import { notMultipart, photoMissing } from './dispatch.errors';
 
 const BASE_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND'] as const;
 const STEP_ERRORS = [...BASE_ERRORS, 'VALIDATION_FAILED', 'INVALID_TRANSITION'] as const;
@@ -154,9 +154,9 @@ export class WorkbenchController {
   @ApiCreatedResponse({ type: OrderPhotoDto })
   @ApiErrorResponses(...STEP_ERRORS, 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   async uploadPhoto(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Req() request: FastifyRequest): Promise<OrderPhotoView> {
-    if (!request.isMultipart()) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
+    if (!request.isMultipart()) throw notMultipart();
     const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
-    if (!file || file.fieldname !== 'photo') throw new DomainError('VALIDATION_FAILED', '请选择一张照片', [{ field: 'photo', constraints: ['required'], message: 'a file in the field "photo" is required' }]);
+    if (!file || file.fieldname !== 'photo') throw photoMissing('a file in the field "photo" is required');
     return this.photos.upload(auth, orderId, await file.toBuffer());
   }
 

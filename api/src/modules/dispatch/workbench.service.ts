@@ -14,6 +14,7 @@ import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
 import { OrderPhones } from './order-phones';
 import { OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
+import { offerExpired, offerGone, orderTaken, setOutTooEarly, workerOffline } from './dispatch.errors';
 
 const LIST_LIMIT = 50;
 const HISTORY_STATUSES = ['completed', 'confirmed', 'disputed', 'cancelled'] as const;
@@ -121,16 +122,16 @@ export class WorkbenchService {
     // Orders that could never be in this worker's pool (other skills or areas, assign mode, outside their hours) are
     // 404 like missing ones, whatever their status; only for an order that was theirs to grab does a lost race say so.
     if (!order || !(await this.couldGrab(worker, order))) throw new NotFoundError('该订单');
-    if (!worker.online) throw new DomainError('WORKER_OFFLINE', '请先上线再抢单');
-    if (order.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+    if (!worker.online) throw workerOffline();
+    if (order.status !== 'pending_dispatch') throw orderTaken();
     const now = new Date();
     await this.transactions.write(async (manager) => {
       const current = (await this.orders.findOrderState(orderId, manager))!;
-      if (current.status !== 'pending_dispatch') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+      if (current.status !== 'pending_dispatch') throw orderTaken();
       try {
         await this.lifecycle.apply(manager, current, { event: 'grab', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id }, at: now });
       } catch (error) {
-        if ((error as { code?: string }).code === 'INVALID_TRANSITION') throw new DomainError('ORDER_TAKEN', '已被其他服务人员接单');
+        if ((error as { code?: string }).code === 'INVALID_TRANSITION') throw orderTaken();
         throw error;
       }
     });
@@ -160,7 +161,7 @@ export class WorkbenchService {
   setOut(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
     return this.progress(auth, orderId, (manager, order, by, now) => {
       const state = setOutState(order.windowStartsAt, this.config.dispatch.setOutLeadMinutes, now);
-      if (!state.allowed && order.status === 'accepted') throw new DomainError('SET_OUT_TOO_EARLY', state.notice, { opensAt: state.opensAt.toISOString() });
+      if (!state.allowed && order.status === 'accepted') throw setOutTooEarly(state.notice, state.opensAt);
       return this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now });
     });
   }
@@ -207,7 +208,7 @@ export class WorkbenchService {
   /** Why an offer could not be closed: it expired (the sweep re-dispatches it) or was already answered/withdrawn. */
   private async offerGone(manager: EntityManager, offerId: string, now: Date): Promise<DomainError> {
     const offer = await this.orders.findOffer(offerId, manager);
-    if (offer && (offer.status === 'expired' || (offer.status === 'open' && offer.expiresAt <= now))) return new DomainError('OFFER_EXPIRED', '接单时间已过，订单已转派');
-    return new DomainError('ORDER_TAKEN', '该派单已失效', { status: offer?.status });
+    if (offer && (offer.status === 'expired' || (offer.status === 'open' && offer.expiresAt <= now))) return offerExpired();
+    return offerGone(offer?.status);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LivenessReport, ReadinessReport } from '@linli/shared';
-import { DomainError } from '../../common/errors/domain-error';
+import { databaseDown, migrationsPending } from './health.errors';
 
 /**
  * How long readiness waits for the database. A database that accepts connections and never answers would
@@ -30,15 +30,10 @@ export class HealthService {
     try {
       pendingMigrations = await this.pendingMigrationsWithin(READINESS_DEADLINE_MS);
     } catch {
-      throw new DomainError('SERVICE_UNAVAILABLE', '数据库暂不可用', {
-        status: 'not_ready',
-        database: 'down',
-        dialect,
-        pendingMigrations: 0,
-      } satisfies ReadinessReport);
+      throw databaseDown({ status: 'not_ready', database: 'down', dialect, pendingMigrations: 0 });
     }
     const report: ReadinessReport = { status: pendingMigrations ? 'not_ready' : 'ready', database: 'up', dialect, pendingMigrations };
-    if (pendingMigrations) throw new DomainError('SERVICE_UNAVAILABLE', '数据库迁移尚未完成', report);
+    if (pendingMigrations) throw migrationsPending(report);
     return report;
   }
 

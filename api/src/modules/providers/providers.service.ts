@@ -4,7 +4,6 @@ import {
   maskPhone,
   normaliseCreditCode,
   PROVIDER_DECISIONS_NEEDING_REASON,
-  PROVIDER_STATUS_LABELS,
   providerDecision,
   validateWorkingHours,
   type DispatchMode,
@@ -16,7 +15,7 @@ import {
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, regionInScope } from '../../common/auth/scope';
-import { ConflictError, DomainError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { ConflictError, NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { hashPassword } from '../../common/security/password-hasher';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -33,6 +32,7 @@ import { ProvidersRepository, type NewProvider } from './providers.repository';
 import type { Worker } from './worker.entity';
 import { averageRating, WorkerProfiles } from './worker-profiles';
 import { isDuplicateKey } from '../../database/sql';
+import { providerMoveRefused } from './providers.errors';
 
 /**
  * Provider organisations and their workers. Staff and admins manage the providers their region oversees; a
@@ -103,12 +103,12 @@ export class ProvidersService {
   async setStatus(auth: AuthContext, providerId: string, input: { status: ProviderStatus; reason?: string }): Promise<ProviderDto> {
     const provider = await this.overseen(auth, providerId);
     const decision = providerDecision(provider.status, input.status);
-    if (!decision) throw invalidMove(provider.status, input.status);
+    if (!decision) throw providerMoveRefused(provider.status, input.status);
     const needsReason = PROVIDER_DECISIONS_NEEDING_REASON.includes(decision);
     if (needsReason && !input.reason) throw new ValidationFailedError([{ field: 'reason', constraints: ['required'], message: '请填写原因' }]);
     await this.transactions.write(async (manager) => {
       const moved = await this.providers.moveStatus(manager, providerId, provider.status, input.status, needsReason ? input.reason! : null);
-      if (!moved) throw invalidMove(provider.status, input.status);
+      if (!moved) throw providerMoveRefused(provider.status, input.status);
       await this.audit.record(manager, auth, { action: `provider.${decision}`, targetType: 'provider', targetId: providerId, regionPath: provider.region.path, details: input.reason ? { reason: input.reason } : undefined });
       await this.outbox.enqueue(manager, `provider.${decision}`, { providerId, applicantAccountId: provider.applicantAccountId, status: input.status, regionPath: provider.region.path });
     });
@@ -234,8 +234,4 @@ export class ProvidersService {
     const profiles = await this.profiles.views(workers);
     return workers.map((worker, index) => ({ ...profiles[index], phoneMasked: maskPhone(this.cipher.decrypt(worker.phoneCipher)), wechatBound: !!worker.accountId }));
   }
-}
-
-function invalidMove(from: ProviderStatus, to: ProviderStatus): DomainError {
-  return new DomainError('INVALID_TRANSITION', `该机构当前为“${PROVIDER_STATUS_LABELS[from]}”，不能改为“${PROVIDER_STATUS_LABELS[to]}”`, { status: from });
 }

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { childLevelOf, regionPath, type CentreSummary, type RegionSummary } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
-import { ConflictError, DomainError } from '../../common/errors/domain-error';
+import { ConflictError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit/audit.service';
 import type { CentreFieldsDto, CreateCentreDto, CreateRegionDto } from './dto/manage-region.dto';
 import { RegionsRepository } from './regions.repository';
 import { MICRODEGREES, toCentreSummary, toRegionSummary } from './regions.service';
 import { isDuplicateKey } from '../../database/sql';
+import { centreOutsideStreetOrCommunity, wrongChildLevel } from './regions.errors';
 
 /** Admins maintain the region tree and citizen centres inside their own subtree. */
 @Injectable()
@@ -24,7 +25,7 @@ export class RegionsAdminService {
     const parent = await this.regions.findRegionById(input.parentId);
     assertRegionInScope(auth, parent?.path, '上级地区');
     if (childLevelOf(parent!.level) !== input.level) {
-      throw new DomainError('VALIDATION_FAILED', '地区层级不正确', [{ field: 'level', constraints: ['regionLevel'], message: `a child of a ${parent!.level} must be a ${childLevelOf(parent!.level)}` }]);
+      throw wrongChildLevel(parent!.level, childLevelOf(parent!.level));
     }
     const id = randomUUID();
     await this.uniqueCode(() =>
@@ -79,7 +80,7 @@ export class RegionsAdminService {
     const region = await this.regions.findRegionById(regionId);
     assertRegionInScope(auth, region?.path, '该地区');
     if (region!.level !== 'street' && region!.level !== 'community') {
-      throw new DomainError('VALIDATION_FAILED', '市民中心只能设在街道或社区', [{ field: 'regionId', constraints: ['regionLevel'], message: 'must be a street or a community' }]);
+      throw centreOutsideStreetOrCommunity();
     }
     return region!.path;
   }

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { DomainError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository } from '../accounts/accounts.repository';
@@ -14,6 +13,7 @@ import { WechatClient } from '../wechat/wechat.client';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
 import { ResidentsRepository } from './residents.repository';
+import { privacyPolicyOutdated } from './residents.errors';
 
 /** A signed-in resident's own record: consent, profile, phone binding, export and deletion. */
 @Injectable()
@@ -36,7 +36,7 @@ export class MeService {
 
   async acceptPrivacyPolicy(auth: AuthContext, version: string): Promise<SessionAccount> {
     if (version !== CURRENT_PRIVACY_POLICY_VERSION) {
-      throw new DomainError('CONFLICT', '隐私政策已更新，请阅读最新版本后再同意', { currentVersion: CURRENT_PRIVACY_POLICY_VERSION });
+      throw privacyPolicyOutdated();
     }
     if (!(await this.accounts.hasAcceptedCurrentPrivacyPolicy(auth.accountId))) {
       await this.transactions.write(async (manager) => {

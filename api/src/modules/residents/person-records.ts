@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { birthDateFromIdNumber, normaliseIdNumber } from '@linli/shared';
-import { DomainError, NotFoundError } from '../../common/errors/domain-error';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import type { Resident } from './resident.entity';
 import { ResidentsRepository } from './residents.repository';
 import { isDuplicateKey } from '../../database/sql';
+import { idNumberTaken } from './residents.errors';
 
 /** Person fields as clients send them: `undefined` leaves a field as it is, `null` clears it. */
 export interface PersonInput {
@@ -102,8 +103,4 @@ export class PersonRecords {
       throw error;
     }
   }
-}
-
-function idNumberTaken(): DomainError {
-  return new DomainError('ID_NUMBER_TAKEN', '该身份证号已登记，如需代办请联系社区工作人员');
 }
