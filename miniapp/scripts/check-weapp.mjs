@@ -96,9 +96,7 @@ async function wechatChecks() {
     version: process.env.npm_package_version ?? '0.0.0',
     setting: rootProjectConfig.setting,
   });
-  console.log(
-    `WeChat compile (getCompiledResult): ${Object.keys(compiled).length} files in ${Date.now() - started} ms`,
-  );
+  console.log(`WeChat compile (getCompiledResult): ${Object.keys(compiled).length} files in ${Date.now() - started} ms`);
   return problems;
 }
 
@@ -107,7 +105,7 @@ let problems = [...sizes.problems];
 try {
   problems = problems.concat(await wechatChecks());
 } catch (error) {
-  problems.push(`WeChat compile failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  problems.push(`WeChat compile failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 }
 
 for (const warning of sizes.warnings) console.warn(`WARN ${warning}`);

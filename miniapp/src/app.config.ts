@@ -15,7 +15,17 @@ export default defineAppConfig({
     {
       root: 'staff',
       name: 'staff',
-      pages: ['pages/index/index', 'pages/login/index', 'pages/bookings/index', 'pages/book/index', 'pages/schedule/index', 'pages/statistics/index', 'pages/dispatch/index', 'pages/dispatch-order/index', 'pages/providers/index'],
+      pages: [
+        'pages/index/index',
+        'pages/login/index',
+        'pages/bookings/index',
+        'pages/book/index',
+        'pages/schedule/index',
+        'pages/statistics/index',
+        'pages/dispatch/index',
+        'pages/dispatch-order/index',
+        'pages/providers/index',
+      ],
     },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index', 'pages/apply/index'] },
     // A resident's home-service request form and order page.

@@ -60,10 +60,7 @@ describe('booking a service (BookPage)', () => {
     click(people[1]);
 
     const centres = await findAll(container, '.booking-centre');
-    expect(centres.map((node) => node.textContent)).toEqual([
-      expect.stringContaining('阳光社区市民中心'),
-      expect.stringContaining('和平社区市民中心'),
-    ]);
+    expect(centres.map((node) => node.textContent)).toEqual([expect.stringContaining('阳光社区市民中心'), expect.stringContaining('和平社区市民中心')]);
     click(centres[0]);
 
     // The first date with free seats is open; the other is one tap away.
@@ -314,7 +311,22 @@ describe('booking a service (BookPage)', () => {
   it('a slot whose time came while the page was open says 已开始 and cannot be picked; a full one says 已约满', async () => {
     // Only the clock is faked (10:15 today): the fixture server and the request layer keep real timers.
     jest.useFakeTimers({
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+      ],
       now: instantOf(TODAY, '10:15'),
     });
     try {

@@ -33,9 +33,7 @@ describe('CategoryPage', () => {
     expect(hall.textContent).not.toContain('需审核');
     expect(mediation.textContent).toContain('到窗口办理');
     expect(mediation.textContent).toContain('需审核');
-    expect(mediation.querySelector('.service-row__description')?.textContent).toBe(
-      '邻里纠纷、家庭矛盾，由专职人民调解员帮您调解。',
-    );
+    expect(mediation.querySelector('.service-row__description')?.textContent).toBe('邻里纠纷、家庭矛盾，由专职人民调解员帮您调解。');
 
     fireEvent.click(mediation);
     expect(navigations).toEqual([{ kind: 'navigateTo', url: '/pages/service/index?id=svc-mediation' }]);
@@ -95,12 +93,7 @@ describe('ServicesPage (服务 tab)', () => {
     await waitFor(() => expect(rowsOf(container)).toHaveLength(4));
     const headings = [...container.querySelectorAll('.services__category')].map((node) => node.textContent);
     expect(headings).toEqual(['居民自治服务', '特殊群体服务', '社会组织服务']);
-    expect(rowsOf(container).map((row) => row.querySelector('.service-row__name')?.textContent)).toEqual([
-      '议事厅预约',
-      '人民调解',
-      '老年日间照料',
-      '居家养老上门服务',
-    ]);
+    expect(rowsOf(container).map((row) => row.querySelector('.service-row__name')?.textContent)).toEqual(['议事厅预约', '人民调解', '老年日间照料', '居家养老上门服务']);
     expect(screen.getByText('暂时还没有服务')).toBeTruthy();
 
     fireEvent.click(rowsOf(container)[3]);
@@ -142,10 +135,7 @@ describe('ServicePage', () => {
     for (const expected of ['类别：居民自治服务', '到窗口办理', '由专职人民调解员帮您调解', '所有居民都可以预约']) {
       expect(text).toContain(expected);
     }
-    expect([...container.querySelectorAll('.service__material')].map((node) => node.textContent)).toEqual([
-      '1. 本人身份证',
-      '2. 与纠纷有关的材料（如有）',
-    ]);
+    expect([...container.querySelectorAll('.service__material')].map((node) => node.textContent)).toEqual(['1. 本人身份证', '2. 与纠纷有关的材料（如有）']);
     expect(screen.getByText('需工作人员确认')).toBeTruthy();
 
     const centres = [...container.querySelectorAll('.offering-centre')];
@@ -161,9 +151,7 @@ describe('ServicePage', () => {
   });
 
   it('for a home service: the age rule, no review note, and who comes instead of centres', async () => {
-    const detail = serviceDetailOf(homeCareService, [
-      { ...mediationDetail.centres[0], notes: null },
-    ]);
+    const detail = serviceDetailOf(homeCareService, [{ ...mediationDetail.centres[0], notes: null }]);
     await serve({ '/services/svc-home-care': answer(detail) });
     routeParams.id = 'svc-home-care';
     const { container } = render(<ServicePage />);

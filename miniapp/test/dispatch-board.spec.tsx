@@ -34,7 +34,17 @@ async function serve(fake: FakeDispatch) {
 
 const candidates = [
   { id: 'worker-zhao', name: '赵师傅', providerName: '安心家政', online: true, openOrders: 1, maxOpenOrders: 3, distanceMeters: 1200, averageRating: 4.5, notes: [] },
-  { id: 'worker-sun', name: '孙阿姨', providerName: '安心家政', online: false, openOrders: 0, maxOpenOrders: 2, distanceMeters: null, averageRating: null, notes: ['不在线', '不在工作时间'] },
+  {
+    id: 'worker-sun',
+    name: '孙阿姨',
+    providerName: '安心家政',
+    online: false,
+    openOrders: 0,
+    maxOpenOrders: 2,
+    distanceMeters: null,
+    averageRating: null,
+    notes: ['不在线', '不在工作时间'],
+  },
 ];
 
 describe('派单看板 (staff)', () => {

@@ -128,7 +128,22 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
 
   describe('a window that cannot be asked for says why', () => {
     // Only the clock is faked: the fixture server and the request layer keep real timers.
-    const onlyDate = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] as const;
+    const onlyDate = [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+    ] as const;
     const today = shanghaiDateOf(new Date());
     afterEach(() => jest.useRealTimers());
 

@@ -36,8 +36,26 @@ async function open(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTML
 const statusOf = (container: HTMLElement) => container.querySelector('.order-status')?.textContent;
 
 const acceptedTimeline = [
-  { event: 'offer' as const, label: '派单给服务人员', fromStatus: 'pending_dispatch' as const, toStatus: 'offered' as const, actor: 'system' as const, actorName: '系统', reason: null, at: '2026-11-26T01:00:00.000Z' },
-  { event: 'accept' as const, label: '服务人员接单', fromStatus: 'offered' as const, toStatus: 'accepted' as const, actor: 'worker' as const, actorName: '赵师傅', reason: null, at: '2026-11-26T01:01:00.000Z' },
+  {
+    event: 'offer' as const,
+    label: '派单给服务人员',
+    fromStatus: 'pending_dispatch' as const,
+    toStatus: 'offered' as const,
+    actor: 'system' as const,
+    actorName: '系统',
+    reason: null,
+    at: '2026-11-26T01:00:00.000Z',
+  },
+  {
+    event: 'accept' as const,
+    label: '服务人员接单',
+    fromStatus: 'offered' as const,
+    toStatus: 'accepted' as const,
+    actor: 'worker' as const,
+    actorName: '赵师傅',
+    reason: null,
+    at: '2026-11-26T01:01:00.000Z',
+  },
 ];
 
 describe('the resident order page (HomeOrderPage)', () => {
@@ -50,7 +68,18 @@ describe('the resident order page (HomeOrderPage)', () => {
     expect(statusOf(container)).toBe('已接单');
     expect(container.querySelector('.order-summary__hint')?.textContent).toBe('服务人员已接单，会在约定时间上门。');
     const text = container.textContent ?? '';
-    for (const expected of ['服务人员：赵师傅', '服务机构：安心家政', '电话：137****0009', '明天', '09:00–12:00', '地址：东湖路 88 号 3 栋 201', '需要：打扫卫生', '订单进度', '服务人员已接单', '赵师傅']) {
+    for (const expected of [
+      '服务人员：赵师傅',
+      '服务机构：安心家政',
+      '电话：137****0009',
+      '明天',
+      '09:00–12:00',
+      '地址：东湖路 88 号 3 栋 201',
+      '需要：打扫卫生',
+      '订单进度',
+      '服务人员已接单',
+      '赵师傅',
+    ]) {
       expect(text).toContain(expected);
     }
     // Accepted: only 取消订单 (before the worker sets out).
@@ -141,9 +170,36 @@ describe('the resident order page (HomeOrderPage)', () => {
 
   it('an order staff are arranging reads in plain words: no dispatcher terms, no refusals', async () => {
     const staffTimeline = [
-      { event: 'offer' as const, label: '派单给服务人员', fromStatus: 'pending_dispatch' as const, toStatus: 'offered' as const, actor: 'system' as const, actorName: '系统', reason: null, at: '2026-11-26T01:00:00.000Z' },
-      { event: 'reject' as const, label: '服务人员拒单', fromStatus: 'offered' as const, toStatus: 'pending_dispatch' as const, actor: 'worker' as const, actorName: '钱师傅', reason: '距离太远', at: '2026-11-26T01:01:00.000Z' },
-      { event: 'escalate' as const, label: '转社区人工派单', fromStatus: 'pending_dispatch' as const, toStatus: 'escalated' as const, actor: 'system' as const, actorName: '系统', reason: '暂无符合条件的在线服务人员', at: '2026-11-26T01:02:00.000Z' },
+      {
+        event: 'offer' as const,
+        label: '派单给服务人员',
+        fromStatus: 'pending_dispatch' as const,
+        toStatus: 'offered' as const,
+        actor: 'system' as const,
+        actorName: '系统',
+        reason: null,
+        at: '2026-11-26T01:00:00.000Z',
+      },
+      {
+        event: 'reject' as const,
+        label: '服务人员拒单',
+        fromStatus: 'offered' as const,
+        toStatus: 'pending_dispatch' as const,
+        actor: 'worker' as const,
+        actorName: '钱师傅',
+        reason: '距离太远',
+        at: '2026-11-26T01:01:00.000Z',
+      },
+      {
+        event: 'escalate' as const,
+        label: '转社区人工派单',
+        fromStatus: 'pending_dispatch' as const,
+        toStatus: 'escalated' as const,
+        actor: 'system' as const,
+        actorName: '系统',
+        reason: '暂无符合条件的在线服务人员',
+        at: '2026-11-26T01:02:00.000Z',
+      },
     ];
     const { container } = await open(createFakeDispatch({ orders: [orderOf({ status: 'escalated', timeline: staffTimeline })] }));
 
@@ -155,7 +211,23 @@ describe('the resident order page (HomeOrderPage)', () => {
   });
 
   it('polls every 10 s while shown and still moving; stops when hidden', async () => {
-    jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'Date',
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'pending_dispatch' })] });
     const { api, container } = await open(fake);
     expect(statusOf(container)).toBe('正在安排服务人员');

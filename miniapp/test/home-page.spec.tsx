@@ -77,11 +77,7 @@ describe('HomePage', () => {
 
     await waitFor(() => expect(container.querySelectorAll('.category-tile')).toHaveLength(3));
     const tiles = [...container.querySelectorAll('.category-tile')];
-    expect(tiles.map((tile) => tile.querySelector('.category-tile__name')?.textContent)).toEqual([
-      '居民自治服务',
-      '特殊群体服务',
-      '社会组织服务',
-    ]);
+    expect(tiles.map((tile) => tile.querySelector('.category-tile__name')?.textContent)).toEqual(['居民自治服务', '特殊群体服务', '社会组织服务']);
     expect(tiles[1].textContent).toContain('2 项服务');
     // The tiles come first on the page, before the centres and communities.
     await waitFor(() => expect(container.querySelector('.centre-card')).not.toBeNull());
@@ -183,10 +179,12 @@ describe('HomePage', () => {
 
     it('asks the API for nothing personal when signed out', async () => {
       const seen: string[] = [];
-      const record = (handler: Handler): Handler => (req, res) => {
-        seen.push(req.url ?? '');
-        handler(req, res);
-      };
+      const record =
+        (handler: Handler): Handler =>
+        (req, res) => {
+          seen.push(req.url ?? '');
+          handler(req, res);
+        };
       await serve({ ...homeRoutes(), '/bookings': record(listOf([])), '/home-orders': record(listOf([])) });
       const { container } = render(<HomePage />);
       await waitFor(() => expect(container.querySelectorAll('.centre-card')).toHaveLength(1));

@@ -65,8 +65,7 @@ describe('LoginPage on H5 (demo login)', () => {
   it('shows why a demo sign-in failed on the card that was tapped', async () => {
     await serve({
       '/auth/demo/accounts': (_req, res) => sendJson(res, 200, { items: demoAccounts }),
-      '/auth/demo/login': (_req, res) =>
-        sendJson(res, 503, { code: 'WECHAT_UNAVAILABLE', message: '演示用微信服务未启动', requestId: 'r' }),
+      '/auth/demo/login': (_req, res) => sendJson(res, 503, { code: 'WECHAT_UNAVAILABLE', message: '演示用微信服务未启动', requestId: 'r' }),
     });
     const { container } = render(<LoginPage />);
     await waitFor(() => expect(container.querySelectorAll('.demo-account')).toHaveLength(2));

@@ -155,9 +155,7 @@ describe('MePage', () => {
     fireEvent.click(within(form).getByText('保存'));
 
     await waitFor(() => expect(container.querySelectorAll('.household-member')).toHaveLength(2));
-    expect(added).toEqual([
-      { name: '李桂芳', relation: '母亲', idNumber: null, phone: '13800138000', address: null, communityId: null },
-    ]);
+    expect(added).toEqual([{ name: '李桂芳', relation: '母亲', idNumber: null, phone: '13800138000', address: null, communityId: null }]);
     expect(container.querySelectorAll('.household-member')[1].textContent).toContain('李桂芳');
 
     // Remove: one tap asks, the second confirms.
@@ -190,8 +188,7 @@ describe('MePage', () => {
   it('goes back to the signed-out state when the session cannot be renewed', async () => {
     const api = createFakeApi({ profile: profileOf() });
     await serve(api, {
-      '/auth/refresh': (_req, res) =>
-        sendJson(res, 401, { code: 'REFRESH_TOKEN_REUSED', message: '登录已失效，请重新登录', requestId: 'r' }),
+      '/auth/refresh': (_req, res) => sendJson(res, 401, { code: 'REFRESH_TOKEN_REUSED', message: '登录已失效，请重新登录', requestId: 'r' }),
     });
     // The stored access token is one the server no longer accepts.
     signInTo({ ...api, accessToken: 'expired' });
@@ -204,8 +201,7 @@ describe('MePage', () => {
   it('exports my data and deletes the account after a clear confirmation', async () => {
     const api = createFakeApi({ profile: profileOf() });
     await serve(api, {
-      '/me/export': (_req, res) =>
-        sendJson(res, 200, { exportedAt: '2026-11-26T08:00:00.000Z', account: api.account, profile: api.profile, household: [] }),
+      '/me/export': (_req, res) => sendJson(res, 200, { exportedAt: '2026-11-26T08:00:00.000Z', account: api.account, profile: api.profile, household: [] }),
       '/me': (req, res) => {
         api.calls.push(`${req.method} /me`);
         if (req.method === 'DELETE') res.writeHead(204).end();

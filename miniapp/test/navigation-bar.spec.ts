@@ -6,7 +6,8 @@ import { labelNavigationBar } from '../src/components/navigation-bar';
 function drawTaroBar(): HTMLElement {
   const bar = document.createElement('div');
   bar.id = 'taro-navigation-bar';
-  bar.innerHTML = '<div class="taro-navigation-bar-home"><svg></svg></div><div class="taro-navigation-bar-back"><svg></svg></div><div class="taro-navigation-bar-title-wrap"><div class="taro-navigation-bar-title">服务类别</div></div>';
+  bar.innerHTML =
+    '<div class="taro-navigation-bar-home"><svg></svg></div><div class="taro-navigation-bar-back"><svg></svg></div><div class="taro-navigation-bar-title-wrap"><div class="taro-navigation-bar-title">服务类别</div></div>';
   document.body.appendChild(bar);
   return bar;
 }

@@ -71,7 +71,24 @@ describe('expired photo paths heal themselves (OrderPhotos onStale)', () => {
   });
 
   it('resident order page: the viewer opened after PHOTO_FRESH_MS reloads and asks for one more tap instead of showing dead paths', async () => {
-    jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+      ],
+    });
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'completed', photos: twoPhotos })] });
     const { api, container } = await openPage(fake, <HomeOrderPage />);
 

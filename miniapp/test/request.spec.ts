@@ -23,8 +23,7 @@ beforeAll(async () => {
         details: [{ field: 'phone', constraints: ['isMobilePhone'], message: '手机号格式不对' }],
         requestId: 'req-422',
       }),
-    '/crash': (_req, res) =>
-      sendJson(res, 500, { code: 'INTERNAL_ERROR', message: '服务器出错了', requestId: 'req-500' }),
+    '/crash': (_req, res) => sendJson(res, 500, { code: 'INTERNAL_ERROR', message: '服务器出错了', requestId: 'req-500' }),
     '/gateway': (_req, res) => res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html>Bad Gateway</html>'),
     '/garbage': (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"items": [tru'),
     '/not-a-list': (_req, res) => sendJson(res, 200, { rows: [] }),

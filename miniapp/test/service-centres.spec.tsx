@@ -24,8 +24,7 @@ async function openAsHepingResident() {
   return page;
 }
 
-const names = (container: HTMLElement) =>
-  [...container.querySelectorAll('.offering-centre .offering-centre__name')].map((node) => node.textContent);
+const names = (container: HTMLElement) => [...container.querySelectorAll('.offering-centre .offering-centre__name')].map((node) => node.textContent);
 
 describe('ServicePage centres', () => {
   it('puts my own community first, with a 本社区 tag', async () => {

@@ -88,10 +88,7 @@ describe('session refresh in the request layer', () => {
     expect(readSession()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' });
     // Each call: once with the expired token, once more with the new one; never a third time.
     for (const name of ['a', 'b', 'c']) {
-      expect(protectedHits.filter((hit) => hit.startsWith(`${name} `))).toEqual([
-        `${name} Bearer access-expired`,
-        `${name} Bearer access-2`,
-      ]);
+      expect(protectedHits.filter((hit) => hit.startsWith(`${name} `))).toEqual([`${name} Bearer access-expired`, `${name} Bearer access-2`]);
     }
   });
 

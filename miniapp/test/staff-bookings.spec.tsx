@@ -52,11 +52,9 @@ async function openDesk(api: FakeApi, fake: FakeBookings) {
   return page;
 }
 
-const rowOf = (container: HTMLElement, name: string) =>
-  [...container.querySelectorAll<HTMLElement>('.staff-booking')].find((row) => row.textContent?.includes(name))!;
+const rowOf = (container: HTMLElement, name: string) => [...container.querySelectorAll<HTMLElement>('.staff-booking')].find((row) => row.textContent?.includes(name))!;
 
-const actionsOf = (row: HTMLElement) =>
-  [...row.querySelectorAll<HTMLElement>('.staff-booking-action')].map((button) => button.getAttribute('data-event'));
+const actionsOf = (row: HTMLElement) => [...row.querySelectorAll<HTMLElement>('.staff-booking-action')].map((button) => button.getAttribute('data-event'));
 
 describe('StaffBookingsPage (今日预约)', () => {
   it("lists today's bookings of the chosen centre with one-tap actions; 签到 checks in", async () => {

@@ -61,7 +61,7 @@ describe('StaffLoginPage', () => {
     expect(attempts).toEqual([]);
   });
 
-  it('on wrong credentials shows the API\'s words, which tell a locked owner to wait without saying the account is locked', async () => {
+  it("on wrong credentials shows the API's words, which tell a locked owner to wait without saying the account is locked", async () => {
     answer = { status: 401, body: { code: 'INVALID_CREDENTIALS', message: '账号或密码错误；连续输错 5 次后需等待 15 分钟再试', requestId: 'r' } };
     const { container } = render(<StaffLoginPage />);
     await submit(container, ' anda.staff ', 'wrong');

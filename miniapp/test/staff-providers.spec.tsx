@@ -22,7 +22,15 @@ function click(node: Element | null | undefined): void {
 
 const region = () => [
   providerViewOf({ id: 'p-active', name: '安心家政', status: 'active' }),
-  providerViewOf({ id: 'p-new-1', name: '邻家维修', kind: 'repair', status: 'pending', contactName: '孙师傅', contactPhoneMasked: '137****0031', creditCode: '91110108MA01AB2C3T' }),
+  providerViewOf({
+    id: 'p-new-1',
+    name: '邻家维修',
+    kind: 'repair',
+    status: 'pending',
+    contactName: '孙师傅',
+    contactPhoneMasked: '137****0031',
+    creditCode: '91110108MA01AB2C3T',
+  }),
   providerViewOf({ id: 'p-suspended', name: '夕阳红照护', kind: 'care', status: 'suspended', decisionReason: '服务投诉较多' }),
   providerViewOf({ id: 'p-rejected', name: '快乐助餐', kind: 'meal', status: 'rejected', decisionReason: '资料不完整' }),
   providerViewOf({ id: 'p-new-2', name: '好邻居志愿队', kind: 'volunteer', status: 'pending', contactName: '周老师' }),

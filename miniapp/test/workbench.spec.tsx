@@ -26,7 +26,23 @@ function click(node: Element | null | undefined): void {
 
 /** Only intervals are faked (the polls); timeouts and the HTTP they wait for run for real. */
 function fakeIntervals(): void {
-  jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
+  jest.useFakeTimers({
+    doNotFake: [
+      'Date',
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
 }
 
 async function openBench(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement; baseUrl: string }> {
@@ -97,7 +113,10 @@ describe('worker workbench (provider/pages/index)', () => {
     // In a browser (no WeChat map), 导航 opens the web map at the order's GCJ-02 position.
     const openTab = jest.spyOn(window, 'open').mockReturnValue({ opener: window } as unknown as Window);
     click(await screen.findByText('导航'));
-    expect(openTab).toHaveBeenCalledWith(`https://uri.amap.com/marker?position=114.3612,30.5468&name=${encodeURIComponent('居家养老上门服务')}&src=linli&coordinate=gaode&callnative=0`, '_blank');
+    expect(openTab).toHaveBeenCalledWith(
+      `https://uri.amap.com/marker?position=114.3612,30.5468&name=${encodeURIComponent('居家养老上门服务')}&src=linli&coordinate=gaode&callnative=0`,
+      '_blank',
+    );
     openTab.mockRestore();
 
     click(screen.getByText('出发'));
@@ -110,11 +129,7 @@ describe('worker workbench (provider/pages/index)', () => {
     click(screen.getByText('确认完成服务'));
 
     expect(await screen.findByText('服务已完成，等待居民确认。还可以在“历史”里上传照片')).toBeTruthy();
-    expect(fake.writes.map((write) => write.call)).toEqual([
-      'POST /worker/orders/order-5/set-out',
-      'POST /worker/orders/order-5/start',
-      'POST /worker/orders/order-5/complete',
-    ]);
+    expect(fake.writes.map((write) => write.call)).toEqual(['POST /worker/orders/order-5/set-out', 'POST /worker/orders/order-5/start', 'POST /worker/orders/order-5/complete']);
     expect(fake.writes.at(-1)?.body).toEqual({ note: '打扫客厅和厨房' });
     expect(await screen.findByText('手上没有订单')).toBeTruthy();
 
@@ -137,7 +152,8 @@ describe('worker workbench (provider/pages/index)', () => {
     click(due.querySelector('.worker-job__set-out'));
     const question = await findOne(container, '.worker-set-out');
     const when = `时间：${windowLabel(today.windowStartsAt, today.windowEndsAt)}`;
-    for (const expected of ['现在出发去这一单？', '居家养老上门服务（李建国）', '地址：中南路 12 号', when, '确认后，居民会看到“服务人员已出发”。']) expect(question.textContent).toContain(expected);
+    for (const expected of ['现在出发去这一单？', '居家养老上门服务（李建国）', '地址：中南路 12 号', when, '确认后，居民会看到“服务人员已出发”。'])
+      expect(question.textContent).toContain(expected);
     click(question.querySelector('.confirm-dialog__cancel'));
     await waitFor(() => expect(container.querySelector('.worker-set-out')).toBeNull());
     expect(fake.writes).toEqual([]);
@@ -178,7 +194,10 @@ describe('worker workbench (provider/pages/index)', () => {
   });
 
   it('抢单: a pool order taken by someone else says 已被其他服务人员接单', async () => {
-    const pool = [orderOf({ id: 'order-a', status: 'pending_dispatch', dispatchMode: 'grab' }), orderOf({ id: 'order-b', status: 'pending_dispatch', dispatchMode: 'grab', address: '中南路 12 号' })];
+    const pool = [
+      orderOf({ id: 'order-a', status: 'pending_dispatch', dispatchMode: 'grab' }),
+      orderOf({ id: 'order-b', status: 'pending_dispatch', dispatchMode: 'grab', address: '中南路 12 号' }),
+    ];
     const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }), pool });
     fake.next.grab = { status: 409, code: 'INVALID_TRANSITION', message: '订单状态不允许' };
     const { container } = await openBench(fake);
@@ -212,7 +231,9 @@ describe('worker workbench (provider/pages/index)', () => {
 
     locationStub.answer = { latitude: 30.5, longitude: 114.3 };
     act(() => void jest.advanceTimersByTime(POSITION_REPORT_MS));
-    await waitFor(() => expect(fake.writes.filter((write) => write.call === 'PUT /worker/position')).toEqual([{ call: 'PUT /worker/position', body: { latitude: 30.5, longitude: 114.3 } }]));
+    await waitFor(() =>
+      expect(fake.writes.filter((write) => write.call === 'PUT /worker/position')).toEqual([{ call: 'PUT /worker/position', body: { latitude: 30.5, longitude: 114.3 } }]),
+    );
 
     click(screen.getByText('下线'));
     await waitFor(() => expect(screen.getByTestId('worker-online-state').textContent).toBe('已下线，不会收到派单'));

@@ -13,13 +13,7 @@ export interface MapPlace {
  * GCJ-02). It works in any phone browser without a key, and offers a route from there.
  */
 export function webMapUrl(place: MapPlace): string {
-  const query = [
-    `position=${place.longitude},${place.latitude}`,
-    `name=${encodeURIComponent(place.name)}`,
-    'src=linli',
-    'coordinate=gaode',
-    'callnative=0',
-  ];
+  const query = [`position=${place.longitude},${place.latitude}`, `name=${encodeURIComponent(place.name)}`, 'src=linli', 'coordinate=gaode', 'callnative=0'];
   return `https://uri.amap.com/marker?${query.join('&')}`;
 }
 

@@ -3,17 +3,9 @@ import { useCallback, useState } from 'react';
 import { ApiError } from '../services/api-error';
 import { deleteMyAccount, exportMyData } from '../services/profile';
 
-export type ExportState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'ready'; json: string }
-  | { status: 'failed'; message: string };
+export type ExportState = { status: 'idle' } | { status: 'pending' } | { status: 'ready'; json: string } | { status: 'failed'; message: string };
 
-export type DeletionState =
-  | { status: 'idle' }
-  | { status: 'confirming' }
-  | { status: 'pending' }
-  | { status: 'failed'; message: string };
+export type DeletionState = { status: 'idle' } | { status: 'confirming' } | { status: 'pending' } | { status: 'failed'; message: string };
 
 export interface DataRightsHandle {
   exported: ExportState;

@@ -32,10 +32,7 @@ export function useHomeOrderPeople(account: SessionAccount): RemoteDataHandle<Ho
     const self: HomeOrderPerson[] = residentId
       ? [{ id: residentId, name: profile?.name ?? displayName, relation: SELF_RELATION, communityId: profile?.communityId ?? regionId, address: profile?.address ?? null }]
       : [];
-    return [
-      ...self,
-      ...members.map((member) => ({ id: member.id, name: member.name, relation: member.relation, communityId: member.communityId, address: member.address })),
-    ];
+    return [...self, ...members.map((member) => ({ id: member.id, name: member.name, relation: member.relation, communityId: member.communityId, address: member.address }))];
   }, [residentId, displayName, regionId]);
   return useRemoteData(load);
 }
@@ -52,11 +49,7 @@ export interface ChosenPlace {
 
 export type HomeOrderField = 'centre' | 'person' | 'address' | 'window' | 'description';
 
-export type HomeOrderOutcome =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'failed'; message: string }
-  | { status: 'created'; order: ServiceOrderView };
+export type HomeOrderOutcome = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string } | { status: 'created'; order: ServiceOrderView };
 
 export interface HomeOrderFormHandle {
   /** The service's centres, the own community's first for `centresFor`. */

@@ -2,13 +2,7 @@ import { useCallback, useState } from 'react';
 
 import type { HouseholdMember, InvitationCode } from '@linli/shared';
 
-import {
-  addHouseholdMember,
-  createMemberInvitation,
-  fetchHousehold,
-  removeHouseholdMember,
-  updateHouseholdMember,
-} from '../services/profile';
+import { addHouseholdMember, createMemberInvitation, fetchHousehold, removeHouseholdMember, updateHouseholdMember } from '../services/profile';
 import { useActions } from './useActions';
 import { toMemberInput } from './usePersonForm';
 import { useRemoteData } from './useRemoteData';

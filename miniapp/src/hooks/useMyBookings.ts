@@ -75,11 +75,7 @@ export function useMyBookings(): MyBookingsHandle {
   });
 
   const cancel = useCallback((booking: BookingView) => run(booking.id, () => cancelBooking(booking.id), replaceBooking), [run]);
-  const reschedule = useCallback(
-    (booking: BookingView, slot: SlotAvailability) =>
-      run(booking.id, () => rescheduleBooking(booking.id, slot.startsAt), replaceBooking),
-    [run],
-  );
+  const reschedule = useCallback((booking: BookingView, slot: SlotAvailability) => run(booking.id, () => rescheduleBooking(booking.id, slot.startsAt), replaceBooking), [run]);
   const leave = useCallback(
     (entry: WaitlistEntryView) =>
       run(

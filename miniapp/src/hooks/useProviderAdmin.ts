@@ -4,14 +4,7 @@ import { validateWorkingHours } from '@linli/shared';
 import type { DispatchMode, InvitationCode, IsoWeekday, ProviderView, WorkingDay } from '@linli/shared';
 
 import { ApiError } from '../services/api-error';
-import {
-  addProviderWorker,
-  fetchMyProvider,
-  fetchProviderWorkers,
-  inviteProviderWorker,
-  saveDispatchProfile,
-  setDispatchMode,
-} from '../services/provider-admin';
+import { addProviderWorker, fetchMyProvider, fetchProviderWorkers, inviteProviderWorker, saveDispatchProfile, setDispatchMode } from '../services/provider-admin';
 import { useActions } from './useActions';
 import { useRemoteData } from './useRemoteData';
 

@@ -2,10 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import { ApiError } from '../services/api-error';
 
-export type RemoteData<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: ApiError };
+export type RemoteData<T> = { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: ApiError };
 
 export interface RemoteDataHandle<T> {
   state: RemoteData<T>;
@@ -48,11 +45,7 @@ export function useRemoteData<T>(load: () => Promise<T>): RemoteDataHandle<T> {
   }, [load, attempt]);
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
-  const update = useCallback(
-    (change: (current: T) => T) =>
-      setState((current) => (current.status === 'ready' ? { status: 'ready', data: change(current.data) } : current)),
-    [],
-  );
+  const update = useCallback((change: (current: T) => T) => setState((current) => (current.status === 'ready' ? { status: 'ready', data: change(current.data) } : current)), []);
   const reloadQuietly = useCallback(() => {
     load().then(
       (data) => update(() => data),

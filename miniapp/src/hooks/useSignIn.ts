@@ -20,10 +20,7 @@ export interface SignInHandle<A extends unknown[]> {
  * Runs one sign-in attempt at a time (taps while one is pending are ignored) and keeps its outcome for the page;
  * `onSignedIn` decides where to go next.
  */
-export function useSignIn<A extends unknown[]>(
-  attempt: (...args: A) => Promise<SessionAccount>,
-  onSignedIn: (account: SessionAccount) => void,
-): SignInHandle<A> {
+export function useSignIn<A extends unknown[]>(attempt: (...args: A) => Promise<SessionAccount>, onSignedIn: (account: SessionAccount) => void): SignInHandle<A> {
   const [state, setState] = useState<SignInState>({ status: 'idle' });
   const pending = state.status === 'pending';
 

@@ -1,12 +1,4 @@
-import type {
-  BookingEvent,
-  BookingStatus,
-  BookingView,
-  CheckInCode,
-  ResidentProfile,
-  SlotAvailability,
-  WaitlistEntryView,
-} from '@linli/shared';
+import type { BookingEvent, BookingStatus, BookingView, CheckInCode, ResidentProfile, SlotAvailability, WaitlistEntryView } from '@linli/shared';
 
 import { request, requestList } from './request';
 

@@ -1,11 +1,4 @@
-import type {
-  BookingPolicy,
-  BookingStatistics,
-  CentreServiceSetting,
-  DateException,
-  ServiceSchedule,
-  WeeklyOpening,
-} from '@linli/shared';
+import type { BookingPolicy, BookingStatistics, CentreServiceSetting, DateException, ServiceSchedule, WeeklyOpening } from '@linli/shared';
 
 import { request } from './request';
 

@@ -38,12 +38,7 @@ const LEGACY_TOKEN_KEY = 'linli.accessToken';
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return (
-    typeof candidate.accessToken === 'string' &&
-    candidate.accessToken !== '' &&
-    typeof candidate.refreshToken === 'string' &&
-    candidate.refreshToken !== ''
-  );
+  return typeof candidate.accessToken === 'string' && candidate.accessToken !== '' && typeof candidate.refreshToken === 'string' && candidate.refreshToken !== '';
 }
 
 export function readSession(): StoredSession | null {

@@ -91,9 +91,7 @@ export function bookingErrorMessage(error: ApiError): string {
       return BOOKING_MESSAGES.WAITLIST_SEATS_LEFT;
     case 'CANCEL_TOO_LATE': {
       const cutoff = detail<number>(error, 'cancelCutoffMinutes');
-      return typeof cutoff === 'number'
-        ? `开始前 ${durationText(cutoff)}内不能在线取消或改约。如有变化，请致电市民中心。`
-        : BOOKING_MESSAGES.CANCEL_TOO_LATE;
+      return typeof cutoff === 'number' ? `开始前 ${durationText(cutoff)}内不能在线取消或改约。如有变化，请致电市民中心。` : BOOKING_MESSAGES.CANCEL_TOO_LATE;
     }
     case 'NETWORK_ERROR':
     case 'TIMEOUT':

@@ -109,9 +109,7 @@ export function meRoutes(api: FakeApi): Record<string, Handler> {
       }
       sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: '不支持', requestId: 'r' });
     }),
-    '/household/members/:id/invitation': authed(api, (_state, _req, res) =>
-      sendJson(res, 201, { code: 'K7M2Q9XA', expiresAt: '2026-12-01T02:00:00.000Z' }),
-    ),
+    '/household/members/:id/invitation': authed(api, (_state, _req, res) => sendJson(res, 201, { code: 'K7M2Q9XA', expiresAt: '2026-12-01T02:00:00.000Z' })),
     '/regions/communities': (_req, res) => sendJson(res, 200, { items: communitiesFixture }),
     '/auth/logout': authed(api, (_state, _req, res) => void res.writeHead(204).end()),
   };

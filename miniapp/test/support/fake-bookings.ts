@@ -138,8 +138,7 @@ function notFound(res: ServerResponse): void {
 /** The appointment routes, answering with the shapes the real API has. */
 export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, Handler> {
   const byKey = new Map<string, BookingView>();
-  const route = (handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) =>
-    authed(api, (_state, req, res) => handle(req, res));
+  const route = (handle: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) => authed(api, (_state, req, res) => handle(req, res));
 
   return {
     [`/services/${fake.service.id}`]: (_req, res) => sendJson(res, 200, fake.service),
@@ -237,9 +236,7 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
       fake.staffQueries.push(query);
       if (scripted(fake, 'staff-list', res)) return;
       const name = query.get('name');
-      const items = fake.bookings.filter(
-        (booking) => booking.date === (query.get('date') ?? TODAY) && (!name || booking.person.name.includes(name)),
-      );
+      const items = fake.bookings.filter((booking) => booking.date === (query.get('date') ?? TODAY) && (!name || booking.person.name.includes(name)));
       sendJson(res, 200, { items });
     }),
     '/staff/bookings/:id/transitions': route(async (req, res) => {

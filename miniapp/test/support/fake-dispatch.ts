@@ -279,7 +279,16 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     const result = transitionOrder(order.status, event, actor);
     if (!result.ok) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: '订单状态不允许', requestId: 'r' });
     const to: OrderStatus = result.to;
-    const entry = { event, label: ORDER_EVENT_LABELS[event], fromStatus: order.status, toStatus: to, actor, actorName: actor === 'worker' ? '赵师傅' : actor === 'staff' ? '李工作人员' : '王秀英', reason, at: new Date().toISOString() };
+    const entry = {
+      event,
+      label: ORDER_EVENT_LABELS[event],
+      fromStatus: order.status,
+      toStatus: to,
+      actor,
+      actorName: actor === 'worker' ? '赵师傅' : actor === 'staff' ? '李工作人员' : '王秀英',
+      reason,
+      at: new Date().toISOString(),
+    };
     const saved = save({ ...order, ...change, status: to, statusLabel: ORDER_STATUS_LABELS[to], timeline: [...order.timeline, entry] });
     return sendJson(res, 200, actor === 'resident' ? residentView(view(saved)) : view(saved));
   };
@@ -366,7 +375,11 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     '/worker/orders': read((req, res) => {
       const state = new URL(req.url ?? '', 'http://localhost').searchParams.get('state');
       const active: OrderStatus[] = ['accepted', 'en_route', 'in_service'];
-      sendJson(res, 200, { items: workerOrders().filter((order) => active.includes(order.status) === (state !== 'history')).map(view) });
+      sendJson(res, 200, {
+        items: workerOrders()
+          .filter((order) => active.includes(order.status) === (state !== 'history'))
+          .map(view),
+      });
     }),
     '/worker/orders/:id': read((req, res) => {
       const order = find(segment(req, 4));
@@ -495,7 +508,12 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       if (!decision) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: '该机构当前状态不能这样操作', requestId: 'r' });
       const reason = typeof body.reason === 'string' ? body.reason : null;
       if (PROVIDER_DECISIONS_NEEDING_REASON.includes(decision) && (!reason || reason.length < 2)) {
-        return sendJson(res, 400, { code: 'VALIDATION_FAILED', message: '请填写原因', details: [{ field: 'reason', constraints: ['required'], message: '请填写原因' }], requestId: 'r' });
+        return sendJson(res, 400, {
+          code: 'VALIDATION_FAILED',
+          message: '请填写原因',
+          details: [{ field: 'reason', constraints: ['required'], message: '请填写原因' }],
+          requestId: 'r',
+        });
       }
       const saved = { ...provider, status: to, decisionReason: PROVIDER_DECISIONS_NEEDING_REASON.includes(decision) ? reason : provider.decisionReason };
       fake.providers = fake.providers.map((item) => (item.id === saved.id ? saved : item));
@@ -505,7 +523,14 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       if (req.method === 'GET') return sendJson(res, 200, { items: fake.workers });
       return write('add-worker', (_req, innerRes, body) => {
         const phone = String(body.phone);
-        const worker = providerWorkerOf({ id: `worker-new-${nextId++}`, name: String(body.name), phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`, wechatBound: false, online: false, openOrders: 0 });
+        const worker = providerWorkerOf({
+          id: `worker-new-${nextId++}`,
+          name: String(body.name),
+          phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`,
+          wechatBound: false,
+          online: false,
+          openOrders: 0,
+        });
         fake.workers = [...fake.workers, worker];
         sendJson(innerRes, 201, worker);
       })(req, res);

@@ -102,10 +102,6 @@ export function countedRoute(reply: (call: number, req: IncomingMessage, res: Se
 }
 
 /** Fails the first request (503 服务暂时不可用 unless told otherwise) and answers every later one with `then`. */
-export function failingOnce(
-  then: Handler,
-  status = 503,
-  error = { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' },
-): CountedRoute {
+export function failingOnce(then: Handler, status = 503, error = { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' }): CountedRoute {
   return countedRoute((call, req, res) => (call === 1 ? sendJson(res, status, error) : then(req, res)));
 }

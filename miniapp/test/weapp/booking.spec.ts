@@ -56,10 +56,7 @@ describe('built weapp booking screens', () => {
   it('book page: 为谁预约 first, then centre, then dates and slots as big buttons', async () => {
     const page = renderBuiltPage('pages/book/index', { id: 'svc-mediation' });
     await waitUntil('为谁预约', () => page.querySelectorAll('.booking-person').length > 0);
-    expect(page.querySelectorAll('.booking-person').map((node) => node.dom!.textContent)).toEqual([
-      expect.stringContaining('王秀英'),
-      expect.stringContaining('李建国'),
-    ]);
+    expect(page.querySelectorAll('.booking-person').map((node) => node.dom!.textContent)).toEqual([expect.stringContaining('王秀英'), expect.stringContaining('李建国')]);
     expect(page.querySelectorAll('.booking-centre')).toHaveLength(0);
     page.querySelectorAll('.booking-person')[1].dispatchEvent('tap');
     await waitUntil('the centres', () => page.querySelectorAll('.booking-centre').length > 0);
@@ -68,10 +65,7 @@ describe('built weapp booking screens', () => {
 
     expect(page.querySelectorAll('.slot-date')).toHaveLength(2);
     const slots = page.querySelectorAll('.slot-option');
-    expect(slots.map((node) => node.dom!.textContent)).toEqual([
-      expect.stringContaining('剩余 2 位'),
-      expect.stringContaining('已约满'),
-    ]);
+    expect(slots.map((node) => node.dom!.textContent)).toEqual([expect.stringContaining('剩余 2 位'), expect.stringContaining('已约满')]);
     expect(page.querySelectorAll('.slot-waitlist')).toHaveLength(1);
 
     slots[0].dispatchEvent('tap');

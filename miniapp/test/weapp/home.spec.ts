@@ -19,16 +19,9 @@ describe('built weapp home page', () => {
       ['.category-tile', '.community-card', '.centre-card'].every((selector) => home.querySelectorAll(selector).length > 0),
     );
 
-    expect(standIn.requests).toEqual([
-      'http://127.0.0.1:3000/api/catalogue',
-      'http://127.0.0.1:3000/api/regions/communities',
-      'http://127.0.0.1:3000/api/centres',
-    ]);
+    expect(standIn.requests).toEqual(['http://127.0.0.1:3000/api/catalogue', 'http://127.0.0.1:3000/api/regions/communities', 'http://127.0.0.1:3000/api/centres']);
     const communityCards = home.querySelectorAll('.community-card');
-    expect(communityCards.map((card) => card.dom!.textContent)).toEqual([
-      expect.stringContaining('阳光社区'),
-      expect.stringContaining('和平社区'),
-    ]);
+    expect(communityCards.map((card) => card.dom!.textContent)).toEqual([expect.stringContaining('阳光社区'), expect.stringContaining('和平社区')]);
 
     const [centreCard] = home.querySelectorAll('.centre-card');
     expect(centreCard.dom!.textContent).toContain('阳光社区市民中心');
@@ -44,10 +37,7 @@ describe('built weapp home page', () => {
     tiles[0].dispatchEvent('tap');
     await waitUntil('the category page opened', () => standIn.navigations.includes('/pages/category/index?id=cat-self-governance'));
 
-    expect(standIn.navigations).toEqual([
-      '/pages/centre/index?id=centre-yangguang',
-      '/pages/category/index?id=cat-self-governance',
-    ]);
+    expect(standIn.navigations).toEqual(['/pages/centre/index?id=centre-yangguang', '/pages/category/index?id=cat-self-governance']);
   });
 
   it('renders the centre page the tap leads to', async () => {
@@ -64,10 +54,7 @@ describe('built weapp home page', () => {
     const category = renderBuiltPage('pages/category/index', { id: 'cat-self-governance' });
     await waitUntil('the service rows', () => category.querySelectorAll('.service-row').length > 0);
     const rows = category.querySelectorAll('.service-row');
-    expect(rows.map((row) => row.dom!.textContent)).toEqual([
-      expect.stringContaining('议事厅预约'),
-      expect.stringContaining('需审核'),
-    ]);
+    expect(rows.map((row) => row.dom!.textContent)).toEqual([expect.stringContaining('议事厅预约'), expect.stringContaining('需审核')]);
     rows[1].dispatchEvent('tap');
     await waitUntil('the service page opened', () => standIn.navigations.at(-1) === '/pages/service/index?id=svc-mediation');
     expect(standIn.navigations.at(-1)).toBe('/pages/service/index?id=svc-mediation');

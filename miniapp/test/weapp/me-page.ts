@@ -38,7 +38,6 @@ export function setUpBuiltMePage() {
     standIn,
     resident,
     /** Puts a session on the device, as an earlier sign-in would have. */
-    storeSession: (session: { accessToken: string; refreshToken: string; account: unknown }) =>
-      wx.setStorageSync(SESSION_KEY, session),
+    storeSession: (session: { accessToken: string; refreshToken: string; account: unknown }) => wx.setStorageSync(SESSION_KEY, session),
   };
 }

@@ -10,11 +10,7 @@ describe('built weapp 我的 page', () => {
     await waitUntil('the profile and the household', () => me.querySelectorAll('.profile-name').length > 0 && me.dom!.textContent!.includes('王建国'));
 
     expect(standIn.requests).toEqual(
-      expect.arrayContaining([
-        'http://127.0.0.1:3000/api/me',
-        'http://127.0.0.1:3000/api/me/profile',
-        'http://127.0.0.1:3000/api/household/members',
-      ]),
+      expect.arrayContaining(['http://127.0.0.1:3000/api/me', 'http://127.0.0.1:3000/api/me/profile', 'http://127.0.0.1:3000/api/household/members']),
     );
     expect(me.querySelector('.profile-name')!.dom!.textContent).toBe('王秀英');
     const text = me.dom!.textContent;

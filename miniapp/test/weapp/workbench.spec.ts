@@ -91,9 +91,7 @@ describe('built weapp worker workbench', () => {
     expect(job.dom!.textContent).not.toContain('拍照上传');
     page.querySelector('.worker-job__navigate')!.dispatchEvent('tap');
     await waitUntil('wx.openLocation', () => standIn.openedLocations.length > 0);
-    expect(standIn.openedLocations[0]).toEqual(
-      expect.objectContaining({ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }),
-    );
+    expect(standIn.openedLocations[0]).toEqual(expect.objectContaining({ latitude: 30.5468, longitude: 114.3612, name: '居家养老上门服务', address: '东湖路 88 号 3 栋 201' }));
 
     page.querySelector('.worker-offer__accept')!.dispatchEvent('tap');
     await waitUntil('接单成功', () => page.dom!.textContent!.includes('接单成功'));

@@ -27,22 +27,18 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
   const previewed: unknown[] = [];
   let logins = 0;
 
-  const ok = (name: string) => (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
-    const res = { errMsg: `${name}:ok` };
-    setTimeout(() => {
-      options.success?.(res);
-      options.complete?.(res);
-    });
-  };
+  const ok =
+    (name: string) =>
+    (options: { success?: (res: unknown) => void; complete?: (res: unknown) => void } = {}) => {
+      const res = { errMsg: `${name}:ok` };
+      setTimeout(() => {
+        options.success?.(res);
+        options.complete?.(res);
+      });
+    };
 
   const wx: Record<string, unknown> = {
-    request(options: {
-      url: string;
-      dataType?: string;
-      success?: (res: unknown) => void;
-      fail?: (res: unknown) => void;
-      complete?: (res: unknown) => void;
-    }) {
+    request(options: { url: string; dataType?: string; success?: (res: unknown) => void; fail?: (res: unknown) => void; complete?: (res: unknown) => void }) {
       requests.push(options.url);
       const path = new URL(options.url).pathname.replace(/^\/api/, '');
       const route = routes[path] ?? { status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } };
@@ -60,14 +56,7 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
     },
     /** WeChat's upload: the body is always the raw text (WeChat never parses it). */
-    uploadFile(options: {
-      url: string;
-      filePath: string;
-      name: string;
-      header?: Record<string, string>;
-      success?: (res: unknown) => void;
-      complete?: (res: unknown) => void;
-    }) {
+    uploadFile(options: { url: string; filePath: string; name: string; header?: Record<string, string>; success?: (res: unknown) => void; complete?: (res: unknown) => void }) {
       uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: { ...options.header } });
       const path = new URL(options.url).pathname.replace(/^\/api/, '');
       const route = routes[path] ?? { status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } };

@@ -47,13 +47,7 @@ export function BookingFlow({ service, people, successActions, centreId }: Booki
       {people.length > 1 && <PersonChoice people={people} flow={flow} />}
       {person && service.centres.length > 1 && <CentreChoice person={person} flow={flow} />}
       {person && flow.centreId && !flow.picked && (
-        <SlotPicker
-          key={flow.centreId}
-          centreId={flow.centreId}
-          serviceId={service.id}
-          onPick={flow.pickSlot}
-          onWaitlist={flow.waitFor}
-        />
+        <SlotPicker key={flow.centreId} centreId={flow.centreId} serviceId={service.id} onPick={flow.pickSlot} onWaitlist={flow.waitFor} />
       )}
       {person && flow.centreId && flow.picked && <ConfirmStep service={service} person={person} flow={flow} />}
     </View>
@@ -118,7 +112,9 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
       <View className='booking-summary'>
         <Text className='booking-summary__title'>{waitlist ? '加入候补' : '核对预约'}</Text>
         <Text className='booking-summary__line'>服务：{service.name}</Text>
-        <Text className='booking-summary__line'>地点：{centre.centreName}（{centre.address}）</Text>
+        <Text className='booking-summary__line'>
+          地点：{centre.centreName}（{centre.address}）
+        </Text>
         <Text className='booking-summary__line'>
           时间：{dateLabel(slot.date)} {timeRange(slot.start, slot.end)}
         </Text>
@@ -133,9 +129,7 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
       <View className='booking-summary'>
         <Text className='booking-summary__title'>{bringHeading(person)}</Text>
         <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
-        {service.needsReview && !waitlist && (
-          <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>
-        )}
+        {service.needsReview && !waitlist && <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>}
       </View>
 
       {outcome.status === 'failed' && <Text className='booking-flow__message'>{outcome.message}</Text>}
@@ -167,23 +161,11 @@ function GroupSizeStepper({ flow }: { flow: BookingFlowHandle }) {
     <View className='booking-group-size'>
       <Text className='booking-flow__label'>使用人数</Text>
       <View className='booking-group-size__row'>
-        <Button
-          className='booking-group-size__minus'
-          size='large'
-          disabled={groupSize <= 1}
-          ariaLabel='减少 1 人'
-          onClick={() => flow.changeGroupSize(-1)}
-        >
+        <Button className='booking-group-size__minus' size='large' disabled={groupSize <= 1} ariaLabel='减少 1 人' onClick={() => flow.changeGroupSize(-1)}>
           −
         </Button>
         <Text className='booking-group-size__value'>{groupSize}</Text>
-        <Button
-          className='booking-group-size__plus'
-          size='large'
-          disabled={groupSize >= MAX_GROUP_SIZE}
-          ariaLabel='增加 1 人'
-          onClick={() => flow.changeGroupSize(1)}
-        >
+        <Button className='booking-group-size__plus' size='large' disabled={groupSize >= MAX_GROUP_SIZE} ariaLabel='增加 1 人' onClick={() => flow.changeGroupSize(1)}>
           +
         </Button>
       </View>
@@ -223,9 +205,7 @@ function BookingSuccess({ booking, actions }: { booking: BookingView; actions: R
       {booking.groupSize !== null && <Text className='booking-success__line'>人数：{booking.groupSize}</Text>}
       <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
       {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
-      {booking.status === 'confirmed' && booking.bookedFor !== 'staff' && (
-        <CheckInCodePanel bookingId={booking.id} hint='到中心后出示此码' />
-      )}
+      {booking.status === 'confirmed' && booking.bookedFor !== 'staff' && <CheckInCodePanel bookingId={booking.id} hint='到中心后出示此码' />}
       {actions}
     </View>
   );

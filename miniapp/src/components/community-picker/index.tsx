@@ -55,25 +55,14 @@ function CommunitySearch({ onPick }: { onPick: (community: CommunitySummary) => 
   const search = useCommunitySearch();
   return (
     <View className='community-picker__search'>
-      <TextField
-        label='输入社区名称查找'
-        value={search.keyword}
-        onChange={search.setKeyword}
-        placeholder='例如：安大'
-        inputClassName='community-picker__keyword'
-      />
+      <TextField label='输入社区名称查找' value={search.keyword} onChange={search.setKeyword} placeholder='例如：安大' inputClassName='community-picker__keyword' />
       <Button className='community-picker__submit' type='primary' size='large' block onClick={search.search}>
         查找
       </Button>
       <RemoteContent state={search.state} onRetry={search.retry} isEmpty={isEmptyList} emptyText='没有找到这个社区，请换个名称试试'>
         {(items) =>
           items.map((community) => (
-            <View
-              key={community.id}
-              className='community-picker__option'
-              hoverClass='community-picker__option--pressed'
-              onClick={() => onPick(community)}
-            >
+            <View key={community.id} className='community-picker__option' hoverClass='community-picker__option--pressed' onClick={() => onPick(community)}>
               <Text className='community-picker__option-name'>{community.name}</Text>
               <Text className='community-picker__option-line'>{describe(community)}</Text>
             </View>

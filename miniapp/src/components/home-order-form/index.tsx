@@ -71,12 +71,7 @@ function WindowStep({ form }: { form: HomeOrderFormHandle }) {
       <Text className='home-form__label'>哪天上门</Text>
       <View className='home-form__choices'>
         {form.dates.map((date) => (
-          <View
-            key={date}
-            className={`home-date${date === form.date ? ' home-date--selected' : ''}`}
-            ariaRole='radio'
-            onClick={() => form.chooseDate(date)}
-          >
+          <View key={date} className={`home-date${date === form.date ? ' home-date--selected' : ''}`} ariaRole='radio' onClick={() => form.chooseDate(date)}>
             <Text>{dateLabel(date)}</Text>
           </View>
         ))}

@@ -14,11 +14,7 @@ export interface LinkEntryProps {
 /** A big bordered row that opens another page: the whole row is the tap target. */
 export function LinkEntry({ label, hint, url, className }: LinkEntryProps) {
   return (
-    <View
-      className={`link-entry${className ? ` ${className}` : ''}`}
-      hoverClass='link-entry--pressed'
-      onClick={() => openPage(url)}
-    >
+    <View className={`link-entry${className ? ` ${className}` : ''}`} hoverClass='link-entry--pressed' onClick={() => openPage(url)}>
       <Text className='link-entry__label'>{label}</Text>
       <Text className='link-entry__hint'>{hint} ›</Text>
     </View>

@@ -31,12 +31,7 @@ export function SlotPicker({ centreId, serviceId, selected, onPick, onWaitlist, 
   const now = new Date();
   return (
     <View className='slot-picker'>
-      <RemoteContent
-        state={slots.state}
-        onRetry={slots.retry}
-        isEmpty={() => slots.dates.length === 0}
-        emptyText='两周内没有可以预约的时间，请过几天再来看看，或致电市民中心。'
-      >
+      <RemoteContent state={slots.state} onRetry={slots.retry} isEmpty={() => slots.dates.length === 0} emptyText='两周内没有可以预约的时间，请过几天再来看看，或致电市民中心。'>
         {() => (
           <>
             <Text className='slot-picker__label'>1. 选择日期</Text>

@@ -18,18 +18,7 @@ export interface TextFieldProps {
 }
 
 /** A labelled, large input with its help text and error right below it (never in a pop-up). */
-export function TextField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  placeholder,
-  inputClassName,
-  type = 'text',
-  password = false,
-  maxlength = 140,
-}: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, placeholder, inputClassName, type = 'text', password = false, maxlength = 140 }: TextFieldProps) {
   return (
     <View className={`text-field${error ? ' text-field--invalid' : ''}`}>
       <Text className='text-field__label'>{label}</Text>

@@ -50,9 +50,7 @@ export function BookPage() {
                 预约上门服务
               </Button>
             ) : (
-              <ResidentGate staffHint='工作人员请在工作台使用“代居民预约”。'>
-                {(account) => <ForResident key={account.id} service={found} account={account} />}
-              </ResidentGate>
+              <ResidentGate staffHint='工作人员请在工作台使用“代居民预约”。'>{(account) => <ForResident key={account.id} service={found} account={account} />}</ResidentGate>
             )}
           </>
         )}

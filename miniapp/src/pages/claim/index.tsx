@@ -7,11 +7,7 @@ import { claimHouseholdMember } from '../../services/session';
 export function FamilyClaimPage() {
   return (
     <View className='page-root'>
-      <InvitationSignIn
-        title='用家人邀请码登录'
-        lines={['您的家人已经替您登记过信息。', '请输入家人给您的 8 位邀请码，之后您可以自己预约服务。']}
-        attempt={claimHouseholdMember}
-      />
+      <InvitationSignIn title='用家人邀请码登录' lines={['您的家人已经替您登记过信息。', '请输入家人给您的 8 位邀请码，之后您可以自己预约服务。']} attempt={claimHouseholdMember} />
     </View>
   );
 }

@@ -13,12 +13,7 @@ export function CategoryTiles({ categories }: CategoryTilesProps) {
   return (
     <View className='category-tiles'>
       {categories.map((category) => (
-        <View
-          key={category.id}
-          className='category-tile'
-          hoverClass='category-tile--pressed'
-          onClick={() => openCategory(category.id)}
-        >
+        <View key={category.id} className='category-tile' hoverClass='category-tile--pressed' onClick={() => openCategory(category.id)}>
           <Text className='category-tile__name'>{category.name}</Text>
           <Text className='category-tile__count'>{category.services.length} 项服务 ›</Text>
         </View>

@@ -33,34 +33,19 @@ export function HomePage() {
       {resident && <NextUp key={resident.id} />}
       <View className='home__section'>
         <Text className='home__title'>社区服务</Text>
-        <RemoteContent
-          state={catalogue.state}
-          onRetry={catalogue.retry}
-          isEmpty={isEmptyList}
-          emptyText='暂时还没有服务信息'
-        >
+        <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={isEmptyList} emptyText='暂时还没有服务信息'>
           {(categories) => <CategoryTiles categories={categories} />}
         </RemoteContent>
       </View>
       <View className='home__section'>
         <Text className='home__title'>社区市民中心</Text>
-        <RemoteContent
-          state={centres.state}
-          onRetry={centres.retry}
-          isEmpty={isEmptyList}
-          emptyText='暂时还没有市民中心信息'
-        >
+        <RemoteContent state={centres.state} onRetry={centres.retry} isEmpty={isEmptyList} emptyText='暂时还没有市民中心信息'>
           {(items) => items.map((centre) => <CentreCard key={centre.id} centre={centre} onOpen={openCentre} />)}
         </RemoteContent>
       </View>
       <View className='home__section'>
         <Text className='home__title'>社区</Text>
-        <RemoteContent
-          state={communities.state}
-          onRetry={communities.retry}
-          isEmpty={isEmptyList}
-          emptyText='暂时还没有社区信息'
-        >
+        <RemoteContent state={communities.state} onRetry={communities.retry} isEmpty={isEmptyList} emptyText='暂时还没有社区信息'>
           {(items) => items.map((community) => <CommunityCard key={community.id} community={community} />)}
         </RemoteContent>
       </View>

@@ -17,12 +17,7 @@ export function DemoLogin() {
   const { state } = signIn;
 
   if (accounts.state.status === 'error' && accounts.state.error.code === 'NOT_FOUND') {
-    return (
-      <Notice
-        title='演示登录未开放'
-        lines={['这里是正式环境，不提供演示账号。', '居民请在微信中打开「邻里」小程序，会自动登录。']}
-      />
-    );
+    return <Notice title='演示登录未开放' lines={['这里是正式环境，不提供演示账号。', '居民请在微信中打开「邻里」小程序，会自动登录。']} />;
   }
 
   return (
@@ -32,21 +27,12 @@ export function DemoLogin() {
       <RemoteContent state={accounts.state} onRetry={accounts.retry} emptyText='暂时没有可用的演示账号' isEmpty={(items) => items.length === 0}>
         {(items) =>
           items.map((account: DemoAccount) => (
-            <View
-              key={account.id}
-              className='demo-account'
-              hoverClass='demo-account--pressed'
-              onClick={() => signIn.run(account.id, account.id)}
-            >
+            <View key={account.id} className='demo-account' hoverClass='demo-account--pressed' onClick={() => signIn.run(account.id, account.id)}>
               <Text className='demo-account__name'>{account.displayName}</Text>
               <Text className='demo-account__role'>{ROLE_LABELS[account.role]}</Text>
               <Text className='demo-account__description'>{account.description}</Text>
-              {state.status === 'pending' && state.key === account.id && (
-                <Text className='demo-account__status'>正在登录，请稍候…</Text>
-              )}
-              {state.status === 'failed' && state.key === account.id && (
-                <Text className='demo-account__error'>{state.error.message}</Text>
-              )}
+              {state.status === 'pending' && state.key === account.id && <Text className='demo-account__status'>正在登录，请稍候…</Text>}
+              {state.status === 'failed' && state.key === account.id && <Text className='demo-account__error'>{state.error.message}</Text>}
             </View>
           ))
         }

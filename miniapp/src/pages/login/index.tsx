@@ -12,12 +12,7 @@ export function LoginPage() {
   return (
     <View className='page-root login'>
       {CAN_USE_WECHAT_LOGIN ? <WechatLogin /> : <DemoLogin />}
-      <LinkEntry
-        className='login__staff-entry'
-        label='社区工作人员/服务机构 登录'
-        hint='使用账号和密码登录'
-        url={ROUTES.staffLogin}
-      />
+      <LinkEntry className='login__staff-entry' label='社区工作人员/服务机构 登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
     </View>
   );
 }

@@ -23,13 +23,7 @@ export function DataRightsSection({ onSignOut }: { onSignOut: () => void }) {
           </Button>
         </View>
       ) : (
-        <Button
-          className='data-rights__export'
-          size='large'
-          block
-          loading={exported.status === 'pending'}
-          onClick={rights.runExport}
-        >
+        <Button className='data-rights__export' size='large' block loading={exported.status === 'pending'} onClick={rights.runExport}>
           导出我的全部信息
         </Button>
       )}
@@ -48,12 +42,7 @@ export function DataRightsSection({ onSignOut }: { onSignOut: () => void }) {
           <Text className='data-rights__warning'>注销后，您的姓名、手机号、身份证号、住址和家人信息都会被删除，无法恢复。</Text>
           <Text className='me-card__text'>已经完成的服务记录会匿名保留。</Text>
           {deletion.status === 'failed' && <Text className='me-card__error'>{deletion.message}</Text>}
-          <SubmitButton
-            className='data-rights__delete-confirm'
-            type='danger'
-            pending={deletion.status === 'pending'}
-            onClick={rights.confirmDelete}
-          >
+          <SubmitButton className='data-rights__delete-confirm' type='danger' pending={deletion.status === 'pending'} onClick={rights.confirmDelete}>
             确定注销，删除我的信息
           </SubmitButton>
           <Button className='data-rights__delete-cancel' size='large' block onClick={rights.cancelDelete}>

@@ -31,9 +31,7 @@ function Invitation({ invitation }: { invitation: InvitationCode }) {
       <Text className='invitation__label'>邀请码</Text>
       <Text className='invitation-code'>{invitation.code.split('').join(' ')}</Text>
       <Text className='invitation__line'>有效期至：{formatLocalDateTime(invitation.expiresAt) ?? invitation.expiresAt}</Text>
-      <Text className='invitation__line'>
-        请家人用自己的微信打开“邻里”小程序，在登录页点“我有家人邀请码”，输入上面的邀请码。
-      </Text>
+      <Text className='invitation__line'>请家人用自己的微信打开“邻里”小程序，在登录页点“我有家人邀请码”，输入上面的邀请码。</Text>
     </View>
   );
 }
@@ -54,15 +52,7 @@ function MemberRow({ member, action, invitation, household }: { member: Househol
       {confirming ? (
         <View className='household-member__confirm'>
           <Text className='household-member__confirm-text'>确定不再代 {member.name} 办事吗？这不会删除对方自己的微信账号。</Text>
-          <Button
-            className='household-member__remove-confirm'
-            type='danger'
-            size='large'
-            block
-            loading={pending}
-            disabled={pending}
-            onClick={() => household.remove(member)}
-          >
+          <Button className='household-member__remove-confirm' type='danger' size='large' block loading={pending} disabled={pending} onClick={() => household.remove(member)}>
             确定移除
           </Button>
           <Button className='household-member__remove-cancel' size='large' block onClick={() => setConfirming(false)}>

@@ -24,13 +24,7 @@ function SignedOut({ session }: { session: SessionHandle }) {
       <Text className='me__title'>您还没有登录</Text>
       <Text className='me-card__text'>登录后可以填写您的信息、添加家人、预约服务。</Text>
       {state.status === 'signed-out' && state.error && <Text className='me-card__error'>{state.error.message}</Text>}
-      <Button
-        className='me__login'
-        type='primary'
-        size='large'
-        block
-        onClick={() => (CAN_USE_WECHAT_LOGIN ? session.signIn() : openPage(ROUTES.login))}
-      >
+      <Button className='me__login' type='primary' size='large' block onClick={() => (CAN_USE_WECHAT_LOGIN ? session.signIn() : openPage(ROUTES.login))}>
         {CAN_USE_WECHAT_LOGIN ? '微信一键登录' : '去登录'}
       </Button>
     </View>

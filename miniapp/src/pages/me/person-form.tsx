@@ -69,13 +69,7 @@ export function PersonForm({ kind, title, initial, idNumberOnFile, phoneOnFile, 
     <View className={`person-form person-form--${kind}`}>
       <Text className='person-form__title'>{title}</Text>
       {kind === 'member' && (
-        <ChoiceGrid
-          label='与您的关系'
-          options={HOUSEHOLD_RELATIONS}
-          value={values.relation}
-          onChange={(relation) => setField('relation', relation)}
-          error={errors.relation}
-        />
+        <ChoiceGrid label='与您的关系' options={HOUSEHOLD_RELATIONS} value={values.relation} onChange={(relation) => setField('relation', relation)} error={errors.relation} />
       )}
       {TEXT_FIELDS.filter((field) => kind === 'member' || !field.memberOnly).map((field) => (
         <TextField
@@ -91,11 +85,7 @@ export function PersonForm({ kind, title, initial, idNumberOnFile, phoneOnFile, 
           maxlength={field.maxlength}
         />
       ))}
-      <CommunityPicker
-        value={values.community}
-        onChange={(community) => setField('community', community)}
-        error={errors.communityId}
-      />
+      <CommunityPicker value={values.community} onChange={(community) => setField('community', community)} error={errors.communityId} />
       {form.formError && <Text className='person-form__error'>{form.formError}</Text>}
       <SubmitButton className='person-form__save' pending={form.saving} onClick={() => void form.submit(onSave)}>
         保存

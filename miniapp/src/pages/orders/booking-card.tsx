@@ -25,9 +25,7 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
     <View className={`booking-card booking-card--${booking.status}`}>
       <View className='booking-card__head'>
         <Text className='booking-card__service'>{booking.service.name}</Text>
-        <Text className={`booking-card__status booking-card__status--${booking.status}`}>
-          {BOOKING_STATUS_LABELS[booking.status]}
-        </Text>
+        <Text className={`booking-card__status booking-card__status--${booking.status}`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
       </View>
       <Text className='booking-card__line'>
         时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
@@ -70,12 +68,7 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
       {panel === 'reschedule' && (
         <View className='booking-card__panel'>
           <Text className='booking-card__ask'>选一个新的时间，点一下就改好（同一个中心、同一项服务）。</Text>
-          <SlotPicker
-            centreId={booking.centre.id}
-            serviceId={booking.service.id}
-            current={booking.startsAt}
-            onPick={(slot) => !pending && orders.reschedule(booking, slot)}
-          />
+          <SlotPicker centreId={booking.centre.id} serviceId={booking.service.id} current={booking.startsAt} onPick={(slot) => !pending && orders.reschedule(booking, slot)} />
           {pending && <Text className='booking-card__ask'>正在改约，请稍候…</Text>}
         </View>
       )}

@@ -32,12 +32,7 @@ function CentreList({ service }: OfferingCentresProps) {
       )}
       {line && <Text className={`offering-centres__location offering-centres__location--${location}`}>{line}</Text>}
       {ordered.map(({ centre, mine, meters }) => (
-        <View
-          key={centre.centreId}
-          className='offering-centre'
-          hoverClass='offering-centre--pressed'
-          onClick={() => openPage(centrePageUrl(centre.centreId))}
-        >
+        <View key={centre.centreId} className='offering-centre' hoverClass='offering-centre--pressed' onClick={() => openPage(centrePageUrl(centre.centreId))}>
           <Text className='offering-centre__name'>{centre.centreName}</Text>
           {(mine || meters !== null) && (
             <View className='offering-centre__tags'>

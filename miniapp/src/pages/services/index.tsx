@@ -43,20 +43,8 @@ export function ServicesPage() {
     <View className='page-root services'>
       <Text className='services__title'>全部服务</Text>
       <Text className='services__line'>点一下服务，查看要带的材料、在哪里办理和预约。</Text>
-      <TextField
-        label='找服务'
-        value={keyword}
-        onChange={setKeyword}
-        placeholder='输入名称或拼音首字母，如 jz'
-        inputClassName='services__search'
-        maxlength={20}
-      />
-      <RemoteContent
-        state={catalogue.state}
-        onRetry={catalogue.retry}
-        isEmpty={isEmptyList}
-        emptyText='暂时还没有服务信息'
-      >
+      <TextField label='找服务' value={keyword} onChange={setKeyword} placeholder='输入名称或拼音首字母，如 jz' inputClassName='services__search' maxlength={20} />
+      <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={isEmptyList} emptyText='暂时还没有服务信息'>
         {(categories) => <CatalogueList categories={categories} keyword={keyword} />}
       </RemoteContent>
     </View>

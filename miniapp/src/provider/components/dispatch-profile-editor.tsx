@@ -19,7 +19,17 @@ export interface ToggleOption {
 }
 
 /** Several big on/off buttons (checkboxes a thumb can hit). */
-export function ToggleChips({ className, options, selected, onToggle }: { className: string; options: readonly ToggleOption[]; selected: readonly string[]; onToggle: (id: string) => void }) {
+export function ToggleChips({
+  className,
+  options,
+  selected,
+  onToggle,
+}: {
+  className: string;
+  options: readonly ToggleOption[];
+  selected: readonly string[];
+  onToggle: (id: string) => void;
+}) {
   return (
     <View className='provider-admin__choices'>
       {options.map((option) => {
@@ -48,10 +58,7 @@ export function DispatchProfileEditor({ admin, draft }: { admin: ProviderAdminHa
   const catalogue = useCatalogue();
   const communities = useCommunities();
   const homeServices = useMemo(
-    () =>
-      catalogue.state.status === 'ready'
-        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => service.mode === 'home')
-        : [],
+    () => (catalogue.state.status === 'ready' ? catalogue.state.data.flatMap((category) => category.services).filter((service) => service.mode === 'home') : []),
     [catalogue.state],
   );
   return (
@@ -85,7 +92,14 @@ export function DispatchProfileEditor({ admin, draft }: { admin: ProviderAdminHa
         selected={draft.weekdays.map(String)}
         onToggle={(id) => admin.toggleWeekday(Number(id) as IsoWeekday)}
       />
-      <TextField label='上班时间' value={draft.start} onChange={(start) => admin.setHours(start, draft.end)} inputClassName='provider-profile__start' maxlength={5} placeholder='08:00' />
+      <TextField
+        label='上班时间'
+        value={draft.start}
+        onChange={(start) => admin.setHours(start, draft.end)}
+        inputClassName='provider-profile__start'
+        maxlength={5}
+        placeholder='08:00'
+      />
       <TextField label='下班时间' value={draft.end} onChange={(end) => admin.setHours(draft.start, end)} inputClassName='provider-profile__end' maxlength={5} placeholder='18:00' />
       <Text className='provider-admin__label'>同时最多接几单</Text>
       <View className='provider-admin__choices'>

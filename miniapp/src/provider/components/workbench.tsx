@@ -132,7 +132,12 @@ function SetOutQuestion({ jobs }: { jobs: JobsHandle }) {
     <ConfirmDialog
       className='worker-set-out'
       title='现在出发去这一单？'
-      lines={[`${order.service.name}（${order.person.name}）`, `地址：${order.address}`, `时间：${windowLabel(order.windowStartsAt, order.windowEndsAt)}`, '确认后，居民会看到“服务人员已出发”。']}
+      lines={[
+        `${order.service.name}（${order.person.name}）`,
+        `地址：${order.address}`,
+        `时间：${windowLabel(order.windowStartsAt, order.windowEndsAt)}`,
+        '确认后，居民会看到“服务人员已出发”。',
+      ]}
       confirmText='确认出发'
       cancelText='还没出发'
       onConfirm={jobs.confirmSetOut}

@@ -22,12 +22,7 @@ export interface GrabPoolHandle {
 const NONE = () => Promise.resolve<ServiceOrderView[]>([]);
 
 /** The orders open to grab: loaded while `online`, looked at again every POOL_POLL_MS while `active` (online and shown). */
-export function useGrabPool(
-  online: boolean,
-  active: boolean,
-  cards: CardRequestsHandle,
-  takeJob: (saved: ServiceOrderView, notice: string) => void,
-): GrabPoolHandle {
+export function useGrabPool(online: boolean, active: boolean, cards: CardRequestsHandle, takeJob: (saved: ServiceOrderView, notice: string) => void): GrabPoolHandle {
   const list = useRemoteData(online ? fetchGrabPool : NONE);
 
   /** The pool again without the loading screen (a failed poll keeps the list shown). */

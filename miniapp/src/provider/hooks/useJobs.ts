@@ -91,14 +91,18 @@ export function useJobs(cards: CardRequestsHandle, say: (notice: string) => void
         return;
       }
     }
-    cards.send(order.id, () => advanceWorkerOrder(order.id, step, note), (saved) => {
-      put(saved);
-      if (step === 'complete') {
-        setCompleting(null);
-        setNote('');
-      }
-      say(STEP_DONE[step]);
-    });
+    cards.send(
+      order.id,
+      () => advanceWorkerOrder(order.id, step, note),
+      (saved) => {
+        put(saved);
+        if (step === 'complete') {
+          setCompleting(null);
+          setNote('');
+        }
+        say(STEP_DONE[step]);
+      },
+    );
   };
 
   // Read at render: the ticks re-render the screen when the answer may have changed.

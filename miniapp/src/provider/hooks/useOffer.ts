@@ -37,12 +37,7 @@ export interface OfferHandle {
  * The offer the dispatcher made this worker: looked for every OFFER_POLL_MS while `active` (online and on screen),
  * counted down, dropped when its time is up. 接单 hands the order to `takeJob`; 拒单 needs a reason.
  */
-export function useOffer(
-  active: boolean,
-  cards: CardRequestsHandle,
-  takeJob: (saved: ServiceOrderView, notice: string) => void,
-  say: (notice: string) => void,
-): OfferHandle {
+export function useOffer(active: boolean, cards: CardRequestsHandle, takeJob: (saved: ServiceOrderView, notice: string) => void, say: (notice: string) => void): OfferHandle {
   const [offer, setOffer] = useState<DispatchOfferView | null>(null);
   /** When the shown offer's answer arrived (phone time: only differences of it are used). */
   const [receivedAt, setReceivedAt] = useState(() => Date.now());
@@ -95,10 +90,14 @@ export function useOffer(
   const accept = () => {
     if (!offer) return;
     const { id } = offer;
-    cards.send(id, () => acceptOffer(id), (saved) => {
-      setOffer(null);
-      takeJob(saved, '接单成功，请按时上门');
-    });
+    cards.send(
+      id,
+      () => acceptOffer(id),
+      (saved) => {
+        setOffer(null);
+        takeJob(saved, '接单成功，请按时上门');
+      },
+    );
   };
 
   const reject = () => {
@@ -109,12 +108,16 @@ export function useOffer(
       return;
     }
     const { id } = offer;
-    cards.send(id, () => rejectOffer(id, reasonText(reason)), () => {
-      setOffer(null);
-      setRejecting(false);
-      setReason(EMPTY_REASON);
-      say('已拒单');
-    });
+    cards.send(
+      id,
+      () => rejectOffer(id, reasonText(reason)),
+      () => {
+        setOffer(null);
+        setRejecting(false);
+        setReason(EMPTY_REASON);
+        say('已拒单');
+      },
+    );
   };
 
   const openReject = (open: boolean) => {

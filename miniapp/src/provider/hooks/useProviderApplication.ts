@@ -28,16 +28,7 @@ export interface ApplicationValues {
 /** Messages by field; keys are the API's field names (`regionId` for the community). */
 export type ApplicationErrors = Partial<Record<keyof ProviderApplicationInput, string>>;
 
-const APPLICATION_FIELDS: readonly (keyof ProviderApplicationInput)[] = [
-  'name',
-  'kind',
-  'regionId',
-  'contactName',
-  'contactPhone',
-  'creditCode',
-  'adminUsername',
-  'adminPassword',
-];
+const APPLICATION_FIELDS: readonly (keyof ProviderApplicationInput)[] = ['name', 'kind', 'regionId', 'contactName', 'contactPhone', 'creditCode', 'adminUsername', 'adminPassword'];
 
 export const EMPTY_APPLICATION: ApplicationValues = {
   name: '',

@@ -23,12 +23,7 @@ export function CentreChoice({ value, onChange }: { value: string | null; onChan
         {(items) => (
           <View className='staff-desk__choices'>
             {items.map((centre) => (
-              <View
-                key={centre.id}
-                className={`staff-centre${centre.id === value ? ' staff-centre--selected' : ''}`}
-                ariaRole='radio'
-                onClick={() => onChange(centre)}
-              >
+              <View key={centre.id} className={`staff-centre${centre.id === value ? ' staff-centre--selected' : ''}`} ariaRole='radio' onClick={() => onChange(centre)}>
                 <Text>{centre.name}</Text>
               </View>
             ))}

@@ -14,9 +14,7 @@ export function ServiceChoice({ value, onChange, allLabel }: { value: string; on
     <View className='staff-desk__block'>
       <Text className='staff-desk__label'>服务</Text>
       <RemoteContent state={state} onRetry={retry} isEmpty={() => chips.length === 0} emptyText='暂时没有可预约的服务'>
-        {() => (
-          <Chips className='staff-service-choice' chips={allLabel ? [{ value: ALL, label: allLabel }, ...chips] : chips} value={value} onChange={onChange} />
-        )}
+        {() => <Chips className='staff-service-choice' chips={allLabel ? [{ value: ALL, label: allLabel }, ...chips] : chips} value={value} onChange={onChange} />}
       </RemoteContent>
     </View>
   );

@@ -18,10 +18,7 @@ export function StaffGate({ title, children }: { title: string; children: (accou
   if (state.status === 'signed-in' && BOOKING_DESK_ROLES.has(state.account.role)) return <>{children(state.account)}</>;
   return (
     <>
-      <Notice
-        title={title}
-        lines={[state.status === 'signed-in' ? '您当前登录的不是社区工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。']}
-      />
+      <Notice title={title} lines={[state.status === 'signed-in' ? '您当前登录的不是社区工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。']} />
       <LinkEntry label='工作人员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
     </>
   );

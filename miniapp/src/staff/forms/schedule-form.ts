@@ -46,18 +46,14 @@ export function policyFormOf(policy: BookingPolicy): PolicyForm {
 
 /** Open days only: a closed weekday simply has no entry. */
 export function weeklyOf(days: DayForm[]): WeeklyOpening[] {
-  return days
-    .filter((day) => day.open)
-    .map((day) => ({ weekday: day.weekday, ranges: day.ranges, slotMinutes: Number(day.slotMinutes), seats: Number(day.seats) }));
+  return days.filter((day) => day.open).map((day) => ({ weekday: day.weekday, ranges: day.ranges, slotMinutes: Number(day.slotMinutes), seats: Number(day.seats) }));
 }
 
 const WHOLE_NUMBER = /^\d{1,5}$/;
 
 /** The policy, or the problems of its fields (whole numbers; at least one bookable day). */
 export function policyOf(form: PolicyForm): { policy: BookingPolicy; problems: string[] } {
-  const problems = (Object.keys(POLICY_LABELS) as (keyof BookingPolicy)[])
-    .filter((key) => !WHOLE_NUMBER.test(form[key].trim()))
-    .map((key) => `${POLICY_LABELS[key]}请填写整数`);
+  const problems = (Object.keys(POLICY_LABELS) as (keyof BookingPolicy)[]).filter((key) => !WHOLE_NUMBER.test(form[key].trim())).map((key) => `${POLICY_LABELS[key]}请填写整数`);
   const policy: BookingPolicy = {
     bookingWindowDays: Number(form.bookingWindowDays),
     minNoticeMinutes: Number(form.minNoticeMinutes),
@@ -83,9 +79,7 @@ export function exceptionProblems(exception: DateException): string[] {
 /** Every message of a VALIDATION_FAILED answer, or the error's own message. */
 export function problemsOf(error: ApiError): string[] {
   if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
-    const messages = (error.details as { message?: unknown }[])
-      .map((item) => item?.message)
-      .filter((message): message is string => typeof message === 'string');
+    const messages = (error.details as { message?: unknown }[]).map((item) => item?.message).filter((message): message is string => typeof message === 'string');
     if (messages.length > 0) return messages.map(readableProblem);
   }
   return [error.message];
@@ -115,4 +109,3 @@ export function describeException(exception: DateException): string {
   const hours = exception.ranges.map((range) => `${range.start}–${range.end}`).join('、');
   return `特殊开放 ${hours}，每 ${exception.slotMinutes} 分钟 ${exception.seats} 位：${exception.reason}`;
 }
-

@@ -11,10 +11,7 @@ import { useCatalogue } from '../../hooks/useCatalogue';
 export function useBookableServices({ withHome = false }: { withHome?: boolean } = {}) {
   const catalogue = useCatalogue();
   const services = useMemo<ServiceSummary[]>(
-    () =>
-      catalogue.state.status === 'ready'
-        ? catalogue.state.data.flatMap((category) => category.services).filter((service) => withHome || service.mode !== 'home')
-        : [],
+    () => (catalogue.state.status === 'ready' ? catalogue.state.data.flatMap((category) => category.services).filter((service) => withHome || service.mode !== 'home') : []),
     [catalogue.state, withHome],
   );
   return { ...catalogue, services };

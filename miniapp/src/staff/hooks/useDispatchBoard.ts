@@ -50,7 +50,6 @@ export function useDispatchBoard(): DispatchBoardHandle {
 /** Which staff action is open on the order page. */
 export type StaffPanel = 'assign' | StaffOrderAction;
 
-
 export interface DispatchOrderHandle extends RemoteDataHandle<ServiceOrderDetail | null> {
   panel: StaffPanel | null;
   openPanel: (panel: StaffPanel | null) => void;
@@ -97,8 +96,7 @@ export function useDispatchOrder(orderId: string): DispatchOrderHandle {
     if (panel === 'assign' && !workerId) return setAction({ status: 'failed', message: '请先选一位服务人员' });
     if (reason.trim().length < 2) return setAction({ status: 'failed', message: '请填写原因（至少 2 个字）' });
     setAction({ status: 'pending' });
-    const sent: Promise<ServiceOrderView> =
-      panel === 'assign' ? assignOrder(orderId, workerId!, reason.trim()) : actOnOrder(orderId, panel, reason.trim());
+    const sent: Promise<ServiceOrderView> = panel === 'assign' ? assignOrder(orderId, workerId!, reason.trim()) : actOnOrder(orderId, panel, reason.trim());
     const done = DONE[panel];
     sent.then(
       (saved) => {

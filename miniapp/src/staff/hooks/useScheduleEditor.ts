@@ -4,17 +4,7 @@ import { addDays, shanghaiDateOf } from '@linli/shared';
 import type { ServiceSchedule } from '@linli/shared';
 
 import { ApiError } from '../../services/api-error';
-import {
-  daysOf,
-  emptyExceptionForm,
-  exceptionOf,
-  exceptionProblems,
-  policyFormOf,
-  policyOf,
-  problemsOf,
-  weeklyOf,
-  weeklyProblems,
-} from '../forms/schedule-form';
+import { daysOf, emptyExceptionForm, exceptionOf, exceptionProblems, policyFormOf, policyOf, problemsOf, weeklyOf, weeklyProblems } from '../forms/schedule-form';
 import { fetchSchedule, removeDateException, saveDateException, saveWeeklySchedule } from '../../services/staff-admin';
 import { useRemoteData } from '../../hooks/useRemoteData';
 
@@ -96,8 +86,10 @@ export function useScheduleEditor(target: CentreService, now: Date = new Date())
 
   const addException = () => {
     const candidate = exceptionOf(exception);
-    runAdd(exceptionProblems(candidate), () => saveDateException(target, candidate), () =>
-      setException(emptyExceptionForm(exception.date)),
+    runAdd(
+      exceptionProblems(candidate),
+      () => saveDateException(target, candidate),
+      () => setException(emptyExceptionForm(exception.date)),
     );
   };
 

@@ -36,11 +36,7 @@ export interface StaffFilter {
   phoneTail: string;
 }
 
-export type CheckInState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'failed'; message: string }
-  | { status: 'done'; booking: BookingView };
+export type CheckInState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string } | { status: 'done'; booking: BookingView };
 
 export interface StaffBookingsHandle extends RemoteDataHandle<BookingView[]> {
   centreId: string | null;
@@ -89,10 +85,7 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
     else setSubmitted(filter);
   }, [filter, submitted, retry]);
 
-  const replace = useCallback(
-    (saved: BookingView) => update((items) => items.map((item) => (item.id === saved.id ? saved : item))),
-    [update],
-  );
+  const replace = useCallback((saved: BookingView) => update((items) => items.map((item) => (item.id === saved.id ? saved : item))), [update]);
 
   const act = useCallback(
     (booking: BookingView, event: StaffBookingEvent) => {
@@ -128,5 +121,22 @@ export function useStaffBookings(initialCentreId: string | null, now: Date = new
     [centreId, replace],
   );
 
-  return { ...remote, centreId, setCentreId, date, setDate, serviceId, setServiceId, status, setStatus, filter, setFilter, search, requestOf: requests.of, act, checkIn, checkInCode };
+  return {
+    ...remote,
+    centreId,
+    setCentreId,
+    date,
+    setDate,
+    serviceId,
+    setServiceId,
+    status,
+    setStatus,
+    filter,
+    setFilter,
+    search,
+    requestOf: requests.of,
+    act,
+    checkIn,
+    checkInCode,
+  };
 }

@@ -38,9 +38,7 @@ export function HomeOrderBookPage() {
             {found.centres.length === 0 ? (
               <Text className='home-form__message'>暂时没有市民中心安排这项上门服务，请过几天再来看看。</Text>
             ) : (
-              <ResidentGate staffHint='上门服务请居民本人或家人在小程序里预约。'>
-                {(account) => <ForResident key={account.id} service={found} account={account} />}
-              </ResidentGate>
+              <ResidentGate staffHint='上门服务请居民本人或家人在小程序里预约。'>{(account) => <ForResident key={account.id} service={found} account={account} />}</ResidentGate>
             )}
           </>
         )}

@@ -68,7 +68,9 @@ function WorkerCard({ admin, worker }: { admin: ProviderAdminHandle; worker: Pro
       <Text className='provider-worker__title'>
         {worker.name} · {worker.online ? '在线' : '离线'}
       </Text>
-      <Text className='provider-worker__line'>电话：{worker.phoneMasked} · {worker.wechatBound ? '已绑定微信' : '未绑定微信'}</Text>
+      <Text className='provider-worker__line'>
+        电话：{worker.phoneMasked} · {worker.wechatBound ? '已绑定微信' : '未绑定微信'}
+      </Text>
       <Text className='provider-worker__line'>
         手上订单：{worker.openOrders}/{worker.maxOpenOrders} · 评分：
         {worker.averageRating !== null ? `${worker.averageRating.toFixed(1)}（${worker.ratingCount} 次）` : '暂无'}
@@ -107,7 +109,14 @@ function AddWorker({ admin }: { admin: ProviderAdminHandle }) {
     <View className='provider-admin__block provider-add'>
       <Text className='provider-admin__label'>添加服务人员</Text>
       <TextField label='姓名' value={newWorker.name} onChange={(name) => admin.setNewWorker({ ...newWorker, name })} inputClassName='provider-add__name' maxlength={64} />
-      <TextField label='手机号' type='number' value={newWorker.phone} onChange={(phone) => admin.setNewWorker({ ...newWorker, phone })} inputClassName='provider-add__phone' maxlength={13} />
+      <TextField
+        label='手机号'
+        type='number'
+        value={newWorker.phone}
+        onChange={(phone) => admin.setNewWorker({ ...newWorker, phone })}
+        inputClassName='provider-add__phone'
+        maxlength={13}
+      />
       {admin.adding.status === 'failed' && <Text className='provider-admin__message'>{admin.adding.message}</Text>}
       {admin.adding.status === 'done' && <Text className='provider-admin__message provider-admin__message--done'>{admin.adding.message}</Text>}
       <SubmitButton className='provider-add__submit' pending={admin.adding.status === 'pending'} onClick={admin.addWorker}>

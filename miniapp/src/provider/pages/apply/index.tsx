@@ -129,13 +129,7 @@ function ApplicationForm({ handle }: { handle: ProviderApplicationHandle }) {
         hint={creditCodeCheck?.ok ? `✓ ${creditCodeCheck.message}` : '营业执照上的 18 位代码'}
         maxlength={CREDIT_CODE_LENGTH}
       />
-      <ApplicationField
-        handle={handle}
-        field='adminUsername'
-        label='管理员登录账号'
-        hint='审核通过后用它登录。3 到 64 位小写字母或数字，例如 anxin2024'
-        maxlength={64}
-      />
+      <ApplicationField handle={handle} field='adminUsername' label='管理员登录账号' hint='审核通过后用它登录。3 到 64 位小写字母或数字，例如 anxin2024' maxlength={64} />
       <PasswordField handle={handle} />
       {outcome.status === 'failed' && <Text className='provider-apply__message'>{outcome.message}</Text>}
       <SubmitButton className='provider-apply__submit' pending={outcome.status === 'pending'} onClick={handle.submit}>
@@ -152,11 +146,7 @@ function Apply() {
     <>
       {outcome.status === 'done' && <Text className='provider-apply__message provider-apply__message--done'>{outcome.message}</Text>}
       <MyApplications handle={handle} />
-      {handle.hasPending ? (
-        <Text className='provider-apply__line'>您的申请正在审核中，审核结果出来前不能再次申请。</Text>
-      ) : (
-        <ApplicationForm handle={handle} />
-      )}
+      {handle.hasPending ? <Text className='provider-apply__line'>您的申请正在审核中，审核结果出来前不能再次申请。</Text> : <ApplicationForm handle={handle} />}
     </>
   );
 }

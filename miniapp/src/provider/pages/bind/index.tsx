@@ -7,11 +7,7 @@ import { bindWorker } from '../../../services/session';
 export function WorkerBindingPage() {
   return (
     <View className='page-root'>
-      <InvitationSignIn
-        title='服务人员绑定微信'
-        lines={['请输入服务机构给您的 8 位邀请码。', '绑定后，用这个微信就能接单、签到。']}
-        attempt={bindWorker}
-      />
+      <InvitationSignIn title='服务人员绑定微信' lines={['请输入服务机构给您的 8 位邀请码。', '绑定后，用这个微信就能接单、签到。']} attempt={bindWorker} />
     </View>
   );
 }

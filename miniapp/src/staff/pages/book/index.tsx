@@ -39,9 +39,7 @@ function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void 
           residents.map((resident) => (
             <View key={resident.id} className='staff-resident' hoverClass='staff-resident--pressed' onClick={() => onPick(resident)}>
               <Text className='staff-resident__title'>{resident.name}</Text>
-              <Text className='staff-resident__line'>
-                {[resident.communityName, resident.phoneMasked, resident.idNumberMasked].filter(Boolean).join(' · ')}
-              </Text>
+              <Text className='staff-resident__line'>{[resident.communityName, resident.phoneMasked, resident.idNumberMasked].filter(Boolean).join(' · ')}</Text>
             </View>
           ))
         }
@@ -97,20 +95,20 @@ function BookStep({ resident, serviceId, onAgain }: { resident: ResidentProfile;
         found.mode === 'home' ? (
           <HomeStep resident={resident} service={found} />
         ) : (
-        <BookingFlow
-          service={found}
-          people={people}
-          successActions={
-            <>
-              <Button className='staff-desk__button staff-book-again' type='primary' size='large' block onClick={onAgain}>
-                再为其他居民预约
-              </Button>
-              <Button className='staff-desk__button' size='large' block onClick={() => openPage(ROUTES.staffBookings)}>
-                查看今日预约
-              </Button>
-            </>
-          }
-        />
+          <BookingFlow
+            service={found}
+            people={people}
+            successActions={
+              <>
+                <Button className='staff-desk__button staff-book-again' type='primary' size='large' block onClick={onAgain}>
+                  再为其他居民预约
+                </Button>
+                <Button className='staff-desk__button' size='large' block onClick={() => openPage(ROUTES.staffBookings)}>
+                  查看今日预约
+                </Button>
+              </>
+            }
+          />
         )
       }
     </RemoteRecord>

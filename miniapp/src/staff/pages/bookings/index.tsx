@@ -36,12 +36,7 @@ function DateChoice({ desk, today }: { desk: StaffBookingsHandle; today: string 
       <Text className='staff-desk__label'>日期</Text>
       <View className='staff-desk__choices'>
         {dates.map((date) => (
-          <View
-            key={date}
-            className={`staff-date${date === desk.date ? ' staff-date--selected' : ''}`}
-            ariaRole='radio'
-            onClick={() => desk.setDate(date)}
-          >
+          <View key={date} className={`staff-date${date === desk.date ? ' staff-date--selected' : ''}`} ariaRole='radio' onClick={() => desk.setDate(date)}>
             <Text>{dateLabel(date)}</Text>
           </View>
         ))}
@@ -151,13 +146,7 @@ function Desk({ account }: { account: SessionAccount }) {
           </View>
           <View className='staff-desk__block'>
             <Text className='staff-desk__label'>查找居民</Text>
-            <TextField
-              label='姓名'
-              value={desk.filter.name}
-              onChange={(name) => desk.setFilter({ ...desk.filter, name })}
-              inputClassName='staff-search-name'
-              maxlength={32}
-            />
+            <TextField label='姓名' value={desk.filter.name} onChange={(name) => desk.setFilter({ ...desk.filter, name })} inputClassName='staff-search-name' maxlength={32} />
             <TextField
               label='手机尾号'
               value={desk.filter.phoneTail}

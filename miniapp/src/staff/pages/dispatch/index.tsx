@@ -60,11 +60,7 @@ function Board() {
       <CentreFilter board={board} />
       <Tabs board={board} />
       <RemoteContent state={board.state} onRetry={retry} isEmpty={() => board.shown.length === 0} emptyText={`没有${label}的订单`}>
-        {() =>
-          board.shown.map((order) => (
-            <OrderListCard key={order.id} order={order} onOpen={() => openPage(pageUrlWithId(ROUTES.staffDispatchOrder, order.id))} />
-          ))
-        }
+        {() => board.shown.map((order) => <OrderListCard key={order.id} order={order} onOpen={() => openPage(pageUrlWithId(ROUTES.staffDispatchOrder, order.id))} />)}
       </RemoteContent>
     </>
   );

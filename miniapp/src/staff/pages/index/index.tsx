@@ -69,10 +69,7 @@ export function StaffHomePage() {
     <View className='page-root staff-home'>
       <Notice
         title='社区工作人员工作台'
-        lines={[
-          '这里用于处理居民的预约和派单。',
-          state.status === 'signed-in' ? '您当前登录的不是工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。',
-        ]}
+        lines={['这里用于处理居民的预约和派单。', state.status === 'signed-in' ? '您当前登录的不是工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。']}
       />
       <LinkEntry label='工作人员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
     </View>

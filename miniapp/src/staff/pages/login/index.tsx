@@ -14,21 +14,8 @@ export function StaffLoginPage() {
     <View className='page-root staff-login'>
       <Text className='staff-login__title'>社区工作人员/服务机构 登录</Text>
       <Text className='staff-login__line'>请输入单位为您开通的账号和密码。</Text>
-      <TextField
-        label='账号'
-        value={login.username}
-        onChange={login.setUsername}
-        inputClassName='staff-login-username'
-        maxlength={64}
-      />
-      <TextField
-        label='密码'
-        value={login.password}
-        onChange={login.setPassword}
-        inputClassName='staff-login-password'
-        password
-        maxlength={128}
-      />
+      <TextField label='账号' value={login.username} onChange={login.setUsername} inputClassName='staff-login-username' maxlength={64} />
+      <TextField label='密码' value={login.password} onChange={login.setPassword} inputClassName='staff-login-password' password maxlength={128} />
       {login.message && <Text className='staff-login__error'>{login.message}</Text>}
       <SubmitButton className='staff-login-submit' pending={login.pending} onClick={login.submit}>
         登录

@@ -28,13 +28,7 @@ function ReasonForm({ review, panel }: { review: ProviderReviewHandle; panel: Re
   const label = DECISION_LABELS[decision];
   return (
     <View className='staff-provider__panel'>
-      <ReasonPicker
-        label={`${label}的原因`}
-        options={DECISION_REASONS[decision] ?? []}
-        value={review.reason}
-        onChange={review.setReason}
-        inputClassName='staff-provider__reason'
-      />
+      <ReasonPicker label={`${label}的原因`} options={DECISION_REASONS[decision] ?? []} value={review.reason} onChange={review.setReason} inputClassName='staff-provider__reason' />
       {PANEL_WARNINGS[decision] && <Text className='staff-provider__warning'>{PANEL_WARNINGS[decision]}</Text>}
       <SubmitButton
         className={`staff-provider__confirm staff-provider__confirm--${decision}`}

@@ -31,12 +31,7 @@ export function ExceptionsSection({ editor, exceptions }: { editor: ScheduleEdit
           <Text className='staff-form__line schedule-exception__text'>
             {dateLabel(exception.date)}（{exception.date}）{describeException(exception)}
           </Text>
-          <Button
-            className='schedule-exception-remove'
-            size='large'
-            disabled={editor.adding.status === 'pending'}
-            onClick={() => editor.removeException(exception.date)}
-          >
+          <Button className='schedule-exception-remove' size='large' disabled={editor.adding.status === 'pending'} onClick={() => editor.removeException(exception.date)}>
             删除
           </Button>
         </View>
