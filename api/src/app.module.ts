@@ -4,15 +4,15 @@ import { SecurityModule } from './common/security/security.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { AccountsAdminModule } from './modules/accounts/accounts-admin.module';
-import { AppointmentsModule } from './modules/appointments/appointments.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { CatalogueModule } from './modules/catalogue/catalogue.module';
-import { HealthModule } from './modules/health/health.module';
-import { DispatchModule } from './modules/dispatch/dispatch.module';
-import { RegionsModule } from './modules/regions/regions.module';
-import { ProvidersModule } from './modules/providers/providers.module';
-import { ResidentsModule } from './modules/residents/residents.module';
+import { AccountsAdminModule } from './modules/accounts-admin';
+import { AppointmentsModule } from './modules/appointments';
+import { AuthModule } from './modules/auth';
+import { CatalogueModule } from './modules/catalogue';
+import { HealthModule } from './modules/health';
+import { DispatchModule } from './modules/dispatch';
+import { RegionsModule } from './modules/regions';
+import { ProvidersModule } from './modules/providers';
+import { ResidentsModule } from './modules/residents';
 import { DemoLoginAccountsModule } from './seed/demo-login-accounts.module';
 
 @Module({})

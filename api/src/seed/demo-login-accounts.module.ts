@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DEMO_LOGIN_ACCOUNTS, type DemoLoginAccount } from '../modules/auth/demo-login-accounts';
+import { DEMO_LOGIN_ACCOUNTS, type DemoLoginAccount } from '../modules/auth';
 import { DEMO_ACCOUNTS } from './demo-identities';
 import { stableId } from './stable-id';
 

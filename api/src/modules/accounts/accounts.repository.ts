@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
-import { Provider } from '../providers/provider.entity';
-import { Region } from '../regions/region.entity';
-import { PrivacyConsent } from '../residents/privacy-consent.entity';
-import { Resident } from '../residents/resident.entity';
+import { Region } from '../regions';
+import type { PrivacyConsent } from '../residents';
 import { Account } from './account.entity';
 import { PasswordCredential } from './password-credential.entity';
 import { WechatIdentity } from './wechat-identity.entity';
+
+/**
+ * Privacy consents are kept per account, but their entity lives with the residents, whose module imports this one;
+ * like the entities themselves, it is named by its entity name so that no runtime import runs back up.
+ */
+const PRIVACY_CONSENT = 'PrivacyConsent';
 
 @Injectable()
 export class AccountsRepository {
@@ -21,16 +25,13 @@ export class AccountsRepository {
     return this.dataSource.getRepository(Region).findOne({ where: { id: regionId } });
   }
 
-  findResident(residentId: string): Promise<Resident | null> {
-    return this.dataSource.getRepository(Resident).findOne({ where: { id: residentId } });
-  }
-
-  findProviderWithRegion(providerId: string): Promise<Provider | null> {
-    return this.dataSource.getRepository(Provider).findOne({ where: { id: providerId }, relations: { region: true } });
+  /** An account with whom it belongs to: its region, its resident (with their community), its provider (with its region). */
+  findAccountWithOwners(accountId: string): Promise<Account | null> {
+    return this.dataSource.getRepository(Account).findOne({ where: { id: accountId }, relations: { region: true, resident: { community: true }, provider: { region: true } } });
   }
 
   hasAcceptedCurrentPrivacyPolicy(accountId: string): Promise<boolean> {
-    return this.dataSource.getRepository(PrivacyConsent).exists({ where: { accountId, version: CURRENT_PRIVACY_POLICY_VERSION } });
+    return this.dataSource.getRepository<PrivacyConsent>(PRIVACY_CONSENT).exists({ where: { accountId, version: CURRENT_PRIVACY_POLICY_VERSION } });
   }
 
   findCredentialByUsername(username: string): Promise<PasswordCredential | null> {
@@ -84,10 +85,10 @@ export class AccountsRepository {
   }
 
   async addConsent(manager: EntityManager, consent: Pick<PrivacyConsent, 'id' | 'accountId' | 'version' | 'acceptedAt' | 'ip'>): Promise<void> {
-    await manager.getRepository(PrivacyConsent).insert(consent);
+    await manager.getRepository<PrivacyConsent>(PRIVACY_CONSENT).insert(consent);
   }
 
   listConsents(accountId: string): Promise<PrivacyConsent[]> {
-    return this.dataSource.getRepository(PrivacyConsent).find({ where: { accountId }, order: { acceptedAt: 'ASC' } });
+    return this.dataSource.getRepository<PrivacyConsent>(PRIVACY_CONSENT).find({ where: { accountId }, order: { acceptedAt: 'ASC' } });
   }
 }

@@ -10,12 +10,12 @@ export class AccountsService {
   constructor(private readonly accounts: AccountsRepository) {}
 
   async describe(accountId: string): Promise<SessionAccount> {
-    const account = await this.accounts.findAccount(accountId);
+    const account = await this.accounts.findAccountWithOwners(accountId);
     if (!account) throw new NotFoundError('账号');
-    const resident = account.residentId ? await this.accounts.findResident(account.residentId) : null;
-    const provider = account.providerId ? await this.accounts.findProviderWithRegion(account.providerId) : null;
+    const { resident, provider } = account;
     const regionId = account.regionId ?? resident?.communityId ?? provider?.regionId ?? null;
-    const region = regionId ? await this.accounts.findRegion(regionId) : null;
+    // The same region regionId names, as loaded with the account: its own, its resident's community, its provider's.
+    const region = account.region ?? resident?.community ?? provider?.region ?? null;
     return {
       id: account.id,
       role: account.role,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OutboxModule } from '../outbox/outbox.module';
-import { ResidentsModule } from '../residents/residents.module';
+import { AuditModule } from '../audit';
+import { CatalogueModule } from '../catalogue';
+import { OutboxModule } from '../outbox';
+import { ResidentsModule } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingsController } from './bookings.controller';
 import { BookingReportsService } from './booking-reports.service';

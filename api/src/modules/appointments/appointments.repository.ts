@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { CentreService } from '../catalogue/centre-service.entity';
-import { Centre } from '../regions/centre.entity';
-import { Resident } from '../residents/resident.entity';
+import { AuditEntry } from '../audit';
+import { CentreService } from '../catalogue';
+import { Centre } from '../regions';
+import { Resident } from '../residents';
 import { Booking } from './booking.entity';
 import { BookingShortCode } from './booking-short-code.entity';
 import { CalendarDayRow } from './calendar-day.entity';

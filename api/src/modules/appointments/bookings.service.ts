@@ -19,8 +19,8 @@ import { Idempotency, type Remember } from '../../common/idempotency/idempotency
 import { FieldCipher } from '../../common/security/field-cipher';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
-import { ResidentAccess } from '../residents/resident-access';
+import { AuditService } from '../audit';
+import { ResidentAccess } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
 import { assertEligible, assertGroupSize, BookingSupport, type CreateBookingInput } from './booking-support';

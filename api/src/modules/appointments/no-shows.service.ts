@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '@linli/shared';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { AppointmentsRepository } from './appointments.repository';
 import { DAY_MS, SYSTEM_ACTOR } from './booking-support';
 import { WaitlistService } from './waitlist.service';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuditModule } from '../audit/audit.module';
-import { WechatModule } from '../wechat/wechat.module';
+import { AccountsModule } from '../accounts';
+import { AuditModule } from '../audit';
+import { WechatModule } from '../wechat';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';

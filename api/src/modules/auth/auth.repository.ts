@@ -3,14 +3,22 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import type { FailedSignIns, ProviderStatus } from '@linli/shared';
 import { isDuplicateKey } from '../../database/sql';
-import { Account } from '../accounts/account.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { Worker } from '../providers/worker.entity';
-import { Resident } from '../residents/resident.entity';
+import { Account } from '../accounts';
+import { AuditEntry } from '../audit';
+import type { Worker } from '../providers';
+import type { Resident } from '../residents';
 import { Invitation, type InvitationKind } from './invitation.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';
 import { RefreshToken } from './refresh-token.entity';
+
+/*
+ * A worker or a household member redeeming an invitation touches their record here, but the providers and residents
+ * modules sit above this one (they issue invitations through it): their entities are named by entity name, as the
+ * entities name each other, so no runtime import runs back up.
+ */
+const WORKER = 'Worker';
+const RESIDENT = 'Resident';
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
@@ -128,17 +136,17 @@ export class AuthRepository {
   }
 
   findWorker(manager: EntityManager, workerId: string): Promise<Worker | null> {
-    return manager.getRepository(Worker).findOne({ where: { id: workerId } });
+    return manager.getRepository<Worker>(WORKER).findOne({ where: { id: workerId } });
   }
 
   /** Binds an account to a worker record that has none yet; false if another account got there first. */
   async bindWorkerAccount(manager: EntityManager, workerId: string, accountId: string): Promise<boolean> {
-    const result = await manager.createQueryBuilder().update(Worker).set({ accountId }).where('id = :workerId AND account_id IS NULL', { workerId }).execute();
+    const result = await manager.createQueryBuilder().update<Worker>(WORKER).set({ accountId }).where('id = :workerId AND account_id IS NULL', { workerId }).execute();
     return result.affected === 1;
   }
 
   findResident(manager: EntityManager, residentId: string): Promise<Resident | null> {
-    return manager.getRepository(Resident).findOne({ where: { id: residentId } });
+    return manager.getRepository<Resident>(RESIDENT).findOne({ where: { id: residentId } });
   }
 
   residentHasAccount(manager: EntityManager, residentId: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { RequestMeta } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { Account } from '../accounts/account.entity';
+import { Account } from '../accounts';
 import { DEMO_LOGIN_ACCOUNTS, type DemoLoginAccount } from './demo-login-accounts';
 import { LoginService } from './login.service';
 import { demoAccountDisabled, demoLoginOff, demoWechatDown } from './auth.errors';

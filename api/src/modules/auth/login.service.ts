@@ -9,11 +9,9 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../common/security/passw
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
-import type { Account } from '../accounts/account.entity';
-import { AccountsRepository } from '../accounts/accounts.repository';
-import { AccountsService } from '../accounts/accounts.service';
-import { AuditService } from '../audit/audit.service';
-import { WechatClient, type WechatSession } from '../wechat/wechat.client';
+import { AccountsRepository, AccountsService, type Account } from '../accounts';
+import { AuditService } from '../audit';
+import { WechatClient, type WechatSession } from '../wechat';
 import { AuthRepository } from './auth.repository';
 import { InvitationService } from './invitation.service';
 import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';

@@ -6,7 +6,7 @@ import { issueAccessToken } from '../../common/security/access-token';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
-import type { Account } from '../accounts/account.entity';
+import type { Account } from '../accounts';
 import { AuthRepository, sha256 } from './auth.repository';
 import { sessionRefused } from './auth.errors';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Centre } from '../regions/centre.entity';
+import { Centre } from '../regions';
 import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
 import { ServiceCategory } from './service-category.entity';

@@ -5,7 +5,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { averageRating } from '../providers/worker-profiles';
+import { averageRating } from '../providers';
 import { DispatchRepository } from './dispatch.repository';
 import { Dispatcher, rankWorkersFor } from './dispatcher';
 import { OrderActors } from './order-actors';

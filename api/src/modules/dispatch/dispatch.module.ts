@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuditModule } from '../audit/audit.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OutboxModule } from '../outbox/outbox.module';
-import { ProvidersModule } from '../providers/providers.module';
-import { ResidentsModule } from '../residents/residents.module';
+import { AccountsModule } from '../accounts';
+import { AuditModule } from '../audit';
+import { CatalogueModule } from '../catalogue';
+import { OutboxModule } from '../outbox';
+import { ProvidersModule } from '../providers';
+import { ResidentsModule } from '../residents';
 import { DispatchBoardController } from './dispatch-board.controller';
 import { DispatchBoardService } from './dispatch-board.service';
 import { DispatchRepository } from './dispatch.repository';

@@ -5,8 +5,8 @@ import { isOrderOverdue, rankCandidates, workingHoursCover, type GeoPoint, type 
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { OutboxService } from '../outbox/outbox.service';
-import type { Worker } from '../providers/worker.entity';
+import { OutboxService } from '../outbox';
+import type { Worker } from '../providers';
 import { DispatchRepository } from './dispatch.repository';
 import { DISPATCHER, OrderLifecycle } from './order-lifecycle';
 import type { ServiceOrder } from './service-order.entity';

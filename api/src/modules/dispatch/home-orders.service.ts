@@ -7,10 +7,9 @@ import { NotFoundError, ValidationFailedError } from '../../common/errors/domain
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { isDuplicateKey } from '../../database/sql';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
-import { CatalogueRepository } from '../catalogue/catalogue.repository';
-import { ResidentAccess } from '../residents/resident-access';
-import { ResidentsRepository } from '../residents/residents.repository';
+import { AuditService } from '../audit';
+import { CatalogueRepository } from '../catalogue';
+import { ResidentAccess, ResidentsRepository } from '../residents';
 import { DispatchRepository } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
 import { OrderActors } from './order-actors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrderActor } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { AccountsRepository } from '../accounts/accounts.repository';
+import { AccountsRepository } from '../accounts';
 import type { OrderActorRef } from './order-lifecycle';
 
 const ACTOR_BY_ROLE: Record<AuthContext['role'], OrderActor> = { resident: 'resident', worker: 'worker', staff: 'staff', admin: 'staff', provider_admin: 'staff' };

@@ -4,8 +4,8 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { ORDER_WORKER_HELD_STATUSES, transitionOrder, type OrderActor, type OrderEvent, type OrderStatus } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError } from '../../common/errors/domain-error';
-import { AuditService } from '../audit/audit.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { AuditService } from '../audit';
+import { OutboxService } from '../outbox';
 import { DispatchRepository, type OrderGuard } from './dispatch.repository';
 import type { ServiceOrder } from './service-order.entity';
 import { orderChangedMeanwhile, orderTransitionRefused, workerAtCapacity } from './dispatch.errors';

@@ -3,8 +3,8 @@ import { phoneCallOpen, type OrderPhoneView, type OrderStatus } from '@linli/sha
 import type { AuthContext } from '../../common/auth/auth-context';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AccountsRepository } from '../accounts/accounts.repository';
-import { AuditService } from '../audit/audit.service';
+import { AccountsRepository } from '../accounts';
+import { AuditService } from '../audit';
 import type { ServiceOrder } from './service-order.entity';
 import { callAfterOrderClosed, callBeforeAcceptance, residentHasNoPhone } from './dispatch.errors';
 
@@ -49,9 +49,9 @@ export class OrderPhones {
   }
 
   private async ordererPhone(order: ServiceOrder): Promise<string | null> {
-    const orderer = await this.accounts.findAccount(order.createdByAccountId);
-    if (orderer?.role !== 'resident' || !orderer.residentId) return null;
-    return (await this.accounts.findResident(orderer.residentId))?.phoneCipher ?? null;
+    const orderer = await this.accounts.findAccountWithOwners(order.createdByAccountId);
+    if (orderer?.role !== 'resident' || !orderer.resident) return null;
+    return orderer.resident.phoneCipher;
   }
 
   private async reveal(auth: AuthContext, order: ServiceOrder, whose: 'worker' | 'resident', phoneCipher: string): Promise<OrderPhoneView> {

@@ -5,7 +5,7 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { InvitationCodeDto } from '../residents/dto/person.dto';
+import { InvitationCodeDto } from '../auth';
 import { CreateProviderDto, CreateWorkerDto, ProviderApplicationDto, ProviderDto, ProviderListDto, ProviderStatusDto, WorkerDto, WorkerListDto } from './dto/provider.dto';
 import { DispatchModeDto, DispatchProfileDto } from './dto/worker-profile.dto';
 import { ProvidersService } from './providers.service';

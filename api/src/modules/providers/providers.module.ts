@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
-import { CatalogueModule } from '../catalogue/catalogue.module';
-import { OutboxModule } from '../outbox/outbox.module';
+import { AccountsModule } from '../accounts';
+import { AuditModule } from '../audit';
+import { AuthModule } from '../auth';
+import { CatalogueModule } from '../catalogue';
+import { OutboxModule } from '../outbox';
 import { ProviderApplicationsController, ProvidersController } from './providers.controller';
 import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';

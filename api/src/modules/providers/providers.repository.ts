@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { DispatchMode, ProviderStatus, WorkingDay } from '@linli/shared';
-import { Region } from '../regions/region.entity';
+import { Region } from '../regions';
 import { Provider } from './provider.entity';
 import { WorkerArea } from './worker-area.entity';
 import { WorkerSkill } from './worker-skill.entity';

@@ -5,7 +5,7 @@ import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { ConflictError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { CentreFieldsDto, CreateCentreDto, CreateRegionDto } from './dto/manage-region.dto';
 import { RegionsRepository } from './regions.repository';
 import { MICRODEGREES, toCentreSummary, toRegionSummary } from './regions.service';

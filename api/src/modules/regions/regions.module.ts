@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { RegionsAdminController } from './regions-admin.controller';
 import { RegionsAdminService } from './regions-admin.service';
 import { RegionsController } from './regions.controller';

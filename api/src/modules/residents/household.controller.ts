@@ -5,7 +5,8 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { AddHouseholdMemberDto, HouseholdMemberDto, HouseholdMemberListDto, InvitationCodeDto, UpdateHouseholdMemberDto } from './dto/person.dto';
+import { InvitationCodeDto } from '../auth';
+import { AddHouseholdMemberDto, HouseholdMemberDto, HouseholdMemberListDto, UpdateHouseholdMemberDto } from './dto/person.dto';
 import { HouseholdService } from './household.service';
 
 const MEMBER_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'CONSENT_REQUIRED'] as const;

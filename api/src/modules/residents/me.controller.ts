@@ -4,7 +4,7 @@ import { ROLES, type ResidentDataExport, type ResidentProfile, type SessionAccou
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
-import { SessionAccountDto } from '../auth/dto/auth.dto';
+import { SessionAccountDto } from '../auth';
 import { ResidentDataExportDto } from './dto/data-export.dto';
 import { ConsentDto, MyProfileDto, PhoneCodeDto, ResidentProfileDto, UpdateMyProfileDto } from './dto/person.dto';
 import { MeService } from './me.service';

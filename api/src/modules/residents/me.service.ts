@@ -5,11 +5,10 @@ import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentDataExport, type ResidentP
 import type { AuthContext } from '../../common/auth/auth-context';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AccountsRepository } from '../accounts/accounts.repository';
-import { AccountsService } from '../accounts/accounts.service';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import { WechatClient } from '../wechat/wechat.client';
+import { AccountsRepository, AccountsService } from '../accounts';
+import { AuditService } from '../audit';
+import { AuthRepository } from '../auth';
+import { WechatClient } from '../wechat';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
 import { ResidentsRepository } from './residents.repository';

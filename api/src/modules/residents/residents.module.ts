@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
-import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
-import { WechatModule } from '../wechat/wechat.module';
+import { AccountsModule } from '../accounts';
+import { AuditModule } from '../audit';
+import { AuthModule } from '../auth';
+import { WechatModule } from '../wechat';
 import { HouseholdController } from './household.controller';
 import { HouseholdService } from './household.service';
 import { MeController } from './me.controller';

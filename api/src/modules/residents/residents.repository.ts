@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Account } from '../accounts/account.entity';
-import { AuditEntry } from '../audit/audit-entry.entity';
+import { Account } from '../accounts';
+import { AuditEntry } from '../audit';
 import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
-import { Region } from '../regions/region.entity';
+import { Region } from '../regions';
 import { HouseholdLink } from './household-link.entity';
 import { Resident } from './resident.entity';
 

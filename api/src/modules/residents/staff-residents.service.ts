@@ -5,7 +5,7 @@ import { assertRegionInScope } from '../../common/auth/scope';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
 import { ResidentsRepository, type ResidentWithCommunity } from './residents.repository';

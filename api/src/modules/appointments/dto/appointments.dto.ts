@@ -16,19 +16,13 @@ import {
   type IsoWeekday,
   type ServiceMode,
   type SlotAvailability,
-  type TimeRange,
   type WaitlistEntryView,
   type WeeklyOpening,
 } from '@linli/shared';
+import { TimeRangeDto } from '../../../common/http/time-range.dto';
 import { IsSearchText } from '../../../common/http/validation';
 
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class TimeRangeDto implements TimeRange {
-  @ApiProperty({ example: '08:30' }) @Matches(HH_MM) start: string;
-  @ApiProperty({ example: '12:00' }) @Matches(HH_MM) end: string;
-}
 
 export class WeeklyOpeningDto implements WeeklyOpening {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 7, description: 'ISO weekday, Monday = 1' })

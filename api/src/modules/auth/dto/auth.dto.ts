@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { IsInvitationCode } from '../../../common/http/validation';
-import { ROLES, type FailedSignIns, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount } from '@linli/shared';
+import { ROLES, type FailedSignIns, type LoginResponse, type Role, type SessionAccount, type SessionTokens, type DemoAccount, type InvitationCode } from '@linli/shared';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'The code from Taro.login() / wx.login(); valid once, for 5 minutes' })
@@ -87,4 +87,10 @@ export class DemoAccountDto implements DemoAccount {
 
 export class DemoAccountListDto {
   @ApiProperty({ type: [DemoAccountDto] }) items: DemoAccountDto[];
+}
+
+/** A one-time invitation code as issued, shown once to whoever issued it (a worker's, a household member's). */
+export class InvitationCodeDto implements InvitationCode {
+  @ApiProperty({ example: 'K7M2P9QX' }) code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }

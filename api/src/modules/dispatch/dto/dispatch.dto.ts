@@ -20,7 +20,7 @@ import {
 import { PositionCoordinate } from '../../../common/http/geo-position';
 import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
 import { RefDto } from '../../../common/http/ref.dto';
-import { WorkerProfileDto } from '../../providers/dto/worker-profile.dto';
+import { WorkerProfileDto } from '../../providers';
 
 // ─── requests ───────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { DISPATCH_MODES, type DispatchMode, type IsoWeekday, type WorkerProfileView, type WorkingDay } from '@linli/shared';
 import { RefDto } from '../../../common/http/ref.dto';
-import { TimeRangeDto } from '../../appointments/dto/appointments.dto';
+import { TimeRangeDto } from '../../../common/http/time-range.dto';
 
 /*
  * A worker's dispatch profile (skills, areas, working hours, capacity) and a provider's dispatch mode: set by the

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ResidentDataExport } from '@linli/shared';
 import { ApiModelOrNull } from '../../../common/http/api-nullable';
-import { SessionAccountDto } from '../../auth/dto/auth.dto';
+import { SessionAccountDto } from '../../auth';
 import { HouseholdMemberDto, ResidentProfileDto } from './person.dto';
 
 class ConsentRecordDto {

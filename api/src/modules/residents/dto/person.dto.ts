@@ -129,8 +129,3 @@ export class ResidentListDto {
 export class RevealedIdNumberDto {
   @ApiProperty() idNumber: string;
 }
-
-export class InvitationCodeDto {
-  @ApiProperty({ example: 'K7M2P9QX' }) code: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: string;
-}

@@ -3,15 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { AccountStatus } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
-import { ConflictError } from '../../common/errors/domain-error';
 import { hashPassword } from '../../common/security/password-hasher';
-import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import type { Account } from './account.entity';
-import { AccountsRepository } from './accounts.repository';
-import type { CreateStaffAccountDto, ManagedAccountDto } from './dto/admin-account.dto';
 import { isDuplicateKey } from '../../database/sql';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AccountsRepository, type Account } from '../accounts';
+import { AuditService } from '../audit';
+import { AuthRepository } from '../auth';
+import { cannotDisableSelf, usernameTaken } from './accounts-admin.errors';
+import type { CreateStaffAccountDto, ManagedAccountDto } from './dto/admin-account.dto';
 
 /** Admins create staff and admin accounts in their subtree, and disable or re-enable accounts there. */
 @Injectable()
@@ -35,7 +34,7 @@ export class AccountsAdminService {
         await this.audit.record(manager, auth, { action: 'account.created', targetType: 'account', targetId: id, regionPath: region!.path, details: { role: input.role } });
       });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConflictError('该登录名已被使用', { field: 'username' });
+      if (isDuplicateKey(error)) throw usernameTaken();
       throw error;
     }
     return toManagedAccount((await this.accounts.findAccount(id))!);
@@ -43,9 +42,9 @@ export class AccountsAdminService {
 
   /** Disabling revokes every session of the account at once; its tokens stop working on the next request. */
   async setStatus(auth: AuthContext, accountId: string, status: AccountStatus): Promise<ManagedAccountDto> {
-    if (accountId === auth.accountId) throw new ConflictError('不能停用自己的账号');
-    const account = await this.accounts.findAccount(accountId);
-    const regionPath = account ? await this.regionPathOf(account) : null;
+    if (accountId === auth.accountId) throw cannotDisableSelf();
+    const account = await this.accounts.findAccountWithOwners(accountId);
+    const regionPath = account ? regionPathOf(account) : null;
     assertRegionInScope(auth, regionPath, '该账号');
     await this.transactions.write(async (manager) => {
       await this.accounts.setStatus(manager, accountId, status);
@@ -54,17 +53,13 @@ export class AccountsAdminService {
     });
     return toManagedAccount((await this.accounts.findAccount(accountId))!);
   }
+}
 
-  /** Where an account lives for scoping: its own region, its provider's region, or its resident's community. */
-  private async regionPathOf(account: Account): Promise<string | null> {
-    if (account.regionId) return (await this.accounts.findRegion(account.regionId))?.path ?? null;
-    if (account.providerId) return (await this.accounts.findProviderWithRegion(account.providerId))?.region.path ?? null;
-    if (account.residentId) {
-      const resident = await this.accounts.findResident(account.residentId);
-      return resident?.communityId ? ((await this.accounts.findRegion(resident.communityId))?.path ?? null) : null;
-    }
-    return null;
-  }
+/** Where an account (loaded with its owners) lives for scoping: its own region, its provider's region, or its resident's community. */
+function regionPathOf(account: Account): string | null {
+  if (account.region) return account.region.path;
+  if (account.provider) return account.provider.region.path;
+  return account.resident?.community?.path ?? null;
 }
 
 function toManagedAccount(account: Account): ManagedAccountDto {

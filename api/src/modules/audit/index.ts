@@ -1,0 +1,8 @@
+/**
+ * The audit module's public surface: what other modules may import from it.
+ * The append-only audit trail every write records into, in its own transaction.
+ * Everything else in this folder is the module's own.
+ */
+export { AuditEntry } from './audit-entry.entity';
+export { AuditModule } from './audit.module';
+export { AuditService } from './audit.service';
