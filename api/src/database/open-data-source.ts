@@ -35,9 +35,16 @@ class CommittedReadsQueryRunner extends BetterSqlite3QueryRunner {
   }
 }
 
+/** The part of a better-sqlite3 connection used here: TypeORM's driver holds the library untyped. */
+interface SqliteConnection {
+  close(): void;
+}
+type SqliteLibrary = new (file: string, options: { readonly: boolean; fileMustExist: boolean; timeout?: number }) => SqliteConnection;
+
 function giveReadsTheirOwnConnection(driver: BetterSqlite3Driver): void {
+  const Sqlite = driver.sqlite as SqliteLibrary;
   // Opened after initialize(): migrations have run and the writer has switched the file to WAL.
-  const readConnection = new driver.sqlite(driver.options.database, { readonly: true, fileMustExist: true, timeout: driver.options.timeout });
+  const readConnection = new Sqlite(driver.options.database, { readonly: true, fileMustExist: true, timeout: driver.options.timeout });
   const reads = new CommittedReadsQueryRunner(driver, readConnection);
   const createWriterQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode: ReplicationMode) => (mode === 'slave' ? reads : createWriterQueryRunner(mode));

@@ -24,7 +24,7 @@ export async function createScratchDatabase(serverUrl: string | undefined, prefi
     return {
       config: { dialect: 'sqlite', file: join(folder, `${name}.sqlite`) },
       name,
-      drop: async () => rmSync(folder, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(folder, { recursive: true, force: true })),
     };
   }
   const server = new URL(serverUrl);

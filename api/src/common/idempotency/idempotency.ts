@@ -38,7 +38,7 @@ export class Idempotency {
     work: (remember: Remember<Reference>) => Promise<Result>,
     replay: (reference: Reference) => Promise<Result | null>,
   ): Promise<Result> {
-    if (!key) return work(async () => undefined);
+    if (!key) return work(() => Promise.resolve());
     const requestHash = createHash('sha256').update(JSON.stringify([scope, input])).digest('hex');
     const earlier = await this.replayed(key, requestHash, replay);
     if (earlier !== null) return earlier;

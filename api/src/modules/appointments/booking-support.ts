@@ -77,7 +77,7 @@ export class BookingSupport {
   async accessible(auth: AuthContext, bookingId: string): Promise<Booking> {
     const booking = await this.appointments.findBookingWithDetails(bookingId);
     if (!booking || !(await this.access.mayReach(auth, booking.residentId, booking.slot.centreService.centre.region.path))) throw new NotFoundError('该预约');
-    return booking!;
+    return booking;
   }
 
   async view(auth: AuthContext, bookingId: string): Promise<BookingView> {

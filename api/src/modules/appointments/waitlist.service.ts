@@ -70,8 +70,8 @@ export class WaitlistService {
     const entry = await this.appointments.findWaitlistEntryWithDetails(entryId);
     if (!entry || !(await this.access.mayReach(auth, entry.residentId, entry.slot.centreService.centre.region.path))) throw new NotFoundError('该候补');
     await this.transactions.write(async (manager) => {
-      if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw waitlistEntryClosed(entry!.status);
-      await this.audit.record(manager, auth, { action: 'waitlist.left', targetType: 'slot', targetId: entry!.slotId, regionPath: entry!.slot.centreService.centre.region.path });
+      if (!(await this.appointments.closeWaitlistEntry(manager, entryId, 'left', null))) throw waitlistEntryClosed(entry.status);
+      await this.audit.record(manager, auth, { action: 'waitlist.left', targetType: 'slot', targetId: entry.slotId, regionPath: entry.slot.centreService.centre.region.path });
     });
     return this.entryView(entryId);
   }

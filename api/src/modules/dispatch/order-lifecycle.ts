@@ -105,5 +105,5 @@ export class OrderLifecycle {
 
 /** The columns a transition sets to plain values (not SQL expressions such as `refusals + 1`). */
 function plainValues(set: QueryDeepPartialEntity<ServiceOrder>): Partial<ServiceOrder> {
-  return Object.fromEntries(Object.entries(set).filter(([, value]) => typeof value !== 'function')) as Partial<ServiceOrder>;
+  return Object.fromEntries(Object.entries(set).filter(([, value]) => typeof value !== 'function'));
 }

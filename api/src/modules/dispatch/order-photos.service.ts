@@ -45,7 +45,7 @@ export class OrderPhotosService {
           if (current && current.photoCount >= MAX_PHOTOS_PER_ORDER) throw tooManyPhotos();
           throw photoOutsideService(current?.status);
         }
-        await this.orders.insertPhoto(manager, { id, orderId, workerId: worker.id, contentType: contentType as PhotoContentType, sizeBytes: bytes.length, createdAt: new Date() });
+        await this.orders.insertPhoto(manager, { id, orderId, workerId: worker.id, contentType, sizeBytes: bytes.length, createdAt: new Date() });
       });
     } catch (error) {
       await this.storage.remove(id);

@@ -51,8 +51,8 @@ export class HealthService {
   }
 
   private async countPendingMigrations(): Promise<number> {
-    const applied = await this.dataSource.query('SELECT name FROM migrations');
-    const appliedNames = new Set((applied as Array<{ name: string }>).map((row) => row.name));
+    const applied = await this.dataSource.query<Array<{ name: string }>>('SELECT name FROM migrations');
+    const appliedNames = new Set(applied.map((row) => row.name));
     return this.dataSource.migrations.filter((migration) => !appliedNames.has(migration.name ?? migration.constructor.name)).length;
   }
 

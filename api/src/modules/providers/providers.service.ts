@@ -207,7 +207,7 @@ export class ProvidersService {
     const provider = await this.providers.findWithRegion(providerId);
     const allowed = !!provider && (auth.role === 'provider_admin' ? auth.providerId === providerId : regionInScope(auth, provider.region.path));
     if (!allowed) throw new NotFoundError('该服务机构');
-    return provider!;
+    return provider;
   }
 
   private toProviderDto(provider: Provider): ProviderDto {

@@ -105,7 +105,7 @@ export async function startFakeWechatServer(options: FakeWechatOptions): Promise
 
   function phoneNumber(query: URLSearchParams, body: Json): Json {
     if (!validTokens.has(query.get('access_token') ?? '')) return error(40001, 'invalid credential, access_token is invalid or not latest');
-    const code = String(body.code ?? '');
+    const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : '';
     if (code === 'busy') return error(-1, 'system error');
     const minted = phoneCodes.get(code);
     let phone: string | undefined;
