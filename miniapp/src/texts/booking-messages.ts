@@ -119,3 +119,8 @@ export function dateLabel(date: string, now: Date = new Date()): string {
 export function timeRange(start: string, end: string): string {
   return `${start}–${end}`;
 }
+
+/** When a booked (or waited-for) slot is, as its 时间 line says it: `明天 11月28日 周六 09:00–09:30`. */
+export function slotWhen(slot: { date: string; start: string; end: string }): string {
+  return `${dateLabel(slot.date)} ${timeRange(slot.start, slot.end)}`;
+}

@@ -6,7 +6,7 @@ import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/share
 import type { ReactNode } from 'react';
 
 import { useBookingFlow } from '../../hooks/useBookingFlow';
-import { BOOKING_MESSAGES, bringHeading, dateLabel, ownCommunityTag, timeRange } from '../../texts/booking-messages';
+import { BOOKING_MESSAGES, bringHeading, ownCommunityTag, slotWhen } from '../../texts/booking-messages';
 import { openMeTab } from '../../navigation/routes';
 import { CheckInCodePanel } from '../check-in-code';
 import { MaterialsList } from '../materials-list';
@@ -115,9 +115,7 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
         <Text className='booking-summary__line'>
           地点：{centre.centreName}（{centre.address}）
         </Text>
-        <Text className='booking-summary__line'>
-          时间：{dateLabel(slot.date)} {timeRange(slot.start, slot.end)}
-        </Text>
+        <Text className='booking-summary__line'>时间：{slotWhen(slot)}</Text>
         <Text className='booking-summary__line booking-summary__person'>
           预约人：{person.name}（{person.relation}）
         </Text>
@@ -186,9 +184,7 @@ function SuccessLines({ of, address, personLabel }: { of: SlotRecord; address?: 
       <Text className='booking-success__line'>服务：{of.service.name}</Text>
       <Text className='booking-success__line'>地点：{of.centre.name}</Text>
       {address && <Text className='booking-success__line'>地址：{address}</Text>}
-      <Text className='booking-success__line'>
-        时间：{dateLabel(of.date)} {timeRange(of.start, of.end)}
-      </Text>
+      <Text className='booking-success__line'>时间：{slotWhen(of)}</Text>
       <Text className='booking-success__line'>
         {personLabel}：{of.person.name}
       </Text>

@@ -7,7 +7,7 @@ import type { BookingView, ServiceOrderView } from '@linli/shared';
 
 import { CheckInCodePanel } from '../../components/check-in-code';
 import { useNextUp } from '../../hooks/useNextUp';
-import { dateLabel, timeRange } from '../../texts/booking-messages';
+import { slotWhen } from '../../texts/booking-messages';
 import { RESIDENT_STATUS_HINTS, windowLabel } from '../../texts/order-messages';
 import { openHomeOrder, openOrdersTab } from '../../navigation/routes';
 
@@ -20,9 +20,7 @@ function NextBooking({ booking }: { booking: BookingView }) {
         <Text className='next-booking__service'>{booking.service.name}</Text>
         <Text className='next-booking__status'>{BOOKING_STATUS_LABELS[booking.status]}</Text>
       </View>
-      <Text className='next-booking__line'>
-        时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
-      </Text>
+      <Text className='next-booking__line'>时间：{slotWhen(booking)}</Text>
       <Text className='next-booking__line'>地点：{booking.centre.name}</Text>
       <Text className='next-booking__line'>地址：{booking.centre.address}</Text>
       <Text className='next-booking__line'>预约人：{booking.person.name}</Text>

@@ -6,7 +6,7 @@ import type { BookingView } from '@linli/shared';
 
 import { SlotPicker } from '../../components/slot-picker';
 import { SubmitButton } from '../../components/submit-button';
-import { dateLabel, timeRange } from '../../texts/booking-messages';
+import { slotWhen } from '../../texts/booking-messages';
 import { CheckInCodePanel } from '../../components/check-in-code';
 
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
@@ -27,9 +27,7 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
         <Text className='booking-card__service'>{booking.service.name}</Text>
         <Text className={`booking-card__status booking-card__status--${booking.status}`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
       </View>
-      <Text className='booking-card__line'>
-        时间：{dateLabel(booking.date)} {timeRange(booking.start, booking.end)}
-      </Text>
+      <Text className='booking-card__line'>时间：{slotWhen(booking)}</Text>
       <Text className='booking-card__line'>地点：{booking.centre.name}</Text>
       <Text className='booking-card__line'>地址：{booking.centre.address}</Text>
       <Text className='booking-card__line'>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { WaitlistEntryView } from '@linli/shared';
 
 import { SubmitButton } from '../../components/submit-button';
-import { dateLabel, timeRange } from '../../texts/booking-messages';
+import { slotWhen } from '../../texts/booking-messages';
 
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
 
@@ -13,9 +13,7 @@ function WaitlistRow({ entry, orders }: { entry: WaitlistEntryView; orders: MyBo
   return (
     <View className={`waitlist-entry${promoted ? ' waitlist-entry--promoted' : ''}`}>
       <Text className='booking-card__service'>{entry.service.name}</Text>
-      <Text className='booking-card__line'>
-        时间：{dateLabel(entry.date)} {timeRange(entry.start, entry.end)}
-      </Text>
+      <Text className='booking-card__line'>时间：{slotWhen(entry)}</Text>
       <Text className='booking-card__line'>地点：{entry.centre.name}</Text>
       <Text className='booking-card__line'>候补人：{entry.person.name}</Text>
       {promoted && <Text className='waitlist-entry__position waitlist-entry__promoted'>候补成功，已为您预约</Text>}

@@ -42,47 +42,43 @@ function Stars({ handle }: { handle: HomeOrderHandle }) {
   );
 }
 
+/** 取消 and 投诉 ask alike: a reason picked or typed, then a red button that sends it with the reason. */
+const REASON_PANELS = {
+  cancel: { question: '为什么取消', reasons: CANCEL_REASONS, confirmClassName: 'home-order__cancel-confirm', confirmText: '确定取消' },
+  complain: { question: '遇到了什么问题', reasons: COMPLAINT_REASONS, confirmClassName: 'home-order__complain-confirm', confirmText: '提交投诉' },
+} as const;
+
+function ReasonPanel({ handle, panel }: { handle: HomeOrderHandle; panel: keyof typeof REASON_PANELS }) {
+  const { question, reasons, confirmClassName, confirmText } = REASON_PANELS[panel];
+  return (
+    <View className='home-order__panel'>
+      <ReasonPicker label={question} options={reasons} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
+      <SubmitButton className={confirmClassName} type='danger' pending={handle.action.status === 'pending'} onClick={handle[panel]}>
+        {confirmText}
+      </SubmitButton>
+    </View>
+  );
+}
+
+function RatePanel({ handle }: { handle: HomeOrderHandle }) {
+  return (
+    <View className='home-order__panel'>
+      <Text className='home-form__label'>给这次服务打分</Text>
+      <Stars handle={handle} />
+      <Text className='home-form__label'>说几句（可不填）</Text>
+      <Textarea className='home-form__description home-order__comment' value={handle.comment} maxlength={COMMENT_MAX} onInput={(event) => handle.setComment(event.detail.value)} />
+      <SubmitButton className='home-order__rate-confirm' pending={handle.action.status === 'pending'} onClick={handle.rate}>
+        提交评价
+      </SubmitButton>
+    </View>
+  );
+}
+
+/** The panel the resident opened under the buttons, if any. */
 function Panel({ handle }: { handle: HomeOrderHandle }) {
-  const pending = handle.action.status === 'pending';
-  if (handle.panel === 'cancel') {
-    return (
-      <View className='home-order__panel'>
-        <ReasonPicker label='为什么取消' options={CANCEL_REASONS} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
-        <SubmitButton className='home-order__cancel-confirm' type='danger' pending={pending} onClick={handle.cancel}>
-          确定取消
-        </SubmitButton>
-      </View>
-    );
-  }
-  if (handle.panel === 'complain') {
-    return (
-      <View className='home-order__panel'>
-        <ReasonPicker label='遇到了什么问题' options={COMPLAINT_REASONS} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
-        <SubmitButton className='home-order__complain-confirm' type='danger' pending={pending} onClick={handle.complain}>
-          提交投诉
-        </SubmitButton>
-      </View>
-    );
-  }
-  if (handle.panel === 'rate') {
-    return (
-      <View className='home-order__panel'>
-        <Text className='home-form__label'>给这次服务打分</Text>
-        <Stars handle={handle} />
-        <Text className='home-form__label'>说几句（可不填）</Text>
-        <Textarea
-          className='home-form__description home-order__comment'
-          value={handle.comment}
-          maxlength={COMMENT_MAX}
-          onInput={(event) => handle.setComment(event.detail.value)}
-        />
-        <SubmitButton className='home-order__rate-confirm' pending={pending} onClick={handle.rate}>
-          提交评价
-        </SubmitButton>
-      </View>
-    );
-  }
-  return null;
+  if (handle.panel === null) return null;
+  if (handle.panel === 'rate') return <RatePanel handle={handle} />;
+  return <ReasonPanel handle={handle} panel={handle.panel} />;
 }
 
 function Actions({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrderHandle }) {
