@@ -25,10 +25,10 @@ function shanghaiDate(instant: Date): string {
  */
 export async function backfillShortCodes(queryRunner: QueryRunner, now = new Date()): Promise<void> {
   const startOfToday = new Date(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS);
-  const bookings: Array<{ id: string; centreId: string; startsAt: Date | string }> = await queryRunner.query(
+  const bookings = (await queryRunner.query(
     "SELECT booking.id AS id, offering.centre_id AS centreId, slot.starts_at AS startsAt FROM booking INNER JOIN slot ON slot.id = booking.slot_id INNER JOIN centre_service offering ON offering.id = booking.centre_service_id WHERE booking.status IN ('pending_review', 'confirmed') AND slot.starts_at >= ?",
     [sqlDateTime(startOfToday)],
-  );
+  )) as Array<{ id: string; centreId: string; startsAt: Date | string }>;
   const taken = new Set<string>();
   for (const booking of bookings) {
     const serviceDate = shanghaiDate(instantOf(booking.startsAt));
