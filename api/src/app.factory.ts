@@ -36,7 +36,9 @@ function clientErrorAnswerer(logger: Logger) {
     logger.info({ requestId, parserError: error.code ?? null, code }, 'unreadable request refused');
     const body = JSON.stringify({ code, message: DEFAULT_MESSAGE_BY_CODE[code], requestId });
     const status = `${HTTP_STATUS_BY_CODE[code]} ${STATUS_CODES[HTTP_STATUS_BY_CODE[code]]}`;
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nx-request-id: ${requestId}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   };
 }
 

@@ -20,7 +20,23 @@ export class AppModule {
   static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, SecurityModule, IdempotencyModule, AuthModule, DemoLoginAccountsModule, HealthModule, RegionsModule, ResidentsModule, ProvidersModule, AccountsAdminModule, CatalogueModule, AppointmentsModule, DispatchModule, ...extraModules],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        SecurityModule,
+        IdempotencyModule,
+        AuthModule,
+        DemoLoginAccountsModule,
+        HealthModule,
+        RegionsModule,
+        ResidentsModule,
+        ProvidersModule,
+        AccountsAdminModule,
+        CatalogueModule,
+        AppointmentsModule,
+        DispatchModule,
+        ...extraModules,
+      ],
     };
   }
 }

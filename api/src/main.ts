@@ -21,16 +21,19 @@ function closeGracefullyOnSignals(app: NestFastifyApplication, config: AppConfig
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting with requests still open');
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
-    drain.begin().then(() => app.close()).then(
-      () => {
-        logger.info('shutdown complete');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    drain
+      .begin()
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.info('shutdown complete');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

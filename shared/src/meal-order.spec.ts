@@ -49,12 +49,13 @@ const BEFORE = (fulfilment: MealFulfilment = 'pickup') => ({ fulfilment, pastCut
 const AFTER = (fulfilment: MealFulfilment = 'pickup') => ({ fulfilment, pastCutOff: true });
 
 describe('meal-order state machine', () => {
-  it.each(EXPANDED.map((entry) => [`${entry.from} --${entry.event} by ${entry.actor} (${entry.fulfilment}, ${entry.pastCutOff ? 'after' : 'before'} cut-off)--> ${entry.to}`, entry] as const))(
-    '%s',
-    (_name, { from, event, actor, fulfilment, pastCutOff, to }) => {
-      expect(transitionMealOrder(from, event, actor, { fulfilment, pastCutOff })).toEqual({ ok: true, to });
-    },
-  );
+  it.each(
+    EXPANDED.map(
+      (entry) => [`${entry.from} --${entry.event} by ${entry.actor} (${entry.fulfilment}, ${entry.pastCutOff ? 'after' : 'before'} cut-off)--> ${entry.to}`, entry] as const,
+    ),
+  )('%s', (_name, { from, event, actor, fulfilment, pastCutOff, to }) => {
+    expect(transitionMealOrder(from, event, actor, { fulfilment, pastCutOff })).toEqual({ ok: true, to });
+  });
 
   it('refuses every other (status, event, actor, fulfilment, cut-off) combination: all of them, exhaustively', () => {
     const allowed = new Set(EXPANDED.map((entry) => `${entry.from}:${entry.event}:${entry.actor}:${entry.fulfilment}:${entry.pastCutOff}`));
@@ -95,8 +96,7 @@ describe('meal-order state machine', () => {
 
   it('has no way out of collected, delivered and refunded', () => {
     for (const status of ['collected', 'delivered', 'refunded'] as const)
-      for (const actor of MEAL_ORDER_ACTORS)
-        for (const fulfilment of MEAL_FULFILMENTS) expect(availableMealOrderEvents(status, actor, AFTER(fulfilment))).toEqual([]);
+      for (const actor of MEAL_ORDER_ACTORS) for (const fulfilment of MEAL_FULFILMENTS) expect(availableMealOrderEvents(status, actor, AFTER(fulfilment))).toEqual([]);
   });
 
   it('asks a reason for every cancel but the resident’s own, and for every refund', () => {

@@ -103,8 +103,7 @@ export interface MealOrderSituation {
 }
 
 export type MealOrderTransitionResult =
-  | { ok: true; to: MealOrderStatus }
-  | { ok: false; reason: 'invalid_transition' | 'actor_not_allowed' | 'wrong_fulfilment' | 'past_cut_off' | 'before_cut_off' };
+  { ok: true; to: MealOrderStatus } | { ok: false; reason: 'invalid_transition' | 'actor_not_allowed' | 'wrong_fulfilment' | 'past_cut_off' | 'before_cut_off' };
 
 /** The status an event leads to (the same status for a change), or why it may not happen. */
 export function transitionMealOrder(from: MealOrderStatus, event: MealOrderEvent, actor: MealOrderActor, situation: MealOrderSituation): MealOrderTransitionResult {

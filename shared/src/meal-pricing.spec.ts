@@ -118,7 +118,18 @@ function elder(birthDate: string | null, options: { hardships?: HardshipRecord[]
 }
 
 // Ages on the default meal date, 2026-12-15.
-const BORN = { age55: '1971-03-10', age58: '1968-05-01', age65: '1961-06-01', age66: '1960-06-01', age68: '1958-06-01', age72: '1954-03-10', age75: '1951-03-10', age82: '1944-03-10', age85: '1941-03-10', age90: '1936-03-10' };
+const BORN = {
+  age55: '1971-03-10',
+  age58: '1968-05-01',
+  age65: '1961-06-01',
+  age66: '1960-06-01',
+  age68: '1958-06-01',
+  age72: '1954-03-10',
+  age75: '1951-03-10',
+  age82: '1944-03-10',
+  age85: '1941-03-10',
+  age90: '1936-03-10',
+};
 
 function line(dishId: string, name: string, unitPriceFen: number, tags: DishTag[] = [], quantity = 1): MealOrderLine {
   return { dishId, name, unitPriceFen, quantity, tags };
@@ -144,7 +155,9 @@ interface PricingCase {
   explanation?: string[];
 }
 
-const usageOf = (capGroupId: string, mealsOfKindOnDate: number, mealsInMonth: number, fenInMonth: number): MealSubsidyUsage => ({ [capGroupId]: { mealsOfKindOnDate, mealsInMonth, fenInMonth } });
+const usageOf = (capGroupId: string, mealsOfKindOnDate: number, mealsInMonth: number, fenInMonth: number): MealSubsidyUsage => ({
+  [capGroupId]: { mealsOfKindOnDate, mealsInMonth, fenInMonth },
+});
 
 const CASES: PricingCase[] = [
   // ── Age tiers: the day before and on the 60th, 70th and 80th birthdays ──
@@ -160,12 +173,37 @@ const CASES: PricingCase[] = [
   { name: '96: the open-ended 80+ tier', profile: elder('1930-01-01'), subsidy: 800, applied: ['ss-age80-v1'] },
 
   // ── Hardship categories: verified and valid on the meal date, or they count for nothing ──
-  { name: '低保 at 65: the hardship rule beats the age tier', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), subsidy: 1500, applied: ['ss-hardship-v1'] },
+  {
+    name: '低保 at 65: the hardship rule beats the age tier',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    subsidy: 1500,
+    applied: ['ss-hardship-v1'],
+  },
   { name: '特困 at 72', profile: elder(BORN.age72, { hardships: [holds('extreme_poverty')] }), subsidy: 1500, applied: ['ss-hardship-v1'] },
-  { name: '低保 entered but not verified: age tier only', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { verified: false })] }), subsidy: 300, applied: ['ss-age60-v1'] },
-  { name: '低保 expired the day before the meal', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validTo: '2026-12-14' })] }), subsidy: 300, applied: ['ss-age60-v1'] },
-  { name: '低保 valid up to and including the meal date', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validTo: '2026-12-15' })] }), subsidy: 1500, applied: ['ss-hardship-v1'] },
-  { name: '低保 valid only from the day after the meal', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validFrom: '2026-12-16' })] }), subsidy: 300, applied: ['ss-age60-v1'] },
+  {
+    name: '低保 entered but not verified: age tier only',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { verified: false })] }),
+    subsidy: 300,
+    applied: ['ss-age60-v1'],
+  },
+  {
+    name: '低保 expired the day before the meal',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validTo: '2026-12-14' })] }),
+    subsidy: 300,
+    applied: ['ss-age60-v1'],
+  },
+  {
+    name: '低保 valid up to and including the meal date',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validTo: '2026-12-15' })] }),
+    subsidy: 1500,
+    applied: ['ss-hardship-v1'],
+  },
+  {
+    name: '低保 valid only from the day after the meal',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance', { validFrom: '2026-12-16' })] }),
+    subsidy: 300,
+    applied: ['ss-age60-v1'],
+  },
   { name: '低保 at 58: the rule wants 60 and over', profile: elder(BORN.age58, { hardships: [holds('subsistence_allowance')] }), subsidy: 0, applied: [] },
   {
     name: '失能 at 75, delivered: age tier plus free delivery (stacking)',
@@ -176,8 +214,20 @@ const CASES: PricingCase[] = [
     applied: ['ss-age70-v1', 'ss-care-delivery-v1'],
     explanation: ['蜀山区70-79岁老人助餐补贴：每餐补贴5.00元', '蜀山区失能老人免费送餐：免收送餐费4.00元'],
   },
-  { name: '失能 at 75, picking up: nothing to deliver, no delivery rule', profile: elder(BORN.age75, { hardships: [holds('care_dependent')] }), context: { fulfilment: 'pickup' }, subsidy: 500, applied: ['ss-age70-v1'] },
-  { name: '独居 at 66: 30% of ¥18.00 beats the ¥3.00 tier', profile: elder(BORN.age66, { hardships: [holds('living_alone')] }), subsidy: 540, applied: ['ss-alone-v1'], explanation: ['蜀山区独居空巢老人助餐补贴：按餐费18.00元的30%补贴5.40元'] },
+  {
+    name: '失能 at 75, picking up: nothing to deliver, no delivery rule',
+    profile: elder(BORN.age75, { hardships: [holds('care_dependent')] }),
+    context: { fulfilment: 'pickup' },
+    subsidy: 500,
+    applied: ['ss-age70-v1'],
+  },
+  {
+    name: '独居 at 66: 30% of ¥18.00 beats the ¥3.00 tier',
+    profile: elder(BORN.age66, { hardships: [holds('living_alone')] }),
+    subsidy: 540,
+    applied: ['ss-alone-v1'],
+    explanation: ['蜀山区独居空巢老人助餐补贴：按餐费18.00元的30%补贴5.40元'],
+  },
   {
     name: '独居: 30% of ¥18.35 is 550.5 fen, rounded down to 550',
     profile: elder(BORN.age66, { hardships: [holds('living_alone')] }),
@@ -194,8 +244,18 @@ const CASES: PricingCase[] = [
     applied: ['ss-alone-v1'],
     explanation: ['蜀山区独居空巢老人助餐补贴：按餐费35.00元的30%补贴，每餐最多9.00元'],
   },
-  { name: '高龄 (verified) at 82: 80+ tier plus the stacking ¥1.00', profile: elder(BORN.age82, { hardships: [holds('advanced_age')] }), subsidy: 900, applied: ['ss-age80-v1', 'ss-advanced-age-v1'] },
-  { name: '重点优抚 at 68: 60–69 tier plus the stacking ¥2.00', profile: elder(BORN.age68, { hardships: [holds('entitled_group')] }), subsidy: 500, applied: ['ss-age60-v1', 'ss-entitled-v1'] },
+  {
+    name: '高龄 (verified) at 82: 80+ tier plus the stacking ¥1.00',
+    profile: elder(BORN.age82, { hardships: [holds('advanced_age')] }),
+    subsidy: 900,
+    applied: ['ss-age80-v1', 'ss-advanced-age-v1'],
+  },
+  {
+    name: '重点优抚 at 68: 60–69 tier plus the stacking ¥2.00',
+    profile: elder(BORN.age68, { hardships: [holds('entitled_group')] }),
+    subsidy: 500,
+    applied: ['ss-age60-v1', 'ss-entitled-v1'],
+  },
   {
     name: '重点优抚 with its 20 meals of the month used: tier only',
     profile: elder(BORN.age68, { hardships: [holds('entitled_group')] }),
@@ -206,8 +266,22 @@ const CASES: PricingCase[] = [
   },
 
   // ── Caps reached mid-month ──
-  { name: 'a second lunch on the same day: day cap reached, not subsidised', profile: elder(BORN.age72), usage: usageOf('ss-base', 1, 20, 10000), subsidy: 0, applied: [], withheld: ['ss-age70-v1:day_cap_reached'] },
-  { name: 'dinner after a subsidised lunch: its own day cap', profile: elder(BORN.age72), context: { mealKind: 'dinner' }, usage: usageOf('ss-base', 0, 21, 10500), subsidy: 500, applied: ['ss-age70-v1'] },
+  {
+    name: 'a second lunch on the same day: day cap reached, not subsidised',
+    profile: elder(BORN.age72),
+    usage: usageOf('ss-base', 1, 20, 10000),
+    subsidy: 0,
+    applied: [],
+    withheld: ['ss-age70-v1:day_cap_reached'],
+  },
+  {
+    name: 'dinner after a subsidised lunch: its own day cap',
+    profile: elder(BORN.age72),
+    context: { mealKind: 'dinner' },
+    usage: usageOf('ss-base', 0, 21, 10500),
+    subsidy: 500,
+    applied: ['ss-age70-v1'],
+  },
   {
     name: '低保 with ¥10.00 of the month left: partly subsidised',
     profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
@@ -224,7 +298,14 @@ const CASES: PricingCase[] = [
     applied: [],
     withheld: ['ss-age60-v1:month_fen_cap_reached', 'ss-hardship-v1:month_fen_cap_reached'],
   },
-  { name: '45 subsidised meals this month: month meal cap reached', profile: elder(BORN.age72), usage: usageOf('ss-base', 0, 45, 22500), subsidy: 0, applied: [], withheld: ['ss-age70-v1:month_meals_cap_reached'] },
+  {
+    name: '45 subsidised meals this month: month meal cap reached',
+    profile: elder(BORN.age72),
+    usage: usageOf('ss-base', 0, 45, 22500),
+    subsidy: 0,
+    applied: [],
+    withheld: ['ss-age70-v1:month_meals_cap_reached'],
+  },
   {
     name: '独居 with its 10 meals used: the next best rule (age tier) applies',
     profile: elder(BORN.age66, { hardships: [holds('living_alone')] }),
@@ -251,19 +332,48 @@ const CASES: PricingCase[] = [
   { name: 'before any rule was in force', profile: elder(BORN.age72), context: { mealDate: '2025-12-31' }, subsidy: 0, applied: [] },
 
   // ── Moved district: registered (户籍) vs residence, and where the meal point is ──
-  { name: 'registered in 蜀山, living in 包河, eating in 包河: 包河 admits residents', profile: elder(BORN.age72, { residence: BAOHE }), context: { mealPointDistrictId: BAOHE }, subsidy: 400, applied: ['bh-age60-v1'] },
+  {
+    name: 'registered in 蜀山, living in 包河, eating in 包河: 包河 admits residents',
+    profile: elder(BORN.age72, { residence: BAOHE }),
+    context: { mealPointDistrictId: BAOHE },
+    subsidy: 400,
+    applied: ['bh-age60-v1'],
+  },
   { name: 'registered in 蜀山, living in 包河, eating in 蜀山: registered there', profile: elder(BORN.age72, { residence: BAOHE }), subsidy: 500, applied: ['ss-age70-v1'] },
-  { name: 'registered in 包河, living in 蜀山: 蜀山’s 70–79 tier is for registered elders only', profile: elder(BORN.age72, { registered: BAOHE, residence: SHUSHAN }), subsidy: 0, applied: [] },
-  { name: 'registered in 包河, living in 蜀山, 85: 蜀山’s 80+ tier admits residents', profile: elder(BORN.age85, { registered: BAOHE, residence: SHUSHAN }), subsidy: 800, applied: ['ss-age80-v1'] },
+  {
+    name: 'registered in 包河, living in 蜀山: 蜀山’s 70–79 tier is for registered elders only',
+    profile: elder(BORN.age72, { registered: BAOHE, residence: SHUSHAN }),
+    subsidy: 0,
+    applied: [],
+  },
+  {
+    name: 'registered in 包河, living in 蜀山, 85: 蜀山’s 80+ tier admits residents',
+    profile: elder(BORN.age85, { registered: BAOHE, residence: SHUSHAN }),
+    subsidy: 800,
+    applied: ['ss-age80-v1'],
+  },
   { name: 'a 蜀山 elder eating in 包河: neither district pays', profile: elder(BORN.age72), context: { mealPointDistrictId: BAOHE }, subsidy: 0, applied: [] },
 
   // ── Combining: the best non-stacking rule, stacking rules on top ──
-  { name: '低保 at 85: best of ¥15.00 and ¥8.00, not both', profile: elder(BORN.age85, { hardships: [holds('subsistence_allowance')] }), subsidy: 1500, applied: ['ss-hardship-v1'] },
-  { name: '低保 and 重点优抚: ¥15.00 plus the stacking ¥2.00', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }), subsidy: 1700, applied: ['ss-hardship-v1', 'ss-entitled-v1'] },
+  {
+    name: '低保 at 85: best of ¥15.00 and ¥8.00, not both',
+    profile: elder(BORN.age85, { hardships: [holds('subsistence_allowance')] }),
+    subsidy: 1500,
+    applied: ['ss-hardship-v1'],
+  },
+  {
+    name: '低保 and 重点优抚: ¥15.00 plus the stacking ¥2.00',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }),
+    subsidy: 1700,
+    applied: ['ss-hardship-v1', 'ss-entitled-v1'],
+  },
   {
     name: 'two non-stacking rules giving the same: the lower id, whatever order they come in',
     profile: elder(BORN.age72),
-    rules: [rule({ id: 'tie-b', name: '乙', eligibility: ageBand(60, null), amount: { kind: 'fixed', fen: 500 } }), rule({ id: 'tie-a', name: '甲', eligibility: ageBand(60, null), amount: { kind: 'fixed', fen: 500 } })],
+    rules: [
+      rule({ id: 'tie-b', name: '乙', eligibility: ageBand(60, null), amount: { kind: 'fixed', fen: 500 } }),
+      rule({ id: 'tie-a', name: '甲', eligibility: ageBand(60, null), amount: { kind: 'fixed', fen: 500 } }),
+    ],
     subsidy: 500,
     applied: ['tie-a'],
   },
@@ -275,8 +385,20 @@ const CASES: PricingCase[] = [
     applied: ['ss-hardship-v1'],
     explanation: ['蜀山区低保特困老人助餐补贴：每餐补贴15.00元，补贴不超过餐费，本餐实补12.00元'],
   },
-  { name: '低保 and 重点优抚 on a ¥12.00 meal: nothing left to stack', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }), lines: [line('noodle', '青菜面', 1200)], subsidy: 1200, applied: ['ss-hardship-v1'] },
-  { name: '低保 and 重点优抚 on a ¥16.00 meal: the stacking rule gives the last ¥1.00', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }), lines: [line('rice', '盖浇饭', 1600)], subsidy: 1600, applied: ['ss-hardship-v1', 'ss-entitled-v1'] },
+  {
+    name: '低保 and 重点优抚 on a ¥12.00 meal: nothing left to stack',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }),
+    lines: [line('noodle', '青菜面', 1200)],
+    subsidy: 1200,
+    applied: ['ss-hardship-v1'],
+  },
+  {
+    name: '低保 and 重点优抚 on a ¥16.00 meal: the stacking rule gives the last ¥1.00',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('entitled_group')] }),
+    lines: [line('rice', '盖浇饭', 1600)],
+    subsidy: 1600,
+    applied: ['ss-hardship-v1', 'ss-entitled-v1'],
+  },
   {
     name: '低保, 失能 and 高龄 at 90, delivered: the best rule, then the stacking ones in id order',
     profile: elder(BORN.age90, { hardships: [holds('subsistence_allowance'), holds('care_dependent'), holds('advanced_age')] }),
@@ -288,22 +410,80 @@ const CASES: PricingCase[] = [
   },
 
   // ── Special-diet extra ──
-  { name: '低保 with a diabetic set meal: ¥2.00 extra', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), lines: [DIABETIC_SET], subsidy: 1700, applied: ['ss-hardship-v1'], explanation: ['蜀山区低保特困老人助餐补贴：每餐补贴15.00元，特殊膳食加补2.00元'] },
-  { name: '低保 with a soft side dish among the lines: the extra once per meal', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), lines: [SET_MEAL, line('tofu', '肉末豆腐', 300, ['soft'])], subsidy: 1700, applied: ['ss-hardship-v1'] },
-  { name: '低保 with only 少盐: not a special diet for this rule', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), subsidy: 1500, applied: ['ss-hardship-v1'] },
+  {
+    name: '低保 with a diabetic set meal: ¥2.00 extra',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    lines: [DIABETIC_SET],
+    subsidy: 1700,
+    applied: ['ss-hardship-v1'],
+    explanation: ['蜀山区低保特困老人助餐补贴：每餐补贴15.00元，特殊膳食加补2.00元'],
+  },
+  {
+    name: '低保 with a soft side dish among the lines: the extra once per meal',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    lines: [SET_MEAL, line('tofu', '肉末豆腐', 300, ['soft'])],
+    subsidy: 1700,
+    applied: ['ss-hardship-v1'],
+  },
+  {
+    name: '低保 with only 少盐: not a special diet for this rule',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    subsidy: 1500,
+    applied: ['ss-hardship-v1'],
+  },
   { name: 'a diabetic meal under an age tier without an extra', profile: elder(BORN.age72), lines: [DIABETIC_SET], subsidy: 500, applied: ['ss-age70-v1'] },
-  { name: '低保 with a ¥16.00 diabetic meal: base plus extra held to the meal', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), lines: [line('set-d2', '糖尿病小份餐', 1600, ['low_sugar'])], subsidy: 1600, applied: ['ss-hardship-v1'] },
+  {
+    name: '低保 with a ¥16.00 diabetic meal: base plus extra held to the meal',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    lines: [line('set-d2', '糖尿病小份餐', 1600, ['low_sugar'])],
+    subsidy: 1600,
+    applied: ['ss-hardship-v1'],
+  },
 
   // ── Delivery ──
   { name: '72, delivered, no delivery help: the fee is paid', profile: elder(BORN.age72), context: { fulfilment: 'delivery' }, subsidy: 500, applied: ['ss-age70-v1'] },
-  { name: '低保 delivered: ¥2.00 of the ¥4.00 fee', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }), context: { fulfilment: 'delivery' }, subsidy: 1500, deliverySubsidy: 200, applied: ['ss-hardship-v1'] },
-  { name: '低保 and 失能 delivered: the free-delivery rule waives the rest', profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('care_dependent')] }), context: { fulfilment: 'delivery' }, subsidy: 1500, deliverySubsidy: 400, applied: ['ss-hardship-v1', 'ss-care-delivery-v1'] },
-  { name: '失能 at 55: no meal subsidy, free delivery for the group all the same', profile: elder(BORN.age55, { hardships: [holds('care_dependent')] }), context: { fulfilment: 'delivery' }, subsidy: 0, deliverySubsidy: 400, applied: ['ss-care-delivery-v1'] },
-  { name: 'a free delivery with a ¥0.00 fee is no subsidy at all', profile: elder(BORN.age55, { hardships: [holds('care_dependent')] }), context: { fulfilment: 'delivery', deliveryFeeFen: 0 }, subsidy: 0, applied: [] },
+  {
+    name: '低保 delivered: ¥2.00 of the ¥4.00 fee',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance')] }),
+    context: { fulfilment: 'delivery' },
+    subsidy: 1500,
+    deliverySubsidy: 200,
+    applied: ['ss-hardship-v1'],
+  },
+  {
+    name: '低保 and 失能 delivered: the free-delivery rule waives the rest',
+    profile: elder(BORN.age65, { hardships: [holds('subsistence_allowance'), holds('care_dependent')] }),
+    context: { fulfilment: 'delivery' },
+    subsidy: 1500,
+    deliverySubsidy: 400,
+    applied: ['ss-hardship-v1', 'ss-care-delivery-v1'],
+  },
+  {
+    name: '失能 at 55: no meal subsidy, free delivery for the group all the same',
+    profile: elder(BORN.age55, { hardships: [holds('care_dependent')] }),
+    context: { fulfilment: 'delivery' },
+    subsidy: 0,
+    deliverySubsidy: 400,
+    applied: ['ss-care-delivery-v1'],
+  },
+  {
+    name: 'a free delivery with a ¥0.00 fee is no subsidy at all',
+    profile: elder(BORN.age55, { hardships: [holds('care_dependent')] }),
+    context: { fulfilment: 'delivery', deliveryFeeFen: 0 },
+    subsidy: 0,
+    applied: [],
+  },
 
   // ── Meal kinds ──
   { name: 'breakfast: the age tiers pay for lunch and dinner only', profile: elder(BORN.age72), context: { mealKind: 'breakfast' }, subsidy: 0, applied: [] },
-  { name: '失能 breakfast delivered: the free delivery covers every meal', profile: elder(BORN.age72, { hardships: [holds('care_dependent')] }), context: { mealKind: 'breakfast', fulfilment: 'delivery' }, subsidy: 0, deliverySubsidy: 400, applied: ['ss-care-delivery-v1'] },
+  {
+    name: '失能 breakfast delivered: the free delivery covers every meal',
+    profile: elder(BORN.age72, { hardships: [holds('care_dependent')] }),
+    context: { mealKind: 'breakfast', fulfilment: 'delivery' },
+    subsidy: 0,
+    deliverySubsidy: 400,
+    applied: ['ss-care-delivery-v1'],
+  },
 ];
 
 function priceCase(testCase: PricingCase): MealPrice {

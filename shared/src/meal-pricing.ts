@@ -226,7 +226,8 @@ function evaluateRule(rule: MealSubsidyRule, lines: readonly MealOrderLine[], gr
 
   const nominalDelivery = rule.delivery === null ? 0 : rule.delivery.kind === 'free' ? room.delivery : rule.delivery.fen;
   const deliveryFen = Math.min(nominalDelivery, room.delivery, monthLeft - mealFen);
-  if (deliveryFen > 0) parts.push(rule.delivery?.kind === 'free' && deliveryFen === room.delivery ? `免收送餐费${formatYuan(deliveryFen)}元` : `送餐费补贴${formatYuan(deliveryFen)}元`);
+  if (deliveryFen > 0)
+    parts.push(rule.delivery?.kind === 'free' && deliveryFen === room.delivery ? `免收送餐费${formatYuan(deliveryFen)}元` : `送餐费补贴${formatYuan(deliveryFen)}元`);
 
   if (mealFen + deliveryFen === 0) return { kind: 'nothing' };
   return { kind: 'applied', subsidy: { ruleId: rule.id, capGroupId: rule.capGroupId, mealFen, deliveryFen, explanation: `${rule.name}：${parts.join('，')}` } };

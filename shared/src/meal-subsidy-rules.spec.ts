@@ -40,12 +40,24 @@ describe('validateMealSubsidyRule', () => {
     ['an impossible date', { effectiveFrom: '2026-02-30' }, 'effectiveFrom must be a date YYYY-MM-DD'],
     ['no meal kinds', { mealKinds: [] }, 'mealKinds must list some of breakfast, lunch, dinner'],
     ['nobody it is for', { eligibility: { age: null, hardshipsAny: null, residency: 'registered' } }, 'eligibility needs an age band or hardship categories'],
-    ['an age band upside down', { eligibility: { age: { min: 80, max: 70 }, hardshipsAny: null, residency: 'registered' } }, 'eligibility.age must be whole years 0..150 with max ≥ min (or max null)'],
-    ['an empty hardship list', { eligibility: { age: null, hardshipsAny: [], residency: 'registered' } }, 'eligibility.hardshipsAny must list some of subsistence_allowance, extreme_poverty, care_dependent, living_alone, advanced_age, entitled_group, or be null'],
+    [
+      'an age band upside down',
+      { eligibility: { age: { min: 80, max: 70 }, hardshipsAny: null, residency: 'registered' } },
+      'eligibility.age must be whole years 0..150 with max ≥ min (or max null)',
+    ],
+    [
+      'an empty hardship list',
+      { eligibility: { age: null, hardshipsAny: [], residency: 'registered' } },
+      'eligibility.hardshipsAny must list some of subsistence_allowance, extreme_poverty, care_dependent, living_alone, advanced_age, entitled_group, or be null',
+    ],
     ['nothing to give', { amount: null }, 'a rule must subsidise the meal, the delivery or both'],
     ['a fractional fen', { amount: { kind: 'fixed', fen: 2.5 } }, 'amount.fen must be a whole number of fen, 1 or more'],
     ['a percentage over 100', { amount: { kind: 'percent', percent: 120, maxFen: null } }, 'amount.percent must be a whole number 1..100'],
-    ['a special-diet extra without tags', { specialDietExtra: { fen: 200, tags: [] } }, 'specialDietExtra.tags must list some of low_salt, low_oil, low_sugar, soft, halal, vegetarian'],
+    [
+      'a special-diet extra without tags',
+      { specialDietExtra: { fen: 200, tags: [] } },
+      'specialDietExtra.tags must list some of low_salt, low_oil, low_sugar, soft, halal, vegetarian',
+    ],
     ['a zero cap', { caps: { mealsPerDayPerKind: 0, mealsPerMonth: null, fenPerMonth: null } }, 'caps.mealsPerDayPerKind must be a whole number, 1 or more, or null'],
   ] as [string, Partial<MealSubsidyRule>, string][])('refuses %s', (_what, change, problem) => {
     expect(validateMealSubsidyRule({ ...RULE, ...change })).toContain(problem);
@@ -58,7 +70,9 @@ describe('validateMealSubsidyRules', () => {
   it('accepts versions that follow each other', () => expect(validateMealSubsidyRules([RULE, nextVersion])).toEqual([]));
 
   it('refuses versions in force on the same date, or in two districts', () => {
-    expect(validateMealSubsidyRules([RULE, { ...nextVersion, effectiveFrom: '2026-12-15' }])).toEqual(['ss-age70-v1, ss-age70-v2: versions of ss-age70 in force on the same dates']);
+    expect(validateMealSubsidyRules([RULE, { ...nextVersion, effectiveFrom: '2026-12-15' }])).toEqual([
+      'ss-age70-v1, ss-age70-v2: versions of ss-age70 in force on the same dates',
+    ]);
     expect(validateMealSubsidyRules([RULE, { ...nextVersion, districtId: 'district-baohe' }])).toEqual(['ss-age70-v1, ss-age70-v2: versions of ss-age70 in different districts']);
   });
 

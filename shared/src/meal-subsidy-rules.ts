@@ -140,7 +140,8 @@ function validateBenefit(rule: MealSubsidyRule): string[] {
   if (specialDietExtra !== null) {
     if (amount === null) problems.push('specialDietExtra needs a meal amount to add to');
     if (!isPositiveWhole(specialDietExtra.fen)) problems.push('specialDietExtra.fen must be a whole number of fen, 1 or more');
-    if (specialDietExtra.tags.length === 0 || specialDietExtra.tags.some((tag) => !DISH_TAGS.includes(tag))) problems.push(`specialDietExtra.tags must list some of ${DISH_TAGS.join(', ')}`);
+    if (specialDietExtra.tags.length === 0 || specialDietExtra.tags.some((tag) => !DISH_TAGS.includes(tag)))
+      problems.push(`specialDietExtra.tags must list some of ${DISH_TAGS.join(', ')}`);
   }
   if (delivery?.kind === 'fixed' && !isPositiveWhole(delivery.fen)) problems.push('delivery.fen must be a whole number of fen, 1 or more');
   return problems;

@@ -63,8 +63,7 @@ async function check(): Promise<number> {
 
 function renderMigration(className: string, up: Query[], down: Query[], schemaName: string): string {
   const clean = (sql: string) => sql.split(`\`${schemaName}\`.`).join('');
-  const lines = (queries: Query[]) =>
-    queries.map((q) => `    await queryRunner.query(${JSON.stringify(clean(q.query))});`).join('\n');
+  const lines = (queries: Query[]) => queries.map((q) => `    await queryRunner.query(${JSON.stringify(clean(q.query))});`).join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

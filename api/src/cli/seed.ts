@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     const summary = await seedDemoData({ transactions: new TransactionRunner(dataSource), cipher: new FieldCipher(config) });
     const target = config.database.dialect === 'sqlite' ? config.database.file : config.database.dialect;
-    console.log(`Seeded ${target}: ${summary.regionsInserted} regions, ${summary.centresInserted} centres, ${summary.accountsInserted} accounts, ${summary.servicesInserted} services added.`);
+    console.log(
+      `Seeded ${target}: ${summary.regionsInserted} regions, ${summary.centresInserted} centres, ${summary.accountsInserted} accounts, ${summary.servicesInserted} services added.`,
+    );
   } finally {
     await dataSource.destroy();
   }

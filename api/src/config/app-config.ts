@@ -7,9 +7,7 @@ export { ConfigError } from './config-error';
 
 export type DatabaseDialect = 'sqlite' | 'mysql' | 'mariadb';
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'mysql' | 'mariadb'; url: string };
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'mysql' | 'mariadb'; url: string };
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -106,7 +104,6 @@ const DEFAULT_H5_DIR = resolve(API_ROOT, '..', 'miniapp', 'dist', 'h5');
 const DEV_SECRETS_FILE = resolve(API_ROOT, 'data', 'dev-secrets.json');
 const DEFAULT_UPLOAD_DIR = resolve(API_ROOT, 'data', 'uploads');
 
-
 /**
  * `DATABASE_URL` absent → the zero-setup SQLite file under api/data/.
  * `sqlite:<path>` → another SQLite file (relative paths from the current directory).
@@ -141,7 +138,10 @@ function readTrustProxy(raw: string | undefined): AppConfig['trustProxy'] {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (!entries.every((entry) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry))) {
     throw new ConfigError('TRUST_PROXY', 'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs');
   }

@@ -15,7 +15,10 @@ function decodeKey(variable: string, encoded: string): Buffer {
 /** `k1:<base64>,k2:<base64>` → key ring. */
 function parseKeyRing(variable: string, raw: string): Map<string, Buffer> {
   const ring = new Map<string, Buffer>();
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     const id = entry.slice(0, separator);
     if (separator <= 0 || !/^[A-Za-z0-9_-]{1,16}$/.test(id)) throw new ConfigError(variable, 'entries must look like <keyId>:<base64 key>, ids of 1-16 letters, digits, _ or -');

@@ -40,8 +40,24 @@ export const DEMO_SERVICE_TEXTS: Record<string, ServiceTexts> = {
 
 /** Demo opening hours by how a service is delivered (home services are dispatched, not booked into slots). */
 export const DEMO_WEEKLY_OPENINGS: Record<Exclude<ServiceMode, 'home'>, WeeklyOpening[]> = {
-  visit: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, ranges: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:30' }], slotMinutes: 30, seats: 3 })),
-  venue: ([1, 2, 3, 4, 5, 6] as const).map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '17:00' }], slotMinutes: 60, seats: 1 })),
+  visit: ([1, 2, 3, 4, 5] as const).map((weekday) => ({
+    weekday,
+    ranges: [
+      { start: '08:30', end: '12:00' },
+      { start: '14:00', end: '17:30' },
+    ],
+    slotMinutes: 30,
+    seats: 3,
+  })),
+  venue: ([1, 2, 3, 4, 5, 6] as const).map((weekday) => ({
+    weekday,
+    ranges: [
+      { start: '09:00', end: '12:00' },
+      { start: '14:00', end: '17:00' },
+    ],
+    slotMinutes: 60,
+    seats: 1,
+  })),
   class: ([3, 6] as const).map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '11:00' }], slotMinutes: 120, seats: 20 })),
 };
 

@@ -138,7 +138,9 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
   for (const link of DEMO_HOUSEHOLD) {
     const id = stableId('household', `${link.proxyKey}:${link.memberKey}`);
     if (await manager.getRepository(HouseholdLink).existsBy({ id })) continue;
-    await manager.getRepository(HouseholdLink).insert({ id, proxyResidentId: stableId('resident', link.proxyKey), memberResidentId: stableId('resident', link.memberKey), relation: link.relation });
+    await manager
+      .getRepository(HouseholdLink)
+      .insert({ id, proxyResidentId: stableId('resident', link.proxyKey), memberResidentId: stableId('resident', link.memberKey), relation: link.relation });
   }
 
   let inserted = 0;
@@ -156,10 +158,14 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
     });
     if (seed.username) await manager.getRepository(PasswordCredential).insert({ accountId: id, username: seed.username, passwordHash, failedAttempts: 0, lockedUntil: null });
     if (seed.openid) {
-      await manager.getRepository(WechatIdentity).insert({ id: stableId('wechat', seed.key), openid: seed.openid, unionid: null, accountId: id, sessionKeyCipher: cipher.encrypt(randomBytes(16).toString('base64')) });
+      await manager
+        .getRepository(WechatIdentity)
+        .insert({ id: stableId('wechat', seed.key), openid: seed.openid, unionid: null, accountId: id, sessionKeyCipher: cipher.encrypt(randomBytes(16).toString('base64')) });
     }
     if (seed.consented) {
-      await manager.getRepository(PrivacyConsent).insert({ id: stableId('consent', seed.key), accountId: id, version: CURRENT_PRIVACY_POLICY_VERSION, acceptedAt: new Date(), ip: null });
+      await manager
+        .getRepository(PrivacyConsent)
+        .insert({ id: stableId('consent', seed.key), accountId: id, version: CURRENT_PRIVACY_POLICY_VERSION, acceptedAt: new Date(), ip: null });
     }
     inserted++;
   }
@@ -169,7 +175,15 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
   for (const worker of DEMO_WORKERS) {
     const id = stableId('worker', worker.key);
     if (isNew(id)) {
-      await manager.getRepository(Worker).insert({ id, providerId: stableId('provider', worker.providerKey), name: worker.name, phoneCipher: cipher.encrypt(worker.phone), accountId: stableId('account', worker.accountKey), workingHours: DEMO_WORKING_HOURS, maxOpenOrders: 3 });
+      await manager.getRepository(Worker).insert({
+        id,
+        providerId: stableId('provider', worker.providerKey),
+        name: worker.name,
+        phoneCipher: cipher.encrypt(worker.phone),
+        accountId: stableId('account', worker.accountKey),
+        workingHours: DEMO_WORKING_HOURS,
+        maxOpenOrders: 3,
+      });
     }
   }
   return inserted;
@@ -234,14 +248,15 @@ async function seedCatalogue(manager: EntityManager): Promise<number> {
       if (await offerings.existsBy({ id })) continue;
       await offerings.insert({ id, centreId: stableId('centre', centre.code), serviceId: stableId('service', seed.code), enabled: true, notes: null });
       if (seed.mode === 'home') continue;
-      await manager.getRepository(OpeningRule).insert(
-        DEMO_WEEKLY_OPENINGS[seed.mode].map((opening) => ({ id: stableId('opening', `${id}:${opening.weekday}`), centreServiceId: id, ...opening })),
-      );
+      await manager
+        .getRepository(OpeningRule)
+        .insert(DEMO_WEEKLY_OPENINGS[seed.mode].map((opening) => ({ id: stableId('opening', `${id}:${opening.weekday}`), centreServiceId: id, ...opening })));
     }
   }
   const calendar = manager.getRepository(CalendarDayRow);
   for (const day of DEMO_CALENDAR_2026) {
-    if (!(await calendar.existsBy({ date: day.date }))) await calendar.insert({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null });
+    if (!(await calendar.existsBy({ date: day.date })))
+      await calendar.insert({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null });
   }
   return inserted;
 }

@@ -35,4 +35,6 @@ export const CurrentAuth = createParamDecorator((_data: unknown, context: Execut
 });
 
 /** IP and request id, for public routes that audit or throttle (login). */
-export const CurrentRequestMeta = createParamDecorator((_data: unknown, context: ExecutionContext): RequestMeta => requestMetaOf(context.switchToHttp().getRequest<FastifyRequest>()));
+export const CurrentRequestMeta = createParamDecorator((_data: unknown, context: ExecutionContext): RequestMeta =>
+  requestMetaOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);

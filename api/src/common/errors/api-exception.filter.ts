@@ -9,7 +9,11 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, excep
 
   if (unexpected) request.log.error({ err: exception }, 'unexpected error while handling request');
 
-  void reply.status(status).headers(headers).header('content-type', 'application/json; charset=utf-8').send({ ...body, requestId: request.id });
+  void reply
+    .status(status)
+    .headers(headers)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ ...body, requestId: request.id });
 }
 
 /**

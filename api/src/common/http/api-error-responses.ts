@@ -25,7 +25,10 @@ export class ApiErrorBodyDto implements ApiErrorBody {
 
   @ApiPropertyOptional({
     description: 'VALIDATION_FAILED: the fields that failed, one entry each. Other codes: facts about the refusal, e.g. `{ status }` for INVALID_TRANSITION.',
-    oneOf: [{ type: 'array', items: { $ref: getSchemaPath(FieldViolationDto) } }, { type: 'object', additionalProperties: true }],
+    oneOf: [
+      { type: 'array', items: { $ref: getSchemaPath(FieldViolationDto) } },
+      { type: 'object', additionalProperties: true },
+    ],
   })
   details?: FieldViolation[] | Record<string, unknown>;
 
@@ -66,7 +69,10 @@ export function ApiErrorResponses(...codes: ApiErrorCode[]) {
  */
 function routerAnswers(operation: OperationObject): ApiErrorCode[] {
   const hasPathParameter = (operation.parameters ?? []).some((parameter) => 'in' in parameter && parameter.in === 'path');
-  return [...(hasPathParameter ? (['MALFORMED_BODY', 'URI_TOO_LONG'] as const) : []), ...(operation.requestBody ? (['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : [])];
+  return [
+    ...(hasPathParameter ? (['MALFORMED_BODY', 'URI_TOO_LONG'] as const) : []),
+    ...(operation.requestBody ? (['MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) : []),
+  ];
 }
 
 const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

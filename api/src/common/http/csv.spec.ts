@@ -32,6 +32,11 @@ describe('csvField: OWASP CSV-injection guidance, in one function', () => {
 
 describe('toCsv', () => {
   it('writes UTF-8 with a BOM and CRLF line ends, every field through csvField', () => {
-    expect(toCsv([['服务', '居民'], ['\t=1+1', '王秀英']])).toBe(`\uFEFF服务,居民\r\n"'\t=1+1",王秀英\r\n`);
+    expect(
+      toCsv([
+        ['服务', '居民'],
+        ['\t=1+1', '王秀英'],
+      ]),
+    ).toBe(`\uFEFF服务,居民\r\n"'\t=1+1",王秀英\r\n`);
   });
 });

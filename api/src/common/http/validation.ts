@@ -7,9 +7,7 @@ import { ValidationFailedError } from '../errors/domain-error';
 export function flattenValidationErrors(errors: ValidationError[], parentPath = ''): FieldViolation[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own: FieldViolation[] = error.constraints
-      ? [{ field, constraints: Object.keys(error.constraints), message: Object.values(error.constraints).join('; ') }]
-      : [];
+    const own: FieldViolation[] = error.constraints ? [{ field, constraints: Object.keys(error.constraints), message: Object.values(error.constraints).join('; ') }] : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -32,14 +30,15 @@ export function createValidationPipe(): ValidationPipe {
 
 /** A property decorator that checks a string with one of the pure rules in shared (ID numbers, phones, codes). */
 export function SatisfiesRule(name: string, rule: (value: string) => boolean, message: string) {
-  return (options?: ValidationOptions): PropertyDecorator => (target, propertyName) =>
-    registerDecorator({
-      name,
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && rule(value) },
-    });
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target, propertyName) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options: { message, ...options },
+        validator: { validate: (value: unknown) => typeof value === 'string' && rule(value) },
+      });
 }
 
 const withoutControlCharacters = SatisfiesRule('isSearchText', (value) => !/\p{Cc}/u.test(value), '$property must not contain control characters');

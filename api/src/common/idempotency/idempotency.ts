@@ -39,7 +39,9 @@ export class Idempotency {
     replay: (reference: Reference) => Promise<Result | null>,
   ): Promise<Result> {
     if (!key) return work(() => Promise.resolve());
-    const requestHash = createHash('sha256').update(JSON.stringify([scope, input])).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([scope, input]))
+      .digest('hex');
     const earlier = await this.replayed(key, requestHash, replay);
     if (earlier !== null) return earlier;
     try {
@@ -54,7 +56,11 @@ export class Idempotency {
     }
   }
 
-  private async replayed<Reference extends object, Result>(key: IdempotencyKey, requestHash: string, replay: (reference: Reference) => Promise<Result | null>): Promise<Result | null> {
+  private async replayed<Reference extends object, Result>(
+    key: IdempotencyKey,
+    requestHash: string,
+    replay: (reference: Reference) => Promise<Result | null>,
+  ): Promise<Result | null> {
     const record = await this.findRecord(key);
     if (!record) return null;
     if (record.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该请求编号已用于另一项请求', { idempotencyKey: key.key });

@@ -19,6 +19,17 @@ import { WaitlistService } from './waitlist.service';
 @Module({
   imports: [AuditModule, CatalogueModule, OutboxModule, ResidentsModule],
   controllers: [ScheduleController, BookingsController],
-  providers: [AppointmentsRepository, ScheduleService, BookingSupport, WaitlistService, NoShowsService, BookingsService, CheckInCodes, CheckInService, BookingReportsService, NoShowSweeper],
+  providers: [
+    AppointmentsRepository,
+    ScheduleService,
+    BookingSupport,
+    WaitlistService,
+    NoShowsService,
+    BookingsService,
+    CheckInCodes,
+    CheckInService,
+    BookingReportsService,
+    NoShowSweeper,
+  ],
 })
 export class AppointmentsModule {}

@@ -89,12 +89,22 @@ export class AppointmentsRepository {
 
   /** Takes one seat if one is left. False means the slot is full: nothing was changed. */
   async takeSeat(manager: EntityManager, slotId: string): Promise<boolean> {
-    const result = await manager.createQueryBuilder().update(Slot).set({ booked: () => 'booked + 1' }).where('id = :slotId AND booked < capacity', { slotId }).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .update(Slot)
+      .set({ booked: () => 'booked + 1' })
+      .where('id = :slotId AND booked < capacity', { slotId })
+      .execute();
     return result.affected === 1;
   }
 
   async releaseSeat(manager: EntityManager, slotId: string): Promise<void> {
-    await manager.createQueryBuilder().update(Slot).set({ booked: () => 'booked - 1' }).where('id = :slotId AND booked > 0', { slotId }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(Slot)
+      .set({ booked: () => 'booked - 1' })
+      .where('id = :slotId AND booked > 0', { slotId })
+      .execute();
   }
 
   /**
@@ -260,7 +270,11 @@ export class AppointmentsRepository {
   }
 
   /** Bookings at centres under `regionPath` whose slot starts in [from, to), with service, category and area. */
-  async listForStatistics(regionPath: string, from: Date, to: Date): Promise<Array<{ status: BookingStatus; startsAt: Date; serviceId: string; serviceName: string; categoryId: string; categoryName: string; areaId: string; areaName: string }>> {
+  async listForStatistics(
+    regionPath: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ status: BookingStatus; startsAt: Date; serviceId: string; serviceName: string; categoryId: string; categoryName: string; areaId: string; areaName: string }>> {
     const rows = await this.dataSource
       .getRepository(Booking)
       .createQueryBuilder('booking')
@@ -280,18 +294,23 @@ export class AppointmentsRepository {
       .addSelect('area.name', 'areaName')
       .where('area.path LIKE :prefix', { prefix: `${regionPath}%` })
       .andWhere('slot.starts_at >= :from AND slot.starts_at < :to', { from, to })
-      .getRawMany<{ status: BookingStatus; startsAt: Date | string; serviceId: string; serviceName: string; categoryId: string; categoryName: string; areaId: string; areaName: string }>();
+      .getRawMany<{
+        status: BookingStatus;
+        startsAt: Date | string;
+        serviceId: string;
+        serviceName: string;
+        categoryId: string;
+        categoryName: string;
+        areaId: string;
+        areaName: string;
+      }>();
     // SQLite hands datetimes back as text in raw selects; MySQL as Date.
     return rows.map((row) => ({ ...row, startsAt: row.startsAt instanceof Date ? row.startsAt : new Date(`${String(row.startsAt).replace(' ', 'T')}Z`) }));
   }
 
   /** Confirmed bookings whose slot ended before `endedBefore`: candidates for no-show. */
   listOverdueConfirmed(endedBefore: Date, limit: number): Promise<Booking[]> {
-    return this.bookingsWithDetails()
-      .where("booking.status = 'confirmed' AND slot.ends_at < :endedBefore", { endedBefore })
-      .orderBy('slot.ends_at', 'ASC')
-      .take(limit)
-      .getMany();
+    return this.bookingsWithDetails().where("booking.status = 'confirmed' AND slot.ends_at < :endedBefore", { endedBefore }).orderBy('slot.ends_at', 'ASC').take(limit).getMany();
   }
 
   /** A person's no-shows in slots that started after `since`, latest first. */

@@ -48,10 +48,25 @@ export class BookingReportsService {
     const lines = bookings.map((booking) => {
       const view = toBookingView(booking, auth);
       const phone = booking.resident.phoneCipher ? maskPhone(this.cipher.decrypt(booking.resident.phoneCipher)) : '';
-      return [view.date, view.start, view.end, view.service.name, view.person.name, phone, BOOKING_STATUS_LABELS[view.status], `${shanghaiDateOf(booking.createdAt)} ${shanghaiTimeOf(booking.createdAt)}`];
+      return [
+        view.date,
+        view.start,
+        view.end,
+        view.service.name,
+        view.person.name,
+        phone,
+        BOOKING_STATUS_LABELS[view.status],
+        `${shanghaiDateOf(booking.createdAt)} ${shanghaiTimeOf(booking.createdAt)}`,
+      ];
     });
     await this.transactions.write((manager) =>
-      this.audit.record(manager, auth, { action: 'booking.exported', targetType: 'centre', targetId: centreId, regionPath: centre!.region.path, details: { fromDate, toDate, rows: lines.length } }),
+      this.audit.record(manager, auth, {
+        action: 'booking.exported',
+        targetType: 'centre',
+        targetId: centreId,
+        regionPath: centre!.region.path,
+        details: { fromDate, toDate, rows: lines.length },
+      }),
     );
     return toCsv([header, ...lines]);
   }
@@ -59,7 +74,7 @@ export class BookingReportsService {
   /** Counts per category, service, area and day, with no-show rates, for a region in the caller's scope. */
   async statistics(auth: AuthContext, regionId: string | undefined, fromDate: string, toDate: string): Promise<BookingStatistics> {
     assertDateRange(fromDate, toDate, MAX_STATISTICS_DAYS);
-    const regionPath = regionId ? (await this.residents.findRegionPath(regionId)) : auth.regionPath;
+    const regionPath = regionId ? await this.residents.findRegionPath(regionId) : auth.regionPath;
     assertRegionInScope(auth, regionPath, '该地区');
     const rows: StatisticsRow[] = (await this.appointments.listForStatistics(regionPath!, instantOf(fromDate, '00:00'), instantOf(addDays(toDate, 1), '00:00'))).map((row) => ({
       ...row,

@@ -14,7 +14,14 @@ const row = (status: BookingStatus, date: string, service = 's1'): StatisticsRow
 
 describe('booking statistics', () => {
   it('counts live and used bookings, leaves out cancelled and rejected ones, and rates no-shows among known attendance', () => {
-    const rows = [row('confirmed', '2026-12-01'), row('checked_in', '2026-12-01'), row('completed', '2026-12-01'), row('no_show', '2026-12-01'), row('cancelled', '2026-12-01'), row('rejected', '2026-12-01')];
+    const rows = [
+      row('confirmed', '2026-12-01'),
+      row('checked_in', '2026-12-01'),
+      row('completed', '2026-12-01'),
+      row('no_show', '2026-12-01'),
+      row('cancelled', '2026-12-01'),
+      row('rejected', '2026-12-01'),
+    ];
     expect(counts('all', '全部', rows)).toEqual({ key: 'all', label: '全部', bookings: 4, noShows: 1, noShowRate: 0.333 });
   });
 

@@ -65,7 +65,14 @@ export class BookingSupport {
     if (existing) return existing;
     try {
       await this.transactions.write((manager) =>
-        this.appointments.insertSlot(manager, { id: randomUUID(), centreServiceId: offering.id, startsAt: wanted, endsAt: new Date(offered.endsAt), capacity: offered.seats, booked: 0 }),
+        this.appointments.insertSlot(manager, {
+          id: randomUUID(),
+          centreServiceId: offering.id,
+          startsAt: wanted,
+          endsAt: new Date(offered.endsAt),
+          capacity: offered.seats,
+          booked: 0,
+        }),
       );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // another request created it a moment ago

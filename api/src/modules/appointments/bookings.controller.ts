@@ -10,7 +10,21 @@ import { BookingReportsService } from './booking-reports.service';
 import { BookingsService } from './bookings.service';
 import { CheckInService } from './check-in.service';
 import { WaitlistService } from './waitlist.service';
-import { BookingListDto, BookingStatisticsDto, BookingTransitionDto, CheckInCodeDto, CheckInDto, ExportBookingsQuery, StatisticsQuery, BookingViewDto, CreateBookingDto, RescheduleDto, StaffBookingsQuery, WaitlistEntryViewDto, WaitlistListDto } from './dto/appointments.dto';
+import {
+  BookingListDto,
+  BookingStatisticsDto,
+  BookingTransitionDto,
+  CheckInCodeDto,
+  CheckInDto,
+  ExportBookingsQuery,
+  StatisticsQuery,
+  BookingViewDto,
+  CreateBookingDto,
+  RescheduleDto,
+  StaffBookingsQuery,
+  WaitlistEntryViewDto,
+  WaitlistListDto,
+} from './dto/appointments.dto';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
 

@@ -29,7 +29,19 @@ import { CheckInCodes } from './check-in-codes';
 import { NoShowsService } from './no-shows.service';
 import { ScheduleService, policyOf } from './schedule.service';
 import { WaitlistService } from './waitlist.service';
-import { alreadyBooked, alreadyBookedInNewSlot, bookingChangedMeanwhile, bookingLimitReached, bookingTransitionRefused, cancelTooLate, homeServiceNotBookable, newSlotFull, notReschedulable, rescheduleTooLate, slotFull } from './appointments.errors';
+import {
+  alreadyBooked,
+  alreadyBookedInNewSlot,
+  bookingChangedMeanwhile,
+  bookingLimitReached,
+  bookingTransitionRefused,
+  cancelTooLate,
+  homeServiceNotBookable,
+  newSlotFull,
+  notReschedulable,
+  rescheduleTooLate,
+  slotFull,
+} from './appointments.errors';
 
 const LIST_LIMIT = 200;
 
@@ -94,13 +106,28 @@ export class BookingsService {
       if (!(await this.appointments.takeSeat(manager, slot.id))) throw slotFull(input.startsAt);
       const status = initialBookingStatus(offering.service.needsReview);
       try {
-        await this.appointments.insertBooking(manager, { id, slotId: slot.id, centreServiceId: offering.id, residentId: person.id, activeResidentId: person.id, status, groupSize: input.groupSize ?? null, bookedByAccountId: auth.accountId });
+        await this.appointments.insertBooking(manager, {
+          id,
+          slotId: slot.id,
+          centreServiceId: offering.id,
+          residentId: person.id,
+          activeResidentId: person.id,
+          status,
+          groupSize: input.groupSize ?? null,
+          bookedByAccountId: auth.accountId,
+        });
       } catch (error) {
         if (isDuplicateKey(error)) throw alreadyBooked();
         throw error;
       }
       await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
-      await this.audit.record(manager, auth, { action: 'booking.created', targetType: 'booking', targetId: id, regionPath: offering.centre.region.path, details: { residentId: person.id, status } });
+      await this.audit.record(manager, auth, {
+        action: 'booking.created',
+        targetType: 'booking',
+        targetId: id,
+        regionPath: offering.centre.region.path,
+        details: { residentId: person.id, status },
+      });
     });
     return this.support.view(auth, id);
   }
@@ -115,7 +142,11 @@ export class BookingsService {
    * A centre's bookings on one Shanghai date (default today), for staff of the centre's region; optionally only
    * people whose name contains `name` or whose phone ends with `phoneTail` (phones are decrypted here, never queried).
    */
-  async listForCentre(auth: AuthContext, centreId: string, filter: { date?: string; status?: BookingStatus; serviceId?: string; name?: string; phoneTail?: string }): Promise<BookingView[]> {
+  async listForCentre(
+    auth: AuthContext,
+    centreId: string,
+    filter: { date?: string; status?: BookingStatus; serviceId?: string; name?: string; phoneTail?: string },
+  ): Promise<BookingView[]> {
     const centre = await this.appointments.findCentreWithRegion(centreId);
     assertRegionInScope(auth, centre?.region.path, '该市民中心');
     const day = filter.date ?? shanghaiDateOf(new Date());
@@ -126,7 +157,6 @@ export class BookingsService {
     );
     return bookings.map((booking) => toBookingView(booking, auth));
   }
-
 
   /** Cancels a booking: the resident (or their household proxy) before the cut-off, or staff of the region. */
   async cancel(auth: AuthContext, bookingId: string): Promise<BookingView> {

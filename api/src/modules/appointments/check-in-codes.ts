@@ -86,7 +86,13 @@ export class CheckInCodes {
       : verifyCheckInCode(this.config.secrets.jwtSecret, code, now);
     if (bookingId) return bookingId;
     await this.transactions.write((manager) =>
-      this.audit.record(manager, auth, { action: WRONG_CODE_ACTION, targetType: 'centre', targetId: centre.id, regionPath: centre.region.path, details: { kind: isShort ? 'short' : 'signed' } }),
+      this.audit.record(manager, auth, {
+        action: WRONG_CODE_ACTION,
+        targetType: 'centre',
+        targetId: centre.id,
+        regionPath: centre.region.path,
+        details: { kind: isShort ? 'short' : 'signed' },
+      }),
     );
     throw checkInCodeInvalid();
   }

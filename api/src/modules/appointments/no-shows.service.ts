@@ -36,7 +36,13 @@ export class NoShowsService {
       const won = await this.transactions.write(async (manager) => {
         if (!(await this.appointments.moveBooking(manager, booking.id, 'confirmed', 'no_show'))) return false;
         await this.waitlist.releaseSeat(manager, booking.slot, now);
-        await this.audit.record(manager, SYSTEM_ACTOR, { action: 'booking.mark_no_show', targetType: 'booking', targetId: booking.id, regionPath: booking.slot.centreService.centre.region.path, details: { from: 'confirmed', to: 'no_show' } });
+        await this.audit.record(manager, SYSTEM_ACTOR, {
+          action: 'booking.mark_no_show',
+          targetType: 'booking',
+          targetId: booking.id,
+          regionPath: booking.slot.centreService.centre.region.path,
+          details: { from: 'confirmed', to: 'no_show' },
+        });
         return true;
       });
       if (won) moved++;

@@ -48,7 +48,12 @@ export class ScheduleController {
   @ApiOperation({ summary: 'Replace the weekly hours and booking rules (existing bookings keep their seats)' })
   @ApiOkResponse({ type: ServiceScheduleDto })
   @ApiErrorResponses(...STAFF_ERRORS)
-  set(@CurrentAuth() auth: AuthContext, @UuidParam('centreId') centreId: string, @UuidParam('serviceId') serviceId: string, @Body() body: SetScheduleDto): Promise<ServiceSchedule> {
+  set(
+    @CurrentAuth() auth: AuthContext,
+    @UuidParam('centreId') centreId: string,
+    @UuidParam('serviceId') serviceId: string,
+    @Body() body: SetScheduleDto,
+  ): Promise<ServiceSchedule> {
     return this.schedule.setSchedule(auth, centreId, serviceId, body);
   }
 
@@ -72,7 +77,12 @@ export class ScheduleController {
   @ApiOperation({ summary: 'Remove a date exception' })
   @ApiOkResponse({ type: ServiceScheduleDto })
   @ApiErrorResponses(...STAFF_ERRORS)
-  removeException(@CurrentAuth() auth: AuthContext, @UuidParam('centreId') centreId: string, @UuidParam('serviceId') serviceId: string, @DateParam('date') date: string): Promise<ServiceSchedule> {
+  removeException(
+    @CurrentAuth() auth: AuthContext,
+    @UuidParam('centreId') centreId: string,
+    @UuidParam('serviceId') serviceId: string,
+    @DateParam('date') date: string,
+  ): Promise<ServiceSchedule> {
     return this.schedule.removeException(auth, centreId, serviceId, date);
   }
 

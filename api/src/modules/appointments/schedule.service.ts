@@ -113,10 +113,23 @@ export class ScheduleService {
       await this.appointments.replaceOpeningRules(
         manager,
         offering.id,
-        input.weekly.map((opening) => ({ id: randomUUID(), centreServiceId: offering.id, weekday: opening.weekday, ranges: opening.ranges, slotMinutes: opening.slotMinutes, seats: opening.seats })),
+        input.weekly.map((opening) => ({
+          id: randomUUID(),
+          centreServiceId: offering.id,
+          weekday: opening.weekday,
+          ranges: opening.ranges,
+          slotMinutes: opening.slotMinutes,
+          seats: opening.seats,
+        })),
       );
       await this.catalogue.updateOfferingPolicy(manager, offering.id, input.policy);
-      await this.audit.record(manager, auth, { action: 'schedule.updated', targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId } });
+      await this.audit.record(manager, auth, {
+        action: 'schedule.updated',
+        targetType: 'centre',
+        targetId: centreId,
+        regionPath: offering.centre.region.path,
+        details: { serviceId },
+      });
     });
     return this.schedule(auth, centreId, serviceId);
   }
@@ -140,7 +153,13 @@ export class ScheduleService {
         seats: exception.kind === 'open' ? exception.seats : null,
         reason: exception.reason,
       });
-      await this.audit.record(manager, auth, { action: `schedule.exception_${exception.kind}`, targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId, date: exception.date } });
+      await this.audit.record(manager, auth, {
+        action: `schedule.exception_${exception.kind}`,
+        targetType: 'centre',
+        targetId: centreId,
+        regionPath: offering.centre.region.path,
+        details: { serviceId, date: exception.date },
+      });
     });
     return this.schedule(auth, centreId, serviceId);
   }
@@ -149,7 +168,14 @@ export class ScheduleService {
     const offering = await this.offeringInScope(auth, centreId, serviceId);
     const removed = await this.transactions.write(async (manager) => {
       const found = await this.appointments.deleteException(manager, offering.id, date);
-      if (found) await this.audit.record(manager, auth, { action: 'schedule.exception_removed', targetType: 'centre', targetId: centreId, regionPath: offering.centre.region.path, details: { serviceId, date } });
+      if (found)
+        await this.audit.record(manager, auth, {
+          action: 'schedule.exception_removed',
+          targetType: 'centre',
+          targetId: centreId,
+          regionPath: offering.centre.region.path,
+          details: { serviceId, date },
+        });
       return found;
     });
     if (!removed) throw new NotFoundError('该日期的特殊安排');
@@ -165,11 +191,25 @@ export class ScheduleService {
   async setCalendar(auth: AuthContext, year: number, days: CalendarDay[]): Promise<CalendarDay[]> {
     if (!isCityAdmin(auth)) throw calendarForCityAdminsOnly();
     const outside = days.filter((day) => !day.date.startsWith(`${year}-`));
-    if (outside.length) throw invalid('days', outside.map((day) => `${day.date} is not in ${year}`));
+    if (outside.length)
+      throw invalid(
+        'days',
+        outside.map((day) => `${day.date} is not in ${year}`),
+      );
     if (new Set(days.map((day) => day.date)).size !== days.length) throw invalid('days', ['a date appears more than once']);
     await this.transactions.write(async (manager) => {
-      await this.appointments.replaceCalendarYear(manager, year, days.map((day) => ({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null })));
-      await this.audit.record(manager, auth, { action: 'calendar.updated', targetType: 'calendar', targetId: null, regionPath: auth.regionPath, details: { year, days: days.length } });
+      await this.appointments.replaceCalendarYear(
+        manager,
+        year,
+        days.map((day) => ({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null })),
+      );
+      await this.audit.record(manager, auth, {
+        action: 'calendar.updated',
+        targetType: 'calendar',
+        targetId: null,
+        regionPath: auth.regionPath,
+        details: { year, days: days.length },
+      });
     });
     return this.calendar(year);
   }

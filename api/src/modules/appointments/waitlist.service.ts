@@ -51,12 +51,28 @@ export class WaitlistService {
       const current = await this.appointments.findSlot(offering.id, slot.startsAt, manager);
       if (current && current.booked < current.capacity) throw seatsStillFree(current.capacity - current.booked);
       try {
-        await this.appointments.insertWaitlistEntry(manager, { id: entryId, slotId: slot.id, residentId: person.id, activeResidentId: person.id, status: 'waiting', groupSize: input.groupSize ?? null, joinedByAccountId: auth.accountId, joinedAt: now, bookingId: null });
+        await this.appointments.insertWaitlistEntry(manager, {
+          id: entryId,
+          slotId: slot.id,
+          residentId: person.id,
+          activeResidentId: person.id,
+          status: 'waiting',
+          groupSize: input.groupSize ?? null,
+          joinedByAccountId: auth.accountId,
+          joinedAt: now,
+          bookingId: null,
+        });
       } catch (error) {
         if (isDuplicateKey(error)) throw alreadyWaiting();
         throw error;
       }
-      await this.audit.record(manager, auth, { action: 'waitlist.joined', targetType: 'slot', targetId: slot.id, regionPath: offering.centre.region.path, details: { residentId: person.id } });
+      await this.audit.record(manager, auth, {
+        action: 'waitlist.joined',
+        targetType: 'slot',
+        targetId: slot.id,
+        regionPath: offering.centre.region.path,
+        details: { residentId: person.id },
+      });
     });
     return this.entryView(entryId);
   }
@@ -89,7 +105,16 @@ export class WaitlistService {
       const bookingId = randomUUID();
       const status = initialBookingStatus(slot.centreService.service.needsReview);
       try {
-        await this.appointments.insertBooking(manager, { id: bookingId, slotId: slot.id, centreServiceId: slot.centreServiceId, residentId: entry.residentId, activeResidentId: entry.residentId, status, groupSize: entry.groupSize, bookedByAccountId: entry.joinedByAccountId });
+        await this.appointments.insertBooking(manager, {
+          id: bookingId,
+          slotId: slot.id,
+          centreServiceId: slot.centreServiceId,
+          residentId: entry.residentId,
+          activeResidentId: entry.residentId,
+          status,
+          groupSize: entry.groupSize,
+          bookedByAccountId: entry.joinedByAccountId,
+        });
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         // They already hold a seat here (booked directly meanwhile): their place in line is no longer needed.
@@ -100,11 +125,13 @@ export class WaitlistService {
       await this.checkInCodes.assign(manager, { id: bookingId, centreId: slot.centreService.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
       await this.appointments.closeWaitlistEntry(manager, entry.id, 'promoted', bookingId);
       await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() });
-      await this.audit.record(
-        manager,
-        SYSTEM_ACTOR,
-        { action: 'booking.promoted_from_waitlist', targetType: 'booking', targetId: bookingId, regionPath: slot.centreService.centre.region.path, details: { residentId: entry.residentId } },
-      );
+      await this.audit.record(manager, SYSTEM_ACTOR, {
+        action: 'booking.promoted_from_waitlist',
+        targetType: 'booking',
+        targetId: bookingId,
+        regionPath: slot.centreService.centre.region.path,
+        details: { residentId: entry.residentId },
+      });
       return;
     }
   }

@@ -8,7 +8,6 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AuthRepository } from './auth.repository';
 import { notSignedIn, roleNotAllowed, tokenInvalid } from './auth.errors';
 
-
 /**
  * Global guard. Routes are closed unless they declare a policy. For a roles policy the bearer token must verify,
  * its session must not be revoked and its account must still be active (so disabling an account or logging out

@@ -97,7 +97,13 @@ export class AuthRepository {
   async countLoginAttempt(manager: EntityManager, key: string, now: Date, windowSeconds: number): Promise<number> {
     const windowStart = new Date(now.getTime() - windowSeconds * 1000);
     const increment = () =>
-      manager.createQueryBuilder().update(LoginThrottle).set({ attempts: () => 'attempts + 1' }).where({ key }).andWhere('window_started_at > :windowStart', { windowStart }).execute();
+      manager
+        .createQueryBuilder()
+        .update(LoginThrottle)
+        .set({ attempts: () => 'attempts + 1' })
+        .where({ key })
+        .andWhere('window_started_at > :windowStart', { windowStart })
+        .execute();
     if ((await increment()).affected === 1) return (await manager.getRepository(LoginThrottle).findOneByOrFail({ key })).attempts;
     const restarted = await manager.getRepository(LoginThrottle).update({ key }, { windowStartedAt: now, attempts: 1 });
     if (restarted.affected === 1) return 1;
@@ -119,7 +125,11 @@ export class AuthRepository {
   async findFailedSignInsSinceLastSignIn(manager: EntityManager, accountId: string): Promise<FailedSignIns | null> {
     const entries = manager.getRepository(AuditEntry);
     const ofAccount = { targetType: 'account', targetId: accountId };
-    const lastSignIn = await entries.findOne({ where: { ...ofAccount, action: PASSWORD_SIGN_IN_ACTIONS.succeeded }, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
+    const lastSignIn = await entries.findOne({
+      where: { ...ofAccount, action: PASSWORD_SIGN_IN_ACTIONS.succeeded },
+      order: { createdAt: 'DESC' },
+      select: { id: true, createdAt: true },
+    });
     const since = { ...ofAccount, createdAt: MoreThan(lastSignIn?.createdAt ?? new Date(0)) };
     const failures = { ...since, action: In([PASSWORD_SIGN_IN_ACTIONS.failed, PASSWORD_SIGN_IN_ACTIONS.locked]) };
     const latest = await entries.findOne({ where: failures, order: { createdAt: 'DESC' }, select: { id: true, createdAt: true } });
@@ -157,12 +167,7 @@ export class AuthRepository {
   async redeemInvitation(manager: EntityManager, kind: InvitationKind, codeHash: string, now: Date): Promise<Invitation | null> {
     const invitation = await manager.getRepository(Invitation).findOne({ where: { codeHash, kind } });
     if (!invitation || invitation.usedAt || invitation.expiresAt <= now) return null;
-    const result = await manager
-      .createQueryBuilder()
-      .update(Invitation)
-      .set({ usedAt: now })
-      .where('id = :id AND used_at IS NULL', { id: invitation.id })
-      .execute();
+    const result = await manager.createQueryBuilder().update(Invitation).set({ usedAt: now }).where('id = :id AND used_at IS NULL', { id: invitation.id }).execute();
     return result.affected === 1 ? invitation : null;
   }
 }

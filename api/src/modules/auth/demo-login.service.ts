@@ -28,12 +28,14 @@ export class DemoLoginService {
     this.assertDemoMode();
     const ids = this.demoAccounts.map((demo) => demo.id);
     const present = new Set((await this.dataSource.getRepository(Account).find({ select: { id: true }, where: { id: In(ids), status: 'active' } })).map((a) => a.id));
-    return this.demoAccounts.filter((demo) => present.has(demo.id)).map((demo) => ({
-      id: demo.id,
-      role: demo.role,
-      displayName: demo.displayName,
-      description: demo.description,
-    }));
+    return this.demoAccounts
+      .filter((demo) => present.has(demo.id))
+      .map((demo) => ({
+        id: demo.id,
+        role: demo.role,
+        displayName: demo.displayName,
+        description: demo.description,
+      }));
   }
 
   async signIn(accountId: string, meta: RequestMeta): Promise<LoginResponse> {

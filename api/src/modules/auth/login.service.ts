@@ -108,7 +108,11 @@ export class LoginService {
     return this.finish(
       await this.transactions.write(async (manager): Promise<Outcome> => {
         if (!credential) {
-          await this.audit.record(manager, { ...meta, accountId: null, role: null }, { action: PASSWORD_SIGN_IN_ACTIONS.unknownUsername, targetType: 'account', targetId: null, regionPath: null });
+          await this.audit.record(
+            manager,
+            { ...meta, accountId: null, role: null },
+            { action: PASSWORD_SIGN_IN_ACTIONS.unknownUsername, targetType: 'account', targetId: null, regionPath: null },
+          );
           return refusal;
         }
         const actor = { ...meta, accountId: credential.accountId, role: credential.account.role };
@@ -162,7 +166,13 @@ export class LoginService {
   ): Promise<Pick<Account, 'id' | 'role'>> {
     const id = randomUUID();
     await this.accounts.addAccount(manager, { id, ...account, regionId: null });
-    await this.accounts.addIdentity(manager, { id: randomUUID(), openid: session.openid, unionid: session.unionid, accountId: id, sessionKeyCipher: this.cipher.encrypt(session.sessionKey) });
+    await this.accounts.addIdentity(manager, {
+      id: randomUUID(),
+      openid: session.openid,
+      unionid: session.unionid,
+      accountId: id,
+      sessionKeyCipher: this.cipher.encrypt(session.sessionKey),
+    });
     return { id, role: account.role };
   }
 

@@ -64,11 +64,20 @@ export class CatalogueRepository {
     else await manager.getRepository(CentreService).insert(offering);
   }
 
-  async updateOfferingPolicy(manager: EntityManager, centreServiceId: string, policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>): Promise<void> {
+  async updateOfferingPolicy(
+    manager: EntityManager,
+    centreServiceId: string,
+    policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>,
+  ): Promise<void> {
     await manager.getRepository(CentreService).update({ id: centreServiceId }, policy);
   }
 
-  async updateService(manager: EntityManager, serviceId: string, fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'> & Partial<Pick<CommunityService, 'dispatchMode' | 'offerWindowSeconds'>>): Promise<void> {
+  async updateService(
+    manager: EntityManager,
+    serviceId: string,
+    fields: Pick<CommunityService, 'name' | 'description' | 'materials' | 'minAge' | 'maxActiveBookingsPerPerson'> &
+      Partial<Pick<CommunityService, 'dispatchMode' | 'offerWindowSeconds'>>,
+  ): Promise<void> {
     await manager.getRepository(CommunityService).update({ id: serviceId }, fields);
   }
 }

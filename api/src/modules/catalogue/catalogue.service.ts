@@ -73,7 +73,13 @@ export class CatalogueService {
     const notes = input.notes?.trim() || null;
     await this.transactions.write(async (manager) => {
       await this.catalogue.upsertOffering(manager, { id: randomUUID(), centreId, serviceId, enabled: input.enabled, notes });
-      await this.audit.record(manager, auth, { action: input.enabled ? 'centre_service.enabled' : 'centre_service.disabled', targetType: 'centre', targetId: centreId, regionPath: centre!.region.path, details: { serviceId } });
+      await this.audit.record(manager, auth, {
+        action: input.enabled ? 'centre_service.enabled' : 'centre_service.disabled',
+        targetType: 'centre',
+        targetId: centreId,
+        regionPath: centre!.region.path,
+        details: { serviceId },
+      });
     });
     return { centreId, serviceId, enabled: input.enabled, notes };
   }

@@ -40,7 +40,9 @@ export class DispatchBoardService {
       this.orders.listWithinRegion(region, ['disputed'], centreId, BOARD_LIMIT),
       this.orders.listOverdueCandidates(region, centreId, now, BOARD_LIMIT),
     ]);
-    const [pendingViews, offeredViews, escalatedViews, disputedViews, overdueViews] = await Promise.all([pending, offered, escalated, disputed, overdue].map((list) => this.views.list(list, now)));
+    const [pendingViews, offeredViews, escalatedViews, disputedViews, overdueViews] = await Promise.all(
+      [pending, offered, escalated, disputed, overdue].map((list) => this.views.list(list, now)),
+    );
     return { pending: pendingViews, offered: offeredViews, escalated: escalatedViews, overdue: overdueViews, disputed: disputedViews };
   }
 
@@ -115,7 +117,11 @@ export class DispatchBoardService {
     });
   }
 
-  private async act(auth: AuthContext, orderId: string, work: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<void>): Promise<ServiceOrderView> {
+  private async act(
+    auth: AuthContext,
+    orderId: string,
+    work: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<void>,
+  ): Promise<ServiceOrderView> {
     const by = await this.actors.of(auth);
     await this.transactions.write(async (manager) => work(manager, (await this.orders.findOrder(orderId, manager))!, by, new Date()));
     return this.views.one((await this.orders.findOrder(orderId))!);

@@ -44,7 +44,8 @@ export const residentHasNoPhone = () => new DomainError('CALL_UNAVAILABLE', '这
 
 export const callBeforeAcceptance = (status: OrderStatus) => new DomainError('CALL_UNAVAILABLE', '服务人员接单后才能拨打电话', { reason: 'not_accepted', status });
 
-export const callAfterOrderClosed = (status: OrderStatus) => new DomainError('CALL_UNAVAILABLE', '订单已结束，不能再拨打电话；如有问题请联系社区工作人员', { reason: 'order_closed', status });
+export const callAfterOrderClosed = (status: OrderStatus) =>
+  new DomainError('CALL_UNAVAILABLE', '订单已结束，不能再拨打电话；如有问题请联系社区工作人员', { reason: 'order_closed', status });
 
 // ─── photos ─────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -26,7 +26,20 @@ import { WorkbenchService } from './workbench.service';
 @Module({
   imports: [AccountsModule, AuditModule, CatalogueModule, OutboxModule, ProvidersModule, ResidentsModule],
   controllers: [HomeOrdersController, WorkbenchController, DispatchBoardController, OrderPhotosController],
-  providers: [DispatchRepository, OrderLifecycle, OrderViews, OrderActors, OrderPhones, PhotoStorage, OrderPhotosService, Dispatcher, DispatchSweeper, HomeOrdersService, WorkbenchService, DispatchBoardService],
+  providers: [
+    DispatchRepository,
+    OrderLifecycle,
+    OrderViews,
+    OrderActors,
+    OrderPhones,
+    PhotoStorage,
+    OrderPhotosService,
+    Dispatcher,
+    DispatchSweeper,
+    HomeOrdersService,
+    WorkbenchService,
+    DispatchBoardService,
+  ],
   exports: [Dispatcher],
 })
 export class DispatchModule {}

@@ -33,12 +33,16 @@ export class DispatchRepository {
   }
 
   findOrder(orderId: string, manager?: EntityManager): Promise<ServiceOrder | null> {
-    return this.m(manager).getRepository(ServiceOrder).findOne({ where: { id: orderId }, relations: ORDER_DETAILS });
+    return this.m(manager)
+      .getRepository(ServiceOrder)
+      .findOne({ where: { id: orderId }, relations: ORDER_DETAILS });
   }
 
   /** The order's own row, without the joined service, centre, person and worker (for checks on hot paths). */
   findOrderState(orderId: string, manager?: EntityManager): Promise<ServiceOrder | null> {
-    return this.m(manager).getRepository(ServiceOrder).findOne({ where: { id: orderId } });
+    return this.m(manager)
+      .getRepository(ServiceOrder)
+      .findOne({ where: { id: orderId } });
   }
 
   /**
@@ -46,7 +50,13 @@ export class DispatchRepository {
    * meanwhile (not even a move that came back to the same status). This conditional UPDATE is what makes "exactly
    * one accept / one grab / one expiry / one of a reject and a cancel" hold under any concurrency.
    */
-  async moveOrder(manager: EntityManager, read: Pick<ServiceOrder, 'id' | 'status' | 'version'>, to: OrderStatus, set: QueryDeepPartialEntity<ServiceOrder>, guard: OrderGuard = {}): Promise<boolean> {
+  async moveOrder(
+    manager: EntityManager,
+    read: Pick<ServiceOrder, 'id' | 'status' | 'version'>,
+    to: OrderStatus,
+    set: QueryDeepPartialEntity<ServiceOrder>,
+    guard: OrderGuard = {},
+  ): Promise<boolean> {
     const query = manager
       .createQueryBuilder()
       .update(ServiceOrder)
@@ -104,7 +114,9 @@ export class DispatchRepository {
 
   /** Grab-mode orders still in the pool since before `createdBefore`. */
   listUnclaimedPool(createdBefore: Date, limit: number): Promise<ServiceOrder[]> {
-    return this.dataSource.getRepository(ServiceOrder).find({ where: { status: 'pending_dispatch', dispatchMode: 'grab', createdAt: LessThanOrEqual(createdBefore) }, order: { createdAt: 'ASC' }, take: limit });
+    return this.dataSource
+      .getRepository(ServiceOrder)
+      .find({ where: { status: 'pending_dispatch', dispatchMode: 'grab', createdAt: LessThanOrEqual(createdBefore) }, order: { createdAt: 'ASC' }, take: limit });
   }
 
   /** Open orders whose window has begun and whose staff have not been warned yet (the SLA rule filters further). */
@@ -127,7 +139,9 @@ export class DispatchRepository {
   }
 
   listCompletedBefore(completedBefore: Date, limit: number): Promise<ServiceOrder[]> {
-    return this.dataSource.getRepository(ServiceOrder).find({ where: { status: 'completed', completedAt: LessThanOrEqual(completedBefore) }, order: { completedAt: 'ASC' }, take: limit });
+    return this.dataSource
+      .getRepository(ServiceOrder)
+      .find({ where: { status: 'completed', completedAt: LessThanOrEqual(completedBefore) }, order: { completedAt: 'ASC' }, take: limit });
   }
 
   // ─── timeline ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -147,14 +161,22 @@ export class DispatchRepository {
   }
 
   findOffer(offerId: string, manager?: EntityManager): Promise<DispatchOffer | null> {
-    return this.m(manager).getRepository(DispatchOffer).findOne({ where: { id: offerId } });
+    return this.m(manager)
+      .getRepository(DispatchOffer)
+      .findOne({ where: { id: offerId } });
   }
 
   /**
    * Closes an open offer, only if it is still open (and, for `expiredBy`, already past its expiry; for
    * `unexpiredAt`, not yet past it). The winner of this UPDATE is the one who may move the order.
    */
-  async closeOffer(manager: EntityManager, offerId: string, to: Exclude<OfferStatus, 'open'>, at: Date, options: { reason?: string | null; workerId?: string; expiredBy?: Date; unexpiredAt?: Date } = {}): Promise<boolean> {
+  async closeOffer(
+    manager: EntityManager,
+    offerId: string,
+    to: Exclude<OfferStatus, 'open'>,
+    at: Date,
+    options: { reason?: string | null; workerId?: string; expiredBy?: Date; unexpiredAt?: Date } = {},
+  ): Promise<boolean> {
     const query = manager
       .createQueryBuilder()
       .update(DispatchOffer)
@@ -186,7 +208,9 @@ export class DispatchRepository {
   }
 
   findWorker(workerId: string, manager?: EntityManager): Promise<Worker | null> {
-    return this.m(manager).getRepository(Worker).findOne({ where: { id: workerId }, relations: { provider: true } });
+    return this.m(manager)
+      .getRepository(Worker)
+      .findOne({ where: { id: workerId }, relations: { provider: true } });
   }
 
   /**
@@ -243,12 +267,22 @@ export class DispatchRepository {
 
   /** Takes one of the worker's free places; false when they are at their cap (the CHECK backs this up). */
   async takeWorkerPlace(manager: EntityManager, workerId: string): Promise<boolean> {
-    const result = await manager.createQueryBuilder().update(Worker).set({ openOrders: () => 'open_orders + 1' }).where('id = :workerId AND open_orders < max_open_orders', { workerId }).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .update(Worker)
+      .set({ openOrders: () => 'open_orders + 1' })
+      .where('id = :workerId AND open_orders < max_open_orders', { workerId })
+      .execute();
     return result.affected === 1;
   }
 
   async releaseWorkerPlace(manager: EntityManager, workerId: string): Promise<void> {
-    await manager.createQueryBuilder().update(Worker).set({ openOrders: () => 'open_orders - 1' }).where('id = :workerId AND open_orders > 0', { workerId }).execute();
+    await manager
+      .createQueryBuilder()
+      .update(Worker)
+      .set({ openOrders: () => 'open_orders - 1' })
+      .where('id = :workerId AND open_orders > 0', { workerId })
+      .execute();
   }
 
   async markOffered(manager: EntityManager, workerId: string, at: Date): Promise<void> {

@@ -79,7 +79,17 @@ export class Dispatcher {
     // The order names its offer before the offer exists: the database accepts an open offer only as the current
     // offer of an offered order (docs/dispatch.md, "Invariants").
     await this.lifecycle.apply(manager, order, { event: 'offer', by: DISPATCHER, workerId: best.workerId, set: { currentOfferId: offerId }, at: now });
-    await this.orders.insertOffer(manager, { id: offerId, orderId: order.id, workerId: best.workerId, status: 'open', distanceMeters: best.distanceMeters, offeredAt: now, expiresAt: new Date(now.getTime() + windowSeconds * 1000), respondedAt: null, reason: null });
+    await this.orders.insertOffer(manager, {
+      id: offerId,
+      orderId: order.id,
+      workerId: best.workerId,
+      status: 'open',
+      distanceMeters: best.distanceMeters,
+      offeredAt: now,
+      expiresAt: new Date(now.getTime() + windowSeconds * 1000),
+      respondedAt: null,
+      reason: null,
+    });
     await this.orders.markOffered(manager, best.workerId, now);
   }
 
@@ -107,40 +117,64 @@ export class Dispatcher {
    */
   async sweepExpiredOffers(now = new Date()): Promise<number> {
     let expired = 0;
-    await this.eachRow(await this.orders.listExpiredOpenOffers(now, SWEEP_BATCH), (offer) => `expiry of offer ${offer.id}`, async (offer) => {
-      const outcome = await this.transactions.write(async (manager) => {
-        const order = (await this.orders.findOrder(offer.orderId, manager))!;
-        if (order.status !== 'offered' || order.currentOfferId !== offer.id) {
-          return (await this.orders.closeOffer(manager, offer.id, 'withdrawn', now, { reason: '订单已不在派单中' })) ? 'withdrawn' : 'lost';
+    await this.eachRow(
+      await this.orders.listExpiredOpenOffers(now, SWEEP_BATCH),
+      (offer) => `expiry of offer ${offer.id}`,
+      async (offer) => {
+        const outcome = await this.transactions.write(async (manager) => {
+          const order = (await this.orders.findOrder(offer.orderId, manager))!;
+          if (order.status !== 'offered' || order.currentOfferId !== offer.id) {
+            return (await this.orders.closeOffer(manager, offer.id, 'withdrawn', now, { reason: '订单已不在派单中' })) ? 'withdrawn' : 'lost';
+          }
+          if (!(await this.orders.closeOffer(manager, offer.id, 'expired', now, { expiredBy: now }))) return 'lost';
+          const pending = await this.lifecycle.apply(manager, order, {
+            event: 'expire',
+            by: DISPATCHER,
+            workerId: offer.workerId,
+            reason: '超时未接单',
+            set: { currentOfferId: null, refusals: () => 'refusals + 1' },
+            guard: { currentOfferId: offer.id },
+            at: now,
+          });
+          await this.offerNext(manager, { ...pending, refusals: order.refusals + 1 }, now);
+          return 'expired';
+        });
+        if (outcome === 'expired') {
+          expired++;
+          this.logger.log(`offer ${offer.id} expired; order ${offer.orderId} moved on`);
+        } else if (outcome === 'withdrawn') {
+          this.logger.warn(`offer ${offer.id} was open on order ${offer.orderId}, which had moved on without it; withdrawn`);
         }
-        if (!(await this.orders.closeOffer(manager, offer.id, 'expired', now, { expiredBy: now }))) return 'lost';
-        const pending = await this.lifecycle.apply(manager, order, { event: 'expire', by: DISPATCHER, workerId: offer.workerId, reason: '超时未接单', set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offer.id }, at: now });
-        await this.offerNext(manager, { ...pending, refusals: order.refusals + 1 }, now);
-        return 'expired';
-      });
-      if (outcome === 'expired') {
-        expired++;
-        this.logger.log(`offer ${offer.id} expired; order ${offer.orderId} moved on`);
-      } else if (outcome === 'withdrawn') {
-        this.logger.warn(`offer ${offer.id} was open on order ${offer.orderId}, which had moved on without it; withdrawn`);
-      }
-    });
+      },
+    );
     return expired;
   }
 
   /** Pending assign-mode orders whose first dispatch failed (a crash between commit and dispatch, a lost race). */
   async sweepAwaitingOffer(now = new Date()): Promise<void> {
-    await this.eachRow(await this.orders.listAwaitingOffer(SWEEP_BATCH), (order) => `dispatch of order ${order.id}`, (order) => this.dispatch(order.id, now));
+    await this.eachRow(
+      await this.orders.listAwaitingOffer(SWEEP_BATCH),
+      (order) => `dispatch of order ${order.id}`,
+      (order) => this.dispatch(order.id, now),
+    );
   }
 
   /** Grab-mode orders nobody took in time go to the staff queue. */
   async sweepUnclaimedPool(now = new Date()): Promise<void> {
     const { grabPoolMinutes } = this.config.dispatch;
     const cutoff = new Date(now.getTime() - grabPoolMinutes * 60_000);
-    await this.eachRow(await this.orders.listUnclaimedPool(cutoff, SWEEP_BATCH), (order) => `escalation of pool order ${order.id}`, (pooled) =>
-      this.transactions.write(async (manager) => {
-        await this.lifecycle.apply(manager, (await this.orders.findOrder(pooled.id, manager))!, { event: 'escalate', by: DISPATCHER, reason: `抢单池 ${grabPoolMinutes} 分钟无人接单`, at: now });
-      }),
+    await this.eachRow(
+      await this.orders.listUnclaimedPool(cutoff, SWEEP_BATCH),
+      (order) => `escalation of pool order ${order.id}`,
+      (pooled) =>
+        this.transactions.write(async (manager) => {
+          await this.lifecycle.apply(manager, (await this.orders.findOrder(pooled.id, manager))!, {
+            event: 'escalate',
+            by: DISPATCHER,
+            reason: `抢单池 ${grabPoolMinutes} 分钟无人接单`,
+            at: now,
+          });
+        }),
     );
   }
 
@@ -148,14 +182,18 @@ export class Dispatcher {
   async sweepLateOrders(now = new Date()): Promise<number> {
     let warned = 0;
     const late = (await this.orders.listUnwarnedStarted(now, SWEEP_BATCH)).filter((order) => isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now));
-    await this.eachRow(late, (order) => `SLA warning for order ${order.id}`, async (order) => {
-      const won = await this.transactions.write(async (manager) => {
-        if (!(await this.orders.markSlaWarned(manager, order.id, now))) return false;
-        await this.outbox.enqueue(manager, 'order.sla_warning', { orderId: order.id, status: order.status, regionPath: order.regionPath });
-        return true;
-      });
-      if (won) warned++;
-    });
+    await this.eachRow(
+      late,
+      (order) => `SLA warning for order ${order.id}`,
+      async (order) => {
+        const won = await this.transactions.write(async (manager) => {
+          if (!(await this.orders.markSlaWarned(manager, order.id, now))) return false;
+          await this.outbox.enqueue(manager, 'order.sla_warning', { orderId: order.id, status: order.status, regionPath: order.regionPath });
+          return true;
+        });
+        if (won) warned++;
+      },
+    );
     return warned;
   }
 
@@ -163,10 +201,18 @@ export class Dispatcher {
   async sweepAutoConfirm(now = new Date()): Promise<void> {
     const { autoConfirmDays } = this.config.dispatch;
     const cutoff = new Date(now.getTime() - autoConfirmDays * DAY_MS);
-    await this.eachRow(await this.orders.listCompletedBefore(cutoff, SWEEP_BATCH), (order) => `auto-confirm of order ${order.id}`, (completed) =>
-      this.transactions.write(async (manager) => {
-        await this.lifecycle.apply(manager, (await this.orders.findOrder(completed.id, manager))!, { event: 'confirm', by: DISPATCHER, reason: `${autoConfirmDays} 天未确认，系统自动确认`, at: now });
-      }),
+    await this.eachRow(
+      await this.orders.listCompletedBefore(cutoff, SWEEP_BATCH),
+      (order) => `auto-confirm of order ${order.id}`,
+      (completed) =>
+        this.transactions.write(async (manager) => {
+          await this.lifecycle.apply(manager, (await this.orders.findOrder(completed.id, manager))!, {
+            event: 'confirm',
+            by: DISPATCHER,
+            reason: `${autoConfirmDays} 天未确认，系统自动确认`,
+            at: now,
+          });
+        }),
     );
   }
 

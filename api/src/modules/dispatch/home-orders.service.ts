@@ -70,10 +70,14 @@ export class HomeOrdersService {
     const endsAt = new Date(input.windowEndsAt);
     const now = Date.now();
     if (!(endsAt > startsAt) || startsAt.getTime() < now || startsAt.getTime() > now + MAX_WINDOW_DAYS_AHEAD * 24 * 3600 * 1000) {
-      throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` }]);
+      throw new ValidationFailedError([
+        { field: 'windowStartsAt', constraints: ['window'], message: `the window must start in the future, within ${MAX_WINDOW_DAYS_AHEAD} days, and end after it starts` },
+      ]);
     }
     if (!meetsNotice(startsAt, new Date(now), HOME_VISIT_NOTICE_MINUTES)) {
-      throw new ValidationFailedError([{ field: 'windowStartsAt', constraints: ['notice'], message: `the window must start at least ${HOME_VISIT_NOTICE_MINUTES} minutes from now` }]);
+      throw new ValidationFailedError([
+        { field: 'windowStartsAt', constraints: ['notice'], message: `the window must start at least ${HOME_VISIT_NOTICE_MINUTES} minutes from now` },
+      ]);
     }
     await this.access.assertMayActFor(auth, input.residentId);
     const person = await this.residents.findWithCommunity(input.residentId);
@@ -110,7 +114,13 @@ export class HomeOrdersService {
     await this.transactions.write(async (manager) => {
       await remember(manager, { orderId: id });
       await this.orders.insertOrder(manager, order);
-      await this.audit.record(manager, auth, { action: 'service_order.created', targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { serviceId: order.serviceId } });
+      await this.audit.record(manager, auth, {
+        action: 'service_order.created',
+        targetType: 'service_order',
+        targetId: order.id,
+        regionPath: order.regionPath,
+        details: { serviceId: order.serviceId },
+      });
     });
     // After commit: a failed first dispatch is retried by the sweep, the order is already safe.
     await this.dispatcher.dispatchQuietly(id);
@@ -153,7 +163,15 @@ export class HomeOrdersService {
       return await this.act(auth, orderId, async (manager, order, by, now) => {
         if (order.status !== 'completed' && order.status !== 'confirmed') throw notYetRateable(order.status);
         if (order.status === 'completed') await this.lifecycle.apply(manager, order, { event: 'confirm', by, reason: '评价时确认完成', at: now });
-        await this.orders.addRating(manager, { orderId, workerId: order.workerId!, providerId: order.worker!.providerId, score: input.score, comment: input.comment?.trim() || null, ratedByAccountId: auth.accountId, createdAt: now });
+        await this.orders.addRating(manager, {
+          orderId,
+          workerId: order.workerId!,
+          providerId: order.worker!.providerId,
+          score: input.score,
+          comment: input.comment?.trim() || null,
+          ratedByAccountId: auth.accountId,
+          createdAt: now,
+        });
       });
     } catch (error) {
       if (isDuplicateKey(error)) throw alreadyRated();
@@ -166,7 +184,11 @@ export class HomeOrdersService {
   }
 
   /** Runs a resident action on a fresh read of the order inside one transaction, then returns the new view. */
-  private async act(auth: AuthContext, orderId: string, work: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<void>): Promise<ServiceOrderView> {
+  private async act(
+    auth: AuthContext,
+    orderId: string,
+    work: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<void>,
+  ): Promise<ServiceOrderView> {
     await this.mine(auth, orderId);
     const by = await this.actors.of(auth);
     await this.transactions.write(async (manager) => work(manager, (await this.orders.findOrder(orderId, manager))!, by, new Date()));

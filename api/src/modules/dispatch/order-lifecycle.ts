@@ -70,9 +70,20 @@ export class OrderLifecycle {
       reason: request.reason?.trim() || null,
       at: request.at,
     });
-    await this.outbox.enqueue(manager, `order.${request.event}`, { orderId: order.id, status: rule.to, residentId: order.residentId, workerId: request.workerId ?? order.workerId });
+    await this.outbox.enqueue(manager, `order.${request.event}`, {
+      orderId: order.id,
+      status: rule.to,
+      residentId: order.residentId,
+      workerId: request.workerId ?? order.workerId,
+    });
     if (request.by.auth) {
-      await this.audit.record(manager, request.by.auth, { action: `service_order.${request.event}`, targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { from: order.status, to: rule.to } });
+      await this.audit.record(manager, request.by.auth, {
+        action: `service_order.${request.event}`,
+        targetType: 'service_order',
+        targetId: order.id,
+        regionPath: order.regionPath,
+        details: { from: order.status, to: rule.to },
+      });
     }
     return { ...order, ...plainValues(set), status: rule.to, version: order.version + 1 };
   }

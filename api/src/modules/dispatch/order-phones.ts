@@ -56,7 +56,13 @@ export class OrderPhones {
 
   private async reveal(auth: AuthContext, order: ServiceOrder, whose: 'worker' | 'resident', phoneCipher: string): Promise<OrderPhoneView> {
     await this.transactions.write((manager) =>
-      this.audit.record(manager, auth, { action: `service_order.${whose}_phone_revealed`, targetType: 'service_order', targetId: order.id, regionPath: order.regionPath, details: { status: order.status } }),
+      this.audit.record(manager, auth, {
+        action: `service_order.${whose}_phone_revealed`,
+        targetType: 'service_order',
+        targetId: order.id,
+        regionPath: order.regionPath,
+        details: { status: order.status },
+      }),
     );
     return { phone: this.cipher.decrypt(phoneCipher) };
   }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENT_LABELS, ORDER_STATUS_LABELS, RESIDENT_ORDER_STATUS_LABELS, isOrderOverdue, maskPhone, residentTimeline, type OrderPhotoView, type OrderTimelineEntry, type ServiceOrderDetail, type ServiceOrderView } from '@linli/shared';
+import {
+  ORDER_EVENT_LABELS,
+  ORDER_STATUS_LABELS,
+  RESIDENT_ORDER_STATUS_LABELS,
+  isOrderOverdue,
+  maskPhone,
+  residentTimeline,
+  type OrderPhotoView,
+  type OrderTimelineEntry,
+  type ServiceOrderDetail,
+  type ServiceOrderView,
+} from '@linli/shared';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { DispatchRepository } from './dispatch.repository';
 import type { OrderRating } from './order-rating.entity';
@@ -28,18 +39,16 @@ export class OrderViews {
 
   async detail(order: ServiceOrder, now = new Date()): Promise<ServiceOrderDetail> {
     const [view, events] = await Promise.all([this.one(order, now), this.orders.listEvents(order.id)]);
-    const timeline = events.map(
-      (event): OrderTimelineEntry => ({
-        event: event.event,
-        label: ORDER_EVENT_LABELS[event.event],
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        actor: event.actor,
-        actorName: event.actorName,
-        reason: event.reason,
-        at: event.at.toISOString(),
-      }),
-    );
+    const timeline = events.map((event): OrderTimelineEntry => ({
+      event: event.event,
+      label: ORDER_EVENT_LABELS[event.event],
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      actor: event.actor,
+      actorName: event.actorName,
+      reason: event.reason,
+      at: event.at.toISOString(),
+    }));
     return { ...view, timeline };
   }
 
@@ -58,7 +67,9 @@ export class OrderViews {
       windowStartsAt: order.windowStartsAt.toISOString(),
       windowEndsAt: order.windowEndsAt.toISOString(),
       description: order.description,
-      worker: order.worker ? { id: order.worker.id, name: order.worker.name, providerName: order.worker.provider.name, phoneMasked: maskPhone(this.cipher.decrypt(order.worker.phoneCipher)) } : null,
+      worker: order.worker
+        ? { id: order.worker.id, name: order.worker.name, providerName: order.worker.provider.name, phoneMasked: maskPhone(this.cipher.decrypt(order.worker.phoneCipher)) }
+        : null,
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt.toISOString() } : null,
       overdue: isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now),
       completionNote: order.completionNote,

@@ -1,12 +1,34 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { MAX_PHOTO_BYTES, type ListResponse, type OrderPhoneView, type OrderPhotoView, type ServiceOrderDetail, type ServiceOrderView, type WorkbenchProfileView } from '@linli/shared';
+import {
+  MAX_PHOTO_BYTES,
+  type ListResponse,
+  type OrderPhoneView,
+  type OrderPhotoView,
+  type ServiceOrderDetail,
+  type ServiceOrderView,
+  type WorkbenchProfileView,
+} from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { CompleteOrderDto, CurrentOfferDto, OrderPhoneDto, OrderPhotoDto, PositionDto, PresenceDto, ReasonDto, RejectedOfferDto, ServiceOrderDetailDto, ServiceOrderListDto, ServiceOrderViewDto, WorkbenchProfileDto, WorkerOrdersQueryDto } from './dto/dispatch.dto';
+import {
+  CompleteOrderDto,
+  CurrentOfferDto,
+  OrderPhoneDto,
+  OrderPhotoDto,
+  PositionDto,
+  PresenceDto,
+  ReasonDto,
+  RejectedOfferDto,
+  ServiceOrderDetailDto,
+  ServiceOrderListDto,
+  ServiceOrderViewDto,
+  WorkbenchProfileDto,
+  WorkerOrdersQueryDto,
+} from './dto/dispatch.dto';
 import { OrderPhotosService } from './order-photos.service';
 import { WorkbenchService } from './workbench.service';
 import { notMultipart, photoMissing } from './dispatch.errors';

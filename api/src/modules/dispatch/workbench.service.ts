@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ORDER_WORKER_HELD_STATUSES, setOutState, workingHoursCover, type DispatchOfferView, type OrderPhoneView, type ServiceOrderDetail, type ServiceOrderView, type WorkbenchProfileView } from '@linli/shared';
+import {
+  ORDER_WORKER_HELD_STATUSES,
+  setOutState,
+  workingHoursCover,
+  type DispatchOfferView,
+  type OrderPhoneView,
+  type ServiceOrderDetail,
+  type ServiceOrderView,
+  type WorkbenchProfileView,
+} from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
@@ -48,14 +57,19 @@ export class WorkbenchService {
     const worker = await this.me(auth);
     const hasPosition = position.latitude !== undefined && position.longitude !== undefined;
     await this.transactions.write((manager) =>
-      this.orders.setPresence(manager, worker.id, { online, ...(hasPosition ? { latitudeE6: Math.round(position.latitude! * 1e6), longitudeE6: Math.round(position.longitude! * 1e6), positionAt: new Date() } : {}) }),
+      this.orders.setPresence(manager, worker.id, {
+        online,
+        ...(hasPosition ? { latitudeE6: Math.round(position.latitude! * 1e6), longitudeE6: Math.round(position.longitude! * 1e6), positionAt: new Date() } : {}),
+      }),
     );
     return this.profile(auth);
   }
 
   async setPosition(auth: AuthContext, position: Position): Promise<WorkbenchProfileView> {
     const worker = await this.me(auth);
-    await this.transactions.write((manager) => this.orders.setPresence(manager, worker.id, { latitudeE6: Math.round(position.latitude * 1e6), longitudeE6: Math.round(position.longitude * 1e6), positionAt: new Date() }));
+    await this.transactions.write((manager) =>
+      this.orders.setPresence(manager, worker.id, { latitudeE6: Math.round(position.latitude * 1e6), longitudeE6: Math.round(position.longitude * 1e6), positionAt: new Date() }),
+    );
     return this.profile(auth);
   }
 
@@ -83,7 +97,14 @@ export class WorkbenchService {
     await this.transactions.write(async (manager) => {
       if (!(await this.orders.closeOffer(manager, offerId, 'accepted', now, { workerId: worker.id, unexpiredAt: now }))) throw await this.offerGone(manager, offerId, now);
       const order = (await this.orders.findOrder(offer.orderId, manager))!;
-      await this.lifecycle.apply(manager, order, { event: 'accept', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id, currentOfferId: null }, guard: { currentOfferId: offerId }, at: now });
+      await this.lifecycle.apply(manager, order, {
+        event: 'accept',
+        by: this.actor(worker),
+        workerId: worker.id,
+        set: { workerId: worker.id, currentOfferId: null },
+        guard: { currentOfferId: offerId },
+        at: now,
+      });
     });
     return this.views.one((await this.orders.findOrder(offer.orderId))!);
   }
@@ -97,7 +118,15 @@ export class WorkbenchService {
     await this.transactions.write(async (manager) => {
       if (!(await this.orders.closeOffer(manager, offerId, 'rejected', now, { workerId: worker.id, reason, unexpiredAt: now }))) throw await this.offerGone(manager, offerId, now);
       const order = (await this.orders.findOrder(offer.orderId, manager))!;
-      const pending = await this.lifecycle.apply(manager, order, { event: 'reject', by: this.actor(worker), workerId: worker.id, reason, set: { currentOfferId: null, refusals: () => 'refusals + 1' }, guard: { currentOfferId: offerId }, at: now });
+      const pending = await this.lifecycle.apply(manager, order, {
+        event: 'reject',
+        by: this.actor(worker),
+        workerId: worker.id,
+        reason,
+        set: { currentOfferId: null, refusals: () => 'refusals + 1' },
+        guard: { currentOfferId: offerId },
+        at: now,
+      });
       await this.dispatcher.offerNext(manager, { ...pending, refusals: order.refusals + 1 }, now);
     });
   }
@@ -140,12 +169,19 @@ export class WorkbenchService {
   /** Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile). */
   private async couldGrab(worker: Worker, order: ServiceOrder): Promise<boolean> {
     const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
-    return inTheirPool && workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt) && (await this.orders.workerCovers(worker.id, order.serviceId, order.communityId));
+    return (
+      inTheirPool &&
+      workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt) &&
+      (await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))
+    );
   }
 
   async listOrders(auth: AuthContext, state: 'active' | 'history'): Promise<ServiceOrderView[]> {
     const worker = await this.me(auth);
-    const orders = state === 'active' ? await this.orders.listForWorker(worker.id, ORDER_WORKER_HELD_STATUSES, false, LIST_LIMIT) : await this.orders.listForWorker(worker.id, HISTORY_STATUSES, true, LIST_LIMIT);
+    const orders =
+      state === 'active'
+        ? await this.orders.listForWorker(worker.id, ORDER_WORKER_HELD_STATUSES, false, LIST_LIMIT)
+        : await this.orders.listForWorker(worker.id, HISTORY_STATUSES, true, LIST_LIMIT);
     return this.views.list(orders);
   }
 
@@ -171,7 +207,14 @@ export class WorkbenchService {
 
   complete(auth: AuthContext, orderId: string, note: string): Promise<ServiceOrderView> {
     return this.progress(auth, orderId, (manager, order, by, now) =>
-      this.lifecycle.apply(manager, order, { event: 'complete', by, reason: note, set: { completionNote: note.trim(), completedAt: now }, guard: { workerId: order.workerId! }, at: now }),
+      this.lifecycle.apply(manager, order, {
+        event: 'complete',
+        by,
+        reason: note,
+        set: { completionNote: note.trim(), completedAt: now },
+        guard: { workerId: order.workerId! },
+        at: now,
+      }),
     );
   }
 
@@ -180,7 +223,11 @@ export class WorkbenchService {
     return this.phones.residentOf(auth, await this.held(await this.me(auth), orderId));
   }
 
-  private async progress(auth: AuthContext, orderId: string, step: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<unknown>): Promise<ServiceOrderView> {
+  private async progress(
+    auth: AuthContext,
+    orderId: string,
+    step: (manager: EntityManager, order: ServiceOrder, by: OrderActorRef, now: Date) => Promise<unknown>,
+  ): Promise<ServiceOrderView> {
     const worker = await this.me(auth);
     await this.held(worker, orderId);
     await this.transactions.write(async (manager) => step(manager, (await this.orders.findOrder(orderId, manager))!, this.actor(worker), new Date()));

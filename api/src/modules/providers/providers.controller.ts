@@ -67,7 +67,12 @@ export class ProvidersController {
   @ApiOperation({ summary: "Set a worker's skills (home services), areas (communities), weekly hours and cap on unfinished orders" })
   @ApiOkResponse({ type: WorkerDto })
   @ApiErrorResponses(...ERRORS, 'CONFLICT')
-  setDispatchProfile(@CurrentAuth() auth: AuthContext, @UuidParam('providerId') providerId: string, @UuidParam('workerId') workerId: string, @Body() body: DispatchProfileDto): Promise<WorkerDto> {
+  setDispatchProfile(
+    @CurrentAuth() auth: AuthContext,
+    @UuidParam('providerId') providerId: string,
+    @UuidParam('workerId') workerId: string,
+    @Body() body: DispatchProfileDto,
+  ): Promise<WorkerDto> {
     return this.providers.setDispatchProfile(auth, providerId, workerId, body);
   }
 

@@ -9,5 +9,10 @@ import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
 import { WorkerProfiles } from './worker-profiles';
 
-@Module({ imports: [AccountsModule, AuditModule, AuthModule, CatalogueModule, OutboxModule], controllers: [ProvidersController, ProviderApplicationsController], providers: [ProvidersRepository, ProvidersService, WorkerProfiles], exports: [WorkerProfiles] })
+@Module({
+  imports: [AccountsModule, AuditModule, AuthModule, CatalogueModule, OutboxModule],
+  controllers: [ProvidersController, ProviderApplicationsController],
+  providers: [ProvidersRepository, ProvidersService, WorkerProfiles],
+  exports: [WorkerProfiles],
+})
 export class ProvidersModule {}

@@ -66,15 +66,25 @@ export class ProvidersRepository {
   /** Skills (services) of these workers, by worker id. */
   async skillsOf(workerIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
     if (workerIds.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(WorkerSkill).find({ where: { workerId: In(workerIds) }, relations: { service: true }, order: { service: { sortOrder: 'ASC' } } });
-    return groupBy(rows, (row) => row.workerId, (row) => ({ id: row.service.id, name: row.service.name }));
+    const rows = await this.dataSource
+      .getRepository(WorkerSkill)
+      .find({ where: { workerId: In(workerIds) }, relations: { service: true }, order: { service: { sortOrder: 'ASC' } } });
+    return groupBy(
+      rows,
+      (row) => row.workerId,
+      (row) => ({ id: row.service.id, name: row.service.name }),
+    );
   }
 
   /** Areas (communities) of these workers, by worker id. */
   async areasOf(workerIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
     if (workerIds.length === 0) return new Map();
     const rows = await this.dataSource.getRepository(WorkerArea).find({ where: { workerId: In(workerIds) }, relations: { region: true }, order: { region: { code: 'ASC' } } });
-    return groupBy(rows, (row) => row.workerId, (row) => ({ id: row.region.id, name: row.region.name }));
+    return groupBy(
+      rows,
+      (row) => row.workerId,
+      (row) => ({ id: row.region.id, name: row.region.name }),
+    );
   }
 
   listCommunities(ids: string[]): Promise<Region[]> {
@@ -83,7 +93,11 @@ export class ProvidersRepository {
   }
 
   /** Replaces a worker's skills, areas, hours and cap in one go; false when the cap is below what they hold now. */
-  async replaceDispatchProfile(manager: EntityManager, workerId: string, profile: { serviceIds: string[]; regionIds: string[]; workingHours: WorkingDay[]; maxOpenOrders: number }): Promise<boolean> {
+  async replaceDispatchProfile(
+    manager: EntityManager,
+    workerId: string,
+    profile: { serviceIds: string[]; regionIds: string[]; workingHours: WorkingDay[]; maxOpenOrders: number },
+  ): Promise<boolean> {
     const updated = await manager
       .createQueryBuilder()
       .update(Worker)

@@ -108,8 +108,19 @@ export class ProvidersService {
     await this.transactions.write(async (manager) => {
       const moved = await this.providers.moveStatus(manager, providerId, provider.status, input.status, needsReason ? input.reason! : null);
       if (!moved) throw providerMoveRefused(provider.status, input.status);
-      await this.audit.record(manager, auth, { action: `provider.${decision}`, targetType: 'provider', targetId: providerId, regionPath: provider.region.path, details: input.reason ? { reason: input.reason } : undefined });
-      await this.outbox.enqueue(manager, `provider.${decision}`, { providerId, applicantAccountId: provider.applicantAccountId, status: input.status, regionPath: provider.region.path });
+      await this.audit.record(manager, auth, {
+        action: `provider.${decision}`,
+        targetType: 'provider',
+        targetId: providerId,
+        regionPath: provider.region.path,
+        details: input.reason ? { reason: input.reason } : undefined,
+      });
+      await this.outbox.enqueue(manager, `provider.${decision}`, {
+        providerId,
+        applicantAccountId: provider.applicantAccountId,
+        status: input.status,
+        regionPath: provider.region.path,
+      });
     });
     return this.toProviderDto((await this.providers.findWithRegion(providerId))!);
   }
@@ -130,7 +141,12 @@ export class ProvidersService {
   }
 
   /** Sets what the dispatcher needs to know about a worker: skills, areas, weekly hours and cap on unfinished orders. */
-  async setDispatchProfile(auth: AuthContext, providerId: string, workerId: string, input: { skillServiceIds: string[]; areaRegionIds: string[]; workingHours: WorkingDay[]; maxOpenOrders: number }): Promise<WorkerDto> {
+  async setDispatchProfile(
+    auth: AuthContext,
+    providerId: string,
+    workerId: string,
+    input: { skillServiceIds: string[]; areaRegionIds: string[]; workingHours: WorkingDay[]; maxOpenOrders: number },
+  ): Promise<WorkerDto> {
     const provider = await this.manageable(auth, providerId);
     if (!(await this.providers.findWorker(providerId, workerId))) throw new NotFoundError('该服务人员');
     const serviceIds = [...new Set(input.skillServiceIds)];
@@ -155,7 +171,13 @@ export class ProvidersService {
     const provider = await this.manageable(auth, providerId);
     await this.transactions.write(async (manager) => {
       await this.providers.setDispatchMode(manager, providerId, mode);
-      await this.audit.record(manager, auth, { action: 'provider.dispatch_mode_set', targetType: 'provider', targetId: providerId, regionPath: provider.region.path, details: { mode } });
+      await this.audit.record(manager, auth, {
+        action: 'provider.dispatch_mode_set',
+        targetType: 'provider',
+        targetId: providerId,
+        regionPath: provider.region.path,
+        details: { mode },
+      });
     });
     return this.toProviderDto((await this.providers.findWithRegion(providerId))!);
   }
@@ -174,7 +196,12 @@ export class ProvidersService {
   }
 
   /** Inserts the organisation and its administrator account; a taken login name or a second pending application is a CONFLICT. */
-  private async register(auth: AuthContext, region: Region, account: { name: string; adminUsername: string; adminPassword: string }, fields: Omit<NewProvider, 'id' | 'name' | 'regionId'>): Promise<string> {
+  private async register(
+    auth: AuthContext,
+    region: Region,
+    account: { name: string; adminUsername: string; adminPassword: string },
+    fields: Omit<NewProvider, 'id' | 'name' | 'regionId'>,
+  ): Promise<string> {
     const passwordHash = await hashPassword(account.adminPassword);
     const id = randomUUID();
     try {
@@ -183,7 +210,12 @@ export class ProvidersService {
         const adminId = randomUUID();
         await this.accounts.addAccount(manager, { id: adminId, role: 'provider_admin', displayName: `${account.name}管理员`, regionId: null, providerId: id, residentId: null });
         await this.accounts.addCredential(manager, { accountId: adminId, username: account.adminUsername, passwordHash });
-        await this.audit.record(manager, auth, { action: fields.status === 'pending' ? 'provider.applied' : 'provider.created', targetType: 'provider', targetId: id, regionPath: region.path });
+        await this.audit.record(manager, auth, {
+          action: fields.status === 'pending' ? 'provider.applied' : 'provider.created',
+          targetType: 'provider',
+          targetId: id,
+          regionPath: region.path,
+        });
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -80,11 +80,7 @@ export class RegionsRepository {
 
   /** Centres attached to any node under `pathPrefix` (a region and its subtree), or all of them. */
   async listCentresWithin(pathPrefix?: string): Promise<CentreRow[]> {
-    const query = this.dataSource
-      .getRepository(Centre)
-      .createQueryBuilder('centre')
-      .innerJoinAndSelect('centre.region', 'region')
-      .orderBy('centre.code', 'ASC');
+    const query = this.dataSource.getRepository(Centre).createQueryBuilder('centre').innerJoinAndSelect('centre.region', 'region').orderBy('centre.code', 'ASC');
     if (pathPrefix) query.where(`region.path LIKE :prefix ESCAPE '${LIKE_ESCAPE}'`, { prefix: `${escapeLike(pathPrefix)}%` });
     const centres = await query.getMany();
     return centres.map((centre) => ({ centre, regionName: centre.region.name, regionLevel: centre.region.level }));

@@ -29,9 +29,15 @@ export class ResidentsRepository {
 
   async findManyWithCommunity(residentIds: string[], manager?: EntityManager): Promise<ResidentWithCommunity[]> {
     if (residentIds.length === 0) return [];
-    const residents = await this.manager(manager).getRepository(Resident).find({ where: { id: In(residentIds), erasedAt: IsNull() }, relations: { community: true } });
+    const residents = await this.manager(manager)
+      .getRepository(Resident)
+      .find({ where: { id: In(residentIds), erasedAt: IsNull() }, relations: { community: true } });
     const withAccounts = new Set(
-      (await this.manager(manager).getRepository(Account).find({ select: { residentId: true }, where: { residentId: In(residentIds) } })).map((a) => a.residentId),
+      (
+        await this.manager(manager)
+          .getRepository(Account)
+          .find({ select: { residentId: true }, where: { residentId: In(residentIds) } })
+      ).map((a) => a.residentId),
     );
     const byId = new Map(residents.map((resident) => [resident.id, resident]));
     return residentIds.flatMap((id) => {
@@ -50,7 +56,9 @@ export class ResidentsRepository {
 
   /** The household members a resident acts for, with the relation they declared. */
   listMemberLinks(proxyResidentId: string, manager?: EntityManager): Promise<HouseholdLink[]> {
-    return this.manager(manager).getRepository(HouseholdLink).find({ where: { proxyResidentId }, order: { createdAt: 'ASC' } });
+    return this.manager(manager)
+      .getRepository(HouseholdLink)
+      .find({ where: { proxyResidentId }, order: { createdAt: 'ASC' } });
   }
 
   findMemberLink(proxyResidentId: string, memberResidentId: string, manager?: EntityManager): Promise<HouseholdLink | null> {

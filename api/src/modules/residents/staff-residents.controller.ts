@@ -33,7 +33,7 @@ export class StaffResidentsController {
   }
 
   @Get(':residentId')
-  @ApiOperation({ summary: "A resident of my region, masked (audited)" })
+  @ApiOperation({ summary: 'A resident of my region, masked (audited)' })
   @ApiOkResponse({ type: ResidentProfileDto })
   @ApiErrorResponses(...STAFF_ERRORS)
   get(@CurrentAuth() auth: AuthContext, @UuidParam('residentId') residentId: string): Promise<ResidentProfile> {

@@ -43,7 +43,9 @@ export class WechatClient {
   /** `wx.login` code → openid and session_key (GET /sns/jscode2session). */
   async code2Session(code: string): Promise<WechatSession> {
     const query = new URLSearchParams({ appid: this.wechat.appId, secret: this.wechat.appSecret, js_code: code, grant_type: 'authorization_code' });
-    const reply = await this.withBusyRetry('jscode2session', () => this.call<WechatReply & { openid?: string; session_key?: string; unionid?: string }>('jscode2session', `/sns/jscode2session?${query}`));
+    const reply = await this.withBusyRetry('jscode2session', () =>
+      this.call<WechatReply & { openid?: string; session_key?: string; unionid?: string }>('jscode2session', `/sns/jscode2session?${query}`),
+    );
     if (!reply.openid || !reply.session_key) throw new WechatError(null, 'jscode2session');
     return { openid: reply.openid, unionid: reply.unionid ?? null, sessionKey: reply.session_key };
   }

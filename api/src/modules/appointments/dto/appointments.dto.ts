@@ -144,7 +144,8 @@ export class CheckInCodeDto implements CheckInCode {
     nullable: true,
     pattern: '^[1-9][0-9]{5}$',
     example: '482915',
-    description: 'Six digits to read out at the desk when the QR cannot be scanned; unique among the centre’s bookings that day. Null only for a booking made before short codes existed whose day had passed.',
+    description:
+      'Six digits to read out at the desk when the QR cannot be scanned; unique among the centre’s bookings that day. Null only for a booking made before short codes existed whose day had passed.',
   })
   shortCode: string | null;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
-import { DISPATCH_MODES, SERVICE_MODES, type CategoryWithServices, type DispatchMode, type CentreServiceSetting, type ServiceDetail, type ServiceMode, type ServiceSummary } from '@linli/shared';
+import {
+  DISPATCH_MODES,
+  SERVICE_MODES,
+  type CategoryWithServices,
+  type DispatchMode,
+  type CentreServiceSetting,
+  type ServiceDetail,
+  type ServiceMode,
+  type ServiceSummary,
+} from '@linli/shared';
 
 export class UpdateServiceDto {
   @ApiProperty({ example: '老年日间照料' })

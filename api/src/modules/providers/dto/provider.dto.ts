@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { DISPATCH_MODES, isValidCreditCode, PROVIDER_KINDS, PROVIDER_STATUSES, type DispatchMode, type ProviderApplicationInput, type ProviderKind, type ProviderStatus, type ProviderView } from '@linli/shared';
+import {
+  DISPATCH_MODES,
+  isValidCreditCode,
+  PROVIDER_KINDS,
+  PROVIDER_STATUSES,
+  type DispatchMode,
+  type ProviderApplicationInput,
+  type ProviderKind,
+  type ProviderStatus,
+  type ProviderView,
+} from '@linli/shared';
 import { IsDisplayName, IsLoginName, IsMainlandMobile, IsNewPassword, IsPersonName, SatisfiesRule } from '../../../common/http/validation';
 import { WorkerProfileDto } from './worker-profile.dto';
 
@@ -58,7 +68,10 @@ export class ProviderApplicationDto extends ProviderAccountFieldsDto implements 
 }
 
 export class ProviderStatusDto {
-  @ApiProperty({ enum: ['active', 'suspended', 'rejected'], description: 'pending→active approves, pending→rejected rejects, active→suspended suspends, suspended→active reinstates' })
+  @ApiProperty({
+    enum: ['active', 'suspended', 'rejected'],
+    description: 'pending→active approves, pending→rejected rejects, active→suspended suspends, suspended→active reinstates',
+  })
   @IsIn(['active', 'suspended', 'rejected'])
   status: 'active' | 'suspended' | 'rejected';
 

@@ -72,4 +72,3 @@ export class WorkerProfileDto implements WorkerProfileView {
   @ApiProperty() ratingCount: number;
   @ApiProperty({ nullable: true, type: Number }) averageRating: number | null;
 }
-

@@ -22,7 +22,6 @@ export class PersonFieldsDto {
   @IsString()
   @Length(1, 200)
   address?: string | null;
-
 }
 
 export class OptionalCommunityDto extends PersonFieldsDto {
