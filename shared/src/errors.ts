@@ -50,6 +50,18 @@ export const API_ERROR_CODES = [
   'ALREADY_RATED',
   'SET_OUT_TOO_EARLY',
   'CALL_UNAVAILABLE',
+  // meals
+  'MEAL_NOT_OFFERED',
+  'MEAL_SOLD_OUT',
+  'MEAL_POINT_FULL',
+  'MEAL_ORDER_CUT_OFF',
+  'MEAL_MENU_HAS_ORDERS',
+  'MEAL_ALREADY_COLLECTED',
+  'PICKUP_CODE_INVALID',
+  // meal subsidies and balances
+  'BALANCE_INSUFFICIENT',
+  'MEAL_SUBSIDY_RULE_INVALID',
+  'MEAL_SUBSIDY_RULE_IN_FORCE',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -17,3 +17,5 @@ export * from './meal-profile';
 export * from './meal-subsidy-rules';
 export * from './meal-pricing';
 export * from './meal-order';
+export * from './meal-views';
+export * from './meal-subsidy-views';

@@ -46,6 +46,16 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   ALREADY_RATED: 409,
   SET_OUT_TOO_EARLY: 409,
   CALL_UNAVAILABLE: 409,
+  MEAL_NOT_OFFERED: 409,
+  MEAL_SOLD_OUT: 409,
+  MEAL_POINT_FULL: 409,
+  MEAL_ORDER_CUT_OFF: 409,
+  MEAL_MENU_HAS_ORDERS: 409,
+  MEAL_ALREADY_COLLECTED: 409,
+  PICKUP_CODE_INVALID: 400,
+  BALANCE_INSUFFICIENT: 422,
+  MEAL_SUBSIDY_RULE_INVALID: 422,
+  MEAL_SUBSIDY_RULE_IN_FORCE: 409,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -94,6 +104,16 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   ALREADY_RATED: '该订单已评价',
   SET_OUT_TOO_EARLY: '还没到出发的时间',
   CALL_UNAVAILABLE: '现在不能拨打对方电话',
+  MEAL_NOT_OFFERED: '该餐次暂不供应',
+  MEAL_SOLD_OUT: '菜品已售完',
+  MEAL_POINT_FULL: '该餐次已订满',
+  MEAL_ORDER_CUT_OFF: '已过订餐截止时间',
+  MEAL_MENU_HAS_ORDERS: '该餐次已有订单，不能整餐替换',
+  MEAL_ALREADY_COLLECTED: '该餐已取',
+  PICKUP_CODE_INVALID: '取餐码无效或已过期',
+  BALANCE_INSUFFICIENT: '助餐余额不足',
+  MEAL_SUBSIDY_RULE_INVALID: '补贴规则不符合要求',
+  MEAL_SUBSIDY_RULE_IN_FORCE: '该版本已生效，不能修改或撤回',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */

@@ -1,4 +1,4 @@
-import type { OrderEvent, OrderStatus, ProviderDecision, ProviderStatus } from '@linli/shared';
+import type { MealKind, OrderEvent, OrderStatus, ProviderDecision, ProviderStatus } from '@linli/shared';
 
 /** Every order event: who it concerns, so a relay can tell the resident (and household), the worker or staff. */
 export interface OrderEventMessage {
@@ -16,6 +16,18 @@ export interface ProviderDecisionMessage {
   regionPath: string;
 }
 
+/** A meal order the canteen, staff or a closed day cancelled: the elder (and household) hear why. */
+export interface MealOrderCancelledMessage {
+  orderId: string;
+  residentId: string;
+  mealPointId: string;
+  mealDate: string;
+  mealKind: MealKind;
+  reason: string;
+  /** Fen credited back to the elder's meal balance (0 when paid at pickup). */
+  refundedFen: number;
+}
+
 /**
  * The one map from outbox topic to payload (immich's EventMap is the model): `OutboxService.enqueue` is checked
  * against it, and a delivery relay can switch exhaustively over `OutboxTopic`. Topic names are stored in
@@ -24,6 +36,7 @@ export interface ProviderDecisionMessage {
 export type OutboxMessages = {
   'booking.promoted_from_waitlist': { bookingId: string; residentId: string; slotStartsAt: string };
   'order.sla_warning': { orderId: string; status: OrderStatus; regionPath: string };
+  'meal_order.cancelled': MealOrderCancelledMessage;
 } & { [Event in OrderEvent as `order.${Event}`]: OrderEventMessage } & { [Decision in ProviderDecision as `provider.${Decision}`]: ProviderDecisionMessage };
 
 export type OutboxTopic = keyof OutboxMessages;
