@@ -5,7 +5,8 @@ import type { DispatchMode } from './dispatch';
  * suspend and reinstate them. Pure rules, shared by the mini program (which buttons to show) and the API (the
  * rule that counts).
  */
-export const PROVIDER_KINDS = ['housekeeping', 'repair', 'care', 'meal', 'volunteer'] as const;
+/** `canteen`: a community canteen (社区食堂) running meal points (助餐点); `meal`: delivers meals, cooks none. */
+export const PROVIDER_KINDS = ['housekeeping', 'repair', 'care', 'meal', 'volunteer', 'canteen'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 export const PROVIDER_KIND_LABELS: Record<ProviderKind, string> = {
@@ -14,6 +15,7 @@ export const PROVIDER_KIND_LABELS: Record<ProviderKind, string> = {
   care: '养老照护',
   meal: '助餐配送',
   volunteer: '志愿服务队',
+  canteen: '社区食堂/助餐点',
 };
 
 /** `pending`: applied, waiting for staff; `rejected` is final (apply again with a new application). */

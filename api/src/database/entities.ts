@@ -23,6 +23,15 @@ import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Provider } from '../modules/providers/provider.entity';
+import { Dish } from '../modules/meals/dish.entity';
+import { MealCounter } from '../modules/meals/meal-counter.entity';
+import { MealDayClosure } from '../modules/meals/meal-day-closure.entity';
+import { MealOrderLineRow } from '../modules/meals/meal-order-line.entity';
+import { MealOrder } from '../modules/meals/meal-order.entity';
+import { MealPickupCodeRow } from '../modules/meals/meal-pickup-code.entity';
+import { MealPointCommunity } from '../modules/meals/meal-point-community.entity';
+import { MealPoint } from '../modules/meals/meal-point.entity';
+import { MealWindowRow } from '../modules/meals/meal-window.entity';
 import { Worker } from '../modules/providers/worker.entity';
 import { WorkerArea } from '../modules/providers/worker-area.entity';
 import { WorkerSkill } from '../modules/providers/worker-skill.entity';
@@ -67,4 +76,13 @@ export const ENTITIES = [
   WaitlistEntry,
   OutboxMessage,
   ServiceOrder,
+  MealPoint,
+  MealPointCommunity,
+  MealWindowRow,
+  Dish,
+  MealDayClosure,
+  MealCounter,
+  MealOrder,
+  MealOrderLineRow,
+  MealPickupCodeRow,
 ];
