@@ -102,9 +102,9 @@ export class MealOrder {
   @OneToMany('MealOrderLineRow', (line: MealOrderLineRow) => line.order)
   lines: Relation<MealOrderLineRow[]>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
 }
