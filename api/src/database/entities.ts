@@ -40,6 +40,11 @@ import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
 import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
 import { Resident } from '../modules/residents/resident.entity';
+import { HardshipRecordRow } from '../modules/meal-subsidies/hardship-record.entity';
+import { MealBalanceAccount } from '../modules/meal-subsidies/meal-balance-account.entity';
+import { MealBalanceEntry } from '../modules/meal-subsidies/meal-balance-entry.entity';
+import { MealProfile } from '../modules/meal-subsidies/meal-profile.entity';
+import { MealSubsidyRuleRow } from '../modules/meal-subsidies/meal-subsidy-rule.entity';
 
 /** Every entity, listed once for both dialects (no globs: the same list works from src under Jest and from dist). */
 export const ENTITIES = [
@@ -85,4 +90,9 @@ export const ENTITIES = [
   MealOrder,
   MealOrderLineRow,
   MealPickupCodeRow,
+  MealProfile,
+  HardshipRecordRow,
+  MealSubsidyRuleRow,
+  MealBalanceAccount,
+  MealBalanceEntry,
 ];
