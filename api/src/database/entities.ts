@@ -38,7 +38,7 @@ import { WorkerSkill } from '../modules/providers/worker-skill.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
-import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
+import { PrivacyConsent } from '../modules/accounts/privacy-consent.entity';
 import { Resident } from '../modules/residents/resident.entity';
 import { HardshipRecordRow } from '../modules/meal-subsidies/hardship-record.entity';
 import { MealBalanceAccount } from '../modules/meal-subsidies/meal-balance-account.entity';

@@ -19,7 +19,7 @@ import { WorkerSkill } from '../modules/providers/worker-skill.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
-import { PrivacyConsent } from '../modules/residents/privacy-consent.entity';
+import { PrivacyConsent } from '../modules/accounts';
 import { Resident } from '../modules/residents/resident.entity';
 import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_CALENDAR_2026, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS } from './demo-catalogue';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';

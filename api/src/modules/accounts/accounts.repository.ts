@@ -2,16 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 import { Region } from '../regions';
-import type { PrivacyConsent } from '../residents';
 import { Account } from './account.entity';
 import { PasswordCredential } from './password-credential.entity';
+import { PrivacyConsent } from './privacy-consent.entity';
 import { WechatIdentity } from './wechat-identity.entity';
-
-/**
- * Privacy consents are kept per account, but their entity lives with the residents, whose module imports this one;
- * like the entities themselves, it is named by its entity name so that no runtime import runs back up.
- */
-const PRIVACY_CONSENT = 'PrivacyConsent';
 
 @Injectable()
 export class AccountsRepository {
@@ -31,7 +25,7 @@ export class AccountsRepository {
   }
 
   hasAcceptedCurrentPrivacyPolicy(accountId: string): Promise<boolean> {
-    return this.dataSource.getRepository<PrivacyConsent>(PRIVACY_CONSENT).exists({ where: { accountId, version: CURRENT_PRIVACY_POLICY_VERSION } });
+    return this.dataSource.getRepository(PrivacyConsent).exists({ where: { accountId, version: CURRENT_PRIVACY_POLICY_VERSION } });
   }
 
   findCredentialByUsername(username: string): Promise<PasswordCredential | null> {
@@ -85,10 +79,10 @@ export class AccountsRepository {
   }
 
   async addConsent(manager: EntityManager, consent: Pick<PrivacyConsent, 'id' | 'accountId' | 'version' | 'acceptedAt' | 'ip'>): Promise<void> {
-    await manager.getRepository<PrivacyConsent>(PRIVACY_CONSENT).insert(consent);
+    await manager.getRepository(PrivacyConsent).insert(consent);
   }
 
   listConsents(accountId: string): Promise<PrivacyConsent[]> {
-    return this.dataSource.getRepository<PrivacyConsent>(PRIVACY_CONSENT).find({ where: { accountId }, order: { acceptedAt: 'ASC' } });
+    return this.dataSource.getRepository(PrivacyConsent).find({ where: { accountId }, order: { acceptedAt: 'ASC' } });
   }
 }

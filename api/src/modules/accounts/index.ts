@@ -7,3 +7,4 @@ export { Account } from './account.entity';
 export { AccountsModule } from './accounts.module';
 export { AccountsRepository } from './accounts.repository';
 export { AccountsService } from './accounts.service';
+export { PrivacyConsent } from './privacy-consent.entity';

@@ -3,7 +3,6 @@
  * Residents, households, the resident's own account pages and staff records of residents.
  * Everything else in this folder is the module's own.
  */
-export { PrivacyConsent } from './privacy-consent.entity';
 export { ResidentAccess } from './resident-access';
 export { Resident } from './resident.entity';
 export { ResidentsModule } from './residents.module';

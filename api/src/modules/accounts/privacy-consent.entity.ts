@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { Account } from '../accounts/account.entity';
+import { Account } from './account.entity';
 
 /** An account's acceptance of one version of the privacy terms: proof of consent under PIPL. */
 @Entity({ name: 'privacy_consent' })
