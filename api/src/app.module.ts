@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth';
 import { CatalogueModule } from './modules/catalogue';
 import { HealthModule } from './modules/health';
 import { DispatchModule } from './modules/dispatch';
+import { MealsModule } from './modules/meals';
 import { RegionsModule } from './modules/regions';
 import { ProvidersModule } from './modules/providers';
 import { ResidentsModule } from './modules/residents';
@@ -35,6 +36,7 @@ export class AppModule {
         CatalogueModule,
         AppointmentsModule,
         DispatchModule,
+        MealsModule,
         ...extraModules,
       ],
     };

@@ -1,0 +1,6 @@
+/**
+ * The meals module's public surface: what other modules may import from it.
+ * Meal points (助餐点) of canteens, their weekly menus, elder meal orders and pickup.
+ * Everything else in this folder is the module's own.
+ */
+export { MealsModule } from './meals.module';

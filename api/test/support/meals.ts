@@ -1,0 +1,78 @@
+import { addDays, shanghaiDateOf, type LoginResponse, type MealPointView } from '@linli/shared';
+import { stableId } from '../../src/seed/stable-id';
+import { bearer, loginWithPassword } from './sessions';
+import type { TestApp } from './test-app';
+
+export const SHUSHAN = stableId('region', '340104');
+export const ANDA = stableId('region', '340104001001');
+export const JINZHAILU = stableId('region', '340104001002');
+export const NANPING = stableId('region', '340111002001');
+export const CANTEEN_PASSWORD = 'Canteen@2026x';
+
+export const tomorrow = () => addDays(shanghaiDateOf(new Date()), 1);
+
+/** A meal point body: 安大社区, serving 安大 and 金寨路, lunch (09:30) and dinner (14:00), all three fulfilments. */
+export function mealPointBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '安大社区助餐点',
+    address: '蜀山区肥西路 3 号',
+    latitude: 31.8421,
+    longitude: 117.2543,
+    phone: '0551-65101088',
+    regionId: ANDA,
+    communityIds: [ANDA, JINZHAILU],
+    windows: [
+      { mealKind: 'lunch', servesFrom: '11:00', servesUntil: '12:30', cutOffTime: '09:30', cutOffDaysBefore: 0, capacity: 100 },
+      { mealKind: 'dinner', servesFrom: '17:00', servesUntil: '18:30', cutOffTime: '14:00', cutOffDaysBefore: 0, capacity: 100 },
+    ],
+    fulfilments: ['dine_in', 'pickup', 'delivery'],
+    deliveryRadiusMeters: 1500,
+    deliveryFeeFen: 300,
+    ...overrides,
+  };
+}
+
+export function dish(overrides: Record<string, unknown> = {}) {
+  return { name: '红烧鸡腿套餐', kind: 'set_meal', priceFen: 1500, tags: ['low_salt'], allergens: [], photoUrl: null, dailyQuantity: null, ...overrides };
+}
+
+/** A canteen registered by 蜀山区's admin, signed in as its provider_admin. */
+export async function registerCanteen(t: TestApp, username = 'anda.canteen'): Promise<{ providerId: string; canteen: LoginResponse }> {
+  const admin = await loginWithPassword(t, 'shushan.admin');
+  const response = await t
+    .http()
+    .post('/api/providers')
+    .set(bearer(admin))
+    .send({ name: `${username} 长者食堂`, regionId: SHUSHAN, kind: 'canteen', adminUsername: username, adminPassword: CANTEEN_PASSWORD })
+    .expect(201);
+  return { providerId: response.body.id as string, canteen: await loginWithPassword(t, username, CANTEEN_PASSWORD) };
+}
+
+export async function createMealPoint(t: TestApp, canteen: LoginResponse, providerId: string, overrides: Record<string, unknown> = {}): Promise<MealPointView> {
+  const response = await t
+    .http()
+    .post('/api/meal-points')
+    .set(bearer(canteen))
+    .send({ providerId, ...mealPointBody(overrides) })
+    .expect(201);
+  return response.body as MealPointView;
+}
+
+/** Publishes one meal and answers its dishes' ids in the order given. */
+export async function publishMeal(
+  t: TestApp,
+  canteen: LoginResponse,
+  mealPointId: string,
+  mealDate: string,
+  mealKind: string,
+  dishes: Array<Record<string, unknown>>,
+): Promise<string[]> {
+  await t
+    .http()
+    .put(`/api/meal-points/${mealPointId}/menu`)
+    .set(bearer(canteen))
+    .send({ meals: [{ mealDate, mealKind, dishes }] })
+    .expect(200);
+  const menu = await t.http().get(`/api/meal-points/${mealPointId}/menu?from=${mealDate}&to=${mealDate}`).set(bearer(canteen)).expect(200);
+  return (menu.body.meals as Array<{ mealKind: string; dishes: Array<{ id: string }> }>).find((meal) => meal.mealKind === mealKind)!.dishes.map((item) => item.id);
+}
