@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth';
 import { CatalogueModule } from './modules/catalogue';
 import { HealthModule } from './modules/health';
 import { DispatchModule } from './modules/dispatch';
+import { MealSubsidiesModule } from './modules/meal-subsidies';
 import { MealsModule } from './modules/meals';
 import { RegionsModule } from './modules/regions';
 import { ProvidersModule } from './modules/providers';
@@ -36,6 +37,7 @@ export class AppModule {
         CatalogueModule,
         AppointmentsModule,
         DispatchModule,
+        MealSubsidiesModule,
         MealsModule,
         ...extraModules,
       ],

@@ -25,6 +25,8 @@ export interface MealBalanceCredit {
 }
 
 export interface MealBalanceTopUp {
+  /** The ledger row's id, chosen by the caller so that an idempotency record can name it before it is written. */
+  entryId: string;
   residentId: string;
   amountFen: number;
   method: MealTopUpMethod;
@@ -49,6 +51,7 @@ export class MealBalances {
       throw balanceInsufficient(account?.balanceFen ?? 0, debit.amountFen);
     }
     return this.appendEntry(manager, debit.residentId, 'meal_payment', -debit.amountFen, {
+      id: randomUUID(),
       mealOrderId: debit.mealOrderId,
       method: null,
       note: null,
@@ -59,6 +62,7 @@ export class MealBalances {
   /** Gives a meal's money back (a cancelled or refunded order). */
   async credit(manager: EntityManager, credit: MealBalanceCredit): Promise<MealBalanceMovement> {
     return this.add(manager, credit.residentId, 'refund', credit.amountFen, {
+      id: randomUUID(),
       mealOrderId: credit.mealOrderId,
       method: null,
       note: credit.reason,
@@ -68,7 +72,13 @@ export class MealBalances {
 
   /** Money paid in at the desk (cash or transfer), recorded by staff. */
   async topUp(manager: EntityManager, topUp: MealBalanceTopUp): Promise<MealBalanceMovement> {
-    return this.add(manager, topUp.residentId, 'top_up', topUp.amountFen, { mealOrderId: null, method: topUp.method, note: topUp.note, recordedByAccountId: topUp.accountId });
+    return this.add(manager, topUp.residentId, 'top_up', topUp.amountFen, {
+      id: topUp.entryId,
+      mealOrderId: null,
+      method: topUp.method,
+      note: topUp.note,
+      recordedByAccountId: topUp.accountId,
+    });
   }
 
   private async add(manager: EntityManager, residentId: string, kind: MealBalanceEntryKind, amountFen: number, fields: EntryFields): Promise<MealBalanceMovement> {
@@ -82,7 +92,6 @@ export class MealBalances {
     // Read after the move: this transaction holds the row's lock, so these are the figures this entry ends on.
     const account = (await this.balances.findAccount(residentId, manager))!;
     const entry: MealBalanceMovement = {
-      id: randomUUID(),
       residentId,
       sequence: account.entryCount,
       kind,
@@ -99,7 +108,7 @@ export class MealBalances {
 /** A ledger row as written. */
 export type MealBalanceMovement = Omit<MealBalanceEntry, 'resident'>;
 
-type EntryFields = Pick<MealBalanceEntry, 'mealOrderId' | 'method' | 'note' | 'recordedByAccountId'>;
+type EntryFields = Pick<MealBalanceEntry, 'id' | 'mealOrderId' | 'method' | 'note' | 'recordedByAccountId'>;
 
 function assertPositiveFen(amountFen: number): void {
   // Callers pass prices and amounts the API computed or validated; anything else is a bug, not a user error.

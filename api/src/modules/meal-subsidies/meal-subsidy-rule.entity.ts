@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import type { MealDeliverySubsidy, MealKind, MealSubsidyAmount, MealSubsidyCaps, MealSubsidyEligibility, MealSubsidyRule } from '@linli/shared';
+import type { MealDeliverySubsidy, MealSubsidyAmount, MealSubsidyCaps, MealSubsidyEligibility, MealSubsidyRule } from '@linli/shared';
 import { Region } from '../regions/region.entity';
 
 /**
@@ -39,7 +39,7 @@ export class MealSubsidyRuleRow {
   effectiveTo: string | null;
 
   @Column({ name: 'meal_kinds', type: 'simple-json' })
-  mealKinds: MealKind[];
+  mealKinds: MealSubsidyRule['mealKinds'];
 
   @Column({ type: 'simple-json' })
   eligibility: MealSubsidyEligibility;
