@@ -1,9 +1,19 @@
-import { addDays, idNumberCheckCharacter, priceMeal, shanghaiDateOf, type LoginResponse, type MealPricingContext, type MealSubsidyRuleView } from '@linli/shared';
+import {
+  addDays,
+  idNumberCheckCharacter,
+  priceMeal,
+  validateMealSubsidyRules,
+  shanghaiDateOf,
+  type LoginResponse,
+  type MealPricingContext,
+  type MealSubsidyRuleView,
+} from '@linli/shared';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
 import { MealBalances, MealEligibility } from '../src/modules/meal-subsidies';
 import { MealBalanceAccount } from '../src/modules/meal-subsidies/meal-balance-account.entity';
 import { MealBalanceEntry } from '../src/modules/meal-subsidies/meal-balance-entry.entity';
 import { HardshipRecordRow } from '../src/modules/meal-subsidies/hardship-record.entity';
+import { demoMealSubsidyRules } from '../src/seed/demo-meal-subsidies';
 import { stableId } from '../src/seed/stable-id';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -65,6 +75,31 @@ describe('meal subsidies: elder profiles, versioned rules, the meal balance', ()
       .expect(201);
     return response.body.id as string;
   }
+
+  it('the demo seed gives 蜀山区 valid rules and 李建国 (80, 低保) a ¥10 lunch subsidy with free delivery and ¥100 on his balance', async () => {
+    const eligibility = t.app.get(MealEligibility);
+    const rules = await eligibility.rulesInForce(SHUSHAN, today);
+    expect(validateMealSubsidyRules(rules)).toEqual([]);
+    expect(rules).toEqual(expect.arrayContaining(demoMealSubsidyRules()));
+    const lines = [{ dishId: 'd1', name: '软烂易嚼套餐', unitPriceFen: 1500, quantity: 1, tags: ['soft' as const] }];
+    const price = priceMeal(
+      lines,
+      await eligibility.profileOf(LI_JIANGUO),
+      demoMealSubsidyRules(),
+      {},
+      {
+        mealDate: '2026-12-01',
+        mealKind: 'lunch',
+        fulfilment: 'delivery',
+        mealPointDistrictId: SHUSHAN,
+        deliveryFeeFen: 300,
+      },
+    );
+    expect(price).toMatchObject({ gross: 1500, subsidy: 1000, payable: 500, deliveryFee: 0, total: 500 });
+    expect(price.appliedRuleIds).toEqual([stableId('meal-subsidy-rule', 'shushan-hardship-v1'), stableId('meal-subsidy-rule', 'shushan-free-delivery-v1')]);
+    const balance = await t.http().get(`/api/meal-balances/${LI_JIANGUO}`).set(bearer(liMing)).expect(200);
+    expect(balance.body).toMatchObject({ balanceFen: 10_000, entries: [expect.objectContaining({ kind: 'top_up', method: 'cash', amountFen: 10_000 })] });
+  });
 
   describe('elder meal profiles', () => {
     it('staff record the registered district and verified hardships; the profile reads them back, audited', async () => {

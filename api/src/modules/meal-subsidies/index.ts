@@ -5,5 +5,6 @@
  * Everything else in this folder is the module's own.
  */
 export { MealBalances, type MealBalanceCredit, type MealBalanceDebit, type MealBalanceMovement } from './meal-balances';
+export { MealBalancesRepository } from './meal-balances.repository';
 export { MealEligibility } from './meal-eligibility';
 export { MealSubsidiesModule } from './meal-subsidies.module';
