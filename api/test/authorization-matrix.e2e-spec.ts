@@ -1,4 +1,4 @@
-import { CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, type LoginResponse } from '@linli/shared';
+import { addDays, CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, shanghaiDateOf, type LoginResponse } from '@linli/shared';
 import { issueAccessToken } from '../src/common/security/access-token';
 import { stableId } from '../src/seed/stable-id';
 import { insertBookingHappeningNow } from './support/bookings';
@@ -394,6 +394,25 @@ describe('authorization matrix: every route, every kind of caller', () => {
     latitude: 31.84,
     longitude: 117.26,
   });
+
+  /** A 70–79 lunch subsidy of 蜀山区 starting `daysAhead` days from today (Shanghai). */
+  const mealRuleBody = (daysAhead: number) => ({
+    name: '矩阵测试助餐补贴',
+    effectiveFrom: addDays(shanghaiDateOf(new Date()), daysAhead),
+    effectiveTo: null,
+    mealKinds: ['lunch'],
+    eligibility: { age: { min: 70, max: 79 }, hardshipsAny: null, residency: 'registered_or_resident' },
+    amount: { kind: 'fixed', fen: 300 },
+    specialDietExtra: null,
+    delivery: null,
+    caps: { mealsPerDayPerKind: 1, mealsPerMonth: null, fenPerMonth: null },
+    stacks: false,
+  });
+
+  /** A scheme of 蜀山区 that comes into force tomorrow (so it may still be withdrawn or followed by a version). */
+  async function newMealScheme(f: Fixtures): Promise<{ id: string; schemeId: string }> {
+    return (await as('admin', 'POST', `/api/admin/districts/${f.shushan}/meal-subsidy-rules`, mealRuleBody(1))).body;
+  }
 
   /** The matrix. Keys are "METHOD /openapi/path". */
   const MATRIX: Record<string, RouteCase> = {
@@ -868,6 +887,61 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'PUT /api/admin/accounts/{accountId}/status': {
       allowed: ['admin', 'adminCity'],
       call: (f) => ({ path: `/api/admin/accounts/${f.throwawayStaffAccount}/status`, body: { status: 'active' } }),
+    },
+
+    // --- elder meals: profiles, subsidy rules, the meal balance (李建国, 安大社区, is 李明's father) ---
+    'GET /api/meal-profiles/{residentId}': {
+      allowed: ['residentB', 'staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/meal-profiles/${f.memberOfB}` }),
+      secretOf: () => 'SS-2026-0117',
+    },
+    'PUT /api/staff/meal-profiles/{residentId}': {
+      allowed: STAFF_SIDE,
+      call: (f) => ({ path: `/api/staff/meal-profiles/${f.memberOfB}`, body: { registeredDistrictId: f.shushan } }),
+    },
+    'POST /api/staff/meal-profiles/{residentId}/hardships': {
+      allowed: STAFF_SIDE,
+      call: (f) => ({ path: `/api/staff/meal-profiles/${f.memberOfB}/hardships`, body: { category: 'living_alone', validFrom: '2026-01-01' } }),
+      secretOf: () => 'SS-2026-0117',
+    },
+    'POST /api/staff/meal-profiles/{residentId}/hardships/{hardshipId}/end': {
+      allowed: STAFF_SIDE,
+      // Allowed callers end a record made for the call; everyone else tries 李建国's 低保, which must stay open.
+      call: async (f, caller) => {
+        const hardships = `/api/staff/meal-profiles/${f.memberOfB}/hardships`;
+        const hardshipId = STAFF_SIDE.includes(caller)
+          ? (await as('staff', 'POST', hardships, { category: 'living_alone', validFrom: '2026-01-01' })).body.hardships[0].id
+          : stableId('hardship-record', 'li-jianguo-subsistence');
+        return { path: `${hardships}/${hardshipId}/end`, body: { validTo: '2026-06-30' } };
+      },
+    },
+    'GET /api/meal-balances/{residentId}': {
+      allowed: ['residentB', 'staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/meal-balances/${f.memberOfB}` }),
+      secretOf: () => '李明代缴',
+    },
+    'POST /api/staff/meal-balances/{residentId}/top-ups': {
+      allowed: STAFF_SIDE,
+      call: (f) => ({ path: `/api/staff/meal-balances/${f.memberOfB}/top-ups`, body: { amountFen: 100, method: 'cash' } }),
+      secretOf: () => '李明代缴',
+    },
+    'GET /api/districts/{districtId}/meal-subsidy-rules': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      call: (f) => ({ path: `/api/districts/${f.shushan}/meal-subsidy-rules` }),
+      secretOf: () => '蜀山区低保特困老人助餐补贴',
+    },
+    'POST /api/admin/districts/{districtId}/meal-subsidy-rules': {
+      allowed: ['admin', 'adminCity'],
+      call: (f) => ({ path: `/api/admin/districts/${f.shushan}/meal-subsidy-rules`, body: mealRuleBody(0) }),
+    },
+    'POST /api/admin/meal-subsidy-schemes/{schemeId}/versions': {
+      allowed: ['admin', 'adminCity'],
+      // A scheme of its own for every call, so each allowed caller publishes its version 2.
+      call: async (f) => ({ path: `/api/admin/meal-subsidy-schemes/${(await newMealScheme(f)).schemeId}/versions`, body: mealRuleBody(2) }),
+    },
+    'POST /api/admin/meal-subsidy-rules/{ruleId}/withdraw': {
+      allowed: ['admin', 'adminCity'],
+      call: async (f) => ({ path: `/api/admin/meal-subsidy-rules/${(await newMealScheme(f)).id}/withdraw` }),
     },
   };
 
