@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiDateOf, type LoginResponse, type MealPointView } from '@linli/shared';
+import { MealBalances } from '../../src/modules/meal-subsidies';
+import { MealBalanceAccount } from '../../src/modules/meal-subsidies/meal-balance-account.entity';
+import { MealSubsidyRuleRow } from '../../src/modules/meal-subsidies/meal-subsidy-rule.entity';
 import { stableId } from '../../src/seed/stable-id';
 import { bearer, loginWithPassword } from './sessions';
 import type { TestApp } from './test-app';
@@ -75,4 +79,43 @@ export async function publishMeal(
     .expect(200);
   const menu = await t.http().get(`/api/meal-points/${mealPointId}/menu?from=${mealDate}&to=${mealDate}`).set(bearer(canteen)).expect(200);
   return (menu.body.meals as Array<{ mealKind: string; dishes: Array<{ id: string }> }>).find((meal) => meal.mealKind === mealKind)!.dishes.map((item) => item.id);
+}
+
+export const LI_JIANGUO = stableId('resident', 'li-jianguo');
+export const WANG_XIUYING = stableId('resident', 'wang-xiuying');
+
+/** A district rule straight into the table, in the demo rules' cap group (one subsidised lunch and dinner a day): 60+ elders get `fen` off each meal. */
+export async function insertSubsidyRule(t: TestApp, fields: { id: string; fen: number; effectiveFrom: string; name?: string }): Promise<void> {
+  await t.transactions.write((manager) =>
+    manager.getRepository(MealSubsidyRuleRow).insert({
+      id: fields.id,
+      schemeId: 'scheme-shushan-60',
+      version: 1,
+      districtId: SHUSHAN,
+      name: fields.name ?? '蜀山区60岁以上老人助餐补贴',
+      effectiveFrom: fields.effectiveFrom,
+      effectiveTo: null,
+      mealKinds: ['lunch', 'dinner'],
+      eligibility: { age: { min: 60, max: null }, hardshipsAny: null, residency: 'registered_or_resident' },
+      amount: { kind: 'fixed', fen: fields.fen },
+      specialDietExtra: null,
+      delivery: null,
+      caps: { mealsPerDayPerKind: 1, mealsPerMonth: null, fenPerMonth: null },
+      capGroupId: stableId('meal-subsidy-cap-group', 'shushan-meals'),
+      stacks: false,
+      createdByAccountId: stableId('account', 'admin-shushan'),
+      createdAt: new Date(),
+      withdrawnAt: null,
+    }),
+  );
+}
+
+export async function topUpBalance(t: TestApp, residentId: string, amountFen: number): Promise<void> {
+  await t.transactions.write((manager) =>
+    t.app.get(MealBalances).topUp(manager, { entryId: randomUUID(), residentId, amountFen, method: 'cash', note: null, accountId: stableId('account', 'staff-anda') }),
+  );
+}
+
+export async function balanceOf(t: TestApp, residentId: string): Promise<number> {
+  return (await t.dataSource.getRepository(MealBalanceAccount).findOneBy({ residentId }))?.balanceFen ?? 0;
 }

@@ -8,9 +8,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * - a booking's check-in QR (valid until shortly after the slot, so a screenshot cannot be reused another day; staff
  *   see the name);
  * - an order photo's URL (an `<image>` cannot send a bearer token; the URL is handed only to those who may see the
- *   order, and lives for minutes).
+ *   order, and lives for minutes);
+ * - a meal order's pickup QR (minutes long, refreshed by the screen showing it; the canteen sees the elder's name).
  */
-export type SignedPurpose = 'check-in-codes' | 'order-photos';
+export type SignedPurpose = 'check-in-codes' | 'order-photos' | 'meal-pickups';
 
 const SIGNATURE_LENGTH = 22;
 

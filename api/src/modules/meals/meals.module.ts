@@ -1,15 +1,23 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
+import { MealSubsidiesModule } from '../meal-subsidies';
+import { OutboxModule } from '../outbox';
 import { ResidentsModule } from '../residents';
+import { MealOrdersController } from './meal-orders.controller';
+import { MealOrdersRepository } from './meal-orders.repository';
+import { MealOrdersService } from './meal-orders.service';
+import { MealPickupCodes } from './meal-pickup-codes';
+import { MealPickupsService } from './meal-pickups.service';
 import { MealPointAccess } from './meal-point-access';
 import { MealPointsController } from './meal-points.controller';
 import { MealPointsService } from './meal-points.service';
+import { MealPrices } from './meal-prices';
 import { MealsRepository } from './meals.repository';
 import { MenusService } from './menus.service';
 
 @Module({
-  imports: [AuditModule, ResidentsModule],
-  controllers: [MealPointsController],
-  providers: [MealsRepository, MealPointAccess, MealPointsService, MenusService],
+  imports: [AuditModule, MealSubsidiesModule, OutboxModule, ResidentsModule],
+  controllers: [MealPointsController, MealOrdersController],
+  providers: [MealsRepository, MealOrdersRepository, MealPointAccess, MealPointsService, MenusService, MealPrices, MealPickupCodes, MealOrdersService, MealPickupsService],
 })
 export class MealsModule {}

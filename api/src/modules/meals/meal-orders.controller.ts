@@ -1,0 +1,158 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { KitchenCounts, ListResponse, MealDayClosedResult, MealOrderView, MealPickupCode, MealPrice } from '@linli/shared';
+import { Roles } from '../../common/auth/access-policy';
+import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { DateParam } from '../../common/http/date-param';
+import { IdempotencyKey } from '../../common/http/idempotency-key';
+import { UuidParam } from '../../common/http/uuid-param';
+import {
+  CancelMealOrderDto,
+  ChangeMealOrderDto,
+  CollectMealDto,
+  CreateMealOrderDto,
+  KitchenCountsDto,
+  KitchenCountsQuery,
+  MealOrderListDto,
+  MealOrderViewDto,
+  MealPickupCodeDto,
+  MealPriceDto,
+  MealQuoteDto,
+  StaffMealOrdersQuery,
+} from './dto/meal-orders.dto';
+import { CloseMealDayDto, MealDayClosedResultDto } from './dto/menus.dto';
+import { MealOrdersService } from './meal-orders.service';
+import { MealPickupsService } from './meal-pickups.service';
+
+const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
+const ORDERING = ['CONSENT_REQUIRED', 'MEAL_NOT_OFFERED', 'MEAL_ORDER_CUT_OFF'] as const;
+
+@ApiTags('meals: orders and pickup')
+@Controller()
+export class MealOrdersController {
+  constructor(
+    private readonly orders: MealOrdersService,
+    private readonly pickups: MealPickupsService,
+  ) {}
+
+  @Post('meal-quotes')
+  @Roles('resident', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The price after subsidies of a meal for an elder, before ordering (nothing is written)' })
+  @ApiOkResponse({ type: MealPriceDto })
+  @ApiErrorResponses(...ERRORS, ...ORDERING)
+  quote(@CurrentAuth() auth: AuthContext, @Body() body: MealQuoteDto): Promise<MealPrice> {
+    return this.orders.quote(auth, body);
+  }
+
+  @Post('meal-orders')
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: 'Order a meal for me, a household member, or (staff) an elder of my region; priced and stored whole' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body → the same order; same key + other body → 422' })
+  @ApiCreatedResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, ...ORDERING, 'MEAL_SOLD_OUT', 'MEAL_POINT_FULL', 'BALANCE_INSUFFICIENT', 'IDEMPOTENCY_KEY_REUSED')
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateMealOrderDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<MealOrderView> {
+    return this.orders.create(auth, body, idempotencyKey);
+  }
+
+  @Get('meal-orders')
+  @Roles('resident')
+  @ApiOperation({ summary: "My meal orders and my household members', newest meal first" })
+  @ApiOkResponse({ type: MealOrderListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async listMine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<MealOrderView>> {
+    return { items: await this.orders.listMine(auth) };
+  }
+
+  @Get('meal-orders/:orderId')
+  @Roles('resident', 'staff', 'admin', 'provider_admin')
+  @ApiOperation({ summary: 'One meal order' })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS)
+  get(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
+    return this.orders.get(auth, orderId);
+  }
+
+  @Post('meal-orders/:orderId/change')
+  @Roles('resident', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change the lines before the cut-off: portions and price redone, a balance payment settled by the difference' })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, 'MEAL_NOT_OFFERED', 'MEAL_ORDER_CUT_OFF', 'MEAL_SOLD_OUT', 'INVALID_TRANSITION', 'CONFLICT', 'BALANCE_INSUFFICIENT')
+  change(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: ChangeMealOrderDto): Promise<MealOrderView> {
+    return this.orders.change(auth, orderId, body.lines);
+  }
+
+  @Post('meal-orders/:orderId/cancel')
+  @Roles('resident', 'staff', 'admin', 'provider_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel (the elder or household before the cut-off; the canteen and staff with a reason): meal, portions and balance given back' })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, 'MEAL_ORDER_CUT_OFF', 'INVALID_TRANSITION', 'CONFLICT')
+  cancel(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: CancelMealOrderDto): Promise<MealOrderView> {
+    return this.orders.cancel(auth, orderId, body.reason);
+  }
+
+  @Get('meal-orders/:orderId/pickup-code')
+  @Roles('resident', 'staff', 'admin')
+  @ApiOperation({ summary: 'The pickup codes: the signed QR code (valid for minutes; ask again) and the six digits to read out' })
+  @ApiOkResponse({ type: MealPickupCodeDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION')
+  pickupCode(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealPickupCode> {
+    return this.pickups.pickupCode(auth, orderId);
+  }
+
+  @Get('staff/meal-orders')
+  @Roles('provider_admin', 'staff', 'admin')
+  @ApiOperation({ summary: "A meal point's orders of one day (default today): its canteen or staff of its region; look an elder up by name or phone tail" })
+  @ApiOkResponse({ type: MealOrderListDto })
+  @ApiErrorResponses(...ERRORS)
+  async listForMeal(@CurrentAuth() auth: AuthContext, @Query() query: StaffMealOrdersQuery): Promise<ListResponse<MealOrderView>> {
+    return { items: await this.orders.listForMeal(auth, query) };
+  }
+
+  @Post('staff/meal-pickups')
+  @Roles('provider_admin', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Hand a meal over at a meal point's counter: the six digits read out or the QR scanned; a second scan says when it was collected" })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, 'PICKUP_CODE_INVALID', 'MEAL_ALREADY_COLLECTED', 'MEAL_NOT_OFFERED', 'INVALID_TRANSITION', 'CONFLICT')
+  collectByCode(@CurrentAuth() auth: AuthContext, @Body() body: CollectMealDto): Promise<MealOrderView> {
+    return this.pickups.collectByCode(auth, body.mealPointId, body.code);
+  }
+
+  @Post('staff/meal-orders/:orderId/collect')
+  @Roles('provider_admin', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand a meal over after looking the elder up (no phone, no code)' })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, 'MEAL_ALREADY_COLLECTED', 'MEAL_NOT_OFFERED', 'INVALID_TRANSITION', 'CONFLICT')
+  collect(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
+    return this.pickups.collect(auth, orderId);
+  }
+
+  @Get('staff/meal-points/:mealPointId/kitchen-counts')
+  @Roles('provider_admin', 'staff', 'admin')
+  @ApiOperation({ summary: 'Portions per dish and per tag of one meal (the orders that hold portions): what the kitchen cooks' })
+  @ApiOkResponse({ type: KitchenCountsDto })
+  @ApiErrorResponses(...ERRORS)
+  kitchenCounts(@CurrentAuth() auth: AuthContext, @UuidParam('mealPointId') mealPointId: string, @Query() query: KitchenCountsQuery): Promise<KitchenCounts> {
+    return this.pickups.kitchenCounts(auth, mealPointId, query.date, query.mealKind);
+  }
+
+  @Post('meal-points/:mealPointId/menu/:mealDate/close')
+  @Roles('provider_admin', 'staff', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a day (holiday, breakdown): its orders are cancelled with the reason, balance payments credited back, elders told' })
+  @ApiOkResponse({ type: MealDayClosedResultDto })
+  @ApiErrorResponses(...ERRORS, 'CONFLICT')
+  closeDay(
+    @CurrentAuth() auth: AuthContext,
+    @UuidParam('mealPointId') mealPointId: string,
+    @DateParam('mealDate') mealDate: string,
+    @Body() body: CloseMealDayDto,
+  ): Promise<MealDayClosedResult> {
+    return this.orders.closeDay(auth, mealPointId, mealDate, body.reason);
+  }
+}

@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  addDays,
+  shanghaiDateOf,
+  transitionMealOrder,
+  type CreateMealOrderInput,
+  type MealDayClosedResult,
+  type MealKind,
+  type MealOrderActor,
+  type MealOrderLineInput,
+  type MealOrderView,
+  type MealPrice,
+  type MealQuoteInput,
+} from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-error';
+import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
+import { FieldCipher } from '../../common/security/field-cipher';
+import { isDuplicateKey } from '../../database/sql';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AuditService } from '../audit';
+import { MealBalances } from '../meal-subsidies';
+import { OutboxService } from '../outbox';
+import { ResidentAccess } from '../residents';
+import type { MealCounter } from './meal-counter.entity';
+import { MealPickupCodes } from './meal-pickup-codes';
+import { MealPointAccess, mayManagePoint, mealActorOf } from './meal-point-access';
+import type { MealPoint } from './meal-point.entity';
+import type { MealOrder } from './meal-order.entity';
+import { cutOffOf, situationOf, toMealOrderView } from './meal-order-view';
+import { MealOrdersRepository } from './meal-orders.repository';
+import { linesFromMenu, MealPrices, storedPriceColumns } from './meal-prices';
+import { windowOf } from './menus.service';
+import {
+  dayClosed,
+  fulfilmentNotOffered,
+  mealDateOutOfRange,
+  mealOrderChangedMeanwhile,
+  mealOrderTransitionRefused,
+  mealPointFull,
+  pastCutOff,
+  reasonRequired,
+  soldOut,
+} from './meals.errors';
+
+const LIST_LIMIT = 200;
+const CLOSED_DAY_REFUND_REASON = (reason: string) => `助餐点停餐，订单已取消：${reason}`;
+
+type LineWithDish = ReturnType<typeof linesFromMenu>[number];
+
+/**
+ * Elder meal orders from quote to cancellation. Capacity and portions are the database's job: a guarded
+ * `ordered = ordered + 1 WHERE ordered < capacity` on the meal's counter and `remaining = remaining - q WHERE
+ * remaining >= q` on each dish with a daily quantity, in one transaction with the order, its pickup code, the balance
+ * payment and the audit entry. Locks are taken in one order everywhere — the elder's row, the counter, the dishes
+ * by id, then the order and its children — so storms on MariaDB do not deadlock. Every price is priceMeal's, stored
+ * whole on the order.
+ */
+@Injectable()
+export class MealOrdersService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly orders: MealOrdersRepository,
+    private readonly points: MealPointAccess,
+    private readonly prices: MealPrices,
+    private readonly pickupCodes: MealPickupCodes,
+    private readonly balances: MealBalances,
+    private readonly access: ResidentAccess,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly cipher: FieldCipher,
+    private readonly idempotency: Idempotency,
+  ) {}
+
+  /** The price of a meal for an elder before ordering (nothing is written): what the mini program shows. */
+  async quote(auth: AuthContext, input: MealQuoteInput, now = new Date()): Promise<MealPrice> {
+    const { point, lines } = await this.orderable(auth, input, now);
+    return this.prices.price({ ...input, point, lines });
+  }
+
+  /** With an Idempotency-Key, a retry of the same request returns the first order (Idempotency). */
+  async create(auth: AuthContext, input: CreateMealOrderInput, idempotencyKey?: string): Promise<MealOrderView> {
+    const lines = [...input.lines].sort((a, b) => a.dishId.localeCompare(b.dishId)).map((line) => [line.dishId, line.quantity]);
+    return this.idempotency.run<{ orderId: string }, MealOrderView>(
+      idempotencyKey ? { accountId: auth.accountId, key: idempotencyKey } : null,
+      'meal_order',
+      [input.mealPointId, input.residentId, input.mealDate, input.mealKind, input.fulfilment, input.paymentMethod, lines],
+      (remember) => this.place(auth, input, remember),
+      async ({ orderId }) => {
+        const order = await this.orders.findOrder(orderId);
+        return order ? toMealOrderView(order, mealActorOf(auth)) : null;
+      },
+    );
+  }
+
+  private async place(auth: AuthContext, input: CreateMealOrderInput, remember: Remember<{ orderId: string }>): Promise<MealOrderView> {
+    const now = new Date();
+    const { point, lines } = await this.orderable(auth, input, now);
+    // Fail fast on what is already gone (the common answer in a rush); the guarded updates below decide.
+    const gone = lines.find((line) => line.dish.remaining !== null && line.dish.remaining < line.quantity);
+    if (gone) throw soldOut(gone.dishId, gone.name);
+    const counter = await this.ensureCounter(point, input.mealDate, input.mealKind);
+    if (counter.ordered >= counter.capacity) throw mealPointFull(input.mealDate, input.mealKind);
+
+    const id = randomUUID();
+    await this.transactions.write(async (manager) => {
+      await remember(manager, { orderId: id });
+      const person = await this.orders.lockPerson(manager, input.residentId);
+      if (!person || person.erasedAt) throw new NotFoundError('该居民');
+      if (!(await this.orders.takeMeal(manager, counter.id))) throw mealPointFull(input.mealDate, input.mealKind);
+      // After the counter: closing a day locks the counters first, so an order in flight either commits before the
+      // closure (and is cancelled by it) or sees it here.
+      const closure = await this.orders.findClosure(point.id, input.mealDate, manager);
+      if (closure) throw dayClosed(input.mealDate, closure.reason);
+      await this.takePortions(manager, lines);
+      const price = await this.prices.price({ ...input, point, lines }, manager);
+      const status = input.paymentMethod === 'balance' ? 'paid' : 'placed';
+      await this.orders.insertOrder(
+        manager,
+        {
+          id,
+          mealPointId: point.id,
+          counterId: counter.id,
+          residentId: person.id,
+          mealDate: input.mealDate,
+          mealKind: input.mealKind,
+          fulfilment: input.fulfilment,
+          status,
+          paymentMethod: input.paymentMethod,
+          ...storedPriceColumns(price),
+          cancelReason: null,
+          collectedAt: null,
+          orderedByAccountId: auth.accountId,
+        },
+        lines.map(orderLineRow),
+      );
+      await this.pickupCodes.assign(manager, { id, mealPointId: point.id, mealDate: input.mealDate });
+      if (input.paymentMethod === 'balance' && price.total > 0) {
+        await this.balances.debit(manager, { residentId: person.id, amountFen: price.total, mealOrderId: id, accountId: auth.accountId });
+      }
+      await this.audit.record(manager, auth, {
+        action: 'meal_order.placed',
+        targetType: 'meal_order',
+        targetId: id,
+        regionPath: point.region.path,
+        details: { residentId: person.id, status, totalFen: price.total, appliedRuleIds: price.appliedRuleIds.join(',') },
+      });
+    });
+    return this.view(auth, id);
+  }
+
+  /** The caller's own meal orders and their household members', newest meal first. */
+  async listMine(auth: AuthContext): Promise<MealOrderView[]> {
+    const orders = await this.orders.listOrdersOfPeople(await this.access.selfAndHousehold(auth), LIST_LIMIT);
+    return orders.map((order) => toMealOrderView(order, 'resident'));
+  }
+
+  /**
+   * A meal point's orders of one date (default today), for its canteen and staff of its region; optionally one meal,
+   * or the elders whose name contains `name` or whose phone ends with `phoneTail` (phones decrypted here, never queried).
+   */
+  async listForMeal(auth: AuthContext, filter: { mealPointId: string; date?: string; mealKind?: MealKind; name?: string; phoneTail?: string }): Promise<MealOrderView[]> {
+    const point = await this.points.managed(auth, filter.mealPointId);
+    const orders = await this.orders.listOrdersOfMeal(point.id, filter.date ?? shanghaiDateOf(new Date()), filter.mealKind, LIST_LIMIT);
+    const actor = mealActorOf(auth);
+    return orders
+      .filter(
+        (order) =>
+          (!filter.name || order.resident.name.includes(filter.name)) &&
+          (!filter.phoneTail || (!!order.resident.phoneCipher && this.cipher.decrypt(order.resident.phoneCipher).endsWith(filter.phoneTail))),
+      )
+      .map((order) => toMealOrderView(order, actor));
+  }
+
+  async get(auth: AuthContext, orderId: string): Promise<MealOrderView> {
+    return toMealOrderView(await this.accessible(auth, orderId), mealActorOf(auth));
+  }
+
+  /** New lines before the cut-off (the elder, their household, or staff): portions and price redone, the balance settled by the difference. */
+  async change(auth: AuthContext, orderId: string, requested: MealOrderLineInput[]): Promise<MealOrderView> {
+    const now = new Date();
+    const order = await this.accessible(auth, orderId);
+    this.assertTransition(order, 'change', mealActorOf(auth), now);
+    const lines = linesFromMenu(requested, await this.orders.listMealDishes(order.mealPointId, order.mealDate, order.mealKind));
+    await this.transactions.write(async (manager) => {
+      await this.orders.lockPerson(manager, order.residentId);
+      await this.movePortions(manager, order, lines);
+      const price = await this.prices.price({ ...order, point: order.mealPoint, lines, exceptOrderId: order.id }, manager);
+      if (!(await this.orders.replaceLines(manager, order.id, order.status, storedPriceColumns(price), lines.map(orderLineRow)))) throw mealOrderChangedMeanwhile('change');
+      const difference = price.total - order.totalFen;
+      if (order.paymentMethod === 'balance' && difference > 0) {
+        await this.balances.debit(manager, { residentId: order.residentId, amountFen: difference, mealOrderId: order.id, accountId: auth.accountId });
+      }
+      if (order.paymentMethod === 'balance' && difference < 0) {
+        await this.balances.credit(manager, {
+          residentId: order.residentId,
+          amountFen: -difference,
+          mealOrderId: order.id,
+          reason: '修改订单，退回差额',
+          accountId: auth.accountId,
+        });
+      }
+      await this.audit.record(manager, auth, {
+        action: 'meal_order.changed',
+        targetType: 'meal_order',
+        targetId: order.id,
+        regionPath: order.mealPoint.region.path,
+        details: { fromTotalFen: order.totalFen, toTotalFen: price.total },
+      });
+    });
+    return this.view(auth, order.id);
+  }
+
+  /**
+   * Cancels an order: the elder or their household before the cut-off; the canteen and staff with a reason the
+   * resident sees. Gives the meal and the portions back and credits a balance payment in the same transaction.
+   */
+  async cancel(auth: AuthContext, orderId: string, reason: string | undefined): Promise<MealOrderView> {
+    const order = await this.accessible(auth, orderId);
+    const actor = mealActorOf(auth);
+    if (actor !== 'resident' && !reason) throw reasonRequired();
+    this.assertTransition(order, 'cancel', actor, new Date());
+    await this.transactions.write(async (manager) => {
+      await this.orders.lockPerson(manager, order.residentId);
+      await this.cancelInTransaction(manager, auth, actor, order, order.mealPoint, reason ?? null);
+    });
+    return this.view(auth, order.id);
+  }
+
+  /**
+   * Closes a day of a meal point (a holiday, a breakdown): nothing more can be ordered for it, and every order placed
+   * for it is cancelled with the reason, its balance payment credited back and the elder told through the outbox —
+   * all in one transaction with the closure.
+   */
+  async closeDay(auth: AuthContext, mealPointId: string, mealDate: string, reason: string): Promise<MealDayClosedResult> {
+    const point = await this.points.managed(auth, mealPointId);
+    const today = shanghaiDateOf(new Date());
+    if (mealDate < today || mealDate > addDays(today, 60)) throw mealDateOutOfRange('mealDate');
+    const cancelledOrders = await this.transactions.write(async (manager) => {
+      await this.orders.lockCountersOfDay(manager, point.id, mealDate);
+      try {
+        await this.orders.insertClosure(manager, { mealPointId: point.id, mealDate, reason, closedByAccountId: auth.accountId });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ConflictError('当天已停餐', { mealDate });
+        throw error;
+      }
+      const orders = (await this.orders.listHoldingOrdersOfDay(point.id, mealDate, undefined, manager)).filter((order) => order.status === 'placed' || order.status === 'paid');
+      for (const order of orders) await this.cancelInTransaction(manager, auth, 'system', order, point, CLOSED_DAY_REFUND_REASON(reason));
+      await this.audit.record(manager, auth, {
+        action: 'meal_day.closed',
+        targetType: 'meal_point',
+        targetId: point.id,
+        regionPath: point.region.path,
+        details: { mealDate, reason, cancelledOrders: orders.length },
+      });
+      return orders.length;
+    });
+    return { mealDate, reason, cancelledOrders };
+  }
+
+  /** An order the caller may see: their own or household's; its canteen's; for staff, one at a meal point of their region. */
+  async accessible(auth: AuthContext, orderId: string): Promise<MealOrder> {
+    const order = await this.orders.findOrder(orderId);
+    const reachable =
+      !!order && (auth.role === 'provider_admin' ? mayManagePoint(auth, order.mealPoint) : await this.access.mayReach(auth, order.residentId, order.mealPoint.region.path));
+    if (!reachable) throw new NotFoundError('该订单');
+    return order;
+  }
+
+  async view(auth: AuthContext, orderId: string): Promise<MealOrderView> {
+    return toMealOrderView((await this.orders.findOrder(orderId))!, mealActorOf(auth));
+  }
+
+  /** The meal point, its window and lines for a quote or an order, after the checks that need no transaction. */
+  private async orderable(auth: AuthContext, input: MealQuoteInput, now: Date): Promise<{ point: MealPoint; lines: LineWithDish[] }> {
+    const point = await this.points.readable(input.mealPointId);
+    windowOf(point, input.mealKind);
+    if (!point.fulfilments.includes(input.fulfilment)) throw fulfilmentNotOffered(input.fulfilment);
+    const situation = situationOf(point, { ...input }, now);
+    if (situation.pastCutOff) throw pastCutOff(cutOffOf(point, input));
+    await this.access.assertMayActFor(auth, input.residentId);
+    const closure = await this.orders.findClosure(point.id, input.mealDate);
+    if (closure) throw dayClosed(input.mealDate, closure.reason);
+    return { point, lines: linesFromMenu(input.lines, await this.orders.listMealDishes(point.id, input.mealDate, input.mealKind)) };
+  }
+
+  /** The counter row of a meal, created on its first order in a short transaction of its own (as slot rows are). */
+  private async ensureCounter(point: MealPoint, mealDate: string, mealKind: MealKind): Promise<MealCounter> {
+    const existing = await this.orders.findCounter(point.id, mealDate, mealKind);
+    if (existing) return existing;
+    try {
+      await this.transactions.write((manager) =>
+        this.orders.insertCounter(manager, { id: randomUUID(), mealPointId: point.id, mealDate, mealKind, capacity: windowOf(point, mealKind).capacity, ordered: 0 }),
+      );
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error; // another request created it a moment ago
+    }
+    return (await this.orders.findCounter(point.id, mealDate, mealKind))!;
+  }
+
+  /** Takes the portions of dishes with a daily quantity, in dish-id order (one lock order for every transaction). */
+  private async takePortions(manager: EntityManager, lines: readonly LineWithDish[]): Promise<void> {
+    for (const line of [...lines].sort((a, b) => a.dishId.localeCompare(b.dishId))) {
+      if (line.dish.dailyQuantity === null) continue;
+      if (!(await this.orders.takePortions(manager, line.dishId, line.quantity))) throw soldOut(line.dishId, line.name);
+    }
+  }
+
+  /** Moves portions from an order's old lines to its new ones, dish by dish in id order: only the difference changes hands. */
+  private async movePortions(manager: EntityManager, order: MealOrder, lines: readonly LineWithDish[]): Promise<void> {
+    const delta = new Map<string, { quantity: number; limited: boolean; name: string }>();
+    for (const line of order.lines) delta.set(line.dishId, { quantity: -line.quantity, limited: true, name: line.name });
+    for (const line of lines) {
+      const before = delta.get(line.dishId)?.quantity ?? 0;
+      delta.set(line.dishId, { quantity: before + line.quantity, limited: line.dish.dailyQuantity !== null, name: line.name });
+    }
+    for (const [dishId, change] of [...delta.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      if (change.quantity < 0) await this.orders.releasePortions(manager, dishId, -change.quantity);
+      if (change.quantity > 0 && change.limited && !(await this.orders.takePortions(manager, dishId, change.quantity))) throw soldOut(dishId, change.name);
+    }
+  }
+
+  private assertTransition(order: MealOrder, event: 'change' | 'cancel', actor: MealOrderActor, now: Date): void {
+    const result = transitionMealOrder(order.status, event, actor, situationOf(order.mealPoint, order, now));
+    if (result.ok) return;
+    if (result.reason === 'past_cut_off') throw pastCutOff(cutOffOf(order.mealPoint, order));
+    throw mealOrderTransitionRefused(order.status, event, result.reason);
+  }
+
+  /** Cancels inside the caller's transaction: status first (conditional), then the meal, portions and money given back. */
+  private async cancelInTransaction(manager: EntityManager, auth: AuthContext, actor: MealOrderActor, order: MealOrder, point: MealPoint, reason: string | null): Promise<void> {
+    if (!(await this.orders.moveOrder(manager, order.id, order.status, 'cancelled', { cancelReason: reason }))) throw mealOrderChangedMeanwhile('cancel');
+    await this.orders.releaseMeal(manager, order.counterId);
+    for (const line of [...order.lines].sort((a, b) => a.dishId.localeCompare(b.dishId))) await this.orders.releasePortions(manager, line.dishId, line.quantity);
+    let refundedFen = 0;
+    if (order.status === 'paid' && order.paymentMethod === 'balance') {
+      if (order.totalFen > 0) {
+        await this.balances.credit(manager, {
+          residentId: order.residentId,
+          amountFen: order.totalFen,
+          mealOrderId: order.id,
+          reason: reason ?? '订单已取消',
+          accountId: auth.accountId,
+        });
+      }
+      await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
+      refundedFen = order.totalFen;
+    }
+    if (actor !== 'resident') {
+      await this.outbox.enqueue(manager, 'meal_order.cancelled', {
+        orderId: order.id,
+        residentId: order.residentId,
+        mealPointId: point.id,
+        mealDate: order.mealDate,
+        mealKind: order.mealKind,
+        reason: reason ?? '',
+        refundedFen,
+      });
+    }
+    await this.audit.record(manager, auth, {
+      action: 'meal_order.cancelled',
+      targetType: 'meal_order',
+      targetId: order.id,
+      regionPath: point.region.path,
+      details: { from: order.status, reason, refundedFen },
+    });
+  }
+}
+
+function orderLineRow(line: LineWithDish) {
+  return { dishId: line.dishId, name: line.name, unitPriceFen: line.unitPriceFen, quantity: line.quantity, tags: line.tags.length ? [...line.tags] : null };
+}
