@@ -124,17 +124,33 @@ describe('meal points and menus', () => {
         longitude: 117.27,
       });
       const li = await loginWithWechat(t, 'demo-openid-li-ming');
-      const mine = (await t.http().get('/api/meal-points').set(bearer(li)).expect(200)).body.items;
-      expect(mine.map((item: { id: string; servesMyCommunity: boolean }) => [item.id, item.servesMyCommunity])).toEqual([
-        [point.id, true],
-        [far.id, false],
-      ]);
+      const mine = (await t.http().get('/api/meal-points').set(bearer(li)).expect(200)).body.items as Array<{ id: string; servesMyCommunity: boolean }>;
+      // 李明 lives in 金寨路社区: the points serving it (this one and the demo canteen's) come before the one that does not.
+      expect(mine.map((item) => item.servesMyCommunity)).toEqual([true, true, false]);
+      expect(mine.map((item) => item.id)).toContain(point.id);
+      expect(mine[2].id).toBe(far.id);
       const nearest = (await t.http().get('/api/meal-points?latitude=31.8601&longitude=117.2701').set(bearer(sun)).expect(200)).body.items;
       expect(nearest[0].id).toBe(far.id);
       expect(nearest[0].meters).toBeLessThan(50);
       await t.http().get('/api/meal-points?latitude=31.86').set(bearer(sun)).expect(400);
       await t.http().get(`/api/meal-points/${far.id}`).set(bearer(sun)).expect(200);
       await t.http().get('/api/meal-points/00000000-0000-4000-8000-000000000000').set(bearer(sun)).expect(404);
+    });
+    it('seeds 安大社区长者食堂 with its point and a week of lunch and dinner menus from today; its admin signs in as anda.canteen', async () => {
+      const demo = await loginWithPassword(t, 'anda.canteen');
+      const [seeded] = (await t.http().get('/api/staff/meal-points').set(bearer(demo)).expect(200)).body.items as MealPointView[];
+      expect(seeded).toMatchObject({ providerName: '安大社区长者食堂', districtId: SHUSHAN, communities: [{ name: '安大社区' }, { name: '金寨路社区' }] });
+      expect(seeded.windows.map((window) => [window.mealKind, window.cutOffTime])).toEqual([
+        ['lunch', '09:30'],
+        ['dinner', '14:00'],
+      ]);
+      const menu = (await t.http().get(`/api/meal-points/${seeded.id}/menu`).set(bearer(demo)).expect(200)).body;
+      expect(menu.from).toBe(shanghaiDateOf(new Date()));
+      expect(menu.meals).toHaveLength(14);
+      expect(menu.meals.every((meal: { dishes: unknown[] }) => meal.dishes.length >= 2)).toBe(true);
+      const seededAgain = await t.seed();
+      expect(seededAgain.accountsInserted).toBe(0);
+      expect((await t.http().get(`/api/meal-points/${seeded.id}/menu`).set(bearer(demo)).expect(200)).body).toEqual(menu);
     });
   });
 

@@ -86,6 +86,8 @@ export interface DemoProvider {
 
 export const DEMO_PROVIDERS: DemoProvider[] = [
   { key: 'anxin', name: '安心家政服务有限公司', regionCode: '340104', kind: 'housekeeping' },
+  // Its meal point and menus are seeded by demo-meals.ts.
+  { key: 'anda-canteen', name: '安大社区长者食堂', regionCode: '340104', kind: 'canteen' },
   {
     key: 'kangle',
     name: '康乐居家养老服务社',
@@ -139,5 +141,6 @@ export const DEMO_ACCOUNTS: DemoAccountSeed[] = [
     providerKey: 'kangle',
     username: 'kangle.admin',
   },
+  { key: 'provider-anda-canteen', role: 'provider_admin', displayName: '长者食堂管理员', description: '社区食堂管理员 · 安大社区长者食堂', providerKey: 'anda-canteen', username: 'anda.canteen' },
   { key: 'worker-zhao', role: 'worker', displayName: '赵师傅', description: '服务人员 · 安心家政', providerKey: 'anxin', openid: 'demo-openid-worker-zhao' },
 ];

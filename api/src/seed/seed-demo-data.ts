@@ -23,6 +23,7 @@ import { PrivacyConsent } from '../modules/accounts';
 import { Resident } from '../modules/residents/resident.entity';
 import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_CALENDAR_2026, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS } from './demo-catalogue';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
+import { seedDemoMeals } from './demo-meals';
 import { seedDemoMealSubsidies } from './demo-meal-subsidies';
 import { DEMO_ACCOUNTS, DEMO_HOUSEHOLD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROVIDERS, DEMO_WORKERS } from './demo-identities';
 import { stableId } from './stable-id';
@@ -53,6 +54,7 @@ export async function seedDemoData({ transactions, cipher }: SeedDependencies): 
     const servicesInserted = await seedCatalogue(manager);
     await seedDispatchProfiles(manager);
     await seedDemoMealSubsidies(manager, cipher);
+    await seedDemoMeals(manager);
     return { regionsInserted, centresInserted, accountsInserted, servicesInserted };
   });
 }

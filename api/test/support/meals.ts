@@ -41,7 +41,7 @@ export function dish(overrides: Record<string, unknown> = {}) {
 }
 
 /** A canteen registered by 蜀山区's admin, signed in as its provider_admin. */
-export async function registerCanteen(t: TestApp, username = 'anda.canteen'): Promise<{ providerId: string; canteen: LoginResponse }> {
+export async function registerCanteen(t: TestApp, username = 'test.canteen'): Promise<{ providerId: string; canteen: LoginResponse }> {
   const admin = await loginWithPassword(t, 'shushan.admin');
   const response = await t
     .http()
