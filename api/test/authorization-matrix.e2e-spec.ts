@@ -2,6 +2,7 @@ import { addDays, CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, shangh
 import { issueAccessToken } from '../src/common/security/access-token';
 import { stableId } from '../src/seed/stable-id';
 import { insertBookingHappeningNow } from './support/bookings';
+import { DEMO_MEAL_POINT, demoDish, insertReadyMealOrder, mealPointBody } from './support/meals';
 import { serviceDayHasCome } from './support/dispatch';
 import { loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
@@ -28,7 +29,8 @@ type Caller =
   | 'providerAdmin' // 安心家政 (蜀山区)
   | 'providerAdminOther' // a 包河区 provider
   | 'worker' // 安心家政's worker
-  | 'workerOther'; // the other provider's worker
+  | 'workerOther' // the other provider's worker
+  | 'canteenAdmin'; // 安大社区长者食堂's provider_admin (runs the demo meal point); exercised only on rows that allow it
 
 const ALL_CALLERS: Caller[] = [
   'anonymous',
@@ -77,6 +79,11 @@ interface Fixtures {
   disputedOrder: string;
   /** A signed path to a photo of 赵师傅's work. */
   photoPath: string;
+  /** 李建国's lunch of tomorrow at the demo meal point, ordered by his son 李明 (placed, never cancelled here). */
+  mealOrderOfB: string;
+  /** A meal of 李建国's ready at the demo point's counter today, and its six digits (only refused callers try it). */
+  readyMealOrder: string;
+  readyMealCode: string;
 }
 
 interface Call {
@@ -145,6 +152,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
         return loginWithWechat(t, 'demo-openid-worker-zhao');
       case 'workerOther':
         return loginWithWechat(t, 'matrix-worker-other');
+      case 'canteenAdmin':
+        return loginWithPassword(t, 'anda.canteen');
       case 'anonymous':
         throw new Error('anonymous callers have no session');
     }
@@ -236,6 +245,9 @@ describe('authorization matrix: every route, every kind of caller', () => {
       completedOrder: '',
       disputedOrder: '',
       photoPath: '',
+      mealOrderOfB: '',
+      readyMealOrder: '',
+      readyMealCode: '',
     };
     f.waitlistOfA = await waitFor(f, f.residentA);
     f.bookingOfA = await book(f, 'residentA', f.residentA);
@@ -266,6 +278,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
       .attach('photo', JPEG, 'work.jpg')
       .expect(201);
     f.photoPath = photo.body.path;
+    f.mealOrderOfB = await mealOrder(f);
+    ({ orderId: f.readyMealOrder, shortCode: f.readyMealCode } = await insertReadyMealOrder(t, f.memberOfB));
   });
   afterAll(() => t.close());
 
@@ -412,6 +426,25 @@ describe('authorization matrix: every route, every kind of caller', () => {
   /** A scheme of 蜀山区 that comes into force tomorrow (so it may still be withdrawn or followed by a version). */
   async function newMealScheme(f: Fixtures): Promise<{ id: string; schemeId: string }> {
     return (await as('admin', 'POST', `/api/admin/districts/${f.shushan}/meal-subsidy-rules`, mealRuleBody(1))).body;
+  }
+
+  const MEAL_RUNNERS: Caller[] = ['canteenAdmin', 'staff', 'admin', 'adminCity'];
+  const MEAL_READERS: Caller[] = [...RESIDENTS, 'staff', 'staffOther', 'admin', 'adminCity', 'adminOther', 'providerAdmin', 'providerAdminOther', 'canteenAdmin'];
+  const ORDERING_FOR_B: Caller[] = ['residentB', 'staff', 'admin', 'adminCity'];
+  const mealDay = (daysAhead: number) => addDays(shanghaiDateOf(new Date()), daysAhead);
+  let closedDays = 0;
+  /** 李建国's lunch of tomorrow at the demo point: 杂粮饭 (unlimited), 到店付. */
+  const mealOrderBody = (f: Fixtures) => ({
+    mealPointId: DEMO_MEAL_POINT,
+    residentId: f.memberOfB,
+    mealDate: mealDay(1),
+    mealKind: 'lunch',
+    fulfilment: 'pickup',
+    lines: [{ dishId: demoDish(mealDay(1), 'lunch', 2), quantity: 1 }],
+  });
+
+  async function mealOrder(f: Fixtures): Promise<string> {
+    return (await as('residentB', 'POST', '/api/meal-orders', { ...mealOrderBody(f), paymentMethod: 'at_pickup' })).body.id;
   }
 
   /** The matrix. Keys are "METHOD /openapi/path". */
@@ -942,6 +975,121 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'POST /api/admin/meal-subsidy-rules/{ruleId}/withdraw': {
       allowed: ['admin', 'adminCity'],
       call: async (f) => ({ path: `/api/admin/meal-subsidy-rules/${(await newMealScheme(f)).id}/withdraw` }),
+    },
+
+    // --- elder meals: meal points, menus, orders and pickup (the demo canteen's point serves 安大社区 and 金寨路社区) ---
+    'POST /api/meal-points': {
+      allowed: MEAL_RUNNERS,
+      call: (f) => ({ path: '/api/meal-points', body: { providerId: stableId('provider', 'anda-canteen'), ...mealPointBody({ name: unique('矩阵助餐点') }), regionId: f.anda } }),
+    },
+    'GET /api/meal-points': { allowed: MEAL_READERS, call: () => ({ path: '/api/meal-points' }) },
+    'GET /api/staff/meal-points': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther', 'providerAdmin', 'providerAdminOther', 'canteenAdmin'],
+      call: () => ({ path: '/api/staff/meal-points' }),
+      secretOf: () => DEMO_MEAL_POINT,
+      unrelated: ['staffOther', 'adminOther', 'providerAdmin', 'providerAdminOther'],
+    },
+    'GET /api/meal-points/{mealPointId}': { allowed: MEAL_READERS, call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}` }) },
+    'PUT /api/meal-points/{mealPointId}': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({
+        path: `/api/meal-points/${DEMO_MEAL_POINT}`,
+        body: mealPointBody({
+          name: '安大社区助餐点',
+          windows: [
+            { mealKind: 'lunch', servesFrom: '11:00', servesUntil: '12:30', cutOffTime: '09:30', cutOffDaysBefore: 0, capacity: 120 },
+            { mealKind: 'dinner', servesFrom: '17:00', servesUntil: '18:30', cutOffTime: '14:00', cutOffDaysBefore: 0, capacity: 80 },
+          ],
+        }),
+      }),
+    },
+    'GET /api/meal-points/{mealPointId}/menu': { allowed: MEAL_READERS, call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}/menu` }) },
+    'PUT /api/meal-points/{mealPointId}/menu': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({
+        path: `/api/meal-points/${DEMO_MEAL_POINT}/menu`,
+        body: {
+          meals: [
+            {
+              mealDate: mealDay(30),
+              mealKind: 'lunch',
+              dishes: [{ name: '矩阵套餐', kind: 'set_meal', priceFen: 1500, tags: [], allergens: [], photoUrl: null, dailyQuantity: null }],
+            },
+          ],
+        },
+      }),
+    },
+    'POST /api/meal-points/{mealPointId}/menu/copy-last-week': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}/menu/copy-last-week`, body: { fromDate: mealDay(7) } }),
+    },
+    'PUT /api/meal-points/{mealPointId}/menu/{mealDate}': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({
+        path: `/api/meal-points/${DEMO_MEAL_POINT}/menu/${mealDay(31)}`,
+        body: { mealKind: 'dinner', dishes: [{ name: '矩阵粥', kind: 'single', priceFen: 400, tags: ['soft'], allergens: [], photoUrl: null, dailyQuantity: 10 }] },
+      }),
+    },
+    'POST /api/meal-points/{mealPointId}/menu/{mealDate}/close': {
+      allowed: MEAL_RUNNERS,
+      // A day of its own for every call: a closed day cannot be closed again.
+      call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}/menu/${mealDay(35 + closedDays++)}/close`, body: { reason: '矩阵测试停餐' } }),
+    },
+    'POST /api/meal-quotes': { allowed: ORDERING_FOR_B, call: (f) => ({ path: '/api/meal-quotes', body: mealOrderBody(f) }) },
+    'POST /api/meal-orders': { allowed: ORDERING_FOR_B, call: (f) => ({ path: '/api/meal-orders', body: { ...mealOrderBody(f), paymentMethod: 'at_pickup' } }) },
+    'GET /api/meal-orders': {
+      allowed: RESIDENTS,
+      call: () => ({ path: '/api/meal-orders' }),
+      secretOf: (f) => f.mealOrderOfB,
+      unrelated: ['residentA', 'residentOther'],
+    },
+    'GET /api/meal-orders/{orderId}': {
+      allowed: [...ORDERING_FOR_B, 'canteenAdmin'],
+      call: (f) => ({ path: `/api/meal-orders/${f.mealOrderOfB}` }),
+      secretOf: () => '李建国',
+    },
+    'POST /api/meal-orders/{orderId}/change': {
+      allowed: ORDERING_FOR_B,
+      call: (f) => ({ path: `/api/meal-orders/${f.mealOrderOfB}/change`, body: { lines: [{ dishId: demoDish(mealDay(1), 'lunch', 2), quantity: 1 }] } }),
+      secretOf: () => '李建国',
+    },
+    'POST /api/meal-orders/{orderId}/cancel': {
+      allowed: [...ORDERING_FOR_B, 'canteenAdmin'],
+      // Allowed callers cancel an order made for the call; everyone else tries 李建国's lunch, which must stay placed.
+      call: async (f, caller) => ({
+        path: `/api/meal-orders/${[...ORDERING_FOR_B, 'canteenAdmin'].includes(caller) ? await mealOrder(f) : f.mealOrderOfB}/cancel`,
+        body: { reason: '矩阵测试取消' },
+      }),
+      secretOf: () => '李建国',
+    },
+    'GET /api/meal-orders/{orderId}/pickup-code': {
+      allowed: ORDERING_FOR_B,
+      call: (f) => ({ path: `/api/meal-orders/${f.mealOrderOfB}/pickup-code` }),
+    },
+    'GET /api/staff/meal-orders': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: '/api/staff/meal-orders', query: { mealPointId: DEMO_MEAL_POINT, date: mealDay(1) } }),
+      secretOf: () => '李建国',
+    },
+    'POST /api/staff/meal-pickups': {
+      allowed: MEAL_RUNNERS,
+      // Allowed callers hand over a meal made ready for the call; everyone else tries the fixture's, which must stay ready.
+      call: async (f, caller) => ({
+        path: '/api/staff/meal-pickups',
+        body: { mealPointId: DEMO_MEAL_POINT, code: MEAL_RUNNERS.includes(caller) ? (await insertReadyMealOrder(t, f.memberOfB)).shortCode : f.readyMealCode },
+      }),
+      secretOf: () => '李建国',
+    },
+    'POST /api/staff/meal-orders/{orderId}/collect': {
+      allowed: MEAL_RUNNERS,
+      call: async (f, caller) => ({
+        path: `/api/staff/meal-orders/${MEAL_RUNNERS.includes(caller) ? (await insertReadyMealOrder(t, f.memberOfB)).orderId : f.readyMealOrder}/collect`,
+      }),
+      secretOf: () => '李建国',
+    },
+    'GET /api/staff/meal-points/{mealPointId}/kitchen-counts': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/kitchen-counts`, query: { date: mealDay(1), mealKind: 'lunch' } }),
     },
   };
 

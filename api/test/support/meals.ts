@@ -3,6 +3,10 @@ import { addDays, shanghaiDateOf, type LoginResponse, type MealPointView } from 
 import { MealBalances } from '../../src/modules/meal-subsidies';
 import { MealBalanceAccount } from '../../src/modules/meal-subsidies/meal-balance-account.entity';
 import { MealSubsidyRuleRow } from '../../src/modules/meal-subsidies/meal-subsidy-rule.entity';
+import { MealCounter } from '../../src/modules/meals/meal-counter.entity';
+import { MealOrder } from '../../src/modules/meals/meal-order.entity';
+import { MealPickupCodeRow } from '../../src/modules/meals/meal-pickup-code.entity';
+import { MealPickupCodes } from '../../src/modules/meals/meal-pickup-codes';
 import { stableId } from '../../src/seed/stable-id';
 import { bearer, loginWithPassword } from './sessions';
 import type { TestApp } from './test-app';
@@ -118,4 +122,48 @@ export async function topUpBalance(t: TestApp, residentId: string, amountFen: nu
 
 export async function balanceOf(t: TestApp, residentId: string): Promise<number> {
   return (await t.dataSource.getRepository(MealBalanceAccount).findOneBy({ residentId }))?.balanceFen ?? 0;
+}
+
+export const DEMO_MEAL_POINT = stableId('meal-point', 'anda');
+
+/** The seeded dish at `position` of the demo point's meal (position 2 of lunch is 杂粮饭, unlimited, in both rotations). */
+export const demoDish = (mealDate: string, mealKind: 'lunch' | 'dinner', position: number) => stableId('dish', `anda:${mealDate}:${mealKind}:${position}`);
+
+/**
+ * A meal of today at the demo point, ready at the counter, written straight to the database (with its pickup code):
+ * whether today's ordering is still open depends on the hour the suite runs, and a meal is handed over only after it.
+ */
+export async function insertReadyMealOrder(t: TestApp, residentId: string): Promise<{ orderId: string; shortCode: string }> {
+  const mealDate = shanghaiDateOf(new Date());
+  const orderId = randomUUID();
+  await t.transactions.write(async (manager) => {
+    const existing = await manager.getRepository(MealCounter).findOneBy({ mealPointId: DEMO_MEAL_POINT, mealDate, mealKind: 'dinner' });
+    const counterId = existing?.id ?? randomUUID();
+    if (!existing) await manager.getRepository(MealCounter).insert({ id: counterId, mealPointId: DEMO_MEAL_POINT, mealDate, mealKind: 'dinner', capacity: 80, ordered: 0 });
+    await manager.getRepository(MealOrder).insert({
+      id: orderId,
+      mealPointId: DEMO_MEAL_POINT,
+      counterId,
+      residentId,
+      mealDate,
+      mealKind: 'dinner',
+      fulfilment: 'pickup',
+      status: 'ready',
+      paymentMethod: 'at_pickup',
+      grossFen: 400,
+      subsidyFen: 0,
+      payableFen: 400,
+      deliveryFeeGrossFen: 0,
+      deliverySubsidyFen: 0,
+      deliveryFeeFen: 0,
+      totalFen: 400,
+      appliedSubsidies: [],
+      cancelReason: null,
+      collectedAt: null,
+      orderedByAccountId: stableId('account', 'staff-anda'),
+    });
+    await t.app.get(MealPickupCodes).assign(manager, { id: orderId, mealPointId: DEMO_MEAL_POINT, mealDate });
+  });
+  const code = await t.dataSource.getRepository(MealPickupCodeRow).findOneByOrFail({ orderId });
+  return { orderId, shortCode: code.code };
 }
