@@ -5,8 +5,9 @@ import { Dish } from '../src/modules/meals/dish.entity';
 import { MealCounter } from '../src/modules/meals/meal-counter.entity';
 import { MealOrder } from '../src/modules/meals/meal-order.entity';
 import { Resident } from '../src/modules/residents/resident.entity';
-import { ANDA, createMealPoint, dish, publishMeal, registerCanteen, tomorrow } from './support/meals';
-import { bearer, loginWithPassword } from './support/sessions';
+import { addDays } from '@linli/shared';
+import { ANDA, balanceOf, createMealPoint, dish, LI_JIANGUO, publishMeal, registerCanteen, tomorrow } from './support/meals';
+import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const PORTIONS = 20;
@@ -86,4 +87,59 @@ describe('meal orders under concurrency', () => {
     // The figure docs/meals.md quotes: how long the storm took on this database.
     process.stdout.write(`meal rush (${t.dataSource.options.type}): ${REQUESTS} orders in ${elapsedMs} ms, ${PORTIONS} placed\n`);
   }, 120_000);
+
+  it('changes racing a cancel or a closed day never lose or double a portion or a fen', async () => {
+    const { canteen, providerId } = await registerCanteen(t, 'race.canteen');
+    const point = await createMealPoint(t, canteen, providerId);
+    const li = await loginWithWechat(t, 'demo-openid-li-ming');
+    for (const [offset, finisher] of [
+      [1, 'cancel'],
+      [2, 'close'],
+    ] as const) {
+      const day = addDays(tomorrow(), offset);
+      const [limited, unlimited] = await publishMeal(t, canteen, point.id, day, 'lunch', [
+        dish({ priceFen: 1000, dailyQuantity: 50 }),
+        dish({ name: '米饭', kind: 'single', priceFen: 500 }),
+      ]);
+      const start = await balanceOf(t, LI_JIANGUO);
+      const order = (
+        await t
+          .http()
+          .post('/api/meal-orders')
+          .set(bearer(li))
+          .send({
+            mealPointId: point.id,
+            residentId: LI_JIANGUO,
+            mealDate: day,
+            mealKind: 'lunch',
+            fulfilment: 'pickup',
+            paymentMethod: 'balance',
+            lines: [{ dishId: limited, quantity: 1 }],
+          })
+          .expect(201)
+      ).body;
+      const changes = [[2], [3, 1], [4], [1, 2], [5], [2, 3]].map((quantities) =>
+        t
+          .http()
+          .post(`/api/meal-orders/${order.id}/change`)
+          .set(bearer(li))
+          .send({ lines: quantities.map((quantity, index) => ({ dishId: index === 0 ? limited : unlimited, quantity })) }),
+      );
+      const end =
+        finisher === 'cancel'
+          ? t.http().post(`/api/meal-orders/${order.id}/cancel`).set(bearer(li)).send({})
+          : t.http().post(`/api/meal-points/${point.id}/menu/${day}/close`).set(bearer(canteen)).send({ reason: '停电' });
+      const responses = await Promise.all([...changes.slice(0, 3), end, ...changes.slice(3)]);
+      expect(responses.filter((response) => response.status >= 500)).toEqual([]);
+      expect(responses.every((response) => response.status === 200 || response.status === 409)).toBe(true);
+
+      const stored = await t.dataSource.getRepository(MealOrder).findOneOrFail({ where: { id: order.id }, relations: { lines: true } });
+      const holds = MEAL_ORDER_PORTION_HOLDING_STATUSES.includes(stored.status);
+      const portions = holds ? (stored.lines.find((line) => line.dishId === limited)?.quantity ?? 0) : 0;
+      expect((await t.dataSource.getRepository(Dish).findOneByOrFail({ id: limited })).remaining).toBe(50 - portions);
+      expect(await balanceOf(t, LI_JIANGUO)).toBe(start - (holds ? stored.totalFen : 0));
+      expect((await t.dataSource.getRepository(MealCounter).findOneByOrFail({ mealPointId: point.id, mealDate: day })).ordered).toBe(holds ? 1 : 0);
+      expect(stored.status).toBe('refunded');
+    }
+  }, 60_000);
 });

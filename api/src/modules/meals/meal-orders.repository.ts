@@ -79,6 +79,16 @@ export class MealOrdersRepository {
       .execute();
   }
 
+  /**
+   * Locks one meal's counter row (MySQL/MariaDB; SQLite writes one at a time). Every write to an order takes it
+   * before reading the order, as closing a day does for all of the day's counters: a change, a cancel and a closure
+   * of one meal then run one after the other, each reading what the one before committed.
+   */
+  async lockCounter(manager: EntityManager, counterId: string): Promise<void> {
+    if (this.dataSource.options.type === 'better-sqlite3') return;
+    await manager.getRepository(MealCounter).findOne({ where: { id: counterId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Locks the counters of a meal point's date (closing the day waits for orders in flight, and they then see the closure). */
   async lockCountersOfDay(manager: EntityManager, mealPointId: string, mealDate: string): Promise<void> {
     const repository = manager.getRepository(MealCounter);

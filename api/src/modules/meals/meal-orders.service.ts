@@ -180,12 +180,14 @@ export class MealOrdersService {
 
   /** New lines before the cut-off (the elder, their household, or staff): portions and price redone, the balance settled by the difference. */
   async change(auth: AuthContext, orderId: string, requested: MealOrderLineInput[]): Promise<MealOrderView> {
-    const now = new Date();
-    const order = await this.accessible(auth, orderId);
-    this.assertTransition(order, 'change', mealActorOf(auth), now);
-    const lines = linesFromMenu(requested, await this.orders.listMealDishes(order.mealPointId, order.mealDate, order.mealKind));
+    const actor = mealActorOf(auth);
+    const read = await this.accessible(auth, orderId);
+    this.assertTransition(read, 'change', actor, new Date());
+    const lines = linesFromMenu(requested, await this.orders.listMealDishes(read.mealPointId, read.mealDate, read.mealKind));
     await this.transactions.write(async (manager) => {
-      await this.orders.lockPerson(manager, order.residentId);
+      // The order as the last write left it: its lines and total are what the portions and the money move from.
+      const order = await this.lockedOrder(manager, read);
+      this.assertTransition(order, 'change', actor, new Date());
       await this.movePortions(manager, order, lines);
       const price = await this.prices.price({ ...order, point: order.mealPoint, lines, exceptOrderId: order.id }, manager);
       if (!(await this.orders.replaceLines(manager, order.id, order.status, storedPriceColumns(price), lines.map(orderLineRow)))) throw mealOrderChangedMeanwhile('change');
@@ -210,7 +212,7 @@ export class MealOrdersService {
         details: { fromTotalFen: order.totalFen, toTotalFen: price.total },
       });
     });
-    return this.view(auth, order.id);
+    return this.view(auth, read.id);
   }
 
   /**
@@ -218,15 +220,16 @@ export class MealOrdersService {
    * resident sees. Gives the meal and the portions back and credits a balance payment in the same transaction.
    */
   async cancel(auth: AuthContext, orderId: string, reason: string | undefined): Promise<MealOrderView> {
-    const order = await this.accessible(auth, orderId);
+    const read = await this.accessible(auth, orderId);
     const actor = mealActorOf(auth);
     if (actor !== 'resident' && !reason) throw reasonRequired();
-    this.assertTransition(order, 'cancel', actor, new Date());
+    this.assertTransition(read, 'cancel', actor, new Date());
     await this.transactions.write(async (manager) => {
-      await this.orders.lockPerson(manager, order.residentId);
+      const order = await this.lockedOrder(manager, read);
+      this.assertTransition(order, 'cancel', actor, new Date());
       await this.cancelInTransaction(manager, auth, actor, order, order.mealPoint, reason ?? null);
     });
-    return this.view(auth, order.id);
+    return this.view(auth, read.id);
   }
 
   /**
@@ -271,6 +274,17 @@ export class MealOrdersService {
 
   async view(auth: AuthContext, orderId: string): Promise<MealOrderView> {
     return toMealOrderView((await this.orders.findOrder(orderId))!, mealActorOf(auth));
+  }
+
+  /**
+   * Inside a write: locks the elder's row and the meal's counter (the order every order transaction takes them in),
+   * then reads the order afresh, so a change or cancel works from what the last write committed, never from a copy
+   * read before another change or a closed day.
+   */
+  private async lockedOrder(manager: EntityManager, read: MealOrder): Promise<MealOrder> {
+    await this.orders.lockPerson(manager, read.residentId);
+    await this.orders.lockCounter(manager, read.counterId);
+    return (await this.orders.findOrder(read.id, manager))!;
   }
 
   /** The meal point, its window and lines for a quote or an order, after the checks that need no transaction. */
