@@ -62,6 +62,9 @@ export const API_ERROR_CODES = [
   'BALANCE_INSUFFICIENT',
   'MEAL_SUBSIDY_RULE_INVALID',
   'MEAL_SUBSIDY_RULE_IN_FORCE',
+  // payments
+  'WECHAT_PAY_UNAVAILABLE',
+  'WECHAT_PAY_SIGNATURE_INVALID',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

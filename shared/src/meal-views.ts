@@ -136,14 +136,16 @@ export interface MealDayClosedResult {
 
 /**
  * How a meal order is paid. `at_pickup`: 到店付, paid at the counter; `balance`: debited from the elder's prepaid
- * meal balance when placed. WeChat Pay (`wechat_pay`) joins this union when its payment port exists.
+ * meal balance when placed; `wechat_pay`: 微信支付 in the mini program, placed unpaid and paid when WeChat Pay notifies
+ * (api/src/modules/payments).
  */
-export const MEAL_PAYMENT_METHODS = ['at_pickup', 'balance'] as const;
+export const MEAL_PAYMENT_METHODS = ['at_pickup', 'balance', 'wechat_pay'] as const;
 export type MealPaymentMethod = (typeof MEAL_PAYMENT_METHODS)[number];
 
 export const MEAL_PAYMENT_METHOD_LABELS: Record<MealPaymentMethod, string> = {
   at_pickup: '到店付',
   balance: '助餐余额',
+  wechat_pay: '微信支付',
 };
 
 export interface MealOrderLineInput {

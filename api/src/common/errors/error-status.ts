@@ -56,6 +56,8 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   BALANCE_INSUFFICIENT: 422,
   MEAL_SUBSIDY_RULE_INVALID: 422,
   MEAL_SUBSIDY_RULE_IN_FORCE: 409,
+  WECHAT_PAY_UNAVAILABLE: 503,
+  WECHAT_PAY_SIGNATURE_INVALID: 401,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -114,6 +116,8 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   BALANCE_INSUFFICIENT: '助餐余额不足',
   MEAL_SUBSIDY_RULE_INVALID: '补贴规则不符合要求',
   MEAL_SUBSIDY_RULE_IN_FORCE: '该版本已生效，不能修改或撤回',
+  WECHAT_PAY_UNAVAILABLE: '微信支付暂不可用，请稍后再试',
+  WECHAT_PAY_SIGNATURE_INVALID: '通知签名无效',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */
