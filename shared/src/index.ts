@@ -19,3 +19,4 @@ export * from './meal-pricing';
 export * from './meal-order';
 export * from './meal-views';
 export * from './meal-subsidy-views';
+export * from './meal-settlement';
