@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
-import { AuditEntry } from '../audit';
 import { CentreService } from '../catalogue';
 import { Centre } from '../regions';
 import { Resident } from '../residents';
@@ -197,16 +196,6 @@ export class AppointmentsRepository {
   /** The booking a centre's short code names on one Shanghai date. */
   async findBookingIdByShortCode(centreId: string, serviceDate: string, code: string): Promise<string | null> {
     return (await this.dataSource.getRepository(BookingShortCode).findOne({ where: { centreId, serviceDate, code }, select: { bookingId: true } }))?.bookingId ?? null;
-  }
-
-  /** When one account's audited `action`s at a centre happened since `since`, oldest first (for throttles). */
-  async listActionTimesAtCentre(accountId: string, centreId: string, action: string, since: Date): Promise<Date[]> {
-    const entries = await this.dataSource.getRepository(AuditEntry).find({
-      where: { targetType: 'centre', targetId: centreId, actorAccountId: accountId, action, createdAt: MoreThan(since) },
-      order: { createdAt: 'ASC' },
-      select: { id: true, createdAt: true },
-    });
-    return entries.map((entry) => entry.createdAt);
   }
 
   /** Moves a live booking to another slot of the same offering, if it is still where and what we read. */

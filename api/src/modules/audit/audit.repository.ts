@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 
 @Injectable()
@@ -19,5 +19,15 @@ export class AuditRepository {
     if (filter.targetId) query.andWhere('entry.target_id = :targetId', { targetId: filter.targetId });
     if (filter.before) query.andWhere('entry.created_at < :before', { before: filter.before });
     return query.getMany();
+  }
+
+  /** When one account's audited `action`s against one target happened since `since`, oldest first (for throttles). */
+  async listActionTimes(accountId: string, targetType: string, targetId: string, action: string, since: Date): Promise<Date[]> {
+    const entries = await this.dataSource.getRepository(AuditEntry).find({
+      where: { targetType, targetId, actorAccountId: accountId, action, createdAt: MoreThan(since) },
+      order: { createdAt: 'ASC' },
+      select: { id: true, createdAt: true },
+    });
+    return entries.map((entry) => entry.createdAt);
   }
 }

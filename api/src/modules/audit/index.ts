@@ -6,3 +6,4 @@
 export { AuditEntry } from './audit-entry.entity';
 export { AuditModule } from './audit.module';
 export { AuditService } from './audit.service';
+export { WrongCodeThrottle, type CodeDesk } from './wrong-code-throttle';

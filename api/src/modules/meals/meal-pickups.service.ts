@@ -39,7 +39,7 @@ export class MealPickupsService {
   /** A code scanned or typed at a meal point's counter: that point's order of today, handed over. */
   async collectByCode(auth: AuthContext, mealPointId: string, code: string): Promise<MealOrderView> {
     const point = await this.points.managed(auth, mealPointId);
-    const order = (await this.orders.findOrder(await this.pickupCodes.resolve(point.id, code)))!;
+    const order = (await this.orders.findOrder(await this.pickupCodes.resolve(auth, point, code)))!;
     if (order.mealPointId !== point.id) throw wrongMealPoint(order.mealPoint.name);
     return this.collectOrder(auth, order);
   }

@@ -58,6 +58,9 @@ export const mealOrderChangedMeanwhile = (event: MealOrderEvent) => new DomainEr
 
 export const pickupCodeInvalid = () => new DomainError('PICKUP_CODE_INVALID', '取餐码无效或已过期');
 
+export const tooManyWrongPickupCodes = (retryAfterSeconds: number) =>
+  new DomainError('RATE_LIMITED', `取餐码输错次数太多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再输入，或按姓名查找`, { retryAfterSeconds });
+
 export const alreadyCollected = (collectedAt: Date) =>
   new DomainError('MEAL_ALREADY_COLLECTED', `该餐已于 ${shanghaiDateOf(collectedAt)} ${shanghaiTimeOf(collectedAt)} 取走`, { collectedAt: collectedAt.toISOString() });
 
