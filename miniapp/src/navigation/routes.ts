@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 
 import type { Role, SessionAccount } from '@linli/shared';
 
+import { fetchMyProvider } from '../services/provider-admin';
+
 /** Every page URL the app navigates to, in one place. */
 export const ROUTES = {
   me: '/pages/me/index',
@@ -26,6 +28,12 @@ export const ROUTES = {
   providerAdmin: '/provider/pages/admin/index',
   providerApply: '/provider/pages/apply/index',
   staffProviders: '/staff/pages/providers/index',
+  canteenHome: '/canteen/pages/index/index',
+  canteenCounter: '/canteen/pages/counter/index',
+  canteenKitchen: '/canteen/pages/kitchen/index',
+  canteenMenu: '/canteen/pages/menu/index',
+  staffMealElder: '/staff/pages/meal-elder/index',
+  staffMealRules: '/staff/pages/meal-rules/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */
@@ -33,16 +41,29 @@ export function pageUrlWithId(path: string, id: string): string {
   return `${path}?id=${encodeURIComponent(id)}`;
 }
 
-const HOME_OF_ROLE: Record<Role, string> = {
+const HOME_OF_ROLE: Record<Exclude<Role, 'provider_admin'>, string> = {
   resident: ROUTES.me,
   worker: ROUTES.providerHome,
-  provider_admin: ROUTES.providerAdmin,
   staff: ROUTES.staffHome,
   admin: ROUTES.staffHome,
 };
 
+/**
+ * A provider's administrator: a canteen's to its meal points, any other organisation's to its workers. The session
+ * does not say which kind the organisation is, so its record is asked; when that fails the general admin desk opens.
+ */
+async function providerAdminHomeOf(account: SessionAccount): Promise<string> {
+  if (!account.providerId) return ROUTES.providerAdmin;
+  const provider = await fetchMyProvider(account.providerId).catch(() => null);
+  return provider?.kind === 'canteen' ? ROUTES.canteenHome : ROUTES.providerAdmin;
+}
+
 /** After any sign-in: residents to 我的 (a tab page), everyone else to their workbench. */
 export function openHomeOf(account: SessionAccount): void {
+  if (account.role === 'provider_admin') {
+    void providerAdminHomeOf(account).then((url) => Taro.redirectTo({ url }));
+    return;
+  }
   const url = HOME_OF_ROLE[account.role];
   if (url === ROUTES.me) void Taro.switchTab({ url });
   else void Taro.redirectTo({ url });
