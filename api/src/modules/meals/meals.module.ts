@@ -12,12 +12,27 @@ import { MealPointAccess } from './meal-point-access';
 import { MealPointsController } from './meal-points.controller';
 import { MealPointsService } from './meal-points.service';
 import { MealPrices } from './meal-prices';
+import { MealSettlementController } from './meal-settlement.controller';
+import { MealSettlementRepository } from './meal-settlement.repository';
+import { MealSettlementService } from './meal-settlement.service';
 import { MealsRepository } from './meals.repository';
 import { MenusService } from './menus.service';
 
 @Module({
   imports: [AuditModule, MealSubsidiesModule, OutboxModule, ResidentsModule],
-  controllers: [MealPointsController, MealOrdersController],
-  providers: [MealsRepository, MealOrdersRepository, MealPointAccess, MealPointsService, MenusService, MealPrices, MealPickupCodes, MealOrdersService, MealPickupsService],
+  controllers: [MealPointsController, MealOrdersController, MealSettlementController],
+  providers: [
+    MealsRepository,
+    MealOrdersRepository,
+    MealPointAccess,
+    MealPointsService,
+    MenusService,
+    MealPrices,
+    MealPickupCodes,
+    MealOrdersService,
+    MealPickupsService,
+    MealSettlementRepository,
+    MealSettlementService,
+  ],
 })
 export class MealsModule {}
