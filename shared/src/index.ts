@@ -18,5 +18,6 @@ export * from './meal-subsidy-rules';
 export * from './meal-pricing';
 export * from './meal-order';
 export * from './meal-views';
+export * from './payments';
 export * from './meal-subsidy-views';
 export * from './meal-settlement';

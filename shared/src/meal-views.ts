@@ -1,6 +1,7 @@
 import type { DishTag, MealFulfilment, MealKind } from './meal-menu';
 import type { MealOrderEvent, MealOrderStatus } from './meal-order';
 import type { MealPrice } from './meal-pricing';
+import type { WechatPayRequest } from './payments';
 
 /**
  * What the meals routes take and answer (助餐点, menus, meal orders, pickup), shared so the mini program and the API
@@ -205,6 +206,11 @@ export interface MealOrderView {
   createdAt: string;
   /** The events the caller may cause now (the buttons to show). */
   actions: MealOrderEvent[];
+}
+
+/** The answer to placing an order: with WeChat Pay, the signed wx.requestPayment parameters (null when WeChat Pay did not answer: ask again). */
+export interface PlacedMealOrderView extends MealOrderView {
+  wechatPay: WechatPayRequest | null;
 }
 
 /** The pickup code of a meal order: the signed one for the QR, six digits to read out. */
