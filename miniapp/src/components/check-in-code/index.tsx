@@ -3,10 +3,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import qrcode from 'qrcode-generator';
 import { groupShortCode } from '@linli/shared';
 
+import type { CheckInCode } from '@linli/shared';
+
 import { RemoteContent } from '../remote-content';
 import { useRemoteById } from '../../hooks/useRemoteData';
 import { fetchCheckInCode } from '../../services/bookings';
 import { formatLocalDateTime } from '../../utils/datetime';
+
+import type { RemoteData } from '../../hooks/useRemoteData';
 
 import './index.scss';
 
@@ -21,32 +25,58 @@ export function qrDataUrl(code: string): string {
   return qr.createDataURL(8, 4);
 }
 
+/** The words around a code: what to do with it, what the QR is, the fallback for the digits, the refresh button. */
+export interface SignedCodeTexts {
+  hint: string;
+  qrLabel: string;
+  shortHint: string;
+  refreshText: string;
+}
+
+export interface SignedCodePanelProps {
+  state: RemoteData<Pick<CheckInCode, 'code' | 'shortCode' | 'expiresAt'>>;
+  onRefresh: () => void;
+  texts: SignedCodeTexts;
+}
+
 /**
- * Shows a booking's check-in codes: the QR for the staff member's scanner and, under it, six big digits in two
+ * A signed code to show at a counter: the QR for the staff member's scanner and, under it, six big digits in two
  * groups of three to read out when the QR cannot be scanned (the QR's own text is far too long to read or type).
+ * Booking check-in codes and meal pickup codes both use it.
  */
-export function CheckInCodePanel({ bookingId, hint = '到市民中心后，请把这个码给工作人员扫一下' }: { bookingId: string; hint?: string }) {
-  const code = useRemoteById(fetchCheckInCode, bookingId);
+export function SignedCodePanel({ state, onRefresh, texts }: SignedCodePanelProps) {
   return (
     <View className='check-in-code'>
-      <RemoteContent state={code.state} onRetry={code.retry} emptyText=''>
+      <RemoteContent state={state} onRetry={onRefresh} emptyText=''>
         {(found) => (
           <>
-            <Text className='check-in-code__hint'>{hint}</Text>
-            <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel='签到二维码' />
+            <Text className='check-in-code__hint'>{texts.hint}</Text>
+            <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel={texts.qrLabel} />
             {found.shortCode && (
               <>
                 <Text className='check-in-code__short'>{groupShortCode(found.shortCode)}</Text>
-                <Text className='check-in-code__hint'>扫不了时，请把这 6 位数字念给工作人员</Text>
+                <Text className='check-in-code__hint'>{texts.shortHint}</Text>
               </>
             )}
             <Text className='check-in-code__hint'>有效期到 {formatLocalDateTime(found.expiresAt) ?? found.expiresAt}</Text>
-            <Button className='check-in-code__refresh' size='large' block onClick={code.retry}>
-              刷新签到码
+            <Button className='check-in-code__refresh' size='large' block onClick={onRefresh}>
+              {texts.refreshText}
             </Button>
           </>
         )}
       </RemoteContent>
     </View>
+  );
+}
+
+/** A booking's check-in codes. */
+export function CheckInCodePanel({ bookingId, hint = '到市民中心后，请把这个码给工作人员扫一下' }: { bookingId: string; hint?: string }) {
+  const code = useRemoteById(fetchCheckInCode, bookingId);
+  return (
+    <SignedCodePanel
+      state={code.state}
+      onRefresh={code.retry}
+      texts={{ hint, qrLabel: '签到二维码', shortHint: '扫不了时，请把这 6 位数字念给工作人员', refreshText: '刷新签到码' }}
+    />
   );
 }
