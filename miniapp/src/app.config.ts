@@ -30,6 +30,8 @@ export default defineAppConfig({
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index', 'pages/apply/index'] },
     // A resident's home-service request form and order page.
     { root: 'home-service', name: 'home-service', pages: ['pages/book/index', 'pages/order/index'] },
+    // 老年助餐 for residents: the meal home (menus, price after subsidy), ordering, my meal orders, pickup code, balance.
+    { root: 'meals', name: 'meals', pages: ['pages/index/index', 'pages/order/index', 'pages/orders/index', 'pages/pickup/index', 'pages/balance/index'] },
   ],
   window: {
     // WeChat's own bar in the mini program; on H5 this switches on Taro's one bar for the whole app (the page's title,
@@ -55,7 +57,7 @@ export default defineAppConfig({
   },
   // 按距离排序 on a service's centres, and a worker's position while online: asked only when needed; refusing keeps
   // the screens usable. chooseLocation: a resident may point at their home on the map for a home visit.
-  permission: { 'scope.userLocation': { desc: '用于按距离排列市民中心，以及服务人员上线接单时就近派单' } },
+  permission: { 'scope.userLocation': { desc: '用于按距离排列市民中心和助餐点，以及服务人员上线接单时就近派单' } },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 });

@@ -34,11 +34,25 @@ export const ROUTES = {
   canteenMenu: '/canteen/pages/menu/index',
   staffMealElder: '/staff/pages/meal-elder/index',
   staffMealRules: '/staff/pages/meal-rules/index',
+  mealsHome: '/meals/pages/index/index',
+  mealOrder: '/meals/pages/order/index',
+  mealOrders: '/meals/pages/orders/index',
+  mealPickup: '/meals/pages/pickup/index',
+  mealBalance: '/meals/pages/balance/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */
 export function pageUrlWithId(path: string, id: string): string {
   return `${path}?id=${encodeURIComponent(id)}`;
+}
+
+/** A page with several query parameters, e.g. `/meals/pages/order/index?point=…&date=…`; empty values are left out. */
+export function pageUrlWithQuery(path: string, query: Record<string, string | undefined>): string {
+  const search = Object.entries(query)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return search ? `${path}?${search}` : path;
 }
 
 const HOME_OF_ROLE: Record<Exclude<Role, 'provider_admin'>, string> = {

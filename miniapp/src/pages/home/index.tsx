@@ -12,6 +12,7 @@ import { centrePageUrl } from '../centre/url';
 import { CategoryTiles } from './category-tiles';
 import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
+import { MealTile } from './meal-tile';
 import { NextUp } from './next-up';
 
 import './index.scss';
@@ -33,6 +34,7 @@ export function HomePage() {
       {resident && <NextUp key={resident.id} />}
       <View className='home__section'>
         <Text className='home__title'>社区服务</Text>
+        <MealTile />
         <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={isEmptyList} emptyText='暂时还没有服务信息'>
           {(categories) => <CategoryTiles categories={categories} />}
         </RemoteContent>

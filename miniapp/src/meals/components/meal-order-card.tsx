@@ -1,0 +1,41 @@
+import { Text, View } from '@tarojs/components';
+import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_ORDER_STATUS_LABELS, MEAL_PAYMENT_METHOD_LABELS } from '@linli/shared';
+
+import type { MealOrderView } from '@linli/shared';
+import type { ReactNode } from 'react';
+
+import { dateLabel } from '../../texts/booking-messages';
+import { MEAL_STATUS_HINTS, cutOffLabel, yuan } from '../../texts/meal-messages';
+
+/** `明天 12月2日 周三 午餐`. */
+export function mealWhen(order: Pick<MealOrderView, 'mealDate' | 'mealKind'>): string {
+  return `${dateLabel(order.mealDate)} ${MEAL_KIND_LABELS[order.mealKind]}`;
+}
+
+/** One meal order: when, for whom, where, what, how much, its status in words; the buttons come from the page. */
+export function MealOrderCard({ order, children }: { order: MealOrderView; children?: ReactNode }) {
+  return (
+    <View className='meal-order'>
+      <View className='meal-order__head'>
+        <Text className='meal-order__when'>{mealWhen(order)}</Text>
+        <Text className={`meal-order__status meal-order__status--${order.status}`}>{MEAL_ORDER_STATUS_LABELS[order.status]}</Text>
+      </View>
+      <Text className='meal-order__line'>用餐人：{order.resident.name}</Text>
+      <Text className='meal-order__line'>
+        {order.mealPoint.name} · {MEAL_FULFILMENT_LABELS[order.fulfilment]}
+      </Text>
+      {order.lines.map((line) => (
+        <Text key={line.dishId} className='meal-order__line'>
+          {line.name} × {line.quantity}
+        </Text>
+      ))}
+      <Text className='meal-order__total'>
+        实付 {yuan(order.price.total)}（{MEAL_PAYMENT_METHOD_LABELS[order.paymentMethod]}）
+      </Text>
+      <Text className='meal-order__hint'>{MEAL_STATUS_HINTS[order.status]}</Text>
+      {order.cancelReason && <Text className='meal-order__hint'>取消原因：{order.cancelReason}</Text>}
+      {order.actions.includes('change') && <Text className='meal-order__hint'>{cutOffLabel(order.cutOffAt, order.mealDate)}</Text>}
+      {children}
+    </View>
+  );
+}

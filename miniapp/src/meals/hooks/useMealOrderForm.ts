@@ -1,0 +1,149 @@
+import { useEffect, useRef, useState } from 'react';
+
+import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView } from '@linli/shared';
+
+import { useActions } from '../../hooks/useActions';
+import { ApiError } from '../../services/api-error';
+import { newIdempotencyKey } from '../../services/bookings';
+import { changeMealOrder, createMealOrder, quoteMeal } from '../../services/meals';
+import { MEAL_MESSAGES, mealErrorMessage } from '../../texts/meal-messages';
+
+import type { ActionState } from '../../hooks/useActions';
+import type { MealPerson } from './useMealPeople';
+
+/** Portions of one dish an order may hold (the API's limit). */
+export const MAX_PORTIONS = 10;
+
+/** A new order for a meal, or new quantities for an order placed before (fulfilment and payment stay as they were). */
+export type MealOrderMode = { kind: 'new'; dishId?: string } | { kind: 'change'; order: MealOrderView };
+
+/** The price of the lines chosen: none chosen yet, asked, known, or not to be had (shown as the menu sum). */
+export type LiveQuote = { status: 'none' } | { status: 'loading' } | { status: 'ready'; price: MealPrice } | { status: 'failed'; message: string };
+
+export interface MealOrderFormHandle {
+  quantities: Record<string, number>;
+  /** +1 or −1 portion of a dish, kept within 0..MAX_PORTIONS and the portions left. */
+  step: (dishId: string, delta: 1 | -1) => void;
+  fulfilment: MealFulfilment | null;
+  chooseFulfilment: (fulfilment: MealFulfilment) => void;
+  payment: MealPaymentMethod;
+  choosePayment: (payment: MealPaymentMethod) => void;
+  /** Sum of the menu prices of the lines chosen, fen. */
+  grossFen: number;
+  quote: LiveQuote;
+  submitState: ActionState;
+  submit: () => void;
+}
+
+function initialQuantities(meal: MenuMealView, mode: MealOrderMode): Record<string, number> {
+  if (mode.kind === 'change') return Object.fromEntries(mode.order.lines.map((line) => [line.dishId, line.quantity]));
+  const preselected = meal.dishes.find((dish) => dish.id === mode.dishId && dish.remaining !== 0);
+  return preselected ? { [preselected.id]: 1 } : {};
+}
+
+function linesOf(quantities: Record<string, number>): MealOrderLineInput[] {
+  return Object.entries(quantities)
+    .filter(([, quantity]) => quantity > 0)
+    .map(([dishId, quantity]) => ({ dishId, quantity }));
+}
+
+/**
+ * Ordering one meal for one person: portions per dish, 堂食/自取/送餐 as the point offers, 到店付 or the meal balance,
+ * the price after subsidy asked again on every change, then one order. One Idempotency-Key per form, kept with the
+ * body it was sent with: a second tap or a retry after a lost answer sends the same key (the server answers with the
+ * order it already made); a changed form gets a fresh key.
+ */
+export function useMealOrderForm(point: MealPointView, meal: MenuMealView, person: MealPerson, mode: MealOrderMode, onSaved: (order: MealOrderView) => void): MealOrderFormHandle {
+  const [quantities, setQuantities] = useState<Record<string, number>>(() => initialQuantities(meal, mode));
+  const [fulfilment, setFulfilment] = useState<MealFulfilment | null>(() => (mode.kind === 'change' ? mode.order.fulfilment : (point.fulfilments[0] ?? null)));
+  const [payment, setPayment] = useState<MealPaymentMethod>(() => (mode.kind === 'change' ? mode.order.paymentMethod : 'at_pickup'));
+  const [quote, setQuote] = useState<LiveQuote>({ status: 'none' });
+  const actions = useActions<'submit'>();
+  const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
+
+  const lines = linesOf(quantities);
+  const linesKey = JSON.stringify(lines);
+  const grossFen = lines.reduce((sum, line) => sum + line.quantity * (meal.dishes.find((dish) => dish.id === line.dishId)?.priceFen ?? 0), 0);
+
+  // A change keeps its stored price until saved: a quote now would count the order's own subsidy against its caps.
+  const quoting = mode.kind === 'new' && fulfilment !== null && lines.length > 0;
+  useEffect(() => {
+    if (!quoting) {
+      setQuote({ status: 'none' });
+      return undefined;
+    }
+    let current = true;
+    setQuote({ status: 'loading' });
+    const input = {
+      mealPointId: point.id,
+      residentId: person.id,
+      mealDate: meal.mealDate,
+      mealKind: meal.mealKind,
+      fulfilment: fulfilment,
+      lines: JSON.parse(linesKey) as MealOrderLineInput[],
+    };
+    quoteMeal(input).then(
+      (price) => current && setQuote({ status: 'ready', price }),
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        if (current) setQuote({ status: 'failed', message: mealErrorMessage(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [quoting, point.id, person.id, meal.mealDate, meal.mealKind, fulfilment, linesKey]);
+
+  const step = (dishId: string, delta: 1 | -1) => {
+    const dish = meal.dishes.find((candidate) => candidate.id === dishId);
+    if (!dish) return;
+    const ceiling = Math.min(MAX_PORTIONS, dish.remaining ?? MAX_PORTIONS);
+    setQuantities((current) => ({ ...current, [dishId]: Math.max(0, Math.min(ceiling, (current[dishId] ?? 0) + delta)) }));
+    actions.reset('submit');
+  };
+
+  const submit = () => {
+    if (lines.length === 0) {
+      actions.fail('submit', MEAL_MESSAGES.NO_DISH);
+      return;
+    }
+    const failed = (error: ApiError) => {
+      // The server saw this key with another body: the next tap is a new attempt.
+      if (error.code === 'IDEMPOTENCY_KEY_REUSED') sent.current = { key: newIdempotencyKey(), body: '' };
+    };
+    if (mode.kind === 'change') {
+      actions.run('submit', () => changeMealOrder(mode.order.id, lines), { done: onSaved, messageOf: mealErrorMessage });
+      return;
+    }
+    if (!fulfilment) return;
+    if (fulfilment === 'delivery' && !person.address) {
+      actions.fail('submit', MEAL_MESSAGES.NO_ADDRESS);
+      return;
+    }
+    const input = { mealPointId: point.id, residentId: person.id, mealDate: meal.mealDate, mealKind: meal.mealKind, fulfilment, lines, paymentMethod: payment };
+    const body = JSON.stringify(input);
+    if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
+    else sent.current.body = body;
+    const key = sent.current.key;
+    actions.run('submit', () => createMealOrder(input, key), { done: onSaved, messageOf: mealErrorMessage, failed });
+  };
+
+  return {
+    quantities,
+    step,
+    fulfilment,
+    chooseFulfilment: (value) => {
+      setFulfilment(value);
+      actions.reset('submit');
+    },
+    payment,
+    choosePayment: (value) => {
+      setPayment(value);
+      actions.reset('submit');
+    },
+    grossFen,
+    quote,
+    submitState: actions.of('submit'),
+    submit,
+  };
+}

@@ -1,0 +1,90 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+
+import type { MealOrderView } from '@linli/shared';
+
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { isEmptyList, RemoteContent } from '../../../components/remote-content';
+import { ResidentGate } from '../../../components/resident-gate';
+import { useReloadOnReturn } from '../../../hooks/usePolling';
+import { ROUTES, openPage, pageUrlWithId, pageUrlWithQuery } from '../../../navigation/routes';
+import { showsPickupCode, yuan } from '../../../texts/meal-messages';
+import { MealOrderCard, mealWhen } from '../../components/meal-order-card';
+import { useMyMealOrders } from '../../hooks/useMyMealOrders';
+
+import type { MyMealOrdersHandle } from '../../hooks/useMyMealOrders';
+
+import '../../components/meals.scss';
+
+function OrderActions({ order, orders }: { order: MealOrderView; orders: MyMealOrdersHandle }) {
+  const state = orders.actionOf(order.id);
+  const pending = state.status === 'pending';
+  return (
+    <View className='meal-order__actions'>
+      {showsPickupCode(order.status, order.fulfilment) && (
+        <Button className='meal-order__code' type='primary' size='large' block onClick={() => openPage(pageUrlWithId(ROUTES.mealPickup, order.id))}>
+          取餐码
+        </Button>
+      )}
+      {order.actions.includes('change') && (
+        <Button className='meal-order__change' size='large' block disabled={pending} onClick={() => openPage(pageUrlWithQuery(ROUTES.mealOrder, { order: order.id }))}>
+          修改份数
+        </Button>
+      )}
+      {order.actions.includes('cancel') && (
+        <Button className='meal-order__cancel' size='large' block loading={pending} disabled={pending} onClick={() => orders.askCancel(order)}>
+          取消订单
+        </Button>
+      )}
+      {state.status === 'failed' && <Text className='meal-order__message'>{state.message}</Text>}
+    </View>
+  );
+}
+
+function Orders() {
+  const orders = useMyMealOrders();
+  useReloadOnReturn(orders.reloadQuietly);
+  const { cancelling } = orders;
+  return (
+    <>
+      <RemoteContent state={orders.state} onRetry={orders.retry} isEmpty={isEmptyList} emptyText='还没有订餐。'>
+        {(items) =>
+          items.map((order) => (
+            <MealOrderCard key={order.id} order={order}>
+              <OrderActions order={order} orders={orders} />
+            </MealOrderCard>
+          ))
+        }
+      </RemoteContent>
+      <Button className='meals__order-more' type='primary' size='large' block onClick={() => openPage(ROUTES.mealsHome)}>
+        去订餐
+      </Button>
+      {cancelling && (
+        <ConfirmDialog
+          className='meal-cancel-dialog'
+          title='取消这个订餐？'
+          lines={[
+            `${mealWhen(cancelling)}，${cancelling.resident.name}`,
+            cancelling.paymentMethod === 'balance' ? `已付的 ${yuan(cancelling.price.total)} 会退回助餐余额` : '到店付的订单，不用付钱',
+          ]}
+          confirmText='确认取消'
+          cancelText='不取消'
+          onConfirm={orders.confirmCancel}
+          onCancel={() => orders.askCancel(null)}
+        />
+      )}
+    </>
+  );
+}
+
+/** `/meals/pages/orders/index`: my and my household's meal orders, with the pickup code, change and cancel. */
+export function MealOrdersPage() {
+  return (
+    <View className='page-root meals'>
+      <Text className='meals__title'>我的订餐</Text>
+      <ResidentGate staffHint='工作人员请在工作台查看助餐订单。'>{(account) => <Orders key={account.id} />}</ResidentGate>
+    </View>
+  );
+}
+
+export default MealOrdersPage;
