@@ -208,9 +208,10 @@ export interface MealOrderView {
   actions: MealOrderEvent[];
 }
 
-/** The answer to placing an order: with WeChat Pay, the signed wx.requestPayment parameters (null when WeChat Pay did not answer: ask again). */
+/** The answer to placing an order. */
 export interface PlacedMealOrderView extends MealOrderView {
-  wechatPay: WechatPayRequest | null;
+  /** WeChat Pay orders: the signed wx.requestPayment parameters; absent when WeChat Pay did not answer (ask again). */
+  wechatPay?: WechatPayRequest;
 }
 
 /** The pickup code of a meal order: the signed one for the QR, six digits to read out. */
