@@ -7,46 +7,17 @@ import type { ResidentProfile, ServiceDetail, ServiceOrderView, ServiceSummary }
 
 import { BookingFlow } from '../../../components/booking-flow';
 import { HomeOrderForm } from '../../../components/home-order-form';
-import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
-import { TextField } from '../../../components/text-field';
+import { RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { useBookableServices } from '../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
-import { useResidentSearch } from '../../hooks/useResidentSearch';
 import { ROUTES, openPage, pageUrlWithId } from '../../../navigation/routes';
+import { ResidentPicker } from '../../components/resident-picker';
 import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';
 
 /** Between the resident and the service on one line, as Chinese text spaces two fields (U+3000). */
 const FULL_WIDTH_SPACE = '\u3000';
-
-function ResidentStep({ onPick }: { onPick: (resident: ResidentProfile) => void }) {
-  const search = useResidentSearch();
-  return (
-    <View className='staff-desk__block'>
-      <Text className='staff-desk__label'>1. 找到居民</Text>
-      <TextField label='居民姓名' value={search.keyword} onChange={search.setKeyword} inputClassName='staff-resident-name' maxlength={32} />
-      <Button className='staff-resident-search' type='primary' size='large' block onClick={search.search}>
-        查找
-      </Button>
-      <RemoteContent
-        state={search.state}
-        onRetry={search.retry}
-        isEmpty={isEmptyList}
-        emptyText={search.keyword.trim() === '' ? '请输入居民姓名，再点“查找”' : '没有找到这位居民，请核对姓名'}
-      >
-        {(residents) =>
-          residents.map((resident) => (
-            <View key={resident.id} className='staff-resident' hoverClass='staff-resident--pressed' onClick={() => onPick(resident)}>
-              <Text className='staff-resident__title'>{resident.name}</Text>
-              <Text className='staff-resident__line'>{[resident.communityName, resident.phoneMasked, resident.idNumberMasked].filter(Boolean).join(' · ')}</Text>
-            </View>
-          ))
-        }
-      </RemoteContent>
-    </View>
-  );
-}
 
 function ServiceStep({ onPick }: { onPick: (service: ServiceSummary) => void }) {
   const { services: bookable, ...catalogue } = useBookableServices({ withHome: true });
@@ -126,7 +97,7 @@ function Desk() {
     <>
       <Text className='staff-desk__title'>代居民预约</Text>
       <Text className='staff-desk__line'>为到窗口或打电话来的居民预约，预约会算在居民本人名下。</Text>
-      {!resident && <ResidentStep onPick={setResident} />}
+      {!resident && <ResidentPicker label='1. 找到居民' onPick={setResident} />}
       {resident && (
         <View className='staff-desk__block'>
           <Text className='staff-desk__label'>
