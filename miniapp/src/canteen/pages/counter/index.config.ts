@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日订单与取餐',
+});
