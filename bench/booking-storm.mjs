@@ -11,20 +11,17 @@
  * BENCH_DATABASE_URL (default mariadb://root@127.0.0.1:3306/x: a scratch database is created on that server and
  * dropped afterwards), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
+import { json, waitFor } from './lib/http.mjs';
+import { openMariadbRun } from './lib/mariadb-run.mjs';
 
 const require = createRequire(import.meta.url);
-const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
 const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const mysql = require('mysql2/promise');
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/x';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const STORM = 1000;
@@ -34,41 +31,11 @@ const COMMUNITY = stableId('region', '340104001001');
 const STORM_SERVICE = stableId('service', 'community_course');
 const HOT_SERVICE = stableId('service', 'volunteer_activity');
 
-const scratch = await createScratchDatabase(serverUrl, 'bench');
-const env = { ...process.env, DATABASE_URL: scratch.config.url, H5_DIR: 'off', LOG_LEVEL: 'info', LOGIN_MAX_ATTEMPTS_PER_IP: '10000', NO_SHOW_SWEEP_SECONDS: '0' };
-const children = [];
-
-function start(args, port) {
-  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(child);
-  return child;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} never answered`);
-}
-
-async function json(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const run = await openMariadbRun();
 
 try {
-  const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
-  if (seeded.status !== 0) throw new Error(seeded.stderr);
-  const instances = [3911, 3912].map((port) => `http://127.0.0.1:${port}`);
-  instances.forEach((_, index) => start([join(REPO_ROOT, 'api/dist/main.js')], 3911 + index));
-  await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`)));
+  run.seedDemoData();
+  const instances = await run.startApiInstances([3911, 3912]);
 
   const login = await json(`${instances[0]}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }) });
   const auth = { authorization: `Bearer ${login.tokens.accessToken}` };
@@ -84,7 +51,7 @@ try {
 
   // People to book for: inserted directly, as a data load.
   const people = Array.from({ length: STORM }, () => randomUUID());
-  const db = await mysql.createConnection({ uri: scratch.config.url.replace(/^mariadb:/, 'mysql:') });
+  const db = await run.connect();
   await db.query('INSERT INTO resident (id, name, community_id, created_at, updated_at) VALUES ?', [
     people.map((id, index) => [id, `压测居民${index}`, COMMUNITY, new Date(), new Date()]),
   ]);
@@ -115,7 +82,7 @@ try {
   console.log(`  ${stormOk ? 'OK' : 'FAILED'}: exactly ${CAPACITY} booked, no 5xx, counter = live rows`);
 
   // 2. Throughput on a hot slot: the API vs bare Fastify + mysql2 running the core SQL.
-  start([join(REPO_ROOT, 'bench/baseline-booking-server.mjs'), scratch.config.url, '3913'], 3913);
+  run.spawnNode([join(REPO_ROOT, 'bench/baseline-booking-server.mjs'), run.databaseUrl, '3913'], { port: 3913 });
   await waitFor('http://127.0.0.1:3913/health');
   const hotSlot = await slotOf(HOT_SERVICE);
   // The API creates the slot row on first booking; book once so both sides start from an existing row.
@@ -170,7 +137,5 @@ try {
   await db.end();
   process.exitCode = stormOk ? 0 : 1;
 } finally {
-  children.forEach((child) => child.kill('SIGTERM'));
-  await sleep(500);
-  await scratch.drop();
+  await run.close();
 }

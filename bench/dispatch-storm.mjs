@@ -17,19 +17,16 @@
  * BENCH_DATABASE_URL (default mariadb://root@127.0.0.1:3306/x: a scratch database is created on that server and
  * dropped afterwards), BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
+import { bearer, json, percentile, waitFor } from './lib/http.mjs';
+import { describeLockWaits, innodbLockCounters, openMariadbRun } from './lib/mariadb-run.mjs';
 
 const require = createRequire(import.meta.url);
-const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
 const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const mysql = require('mysql2/promise');
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'mariadb://root@127.0.0.1:3306/x';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WORKERS = 20;
@@ -45,29 +42,12 @@ const COMMUNITY = stableId('region', '340104001001');
 const CENTRE = stableId('centre', 'C340104001001');
 const RESIDENT = stableId('resident', 'wang-xiuying');
 
-const scratch = await createScratchDatabase(serverUrl, 'bench');
 // Tokens last a day so that long BENCH_SECONDS runs do not turn into 401s.
-const env = {
-  ...process.env,
-  DATABASE_URL: scratch.config.url,
-  H5_DIR: 'off',
-  LOG_LEVEL: 'info',
-  LOGIN_MAX_ATTEMPTS_PER_IP: '10000',
-  NO_SHOW_SWEEP_SECONDS: '0',
-  ACCESS_TOKEN_TTL_SECONDS: '86400',
-};
-const children = [];
-
-function start(args, port) {
-  const child = spawn(process.execPath, args, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  children.push(child);
-  return child;
-}
+const run = await openMariadbRun({ ACCESS_TOKEN_TTL_SECONDS: '86400' });
 
 /** The fake WeChat server as `npm start` runs it: accepts any code and derives a stable openid from it. */
 function startFakeWechat() {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'api/dist/cli/fake-wechat.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
+  const child = run.spawnNode([join(REPO_ROOT, 'api/dist/cli/fake-wechat.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -79,34 +59,10 @@ function startFakeWechat() {
   });
 }
 
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} never answered`);
-}
-
-async function json(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers } });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-const bearer = (token) => ({ authorization: `Bearer ${token}` });
-
 try {
-  env.WECHAT_API_BASE_URL = await startFakeWechat();
-  const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
-  if (seeded.status !== 0) throw new Error(seeded.stderr);
-  const instances = [3921, 3922].map((port) => `http://127.0.0.1:${port}`);
-  instances.forEach((_, index) => start([join(REPO_ROOT, 'api/dist/main.js')], 3921 + index));
-  await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`)));
+  run.env.WECHAT_API_BASE_URL = await startFakeWechat();
+  run.seedDemoData();
+  const instances = await run.startApiInstances([3921, 3922]);
   const [first] = instances;
   const passwordLogin = async (username) =>
     (await json(`${first}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username, password: 'Linli@2026' }) })).tokens.accessToken;
@@ -152,7 +108,7 @@ try {
     workers.push({ id: worker.id, token: login.tokens.accessToken });
   }
   // The baseline names the worker by account id, as the API's token does.
-  const db = await mysql.createConnection({ uri: scratch.config.url.replace(/^mariadb:/, 'mysql:') });
+  const db = await run.connect();
   const [accountRows] = await db.query('SELECT id, account_id FROM worker WHERE id IN (?)', [workers.map((worker) => worker.id)]);
   const accountOf = new Map(accountRows.map((row) => [row.id, row.account_id]));
   for (const worker of workers) worker.accountId = accountOf.get(worker.id);
@@ -185,15 +141,7 @@ try {
 
   // 1. The storm: every worker grabs every order at once, alternately through both instances.
   const attempts = orderIds.flatMap((orderId, o) => workers.map((worker, w) => ({ orderId, worker, base: instances[(o + w) % 2] })));
-  // InnoDB's lock counters are server-wide: other databases on the same server count too.
-  const lockStatus = async () =>
-    Object.fromEntries(
-      (await db.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Innodb_deadlocks')"))[0].map((row) => [
-        row.Variable_name,
-        Number(row.Value),
-      ]),
-    );
-  const locksBefore = await lockStatus();
+  const locksBefore = await innodbLockCounters(db);
   const started = Date.now();
   const answers = await Promise.all(
     attempts.map(async ({ orderId, worker, base }) => {
@@ -204,8 +152,12 @@ try {
     }),
   );
   const stormMs = Date.now() - started;
-  const locksAfter = await lockStatus();
-  const latency = (list, q) => list.map((answer) => answer.ms).sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))];
+  const locksAfter = await innodbLockCounters(db);
+  const latency = (list, q) =>
+    percentile(
+      list.map((answer) => answer.ms),
+      q,
+    );
   const tally = {};
   for (const answer of answers) {
     const key = answer.status === 200 ? '200' : `${answer.status} ${answer.code ?? ''}`.trim();
@@ -229,9 +181,7 @@ try {
   console.log(
     `  answers: ${JSON.stringify(tally)}; latency p50 ${latency(answers, 0.5)} ms, p99 ${latency(answers, 0.99)} ms, max ${latency(answers, 1)} ms (200s: p50 ${latency(winners, 0.5)} ms, max ${latency(winners, 1)} ms)`,
   );
-  console.log(
-    `  InnoDB (whole server): ${locksAfter.Innodb_row_lock_waits - locksBefore.Innodb_row_lock_waits} row-lock waits, ${locksAfter.Innodb_row_lock_time - locksBefore.Innodb_row_lock_time} ms waited, ${locksAfter.Innodb_deadlocks - locksBefore.Innodb_deadlocks} deadlocks`,
-  );
+  console.log(`  InnoDB (whole server): ${describeLockWaits(locksBefore, locksAfter)}`);
   console.log(
     `  database: ${accepted.length}/${STORM_ORDERS} orders accepted, ${matching.length} held by the worker whose grab got the 200 with exactly one grab event; workers' open_orders sum ${held.open} (min ${held.least}, max ${held.most}, cap ${CAP})`,
   );
@@ -270,7 +220,7 @@ try {
     workers.map((worker) => worker.id),
   ]);
 
-  start([join(REPO_ROOT, 'bench/baseline-dispatch-server.mjs'), scratch.config.url, '3923'], 3923);
+  run.spawnNode([join(REPO_ROOT, 'bench/baseline-dispatch-server.mjs'), run.databaseUrl, '3923'], { port: 3923 });
   await waitFor('http://127.0.0.1:3923/health');
   // Sanity: the baseline and the API see the same offers and the same pool.
   for (const worker of workers.slice(0, 4)) {
@@ -330,7 +280,5 @@ try {
   await db.end();
   process.exitCode = stormOk && roundsOk && summaries.every(({ api }) => api.non2xx === 0) ? 0 : 1;
 } finally {
-  children.forEach((child) => child.kill('SIGTERM'));
-  await sleep(500);
-  await scratch.drop();
+  await run.close();
 }
