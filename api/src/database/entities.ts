@@ -35,6 +35,8 @@ import { MealWindowRow } from '../modules/meals/meal-window.entity';
 import { Worker } from '../modules/providers/worker.entity';
 import { WorkerArea } from '../modules/providers/worker-area.entity';
 import { WorkerSkill } from '../modules/providers/worker-skill.entity';
+import { WechatPayment } from '../modules/payments/wechat-payment.entity';
+import { WechatRefund } from '../modules/payments/wechat-refund.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
@@ -95,4 +97,6 @@ export const ENTITIES = [
   MealSubsidyRuleRow,
   MealBalanceAccount,
   MealBalanceEntry,
+  WechatPayment,
+  WechatRefund,
 ];

@@ -17,5 +17,25 @@ import { OpenOfferInvariant1796087960000 } from './1796087960000-open-offer-inva
 import { BookingShortCodes1796088727908 } from './1796088727908-booking-short-codes';
 import { MealPointsMenusOrders1796100008723 } from './1796100008723-meal-points-menus-orders';
 import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
+import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 
-export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [Init1795707693763, Identity1795709419578, AuditAppendOnly1795709500000, Catalogue1795711060873, Appointments1795711443498, Waitlist1795711777798, HomeOrders1795712329369, BookingGroupSize1795714139593, WaitlistGroupSize1795714274757, Dispatch1795738544328, ProviderApplications1795751765512, CheckConstraints1795751800000, OrderVersion1796087959557, OpenOfferInvariant1796087960000, BookingShortCodes1796088727908, MealPointsMenusOrders1796100008723, MealSubsidies1796100113659];
+export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
+  Init1795707693763,
+  Identity1795709419578,
+  AuditAppendOnly1795709500000,
+  Catalogue1795711060873,
+  Appointments1795711443498,
+  Waitlist1795711777798,
+  HomeOrders1795712329369,
+  BookingGroupSize1795714139593,
+  WaitlistGroupSize1795714274757,
+  Dispatch1795738544328,
+  ProviderApplications1795751765512,
+  CheckConstraints1795751800000,
+  OrderVersion1796087959557,
+  OpenOfferInvariant1796087960000,
+  BookingShortCodes1796088727908,
+  MealPointsMenusOrders1796100008723,
+  MealSubsidies1796100113659,
+  WechatPay1796101574191,
+];
