@@ -89,24 +89,25 @@ export function draftOfRule(rule: MealSubsidyRuleView, today: string): SubsidyRu
 class Reader {
   readonly problems: string[] = [];
 
-  whole(value: string, label: string): number | null {
-    if (value.trim() === '') return null;
+  /** '' is "none" unless `required`. */
+  whole(value: string, label: string, required = false): number | null {
+    if (value.trim() === '') return this.missing(label, required);
     const number = Number(value.trim());
     if (Number.isInteger(number) && number >= 0) return number;
     this.problems.push(`${label}请填整数`);
     return null;
   }
 
-  fen(value: string, label: string): number | null {
-    if (value.trim() === '') return null;
+  fen(value: string, label: string, required = false): number | null {
+    if (value.trim() === '') return this.missing(label, required);
     const fen = fenOfYuan(value);
     if (fen === null || fen === 0) this.problems.push(`${label}请写成 5 或 5.50 这样的金额（元）`);
     return fen;
   }
 
-  required<T>(value: T | null, label: string): T | null {
-    if (value === null) this.problems.push(`请填写${label}`);
-    return value;
+  private missing(label: string, required: boolean): null {
+    if (required) this.problems.push(`请填写${label}`);
+    return null;
   }
 }
 
@@ -123,18 +124,14 @@ export function ruleInputOf(draft: SubsidyRuleDraft): { ok: true; input: MealSub
   if (ageMin === null && draft.hardshipsAny.length === 0) read.problems.push('请填年龄段，或选择困难类别');
   const amount: MealSubsidyRuleInput['amount'] =
     draft.amount === 'fixed'
-      ? { kind: 'fixed', fen: read.required(read.fen(draft.amountYuan, '每餐补贴'), '每餐补贴金额') ?? 0 }
+      ? { kind: 'fixed', fen: read.fen(draft.amountYuan, '每餐补贴', true) ?? 0 }
       : draft.amount === 'percent'
-        ? { kind: 'percent', percent: read.required(read.whole(draft.percent, '补贴比例'), '补贴比例') ?? 0, maxFen: read.fen(draft.maxYuan, '每餐最多') }
+        ? { kind: 'percent', percent: read.whole(draft.percent, '补贴比例', true) ?? 0, maxFen: read.fen(draft.maxYuan, '每餐最多') }
         : null;
   const extraFen = read.fen(draft.extraYuan, '特殊餐加补');
   if (extraFen !== null && draft.extraTags.length === 0) read.problems.push('特殊餐加补请选择哪些口味标签');
   const delivery: MealSubsidyRuleInput['delivery'] =
-    draft.delivery === 'free'
-      ? { kind: 'free' }
-      : draft.delivery === 'fixed'
-        ? { kind: 'fixed', fen: read.required(read.fen(draft.deliveryYuan, '送餐补贴'), '送餐补贴金额') ?? 0 }
-        : null;
+    draft.delivery === 'free' ? { kind: 'free' } : draft.delivery === 'fixed' ? { kind: 'fixed', fen: read.fen(draft.deliveryYuan, '送餐补贴', true) ?? 0 } : null;
   const input: MealSubsidyRuleInput = {
     name: draft.name.trim(),
     effectiveFrom: draft.effectiveFrom.trim(),
