@@ -1091,6 +1091,17 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: MEAL_RUNNERS,
       call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/kitchen-counts`, query: { date: mealDay(1), mealKind: 'lunch' } }),
     },
+    // The demo canteen's month holding 李建国's order of the fixture: only its provider_admin and the staff over its point.
+    'GET /api/staff/meal-settlements': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: '/api/staff/meal-settlements', query: { providerId: stableId('provider', 'anda-canteen'), month: mealDay(1).slice(0, 7) } }),
+      secretOf: () => '李*国',
+    },
+    'GET /api/staff/meal-settlements/export': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: '/api/staff/meal-settlements/export', query: { providerId: stableId('provider', 'anda-canteen'), month: mealDay(1).slice(0, 7) } }),
+      secretOf: () => '李*国',
+    },
   };
 
   let routes: string[];
