@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health';
 import { DispatchModule } from './modules/dispatch';
 import { MealSubsidiesModule } from './modules/meal-subsidies';
 import { MealsModule } from './modules/meals';
+import { PaymentsModule } from './modules/payments';
 import { RegionsModule } from './modules/regions';
 import { ProvidersModule } from './modules/providers';
 import { ResidentsModule } from './modules/residents';
@@ -39,6 +40,7 @@ export class AppModule {
         DispatchModule,
         MealSubsidiesModule,
         MealsModule,
+        PaymentsModule,
         ...extraModules,
       ],
     };

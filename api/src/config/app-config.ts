@@ -2,8 +2,10 @@ import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_SET_OUT_LEAD_MINUTES } from '@linli/shared';
 import { ConfigError, readInteger, type Env } from './config-error';
 import { readSecrets } from './secrets';
+import { readWechatPay, type WechatPayConfig } from './wechat-pay-config';
 
 export { ConfigError } from './config-error';
+export type { WechatPayConfig } from './wechat-pay-config';
 
 export type DatabaseDialect = 'sqlite' | 'mysql' | 'mariadb';
 
@@ -30,6 +32,7 @@ export interface AppConfig {
   secrets: SecretsConfig;
   auth: AuthConfig;
   wechat: WechatConfig;
+  wechatPay: WechatPayConfig;
   appointments: AppointmentsConfig;
   dispatch: DispatchConfig;
 }
@@ -181,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
 
   const h5Setting = env.H5_DIR;
+  const wechat = readWechat(env);
   return {
     host: env.HOST || '0.0.0.0',
     port: readInteger(env, 'PORT', 3000, 0, 65535),
@@ -193,7 +197,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     secrets: readSecrets(env, DEV_SECRETS_FILE),
     auth: readAuth(env),
-    wechat: readWechat(env),
+    wechat,
+    wechatPay: readWechatPay(env, wechat.appId),
     appointments: {
       noShowGraceMinutes: readInteger(env, 'NO_SHOW_GRACE_MINUTES', 30, 0, 24 * 60),
       noShowSweepSeconds: readInteger(env, 'NO_SHOW_SWEEP_SECONDS', 300, 0, 24 * 3600),

@@ -32,6 +32,11 @@ export class AccountsRepository {
     return this.dataSource.getRepository(PasswordCredential).findOne({ where: { username }, relations: { account: true } });
   }
 
+  /** The openid of the account's WeChat identity (WeChat Pay charges it); null for accounts signed in without WeChat. */
+  async findOpenidOf(accountId: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(WechatIdentity).findOne({ where: { accountId }, select: { openid: true } }))?.openid ?? null;
+  }
+
   findIdentityByOpenid(manager: EntityManager, openid: string): Promise<WechatIdentity | null> {
     return manager.getRepository(WechatIdentity).findOne({ where: { openid }, relations: { account: true } });
   }

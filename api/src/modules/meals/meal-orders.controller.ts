@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { KitchenCounts, ListResponse, MealDayClosedResult, MealOrderView, MealPickupCode, MealPrice } from '@linli/shared';
+import type { KitchenCounts, ListResponse, MealDayClosedResult, MealOrderView, MealPickupCode, MealPrice, PlacedMealOrderView, WechatPayRequest } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
@@ -22,6 +22,8 @@ import {
   StaffMealOrdersQuery,
 } from './dto/meal-orders.dto';
 import { CloseMealDayDto, MealDayClosedResultDto } from './dto/menus.dto';
+import { PlacedMealOrderDto } from './dto/placed-meal-order.dto';
+import { WechatPayRequestDto } from '../payments';
 import { MealOrdersService } from './meal-orders.service';
 import { MealPickupsService } from './meal-pickups.service';
 
@@ -50,9 +52,9 @@ export class MealOrdersController {
   @Roles('resident', 'staff', 'admin')
   @ApiOperation({ summary: 'Order a meal for me, a household member, or (staff) an elder of my region; priced and stored whole' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key + same body → the same order; same key + other body → 422' })
-  @ApiCreatedResponse({ type: MealOrderViewDto })
+  @ApiCreatedResponse({ type: PlacedMealOrderDto })
   @ApiErrorResponses(...ERRORS, ...ORDERING, 'MEAL_SOLD_OUT', 'MEAL_POINT_FULL', 'BALANCE_INSUFFICIENT', 'IDEMPOTENCY_KEY_REUSED')
-  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateMealOrderDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<MealOrderView> {
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateMealOrderDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<PlacedMealOrderView> {
     return this.orders.create(auth, body, idempotencyKey);
   }
 
@@ -72,6 +74,25 @@ export class MealOrdersController {
   @ApiErrorResponses(...ERRORS)
   get(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
     return this.orders.get(auth, orderId);
+  }
+
+  @Get('meal-orders/:orderId/wechat-pay')
+  @Roles('resident')
+  @ApiOperation({ summary: 'The signed wx.requestPayment parameters of an unpaid WeChat Pay order (again)' })
+  @ApiOkResponse({ type: WechatPayRequestDto })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'WECHAT_PAY_UNAVAILABLE')
+  wechatPayRequest(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<WechatPayRequest> {
+    return this.orders.wechatPayRequest(auth, orderId);
+  }
+
+  @Post('meal-orders/:orderId/wechat-pay/check')
+  @Roles('resident', 'staff', 'admin', 'provider_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ask WeChat Pay whether a WeChat Pay order was paid (its notification may be late) and answer the order' })
+  @ApiOkResponse({ type: MealOrderViewDto })
+  @ApiErrorResponses(...ERRORS, 'WECHAT_PAY_UNAVAILABLE')
+  checkWechatPay(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
+    return this.orders.checkWechatPay(auth, orderId);
   }
 
   @Post('meal-orders/:orderId/change')

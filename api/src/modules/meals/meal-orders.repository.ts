@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { MEAL_ORDER_PORTION_HOLDING_STATUSES, type MealKind, type MealOrderStatus } from '@linli/shared';
 import { Resident } from '../residents';
 import { Dish } from './dish.entity';
@@ -187,6 +187,16 @@ export class MealOrdersRepository {
     return this.m(manager)
       .getRepository(MealOrder)
       .find({ where: { mealPointId, mealDate, ...(mealKind ? { mealKind } : {}) }, relations: ORDER_DETAILS, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  /** WeChat Pay orders still unpaid for meals up to `untilDate`, with their point's windows (for the cut-off sweep). */
+  listUnpaidWechatPayOrders(untilDate: string): Promise<MealOrder[]> {
+    return this.dataSource.getRepository(MealOrder).find({
+      where: { status: 'placed', paymentMethod: 'wechat_pay', mealDate: LessThanOrEqual(untilDate) },
+      relations: { mealPoint: { windows: true } },
+      order: { mealDate: 'ASC' },
+      take: 500,
+    });
   }
 
   /** Orders of a date that hold portions, with their lines (for cancelling a closed day and for kitchen counts). */

@@ -13,9 +13,12 @@ import {
   type MealOrderView,
   type MealPrice,
   type MealQuoteInput,
+  type PlacedMealOrderView,
+  type WechatPayRequest,
+  MEAL_KIND_LABELS,
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { ConflictError, NotFoundError } from '../../common/errors/domain-error';
+import { ConflictError, DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { Idempotency, type Remember } from '../../common/idempotency/idempotency';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { isDuplicateKey } from '../../database/sql';
@@ -23,6 +26,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import { MealBalances } from '../meal-subsidies';
 import { OutboxService } from '../outbox';
+import { WechatPayments } from '../payments';
 import { ResidentAccess } from '../residents';
 import type { MealCounter } from './meal-counter.entity';
 import { MealPickupCodes } from './meal-pickup-codes';
@@ -46,6 +50,9 @@ import {
 } from './meals.errors';
 
 const LIST_LIMIT = 200;
+
+/** Who the audit log names for a change: a signed-in account, or the platform itself (accountId null). */
+export type AuditActor = Parameters<AuditService['record']>[1];
 const CLOSED_DAY_REFUND_REASON = (reason: string) => `助餐点停餐，订单已取消：${reason}`;
 
 type LineWithDish = ReturnType<typeof linesFromMenu>[number];
@@ -72,6 +79,7 @@ export class MealOrdersService {
     private readonly outbox: OutboxService,
     private readonly cipher: FieldCipher,
     private readonly idempotency: Idempotency,
+    private readonly payments: WechatPayments,
   ) {}
 
   /** The price of a meal for an elder before ordering (nothing is written): what the mini program shows. */
@@ -81,9 +89,14 @@ export class MealOrdersService {
   }
 
   /** With an Idempotency-Key, a retry of the same request returns the first order (Idempotency). */
-  async create(auth: AuthContext, input: CreateMealOrderInput, idempotencyKey?: string): Promise<MealOrderView> {
+  /**
+   * With an Idempotency-Key, a retry of the same request returns the first order (Idempotency). A WeChat Pay order is
+   * placed unpaid, holding its meal and portions; the prepay is asked for after the order commits, and its signed
+   * wx.requestPayment parameters come with the answer (absent when WeChat Pay did not answer: GET them again).
+   */
+  async create(auth: AuthContext, input: CreateMealOrderInput, idempotencyKey?: string): Promise<PlacedMealOrderView> {
     const lines = [...input.lines].sort((a, b) => a.dishId.localeCompare(b.dishId)).map((line) => [line.dishId, line.quantity]);
-    return this.idempotency.run<{ orderId: string }, MealOrderView>(
+    const placed = await this.idempotency.run<{ orderId: string }, MealOrderView>(
       idempotencyKey ? { accountId: auth.accountId, key: idempotencyKey } : null,
       'meal_order',
       [input.mealPointId, input.residentId, input.mealDate, input.mealKind, input.fulfilment, input.paymentMethod, lines],
@@ -93,6 +106,32 @@ export class MealOrdersService {
         return order ? toMealOrderView(order, mealActorOf(auth)) : null;
       },
     );
+    if (placed.paymentMethod !== 'wechat_pay' || placed.status !== 'placed') return placed;
+    try {
+      const wechatPay = await this.payments.requestPayment(placed.id);
+      return wechatPay ? { ...placed, wechatPay } : placed;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'WECHAT_PAY_UNAVAILABLE') return placed;
+      throw error;
+    }
+  }
+
+  /** The signed wx.requestPayment parameters again, while a WeChat Pay order is unpaid (the prepay is reused for two hours). */
+  async wechatPayRequest(auth: AuthContext, orderId: string): Promise<WechatPayRequest> {
+    const order = await this.accessible(auth, orderId);
+    const request = order.paymentMethod === 'wechat_pay' && order.status === 'placed' ? await this.payments.requestPayment(order.id) : null;
+    if (!request) throw mealOrderTransitionRefused(order.status, 'pay', 'not_awaiting_wechat_pay');
+    return request;
+  }
+
+  /**
+   * Asks WeChat Pay whether a WeChat Pay order was paid and applies the answer, for when its notification is late or
+   * lost (the mini program calls it after wx.requestPayment returns; the sweep does it for every unanswered payment).
+   */
+  async checkWechatPay(auth: AuthContext, orderId: string): Promise<MealOrderView> {
+    const order = await this.accessible(auth, orderId);
+    if (order.paymentMethod === 'wechat_pay') await this.payments.reconcile(order.id);
+    return this.view(auth, order.id);
   }
 
   private async place(auth: AuthContext, input: CreateMealOrderInput, remember: Remember<{ orderId: string }>): Promise<MealOrderView> {
@@ -103,6 +142,7 @@ export class MealOrdersService {
     if (gone) throw soldOut(gone.dishId, gone.name);
     const counter = await this.ensureCounter(point, input.mealDate, input.mealKind);
     if (counter.ordered >= counter.capacity) throw mealPointFull(input.mealDate, input.mealKind);
+    const payerOpenid = input.paymentMethod === 'wechat_pay' ? await this.payments.payerOpenid(auth.accountId) : null;
 
     const id = randomUUID();
     await this.transactions.write(async (manager) => {
@@ -116,7 +156,8 @@ export class MealOrdersService {
       if (closure) throw dayClosed(input.mealDate, closure.reason);
       await this.takePortions(manager, lines);
       const price = await this.prices.price({ ...input, point, lines }, manager);
-      const status = input.paymentMethod === 'balance' ? 'paid' : 'placed';
+      // A WeChat Pay order waits for WeChat Pay's notification; one the subsidies cover whole has nothing to pay.
+      const status = input.paymentMethod === 'balance' || (input.paymentMethod === 'wechat_pay' && price.total === 0) ? 'paid' : 'placed';
       await this.orders.insertOrder(
         manager,
         {
@@ -139,6 +180,15 @@ export class MealOrdersService {
       await this.pickupCodes.assign(manager, { id, mealPointId: point.id, mealDate: input.mealDate });
       if (input.paymentMethod === 'balance' && price.total > 0) {
         await this.balances.debit(manager, { residentId: person.id, amountFen: price.total, mealOrderId: id, accountId: auth.accountId });
+      }
+      if (payerOpenid && price.total > 0) {
+        await this.payments.recordIntent(manager, {
+          subjectId: id,
+          amountFen: price.total,
+          payerOpenid,
+          description: `${point.name} ${input.mealDate} ${MEAL_KIND_LABELS[input.mealKind]}`,
+          expiresAt: cutOffOf(point, input),
+        });
       }
       await this.audit.record(manager, auth, {
         action: 'meal_order.placed',
@@ -182,6 +232,8 @@ export class MealOrdersService {
   async change(auth: AuthContext, orderId: string, requested: MealOrderLineInput[]): Promise<MealOrderView> {
     const actor = mealActorOf(auth);
     const read = await this.accessible(auth, orderId);
+    // A WeChat Pay order's amount is fixed once asked for: cancel and order again instead.
+    if (read.paymentMethod === 'wechat_pay') throw mealOrderTransitionRefused(read.status, 'change', 'wechat_pay_amount_fixed');
     this.assertTransition(read, 'change', actor, new Date());
     const lines = linesFromMenu(requested, await this.orders.listMealDishes(read.mealPointId, read.mealDate, read.mealKind));
     await this.transactions.write(async (manager) => {
@@ -229,7 +281,23 @@ export class MealOrdersService {
       this.assertTransition(order, 'cancel', actor, new Date());
       await this.cancelInTransaction(manager, auth, actor, order, order.mealPoint, reason ?? null);
     });
+    if (read.paymentMethod === 'wechat_pay') await this.payments.sendDueRefunds();
     return this.view(auth, read.id);
+  }
+
+  /**
+   * The sweep's cancel of a WeChat Pay order still unpaid after its cut-off (the caller asked WeChat Pay first): only
+   * while it is still placed, so several instances sweeping at once cancel it once. False when it moved meanwhile.
+   */
+  async cancelUnpaid(orderId: string, actor: AuditActor, reason: string): Promise<boolean> {
+    const read = await this.orders.findOrder(orderId);
+    if (!read || read.status !== 'placed') return false;
+    return this.transactions.write(async (manager) => {
+      const order = await this.lockedOrder(manager, read);
+      if (order.status !== 'placed') return false;
+      await this.cancelInTransaction(manager, actor, 'system', order, order.mealPoint, reason);
+      return true;
+    });
   }
 
   /**
@@ -260,6 +328,7 @@ export class MealOrdersService {
       });
       return orders.length;
     });
+    await this.payments.sendDueRefunds();
     return { mealDate, reason, cancelledOrders };
   }
 
@@ -344,7 +413,7 @@ export class MealOrdersService {
   }
 
   /** Cancels inside the caller's transaction: status first (conditional), then the meal, portions and money given back. */
-  private async cancelInTransaction(manager: EntityManager, auth: AuthContext, actor: MealOrderActor, order: MealOrder, point: MealPoint, reason: string | null): Promise<void> {
+  private async cancelInTransaction(manager: EntityManager, auth: AuditActor, actor: MealOrderActor, order: MealOrder, point: MealPoint, reason: string | null): Promise<void> {
     if (!(await this.orders.moveOrder(manager, order.id, order.status, 'cancelled', { cancelReason: reason }))) throw mealOrderChangedMeanwhile('cancel');
     await this.orders.releaseMeal(manager, order.counterId);
     for (const line of [...order.lines].sort((a, b) => a.dishId.localeCompare(b.dishId))) await this.orders.releasePortions(manager, line.dishId, line.quantity);
@@ -362,6 +431,9 @@ export class MealOrdersService {
       await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
       refundedFen = order.totalFen;
     }
+    // WeChat Pay: a paid order gets its refund row (sent after commit; refunded when WeChat Pay says so), an unpaid one
+    // its payment closed (a payment still arriving is refunded).
+    if (order.paymentMethod === 'wechat_pay') refundedFen = await this.payments.cancelInTransaction(manager, order.id, reason ?? '订单已取消');
     if (actor !== 'resident') {
       await this.outbox.enqueue(manager, 'meal_order.cancelled', {
         orderId: order.id,

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
 import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
+import { PaymentsModule } from '../payments';
 import { ResidentsModule } from '../residents';
 import { MealOrdersController } from './meal-orders.controller';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { MealOrdersService } from './meal-orders.service';
+import { MealOrderPayments } from './meal-order-payments';
 import { MealPickupCodes } from './meal-pickup-codes';
 import { MealPickupsService } from './meal-pickups.service';
 import { MealPointAccess } from './meal-point-access';
@@ -19,7 +21,7 @@ import { MealsRepository } from './meals.repository';
 import { MenusService } from './menus.service';
 
 @Module({
-  imports: [AuditModule, MealSubsidiesModule, OutboxModule, ResidentsModule],
+  imports: [AuditModule, MealSubsidiesModule, OutboxModule, PaymentsModule, ResidentsModule],
   controllers: [MealPointsController, MealOrdersController, MealSettlementController],
   providers: [
     MealsRepository,
@@ -30,6 +32,7 @@ import { MenusService } from './menus.service';
     MealPrices,
     MealPickupCodes,
     MealOrdersService,
+    MealOrderPayments,
     MealPickupsService,
     MealSettlementRepository,
     MealSettlementService,

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { WechatPayRequest } from '@linli/shared';
+import { ValidationFailedError } from '../../common/errors/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { isDuplicateKey } from '../../database/sql';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { AccountsRepository } from '../accounts';
+import type { PaymentSubject } from './payment-subject';
+import { PaymentsRepository } from './payments.repository';
+import { WechatPayClient, type WechatPayNotification, type WechatRefundNotice, type WechatTransaction } from './wechat-pay.client';
+import { notificationRejected, WechatPayError } from './wechat-pay.errors';
+import type { WechatPayment } from './wechat-payment.entity';
+
+/** WeChat Pay's prepay_id lives two hours; ask again a little before. */
+const PREPAY_TTL_MS = 110 * 60 * 1000;
+/** Payments reconciled by query look back this far (WeChat Pay keeps unpaid orders well beyond it). */
+const RECONCILE_LOOKBACK_MS = 2 * 24 * 3600 * 1000;
+const SWEEP_BATCH = 100;
+/** A claimed refund is someone's for this long; then it is due again. */
+const REFUND_LEASE_MS = 60 * 1000;
+const REFUND_BACKOFF_MAX_MS = 60 * 60 * 1000;
+
+export interface PaymentIntent {
+  subjectId: string;
+  amountFen: number;
+  payerOpenid: string;
+  /** 商品描述 the payer sees in WeChat. */
+  description: string;
+  expiresAt: Date;
+}
+
+/**
+ * WeChat Pay for meal orders: the intent written in the order's transaction, the prepay asked for after it commits,
+ * notifications and queries that mark a payment paid exactly once (a guarded update; the subject then takes the money
+ * or, when cancelled meanwhile, it is refunded in the same transaction), and refunds written in the cancelling
+ * transaction and sent after commit — retried by the sweep until WeChat Pay accepts them. Network I/O never happens
+ * inside a transaction.
+ */
+@Injectable()
+export class WechatPayments {
+  private readonly logger = new Logger(WechatPayments.name);
+  private subject: PaymentSubject | null = null;
+  private readonly reconcileAfterMs: number;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly payments: PaymentsRepository,
+    private readonly client: WechatPayClient,
+    private readonly accounts: AccountsRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.reconcileAfterMs = config.wechatPay.reconcileAfterSeconds * 1000;
+  }
+
+  /** The meals module plugs its orders in here at start (see PaymentSubject). */
+  serve(subject: PaymentSubject): void {
+    this.subject = subject;
+  }
+
+  private served(): PaymentSubject {
+    if (!this.subject) throw new Error('No PaymentSubject registered with WechatPayments');
+    return this.subject;
+  }
+
+  /** The openid WeChat Pay charges: the paying account's WeChat identity. Accounts signed in without WeChat cannot pay with it. */
+  async payerOpenid(accountId: string): Promise<string> {
+    const openid = await this.accounts.findOpenidOf(accountId);
+    if (!openid) throw new ValidationFailedError([{ field: 'paymentMethod', constraints: ['wechatIdentity'], message: '微信支付需使用微信登录的账号下单' }]);
+    return openid;
+  }
+
+  /** The intent row, in the caller's transaction, before WeChat Pay is asked for anything: nothing is lost if the call fails. */
+  async recordIntent(manager: EntityManager, intent: PaymentIntent): Promise<void> {
+    await this.payments.insertPayment(manager, {
+      id: randomUUID(),
+      subjectId: intent.subjectId,
+      outTradeNo: intent.subjectId.replace(/-/g, ''),
+      amountFen: intent.amountFen,
+      payerOpenid: intent.payerOpenid,
+      description: intent.description.slice(0, 127),
+      expiresAt: intent.expiresAt,
+      status: 'created',
+      prepayId: null,
+      prepaidAt: null,
+      transactionId: null,
+      paidFen: 0,
+      paidAt: null,
+    });
+  }
+
+  /**
+   * The signed wx.requestPayment parameters of a subject's unpaid payment, asking WeChat Pay for a prepay_id when there
+   * is none or it is about to expire (the same out_trade_no gets the same order back). Null when nothing is to be paid.
+   */
+  async requestPayment(subjectId: string, now = new Date()): Promise<WechatPayRequest | null> {
+    const payment = await this.payments.findPaymentOf(subjectId);
+    if (!payment || (payment.status !== 'created' && payment.status !== 'prepaid')) return null;
+    let prepayId = payment.prepayId;
+    if (!prepayId || !payment.prepaidAt || now.getTime() - payment.prepaidAt.getTime() > PREPAY_TTL_MS) {
+      prepayId = await this.client.createJsapiPrepay({
+        outTradeNo: payment.outTradeNo,
+        description: payment.description,
+        amountFen: payment.amountFen,
+        openid: payment.payerOpenid,
+        expiresAt: payment.expiresAt,
+      });
+      if (!(await this.payments.recordPrepay(payment.id, prepayId, now))) return null; // paid or cancelled meanwhile
+    }
+    return this.client.requestPayment(prepayId);
+  }
+
+  /**
+   * In the cancelling transaction: a paid payment gets its refund row (sent after commit by `sendDueRefunds`), an
+   * unpaid one is closed (a payment arriving later is refunded). The fen that will go back to the payer.
+   */
+  async cancelInTransaction(manager: EntityManager, subjectId: string, reason: string): Promise<number> {
+    const payment = await this.payments.findPaymentOf(subjectId, manager);
+    if (!payment) return 0;
+    if (payment.status === 'paid') return this.addRefund(manager, payment, reason);
+    await this.payments.closePayment(manager, payment.id);
+    return 0;
+  }
+
+  /** Verifies and applies one notification; a forged, tampered or undecryptable one changes nothing and is refused (401). */
+  async handleNotification(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<void> {
+    const notification = this.client.readNotification(headers, rawBody);
+    if (!notification) {
+      this.logger.warn('Refused a WeChat Pay notification that failed verification');
+      throw notificationRejected();
+    }
+    await this.apply(notification);
+  }
+
+  /** Asks WeChat Pay about a subject's payment (a notification may never come) and applies the answer. */
+  async reconcile(subjectId: string): Promise<void> {
+    const payment = await this.payments.findPaymentOf(subjectId);
+    if (!payment || payment.status === 'paid') return;
+    const transaction = await this.client.queryByOutTradeNo(payment.outTradeNo);
+    if (transaction) await this.paymentArrived(transaction);
+  }
+
+  /**
+   * The sweep (every instance, see WechatPaySweeper): payments without word after WECHATPAY_RECONCILE_AFTER_SECONDS are
+   * queried, refunds not yet accepted are sent again, and the subject cancels what is still unpaid at its cut-off.
+   */
+  async sweep(now = new Date()): Promise<void> {
+    const unsettled = await this.payments.listUnsettledPayments(new Date(now.getTime() - RECONCILE_LOOKBACK_MS), new Date(now.getTime() - this.reconcileAfterMs), SWEEP_BATCH);
+    for (const payment of unsettled) {
+      try {
+        const transaction = await this.client.queryByOutTradeNo(payment.outTradeNo);
+        if (transaction) await this.paymentArrived(transaction);
+      } catch (error) {
+        if (!(error instanceof WechatPayError)) throw error;
+      }
+    }
+    await this.sendDueRefunds(now);
+    await this.served().cancelUnpaidPastCutOff(now);
+  }
+
+  /** Sends refunds that WeChat Pay has not accepted yet; a failure waits longer each time (the row keeps the error code). */
+  async sendDueRefunds(now = new Date()): Promise<void> {
+    for (const refund of await this.payments.listDueRefunds(now, SWEEP_BATCH)) {
+      if (!(await this.payments.claimRefund(refund.id, now, new Date(now.getTime() + REFUND_LEASE_MS)))) continue;
+      try {
+        const answer = await this.client.refund({
+          outTradeNo: refund.payment.outTradeNo,
+          outRefundNo: refund.outRefundNo,
+          amountFen: refund.amountFen,
+          totalFen: refund.payment.paidFen,
+          reason: refund.reason,
+        });
+        if (answer.status === 'SUCCESS') await this.refundSettled({ ...answer, refund_status: 'SUCCESS' });
+        else if (answer.status === 'PROCESSING') await this.payments.moveRefund(undefined, refund.id, ['requested'], 'processing', { refundId: answer.refund_id });
+        else await this.refundSettled({ ...answer, refund_status: answer.status });
+      } catch (error) {
+        if (!(error instanceof WechatPayError)) throw error;
+        const backoff = Math.min(REFUND_BACKOFF_MAX_MS, 30_000 * 2 ** refund.attempts);
+        await this.payments.recordRefundFailure(refund.id, (error.wechatPayCode ?? String(error.status ?? 'UNREACHABLE')).slice(0, 40), new Date(Date.now() + backoff));
+        this.logger.warn(`WeChat Pay refund ${refund.id} not accepted (${error.wechatPayCode ?? error.status ?? 'unreachable'}); retried later`);
+      }
+    }
+  }
+
+  private async apply(notification: WechatPayNotification): Promise<void> {
+    if (notification.eventType === 'TRANSACTION.SUCCESS') await this.paymentArrived(notification.transaction);
+    else await this.refundSettled(notification.refund);
+  }
+
+  /**
+   * WeChat Pay says the payer paid (notification or query). Exactly one caller marks the payment paid; in the same
+   * transaction the subject takes the money, or — cancelled meanwhile — the refund row is written. Anything else
+   * (a duplicate, a payment we never asked for) changes nothing.
+   */
+  private async paymentArrived(transaction: WechatTransaction): Promise<void> {
+    if (transaction.trade_state !== 'SUCCESS' && transaction.trade_state !== 'REFUND') return;
+    const payment = await this.payments.findPaymentByOutTradeNo(transaction.out_trade_no);
+    if (!payment || payment.status === 'paid') return;
+    const paidFen = transaction.amount?.total ?? payment.amountFen;
+    if (paidFen !== payment.amountFen) this.logger.warn(`WeChat Pay payment ${payment.id} paid ${paidFen} fen, ${payment.amountFen} asked`);
+    const subject = this.served();
+    const refundDue = await this.transactions.write(async (manager) => {
+      await subject.lock(manager, payment.subjectId);
+      const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
+      if (!(await this.payments.markPaid(manager, payment.id, { transactionId: transaction.transaction_id ?? null, paidFen, paidAt }))) return false;
+      if (await subject.takePayment(manager, payment.subjectId)) return false;
+      await this.addRefund(manager, { ...payment, status: 'paid', paidFen }, '订单已取消，退回微信支付');
+      return true;
+    });
+    if (refundDue) await this.sendDueRefunds();
+  }
+
+  /** A refund's outcome (notification, or the refund answer itself): the first to say SUCCESS closes it and tells the subject. */
+  private async refundSettled(notice: Pick<WechatRefundNotice, 'out_refund_no' | 'refund_id' | 'refund_status'>): Promise<void> {
+    const refund = await this.payments.findRefundByOutRefundNo(notice.out_refund_no);
+    if (!refund) return;
+    if (notice.refund_status === 'PROCESSING') return;
+    if (notice.refund_status !== 'SUCCESS') {
+      if (await this.payments.moveRefund(undefined, refund.id, ['requested', 'processing'], 'failed', { refundId: notice.refund_id })) {
+        this.logger.error(`WeChat Pay refund ${refund.id} ended ${notice.refund_status}: settle it by hand`);
+      }
+      return;
+    }
+    const subject = this.served();
+    await this.transactions.write(async (manager) => {
+      await subject.lock(manager, refund.payment.subjectId);
+      if (await this.payments.moveRefund(manager, refund.id, ['requested', 'processing'], 'succeeded', { refundId: notice.refund_id })) {
+        await subject.refunded(manager, refund.payment.subjectId);
+      }
+    });
+  }
+
+  /** The payment's one refund (the unique index makes a second impossible); the fen going back. */
+  private async addRefund(manager: EntityManager, payment: WechatPayment, reason: string): Promise<number> {
+    try {
+      await this.payments.insertRefund(manager, {
+        id: randomUUID(),
+        paymentId: payment.id,
+        outRefundNo: `R${payment.outTradeNo}`,
+        amountFen: payment.paidFen,
+        reason: reason.slice(0, 80),
+        status: 'requested',
+        refundId: null,
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        lastError: null,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    return payment.paidFen;
+  }
+}
