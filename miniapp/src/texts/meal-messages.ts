@@ -58,6 +58,12 @@ export function yuan(fen: number): string {
   return `¥${formatYuan(fen)}`;
 }
 
+/** `明天 12月2日`: a meal day as a big button, without the weekday, so today and tomorrow fit side by side on a phone. */
+export function mealDayLabel(date: string, now: Date = new Date()): string {
+  const label = dateLabel(date, now);
+  return label.slice(0, label.lastIndexOf(' 周'));
+}
+
 /** `09:30 前可订/可改`, or `前一天 18:00 前可订/可改` for a meal ordered the day before. */
 export function cutOffLabel(cutOffAt: string, mealDate: string, now: Date = new Date()): string {
   const cutOff = new Date(cutOffAt);

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 
 import { yuan } from '../../texts/meal-messages';
 
-/** A dish as the menu shows it: a big photo (or a plain plate when the canteen has none), name, tags, allergens. */
+/** A dish as the menu shows it: a big photo (or a low plain band when the canteen has none), name, tags, allergens. */
 export function DishCard({ dish, children }: { dish: DishView; children?: ReactNode }) {
   const soldOut = dish.remaining === 0;
   return (
@@ -15,7 +15,7 @@ export function DishCard({ dish, children }: { dish: DishView; children?: ReactN
         <Image className='dish-card__photo' src={dish.photoUrl} mode='aspectFill' ariaLabel={dish.name} />
       ) : (
         <View className='dish-card__photo dish-card__photo--none'>
-          <Text className='dish-card__plate'>{dish.name.slice(0, 2)}</Text>
+          <Text className='dish-card__plate'>暂无照片</Text>
         </View>
       )}
       <View className='dish-card__head'>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_PAYMENT_METHOD_LABELS, MEAL_PAYMENT_METHODS } from '@linli/shared';
+import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_PAYMENT_METHOD_LABELS } from '@linli/shared';
 
 import type { MealOrderView, MealPaymentMethod, MealPointView, MenuMealView } from '@linli/shared';
 
@@ -8,7 +8,7 @@ import { ChoiceGrid } from '../../components/choice-grid';
 import { SubmitButton } from '../../components/submit-button';
 import { dateLabel } from '../../texts/booking-messages';
 import { MEAL_MESSAGES, cutOffLabel, yuan } from '../../texts/meal-messages';
-import { MAX_PORTIONS, useMealOrderForm } from '../hooks/useMealOrderForm';
+import { MAX_PORTIONS, RESIDENT_PAYMENT_METHODS, useMealOrderForm } from '../hooks/useMealOrderForm';
 import { DishCard } from './dish-card';
 import { PriceBox } from './price-box';
 
@@ -66,7 +66,7 @@ export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }
   const fulfilmentLabels = point.fulfilments.map((fulfilment) => MEAL_FULFILMENT_LABELS[fulfilment]);
   const paymentLabel = (method: MealPaymentMethod) =>
     method === 'balance' && balanceFen !== null ? `${MEAL_PAYMENT_METHOD_LABELS.balance}（余额 ${yuan(balanceFen)}）` : MEAL_PAYMENT_METHOD_LABELS[method];
-  const paymentLabels = MEAL_PAYMENT_METHODS.map(paymentLabel);
+  const paymentLabels = RESIDENT_PAYMENT_METHODS.map(paymentLabel);
   const { submitState } = form;
   return (
     <View className='meal-form'>
@@ -109,7 +109,7 @@ export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }
             label='怎么付款'
             options={paymentLabels}
             value={paymentLabel(form.payment)}
-            onChange={(label) => form.choosePayment(MEAL_PAYMENT_METHODS[paymentLabels.indexOf(label)])}
+            onChange={(label) => form.choosePayment(RESIDENT_PAYMENT_METHODS[paymentLabels.indexOf(label)])}
           />
         </>
       )}

@@ -14,6 +14,12 @@ import type { MealPerson } from './useMealPeople';
 /** Portions of one dish an order may hold (the API's limit). */
 export const MAX_PORTIONS = 10;
 
+/**
+ * What a resident picks from on this screen: 到店付 and the meal balance. WeChat Pay needs wx.requestPayment after the
+ * order is placed, which this form does not drive yet, so it is not offered here.
+ */
+export const RESIDENT_PAYMENT_METHODS: readonly MealPaymentMethod[] = ['at_pickup', 'balance'];
+
 /** A new order for a meal, or new quantities for an order placed before (fulfilment and payment stay as they were). */
 export type MealOrderMode = { kind: 'new'; dishId?: string } | { kind: 'change'; order: MealOrderView };
 

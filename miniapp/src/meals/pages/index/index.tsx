@@ -10,8 +10,7 @@ import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { formatDistance } from '../../../hooks/useCentreOrder';
 import { ROUTES, openPage, pageUrlWithQuery } from '../../../navigation/routes';
-import { dateLabel } from '../../../texts/booking-messages';
-import { cutOffLabel } from '../../../texts/meal-messages';
+import { cutOffLabel, mealDayLabel } from '../../../texts/meal-messages';
 import { DishCard } from '../../components/dish-card';
 import { PersonChoice } from '../../components/person-choice';
 import { PriceBox } from '../../components/price-box';
@@ -78,10 +77,10 @@ function DayMeals({ point, person, menu, date, meals }: { point: MealPointListIt
 
 function PointMenu({ point, person }: { point: MealPointListItem; person: MealPerson }) {
   const menu = useMealMenu(point.id);
-  const labels = menu.dates.map((date) => dateLabel(date));
+  const labels = menu.dates.map((date) => mealDayLabel(date));
   return (
     <>
-      <ChoiceGrid label='哪天吃' options={labels} value={dateLabel(menu.date)} onChange={(label) => menu.chooseDate(menu.dates[labels.indexOf(label)])} />
+      <ChoiceGrid label='哪天吃' options={labels} value={mealDayLabel(menu.date)} onChange={(label) => menu.chooseDate(menu.dates[labels.indexOf(label)])} />
       <RemoteContent state={menu.state} onRetry={menu.retry} emptyText=''>
         {(found) => <DayMeals point={point} person={person} menu={found} date={menu.date} meals={menu.mealsOf(found)} />}
       </RemoteContent>
@@ -134,11 +133,11 @@ function MealsFor({ account }: { account: SessionAccount }) {
         person && (
           <>
             <PersonChoice label='为谁订餐' people={found} person={person} onChoose={people.choose} />
+            <PointsFor key={person.id} person={person} />
             <View className='meals__links'>
               <LinkEntry className='meals__orders-link' label='我的订餐' hint='取餐码、修改、取消' url={ROUTES.mealOrders} />
               <LinkEntry className='meals__balance-link' label='助餐余额' hint={`${person.name}的余额和明细`} url={pageUrlWithQuery(ROUTES.mealBalance, { person: person.id })} />
             </View>
-            <PointsFor key={person.id} person={person} />
           </>
         )
       }

@@ -32,8 +32,9 @@ export function MealPickupPage() {
       <RemoteRecord state={order.state} onRetry={order.retry} notFoundText='没有找到这个订单。'>
         {(found) => (
           <>
-            <MealOrderCard order={found} />
+            {/* The code first: it is what the counter needs, the order under it is for checking. */}
             {showsPickupCode(found.status, found.fulfilment) ? <PickupCode orderId={found.id} /> : <Text className='meals__note'>这个订单不用取餐码。</Text>}
+            <MealOrderCard order={found} />
           </>
         )}
       </RemoteRecord>
