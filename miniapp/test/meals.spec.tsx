@@ -1,0 +1,196 @@
+import { fireEvent, render, waitFor } from '@testing-library/react';
+
+import { MealsHomePage } from '../src/meals/pages/index';
+import { MealOrderPage } from '../src/meals/pages/order';
+import { MealOrdersPage } from '../src/meals/pages/orders';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { createFakeMeals, mealRoutes } from './support/fake-meals';
+import { TOMORROW } from './support/meal-fixtures';
+import { findAll, findOne } from './support/interact';
+import { profileOf } from './support/people';
+import { servePerTest } from './support/serve';
+import { locationStub, navigations, routeParams } from './support/taro-h5';
+
+import type { FakeMeals } from './support/fake-meals';
+
+const serveRoutes = servePerTest();
+
+const father = { ...profileOf({ id: 'member-li', name: '李建国', address: '中南路 12 号', communityId: 'community-anda', hasOwnAccount: false }), relation: '父亲' as const };
+
+async function serve(fake: FakeMeals) {
+  const api = createFakeApi({ members: [father], profile: profileOf() });
+  signInTo(api);
+  const server = await serveRoutes({ ...meRoutes(api), ...mealRoutes(api, fake) });
+  return { api, server };
+}
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+const optionNamed = (container: HTMLElement, text: string) => [...container.querySelectorAll('.choice-grid__option')].find((node) => node.textContent?.includes(text));
+
+beforeEach(() => localStorage.clear());
+
+describe('老年助餐 meal home', () => {
+  it('for whom (remembered), the point of the person’s community, the menu with cut-off, closed and sold-out states, and the price after subsidy for that person', async () => {
+    const fake = createFakeMeals();
+    const { api } = await serve(fake);
+    const { container, unmount } = render(<MealsHomePage />);
+
+    const people = await findAll(container, '.choice-grid__option');
+    expect(people.slice(0, 2).map((node) => node.textContent)).toEqual(['王秀英（本人）', '李建国（父亲）']);
+    click(optionNamed(container, '李建国'));
+
+    // Location refused: the points are asked for by 李建国's community, without a position.
+    await waitFor(() => expect(api.calls).toContain('GET /meal-points?communityId=community-anda'));
+    expect((await findOne(container, '.meal-point')).textContent).toContain('为李建国所在社区供餐');
+
+    // Today's meals are over or closed, so tomorrow opens first: its lunch, priced for 李建国.
+    const lunch = await findOne(container, '.meal-section[data-meal="lunch"]');
+    await waitFor(() => expect(lunch.querySelector('.meal-price')).not.toBeNull());
+    expect(lunch.textContent).toContain('09:30 前可订/可改');
+    const [chicken, fish] = [...lunch.querySelectorAll('.dish-card')];
+    expect(chicken.textContent).toContain('少盐');
+    expect(chicken.textContent).toContain('软烂易嚼');
+    expect(chicken.querySelector('.meal-price__gross')!.textContent).toBe('原价 ¥15.00');
+    expect(chicken.querySelector('.meal-price__subsidy')!.textContent).toBe('补贴 ¥10.00');
+    expect(chicken.querySelector('.meal-price__payable')!.textContent).toBe('实付 ¥5.00');
+    expect(chicken.textContent).toContain('蜀山区低保特困老人助餐补贴');
+    expect(fish.textContent).toContain('已售完');
+    expect(fish.querySelector('.dish-card__order')).toBeNull();
+    expect(fake.quotes.every((quote) => quote.residentId === 'member-li' && quote.mealDate === TOMORROW)).toBe(true);
+
+    // Today: lunch past its cut-off, dinner closed with the canteen's reason; nothing to order.
+    click(optionNamed(container, '今天'));
+    await waitFor(() => expect(container.textContent).toContain('停餐：设备检修'));
+    expect(container.textContent).toContain('已过订餐截止时间');
+    expect(container.querySelector('.dish-card__order')).toBeNull();
+
+    // 订这份午餐 opens the order screen for that dish and person.
+    click(optionNamed(container, '明天'));
+    click(await findOne(container, '.dish-card__order'));
+    expect(navigations.at(-1)!.url).toBe(`/meals/pages/order/index?point=point-anda&date=${TOMORROW}&kind=lunch&dish=d-chicken&person=member-li`);
+
+    // The choice is remembered: the next visit starts with 李建国.
+    unmount();
+    const again = render(<MealsHomePage />);
+    await waitFor(() => expect(again.container.querySelector('.choice-grid__option--selected')?.textContent).toBe('李建国（父亲）'));
+  });
+
+  it('asks for the nearest points when the phone gives its position', async () => {
+    locationStub.answer = { latitude: 31.8452, longitude: 117.2625 };
+    const { api } = await serve(createFakeMeals());
+    const { container } = render(<MealsHomePage />);
+    await findOne(container, '.meal-point');
+    expect(api.calls).toContain('GET /meal-points?communityId=c-yangguang&latitude=31.8452&longitude=117.2625');
+  });
+});
+
+describe('ordering a meal', () => {
+  const openOrder = async (fake: FakeMeals) => {
+    const served = await serve(fake);
+    Object.assign(routeParams, { point: 'point-anda', date: TOMORROW, kind: 'lunch', dish: 'd-chicken', person: 'member-li' });
+    return { ...served, ...render(<MealOrderPage />) };
+  };
+
+  it('one portion of the dish tapped, paid from the balance: the price after subsidy, one order for a double tap, the same key on a retry', async () => {
+    const fake = createFakeMeals();
+    const { container } = await openOrder(fake);
+
+    await waitFor(() => expect(optionNamed(container, '助餐余额')?.textContent).toBe('助餐余额（余额 ¥100.00）'));
+    expect((await findOne(container, '.meal-form__title')).textContent).toContain('李建国');
+    expect(container.querySelector('.meal-stepper__value')!.textContent).toBe('1 份');
+    click(optionNamed(container, '助餐余额'));
+    await waitFor(() => expect(container.querySelector('.meal-form .meal-price__payable')?.textContent).toBe('实付 ¥5.00'));
+
+    // A lost answer: the network fails once, the resident taps again and the same key goes out.
+    fake.refuseNext = { status: 502, body: '' };
+    click(container.querySelector('.meal-form__submit'));
+    await waitFor(() => expect(container.querySelector('.meal-form__message')).not.toBeNull());
+    const submit = container.querySelector('.meal-form__submit')!;
+    click(submit);
+    click(submit);
+    await findOne(container, '.meal-saved');
+
+    expect(fake.posts).toHaveLength(2);
+    expect(fake.posts[0].key).toBeTruthy();
+    expect(fake.posts[1].key).toBe(fake.posts[0].key);
+    expect(fake.posts[1].body).toEqual({
+      mealPointId: 'point-anda',
+      residentId: 'member-li',
+      mealDate: TOMORROW,
+      mealKind: 'lunch',
+      fulfilment: 'dine_in',
+      lines: [{ dishId: 'd-chicken', quantity: 1 }],
+      paymentMethod: 'balance',
+    });
+    expect(container.querySelector('.meal-saved')!.textContent).toContain('订餐成功');
+    expect(fake.balanceFen).toBe(9500);
+  });
+
+  it('says in plain Chinese when the balance is short, and when the dish sold out meanwhile', async () => {
+    const fake = createFakeMeals();
+    const { container } = await openOrder(fake);
+    await waitFor(() => expect(optionNamed(container, '助餐余额')).toBeDefined());
+    click(optionNamed(container, '助餐余额'));
+
+    fake.refuseNext = { status: 422, body: { code: 'BALANCE_INSUFFICIENT', message: '助餐余额不足', details: { balanceFen: 300, amountFen: 500 }, requestId: 'r' } };
+    click(await findOne(container, '.meal-form__submit'));
+    await waitFor(() =>
+      expect(container.querySelector('.meal-form__message')?.textContent).toBe('助餐余额不够：余额 3.00 元，这餐要付 5.00 元。请改用“到店付”，或请社区工作人员充值。'),
+    );
+
+    fake.refuseNext = { status: 409, body: { code: 'MEAL_SOLD_OUT', message: '红烧鸡腿套餐已售完', details: { dishId: 'd-chicken' }, requestId: 'r' } };
+    click(container.querySelector('.meal-form__submit'));
+    await waitFor(() => expect(container.querySelector('.meal-form__message')?.textContent).toContain('红烧鸡腿套餐已售完。这道菜已经卖完了'));
+
+    // Delivery goes to the person's own address.
+    click(optionNamed(container, '送餐'));
+    await waitFor(() => expect(container.querySelector('.meal-form__address')?.textContent).toBe('送到：中南路 12 号'));
+  });
+});
+
+describe('my meal orders', () => {
+  it('lists the household’s orders with the pickup code, change and cancel; cancel asks first', async () => {
+    const fake = createFakeMeals();
+    const { api } = await serve(fake);
+    fake.orders = [
+      {
+        id: 'order-1',
+        status: 'paid',
+        mealPoint: { id: 'point-anda', name: '安大社区助餐点', address: '肥西路 3 号' },
+        resident: { id: 'member-li', name: '李建国' },
+        mealDate: TOMORROW,
+        mealKind: 'lunch',
+        fulfilment: 'dine_in',
+        paymentMethod: 'balance',
+        lines: [{ dishId: 'd-chicken', name: '红烧鸡腿套餐', unitPriceFen: 1500, quantity: 1, tags: [] }],
+        price: { gross: 1500, subsidy: 1000, payable: 500, deliveryFeeGross: 0, deliverySubsidy: 0, deliveryFee: 0, total: 500, appliedRuleIds: [], applied: [], explanation: [] },
+        cutOffAt: `${TOMORROW}T01:30:00.000Z`,
+        cancelReason: null,
+        collectedAt: null,
+        createdAt: new Date().toISOString(),
+        actions: ['change', 'cancel'],
+      },
+    ];
+    const { container } = render(<MealOrdersPage />);
+    const card = await findOne(container, '.meal-order');
+    expect(card.textContent).toContain('用餐人：李建国');
+    expect(card.textContent).toContain('已支付');
+    expect(card.textContent).toContain('09:30 前可订/可改');
+
+    click(card.querySelector('.meal-order__code'));
+    expect(navigations.at(-1)!.url).toBe('/meals/pages/pickup/index?id=order-1');
+    click(card.querySelector('.meal-order__change'));
+    expect(navigations.at(-1)!.url).toBe('/meals/pages/order/index?order=order-1');
+
+    click(card.querySelector('.meal-order__cancel'));
+    const dialog = await findOne(container, '.meal-cancel-dialog');
+    expect(dialog.textContent).toContain('已付的 ¥5.00 会退回助餐余额');
+    click(dialog.querySelector('.confirm-dialog__confirm'));
+    await waitFor(() => expect(container.querySelector('.meal-order__status')?.textContent).toBe('已退款'));
+    expect(api.calls).toContain('POST /meal-orders/order-1/cancel');
+  });
+});
