@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
+import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
 import { RemoteContent } from '../../components/remote-content';
 import { OrderListCard } from '../../components/order-details';
@@ -100,7 +101,13 @@ export function OrdersPage() {
       </>
     );
   } else if (state.status === 'signed-in') {
-    content = <Orders key={state.account.id} />;
+    content = (
+      <>
+        {/* Meal orders have their own list in the meals subpackage (with the pickup code): one row leads there. */}
+        {state.account.role === 'resident' && <LinkEntry className='orders__meals' label='助餐订单' hint='取餐码、修改、取消' url={ROUTES.mealOrders} />}
+        <Orders key={state.account.id} />
+      </>
+    );
   } else {
     content = (
       <>
