@@ -21,3 +21,4 @@ export * from './meal-views';
 export * from './payments';
 export * from './meal-subsidy-views';
 export * from './meal-settlement';
+export * from './meal-delivery';
