@@ -6,6 +6,7 @@ import { DEMO_MEAL_POINT, demoDish, insertReadyMealOrder, mealPointBody } from '
 import { serviceDayHasCome } from './support/dispatch';
 import { loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
+import { outTradeNoOf, startWechatPay } from './support/wechat-pay';
 
 /**
  * The authorization matrix. It walks every route of the OpenAPI document (so a new route fails this test until
@@ -81,6 +82,10 @@ interface Fixtures {
   photoPath: string;
   /** 李建国's lunch of tomorrow at the demo meal point, ordered by his son 李明 (placed, never cancelled here). */
   mealOrderOfB: string;
+  /** 李建国's lunch paid by WeChat Pay, still unpaid (its parameters are asked for, its payment checked). */
+  wechatPayOrderOfB: string;
+  /** Another, whose payment notification every caller posts (WeChat Pay is the caller: the signature is the permission). */
+  notifiedOrderOfB: string;
   /** A meal of 李建国's ready at the demo point's counter today, and its six digits (only refused callers try it). */
   readyMealOrder: string;
   readyMealCode: string;
@@ -90,6 +95,8 @@ interface Call {
   path: string;
   body?: unknown;
   query?: Record<string, string>;
+  /** Headers of the request itself (a WeChat Pay notification's signature). */
+  headers?: Record<string, string>;
   /** Some routes consume the session (logout): call them with a fresh one. */
   freshSession?: boolean;
   /** A multipart file upload instead of a JSON body. */
@@ -117,6 +124,7 @@ const idNumber = (seed: number) => {
 
 describe('authorization matrix: every route, every kind of caller', () => {
   let t: TestApp;
+  let wechatPay: Awaited<ReturnType<typeof startWechatPay>>;
   const sessions = new Map<Caller, LoginResponse>();
   let f: Fixtures;
   let loginSerial = 0;
@@ -172,6 +180,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
     let request = http[verb](call.path);
     if (token) request = request.set('authorization', `Bearer ${token}`);
     if (call.query) request = request.query(call.query);
+    if (call.headers) request = request.set(call.headers);
     if (call.attach) return request.attach(call.attach.field, call.attach.bytes, call.attach.filename);
     return call.body === undefined ? request : request.send(call.body as object);
   }
@@ -185,7 +194,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
   beforeAll(async () => {
     // Hundreds of sign-ins from one test IP: lift the per-IP login throttle (tested in auth.e2e-spec.ts).
-    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
+    wechatPay = await startWechatPay();
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', ...wechatPay.env } });
     await t.seed();
     const region = (code: string) => stableId('region', code);
 
@@ -246,6 +256,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
       disputedOrder: '',
       photoPath: '',
       mealOrderOfB: '',
+      wechatPayOrderOfB: '',
+      notifiedOrderOfB: '',
       readyMealOrder: '',
       readyMealCode: '',
     };
@@ -279,9 +291,14 @@ describe('authorization matrix: every route, every kind of caller', () => {
       .expect(201);
     f.photoPath = photo.body.path;
     f.mealOrderOfB = await mealOrder(f);
+    f.wechatPayOrderOfB = await mealOrder(f, 'wechat_pay');
+    f.notifiedOrderOfB = await mealOrder(f, 'wechat_pay');
     ({ orderId: f.readyMealOrder, shortCode: f.readyMealCode } = await insertReadyMealOrder(t, f.memberOfB));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await wechatPay.fake.close();
+  });
 
   const OPEN_WEEKDAYS = {
     weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, ranges: [{ start: '08:30', end: '12:00' }], slotMinutes: 30, seats: 3 })),
@@ -443,8 +460,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
     lines: [{ dishId: demoDish(mealDay(1), 'lunch', 2), quantity: 1 }],
   });
 
-  async function mealOrder(f: Fixtures): Promise<string> {
-    return (await as('residentB', 'POST', '/api/meal-orders', { ...mealOrderBody(f), paymentMethod: 'at_pickup' })).body.id;
+  async function mealOrder(f: Fixtures, paymentMethod = 'at_pickup'): Promise<string> {
+    return (await as('residentB', 'POST', '/api/meal-orders', { ...mealOrderBody(f), paymentMethod })).body.id;
   }
 
   /** The matrix. Keys are "METHOD /openapi/path". */
@@ -1065,6 +1082,23 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'GET /api/meal-orders/{orderId}/pickup-code': {
       allowed: ORDERING_FOR_B,
       call: (f) => ({ path: `/api/meal-orders/${f.mealOrderOfB}/pickup-code` }),
+    },
+    'GET /api/meal-orders/{orderId}/wechat-pay': {
+      allowed: ['residentB'],
+      call: (f) => ({ path: `/api/meal-orders/${f.wechatPayOrderOfB}/wechat-pay` }),
+    },
+    'POST /api/meal-orders/{orderId}/wechat-pay/check': {
+      allowed: [...ORDERING_FOR_B, 'canteenAdmin'],
+      call: (f) => ({ path: `/api/meal-orders/${f.wechatPayOrderOfB}/wechat-pay/check` }),
+      secretOf: () => '李建国',
+    },
+    // Public by design: WeChat Pay calls it, and only a notification signed by its platform key changes anything.
+    'POST /api/payments/wechat-pay/notify': {
+      allowed: ALL_CALLERS,
+      call: (f) => {
+        const notification = wechatPay.fake.pay(outTradeNoOf(f.notifiedOrderOfB));
+        return { path: '/api/payments/wechat-pay/notify', headers: notification.headers, body: notification.body };
+      },
     },
     'GET /api/staff/meal-orders': {
       allowed: MEAL_RUNNERS,
