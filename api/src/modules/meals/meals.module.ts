@@ -4,6 +4,9 @@ import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
 import { PaymentsModule } from '../payments';
 import { ResidentsModule } from '../residents';
+import { MealDeliveryRunsController } from './meal-delivery-runs.controller';
+import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
+import { MealDeliveryRunsService } from './meal-delivery-runs.service';
 import { MealOrdersController } from './meal-orders.controller';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { MealOrdersService } from './meal-orders.service';
@@ -22,7 +25,7 @@ import { MenusService } from './menus.service';
 
 @Module({
   imports: [AuditModule, MealSubsidiesModule, OutboxModule, PaymentsModule, ResidentsModule],
-  controllers: [MealPointsController, MealOrdersController, MealSettlementController],
+  controllers: [MealPointsController, MealOrdersController, MealSettlementController, MealDeliveryRunsController],
   providers: [
     MealsRepository,
     MealOrdersRepository,
@@ -36,6 +39,8 @@ import { MenusService } from './menus.service';
     MealPickupsService,
     MealSettlementRepository,
     MealSettlementService,
+    MealDeliveryRunsRepository,
+    MealDeliveryRunsService,
   ],
 })
 export class MealsModule {}

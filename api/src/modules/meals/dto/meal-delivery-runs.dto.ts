@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { MEAL_KINDS, MEAL_ORDER_STATUSES, type MealDeliveryPlan, type MealDeliveryRunView, type MealDeliveryStopView, type MealKind, type MealOrderStatus } from '@linli/shared';
+
+export class MealDeliveryRunsQuery {
+  @ApiProperty({ example: '2026-12-02' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ enum: MEAL_KINDS }) @IsIn(MEAL_KINDS) mealKind: MealKind;
+}
+
+class MealDeliveryStopDto implements MealDeliveryStopView {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) sequence: number;
+  @ApiProperty({ format: 'uuid' }) residentId: string;
+  @ApiProperty() elderName: string;
+  @ApiProperty({ type: 'string', nullable: true }) address: string | null;
+  @ApiProperty({ enum: MEAL_ORDER_STATUSES }) status: MealOrderStatus;
+  @ApiProperty({ type: [String], example: ['红烧鸡腿套餐 ×1'] }) items: string[];
+}
+
+class MealDeliveryRunDto implements MealDeliveryRunView {
+  @ApiProperty({ type: 'string', nullable: true, description: 'The community; null for elders without one on file' }) areaId: string | null;
+  @ApiProperty({ example: '安大社区' }) areaName: string;
+  @ApiProperty({ type: [MealDeliveryStopDto] }) stops: MealDeliveryStopDto[];
+  @ApiProperty({ type: 'integer', description: 'Metres from the meal point through the stops with a known position' }) knownDistanceMeters: number;
+}
+
+export class MealDeliveryPlanDto implements MealDeliveryPlan {
+  @ApiProperty({ format: 'uuid' }) mealPointId: string;
+  @ApiProperty({ example: '2026-12-02' }) mealDate: string;
+  @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
+  @ApiProperty({ description: 'Whether the cut-off has passed; before it the runs may still change' }) fixed: boolean;
+  @ApiProperty({ type: [MealDeliveryRunDto] }) runs: MealDeliveryRunDto[];
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MealDeliveryPlan } from '@linli/shared';
+import { Roles } from '../../common/auth/access-policy';
+import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { ApiErrorResponses } from '../../common/http/api-error-responses';
+import { UuidParam } from '../../common/http/uuid-param';
+import { MealDeliveryPlanDto, MealDeliveryRunsQuery } from './dto/meal-delivery-runs.dto';
+import { MealDeliveryRunsService } from './meal-delivery-runs.service';
+
+@ApiTags('meals: delivery')
+@Controller()
+export class MealDeliveryRunsController {
+  constructor(private readonly runs: MealDeliveryRunsService) {}
+
+  @Get('staff/meal-points/:mealPointId/delivery-runs')
+  @Roles('provider_admin', 'staff', 'admin')
+  @ApiOperation({ summary: 'The delivery runs of one meal: 送餐 orders batched per community, stops in order (a plan; fixed once the cut-off has passed)' })
+  @ApiOkResponse({ type: MealDeliveryPlanDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'MEAL_NOT_OFFERED')
+  plan(@CurrentAuth() auth: AuthContext, @UuidParam('mealPointId') mealPointId: string, @Query() query: MealDeliveryRunsQuery): Promise<MealDeliveryPlan> {
+    return this.runs.plan(auth, mealPointId, query.date, query.mealKind);
+  }
+}
