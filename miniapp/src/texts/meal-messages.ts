@@ -53,9 +53,9 @@ export function mealErrorMessage(error: ApiError): string {
   }
 }
 
-/** `¥15.00`. */
+/** `¥15.00`, `-¥6.00`. */
 export function yuan(fen: number): string {
-  return `¥${formatYuan(fen)}`;
+  return `${fen < 0 ? '-' : ''}¥${formatYuan(Math.abs(fen))}`;
 }
 
 /** `明天 12月2日`: a meal day as a big button, without the weekday, so today and tomorrow fit side by side on a phone. */
