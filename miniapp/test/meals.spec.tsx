@@ -3,8 +3,10 @@ import { fireEvent, render, waitFor } from '@testing-library/react';
 import { MealsHomePage } from '../src/meals/pages/index';
 import { MealOrderPage } from '../src/meals/pages/order';
 import { MealOrdersPage } from '../src/meals/pages/orders';
+import { MealBalancePage } from '../src/meals/pages/balance';
+import { MealPickupPage } from '../src/meals/pages/pickup';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
-import { createFakeMeals, mealRoutes } from './support/fake-meals';
+import { createFakeMeals, mealRoutes, orderOf } from './support/fake-meals';
 import { TOMORROW } from './support/meal-fixtures';
 import { findAll, findOne } from './support/interact';
 import { profileOf } from './support/people';
@@ -192,5 +194,85 @@ describe('my meal orders', () => {
     click(dialog.querySelector('.confirm-dialog__confirm'));
     await waitFor(() => expect(container.querySelector('.meal-order__status')?.textContent).toBe('已退款'));
     expect(api.calls).toContain('POST /meal-orders/order-1/cancel');
+  });
+});
+
+describe('changing an order, its pickup code and the balance', () => {
+  const placed = () =>
+    orderOf(
+      {
+        mealPointId: 'point-anda',
+        residentId: 'member-li',
+        mealDate: TOMORROW,
+        mealKind: 'lunch',
+        fulfilment: 'dine_in',
+        lines: [{ dishId: 'd-chicken', quantity: 1 }],
+        paymentMethod: 'balance',
+      },
+      'order-1',
+    );
+
+  it('修改份数 opens the order with its portions; saving sends the new lines only (no new quote, payment kept)', async () => {
+    const fake = createFakeMeals();
+    fake.orders = [placed()];
+    await serve(fake);
+    routeParams.order = 'order-1';
+    const { container } = render(<MealOrderPage />);
+
+    expect((await findOne(container, '.meal-form__title')).textContent).toContain('修改订单：李建国');
+    const [chickenValue] = await findAll(container, '.meal-stepper__value');
+    expect(chickenValue.textContent).toBe('1 份');
+    expect(container.textContent).toContain('堂食，助餐余额');
+    expect(optionNamed(container, '到店付')).toBeUndefined();
+    click(container.querySelector('.meal-stepper__plus'));
+    await waitFor(() => expect(container.querySelector('.meal-stepper__value')!.textContent).toBe('2 份'));
+    click(container.querySelector('.meal-form__submit'));
+
+    expect((await findOne(container, '.meal-saved')).textContent).toContain('已保存修改');
+    expect(fake.changes).toEqual([{ lines: [{ dishId: 'd-chicken', quantity: 2 }] }]);
+    expect(fake.quotes).toEqual([]);
+  });
+
+  it('the pickup code shows six digits under the QR and is asked for again before it expires', async () => {
+    const fake = createFakeMeals();
+    fake.orders = [placed()];
+    // Valid for 62 s: renewed after the shortest wait (5 s), a minute before it would expire.
+    fake.codeValidMs = 62_000;
+    await serve(fake);
+    routeParams.id = 'order-1';
+    const { container } = render(<MealPickupPage />);
+
+    expect((await findOne(container, '.check-in-code__short')).textContent).toBe('123 456');
+    expect(container.querySelector('.check-in-code__qr')).not.toBeNull();
+    expect(fake.codesIssued).toBe(1);
+    await waitFor(() => expect(fake.codesIssued).toBe(2), { timeout: 8000 });
+  }, 15_000);
+
+  it('the balance and its ledger, twenty rows at a time', async () => {
+    const fake = createFakeMeals();
+    fake.balanceFen = 9500;
+    fake.entries = Array.from({ length: 25 }, (_, index) => ({
+      id: `entry-${25 - index}`,
+      sequence: 25 - index,
+      kind: index === 24 ? ('top_up' as const) : ('meal_payment' as const),
+      amountFen: index === 24 ? 10000 : -20,
+      balanceAfterFen: 9500 + index * 20,
+      mealOrderId: null,
+      method: index === 24 ? ('cash' as const) : null,
+      note: null,
+      createdAt: '2026-12-01T02:00:00.000Z',
+    }));
+    await serve(fake);
+    routeParams.person = 'member-li';
+    const { container } = render(<MealBalancePage />);
+
+    expect((await findOne(container, '.balance-total__amount')).textContent).toBe('¥95.00');
+    expect(container.querySelector('.balance-total__label')!.textContent).toBe('李建国的助餐余额');
+    expect(container.querySelectorAll('.balance-entry')).toHaveLength(20);
+    expect(container.querySelector('.balance-entry__amount')!.textContent).toBe('-¥0.20');
+    click(container.querySelector('.balance-more'));
+    await waitFor(() => expect(container.querySelectorAll('.balance-entry')).toHaveLength(25));
+    expect(container.querySelector('.balance-more')).toBeNull();
+    expect([...container.querySelectorAll('.balance-entry')].at(-1)!.textContent).toContain('充值 · 现金');
   });
 });

@@ -1,4 +1,4 @@
-import type { CreateMealOrderInput, MealOrderView, MealQuoteInput } from '@linli/shared';
+import type { CreateMealOrderInput, MealBalanceEntryView, MealOrderView, MealQuoteInput } from '@linli/shared';
 
 import { authed } from './fake-api';
 import { readJson, sendJson } from './fixture-server';
@@ -16,13 +16,20 @@ export interface FakeMeals {
   balanceFen: number;
   /** The answer to the next POST /meal-orders instead of an order, once. */
   refuseNext: { status: number; body: unknown } | null;
+  /** Every POST /meal-orders/:id/change body. */
+  changes: unknown[];
+  /** How many pickup codes were handed out, and how long each is valid. */
+  codesIssued: number;
+  codeValidMs: number;
+  /** Ledger rows (newest first) that GET /meal-balances/:id pages through. */
+  entries: MealBalanceEntryView[];
 }
 
 export function createFakeMeals(): FakeMeals {
-  return { quotes: [], orders: [], posts: [], balanceFen: 10000, refuseNext: null };
+  return { quotes: [], orders: [], posts: [], balanceFen: 10000, refuseNext: null, changes: [], codesIssued: 0, codeValidMs: 600_000, entries: [] };
 }
 
-function orderOf(input: CreateMealOrderInput, id: string): MealOrderView {
+export function orderOf(input: CreateMealOrderInput, id: string): MealOrderView {
   const { withheld: _withheld, ...price } = priceOf(input);
   return {
     id,
@@ -77,6 +84,26 @@ export function mealRoutes(api: FakeApi, fake: FakeMeals): Record<string, Handle
       fake.orders = [order, ...fake.orders];
       sendJson(res, 201, order);
     }),
+    '/meal-orders/:id': authed(api, (_state, req, res) => {
+      const order = fake.orders.find((candidate) => candidate.id === (req.url ?? '').split('/')[3]);
+      if (order) sendJson(res, 200, order);
+      else sendJson(res, 404, { code: 'NOT_FOUND', message: '订单不存在', requestId: 'r' });
+    }),
+    '/meal-orders/:id/change': authed(api, async (_state, req, res) => {
+      const id = (req.url ?? '').split('/')[3];
+      const body = await readJson<{ lines: Array<{ dishId: string; quantity: number }> }>(req);
+      fake.changes.push(body);
+      fake.orders = fake.orders.map((order) => (order.id === id ? { ...order, lines: order.lines.map((line) => ({ ...line, quantity: body.lines[0].quantity })) } : order));
+      sendJson(
+        res,
+        200,
+        fake.orders.find((order) => order.id === id),
+      );
+    }),
+    '/meal-orders/:id/pickup-code': authed(api, (_state, _req, res) => {
+      fake.codesIssued += 1;
+      sendJson(res, 200, { code: `signed-code-${fake.codesIssued}`, shortCode: '123456', expiresAt: new Date(Date.now() + fake.codeValidMs).toISOString() });
+    }),
     '/meal-orders/:id/cancel': authed(api, (_state, req, res) => {
       const id = (req.url ?? '').split('/')[3];
       fake.orders = fake.orders.map((order) => (order.id === id ? { ...order, status: 'refunded', actions: [] } : order));
@@ -86,8 +113,12 @@ export function mealRoutes(api: FakeApi, fake: FakeMeals): Record<string, Handle
         fake.orders.find((order) => order.id === id),
       );
     }),
-    '/meal-balances/:id': authed(api, (_state, _req, res) =>
-      sendJson(res, 200, { residentId: 'member-li', balanceFen: fake.balanceFen, entries: [], page: 1, pageSize: 20, total: 0 }),
-    ),
+    '/meal-balances/:id': authed(api, (_state, req, res) => {
+      const query = new URL(req.url ?? '', 'http://x').searchParams;
+      const page = Number(query.get('page') ?? 1);
+      const pageSize = Number(query.get('pageSize') ?? 20);
+      const entries = fake.entries.slice((page - 1) * pageSize, page * pageSize);
+      sendJson(res, 200, { residentId: 'member-li', balanceFen: fake.balanceFen, entries, page, pageSize, total: fake.entries.length });
+    }),
   };
 }
