@@ -1,4 +1,4 @@
-import { MEAL_ORDER_PORTION_HOLDING_STATUSES, type LoginResponse, type MealOrderView, type MealPointView, type PlacedMealOrderView } from '@linli/shared';
+import { addDays, MEAL_ORDER_PORTION_HOLDING_STATUSES, type LoginResponse, type MealOrderView, type MealPointView, type PlacedMealOrderView } from '@linli/shared';
 import type { FakeWechatPayServer } from '../src/modules/payments/fake-wechat-pay-server';
 import { WechatPayment } from '../src/modules/payments/wechat-payment.entity';
 import { WechatRefund } from '../src/modules/payments/wechat-refund.entity';
@@ -195,6 +195,22 @@ describe('WeChat Pay for meal orders', () => {
     expect(await statusOf(placed.id)).toBe('paid');
   });
 
+  it('refunds the paid WeChat Pay orders of a closed day and closes the unpaid ones', async () => {
+    const closedDay = addDays(day, 1);
+    const [soup] = await publishMeal(t, canteen, point.id, closedDay, 'lunch', [dish({ name: '清蒸鲈鱼套餐', priceFen: 1800 })]);
+    const body = { ...order(), mealDate: closedDay, lines: [{ dishId: soup, quantity: 1 }] };
+    const paidOne = (await t.http().post('/api/meal-orders').set(bearer(li)).send(body).expect(201)).body as PlacedMealOrderView;
+    await postNotification(t, fake.pay(outTradeNoOf(paidOne.id))).expect(204);
+    const unpaidOne = (await t.http().post('/api/meal-orders').set(bearer(li)).send(body).expect(201)).body as PlacedMealOrderView;
+    const closed = await t.http().post(`/api/meal-points/${point.id}/menu/${closedDay}/close`).set(bearer(canteen)).send({ reason: '燃气检修' }).expect(200);
+    expect(closed.body.cancelledOrders).toBe(2);
+    expect((await refundsOf(paidOne.id))[0]).toMatchObject({ status: 'processing', amountFen: paidOne.price.total });
+    expect((await paymentOf(unpaidOne.id)).status).toBe('closed');
+    await postNotification(t, fake.completeRefund(outRefundNoOf(paidOne.id))).expect(204);
+    expect(await statusOf(paidOne.id)).toBe('refunded');
+    expect(await statusOf(unpaidOne.id)).toBe('cancelled');
+  });
+
   it('cancels orders still unpaid at the cut-off, once even when two sweeps run together, but keeps one paid whose notification never came', async () => {
     const unpaid = await place();
     const paidSilently = await place();
@@ -214,7 +230,8 @@ describe('WeChat Pay for meal orders', () => {
     const payments = await t.dataSource.getRepository(WechatPayment).find();
     const refunds = await t.dataSource.getRepository(WechatRefund).find();
     for (const mealOrder of orders) {
-      const payment = payments.find((row) => row.subjectId === mealOrder.id)!;
+      // An order the subsidies cover whole has no payment: nothing paid, nothing kept.
+      const payment = payments.find((row) => row.subjectId === mealOrder.id) ?? { id: null, paidFen: 0 };
       const refunded = refunds.filter((row) => row.paymentId === payment.id && row.status !== 'failed').reduce((sum, row) => sum + row.amountFen, 0);
       const kept = MEAL_ORDER_PORTION_HOLDING_STATUSES.includes(mealOrder.status) && mealOrder.status !== 'placed' ? mealOrder.totalFen : 0;
       expect({ order: mealOrder.id, status: mealOrder.status, kept: payment.paidFen - refunded }).toEqual({ order: mealOrder.id, status: mealOrder.status, kept });

@@ -25,8 +25,11 @@ export function situationOf(point: Pick<MealPoint, 'windows'>, order: Pick<MealO
 /**
  * Whether the meal can be handed over now by `actor`: a ready meal is collected; one still placed or paid is made
  * ready by the canteen handing it over (after the cut-off) and collected in the same step.
+ * An unpaid WeChat Pay order is not handed over.
  */
-export function collectable(order: Pick<MealOrder, 'status'>, actor: MealOrderActor, situation: MealOrderSituation): boolean {
+export function collectable(order: Pick<MealOrder, 'status' | 'paymentMethod'>, actor: MealOrderActor, situation: MealOrderSituation): boolean {
+  // A WeChat Pay order is handed over only once WeChat Pay confirmed it (the cut-off sweep cancels it otherwise).
+  if (order.paymentMethod === 'wechat_pay' && order.status === 'placed') return false;
   if (order.status === 'ready') return transitionMealOrder('ready', 'collect', actor, situation).ok;
   return transitionMealOrder(order.status, 'mark_ready', 'canteen', situation).ok && transitionMealOrder('ready', 'collect', actor, situation).ok;
 }
