@@ -1125,6 +1125,11 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: MEAL_RUNNERS,
       call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/kitchen-counts`, query: { date: mealDay(1), mealKind: 'lunch' } }),
     },
+    'GET /api/staff/meal-points/{mealPointId}/delivery-runs': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/delivery-runs`, query: { date: mealDay(1), mealKind: 'lunch' } }),
+      secretOf: () => '李建国',
+    },
     // The demo canteen's month holding 李建国's order of the fixture: only its provider_admin and the staff over its point.
     'GET /api/staff/meal-settlements': {
       allowed: MEAL_RUNNERS,
