@@ -23,6 +23,7 @@ export function ProviderHomePage() {
       <View className='page-root'>
         <Notice title={`您好，${account.displayName}`} lines={['您是服务机构管理员：管理服务人员和派单方式。']} />
         <LinkEntry label='服务机构管理' hint='服务人员、邀请码、派单方式' url={ROUTES.providerAdmin} />
+        <LinkEntry label='助餐点管理' hint='社区食堂：今日订单、取餐核销、后厨统计、菜单' url={ROUTES.canteenHome} />
       </View>
     );
   }
