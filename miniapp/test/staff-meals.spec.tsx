@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { shanghaiDateOf } from '@linli/shared';
 
 import type { ElderMealProfileView, MealBalanceView, MealSubsidyRuleView, ResidentProfile } from '@linli/shared';
 
@@ -7,7 +8,7 @@ import { ruleInputOf, emptyRuleDraft } from '../src/staff/forms/subsidy-rule-for
 import { StaffMealElderPage } from '../src/staff/pages/meal-elder';
 import { StaffMealRulesPage } from '../src/staff/pages/meal-rules';
 import { authed, createFakeApi, meRoutes, signInTo } from './support/fake-api';
-import { mealPointFixture } from './support/fake-canteen';
+import { mealOrderOf, mealPointFixture, weekMenuOf } from './support/fake-canteen';
 import { readJson, sendJson } from './support/fixture-server';
 import { findAll, findOne, typeInto } from './support/interact';
 import { profileOf, residentAccount } from './support/people';
@@ -130,6 +131,57 @@ describe('staff: 老人助餐', () => {
     click(container.querySelector('.staff-top-up-submit'));
     expect(await screen.findByText('金额请写成 100 或 100.50 这样的数字（元），单次最多 5000 元')).toBeTruthy();
     expect(writes.list).toHaveLength(2);
+  });
+});
+
+describe('staff: 代老人订餐', () => {
+  it('orders a meal for the elder at the one meal point in reach, with one Idempotency-Key', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    const writes: Writes = { list: [] };
+    const today = shanghaiDateOf(new Date());
+    await serveRoutes({
+      ...meRoutes(api),
+      '/staff/residents': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [liJianguo] })),
+      '/meal-profiles/:id': authed(api, (_state, _req, res) => sendJson(res, 200, profile)),
+      '/meal-balances/:id': authed(api, (_state, _req, res) => sendJson(res, 200, { residentId: liJianguo.id, balanceFen: 10000, entries: [], page: 1, pageSize: 20, total: 0 })),
+      '/staff/meal-points': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [mealPointFixture] })),
+      '/meal-points/:id/menu': authed(api, (_state, _req, res) => sendJson(res, 200, weekMenuOf(today, [today]))),
+      '/meal-orders': record(
+        writes,
+        (body, _req, res) => sendJson(res, 201, mealOrderOf({ mealDate: today, lines: [{ dishId: 'd', name: '红烧肉套餐', unitPriceFen: 1500, quantity: 2, tags: [] }] })),
+        api,
+      ),
+    });
+    const { container } = render(<StaffMealElderPage />);
+    await typeInto(container, '.staff-resident-name', '李建国');
+    click(container.querySelector('.staff-resident-search'));
+    click(await findOne(container, '.staff-resident'));
+
+    click(await findOne(container, '.staff-meal-kind[data-value="lunch"]'));
+    const more = await findOne(container, '.staff-meal-dish__more');
+    click(more);
+    click(more);
+    click(container.querySelector('.staff-meal-order-submit'));
+    expect(await screen.findByText('请选择堂食、自取或送餐')).toBeTruthy();
+    click(container.querySelector('.staff-meal-fulfilment[data-value="dine_in"]'));
+    click(container.querySelector('.staff-meal-order-submit'));
+    expect((await findOne(container, '.staff-meal-order__placed')).textContent).toContain('已为李建国订好');
+    expect(writes.list).toEqual([
+      {
+        call: 'POST /meal-orders',
+        body: {
+          mealPointId: 'point-anda',
+          residentId: 'resident-li-jianguo',
+          mealDate: today,
+          mealKind: 'lunch',
+          fulfilment: 'dine_in',
+          paymentMethod: 'balance',
+          lines: [{ dishId: `dish-${today}-lunch`, quantity: 2 }],
+        },
+        idempotencyKey: expect.any(String) as string,
+      },
+    ]);
   });
 });
 
