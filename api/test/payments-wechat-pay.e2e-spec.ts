@@ -107,6 +107,13 @@ describe('WeChat Pay for meal orders', () => {
     await postNotification(t, { headers: genuine.headers, body: genuine.body.replace('"event_type"', '"event_type" ') }).expect(401);
     await postNotification(t, fake.pay(outTradeNoOf(placed.id), { signedAt: new Date(Date.now() - 10 * 60 * 1000) })).expect(401);
     await t.http().post('/api/payments/wechat-pay/notify').send({ event_type: 'TRANSACTION.SUCCESS' }).expect(401);
+    // Nothing bigger than any route takes is even read into memory.
+    await t
+      .http()
+      .post('/api/payments/wechat-pay/notify')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ padding: 'x'.repeat(t.config.maxBodyBytes) }))
+      .expect(413);
     expect(await statusOf(placed.id)).toBe('placed');
     expect((await paymentOf(placed.id)).status).toBe('prepaid');
     // The genuine one still works afterwards.

@@ -80,7 +80,7 @@ export class MealOrdersController {
   @Roles('resident')
   @ApiOperation({ summary: 'The signed wx.requestPayment parameters of an unpaid WeChat Pay order (again)' })
   @ApiOkResponse({ type: WechatPayRequestDto })
-  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'WECHAT_PAY_UNAVAILABLE')
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'MEAL_ORDER_CUT_OFF', 'WECHAT_PAY_UNAVAILABLE')
   wechatPayRequest(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<WechatPayRequest> {
     return this.orders.wechatPayRequest(auth, orderId);
   }

@@ -119,6 +119,9 @@ export class MealOrdersService {
   /** The signed wx.requestPayment parameters again, while a WeChat Pay order is unpaid (the prepay is reused for two hours). */
   async wechatPayRequest(auth: AuthContext, orderId: string): Promise<WechatPayRequest> {
     const order = await this.accessible(auth, orderId);
+    // WeChat Pay takes no payment after the cut-off (time_expire): the order is cancelled by the sweep instead.
+    if (order.paymentMethod === 'wechat_pay' && order.status === 'placed' && situationOf(order.mealPoint, order, new Date()).pastCutOff)
+      throw pastCutOff(cutOffOf(order.mealPoint, order));
     const request = order.paymentMethod === 'wechat_pay' && order.status === 'placed' ? await this.payments.requestPayment(order.id) : null;
     if (!request) throw mealOrderTransitionRefused(order.status, 'pay', 'not_awaiting_wechat_pay');
     return request;

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
 
 export const WECHAT_PAY_NOTIFY_PATH = '/api/payments/wechat-pay/notify';
 const RAW_BODY = Symbol('wechatPayRawBody');
@@ -13,14 +15,23 @@ const RAW_BODY = Symbol('wechatPayRawBody');
  */
 @Injectable()
 export class NotificationRawBody implements OnModuleInit {
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('preParsing', async (request, _reply, payload) => {
       if (request.method !== 'POST' || request.url.split('?')[0] !== WECHAT_PAY_NOTIFY_PATH) return payload;
       const chunks: Buffer[] = [];
-      for await (const chunk of payload) chunks.push(Buffer.from(chunk as Buffer));
+      let size = 0;
+      for await (const chunk of payload) {
+        size += (chunk as Buffer).length;
+        // Never buffer more than any route accepts: the same 413 Fastify's own limit answers.
+        if (size > this.config.maxBodyBytes) throw Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+        chunks.push(Buffer.from(chunk as Buffer));
+      }
       const raw = Buffer.concat(chunks);
       (request as FastifyRequest & { [RAW_BODY]?: string })[RAW_BODY] = raw.toString('utf8');
       return Readable.from([raw]);

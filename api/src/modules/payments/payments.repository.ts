@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { WechatPayment, type WechatPaymentStatus } from './wechat-payment.entity';
 import { WechatRefund, type WechatRefundStatus } from './wechat-refund.entity';
 
@@ -66,13 +66,17 @@ export class PaymentsRepository {
     return result.affected === 1;
   }
 
-  /** Payments without WeChat Pay's word, asked for between `from` and `until` (the reconciliation sweep). */
-  listUnsettledPayments(from: Date, until: Date, limit: number): Promise<WechatPayment[]> {
+  /**
+   * Payments without WeChat Pay's word, asked for before `askedBefore`, that could still have been paid: WeChat Pay takes
+   * no payment after `expires_at` (time_expire), so those expired before `expiredAfter` are left alone.
+   */
+  listUnsettledPayments(askedBefore: Date, expiredAfter: Date, limit: number): Promise<WechatPayment[]> {
     return this.dataSource
       .getRepository(WechatPayment)
       .createQueryBuilder('payment')
       .where('payment.status IN (:...statuses)', { statuses: UNSETTLED })
-      .andWhere(new Brackets((where) => where.where('payment.created_at >= :from', { from }).andWhere('payment.created_at <= :until', { until })))
+      .andWhere('payment.created_at <= :askedBefore', { askedBefore })
+      .andWhere('payment.expires_at >= :expiredAfter', { expiredAfter })
       .orderBy('payment.created_at', 'ASC')
       .take(limit)
       .getMany();

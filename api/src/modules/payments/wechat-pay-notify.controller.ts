@@ -20,7 +20,7 @@ export class WechatPayNotifyController {
   @HttpCode(204)
   @ApiOperation({ summary: 'WeChat Pay payment and refund notifications (signature-verified, AEAD_AES_256_GCM decrypted); applied once' })
   @ApiNoContentResponse({ description: 'Received (also for a duplicate)' })
-  @ApiErrorResponses('WECHAT_PAY_SIGNATURE_INVALID', 'MALFORMED_BODY')
+  @ApiErrorResponses('WECHAT_PAY_SIGNATURE_INVALID', 'MALFORMED_BODY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   notify(@Req() request: FastifyRequest): Promise<void> {
     return this.payments.handleNotification(request.headers, rawBodyOf(request));
   }

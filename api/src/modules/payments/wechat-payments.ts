@@ -16,8 +16,11 @@ import type { WechatPayment } from './wechat-payment.entity';
 
 /** WeChat Pay's prepay_id lives two hours; ask again a little before. */
 const PREPAY_TTL_MS = 110 * 60 * 1000;
-/** Payments reconciled by query look back this far (WeChat Pay keeps unpaid orders well beyond it). */
-const RECONCILE_LOOKBACK_MS = 2 * 24 * 3600 * 1000;
+/**
+ * A payment is queried until this long after WeChat Pay stopped taking it (time_expire): a notification lost at the
+ * last moment is still found, and WeChat Pay itself retries notifications for about a day.
+ */
+const RECONCILE_AFTER_EXPIRY_MS = 24 * 3600 * 1000;
 const SWEEP_BATCH = 100;
 /** A claimed refund is someone's for this long; then it is due again. */
 const REFUND_LEASE_MS = 60 * 1000;
@@ -147,7 +150,7 @@ export class WechatPayments {
    * queried, refunds not yet accepted are sent again, and the subject cancels what is still unpaid at its cut-off.
    */
   async sweep(now = new Date()): Promise<void> {
-    const unsettled = await this.payments.listUnsettledPayments(new Date(now.getTime() - RECONCILE_LOOKBACK_MS), new Date(now.getTime() - this.reconcileAfterMs), SWEEP_BATCH);
+    const unsettled = await this.payments.listUnsettledPayments(new Date(now.getTime() - this.reconcileAfterMs), new Date(now.getTime() - RECONCILE_AFTER_EXPIRY_MS), SWEEP_BATCH);
     for (const payment of unsettled) {
       try {
         const transaction = await this.client.queryByOutTradeNo(payment.outTradeNo);
