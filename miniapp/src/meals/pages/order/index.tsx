@@ -53,7 +53,11 @@ function FormFor({ setup, person }: { setup: MealOrderSetup; person: MealPerson 
       person={person}
       mode={mode}
       balanceFen={balance.state.status === 'ready' ? balance.state.data.balanceFen : null}
-      onSaved={setSaved}
+      onSaved={(order) => {
+        setSaved(order);
+        // The button was at the bottom of a long form: the answer starts at the top.
+        Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+      }}
     />
   );
 }
