@@ -14,6 +14,7 @@ import { navigations, routeParams } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeBookings } from './support/fake-bookings';
+import { fakeClockOnly } from './support/fake-timers';
 
 const serveRoutes = servePerTest();
 
@@ -310,25 +311,7 @@ describe('booking a service (BookPage)', () => {
 
   it('a slot whose time came while the page was open says 已开始 and cannot be picked; a full one says 已约满', async () => {
     // Only the clock is faked (10:15 today): the fixture server and the request layer keep real timers.
-    jest.useFakeTimers({
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-      ],
-      now: instantOf(TODAY, '10:15'),
-    });
+    fakeClockOnly(instantOf(TODAY, '10:15'));
     try {
       const api = createFakeApi();
       signInTo(api);

@@ -13,6 +13,7 @@ import { navigations, routeParams } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
+import { fakeClockOnly } from './support/fake-timers';
 
 const serveRoutes = servePerTest();
 
@@ -128,27 +129,11 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
 
   describe('a window that cannot be asked for says why', () => {
     // Only the clock is faked: the fixture server and the request layer keep real timers.
-    const onlyDate = [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-    ] as const;
     const today = shanghaiDateOf(new Date());
     afterEach(() => jest.useRealTimers());
 
     async function windowsAt(time: string) {
-      jest.useFakeTimers({ doNotFake: [...onlyDate], now: instantOf(today, time) });
+      fakeClockOnly(instantOf(today, time));
       const api = createFakeApi({ profile: profileOf() });
       signInTo(api);
       const { container } = await open(api, createFakeDispatch(), serviceDetailOf(homeCareService, [mediationDetail.centres[0]]));

@@ -14,6 +14,7 @@ import { hidePage, imageStub, navigations, phoneStub, routeParams, showPage } fr
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
+import { fakeIntervalsOnly } from './support/fake-timers';
 
 const serveRoutes = servePerTest();
 
@@ -211,23 +212,7 @@ describe('the resident order page (HomeOrderPage)', () => {
   });
 
   it('polls every 10 s while shown and still moving; stops when hidden', async () => {
-    jest.useFakeTimers({
-      doNotFake: [
-        'Date',
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    });
+    fakeIntervalsOnly();
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'pending_dispatch' })] });
     const { api, container } = await open(fake);
     expect(statusOf(container)).toBe('正在安排服务人员');

@@ -14,6 +14,7 @@ import { imageStub, pullDownRefresh, routeParams } from './support/taro-h5';
 import type { SessionAccount } from '@linli/shared';
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
+import { fakeClockOnly } from './support/fake-timers';
 
 const serveRoutes = servePerTest();
 
@@ -71,24 +72,7 @@ describe('expired photo paths heal themselves (OrderPhotos onStale)', () => {
   });
 
   it('resident order page: the viewer opened after PHOTO_FRESH_MS reloads and asks for one more tap instead of showing dead paths', async () => {
-    jest.useFakeTimers({
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'requestAnimationFrame',
-        'cancelAnimationFrame',
-        'requestIdleCallback',
-        'cancelIdleCallback',
-        'setImmediate',
-        'clearImmediate',
-        'setTimeout',
-        'clearTimeout',
-        'setInterval',
-        'clearInterval',
-      ],
-    });
+    fakeClockOnly();
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'completed', photos: twoPhotos })] });
     const { api, container } = await openPage(fake, <HomeOrderPage />);
 

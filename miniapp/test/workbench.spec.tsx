@@ -14,6 +14,7 @@ import { imageStub, locationStub, navigations, phoneStub } from './support/taro-
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeDispatch } from './support/fake-dispatch';
+import { fakeIntervalsOnly } from './support/fake-timers';
 
 const serveRoutes = servePerTest();
 
@@ -22,27 +23,6 @@ const workerAccount = residentAccount({ id: 'account-zhao', role: 'worker', disp
 function click(node: Element | null | undefined): void {
   if (!node) throw new Error('nothing to click');
   fireEvent.click(node);
-}
-
-/** Only intervals are faked (the polls); timeouts and the HTTP they wait for run for real. */
-function fakeIntervals(): void {
-  jest.useFakeTimers({
-    doNotFake: [
-      'Date',
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
 }
 
 async function openBench(fake: FakeDispatch): Promise<{ api: FakeApi; container: HTMLElement; baseUrl: string }> {
@@ -215,7 +195,7 @@ describe('worker workbench (provider/pages/index)', () => {
   });
 
   it('while online: asks for an offer every 5 s and reports the position every 60 s (refused location: no report)', async () => {
-    fakeIntervals();
+    fakeIntervalsOnly();
     const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }) });
     const { api } = await openBench(fake);
     const offerPolls = () => api.calls.filter((call) => call === 'GET /worker/offer').length;
