@@ -136,9 +136,14 @@ export class MealOrdersController {
   @Post('staff/meal-pickups')
   @Roles('provider_admin', 'staff', 'admin')
   @HttpCode(200)
-  @ApiOperation({ summary: "Hand a meal over at a meal point's counter: the six digits read out or the QR scanned; a second scan says when it was collected" })
+  @ApiOperation({
+    summary: "Hand a meal over at a meal point's counter: the six digits read out or the QR scanned; a second scan says when it was collected",
+    description:
+      'A wrong code answers 400 PICKUP_CODE_INVALID whatever orders exist. After CHECK_IN_MAX_WRONG_CODES wrong codes from one account at one meal point within ' +
+      'CHECK_IN_WRONG_CODE_WINDOW_SECONDS, every code there answers 429 RATE_LIMITED with Retry-After (and details.retryAfterSeconds); the lookup by name stays open.',
+  })
   @ApiOkResponse({ type: MealOrderViewDto })
-  @ApiErrorResponses(...ERRORS, 'PICKUP_CODE_INVALID', 'MEAL_ALREADY_COLLECTED', 'MEAL_NOT_OFFERED', 'INVALID_TRANSITION', 'CONFLICT')
+  @ApiErrorResponses(...ERRORS, 'PICKUP_CODE_INVALID', 'RATE_LIMITED', 'MEAL_ALREADY_COLLECTED', 'MEAL_NOT_OFFERED', 'INVALID_TRANSITION', 'CONFLICT')
   collectByCode(@CurrentAuth() auth: AuthContext, @Body() body: CollectMealDto): Promise<MealOrderView> {
     return this.pickups.collectByCode(auth, body.mealPointId, body.code);
   }
