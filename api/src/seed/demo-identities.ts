@@ -141,6 +141,13 @@ export const DEMO_ACCOUNTS: DemoAccountSeed[] = [
     providerKey: 'kangle',
     username: 'kangle.admin',
   },
-  { key: 'provider-anda-canteen', role: 'provider_admin', displayName: '长者食堂管理员', description: '社区食堂管理员 · 安大社区长者食堂', providerKey: 'anda-canteen', username: 'anda.canteen' },
+  {
+    key: 'provider-anda-canteen',
+    role: 'provider_admin',
+    displayName: '长者食堂管理员',
+    description: '社区食堂管理员 · 安大社区长者食堂',
+    providerKey: 'anda-canteen',
+    username: 'anda.canteen',
+  },
   { key: 'worker-zhao', role: 'worker', displayName: '赵师傅', description: '服务人员 · 安心家政', providerKey: 'anxin', openid: 'demo-openid-worker-zhao' },
 ];
