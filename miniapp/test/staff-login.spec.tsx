@@ -111,7 +111,7 @@ describe('StaffLoginPage', () => {
   });
 
   it('tells the owner on the workbench about wrong passwords since their last sign-in, until they say they have read it', async () => {
-    const lastAt = new Date(2026, 11, 1, 9, 12).toISOString(); // 09:12 on this machine's clock
+    const lastAt = '2026-12-01T01:12:00.000Z'; // 09:12 in Shanghai, whatever this machine's zone
     answer = {
       status: 200,
       body: {

@@ -1,8 +1,13 @@
-const pad = (value: number) => String(value).padStart(2, '0');
+import { shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 
-/** `2026-11-26T07:05:00Z` → `2026年11月26日 15:05` in the phone's own time zone; null for an unreadable value. */
-export function formatLocalDateTime(iso: string): string | null {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/**
+ * `2026-11-26T07:05:00Z` → `2026年11月26日 15:05` on the Shanghai clock, like every slot, window and cut-off the app
+ * shows — not the phone's zone, which for a child ordering from abroad would put an order's times beside its
+ * cut-off in two different clocks. Null for an unreadable value.
+ */
+export function formatDateTime(iso: string): string | null {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return null;
+  const [year, month, day] = shanghaiDateOf(instant).split('-').map(Number);
+  return `${year}年${month}月${day}日 ${shanghaiTimeOf(instant)}`;
 }

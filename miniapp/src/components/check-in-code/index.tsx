@@ -8,7 +8,7 @@ import type { CheckInCode } from '@linli/shared';
 import { RemoteContent } from '../remote-content';
 import { useRemoteById } from '../../hooks/useRemoteData';
 import { fetchCheckInCode } from '../../services/bookings';
-import { formatLocalDateTime } from '../../utils/datetime';
+import { formatDateTime } from '../../utils/datetime';
 
 import type { RemoteData } from '../../hooks/useRemoteData';
 
@@ -58,7 +58,7 @@ export function SignedCodePanel({ state, onRefresh, texts }: SignedCodePanelProp
                 <Text className='check-in-code__hint'>{texts.shortHint}</Text>
               </>
             )}
-            <Text className='check-in-code__hint'>有效期到 {formatLocalDateTime(found.expiresAt) ?? found.expiresAt}</Text>
+            <Text className='check-in-code__hint'>有效期到 {formatDateTime(found.expiresAt) ?? found.expiresAt}</Text>
             <Button className='check-in-code__refresh' size='large' block onClick={onRefresh}>
               {texts.refreshText}
             </Button>

@@ -5,13 +5,13 @@ import { useMemo, useState } from 'react';
 import type { FailedSignIns } from '@linli/shared';
 
 import { dismissFailedSignIns, readFailedSignIns } from '../../storage/failed-sign-ins';
-import { formatLocalDateTime } from '../../utils/datetime';
+import { formatDateTime } from '../../utils/datetime';
 
 import './index.scss';
 
 /** `上次登录后有 3 次密码输错（最近一次 2026年12月1日 09:12），账号曾因此被暂时锁定。` */
 function failedSignInsSummary({ count, lastAt, locked }: FailedSignIns): string {
-  const last = formatLocalDateTime(lastAt);
+  const last = formatDateTime(lastAt);
   return `上次登录后有 ${count} 次密码输错${last ? `（最近一次 ${last}）` : ''}${locked ? '，账号曾因此被暂时锁定' : ''}。`;
 }
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { OrderTimelineEntry, ServiceOrderView } from '@linli/shared';
 
 import { starsOf, windowLabel } from '../../texts/order-messages';
-import { formatLocalDateTime } from '../../utils/datetime';
+import { formatDateTime } from '../../utils/datetime';
 
 import './index.scss';
 
@@ -69,7 +69,7 @@ export function OrderTimeline({ entries }: { entries: readonly OrderTimelineEntr
         <View key={`${entry.at}-${index}`} className='order-timeline__entry'>
           <Text className='order-timeline__label'>{entry.label}</Text>
           <Text className='order-timeline__meta'>
-            {formatLocalDateTime(entry.at) ?? ''} · {entry.actorName}
+            {formatDateTime(entry.at) ?? ''} · {entry.actorName}
           </Text>
           {entry.reason && <Text className='order-timeline__reason'>原因：{entry.reason}</Text>}
         </View>

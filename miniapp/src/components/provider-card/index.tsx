@@ -4,7 +4,7 @@ import { PROVIDER_KIND_LABELS, PROVIDER_STATUS_LABELS } from '@linli/shared';
 import type { ProviderStatus, ProviderView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
-import { formatLocalDateTime } from '../../utils/datetime';
+import { formatDateTime } from '../../utils/datetime';
 
 import './index.scss';
 
@@ -46,7 +46,7 @@ export function ProviderCard({ provider, detailed = false, children }: ProviderC
             </Text>
           )}
           {provider.creditCode && <Text className='provider-card__line'>信用代码：{provider.creditCode}</Text>}
-          <Text className='provider-card__line'>申请时间：{formatLocalDateTime(provider.createdAt) ?? provider.createdAt}</Text>
+          <Text className='provider-card__line'>申请时间：{formatDateTime(provider.createdAt) ?? provider.createdAt}</Text>
         </>
       )}
       {reasonLabel && provider.decisionReason && (

@@ -7,7 +7,7 @@ import type { HouseholdMember, InvitationCode } from '@linli/shared';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { useHousehold } from '../../hooks/useHousehold';
 import { EMPTY_PERSON } from '../../hooks/usePersonForm';
-import { formatLocalDateTime } from '../../utils/datetime';
+import { formatDateTime } from '../../utils/datetime';
 import { PersonForm } from './person-form';
 
 import type { ActionState } from '../../hooks/useActions';
@@ -30,7 +30,7 @@ function Invitation({ invitation }: { invitation: InvitationCode }) {
     <View className='invitation'>
       <Text className='invitation__label'>邀请码</Text>
       <Text className='invitation-code'>{invitation.code.split('').join(' ')}</Text>
-      <Text className='invitation__line'>有效期至：{formatLocalDateTime(invitation.expiresAt) ?? invitation.expiresAt}</Text>
+      <Text className='invitation__line'>有效期至：{formatDateTime(invitation.expiresAt) ?? invitation.expiresAt}</Text>
       <Text className='invitation__line'>请家人用自己的微信打开“邻里”小程序，在登录页点“我有家人邀请码”，输入上面的邀请码。</Text>
     </View>
   );

@@ -7,7 +7,7 @@ import type { MealBalanceEntryView, SessionAccount } from '@linli/shared';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { usePageParam } from '../../../hooks/usePageId';
-import { formatLocalDateTime } from '../../../utils/datetime';
+import { formatDateTime } from '../../../utils/datetime';
 import { yuan } from '../../../texts/meal-messages';
 import { PersonChoice } from '../../components/person-choice';
 import { useMealBalance } from '../../hooks/useMealBalance';
@@ -28,7 +28,7 @@ function EntryRow({ entry }: { entry: MealBalanceEntryView }) {
           {yuan(entry.amountFen)}
         </Text>
       </View>
-      <Text className='balance-entry__line'>{formatLocalDateTime(entry.createdAt) ?? entry.createdAt}</Text>
+      <Text className='balance-entry__line'>{formatDateTime(entry.createdAt) ?? entry.createdAt}</Text>
       {entry.note && <Text className='balance-entry__line'>{entry.note}</Text>}
       <Text className='balance-entry__line'>余额 {yuan(entry.balanceAfterFen)}</Text>
     </View>

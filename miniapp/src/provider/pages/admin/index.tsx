@@ -12,7 +12,7 @@ import { TextField } from '../../../components/text-field';
 import { useProviderAdmin, WEEKDAY_LABELS } from '../../../hooks/useProviderAdmin';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../navigation/routes';
-import { formatLocalDateTime } from '../../../utils/datetime';
+import { formatDateTime } from '../../../utils/datetime';
 import { DispatchProfileEditor } from '../../components/dispatch-profile-editor';
 
 import type { ProviderAdminHandle } from '../../../hooks/useProviderAdmin';
@@ -82,7 +82,7 @@ function WorkerCard({ admin, worker }: { admin: ProviderAdminHandle; worker: Pro
         <View className='provider-invitation'>
           <Text className='provider-worker__line'>请服务人员在“服务人员入口”输入邀请码：</Text>
           <Text className='provider-admin__code provider-invitation__code'>{code.code}</Text>
-          <Text className='provider-worker__line'>有效期至 {formatLocalDateTime(code.expiresAt) ?? code.expiresAt}</Text>
+          <Text className='provider-worker__line'>有效期至 {formatDateTime(code.expiresAt) ?? code.expiresAt}</Text>
         </View>
       )}
       {inviting.status === 'failed' && <Text className='provider-admin__message'>{inviting.message}</Text>}

@@ -7,7 +7,7 @@ import { ChoiceGrid } from '../../../components/choice-grid';
 import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
-import { formatLocalDateTime } from '../../../utils/datetime';
+import { formatDateTime } from '../../../utils/datetime';
 import { useMealTopUp } from '../../hooks/useMealTopUp';
 
 const METHOD_BY_LABEL = Object.fromEntries(MEAL_TOP_UP_METHODS.map((method) => [MEAL_TOP_UP_METHOD_LABELS[method], method])) as Record<string, MealTopUpMethod>;
@@ -24,7 +24,7 @@ export function TopUpSection({ residentId }: { residentId: string }) {
             <Text className='staff-desk__line staff-meal-balance__amount'>余额 ¥{formatYuan(balance.balanceFen)}</Text>
             {balance.entries.slice(0, 3).map((entry) => (
               <Text key={entry.id} className='staff-desk__line'>
-                {formatLocalDateTime(entry.createdAt)} {MEAL_BALANCE_ENTRY_KIND_LABELS[entry.kind]} {entry.amountFen > 0 ? '+' : ''}
+                {formatDateTime(entry.createdAt)} {MEAL_BALANCE_ENTRY_KIND_LABELS[entry.kind]} {entry.amountFen > 0 ? '+' : ''}
                 {formatYuan(entry.amountFen)}
               </Text>
             ))}
