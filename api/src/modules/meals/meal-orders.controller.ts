@@ -24,7 +24,10 @@ import {
 import { CloseMealDayDto, MealDayClosedResultDto } from './dto/menus.dto';
 import { PlacedMealOrderDto } from './dto/placed-meal-order.dto';
 import { WechatPayRequestDto } from '../payments';
-import { MealOrdersService } from './meal-orders.service';
+import { MealCancellationsService } from './meal-cancellations.service';
+import { MealOrderPayments } from './meal-order-payments';
+import { MealOrderReads } from './meal-order-reads';
+import { MealOrderingService } from './meal-ordering.service';
 import { MealPickupsService } from './meal-pickups.service';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -34,7 +37,10 @@ const ORDERING = ['CONSENT_REQUIRED', 'MEAL_NOT_OFFERED', 'MEAL_ORDER_CUT_OFF'] 
 @Controller()
 export class MealOrdersController {
   constructor(
-    private readonly orders: MealOrdersService,
+    private readonly ordering: MealOrderingService,
+    private readonly cancellations: MealCancellationsService,
+    private readonly reads: MealOrderReads,
+    private readonly orderPayments: MealOrderPayments,
     private readonly pickups: MealPickupsService,
   ) {}
 
@@ -45,7 +51,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealPriceDto })
   @ApiErrorResponses(...ERRORS, ...ORDERING)
   quote(@CurrentAuth() auth: AuthContext, @Body() body: MealQuoteDto): Promise<MealPrice> {
-    return this.orders.quote(auth, body);
+    return this.ordering.quote(auth, body);
   }
 
   @Post('meal-orders')
@@ -55,7 +61,7 @@ export class MealOrdersController {
   @ApiCreatedResponse({ type: PlacedMealOrderDto })
   @ApiErrorResponses(...ERRORS, ...ORDERING, 'MEAL_SOLD_OUT', 'MEAL_POINT_FULL', 'BALANCE_INSUFFICIENT', 'IDEMPOTENCY_KEY_REUSED')
   create(@CurrentAuth() auth: AuthContext, @Body() body: CreateMealOrderDto, @IdempotencyKey() idempotencyKey: string | undefined): Promise<PlacedMealOrderView> {
-    return this.orders.create(auth, body, idempotencyKey);
+    return this.ordering.create(auth, body, idempotencyKey);
   }
 
   @Get('meal-orders')
@@ -64,7 +70,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderListDto })
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
   async listMine(@CurrentAuth() auth: AuthContext): Promise<ListResponse<MealOrderView>> {
-    return { items: await this.orders.listMine(auth) };
+    return { items: await this.reads.listMine(auth) };
   }
 
   @Get('meal-orders/:orderId')
@@ -73,7 +79,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderViewDto })
   @ApiErrorResponses(...ERRORS)
   get(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
-    return this.orders.get(auth, orderId);
+    return this.reads.get(auth, orderId);
   }
 
   @Get('meal-orders/:orderId/wechat-pay')
@@ -82,7 +88,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: WechatPayRequestDto })
   @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'MEAL_ORDER_CUT_OFF', 'WECHAT_PAY_UNAVAILABLE')
   wechatPayRequest(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<WechatPayRequest> {
-    return this.orders.wechatPayRequest(auth, orderId);
+    return this.orderPayments.wechatPayRequest(auth, orderId);
   }
 
   @Post('meal-orders/:orderId/wechat-pay/check')
@@ -92,7 +98,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderViewDto })
   @ApiErrorResponses(...ERRORS, 'WECHAT_PAY_UNAVAILABLE')
   checkWechatPay(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<MealOrderView> {
-    return this.orders.checkWechatPay(auth, orderId);
+    return this.orderPayments.checkWechatPay(auth, orderId);
   }
 
   @Post('meal-orders/:orderId/change')
@@ -102,7 +108,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderViewDto })
   @ApiErrorResponses(...ERRORS, 'MEAL_NOT_OFFERED', 'MEAL_ORDER_CUT_OFF', 'MEAL_SOLD_OUT', 'INVALID_TRANSITION', 'CONFLICT', 'BALANCE_INSUFFICIENT')
   change(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: ChangeMealOrderDto): Promise<MealOrderView> {
-    return this.orders.change(auth, orderId, body.lines);
+    return this.ordering.change(auth, orderId, body.lines);
   }
 
   @Post('meal-orders/:orderId/cancel')
@@ -112,7 +118,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderViewDto })
   @ApiErrorResponses(...ERRORS, 'MEAL_ORDER_CUT_OFF', 'INVALID_TRANSITION', 'CONFLICT')
   cancel(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: CancelMealOrderDto): Promise<MealOrderView> {
-    return this.orders.cancel(auth, orderId, body.reason);
+    return this.cancellations.cancel(auth, orderId, body.reason);
   }
 
   @Get('meal-orders/:orderId/pickup-code')
@@ -130,7 +136,7 @@ export class MealOrdersController {
   @ApiOkResponse({ type: MealOrderListDto })
   @ApiErrorResponses(...ERRORS)
   async listForMeal(@CurrentAuth() auth: AuthContext, @Query() query: StaffMealOrdersQuery): Promise<ListResponse<MealOrderView>> {
-    return { items: await this.orders.listForMeal(auth, query) };
+    return { items: await this.reads.listForMeal(auth, query) };
   }
 
   @Post('staff/meal-pickups')
@@ -179,6 +185,6 @@ export class MealOrdersController {
     @DateParam('mealDate') mealDate: string,
     @Body() body: CloseMealDayDto,
   ): Promise<MealDayClosedResult> {
-    return this.orders.closeDay(auth, mealPointId, mealDate, body.reason);
+    return this.cancellations.closeDay(auth, mealPointId, mealDate, body.reason);
   }
 }

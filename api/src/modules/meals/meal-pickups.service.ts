@@ -8,7 +8,7 @@ import { MealPointAccess, mealActorOf } from './meal-point-access';
 import type { MealOrder } from './meal-order.entity';
 import { collectable, situationOf, toMealOrderView } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
-import { MealOrdersService } from './meal-orders.service';
+import { MealOrderReads } from './meal-order-reads';
 import { alreadyCollected, mealOrderChangedMeanwhile, mealOrderTransitionRefused, wrongMealDay, wrongMealPoint } from './meals.errors';
 
 /**
@@ -21,7 +21,7 @@ export class MealPickupsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly orders: MealOrdersRepository,
-    private readonly mealOrders: MealOrdersService,
+    private readonly reads: MealOrderReads,
     private readonly points: MealPointAccess,
     private readonly pickupCodes: MealPickupCodes,
     private readonly audit: AuditService,
@@ -29,7 +29,7 @@ export class MealPickupsService {
 
   /** The QR's signed code (minutes long; the screen asks again) and the six digits, for an order still to collect. */
   async pickupCode(auth: AuthContext, orderId: string): Promise<MealPickupCode> {
-    const order = await this.mealOrders.accessible(auth, orderId);
+    const order = await this.reads.accessible(auth, orderId);
     if (!['placed', 'paid', 'ready'].includes(order.status) || order.fulfilment === 'delivery') {
       throw mealOrderTransitionRefused(order.status, 'collect', order.fulfilment === 'delivery' ? 'wrong_fulfilment' : 'invalid_transition');
     }
@@ -46,7 +46,7 @@ export class MealPickupsService {
 
   /** Collecting from the day's list after looking the elder up (no phone, no code). */
   async collect(auth: AuthContext, orderId: string): Promise<MealOrderView> {
-    const order = await this.mealOrders.accessible(auth, orderId);
+    const order = await this.reads.accessible(auth, orderId);
     return this.collectOrder(auth, order);
   }
 

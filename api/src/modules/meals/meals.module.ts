@@ -9,8 +9,10 @@ import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import { MealDeliveryRunsService } from './meal-delivery-runs.service';
 import { MealOrdersController } from './meal-orders.controller';
 import { MealOrdersRepository } from './meal-orders.repository';
-import { MealOrdersService } from './meal-orders.service';
+import { MealCancellationsService } from './meal-cancellations.service';
 import { MealOrderPayments } from './meal-order-payments';
+import { MealOrderReads } from './meal-order-reads';
+import { MealOrderingService } from './meal-ordering.service';
 import { MealPickupCodes } from './meal-pickup-codes';
 import { MealPickupsService } from './meal-pickups.service';
 import { MealPointAccess } from './meal-point-access';
@@ -34,7 +36,9 @@ import { MenusService } from './menus.service';
     MenusService,
     MealPrices,
     MealPickupCodes,
-    MealOrdersService,
+    MealOrderReads,
+    MealOrderingService,
+    MealCancellationsService,
     MealOrderPayments,
     MealPickupsService,
     MealSettlementRepository,

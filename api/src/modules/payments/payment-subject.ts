@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * The port between WeChat Pay and what is paid for (a meal order). The payments module knows money; the subject knows
- * whether it still wants it. The meals module serves it (MealOrdersService registers itself at start), so payments
+ * whether it still wants it. The meals module serves it (MealOrderPayments registers itself at start), so payments
  * never imports meals. Every method runs inside the caller's transaction except `cancelUnpaidPastCutOff`.
  */
 export interface PaymentSubject {
