@@ -7,6 +7,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 
 const WANG = stableId('resident', 'wang-xiuying');
 const ROUNDS = 12;
+/** Whatever the fairness scores, a worker this much further away ranks second (shared rankCandidates). */
+const QIAN_BEHIND_METERS = 6000;
 
 /** Open offers that are not the current offer of an offered order: the invariant says there are none. */
 const ORPHAN_OFFERS = `SELECT d.id FROM dispatch_offer d JOIN service_order o ON o.id = d.order_id
@@ -36,7 +38,10 @@ describe('dispatch races: reject × cancel, reject × assign', () => {
     zhaoWorker = await zhao(t);
     qian = await addWorker(t, '钱师傅', 'race-worker-qian');
     await goOnline(t, zhaoWorker, northOfAnda(100));
-    await goOnline(t, qian, northOfAnda(3000));
+    // Far enough behind that distance alone puts 钱师傅 second: a round the resident's cancel wins outright never
+    // offers him anything, and at 3 km his hour without offers (fairness) outscored 赵师傅's, just offered, in the
+    // next round (0.830 against 0.796), so that round's order went to him.
+    await goOnline(t, qian, northOfAnda(QIAN_BEHIND_METERS));
   });
   afterAll(() => t.close());
 

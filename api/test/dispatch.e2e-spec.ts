@@ -44,7 +44,7 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
 
   it('offers a new order to the nearest online worker, who accepts, sets out, starts and completes; the resident confirms and rates', async () => {
     await goOnline(t, zhaoWorker, northOfAnda(300));
-    await goOnline(t, qian, northOfAnda(4000));
+    await goOnline(t, qian, northOfAnda(6000)); // far enough that distance alone decides, whoever was offered last
     const order = await placeOrder(t, wang, WANG);
     expect(order.status).toBe('offered');
 
