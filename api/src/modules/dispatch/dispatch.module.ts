@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PhotoStorage } from '../../common/storage/photo-storage';
 import { AccountsModule } from '../accounts';
 import { AuditModule } from '../audit';
 import { CatalogueModule } from '../catalogue';
@@ -18,7 +19,6 @@ import { OrderPhones } from './order-phones';
 import { OrderPhotosController } from './order-photos.controller';
 import { OrderPhotosService } from './order-photos.service';
 import { OrderViews } from './order-views';
-import { PhotoStorage } from './photo-storage';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 

@@ -4,12 +4,12 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_ORDER, type OrderPhotoView } from '@lin
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { issueSignedReference, verifySignedReference } from '../../common/security/signed-reference';
+import { PhotoStorage, sniffImageType } from '../../common/storage/photo-storage';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { DispatchRepository } from './dispatch.repository';
-import type { PhotoContentType } from './order-photo.entity';
-import { PhotoStorage, sniffImageType } from './photo-storage';
+import { PHOTO_CONTENT_TYPES, type PhotoContentType } from './order-photo.entity';
 import { notAPhoto, photoMissing, photoOutsideService, photoTooLarge, tooManyPhotos } from './dispatch.errors';
 
 /** How long a photo URL handed out in an order view works without a token. */
@@ -34,7 +34,7 @@ export class OrderPhotosService {
     if (!worker || !order || order.workerId !== worker.id) throw new NotFoundError('该订单');
     if (bytes.length === 0) throw photoMissing('a photo file is required');
     if (bytes.length > MAX_PHOTO_BYTES) throw photoTooLarge();
-    const contentType = sniffImageType(bytes);
+    const contentType = sniffImageType(bytes, PHOTO_CONTENT_TYPES);
     if (!contentType) throw notAPhoto();
     const id = randomUUID();
     await this.storage.save(id, bytes);

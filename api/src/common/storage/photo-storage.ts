@@ -7,7 +7,8 @@ import { APP_CONFIG } from '../../config/config.module';
 /**
  * Photo bytes on disk under UPLOAD_DIR, one file per photo named by its id (never by anything the client sent).
  * Writes go to a temporary name first, so a reader never sees half a file. With several API instances, UPLOAD_DIR
- * must be shared storage (docs/operations.md); an object store would replace this one class.
+ * must be shared storage (docs/operations.md); an object store would replace this one class. Used by the photos of
+ * home-service work (dispatch) and of dishes (meals); each keeps its own table of who may see which photo.
  */
 @Injectable()
 export class PhotoStorage {
@@ -33,9 +34,24 @@ export class PhotoStorage {
   }
 }
 
-/** The image type from the first bytes (the client's content type is not trusted); null for anything else. */
-export function sniffImageType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number];
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function imageTypeOf(bytes: Buffer): ImageContentType | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
+  // RIFF container (bytes 0–3), then the form type WEBP (bytes 8–11).
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
   return null;
+}
+
+/**
+ * The image type from the first bytes (the client's content type is not trusted) when it is one of `accepted`;
+ * null for anything else.
+ */
+export function sniffImageType<T extends ImageContentType>(bytes: Buffer, accepted: readonly T[]): T | null {
+  const type = imageTypeOf(bytes);
+  return type !== null && (accepted as readonly ImageContentType[]).includes(type) ? (type as T) : null;
 }
