@@ -1130,6 +1130,21 @@ describe('authorization matrix: every route, every kind of caller', () => {
       call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/delivery-runs`, query: { date: mealDay(1), mealKind: 'lunch' } }),
       secretOf: () => '李建国',
     },
+    // Yesterday's lunch is past its cut-off: its runs are committed (once; a repeat writes nothing).
+    'POST /api/staff/meal-points/{mealPointId}/delivery-runs/commit': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: `/api/staff/meal-points/${DEMO_MEAL_POINT}/delivery-runs/commit`, body: { date: mealDay(-1), mealKind: 'lunch' } }),
+    },
+    // Workers see the runs they hold (none here); the positive paths are in meal-delivery-dispatch.e2e-spec.ts.
+    'GET /api/worker/meal-delivery-runs': { allowed: ['worker', 'workerOther'], call: () => ({ path: '/api/worker/meal-delivery-runs' }), secretOf: () => '李建国' },
+    // 李建国's lunch is on no run anyone here holds: every worker gets 404, everyone else cannot call worker routes.
+    'POST /api/worker/meal-deliveries/{mealOrderId}/deliver': { allowed: [], call: (f) => ({ path: `/api/worker/meal-deliveries/${f.mealOrderOfB}/deliver` }) },
+    'POST /api/worker/meal-deliveries/{mealOrderId}/not-at-home': { allowed: [], call: (f) => ({ path: `/api/worker/meal-deliveries/${f.mealOrderOfB}/not-at-home` }) },
+    'POST /api/worker/orders/{orderId}/stops/{mealOrderId}/call': {
+      allowed: [],
+      call: (f) => ({ path: `/api/worker/orders/${f.acceptedOrder}/stops/${f.mealOrderOfB}/call` }),
+      secretOf: () => '13805510002',
+    },
     // The demo canteen's month holding 李建国's order of the fixture: only its provider_admin and the staff over its point.
     'GET /api/staff/meal-settlements': {
       allowed: MEAL_RUNNERS,

@@ -44,6 +44,11 @@ describe('database invariants (CHECK constraints)', () => {
     await refused(`UPDATE service_order SET photo_count = 7 WHERE id = '${orderId}'`);
   });
 
+  it('a home visit has its centre’s offering, its service and its person; a meal-delivery run has none of them', async () => {
+    await refused(`UPDATE service_order SET resident_id = NULL WHERE id = '${orderId}'`);
+    await refused(`UPDATE service_order SET kind = 'meal_delivery' WHERE id = '${orderId}'`);
+  });
+
   it('only a pending application holds its applicant in the one-pending-application column', async () => {
     await refused(`UPDATE provider SET pending_applicant_id = '${workerId}' WHERE id = '${provider}'`);
   });

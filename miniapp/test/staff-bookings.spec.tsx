@@ -282,7 +282,7 @@ describe('StaffBookPage (代居民预约)', () => {
     expect(dispatch.homeOrderKeys[1]).toBe(dispatch.homeOrderKeys[0]);
     expect(dispatch.orders).toHaveLength(1);
     const created = dispatch.orders[0];
-    expect(created.person.id).toBe('resident-zhao');
+    expect(created.person?.id).toBe('resident-zhao');
     expect(dispatch.writes.at(-1)?.body).toMatchObject({
       centreId: 'centre-yangguang',
       serviceId: 'svc-home-care',

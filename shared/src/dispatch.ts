@@ -17,6 +17,16 @@ import { instantOf, isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, type IsoWeekda
  * `cancel`: the resident (or their household proxy) before the worker sets out; staff at any time before
  * `completed`, always with a reason. `confirm` is the resident's, or the system's after the auto-confirm delay.
  */
+/**
+ * What an order is for: a visit to one home (上门服务), or a run of elder-meal deliveries (助餐配送: one worker, one
+ * box, the stops of one community, see meal-delivery.ts). A run has no single person and no centre's offering; its
+ * stops and their elders are the meals module's.
+ */
+export const SERVICE_ORDER_KINDS = ['home_service', 'meal_delivery'] as const;
+export type ServiceOrderKind = (typeof SERVICE_ORDER_KINDS)[number];
+
+export const SERVICE_ORDER_KIND_LABELS: Record<ServiceOrderKind, string> = { home_service: '上门服务', meal_delivery: '助餐配送' };
+
 export const ORDER_STATUSES = ['pending_dispatch', 'offered', 'accepted', 'en_route', 'in_service', 'completed', 'confirmed', 'cancelled', 'escalated', 'disputed'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -359,16 +369,19 @@ export interface HomeOrderInput {
   longitude?: number;
 }
 
-/** A home-service order with its place, current worker, timeline and what the viewer may do next. */
+/**
+ * A dispatch order with its place, current worker, timeline and what the viewer may do next. A meal-delivery run
+ * (`kind` meal_delivery) has no service, centre or person: its description names the meal and the stops.
+ */
 export interface ServiceOrderView {
   id: string;
-  kind: 'home_service';
+  kind: ServiceOrderKind;
   status: OrderStatus;
   statusLabel: string;
   dispatchMode: DispatchMode;
-  service: { id: string; name: string };
-  centre: { id: string; name: string };
-  person: { id: string; name: string };
+  service: { id: string; name: string } | null;
+  centre: { id: string; name: string } | null;
+  person: { id: string; name: string } | null;
   address: string;
   /** Where the work is (GCJ-02), for the worker's navigation; the centre's position when the resident gave none. */
   location: GeoPoint;
@@ -385,6 +398,11 @@ export interface ServiceOrderView {
   photos: OrderPhotoView[];
   createdAt: string;
   updatedAt: string;
+}
+
+/** The name an order goes by on a card: its service, or 助餐配送 for a meal-delivery run. */
+export function serviceOrderTitle(order: Pick<ServiceOrderView, 'kind' | 'service'>): string {
+  return order.service?.name ?? SERVICE_ORDER_KIND_LABELS[order.kind];
 }
 
 export interface ServiceOrderDetail extends ServiceOrderView {

@@ -1,3 +1,4 @@
+import type { OrderStatus } from './dispatch';
 import type { MealKind } from './meal-menu';
 import type { MealOrderStatus } from './meal-order';
 import { distanceMeters, type GeoPoint } from './regions';
@@ -134,4 +135,63 @@ export interface MealDeliveryPlan {
   /** Whether the cut-off has passed: before it the orders (and so the runs) may still change. */
   fixed: boolean;
   runs: MealDeliveryRunView[];
+}
+
+// ─── Runs as dispatch orders ───────────────────────────────────────────────────────────────────────────────────
+
+/** Stops the run is done with: handed over, nobody opened, or taken off the run (cancelled, refunded). */
+export const MEAL_DELIVERY_SETTLED_STATUSES: readonly MealOrderStatus[] = ['delivered', 'not_at_home', 'cancelled', 'refunded'];
+
+/** A committed run: its place in the meal's plan and the dispatch order a worker takes it as. */
+export interface CommittedMealDeliveryRun {
+  id: string;
+  /** 1, 2, 3 … within the meal, in the plan's order. */
+  runNumber: number;
+  areaId: string | null;
+  areaName: string;
+  serviceOrderId: string;
+  stopCount: number;
+}
+
+export interface MealDeliveryCommit {
+  mealPointId: string;
+  mealDate: string;
+  mealKind: MealKind;
+  /** False when the meal's runs were already committed (by an earlier request or another instance): nothing was written. */
+  created: boolean;
+  runs: CommittedMealDeliveryRun[];
+}
+
+/** What the worker at the door may do with a stop now (transitionMealOrder for the actor `worker`). */
+export type MealDeliveryStopAction = 'deliver' | 'report_not_at_home';
+
+/** A stop as the delivery worker sees it: where, who, what, the family's note, and the buttons that will work. */
+export interface WorkerMealStopView {
+  mealOrderId: string;
+  sequence: number;
+  elderName: string;
+  /** The elder's address on file; null when there is none (call first). */
+  address: string | null;
+  /** Set when ordering (敲门大声, 放门口): for the worker at the door. */
+  deliveryNote: string | null;
+  status: MealOrderStatus;
+  statusLabel: string;
+  items: string[];
+  actions: MealDeliveryStopAction[];
+}
+
+/** A run the worker holds: the dispatch order and its stops in order. */
+export interface WorkerMealRunView {
+  /** The dispatch order (service_order) of the run: set out with it, call through it. */
+  orderId: string;
+  orderStatus: OrderStatus;
+  mealPointName: string;
+  /** Where the run starts (the meal point). */
+  address: string;
+  mealDate: string;
+  mealKind: MealKind;
+  areaName: string;
+  windowStartsAt: string;
+  windowEndsAt: string;
+  stops: WorkerMealStopView[];
 }

@@ -166,6 +166,8 @@ export interface MealQuoteInput {
 
 export interface CreateMealOrderInput extends MealQuoteInput {
   paymentMethod: MealPaymentMethod;
+  /** For the delivery worker at the door (敲门大声, 放门口); kept for 送餐 orders only. */
+  deliveryNote?: string;
 }
 
 export interface ChangeMealOrderInput {

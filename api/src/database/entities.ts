@@ -26,6 +26,8 @@ import { Provider } from '../modules/providers/provider.entity';
 import { Dish } from '../modules/meals/dish.entity';
 import { MealCounter } from '../modules/meals/meal-counter.entity';
 import { MealDayClosure } from '../modules/meals/meal-day-closure.entity';
+import { MealDeliveryRun } from '../modules/meals/meal-delivery-run.entity';
+import { MealDeliveryStop } from '../modules/meals/meal-delivery-stop.entity';
 import { MealOrderLineRow } from '../modules/meals/meal-order-line.entity';
 import { MealOrder } from '../modules/meals/meal-order.entity';
 import { MealPickupCodeRow } from '../modules/meals/meal-pickup-code.entity';
@@ -92,6 +94,8 @@ export const ENTITIES = [
   MealOrder,
   MealOrderLineRow,
   MealPickupCodeRow,
+  MealDeliveryRun,
+  MealDeliveryStop,
   MealProfile,
   HardshipRecordRow,
   MealSubsidyRuleRow,

@@ -97,7 +97,11 @@ export const DEMO_PROVIDERS: DemoProvider[] = [
   },
 ];
 
-export const DEMO_WORKERS = [{ key: 'zhao', providerKey: 'anxin', name: '赵师傅', phone: '13705510009', accountKey: 'worker-zhao' }];
+export const DEMO_WORKERS = [
+  { key: 'zhao', providerKey: 'anxin', name: '赵师傅', phone: '13705510009', accountKey: 'worker-zhao' },
+  // The canteen's own delivery worker: carries its meal-delivery runs (decision 0015), no home services.
+  { key: 'sun', providerKey: 'anda-canteen', name: '孙师傅', phone: '13705510010', accountKey: 'worker-sun' },
+];
 
 export const DEMO_ACCOUNTS: DemoAccountSeed[] = [
   {
@@ -150,4 +154,5 @@ export const DEMO_ACCOUNTS: DemoAccountSeed[] = [
     username: 'anda.canteen',
   },
   { key: 'worker-zhao', role: 'worker', displayName: '赵师傅', description: '服务人员 · 安心家政', providerKey: 'anxin', openid: 'demo-openid-worker-zhao' },
+  { key: 'worker-sun', role: 'worker', displayName: '孙师傅', description: '送餐员 · 安大社区长者食堂', providerKey: 'anda-canteen', openid: 'demo-openid-worker-sun' },
 ];

@@ -198,16 +198,21 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
  * services — which only community centres have), their demo opening hours, and the 2026 holiday calendar.
  */
 /**
- * Demo workers can do every home service in every community of their provider's district, so any demo home order
- * finds them once they go online. Only for workers that have no skills yet (a re-seed keeps edits).
+ * Demo workers serve every community of their provider's district; those of home-service providers can do every
+ * home service, so any demo home order finds them once they go online. A canteen's worker gets no home services: meal
+ * runs go to canteen and 助餐配送 workers by their organisation (decision 0015). Only for workers without areas yet (a
+ * re-seed keeps edits).
  */
 async function seedDispatchProfiles(manager: EntityManager): Promise<void> {
   const homeServices = SERVICE_CATALOGUE.flatMap((category) => category.services).filter((service) => service.mode === 'home');
   for (const worker of DEMO_WORKERS) {
     const workerId = stableId('worker', worker.key);
-    if (await manager.getRepository(WorkerSkill).exists({ where: { workerId } })) continue;
-    await manager.getRepository(WorkerSkill).insert(homeServices.map((service) => ({ workerId, serviceId: stableId('service', service.code) })));
-    const district = DEMO_PROVIDERS.find((provider) => provider.key === worker.providerKey)!.regionCode;
+    if (await manager.getRepository(WorkerArea).exists({ where: { workerId } })) continue;
+    const provider = DEMO_PROVIDERS.find((candidate) => candidate.key === worker.providerKey)!;
+    if (provider.kind !== 'canteen') {
+      await manager.getRepository(WorkerSkill).insert(homeServices.map((service) => ({ workerId, serviceId: stableId('service', service.code) })));
+    }
+    const district = provider.regionCode;
     const communities = DEMO_REGIONS.filter((region) => region.level === 'community' && region.code.startsWith(district));
     await manager.getRepository(WorkerArea).insert(communities.map((region) => ({ workerId, regionId: stableId('region', region.code) })));
   }

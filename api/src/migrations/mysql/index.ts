@@ -18,6 +18,8 @@ import { BookingShortCodes1796088727908 } from './1796088727908-booking-short-co
 import { MealPointsMenusOrders1796100008723 } from './1796100008723-meal-points-menus-orders';
 import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
 import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
+import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
+import { MealDeliveryKindCheck1796109495968 } from './1796109495968-meal-delivery-kind-check';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -38,4 +40,6 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealPointsMenusOrders1796100008723,
   MealSubsidies1796100113659,
   WechatPay1796101574191,
+  MealDeliveryRuns1796109495967,
+  MealDeliveryKindCheck1796109495968,
 ];

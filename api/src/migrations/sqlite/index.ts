@@ -17,6 +17,7 @@ import { BookingShortCodes1796088727908 } from './1796088727908-booking-short-co
 import { MealPointsMenusOrders1796100008723 } from './1796100008723-meal-points-menus-orders';
 import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
 import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
+import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -36,4 +37,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealPointsMenusOrders1796100008723,
   MealSubsidies1796100113659,
   WechatPay1796101574191,
+  MealDeliveryRuns1796109495967,
 ];

@@ -25,6 +25,10 @@ export const orderChangedMeanwhile = (status: OrderStatus, event: OrderEvent) =>
 
 export const workerAtCapacity = (workerId: string) => new DomainError('WORKER_AT_CAPACITY', '该服务人员未完成的订单已达上限', { workerId });
 
+/** A meal run moves on as its stops are delivered (or nobody is at home), not by the worker's start or complete. */
+export const mealRunMovesByStops = (status: OrderStatus, event: OrderEvent) =>
+  new DomainError('INVALID_TRANSITION', '送餐订单按每户的「已送达 / 家中无人」自动开始和完成', { status, event });
+
 // ─── the worker's workbench ─────────────────────────────────────────────────────────────────────────────────
 
 export const workerOffline = () => new DomainError('WORKER_OFFLINE', '请先上线再抢单');

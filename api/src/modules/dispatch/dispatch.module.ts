@@ -13,6 +13,7 @@ import { DispatchSweeper } from './dispatch-sweeper';
 import { Dispatcher } from './dispatcher';
 import { HomeOrdersController } from './home-orders.controller';
 import { HomeOrdersService } from './home-orders.service';
+import { MealRunDispatch } from './meal-run-dispatch';
 import { OrderActors } from './order-actors';
 import { OrderLifecycle } from './order-lifecycle';
 import { OrderPhones } from './order-phones';
@@ -39,7 +40,8 @@ import { WorkbenchService } from './workbench.service';
     HomeOrdersService,
     WorkbenchService,
     DispatchBoardService,
+    MealRunDispatch,
   ],
-  exports: [Dispatcher],
+  exports: [Dispatcher, MealRunDispatch],
 })
 export class DispatchModule {}

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOptionsRelations } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type OrderStatus } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type OrderStatus, type ProviderKind } from '@linli/shared';
 import { Provider, Worker, WorkerArea, WorkerSkill } from '../providers';
 import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
 import { OrderEventRecord } from './order-event.entity';
 import { OrderPhoto } from './order-photo.entity';
 import { OrderRating } from './order-rating.entity';
 import { ServiceOrder } from './service-order.entity';
+
+/** Providers whose workers carry meal-delivery runs (助餐配送 organisations, and canteens delivering themselves). */
+const MEAL_DELIVERY_PROVIDER_KINDS: readonly ProviderKind[] = ['meal', 'canteen'];
 
 /** Everything an order view needs, loaded in one go. */
 const ORDER_DETAILS: FindOptionsRelations<ServiceOrder> = { centreService: { centre: true, service: true }, resident: true, worker: { provider: true } };
@@ -67,6 +70,11 @@ export class DispatchRepository {
     return (await query.execute()).affected === 1;
   }
 
+  /** A worker's meal-delivery runs in these statuses, soonest window first. */
+  listMealRunsOf(workerId: string, statuses: readonly OrderStatus[]): Promise<ServiceOrder[]> {
+    return this.dataSource.getRepository(ServiceOrder).find({ where: { workerId, kind: 'meal_delivery', status: In([...statuses]) }, order: { windowStartsAt: 'ASC' } });
+  }
+
   /** Orders for any of these people, newest first. */
   listForPeople(residentIds: string[], limit: number): Promise<ServiceOrder[]> {
     if (residentIds.length === 0) return Promise.resolve([]);
@@ -94,15 +102,15 @@ export class DispatchRepository {
     return query.getMany();
   }
 
-  /** Orders joined with everything a view shows (service, centre, person, worker and provider). */
+  /** Orders joined with everything a view shows (service, centre, person, worker and provider; a meal run has no service, centre or person). */
   private ordersWithDetails() {
     return this.dataSource
       .getRepository(ServiceOrder)
       .createQueryBuilder('o')
-      .innerJoinAndSelect('o.centreService', 'cs')
-      .innerJoinAndSelect('cs.centre', 'centre')
-      .innerJoinAndSelect('cs.service', 'service')
-      .innerJoinAndSelect('o.resident', 'resident')
+      .leftJoinAndSelect('o.centreService', 'cs')
+      .leftJoinAndSelect('cs.centre', 'centre')
+      .leftJoinAndSelect('cs.service', 'service')
+      .leftJoinAndSelect('o.resident', 'resident')
       .leftJoinAndSelect('o.worker', 'worker')
       .leftJoinAndSelect('worker.provider', 'provider');
   }
@@ -218,7 +226,7 @@ export class DispatchRepository {
    * with the order's skill and community, under their cap, with no live offer now (one that expired but is not swept
    * yet does not count), never offered this order before. Working hours are checked afterwards by the pure rule.
    */
-  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>, now: Date): Promise<Worker[]> {
+  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'kind' | 'serviceId' | 'communityId'>, now: Date): Promise<Worker[]> {
     return this.eligibleWorkers(manager, order)
       .andWhere('w.online = :online', { online: true })
       .andWhere("p.dispatch_mode = 'assign'")
@@ -229,18 +237,21 @@ export class DispatchRepository {
   }
 
   /** Workers staff may assign by hand: the order's skill and community, of an active provider, online or not. */
-  listAssignable(order: Pick<ServiceOrder, 'id' | 'serviceId' | 'communityId'>): Promise<Worker[]> {
+  listAssignable(order: Pick<ServiceOrder, 'id' | 'kind' | 'serviceId' | 'communityId'>): Promise<Worker[]> {
     return this.eligibleWorkers(this.dataSource.manager, order).getMany();
   }
 
-  private eligibleWorkers(manager: EntityManager, order: Pick<ServiceOrder, 'serviceId' | 'communityId'>) {
-    return manager
-      .getRepository(Worker)
-      .createQueryBuilder('w')
-      .innerJoinAndSelect('w.provider', 'p')
-      .innerJoin('worker_skill', 'skill', 'skill.worker_id = w.id AND skill.service_id = :serviceId', { serviceId: order.serviceId })
+  /**
+   * The skill of a home visit is its service (`worker_skill`); a meal run's is the organisation's trade: workers of
+   * 助餐配送 providers and canteens (decision 0015). Both need the order's community among the worker's areas.
+   */
+  private eligibleWorkers(manager: EntityManager, order: Pick<ServiceOrder, 'kind' | 'serviceId' | 'communityId'>) {
+    const query = manager.getRepository(Worker).createQueryBuilder('w').innerJoinAndSelect('w.provider', 'p');
+    if (order.kind === 'meal_delivery') query.andWhere('p.kind IN (:...mealKinds)', { mealKinds: MEAL_DELIVERY_PROVIDER_KINDS });
+    else query.innerJoin('worker_skill', 'skill', 'skill.worker_id = w.id AND skill.service_id = :serviceId', { serviceId: order.serviceId });
+    return query
       .innerJoin('worker_area', 'area', 'area.worker_id = w.id AND area.region_id = :communityId', { communityId: order.communityId })
-      .where("p.status = 'active'")
+      .andWhere("p.status = 'active'")
       .andWhere('w.account_id IS NOT NULL');
   }
 

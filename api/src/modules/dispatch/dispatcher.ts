@@ -12,6 +12,8 @@ import { DISPATCHER, OrderLifecycle } from './order-lifecycle';
 import type { ServiceOrder } from './service-order.entity';
 
 const SWEEP_BATCH = 100;
+/** A meal run has no service row to carry an offer window: the catalogue's default. */
+const MEAL_RUN_OFFER_WINDOW_SECONDS = 300;
 const DAY_MS = 24 * 3600_000;
 
 export function orderPlace(order: Pick<ServiceOrder, 'latitudeE6' | 'longitudeE6'>): GeoPoint {
@@ -75,7 +77,7 @@ export class Dispatcher {
       return;
     }
     const offerId = randomUUID();
-    const windowSeconds = offerWindowSecondsOverride ?? order.centreService.service.offerWindowSeconds;
+    const windowSeconds = offerWindowSecondsOverride ?? order.centreService?.service.offerWindowSeconds ?? MEAL_RUN_OFFER_WINDOW_SECONDS;
     // The order names its offer before the offer exists: the database accepts an open offer only as the current
     // offer of an offered order (docs/dispatch.md, "Invariants").
     await this.lifecycle.apply(manager, order, { event: 'offer', by: DISPATCHER, workerId: best.workerId, set: { currentOfferId: offerId }, at: now });

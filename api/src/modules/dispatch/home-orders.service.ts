@@ -203,7 +203,7 @@ export class HomeOrdersService {
   /** The order, if the caller may act for its person; 404 otherwise (like a missing one). */
   private async mine(auth: AuthContext, orderId: string): Promise<ServiceOrder> {
     const order = await this.orders.findOrder(orderId);
-    if (!order || !(await this.access.mayReach(auth, order.residentId, order.regionPath))) throw new NotFoundError('该订单');
+    if (!order?.residentId || !(await this.access.mayReach(auth, order.residentId, order.regionPath))) throw new NotFoundError('该订单');
     return order;
   }
 }

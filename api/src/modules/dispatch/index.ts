@@ -5,3 +5,5 @@
  */
 export { DispatchModule } from './dispatch.module';
 export { Dispatcher } from './dispatcher';
+export { MealRunDispatch } from './meal-run-dispatch';
+export type { MealRunOrderState, MealRunStopContact, MealRunStops, MealRunWorker, NewMealRunOrder } from './meal-run-dispatch';

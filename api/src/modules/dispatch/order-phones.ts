@@ -5,6 +5,7 @@ import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository } from '../accounts';
 import { AuditService } from '../audit';
+import type { MealRunStopContact } from './meal-run-dispatch';
 import type { ServiceOrder } from './service-order.entity';
 import { callAfterOrderClosed, callBeforeAcceptance, residentHasNoPhone } from './dispatch.errors';
 
@@ -37,9 +38,18 @@ export class OrderPhones {
    */
   async residentOf(auth: AuthContext, order: ServiceOrder): Promise<OrderPhoneView> {
     this.assertOpen(order);
-    const phoneCipher = order.resident.phoneCipher ?? (await this.ordererPhone(order));
+    if (!order.resident) throw residentHasNoPhone();
+    const phoneCipher = order.resident.phoneCipher ?? (await this.ordererPhone(order.createdByAccountId));
     if (!phoneCipher) throw residentHasNoPhone();
     return this.reveal(auth, order, 'resident', phoneCipher);
+  }
+
+  /** The elder at a stop of a meal run, for the worker holding the run: the same rules, the stop's orderer as fallback. */
+  async elderAtStop(auth: AuthContext, order: ServiceOrder, stop: MealRunStopContact): Promise<OrderPhoneView> {
+    this.assertOpen(order);
+    const phoneCipher = stop.phoneCipher ?? (await this.ordererPhone(stop.orderedByAccountId));
+    if (!phoneCipher) throw residentHasNoPhone();
+    return this.reveal(auth, order, 'resident', phoneCipher, { mealOrderId: stop.mealOrderId });
   }
 
   private assertOpen(order: ServiceOrder): void {
@@ -48,20 +58,20 @@ export class OrderPhones {
     throw callAfterOrderClosed(order.status);
   }
 
-  private async ordererPhone(order: ServiceOrder): Promise<string | null> {
-    const orderer = await this.accounts.findAccountWithOwners(order.createdByAccountId);
+  private async ordererPhone(accountId: string): Promise<string | null> {
+    const orderer = await this.accounts.findAccountWithOwners(accountId);
     if (orderer?.role !== 'resident' || !orderer.resident) return null;
     return orderer.resident.phoneCipher;
   }
 
-  private async reveal(auth: AuthContext, order: ServiceOrder, whose: 'worker' | 'resident', phoneCipher: string): Promise<OrderPhoneView> {
+  private async reveal(auth: AuthContext, order: ServiceOrder, whose: 'worker' | 'resident', phoneCipher: string, about: { mealOrderId?: string } = {}): Promise<OrderPhoneView> {
     await this.transactions.write((manager) =>
       this.audit.record(manager, auth, {
         action: `service_order.${whose}_phone_revealed`,
         targetType: 'service_order',
         targetId: order.id,
         regionPath: order.regionPath,
-        details: { status: order.status },
+        details: { status: order.status, ...about },
       }),
     );
     return { phone: this.cipher.decrypt(phoneCipher) };

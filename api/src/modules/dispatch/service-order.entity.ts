@@ -1,13 +1,16 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { DISPATCH_MODES, MAX_PHOTOS_PER_ORDER, ORDER_STATUSES, type DispatchMode, type OrderStatus } from '@linli/shared';
+import { DISPATCH_MODES, MAX_PHOTOS_PER_ORDER, ORDER_STATUSES, SERVICE_ORDER_KINDS, type DispatchMode, type OrderStatus, type ServiceOrderKind } from '@linli/shared';
 import { CentreService } from '../catalogue/centre-service.entity';
 import { Worker } from '../providers/worker.entity';
 import { Resident } from '../residents/resident.entity';
 
 /**
- * A job done at someone's home (居家养老, 家政保洁, 维修, 邻里互助), from request to confirmation. Kind, place, time
- * window, required skill (the service) and region are kept general: elder-meal deliveries will reuse the engine.
+ * A job dispatched to a worker, from request to confirmation: a visit to someone's home (居家养老, 家政保洁, 维修,
+ * 邻里互助) or a run of elder-meal deliveries (助餐配送, the meals module's meal_delivery_run). Kind, place, time
+ * window, required skill and region are general, so both go through the same engine. A home visit has a centre's
+ * offering (and so its service, the skill) and a person; a meal run has neither — its stops are the elders and its
+ * workers come from 助餐配送 providers (decision 0015) — and the CHECK ties the two shapes to the kind.
  * Every status change is a conditional UPDATE on `status` and `version` (see OrderLifecycle), so concurrent actors
  * cannot both win.
  */
@@ -16,13 +19,17 @@ import { Resident } from '../residents/resident.entity';
 @Index('ix_service_order_status_region', ['status', 'regionPath'])
 @Index('ix_service_order_worker_status', ['workerId', 'status'])
 @Check('ck_service_order_window', 'window_ends_at > window_starts_at')
+@Check(
+  'ck_service_order_kind',
+  "(kind = 'home_service' AND centre_service_id IS NOT NULL AND service_id IS NOT NULL AND resident_id IS NOT NULL) OR (kind = 'meal_delivery' AND centre_service_id IS NULL AND service_id IS NULL AND resident_id IS NULL)",
+)
 @Check('ck_service_order_photos', `photo_count BETWEEN 0 AND ${MAX_PHOTOS_PER_ORDER}`)
 export class ServiceOrder {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ type: 'simple-enum', enum: ['home_service'] })
-  kind: 'home_service';
+  @Column({ type: 'simple-enum', enum: SERVICE_ORDER_KINDS })
+  kind: ServiceOrderKind;
 
   @Column({ type: 'simple-enum', enum: ORDER_STATUSES })
   status: OrderStatus;
@@ -30,23 +37,28 @@ export class ServiceOrder {
   @Column({ name: 'dispatch_mode', type: 'simple-enum', enum: DISPATCH_MODES })
   dispatchMode: DispatchMode;
 
-  @Column({ name: 'centre_service_id', type: 'varchar', length: 36 })
-  centreServiceId: string;
+  /** The centre's offering of a home visit; null for a meal run. */
+  @Column({ name: 'centre_service_id', type: 'varchar', length: 36, nullable: true })
+  centreServiceId: string | null;
 
-  @ManyToOne(() => CentreService, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => CentreService, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'centre_service_id', foreignKeyConstraintName: 'fk_service_order_centre_service' })
-  centreService: Relation<CentreService>;
+  centreService: Relation<CentreService> | null;
 
-  /** The skill a worker needs: the service itself (copied from the centre's offering for the candidate query). */
-  @Column({ name: 'service_id', type: 'varchar', length: 36 })
-  serviceId: string;
+  /**
+   * The skill a worker needs: the service itself (copied from the centre's offering for the candidate query). Null
+   * for a meal run, whose workers are those of 助餐配送 providers.
+   */
+  @Column({ name: 'service_id', type: 'varchar', length: 36, nullable: true })
+  serviceId: string | null;
 
-  @Column({ name: 'resident_id', type: 'varchar', length: 36 })
-  residentId: string;
+  /** The person visited; null for a meal run (its stops name the elders). */
+  @Column({ name: 'resident_id', type: 'varchar', length: 36, nullable: true })
+  residentId: string | null;
 
-  @ManyToOne(() => Resident, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Resident, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'resident_id', foreignKeyConstraintName: 'fk_service_order_resident' })
-  resident: Relation<Resident>;
+  resident: Relation<Resident> | null;
 
   /** The person's community (the centre's region when they have none): whose staff oversee this order's dispatch. */
   @Column({ name: 'region_path', type: 'varchar', length: 200 })

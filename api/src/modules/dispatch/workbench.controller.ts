@@ -158,6 +158,16 @@ export class WorkbenchController {
     return this.workbench.callResident(auth, orderId);
   }
 
+  @Post('orders/:orderId/stops/:mealOrderId/call')
+  @HttpCode(200)
+  @Roles('worker')
+  @ApiOperation({ summary: "The elder's full number at one stop of a meal-delivery run I hold (or the family's, when the elder has no phone; audited)" })
+  @ApiOkResponse({ type: OrderPhoneDto })
+  @ApiErrorResponses(...BASE_ERRORS, 'CALL_UNAVAILABLE')
+  callStop(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @UuidParam('mealOrderId') mealOrderId: string): Promise<OrderPhoneView> {
+    return this.workbench.callStop(auth, orderId, mealOrderId);
+  }
+
   @Post('orders/:orderId/start')
   @HttpCode(200)
   @Roles('worker')

@@ -18,11 +18,12 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { WorkerProfiles, type Worker } from '../providers';
 import { DispatchRepository } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
+import { MealRunDispatch } from './meal-run-dispatch';
 import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
 import { OrderPhones } from './order-phones';
 import { OrderViews } from './order-views';
 import type { ServiceOrder } from './service-order.entity';
-import { offerExpired, offerGone, orderTaken, setOutTooEarly, workerOffline } from './dispatch.errors';
+import { mealRunMovesByStops, offerExpired, offerGone, orderTaken, setOutTooEarly, workerOffline } from './dispatch.errors';
 
 const LIST_LIMIT = 50;
 const HISTORY_STATUSES = ['completed', 'confirmed', 'disputed', 'cancelled'] as const;
@@ -43,6 +44,7 @@ export class WorkbenchService {
     private readonly views: OrderViews,
     private readonly profiles: WorkerProfiles,
     private readonly phones: OrderPhones,
+    private readonly mealRuns: MealRunDispatch,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -166,10 +168,11 @@ export class WorkbenchService {
     return this.views.one((await this.orders.findOrder(orderId))!);
   }
 
-  /** Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile). */
+  /** Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile); meal runs are offered, never pooled. */
   private async couldGrab(worker: Worker, order: ServiceOrder): Promise<boolean> {
     const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
     return (
+      order.serviceId !== null &&
       inTheirPool &&
       workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt) &&
       (await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))
@@ -192,35 +195,50 @@ export class WorkbenchService {
   /**
    * 出发 tells the resident the worker is on the way, so it is refused before the service day and before the lead
    * time (DISPATCH_SET_OUT_LEAD_MINUTES) ahead of the window: 409 SET_OUT_TOO_EARLY says from when it is possible.
+   * Setting out with a meal run takes its ready meals out for delivery in the same transaction.
    */
   setOut(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
-    return this.progress(auth, orderId, (manager, order, by, now) => {
+    return this.progress(auth, orderId, async (manager, order, by, now) => {
       const state = setOutState(order.windowStartsAt, this.config.dispatch.setOutLeadMinutes, now);
       if (!state.allowed && order.status === 'accepted') throw setOutTooEarly(state.notice, state.opensAt);
-      return this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now });
+      await this.lifecycle.apply(manager, order, { event: 'set_out', by, guard: { workerId: order.workerId! }, at: now });
+      if (order.kind === 'meal_delivery') await this.mealRuns.stops().setOut(manager, order.id, now);
     });
   }
 
+  /** A meal run starts and completes by its stops (MealRunDispatch.stopSettled), not by these two buttons. */
   start(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
-    return this.progress(auth, orderId, (manager, order, by, now) => this.lifecycle.apply(manager, order, { event: 'start', by, guard: { workerId: order.workerId! }, at: now }));
+    return this.progress(auth, orderId, (manager, order, by, now) => {
+      if (order.kind === 'meal_delivery') throw mealRunMovesByStops(order.status, 'start');
+      return this.lifecycle.apply(manager, order, { event: 'start', by, guard: { workerId: order.workerId! }, at: now });
+    });
   }
 
   complete(auth: AuthContext, orderId: string, note: string): Promise<ServiceOrderView> {
-    return this.progress(auth, orderId, (manager, order, by, now) =>
-      this.lifecycle.apply(manager, order, {
+    return this.progress(auth, orderId, (manager, order, by, now) => {
+      if (order.kind === 'meal_delivery') throw mealRunMovesByStops(order.status, 'complete');
+      return this.lifecycle.apply(manager, order, {
         event: 'complete',
         by,
         reason: note,
         set: { completionNote: note.trim(), completedAt: now },
         guard: { workerId: order.workerId! },
         at: now,
-      }),
-    );
+      });
+    });
   }
 
   /** The resident's full number, to call them about an order this worker holds or has just finished (audited). */
   async callResident(auth: AuthContext, orderId: string): Promise<OrderPhoneView> {
     return this.phones.residentOf(auth, await this.held(await this.me(auth), orderId));
+  }
+
+  /** The number of the elder at one stop of a meal run this worker holds, under the same rules as callResident. */
+  async callStop(auth: AuthContext, orderId: string, mealOrderId: string): Promise<OrderPhoneView> {
+    const order = await this.held(await this.me(auth), orderId);
+    const stop = order.kind === 'meal_delivery' ? await this.mealRuns.stops().stopContact(order.id, mealOrderId) : null;
+    if (!stop) throw new NotFoundError('该送餐订单');
+    return this.phones.elderAtStop(auth, order, stop);
   }
 
   private async progress(

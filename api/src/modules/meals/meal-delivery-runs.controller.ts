@@ -1,11 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { MealDeliveryPlan } from '@linli/shared';
+import type { MealDeliveryCommit, MealDeliveryPlan } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { MealDeliveryPlanDto, MealDeliveryRunsQuery } from './dto/meal-delivery-runs.dto';
+import { CommitMealDeliveryRunsDto, MealDeliveryCommitDto, MealDeliveryPlanDto, MealDeliveryRunsQuery } from './dto/meal-delivery-runs.dto';
 import { MealDeliveryRunsService } from './meal-delivery-runs.service';
 
 @ApiTags('meals: delivery')
@@ -20,5 +20,15 @@ export class MealDeliveryRunsController {
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'MEAL_NOT_OFFERED')
   plan(@CurrentAuth() auth: AuthContext, @UuidParam('mealPointId') mealPointId: string, @Query() query: MealDeliveryRunsQuery): Promise<MealDeliveryPlan> {
     return this.runs.plan(auth, mealPointId, query.date, query.mealKind);
+  }
+
+  @Post('staff/meal-points/:mealPointId/delivery-runs/commit')
+  @HttpCode(200)
+  @Roles('provider_admin', 'staff', 'admin')
+  @ApiOperation({ summary: 'After the cut-off: write the meal’s runs and hand each to dispatch as one meal_delivery order (once; a repeat answers the runs there are)' })
+  @ApiOkResponse({ type: MealDeliveryCommitDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'MEAL_NOT_OFFERED', 'CONFLICT')
+  commit(@CurrentAuth() auth: AuthContext, @UuidParam('mealPointId') mealPointId: string, @Body() body: CommitMealDeliveryRunsDto): Promise<MealDeliveryCommit> {
+    return this.runs.commit(auth, mealPointId, body.date, body.mealKind);
   }
 }

@@ -90,6 +90,10 @@ export class MealOrder {
   @Column({ name: 'applied_subsidies', type: 'simple-json' })
   appliedSubsidies: AppliedMealSubsidy[];
 
+  /** For the delivery worker at the door (敲门大声, 放门口), set when ordering; null when none was given. */
+  @Column({ name: 'delivery_note', type: 'varchar', length: 100, nullable: true })
+  deliveryNote: string | null;
+
   @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
 

@@ -131,6 +131,7 @@ export class MealOrderingService {
           ...storedPriceColumns(price),
           cancelReason: null,
           collectedAt: null,
+          deliveryNote: input.fulfilment === 'delivery' ? input.deliveryNote?.trim() || null : null,
           orderedByAccountId: auth.accountId,
         },
         lines.map(orderLineRow),

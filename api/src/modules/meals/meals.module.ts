@@ -3,10 +3,13 @@ import { AuditModule } from '../audit';
 import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
 import { PaymentsModule } from '../payments';
+import { DispatchModule } from '../dispatch';
 import { ResidentsModule } from '../residents';
 import { MealDeliveryRunsController } from './meal-delivery-runs.controller';
 import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import { MealDeliveryRunsService } from './meal-delivery-runs.service';
+import { MealDeliveryStopsController } from './meal-delivery-stops.controller';
+import { MealDeliveryStopsService } from './meal-delivery-stops.service';
 import { MealOrdersController } from './meal-orders.controller';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { MealCancellationsService } from './meal-cancellations.service';
@@ -26,8 +29,8 @@ import { MealsRepository } from './meals.repository';
 import { MenusService } from './menus.service';
 
 @Module({
-  imports: [AuditModule, MealSubsidiesModule, OutboxModule, PaymentsModule, ResidentsModule],
-  controllers: [MealPointsController, MealOrdersController, MealSettlementController, MealDeliveryRunsController],
+  imports: [AuditModule, DispatchModule, MealSubsidiesModule, OutboxModule, PaymentsModule, ResidentsModule],
+  controllers: [MealPointsController, MealOrdersController, MealSettlementController, MealDeliveryRunsController, MealDeliveryStopsController],
   providers: [
     MealsRepository,
     MealOrdersRepository,
@@ -45,6 +48,7 @@ import { MenusService } from './menus.service';
     MealSettlementService,
     MealDeliveryRunsRepository,
     MealDeliveryRunsService,
+    MealDeliveryStopsService,
   ],
 })
 export class MealsModule {}

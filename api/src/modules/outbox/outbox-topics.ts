@@ -4,7 +4,8 @@ import type { MealKind, OrderEvent, OrderStatus, ProviderDecision, ProviderStatu
 export interface OrderEventMessage {
   orderId: string;
   status: OrderStatus;
-  residentId: string;
+  /** Null for a meal-delivery run: its elders hear through their meal orders. */
+  residentId: string | null;
   workerId: string | null;
 }
 
@@ -29,6 +30,21 @@ export interface MealOrderCancelledMessage {
 }
 
 /**
+ * Nobody opened the door to the delivery worker: the household members who act for the elder and the community's
+ * staff hear of it, since an elder who does not answer may need help.
+ */
+export interface MealOrderNotAtHomeMessage {
+  orderId: string;
+  residentId: string;
+  /** The elder's community (null when none is on file): whose staff are told. */
+  communityId: string | null;
+  mealPointId: string;
+  mealDate: string;
+  mealKind: MealKind;
+  reportedAt: string;
+}
+
+/**
  * The one map from outbox topic to payload (immich's EventMap is the model): `OutboxService.enqueue` is checked
  * against it, and a delivery relay can switch exhaustively over `OutboxTopic`. Topic names are stored in
  * `outbox_message.topic` and never change.
@@ -37,6 +53,7 @@ export type OutboxMessages = {
   'booking.promoted_from_waitlist': { bookingId: string; residentId: string; slotStartsAt: string };
   'order.sla_warning': { orderId: string; status: OrderStatus; regionPath: string };
   'meal_order.cancelled': MealOrderCancelledMessage;
+  'meal_order.not_at_home': MealOrderNotAtHomeMessage;
 } & { [Event in OrderEvent as `order.${Event}`]: OrderEventMessage } & { [Decision in ProviderDecision as `provider.${Decision}`]: ProviderDecisionMessage };
 
 export type OutboxTopic = keyof OutboxMessages;

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 
 import type { ReactNode } from 'react';
-import type { OrderTimelineEntry, ServiceOrderView } from '@linli/shared';
+import { serviceOrderTitle, type OrderTimelineEntry, type ServiceOrderView } from '@linli/shared';
 
 import { starsOf, windowLabel } from '../../texts/order-messages';
 import { formatDateTime } from '../../utils/datetime';
@@ -32,12 +32,12 @@ export function OrderSummary({ order, showPerson = true, className, hint, worker
       </Text>
       {hint && <Text className='order-summary__hint'>{hint}</Text>}
       {order.overdue && <Text className='order-summary__warning'>已超过约定时间，社区工作人员正在跟进</Text>}
-      <Text className='order-summary__service'>{order.service.name}</Text>
+      <Text className='order-summary__service'>{serviceOrderTitle(order)}</Text>
       <Text className='order-summary__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
       <Text className='order-summary__line'>地址：{order.address}</Text>
-      {showPerson && <Text className='order-summary__line'>服务对象：{order.person.name}</Text>}
+      {showPerson && order.person && <Text className='order-summary__line'>服务对象：{order.person.name}</Text>}
       <Text className='order-summary__line'>需要：{order.description}</Text>
-      <Text className='order-summary__line'>安排中心：{order.centre.name}</Text>
+      {order.centre && <Text className='order-summary__line'>安排中心：{order.centre.name}</Text>}
       {order.worker ? (
         <View className='order-worker'>
           <Text className='order-worker__name'>服务人员：{order.worker.name}</Text>
@@ -83,12 +83,12 @@ export function OrderListCard({ order, onOpen, children }: { order: ServiceOrder
   return (
     <View className={`order-card order-card--${order.status}`} hoverClass={onOpen ? 'order-card--pressed' : 'none'} onClick={onOpen}>
       <View className='order-card__head'>
-        <Text className='order-card__service'>{order.service.name}</Text>
+        <Text className='order-card__service'>{serviceOrderTitle(order)}</Text>
         <Text className={`order-status order-status--small order-status--${order.status}`}>{order.statusLabel}</Text>
       </View>
       <Text className='order-card__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
       <Text className='order-card__line'>地址：{order.address}</Text>
-      <Text className='order-card__line'>服务对象：{order.person.name}</Text>
+      {order.person ? <Text className='order-card__line'>服务对象：{order.person.name}</Text> : <Text className='order-card__line'>{order.description}</Text>}
       {order.worker && <Text className='order-card__line'>服务人员：{order.worker.name}</Text>}
       {order.overdue && <Text className='order-summary__warning'>已超时</Text>}
       {children}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_STATUS_LABELS } from '@linli/shared';
+import { BOOKING_STATUS_LABELS, serviceOrderTitle } from '@linli/shared';
 import { useState } from 'react';
 
 import type { BookingView, ServiceOrderView } from '@linli/shared';
@@ -39,7 +39,7 @@ function NextBooking({ booking }: { booking: BookingView }) {
 function NextOrder({ order }: { order: ServiceOrderView }) {
   return (
     <View className='next-order' hoverClass='next-order--pressed' onClick={() => openHomeOrder(order.id)}>
-      <Text className='next-order__service'>{order.service.name}（上门服务）</Text>
+      <Text className='next-order__service'>{serviceOrderTitle(order)}（上门服务）</Text>
       <Text className='next-order__status'>{RESIDENT_STATUS_HINTS[order.status]}</Text>
       <Text className='next-order__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
       <Text className='next-order__line'>地址：{order.address}</Text>

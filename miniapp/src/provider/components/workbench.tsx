@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 
-import { MAX_PHOTOS_PER_ORDER } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, serviceOrderTitle } from '@linli/shared';
 
 import type { ServiceOrderView, WorkerProfileView } from '@linli/shared';
 
@@ -63,7 +63,7 @@ function OfferCard({ offer, requestOf }: { offer: OfferHandle; requestOf: Workbe
     <View className='worker-offer' data-testid='worker-offer'>
       <Text className='worker-offer__title'>新派单</Text>
       <Text className='worker-offer__countdown'>请在 {countdownText(offer.secondsLeft)} 内答复</Text>
-      <Text className='worker-offer__service'>{order.service.name}</Text>
+      <Text className='worker-offer__service'>{serviceOrderTitle(order)}</Text>
       <Text className='worker-offer__line'>时间：{windowLabel(order.windowStartsAt, order.windowEndsAt)}</Text>
       <Text className='worker-offer__line'>地址：{order.address}</Text>
       {current.distanceMeters !== null && <Text className='worker-offer__line'>距离：{formatDistance(current.distanceMeters)}</Text>}
@@ -133,7 +133,7 @@ function SetOutQuestion({ jobs }: { jobs: JobsHandle }) {
       className='worker-set-out'
       title='现在出发去这一单？'
       lines={[
-        `${order.service.name}（${order.person.name}）`,
+        order.person ? `${serviceOrderTitle(order)}（${order.person.name}）` : serviceOrderTitle(order),
         `地址：${order.address}`,
         `时间：${windowLabel(order.windowStartsAt, order.windowEndsAt)}`,
         '确认后，居民会看到“服务人员已出发”。',

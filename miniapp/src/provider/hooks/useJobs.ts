@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 
-import { setOutState } from '@linli/shared';
+import { serviceOrderTitle, setOutState } from '@linli/shared';
 
 import type { ServiceOrderView, SetOutState } from '@linli/shared';
 
@@ -109,7 +109,7 @@ export function useJobs(cards: CardRequestsHandle, say: (notice: string) => void
   const setOutOf = (order: ServiceOrderView) => setOutState(new Date(order.windowStartsAt), setOutLeadMinutes, new Date());
 
   const navigate = (order: ServiceOrderView) => {
-    const place = { ...order.location, name: order.service.name, address: order.address };
+    const place = { ...order.location, name: serviceOrderTitle(order), address: order.address };
     showOnMap(place).catch(() => say('打不开地图，请按地址前往'));
   };
 

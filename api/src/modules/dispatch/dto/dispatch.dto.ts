@@ -4,6 +4,7 @@ import {
   DISPATCH_MODES,
   ORDER_EVENTS,
   ORDER_STATUSES,
+  SERVICE_ORDER_KINDS,
   type AssignableWorker,
   type DispatchBoard,
   type DispatchMode,
@@ -14,6 +15,7 @@ import {
   type OrderStatus,
   type OrderTimelineEntry,
   type ServiceOrderDetail,
+  type ServiceOrderKind,
   type ServiceOrderView,
   type WorkbenchProfileView,
 } from '@linli/shared';
@@ -87,13 +89,13 @@ export class OrderPhotoDto {
 
 export class ServiceOrderViewDto implements ServiceOrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['home_service'] }) kind: 'home_service';
+  @ApiProperty({ enum: SERVICE_ORDER_KINDS, description: 'home_service: a visit to one home; meal_delivery: a run of elder-meal deliveries' }) kind: ServiceOrderKind;
   @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
   @ApiProperty({ example: '等待派单' }) statusLabel: string;
   @ApiProperty({ enum: DISPATCH_MODES }) dispatchMode: DispatchMode;
-  @ApiProperty({ type: RefDto }) service: RefDto;
-  @ApiProperty({ type: RefDto }) centre: RefDto;
-  @ApiProperty({ type: RefDto }) person: RefDto;
+  @ApiModelOrNull(RefDto, { description: 'The service (the skill); null for a meal-delivery run' }) service: RefDto | null;
+  @ApiModelOrNull(RefDto, { description: 'The centre arranging it; null for a meal-delivery run' }) centre: RefDto | null;
+  @ApiModelOrNull(RefDto, { description: 'The person visited; null for a meal-delivery run (its stops name the elders)' }) person: RefDto | null;
   @ApiProperty() address: string;
   @ApiProperty({ type: GeoPointDto }) location: GeoPointDto;
   @ApiProperty({ format: 'date-time' }) windowStartsAt: string;

@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { MEAL_KINDS, MEAL_ORDER_STATUSES, type MealDeliveryPlan, type MealDeliveryRunView, type MealDeliveryStopView, type MealKind, type MealOrderStatus } from '@linli/shared';
+import {
+  MEAL_KINDS,
+  MEAL_ORDER_STATUSES,
+  type CommittedMealDeliveryRun,
+  type MealDeliveryCommit,
+  type MealDeliveryPlan,
+  type MealDeliveryRunView,
+  type MealDeliveryStopView,
+  type MealKind,
+  type MealOrderStatus,
+} from '@linli/shared';
 
 export class MealDeliveryRunsQuery {
   @ApiProperty({ example: '2026-12-02' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
@@ -30,4 +40,26 @@ export class MealDeliveryPlanDto implements MealDeliveryPlan {
   @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
   @ApiProperty({ description: 'Whether the cut-off has passed; before it the runs may still change' }) fixed: boolean;
   @ApiProperty({ type: [MealDeliveryRunDto] }) runs: MealDeliveryRunDto[];
+}
+
+export class CommitMealDeliveryRunsDto {
+  @ApiProperty({ example: '2026-12-02' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ enum: MEAL_KINDS }) @IsIn(MEAL_KINDS) mealKind: MealKind;
+}
+
+class CommittedMealDeliveryRunDto implements CommittedMealDeliveryRun {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) runNumber: number;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The community; null for elders without one on file' }) areaId: string | null;
+  @ApiProperty({ example: '安大社区' }) areaName: string;
+  @ApiProperty({ format: 'uuid', description: 'The dispatch order (kind meal_delivery) a worker takes the run as' }) serviceOrderId: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) stopCount: number;
+}
+
+export class MealDeliveryCommitDto implements MealDeliveryCommit {
+  @ApiProperty({ format: 'uuid' }) mealPointId: string;
+  @ApiProperty({ example: '2026-12-02' }) mealDate: string;
+  @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
+  @ApiProperty({ description: 'False when the runs were already committed: nothing was written' }) created: boolean;
+  @ApiProperty({ type: [CommittedMealDeliveryRunDto] }) runs: CommittedMealDeliveryRunDto[];
 }

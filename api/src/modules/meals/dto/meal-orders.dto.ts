@@ -60,6 +60,12 @@ export class CreateMealOrderDto extends MealQuoteDto implements CreateMealOrderI
   @ApiProperty({ enum: MEAL_PAYMENT_METHODS, description: 'at_pickup: 到店付; balance: the elder’s prepaid meal balance, debited now' })
   @IsIn(MEAL_PAYMENT_METHODS)
   paymentMethod: MealPaymentMethod;
+
+  @ApiPropertyOptional({ maxLength: 100, example: '敲门大声，老人耳背', description: 'For the delivery worker at the door; kept for delivery orders only' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  deliveryNote?: string;
 }
 
 export class ChangeMealOrderDto implements ChangeMealOrderInput {
