@@ -1,6 +1,7 @@
 import {
   MAX_PHOTO_BYTES,
   MAX_PHOTOS_PER_ORDER,
+  MEAL_ORDER_STATUS_LABELS,
   ORDER_EVENT_LABELS,
   ORDER_STATUS_LABELS,
   PROVIDER_DECISIONS_NEEDING_REASON,
@@ -12,6 +13,7 @@ import {
   residentTimeline,
   setOutState,
   shanghaiDateOf,
+  transitionMealOrder,
   transitionOrder,
 } from '@linli/shared';
 
@@ -20,6 +22,7 @@ import type {
   DispatchBoard,
   DispatchMode,
   DispatchOfferView,
+  MealDeliveryStopAction,
   OrderActor,
   OrderEvent,
   OrderStatus,
@@ -29,6 +32,8 @@ import type {
   ServiceOrderDetail,
   ServiceOrderView,
   WorkbenchProfileView,
+  WorkerMealRunView,
+  WorkerMealStopView,
 } from '@linli/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -71,6 +76,8 @@ export interface FakeDispatch {
   takenUsernames: string[];
   workers: ProviderWorker[];
   candidates: AssignableWorker[];
+  /** The worker's meal-delivery runs (GET /worker/meal-delivery-runs); each run's order is in `orders` too. */
+  mealRuns: WorkerMealRunView[];
   /** `METHOD /path` and the JSON body of every write, in order. */
   writes: { call: string; body: unknown }[];
   /** The Idempotency-Key header of every POST /home-orders (undefined when none was sent), in order. */
@@ -190,11 +197,20 @@ export function createFakeDispatch(overrides: Partial<FakeDispatch> = {}): FakeD
     takenUsernames: [],
     workers: [],
     candidates: [],
+    mealRuns: [],
     writes: [],
     homeOrderKeys: [],
     next: {},
     ...overrides,
   };
+}
+
+const STOP_ACTIONS: readonly MealDeliveryStopAction[] = ['deliver', 'report_not_at_home'];
+
+/** A stop as the API words it, its buttons from the shared meal-order machine (past the cut-off, on the road). */
+export function mealStopAs(stop: WorkerMealStopView, status: WorkerMealStopView['status'], onTheRoad: boolean): WorkerMealStopView {
+  const actions = onTheRoad ? STOP_ACTIONS.filter((action) => transitionMealOrder(status, action, 'worker', { fulfilment: 'delivery', pastCutOff: true }).ok) : [];
+  return { ...stop, status, statusLabel: MEAL_ORDER_STATUS_LABELS[status], actions };
 }
 
 /** Segment `index` of the request path, counting the /api prefix as 1: /api/home-orders/<id> has the id at 3. */
@@ -301,6 +317,17 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
     return sendJson(res, 200, { phone });
   };
   const workerOrders = () => fake.orders.filter((order) => order.worker?.id === fake.worker.id);
+  /** 已送达 / 家中无人 through the shared machine; the run completes once no stop is left on the road. */
+  const settleStop = (res: ServerResponse, mealOrderId: string, event: MealDeliveryStopAction) => {
+    const run = fake.mealRuns.find((candidate) => candidate.stops.some((stop) => stop.mealOrderId === mealOrderId));
+    const stop = run?.stops.find((candidate) => candidate.mealOrderId === mealOrderId);
+    if (!run || !stop) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+    if (!stop.actions.includes(event)) return sendJson(res, 409, { code: 'INVALID_TRANSITION', message: `该餐当前为「${stop.statusLabel}」，不能再进行此操作`, requestId: 'r' });
+    const stops = run.stops.map((candidate) => (candidate === stop ? mealStopAs(stop, event === 'deliver' ? 'delivered' : 'not_at_home', true) : candidate));
+    const saved: WorkerMealRunView = { ...run, stops, orderStatus: stops.some((candidate) => candidate.status === 'out_for_delivery') ? 'in_service' : 'completed' };
+    fake.mealRuns = fake.mealRuns.map((candidate) => (candidate === run ? saved : candidate));
+    return sendJson(res, 200, saved);
+  };
 
   return {
     // ── resident ──
@@ -391,8 +418,22 @@ export function dispatchRoutes(api: FakeApi, fake: FakeDispatch): Record<string,
       if (order?.status === 'accepted' && !state.allowed) {
         return sendJson(res, 409, { code: 'SET_OUT_TOO_EARLY', message: state.notice, details: { opensAt: state.opensAt.toISOString() }, requestId: 'r' });
       }
+      // Setting out with a meal run takes its ready meals out, as the API does in the same transaction.
+      fake.mealRuns = fake.mealRuns.map((run) =>
+        run.orderId === order?.id
+          ? { ...run, orderStatus: 'en_route', stops: run.stops.map((stop) => mealStopAs(stop, stop.status === 'ready' ? 'out_for_delivery' : stop.status, true)) }
+          : run,
+      );
       return transition(res, segment(req, 4), 'set_out', 'worker');
     }),
+    '/worker/orders/:id/stops/:mealOrderId/call': write('call-stop', (req, res) => {
+      const run = fake.mealRuns.find((candidate) => candidate.orderId === segment(req, 4));
+      if (!run?.stops.some((stop) => stop.mealOrderId === segment(req, 6))) return sendJson(res, 404, { code: 'NOT_FOUND', message: '没有找到', requestId: 'r' });
+      return sendJson(res, 200, { phone: fake.phones.resident });
+    }),
+    '/worker/meal-delivery-runs': read((_req, res) => sendJson(res, 200, { items: fake.mealRuns })),
+    '/worker/meal-deliveries/:id/deliver': write('deliver', (req, res) => settleStop(res, segment(req, 4), 'deliver')),
+    '/worker/meal-deliveries/:id/not-at-home': write('not-at-home', (req, res) => settleStop(res, segment(req, 4), 'report_not_at_home')),
     '/worker/orders/:id/call': write('call-resident', (req, res) => {
       const order = find(segment(req, 4));
       return reveal(res, order?.worker?.id === fake.worker.id ? order : undefined, fake.phones.resident);

@@ -16,6 +16,7 @@ import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { SubmitButton } from '../../components/submit-button';
 import { formatDistance } from '../../hooks/useCentreOrder';
 import { NOTE_LIMITS } from '../hooks/useJobs';
+import { MealRuns } from './meal-runs';
 import { REJECT_REASONS } from '../hooks/useOffer';
 import { useWorkbench } from '../hooks/useWorkbench';
 import { PHOTO_STATUSES } from '../hooks/useWorkPhotos';
@@ -259,10 +260,16 @@ function TabContent({ bench }: { bench: WorkbenchHandle }) {
       </RemoteContent>
     );
   }
+  // A meal run is worked stop by stop in its own card, not with a home visit's buttons.
+  const visits = (items: ServiceOrderView[]) => items.filter((order) => order.kind === 'home_service');
+  const hasRuns = bench.mealRuns.list.state.status === 'ready' && bench.mealRuns.list.state.data.length > 0;
   return (
-    <RemoteContent state={bench.jobs.list.state} onRetry={bench.jobs.list.retry} isEmpty={isEmptyList} emptyText='手上没有订单'>
-      {(items) => items.map((order) => <JobCard key={order.id} bench={bench} order={order} />)}
-    </RemoteContent>
+    <View>
+      <MealRuns runs={bench.mealRuns} requestOf={bench.requestOf} />
+      <RemoteContent state={bench.jobs.list.state} onRetry={bench.jobs.list.retry} isEmpty={(items) => visits(items).length === 0} emptyText={hasRuns ? '' : '手上没有订单'}>
+        {(items) => visits(items).map((order) => <JobCard key={order.id} bench={bench} order={order} />)}
+      </RemoteContent>
+    </View>
   );
 }
 

@@ -10,6 +10,7 @@ import { fetchWorkerOrders, fetchWorkerProfile } from '../../services/worker';
 import { useCardRequests } from './useCardRequests';
 import { useGrabPool } from './useGrabPool';
 import { useJobs } from './useJobs';
+import { useMealRuns } from './useMealRuns';
 import { useOffer } from './useOffer';
 import { usePositionReports, useWorkerPresence } from './useWorkerPresence';
 import { useWorkPhotos } from './useWorkPhotos';
@@ -18,6 +19,7 @@ import type { ActionState } from '../../hooks/useActions';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 import type { GrabPoolHandle } from './useGrabPool';
 import type { JobsHandle } from './useJobs';
+import type { MealRunsHandle } from './useMealRuns';
 import type { OfferHandle } from './useOffer';
 import type { WorkerPresenceHandle } from './useWorkerPresence';
 import type { WorkPhotosHandle } from './useWorkPhotos';
@@ -30,6 +32,8 @@ export interface WorkbenchHandle {
   offer: OfferHandle;
   pool: GrabPoolHandle;
   jobs: JobsHandle;
+  /** Meal-delivery runs held: stops in order, 已送达 / 家中无人 per door. */
+  mealRuns: MealRunsHandle;
   history: RemoteDataHandle<ServiceOrderView[]>;
   /** 拍照上传 on a job in service or completed: the camera or album, then the upload; the photo joins the card. */
   photos: WorkPhotosHandle;
@@ -70,9 +74,11 @@ export function useWorkbench(): WorkbenchHandle {
   // An API released before the lead was configurable sends none: its rule was no rule, so the default is the safe side.
   const setOutLeadMinutes = (profile.state.status === 'ready' ? profile.state.data.setOutLeadMinutes : undefined) ?? DEFAULT_SET_OUT_LEAD_MINUTES;
   const jobs = useJobs(cards, setNotice, visible, setOutLeadMinutes);
-  /** 接单 or 抢单 went through: the order joins the jobs, shown at once. */
+  const mealRuns = useMealRuns(cards, setNotice, setOutLeadMinutes);
+  /** 接单 or 抢单 went through: the order joins the jobs (a meal run, the runs), shown at once. */
   const takeJob = (saved: ServiceOrderView, message: string) => {
-    jobs.put(saved);
+    if (saved.kind === 'meal_delivery') mealRuns.list.reloadQuietly();
+    else jobs.put(saved);
     setTab('jobs');
     setNotice(message);
   };
@@ -92,16 +98,18 @@ export function useWorkbench(): WorkbenchHandle {
   const { retry: retryJobs, reloadQuietly: reloadJobs } = jobs.list;
   const { retry: retryPool } = pool.list;
   const { retry: retryHistory, reloadQuietly: reloadHistory } = history;
+  const { retry: retryMealRuns } = mealRuns.list;
   const reload = useCallback(() => {
     retryProfile();
     retryJobs();
+    retryMealRuns();
     retryPool();
     retryHistory();
-  }, [retryProfile, retryJobs, retryPool, retryHistory]);
+  }, [retryProfile, retryJobs, retryMealRuns, retryPool, retryHistory]);
   const reloadQuietly = useCallback(() => {
     reloadJobs();
     reloadHistory();
   }, [reloadJobs, reloadHistory]);
 
-  return { profile, presence, offer, pool, jobs, history, photos, requestOf: cards.of, tab, setTab, notice, reload, reloadQuietly };
+  return { profile, presence, offer, pool, jobs, mealRuns, history, photos, requestOf: cards.of, tab, setTab, notice, reload, reloadQuietly };
 }
