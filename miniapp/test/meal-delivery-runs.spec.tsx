@@ -28,6 +28,7 @@ const stopOf = (overrides: Partial<WorkerMealStopView>): WorkerMealStopView =>
       sequence: 1,
       elderName: '李建国',
       address: '肥西路 3 号院 2 栋 102',
+      location: null,
       deliveryNote: null,
       status: 'ready',
       statusLabel: '',
@@ -51,7 +52,7 @@ function runOf(): WorkerMealRunView {
     areaName: '安大社区',
     ...windowToday(1),
     stops: [
-      stopOf({ mealOrderId: 'meal-1', sequence: 1, elderName: '李建国', deliveryNote: '敲门大声，老人耳背' }),
+      stopOf({ mealOrderId: 'meal-1', sequence: 1, elderName: '李建国', deliveryNote: '敲门大声，老人耳背', location: { latitude: 31.8448, longitude: 117.2543 } }),
       stopOf({ mealOrderId: 'meal-2', sequence: 2, elderName: '王秀英', address: '肥西路 3 号院 5 栋 201' }),
     ],
   };
@@ -82,6 +83,15 @@ describe('the delivery worker’s meal run (provider workbench)', () => {
     for (const expected of ['第 1 户', '李建国', '肥西路 3 号院 2 栋 102', '备注：敲门大声，老人耳背', '红烧鸡腿套餐 ×1', '已备餐']) expect(first.textContent).toContain(expected);
     expect(second.textContent).toContain('第 2 户');
     expect(second.querySelector('.meal-stop__note')).toBeNull();
+    // 导航 only where the order came with a point on the map.
+    expect(second.querySelector('.meal-stop__navigate')).toBeNull();
+    const openTab = jest.spyOn(window, 'open').mockReturnValue({ opener: window } as unknown as Window);
+    click(first.querySelector('.meal-stop__navigate'));
+    expect(openTab).toHaveBeenCalledWith(
+      `https://uri.amap.com/marker?position=117.2543,31.8448&name=${encodeURIComponent('李建国')}&src=linli&coordinate=gaode&callnative=0`,
+      '_blank',
+    );
+    openTab.mockRestore();
     // The run is a card of its own, not a home visit with 开始服务 and 完成服务.
     expect(container.querySelector('.worker-job__start')).toBeNull();
     expect(container.textContent).not.toContain('手上没有订单');

@@ -1,4 +1,4 @@
-import { MAX_STOPS_PER_DELIVERY_RUN, planDeliveryRuns, type DeliveryStopCandidate } from './meal-delivery';
+import { MAX_STOPS_PER_DELIVERY_RUN, planDeliveryRuns, withinDeliveryRadius, type DeliveryStopCandidate } from './meal-delivery';
 import type { GeoPoint } from './regions';
 
 const POINT: GeoPoint = { latitude: 31.8421, longitude: 117.2543 };
@@ -66,5 +66,17 @@ describe('planDeliveryRuns', () => {
   it('breaks equal distances by order id', () => {
     const runs = planDeliveryRuns(POINT, [stop('b', 'x', at(100, 0)), stop('a', 'x', at(-100, 0))]);
     expect(ids(runs)).toEqual([['a', 'b']]);
+  });
+});
+
+describe('withinDeliveryRadius', () => {
+  it.each<[string, number, GeoPoint, boolean]>([
+    ['inside the radius', 1500, at(1000, 0), true],
+    ['just inside', 1500, at(1490, 0), true],
+    ['just outside', 1500, at(1510, 0), false],
+    ['far outside', 1500, at(3000, 4000), false],
+    ['no radius set (0): anywhere', 0, at(50_000, 0), true],
+  ])('%s', (_name, radius, home, expected) => {
+    expect(withinDeliveryRadius(POINT, radius, home)).toBe(expected);
   });
 });

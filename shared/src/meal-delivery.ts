@@ -105,6 +105,14 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Whether a home is within a meal point's delivery radius (straight-line metres, as `distanceMeters` measures). A
+ * radius of 0 means the canteen set none: any home is delivered to.
+ */
+export function withinDeliveryRadius(mealPoint: GeoPoint, radiusMeters: number, home: GeoPoint): boolean {
+  return radiusMeters === 0 || distanceMeters(mealPoint, home) <= radiusMeters;
+}
+
 // ─── Views ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export interface MealDeliveryStopView {
@@ -172,6 +180,8 @@ export interface WorkerMealStopView {
   elderName: string;
   /** The elder's address on file; null when there is none (call first). */
   address: string | null;
+  /** Where the door is (GCJ-02), when the order was placed with a point on the map; null otherwise. */
+  location: GeoPoint | null;
   /** Set when ordering (敲门大声, 放门口): for the worker at the door. */
   deliveryNote: string | null;
   status: MealOrderStatus;

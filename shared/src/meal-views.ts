@@ -162,6 +162,12 @@ export interface MealQuoteInput {
   mealKind: MealKind;
   fulfilment: MealFulfilment;
   lines: MealOrderLineInput[];
+  /**
+   * 送餐 only: where the meal goes (GCJ-02, the point chosen on the map), both coordinates or neither. With it the
+   * delivery radius is checked and the runs follow the nearest door; without it the stop goes by its address.
+   */
+  latitude?: number;
+  longitude?: number;
 }
 
 export interface CreateMealOrderInput extends MealQuoteInput {

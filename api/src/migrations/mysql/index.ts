@@ -20,6 +20,7 @@ import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
 import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
 import { MealDeliveryKindCheck1796109495968 } from './1796109495968-meal-delivery-kind-check';
+import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -42,4 +43,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WechatPay1796101574191,
   MealDeliveryRuns1796109495967,
   MealDeliveryKindCheck1796109495968,
+  MealDeliveryPositions1796110708742,
 ];

@@ -18,6 +18,7 @@ import { MealPointsMenusOrders1796100008723 } from './1796100008723-meal-points-
 import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
 import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
+import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -38,4 +39,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealSubsidies1796100113659,
   WechatPay1796101574191,
   MealDeliveryRuns1796109495967,
+  MealDeliveryPositions1796110708742,
 ];

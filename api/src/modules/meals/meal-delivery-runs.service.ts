@@ -11,6 +11,7 @@ import {
   type MealDeliveryPlan,
   type MealDeliveryStopView,
   type MealKind,
+  type GeoPoint,
   type PlannedDeliveryRun,
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
@@ -24,17 +25,18 @@ import { situationOf } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
 import type { MealPoint } from './meal-point.entity';
 import { MealPointAccess } from './meal-point-access';
+import { deliveryPositionOf } from './meal-delivery-positions';
 import { deliveryRunsNotFixed } from './meal-delivery.errors';
 import { mealNotServed, mealOrderChangedMeanwhile } from './meals.errors';
 
 const NO_COMMUNITY = '未登记社区';
 
-type Stop = { orderId: string; areaId: string | null; address: string; position: null; order: MealOrder };
+type Stop = { orderId: string; areaId: string | null; address: string; position: GeoPoint | null; order: MealOrder };
 
 /**
  * The delivery runs of one meal (planDeliveryRuns), for its canteen and the staff over it: the plan while orders may
  * still change, and after the cut-off the commit that writes the runs and hands each to dispatch as one
- * `meal_delivery` order. Elders' homes are not geocoded yet, so every stop goes in by address within its community.
+ * `meal_delivery` order. A stop ordered with a point on the map goes nearest neighbour; one without goes by address.
  */
 @Injectable()
 export class MealDeliveryRunsService {
@@ -175,7 +177,13 @@ function windowOf(point: MealPoint, mealKind: MealKind) {
 }
 
 function planRuns(point: MealPoint, orders: MealOrder[]): PlannedDeliveryRun<Stop>[] {
-  const stops = orders.map((order): Stop => ({ orderId: order.id, areaId: order.resident.communityId, address: order.resident.address ?? '', position: null, order }));
+  const stops = orders.map((order): Stop => ({
+    orderId: order.id,
+    areaId: order.resident.communityId,
+    address: order.resident.address ?? '',
+    position: deliveryPositionOf(order),
+    order,
+  }));
   return planDeliveryRuns({ latitude: point.latitudeE6 / 1e6, longitude: point.longitudeE6 / 1e6 }, stops);
 }
 

@@ -18,6 +18,7 @@ import { OutboxService } from '../outbox';
 import type { MealDeliveryRun } from './meal-delivery-run.entity';
 import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import type { MealDeliveryStop } from './meal-delivery-stop.entity';
+import { deliveryPositionOf } from './meal-delivery-positions';
 import { deliveryStepRefused, runNotSetOut } from './meal-delivery.errors';
 import { situationOf } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
@@ -165,6 +166,7 @@ function runView(order: MealRunOrderState, run: MealDeliveryRun, stops: MealDeli
         sequence: stop.sequence,
         elderName: meal.resident.name,
         address: meal.resident.address,
+        location: deliveryPositionOf(meal),
         deliveryNote: meal.deliveryNote,
         status: meal.status,
         statusLabel: MEAL_ORDER_STATUS_LABELS[meal.status],

@@ -15,3 +15,11 @@ export const deliveryStepRefused = (status: MealOrderStatus, event: MealOrderEve
 
 /** The run has not been set out with yet: its meals are still at the meal point. */
 export const runNotSetOut = () => new DomainError('INVALID_TRANSITION', '请先在送餐单上点「出发」，再逐户确认', { reason: 'not_set_out' });
+
+/** 送餐 to a point beyond the meal point's delivery radius (straight line). */
+export const outsideDeliveryRadius = (distanceMeters: number, radiusMeters: number) =>
+  new DomainError('MEAL_NOT_OFFERED', `该地点距助餐点约 ${(distanceMeters / 1000).toFixed(1)} 公里，超出 ${(radiusMeters / 1000).toFixed(1)} 公里的送餐范围，请选择自取或堂食`, {
+    reason: 'outside_delivery_radius',
+    distanceMeters: Math.round(distanceMeters),
+    radiusMeters,
+  });

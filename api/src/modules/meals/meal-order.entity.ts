@@ -90,6 +90,13 @@ export class MealOrder {
   @Column({ name: 'applied_subsidies', type: 'simple-json' })
   appliedSubsidies: AppliedMealSubsidy[];
 
+  /** Where a 送餐 meal goes (GCJ-02 × 10⁶), when ordered with a point on the map; null otherwise (the stop goes by address). */
+  @Column({ name: 'delivery_latitude_e6', type: 'int', nullable: true })
+  deliveryLatitudeE6: number | null;
+
+  @Column({ name: 'delivery_longitude_e6', type: 'int', nullable: true })
+  deliveryLongitudeE6: number | null;
+
   /** For the delivery worker at the door (敲门大声, 放门口), set when ordering; null when none was given. */
   @Column({ name: 'delivery_note', type: 'varchar', length: 100, nullable: true })
   deliveryNote: string | null;

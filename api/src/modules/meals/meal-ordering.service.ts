@@ -27,6 +27,7 @@ import type { MealPoint } from './meal-point.entity';
 import type { MealOrder } from './meal-order.entity';
 import { MealOrderReads } from './meal-order-reads';
 import { assertTransition, lockedOrder } from './meal-order-support';
+import { assertDeliverable, deliveryPositionColumns } from './meal-delivery-positions';
 import { cutOffOf, situationOf, toMealOrderView } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { linesFromMenu, MealPrices, storedPriceColumns } from './meal-prices';
@@ -132,6 +133,7 @@ export class MealOrderingService {
           cancelReason: null,
           collectedAt: null,
           deliveryNote: input.fulfilment === 'delivery' ? input.deliveryNote?.trim() || null : null,
+          ...deliveryPositionColumns(input),
           orderedByAccountId: auth.accountId,
         },
         lines.map(orderLineRow),
@@ -204,6 +206,7 @@ export class MealOrderingService {
     const point = await this.points.readable(input.mealPointId);
     windowOf(point, input.mealKind);
     if (!point.fulfilments.includes(input.fulfilment)) throw fulfilmentNotOffered(input.fulfilment);
+    assertDeliverable(point, input);
     const situation = situationOf(point, { ...input }, now);
     if (situation.pastCutOff) throw pastCutOff(cutOffOf(point, input));
     await this.access.assertMayActFor(auth, input.residentId);

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 
 import { MEAL_KIND_LABELS, ORDER_STATUS_LABELS } from '@linli/shared';
 
@@ -42,6 +43,11 @@ function Stop({ runs, stop, requestOf }: MealRunsProps & { stop: WorkerMealStopV
         </SubmitButton>
       )}
       {request.status === 'failed' && <Text className='worker-bench__message'>{request.message}</Text>}
+      {stop.location && (
+        <Button className='meal-stop__navigate' size='large' block onClick={() => runs.navigate(stop)}>
+          导航
+        </Button>
+      )}
       <CallButton className='meal-stop__call' label='拨打电话' state={runs.calls[stop.mealOrderId]} onCall={() => runs.call(stop)} />
     </View>
   );

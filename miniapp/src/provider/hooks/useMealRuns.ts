@@ -2,6 +2,7 @@ import { setOutState } from '@linli/shared';
 
 import type { SetOutState, WorkerMealRunView, WorkerMealStopView } from '@linli/shared';
 
+import { showOnMap } from '../../device/map';
 import { usePhoneCall } from '../../hooks/usePhoneCall';
 import { useRemoteData } from '../../hooks/useRemoteData';
 import { fetchMealRuns, fetchStopPhone, settleMealStop } from '../../services/meal-deliveries';
@@ -28,6 +29,8 @@ export interface MealRunsHandle {
   /** 拨打电话 at one stop: the elder's number (or the family's), asked for on the tap. By meal order id. */
   call: (stop: WorkerMealStopView) => void;
   calls: Record<string, PhoneCallState | undefined>;
+  /** 导航 to a stop ordered with a point on the map. */
+  navigate: (stop: WorkerMealStopView) => void;
 }
 
 /**
@@ -68,5 +71,9 @@ export function useMealRuns(cards: CardRequestsHandle, say: (notice: string) => 
       ),
     call: (stop) => phone.call(stop.mealOrderId),
     calls: phone.calls,
+    navigate: (stop) => {
+      if (!stop.location) return;
+      showOnMap({ ...stop.location, name: stop.elderName, address: stop.address ?? '' }).catch(() => say('打不开地图，请按地址前往'));
+    },
   };
 }

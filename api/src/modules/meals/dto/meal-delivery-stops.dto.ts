@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiModelOrNull } from '../../../common/http/api-nullable';
 import {
   MEAL_KINDS,
   MEAL_ORDER_STATUSES,
@@ -11,11 +12,17 @@ import {
   type WorkerMealStopView,
 } from '@linli/shared';
 
+class StopLocationDto {
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+}
+
 class WorkerMealStopDto implements WorkerMealStopView {
   @ApiProperty({ format: 'uuid' }) mealOrderId: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) sequence: number;
   @ApiProperty() elderName: string;
   @ApiProperty({ type: 'string', nullable: true }) address: string | null;
+  @ApiModelOrNull(StopLocationDto, { description: 'Where the door is (GCJ-02), when ordered with a point on the map' }) location: StopLocationDto | null;
   @ApiProperty({ type: 'string', nullable: true, example: '敲门大声，老人耳背' }) deliveryNote: string | null;
   @ApiProperty({ enum: MEAL_ORDER_STATUSES }) status: MealOrderStatus;
   @ApiProperty({ example: '送餐中' }) statusLabel: string;

@@ -31,6 +31,7 @@ import {
   type StoredMealPrice,
   type WithheldMealSubsidy,
 } from '@linli/shared';
+import { PositionCoordinate } from '../../../common/http/geo-position';
 import { IsSearchText } from '../../../common/http/validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,6 +55,9 @@ export class MealQuoteDto implements MealQuoteInput {
   @ValidateNested({ each: true })
   @Type(() => MealOrderLineInputDto)
   lines: MealOrderLineInputDto[];
+
+  @PositionCoordinate('latitude', { optional: true, description: '送餐 only: GCJ-02 of the door, with longitude, or neither' }) latitude?: number;
+  @PositionCoordinate('longitude', { optional: true, description: '送餐 only: GCJ-02 of the door, with latitude, or neither' }) longitude?: number;
 }
 
 export class CreateMealOrderDto extends MealQuoteDto implements CreateMealOrderInput {
