@@ -109,6 +109,10 @@ describe('meal delivery runs as dispatch orders', () => {
     for (const key of ['liJianguo', 'wang', 'liMing']) expect(await statusOf(meals[key])).toBe('ready');
     expect(await statusOf(meals.pickup)).toBe('placed');
 
+    // The plan now has nothing left to commit and lists the committed runs.
+    const plan = await t.http().get(`/api/staff/meal-points/${point.id}/delivery-runs`).query({ date: day, mealKind: 'lunch' }).set(bearer(canteen)).expect(200);
+    expect(plan.body).toMatchObject({ fixed: true, runs: [], committedRuns: bodies[0].runs });
+
     const again = (await commit(canteen).expect(200)).body as MealDeliveryCommit;
     expect(again).toMatchObject({ created: false, runs: bodies[0].runs });
     expect(await t.dataSource.getRepository(ServiceOrder).count({ where: { kind: 'meal_delivery' } })).toBe(2);

@@ -142,7 +142,10 @@ export interface MealDeliveryPlan {
   mealKind: MealKind;
   /** Whether the cut-off has passed: before it the orders (and so the runs) may still change. */
   fixed: boolean;
+  /** The runs the meal's deliveries not yet committed would make. */
   runs: MealDeliveryRunView[];
+  /** The runs already committed and handed to dispatch (empty until the commit). */
+  committedRuns: CommittedMealDeliveryRun[];
 }
 
 // ─── Runs as dispatch orders ───────────────────────────────────────────────────────────────────────────────────

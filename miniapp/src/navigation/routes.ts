@@ -32,6 +32,7 @@ export const ROUTES = {
   canteenCounter: '/canteen/pages/counter/index',
   canteenKitchen: '/canteen/pages/kitchen/index',
   canteenMenu: '/canteen/pages/menu/index',
+  canteenDelivery: '/canteen/pages/delivery/index',
   staffMealElder: '/staff/pages/meal-elder/index',
   staffMealRules: '/staff/pages/meal-rules/index',
   mealsHome: '/meals/pages/index/index',

@@ -1,4 +1,4 @@
-import type { OrderPhoneView, WorkerMealRunView } from '@linli/shared';
+import type { MealDeliveryCommit, MealDeliveryPlan, MealKind, OrderPhoneView, WorkerMealRunView } from '@linli/shared';
 
 import { request, requestList } from './request';
 
@@ -19,4 +19,14 @@ export function settleMealStop(mealOrderId: string, step: MealStopStep): Promise
 /** The elder's number at one stop (the family's when the elder has none), asked for only on the tap (audited). */
 export function fetchStopPhone(orderId: string, mealOrderId: string): Promise<OrderPhoneView> {
   return request<OrderPhoneView>(`${path('worker', 'orders', orderId, 'stops', mealOrderId)}/call`, { method: 'POST', body: {} });
+}
+
+/** A meal's delivery runs for the canteen: what the deliveries not yet committed would make, and the committed runs. */
+export function fetchDeliveryPlan(mealPointId: string, date: string, mealKind: MealKind): Promise<MealDeliveryPlan> {
+  return request<MealDeliveryPlan>(`${path('staff', 'meal-points', mealPointId)}/delivery-runs`, { query: { date, mealKind } });
+}
+
+/** After the cut-off: the runs are written and each handed to dispatch (once; a repeat answers the runs there are). */
+export function commitDeliveryRuns(mealPointId: string, date: string, mealKind: MealKind): Promise<MealDeliveryCommit> {
+  return request<MealDeliveryCommit>(`${path('staff', 'meal-points', mealPointId)}/delivery-runs/commit`, { method: 'POST', body: { date, mealKind } });
 }

@@ -7,6 +7,7 @@ import {
   MEAL_KIND_LABELS,
   planDeliveryRuns,
   transitionMealOrder,
+  type CommittedMealDeliveryRun,
   type MealDeliveryCommit,
   type MealDeliveryPlan,
   type MealDeliveryStopView,
@@ -25,6 +26,7 @@ import { situationOf } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
 import type { MealPoint } from './meal-point.entity';
 import { MealPointAccess } from './meal-point-access';
+import type { MealDeliveryRun } from './meal-delivery-run.entity';
 import { deliveryPositionOf } from './meal-delivery-positions';
 import { deliveryRunsNotFixed } from './meal-delivery.errors';
 import { mealNotServed, mealOrderChangedMeanwhile } from './meals.errors';
@@ -53,6 +55,7 @@ export class MealDeliveryRunsService {
     const point = await this.points.managed(auth, mealPointId);
     const window = windowOf(point, mealKind);
     const runs = planRuns(point, await this.deliveries.listDeliveriesToPlan(point.id, mealDate, mealKind));
+    const committed = await this.deliveries.listRunsOfMeal(point.id, mealDate, mealKind);
     return {
       mealPointId: point.id,
       mealDate,
@@ -64,6 +67,7 @@ export class MealDeliveryRunsService {
         knownDistanceMeters: run.knownDistanceMeters,
         stops: run.stops.map((stop, index) => stopView(stop.order, index + 1)),
       })),
+      committedRuns: committed.map(committedView),
     };
   }
 
@@ -104,20 +108,7 @@ export class MealDeliveryRunsService {
     }
     await this.dispatch.offer(placed);
     const runs = await this.deliveries.listRunsOfMeal(point.id, mealDate, mealKind);
-    return {
-      mealPointId: point.id,
-      mealDate,
-      mealKind,
-      created: placed.length > 0,
-      runs: runs.map((run) => ({
-        id: run.id,
-        runNumber: run.runNumber,
-        areaId: run.areaId,
-        areaName: run.area?.name ?? NO_COMMUNITY,
-        serviceOrderId: run.serviceOrderId,
-        stopCount: run.stops.length,
-      })),
-    };
+    return { mealPointId: point.id, mealDate, mealKind, created: placed.length > 0, runs: runs.map(committedView) };
   }
 
   /** One run: its dispatch order (from the meal point, in the serving hours, overseen by the area's staff), the run, its stops, each meal made ready. */
@@ -185,6 +176,10 @@ function planRuns(point: MealPoint, orders: MealOrder[]): PlannedDeliveryRun<Sto
     order,
   }));
   return planDeliveryRuns({ latitude: point.latitudeE6 / 1e6, longitude: point.longitudeE6 / 1e6 }, stops);
+}
+
+function committedView(run: MealDeliveryRun): CommittedMealDeliveryRun {
+  return { id: run.id, runNumber: run.runNumber, areaId: run.areaId, areaName: run.area?.name ?? NO_COMMUNITY, serviceOrderId: run.serviceOrderId, stopCount: run.stops.length };
 }
 
 function stopView(order: MealOrder, sequence: number): MealDeliveryStopView {

@@ -34,19 +34,6 @@ class MealDeliveryRunDto implements MealDeliveryRunView {
   @ApiProperty({ type: 'integer', description: 'Metres from the meal point through the stops with a known position' }) knownDistanceMeters: number;
 }
 
-export class MealDeliveryPlanDto implements MealDeliveryPlan {
-  @ApiProperty({ format: 'uuid' }) mealPointId: string;
-  @ApiProperty({ example: '2026-12-02' }) mealDate: string;
-  @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
-  @ApiProperty({ description: 'Whether the cut-off has passed; before it the runs may still change' }) fixed: boolean;
-  @ApiProperty({ type: [MealDeliveryRunDto] }) runs: MealDeliveryRunDto[];
-}
-
-export class CommitMealDeliveryRunsDto {
-  @ApiProperty({ example: '2026-12-02' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
-  @ApiProperty({ enum: MEAL_KINDS }) @IsIn(MEAL_KINDS) mealKind: MealKind;
-}
-
 class CommittedMealDeliveryRunDto implements CommittedMealDeliveryRun {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) runNumber: number;
@@ -54,6 +41,20 @@ class CommittedMealDeliveryRunDto implements CommittedMealDeliveryRun {
   @ApiProperty({ example: '安大社区' }) areaName: string;
   @ApiProperty({ format: 'uuid', description: 'The dispatch order (kind meal_delivery) a worker takes the run as' }) serviceOrderId: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) stopCount: number;
+}
+
+export class MealDeliveryPlanDto implements MealDeliveryPlan {
+  @ApiProperty({ format: 'uuid' }) mealPointId: string;
+  @ApiProperty({ example: '2026-12-02' }) mealDate: string;
+  @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
+  @ApiProperty({ description: 'Whether the cut-off has passed; before it the runs may still change' }) fixed: boolean;
+  @ApiProperty({ type: [MealDeliveryRunDto], description: 'The runs the deliveries not yet committed would make' }) runs: MealDeliveryRunDto[];
+  @ApiProperty({ type: [CommittedMealDeliveryRunDto], description: 'The runs already committed and handed to dispatch' }) committedRuns: CommittedMealDeliveryRunDto[];
+}
+
+export class CommitMealDeliveryRunsDto {
+  @ApiProperty({ example: '2026-12-02' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) date: string;
+  @ApiProperty({ enum: MEAL_KINDS }) @IsIn(MEAL_KINDS) mealKind: MealKind;
 }
 
 export class MealDeliveryCommitDto implements MealDeliveryCommit {

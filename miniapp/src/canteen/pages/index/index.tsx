@@ -31,6 +31,9 @@ function PointCard({ point }: { point: MealPointView }) {
       <LinkEntry className='canteen-point__counter' label='今日订单 · 取餐' hint='扫码或输入取餐码核销，按姓名查找' url={pageUrlWithId(ROUTES.canteenCounter, point.id)} />
       <LinkEntry className='canteen-point__kitchen' label='后厨统计' hint='截止后每道菜、每种口味的份数，可打印' url={pageUrlWithId(ROUTES.canteenKitchen, point.id)} />
       <LinkEntry className='canteen-point__menu' label='菜单' hint='一周菜单、复制上周、停餐' url={pageUrlWithId(ROUTES.canteenMenu, point.id)} />
+      {point.fulfilments.includes('delivery') && (
+        <LinkEntry className='canteen-point__delivery' label='送餐路线' hint='按社区分趟、逐户排序，截止后派给送餐员' url={pageUrlWithId(ROUTES.canteenDelivery, point.id)} />
+      )}
     </View>
   );
 }
