@@ -80,6 +80,8 @@ interface Fixtures {
   disputedOrder: string;
   /** A signed path to a photo of 赵师傅's work. */
   photoPath: string;
+  /** A signed path to a photo of a dish at the demo meal point. */
+  dishPhotoPath: string;
   /** 李建国's lunch of tomorrow at the demo meal point, ordered by his son 李明 (placed, never cancelled here). */
   mealOrderOfB: string;
   /** 李建国's lunch paid by WeChat Pay, still unpaid (its parameters are asked for, its payment checked). */
@@ -255,6 +257,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       completedOrder: '',
       disputedOrder: '',
       photoPath: '',
+      dishPhotoPath: '',
       mealOrderOfB: '',
       wechatPayOrderOfB: '',
       notifiedOrderOfB: '',
@@ -290,6 +293,13 @@ describe('authorization matrix: every route, every kind of caller', () => {
       .attach('photo', JPEG, 'work.jpg')
       .expect(201);
     f.photoPath = photo.body.path;
+    const dishPhoto = await t
+      .http()
+      .post(`/api/meal-points/${DEMO_MEAL_POINT}/dish-photos`)
+      .set('authorization', `Bearer ${await tokenFor('canteenAdmin', false)}`)
+      .attach('photo', JPEG, 'dish.jpg')
+      .expect(201);
+    f.dishPhotoPath = dishPhoto.body.path;
     f.mealOrderOfB = await mealOrder(f);
     f.wechatPayOrderOfB = await mealOrder(f, 'wechat_pay');
     f.notifiedOrderOfB = await mealOrder(f, 'wechat_pay');
@@ -980,6 +990,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
       call: (f) => ({ path: `/api/districts/${f.shushan}/meal-subsidy-rules` }),
       secretOf: () => '蜀山区低保特困老人助餐补贴',
     },
+    'GET /api/staff/meal-districts': {
+      allowed: ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'],
+      call: () => ({ path: '/api/staff/meal-districts' }),
+    },
     'POST /api/admin/districts/{districtId}/meal-subsidy-rules': {
       allowed: ['admin', 'adminCity'],
       call: (f) => ({ path: `/api/admin/districts/${f.shushan}/meal-subsidy-rules`, body: mealRuleBody(0) }),
@@ -1021,6 +1035,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
       }),
     },
     'GET /api/meal-points/{mealPointId}/menu': { allowed: MEAL_READERS, call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}/menu` }) },
+    'POST /api/meal-points/{mealPointId}/dish-photos': {
+      allowed: MEAL_RUNNERS,
+      call: () => ({ path: `/api/meal-points/${DEMO_MEAL_POINT}/dish-photos`, attach: { field: 'photo', bytes: JPEG, filename: 'dish.jpg' } }),
+    },
+    // Public by design: the signed reference is the permission (handed out in menus, to anyone signed in).
+    'GET /api/dish-photos/{reference}': { allowed: ALL_CALLERS, call: (f) => ({ path: `/api${f.dishPhotoPath}` }) },
     'PUT /api/meal-points/{mealPointId}/menu': {
       allowed: MEAL_RUNNERS,
       call: () => ({

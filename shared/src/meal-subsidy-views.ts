@@ -33,6 +33,17 @@ export interface ElderMealProfileView {
   hardships: HardshipRecordView[];
 }
 
+/**
+ * A district of the caller's city, for choosing: an elder's registered district (any of them), or whose subsidy rules
+ * to read (`rulesReadable`: staff and admins in, above or below it) and write (`rulesEditable`: admins over it).
+ */
+export interface MealDistrictView {
+  id: string;
+  name: string;
+  rulesReadable: boolean;
+  rulesEditable: boolean;
+}
+
 export interface UpdateMealProfileRequest {
   /** A region of level district, or null when the registration is unknown. */
   registeredDistrictId: string | null;

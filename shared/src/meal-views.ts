@@ -67,10 +67,24 @@ export interface DishInput {
   priceFen: number;
   tags: DishTag[];
   allergens: string[];
+  /**
+   * Sent: a photo elsewhere on the web (https), or null. In a view: that URL, or — when `photoId` is set — the
+   * uploaded photo's signed path under the API (`/dish-photos/…`, valid for at least an hour; see `dishPhotoSrc`).
+   */
   photoUrl: string | null;
+  /** A photo uploaded for this meal point (`POST /meal-points/:id/dish-photos`); the dish keeps it when republished. */
+  photoId?: string | null;
   /** Portions on offer that day; null when unlimited (the meal's capacity still applies). */
   dailyQuantity: number | null;
 }
+
+/** An uploaded dish photo: JPEG, PNG or WebP, at most MAX_DISH_PHOTO_BYTES. `path` is signed and expires. */
+export interface DishPhotoView {
+  id: string;
+  path: string;
+}
+
+export const MAX_DISH_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export interface DishView extends DishInput {
   id: string;

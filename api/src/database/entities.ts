@@ -24,6 +24,7 @@ import { LoginThrottle } from '../modules/auth/login-throttle.entity';
 import { RefreshToken } from '../modules/auth/refresh-token.entity';
 import { Provider } from '../modules/providers/provider.entity';
 import { Dish } from '../modules/meals/dish.entity';
+import { DishPhoto } from '../modules/meals/dish-photo.entity';
 import { MealCounter } from '../modules/meals/meal-counter.entity';
 import { MealDayClosure } from '../modules/meals/meal-day-closure.entity';
 import { MealDeliveryRun } from '../modules/meals/meal-delivery-run.entity';
@@ -89,6 +90,7 @@ export const ENTITIES = [
   MealPointCommunity,
   MealWindowRow,
   Dish,
+  DishPhoto,
   MealDayClosure,
   MealCounter,
   MealOrder,

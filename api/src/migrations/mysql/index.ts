@@ -21,6 +21,7 @@ import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
 import { MealDeliveryKindCheck1796109495968 } from './1796109495968-meal-delivery-kind-check';
 import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
+import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -44,4 +45,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealDeliveryRuns1796109495967,
   MealDeliveryKindCheck1796109495968,
   MealDeliveryPositions1796110708742,
+  DishPhotos1796110900000,
 ];

@@ -19,6 +19,7 @@ import { MealSubsidies1796100113659 } from './1796100113659-meal-subsidies';
 import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
 import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
+import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -40,4 +41,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   WechatPay1796101574191,
   MealDeliveryRuns1796109495967,
   MealDeliveryPositions1796110708742,
+  DishPhotos1796110900000,
 ];

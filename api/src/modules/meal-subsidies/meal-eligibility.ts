@@ -12,6 +12,11 @@ export function districtIdOfPath(path: string | null | undefined): string | null
   return path?.split('/').filter(Boolean)[1] ?? null;
 }
 
+/** The city of a region path: its first id. */
+export function cityIdOfPath(path: string | null | undefined): string | null {
+  return path?.split('/').filter(Boolean)[0] ?? null;
+}
+
 /**
  * What priceMeal needs from the database, for whoever prices a meal (the meals module quoting and ordering): the
  * elder's meal profile and the district's rules in force on the meal date. Both read through the caller's

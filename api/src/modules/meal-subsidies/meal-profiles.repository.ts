@@ -36,6 +36,11 @@ export class MealProfilesRepository {
       .findOne({ where: { id: regionId, level: 'district' } });
   }
 
+  /** The districts of a city, by name. */
+  listDistrictsOfCity(cityId: string): Promise<Region[]> {
+    return this.dataSource.getRepository(Region).find({ where: { parentId: cityId, level: 'district' }, order: { code: 'ASC' } });
+  }
+
   findRegions(regionIds: string[]): Promise<Region[]> {
     if (regionIds.length === 0) return Promise.resolve([]);
     return this.dataSource.getRepository(Region).find({ where: regionIds.map((id) => ({ id })) });

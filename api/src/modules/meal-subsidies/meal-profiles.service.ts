@@ -7,7 +7,7 @@ import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import { MealElderAccess, type ReachableElder } from './meal-elder-access';
-import { MealEligibility } from './meal-eligibility';
+import { cityIdOfPath, MealEligibility } from './meal-eligibility';
 import { MealProfilesRepository } from './meal-profiles.repository';
 import { hardshipEndInvalid } from './meal-subsidies.errors';
 
@@ -39,8 +39,11 @@ export class MealProfilesService {
 
   async setRegisteredDistrict(auth: AuthContext, residentId: string, input: UpdateMealProfileRequest): Promise<ElderMealProfileView> {
     const elder = await this.elders.reach(auth, residentId);
-    // Any district of the city: elders often live in one district with their 户籍 in another.
-    if (input.registeredDistrictId !== null && !(await this.profiles.findDistrict(input.registeredDistrictId))) throw new NotFoundError('该区县');
+    // Any district of the elder's city: elders often live in one district with their 户籍 in another.
+    if (input.registeredDistrictId !== null) {
+      const district = await this.profiles.findDistrict(input.registeredDistrictId);
+      if (!district || cityIdOfPath(district.path) !== cityIdOfPath(elder.regionPath)) throw new NotFoundError('该区县');
+    }
     await this.transactions.write(async (manager) => {
       await this.profiles.saveRegisteredDistrict(manager, residentId, input.registeredDistrictId, auth.accountId);
       await this.audit.record(manager, auth, {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ListResponse, MealSubsidyRuleView } from '@linli/shared';
+import type { ListResponse, MealDistrictView, MealSubsidyRuleView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { CreateMealSubsidySchemeDto, MealSubsidyRuleDto, MealSubsidyRuleInputDto, MealSubsidyRuleListDto } from './dto/meal-subsidy-rule.dto';
+import { CreateMealSubsidySchemeDto, MealDistrictListDto, MealSubsidyRuleDto, MealSubsidyRuleInputDto, MealSubsidyRuleListDto } from './dto/meal-subsidy-rule.dto';
 import { MealSubsidyRulesService } from './meal-subsidy-rules.service';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -22,6 +22,15 @@ export class MealSubsidyRulesController {
   @ApiErrorResponses(...ERRORS)
   async list(@CurrentAuth() auth: AuthContext, @UuidParam('districtId') districtId: string): Promise<ListResponse<MealSubsidyRuleView>> {
     return { items: await this.rules.list(auth, districtId) };
+  }
+
+  @Get('staff/meal-districts')
+  @Roles('staff', 'admin')
+  @ApiOperation({ summary: 'The districts of my city: any may be an elder’s registered district; each says whether I may read and write its subsidy rules' })
+  @ApiOkResponse({ type: MealDistrictListDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  async districts(@CurrentAuth() auth: AuthContext): Promise<ListResponse<MealDistrictView>> {
+    return { items: await this.rules.districts(auth) };
   }
 
   @Post('admin/districts/:districtId/meal-subsidy-rules')

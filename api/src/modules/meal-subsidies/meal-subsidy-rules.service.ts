@@ -7,6 +7,7 @@ import {
   shanghaiDateOf,
   validateMealSubsidyRule,
   validateMealSubsidyRules,
+  type MealDistrictView,
   type MealSubsidyRule,
   type MealSubsidyRuleInput,
   type MealSubsidyRuleView,
@@ -19,10 +20,16 @@ import { isDuplicateKey } from '../../database/sql';
 import { AuditService } from '../audit';
 import type { Region } from '../regions';
 import type { MealSubsidyAmountDto, MealDeliverySubsidyDto, MealSubsidyRuleInputDto } from './dto/meal-subsidy-rule.dto';
+import { cityIdOfPath } from './meal-eligibility';
 import { MealProfilesRepository } from './meal-profiles.repository';
 import { toMealSubsidyRule, toMealSubsidyRuleView } from './meal-subsidy-rule-view';
 import { MealSubsidyRulesRepository } from './meal-subsidy-rules.repository';
 import { subsidyRuleInForce, subsidyRuleInvalid } from './meal-subsidies.errors';
+
+/** Staff and admins working in, above or below a district read its rules. */
+function readsRulesOf(auth: AuthContext, district: Region): boolean {
+  return regionInScope(auth, district.path) || (!!auth.regionPath && isWithinRegion(auth.regionPath, district.path));
+}
 
 /**
  * Subsidy rules as versioned data per district. Admins whose scope covers the district create a scheme and publish
@@ -43,9 +50,23 @@ export class MealSubsidyRulesService {
   /** Every version of the district's schemes, for staff and admins above, in or below the district. */
   async list(auth: AuthContext, districtId: string): Promise<MealSubsidyRuleView[]> {
     const district = await this.profiles.findDistrict(districtId);
-    const worksThere = !!district && (regionInScope(auth, district.path) || (!!auth.regionPath && isWithinRegion(auth.regionPath, district.path)));
-    if (!worksThere) throw new NotFoundError('该区县');
+    if (!district || !readsRulesOf(auth, district)) throw new NotFoundError('该区县');
     return (await this.rules.listForDistrict(districtId)).map(toMealSubsidyRuleView);
+  }
+
+  /**
+   * The districts of the caller's city, each with whether the caller may read and write its rules: a city admin
+   * chooses among all of them, a district's admin and staff have theirs, and any of them may be an elder's 户籍.
+   */
+  async districts(auth: AuthContext): Promise<MealDistrictView[]> {
+    const cityId = cityIdOfPath(auth.regionPath);
+    if (!cityId) return [];
+    return (await this.profiles.listDistrictsOfCity(cityId)).map((district) => ({
+      id: district.id,
+      name: district.name,
+      rulesReadable: readsRulesOf(auth, district),
+      rulesEditable: auth.role === 'admin' && regionInScope(auth, district.path),
+    }));
   }
 
   async createScheme(auth: AuthContext, districtId: string, input: MealSubsidyRuleInputDto & { shareCapsWithSchemeId?: string | null }): Promise<MealSubsidyRuleView> {

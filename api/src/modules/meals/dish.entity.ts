@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { DISH_KINDS, MEAL_KINDS, type DishKind, type DishTag, type MealKind } from '@linli/shared';
+import { DishPhoto } from './dish-photo.entity';
 import { MealPoint } from './meal-point.entity';
 
 /**
@@ -11,6 +12,7 @@ import { MealPoint } from './meal-point.entity';
  */
 @Entity({ name: 'dish' })
 @Index('ix_dish_meal', ['mealPointId', 'mealDate', 'mealKind'])
+@Index('ix_dish_photo', ['photoId'])
 export class Dish {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -48,8 +50,17 @@ export class Dish {
   @Column({ type: 'simple-array', nullable: true })
   allergens: string[] | null;
 
+  /** A photo elsewhere on the web (https), as the operator typed it; null when none or when `photoId` is used. */
   @Column({ name: 'photo_url', type: 'varchar', length: 500, nullable: true })
   photoUrl: string | null;
+
+  /** A photo uploaded for this meal point (DishPhoto); menu views give a signed path to it. */
+  @Column({ name: 'photo_id', type: 'varchar', length: 36, nullable: true })
+  photoId: string | null;
+
+  @ManyToOne(() => DishPhoto, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'photo_id', foreignKeyConstraintName: 'fk_dish_photo' })
+  photo: Relation<DishPhoto> | null;
 
   @Column({ name: 'daily_quantity', type: 'int', nullable: true })
   dailyQuantity: number | null;

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { PhotoStorage } from '../../common/storage/photo-storage';
 import { AuditModule } from '../audit';
 import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
 import { PaymentsModule } from '../payments';
 import { DispatchModule } from '../dispatch';
 import { ResidentsModule } from '../residents';
+import { DishPhotosController } from './dish-photos.controller';
+import { DishPhotosRepository } from './dish-photos.repository';
+import { DishPhotosService } from './dish-photos.service';
 import { MealDeliveryRunsController } from './meal-delivery-runs.controller';
 import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import { MealDeliveryRunsService } from './meal-delivery-runs.service';
@@ -30,13 +34,16 @@ import { MenusService } from './menus.service';
 
 @Module({
   imports: [AuditModule, DispatchModule, MealSubsidiesModule, OutboxModule, PaymentsModule, ResidentsModule],
-  controllers: [MealPointsController, MealOrdersController, MealSettlementController, MealDeliveryRunsController, MealDeliveryStopsController],
+  controllers: [MealPointsController, DishPhotosController, MealOrdersController, MealSettlementController, MealDeliveryRunsController, MealDeliveryStopsController],
   providers: [
     MealsRepository,
     MealOrdersRepository,
     MealPointAccess,
     MealPointsService,
     MenusService,
+    PhotoStorage,
+    DishPhotosRepository,
+    DishPhotosService,
     MealPrices,
     MealPickupCodes,
     MealOrderReads,

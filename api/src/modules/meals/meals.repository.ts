@@ -103,7 +103,13 @@ export class MealsRepository {
   }
 
   /** Replaces one meal's dishes (only for a meal nobody has ordered: order lines point at dishes). */
-  async replaceMealDishes(manager: EntityManager, mealPointId: string, mealDate: string, mealKind: MealKind, dishes: Array<Omit<Dish, 'mealPoint' | 'createdAt'>>): Promise<void> {
+  async replaceMealDishes(
+    manager: EntityManager,
+    mealPointId: string,
+    mealDate: string,
+    mealKind: MealKind,
+    dishes: Array<Omit<Dish, 'mealPoint' | 'photo' | 'createdAt'>>,
+  ): Promise<void> {
     await manager.getRepository(Dish).delete({ mealPointId, mealDate, mealKind });
     if (dishes.length) await manager.getRepository(Dish).insert(dishes);
   }

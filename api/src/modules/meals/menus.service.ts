@@ -19,6 +19,7 @@ import { ValidationFailedError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import type { Dish } from './dish.entity';
+import { DishPhotosService } from './dish-photos.service';
 import { MealPointAccess } from './meal-point-access';
 import type { MealPoint } from './meal-point.entity';
 import { MealsRepository } from './meals.repository';
@@ -31,7 +32,8 @@ const WEEK_DAYS = 7;
 
 const mealKey = (mealDate: string, mealKind: MealKind) => `${mealDate}|${mealKind}`;
 
-export function toDishView(dish: Dish): DishView {
+/** A dish as menus show it; `photoPath` signs the path to an uploaded photo. */
+export function toDishView(dish: Dish, photoPath: (photoId: string) => string): DishView {
   return {
     id: dish.id,
     mealDate: dish.mealDate,
@@ -41,9 +43,24 @@ export function toDishView(dish: Dish): DishView {
     priceFen: dish.priceFen,
     tags: dish.tags ?? [],
     allergens: dish.allergens ?? [],
-    photoUrl: dish.photoUrl,
+    photoUrl: dish.photoId ? photoPath(dish.photoId) : dish.photoUrl,
+    photoId: dish.photoId,
     dailyQuantity: dish.dailyQuantity,
     remaining: dish.remaining,
+  };
+}
+
+/** A stored dish as input again (copying a week): the photo as stored, not the signed path a view carries. */
+function dishInputOf(dish: Dish): DishInput {
+  return {
+    name: dish.name,
+    kind: dish.kind,
+    priceFen: dish.priceFen,
+    tags: dish.tags ?? [],
+    allergens: dish.allergens ?? [],
+    photoUrl: dish.photoUrl,
+    photoId: dish.photoId,
+    dailyQuantity: dish.dailyQuantity,
   };
 }
 
@@ -66,6 +83,7 @@ export class MenusService {
     private readonly meals: MealsRepository,
     private readonly access: MealPointAccess,
     private readonly audit: AuditService,
+    private readonly photos: DishPhotosService,
   ) {}
 
   /** The menu between two Shanghai dates (default: today and the six days after), one entry per served meal and date. */
@@ -81,12 +99,13 @@ export class MenusService {
       this.meals.listClosures(point.id, from, to),
       this.meals.listCounters(point.id, from, to),
     ]);
+    const photoPath = (photoId: string) => this.photos.pathOf(photoId, now);
     const closedReason = new Map(closures.map((closure) => [closure.mealDate, closure.reason]));
     const ordered = new Map(counters.map((counter) => [mealKey(counter.mealDate, counter.mealKind), counter.ordered]));
     const meals: MenuMealView[] = [];
     for (let date = from; date <= to; date = addDays(date, 1)) {
       for (const window of [...point.windows].sort((a, b) => a.cutOffTime.localeCompare(b.cutOffTime))) {
-        const mealDishes = dishes.filter((dish) => dish.mealDate === date && dish.mealKind === window.mealKind).map(toDishView);
+        const mealDishes = dishes.filter((dish) => dish.mealDate === date && dish.mealKind === window.mealKind).map((dish) => toDishView(dish, photoPath));
         const capacityLeft = Math.max(0, window.capacity - (ordered.get(mealKey(date, window.mealKind)) ?? 0));
         const reason = closedReason.get(date) ?? null;
         meals.push({
@@ -112,6 +131,7 @@ export class MenusService {
       assertMenuDate(meal.mealDate, `meals.${index}.mealDate`, now);
       windowOf(point, meal.mealKind);
     });
+    await this.assertOwnPhotos(point, meals, (index) => `meals.${index}.`);
     return this.replaceMeals(auth, point, meals, 'meal_menu.published');
   }
 
@@ -125,7 +145,7 @@ export class MenusService {
     for (const dish of source.filter((candidate) => servedKinds.has(candidate.mealKind))) {
       const mealDate = addDays(dish.mealDate, WEEK_DAYS);
       const meal = byMeal.get(mealKey(mealDate, dish.mealKind)) ?? { mealDate, mealKind: dish.mealKind, dishes: [] };
-      meal.dishes.push({ ...toDishView(dish) });
+      meal.dishes.push(dishInputOf(dish));
       byMeal.set(mealKey(mealDate, dish.mealKind), meal);
     }
     return this.replaceMeals(auth, point, [...byMeal.values()], 'meal_menu.copied');
@@ -136,9 +156,27 @@ export class MenusService {
     const point = await this.access.managed(auth, mealPointId);
     assertMenuDate(mealDate, 'mealDate', now);
     windowOf(point, mealKind);
+    await this.assertOwnPhotos(point, [{ mealDate, mealKind, dishes }], () => '');
     const result = await this.replaceMeals(auth, point, [{ mealDate, mealKind, dishes }], 'meal_menu.changed');
     if (result.skipped.length > 0) throw menuHasOrders(mealDate, mealKind);
     return (await this.menu(point.id, { from: mealDate, to: mealDate }, now)).meals.find((meal) => meal.mealKind === mealKind)!;
+  }
+
+  /** A dish may only show a photo uploaded for its own meal point: `meals.0.dishes.1.photoId` names any other. */
+  private async assertOwnPhotos(point: MealPoint, meals: MenuMealInput[], mealField: (index: number) => string): Promise<void> {
+    const named = meals.flatMap((meal, mealIndex) =>
+      meal.dishes.flatMap((dish, dishIndex) => (dish.photoId ? [{ photoId: dish.photoId, field: `${mealField(mealIndex)}dishes.${dishIndex}.photoId` }] : [])),
+    );
+    const foreign = new Set(
+      await this.photos.foreignPhotoIds(
+        point.id,
+        named.map((dish) => dish.photoId),
+      ),
+    );
+    const problems = named
+      .filter((dish) => foreign.has(dish.photoId))
+      .map((dish) => ({ field: dish.field, constraints: ['dishPhoto'], message: '照片不是本助餐点上传的，请重新上传' }));
+    if (problems.length > 0) throw new ValidationFailedError(problems);
   }
 
   private async replaceMeals(auth: AuthContext, point: MealPoint, meals: MenuMealInput[], action: string): Promise<MenuPublishResult> {
@@ -169,7 +207,8 @@ export class MenusService {
             priceFen: dish.priceFen,
             tags: dish.tags.length ? [...new Set(dish.tags)] : null,
             allergens: dish.allergens.length ? dish.allergens : null,
-            photoUrl: dish.photoUrl,
+            photoUrl: dish.photoId ? null : dish.photoUrl,
+            photoId: dish.photoId ?? null,
             dailyQuantity: dish.dailyQuantity,
             remaining: dish.dailyQuantity,
           })),

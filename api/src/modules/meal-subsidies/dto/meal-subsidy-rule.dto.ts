@@ -8,6 +8,7 @@ import {
   MEAL_SUBSIDY_RESIDENCIES,
   type DishTag,
   type HardshipCategory,
+  type MealDistrictView,
   type MealKind,
   type MealSubsidyResidency,
   type MealSubsidyRuleView,
@@ -160,4 +161,15 @@ export class MealSubsidyRuleDto implements MealSubsidyRuleView {
 
 export class MealSubsidyRuleListDto {
   @ApiProperty({ type: [MealSubsidyRuleDto], description: 'Every version of every scheme, withdrawn ones too, by start date' }) items: MealSubsidyRuleDto[];
+}
+
+class MealDistrictDto implements MealDistrictView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '蜀山区' }) name: string;
+  @ApiProperty({ description: 'I work in, above or below it: I may read its subsidy rules' }) rulesReadable: boolean;
+  @ApiProperty({ description: 'I am an admin over it: I may write its subsidy rules' }) rulesEditable: boolean;
+}
+
+export class MealDistrictListDto {
+  @ApiProperty({ type: [MealDistrictDto], description: 'Every district of my city, by division code' }) items: MealDistrictDto[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   DISH_KINDS,
   DISH_TAGS,
@@ -9,6 +9,7 @@ import {
   type CopyMenuWeekInput,
   type DishInput,
   type DishKind,
+  type DishPhotoView,
   type DishTag,
   type DishView,
   type MealDayClosedResult,
@@ -45,6 +46,16 @@ export class DishInputDto implements DishInput {
   @IsUrl({ protocols: ['https'], require_protocol: true })
   @Length(1, 500)
   photoUrl: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A photo uploaded for this meal point (POST /meal-points/:id/dish-photos); photoUrl is then ignored',
+  })
+  @IsOptional()
+  @IsUUID()
+  photoId?: string | null;
 
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 5000, description: 'Portions that day; null: unlimited (the meal’s capacity still applies)' })
   @ValidateIf((_object, value) => value !== null)
@@ -91,7 +102,8 @@ export class DishViewDto implements DishView {
   @ApiProperty({ type: 'integer' }) priceFen: number;
   @ApiProperty({ enum: DISH_TAGS, isArray: true }) tags: DishTag[];
   @ApiProperty({ type: [String] }) allergens: string[];
-  @ApiProperty({ type: String, nullable: true }) photoUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An https URL, or the uploaded photo’s signed path under the API (/dish-photos/…)' }) photoUrl: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The uploaded photo, to send back unchanged when editing' }) photoId: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) dailyQuantity: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Portions left; null when unlimited' }) remaining: number | null;
 }
@@ -127,4 +139,9 @@ export class MealDayClosedResultDto implements MealDayClosedResult {
   @ApiProperty() mealDate: string;
   @ApiProperty() reason: string;
   @ApiProperty({ type: 'integer' }) cancelledOrders: number;
+}
+
+export class DishPhotoDto implements DishPhotoView {
+  @ApiProperty({ format: 'uuid', description: 'Give it to a dish as photoId' }) id: string;
+  @ApiProperty({ example: '/dish-photos/…', description: 'Signed path under the API, valid for an hour or more' }) path: string;
 }
