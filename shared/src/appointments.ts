@@ -1,6 +1,8 @@
 import type { BookingEvent, BookingStatus } from './booking';
 import type { BookingPolicy, DateException, WeeklyOpening } from './schedule';
 import type { ServiceMode } from './catalogue';
+import type { SourcedCalendarDay } from './holiday-calendar';
+import type { ListResponse } from './regions';
 
 /** One bookable slot with what is left of it. */
 export interface SlotAvailability {
@@ -11,6 +13,14 @@ export interface SlotAvailability {
   endsAt: string;
   capacity: number;
   remaining: number;
+}
+
+/**
+ * The bookable slots of a centre's service, and the national calendar's days within the same window, so a screen
+ * can say why a date has no slots (元旦, closed) and that a provisional holiday awaits the State Council's notice.
+ */
+export interface SlotList extends ListResponse<SlotAvailability> {
+  calendar: SourcedCalendarDay[];
 }
 
 /** Largest group a venue booking may declare. */
