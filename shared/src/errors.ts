@@ -65,6 +65,8 @@ export const API_ERROR_CODES = [
   // payments
   'WECHAT_PAY_UNAVAILABLE',
   'WECHAT_PAY_SIGNATURE_INVALID',
+  // outlets
+  'OUTLET_IMPORT_INVALID',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

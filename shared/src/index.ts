@@ -23,3 +23,7 @@ export * from './payments';
 export * from './meal-subsidy-views';
 export * from './meal-settlement';
 export * from './meal-delivery';
+export * from './geo-grid';
+export * from './outlet-hours';
+export * from './outlets';
+export * from './outlets-csv';

@@ -58,6 +58,7 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   MEAL_SUBSIDY_RULE_IN_FORCE: 409,
   WECHAT_PAY_UNAVAILABLE: 503,
   WECHAT_PAY_SIGNATURE_INVALID: 401,
+  OUTLET_IMPORT_INVALID: 422,
 };
 
 /** Default Chinese messages for codes raised by the framework rather than by a service. */
@@ -118,6 +119,7 @@ export const DEFAULT_MESSAGE_BY_CODE: Record<ApiErrorCode, string> = {
   MEAL_SUBSIDY_RULE_IN_FORCE: '该版本已生效，不能修改或撤回',
   WECHAT_PAY_UNAVAILABLE: '微信支付暂不可用，请稍后再试',
   WECHAT_PAY_SIGNATURE_INVALID: '通知签名无效',
+  OUTLET_IMPORT_INVALID: '导入文件有误，未导入任何网点',
 };
 
 /** HTTP status → code, for errors that arrive as a bare status (Nest's built-in exceptions, Fastify errors). */
