@@ -73,17 +73,14 @@ export function parseCsvRecords(text: string): Array<{ line: number; fields: str
   return records;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Exports defuse cells a spreadsheet would run as a formula with a leading apostrophe (the API's csvField); reading
+ * takes it off again, so an exported file imports unchanged.
+ */
+const DEFUSED_FORMULA = /^'[=+\-@\t\r\n\0]/;
 
-/** A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`) gets a leading apostrophe, which shows it as text. */
-export function guardCsvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Reading undoes the guard, so an exported file imports unchanged. */
 function unguard(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value.trim();
+  return DEFUSED_FORMULA.test(value) ? value.slice(1) : value.trim();
 }
 
 const listOf = (cell: string) =>
@@ -134,8 +131,8 @@ export function readOutletCsv(text: string): OutletCsvReading {
   return reading;
 }
 
-/** One line of an export, in OUTLET_CSV_COLUMNS order, every cell guarded. */
-export function outletCsvLine(outlet: Omit<OutletCsvRow, 'line'>): string {
+/** One row of an export, in OUTLET_CSV_COLUMNS order (the API quotes and defuses the cells). */
+export function outletCsvFields(outlet: Omit<OutletCsvRow, 'line'>): string[] {
   return [
     outlet.name,
     OUTLET_KIND_LABELS[outlet.kind],
@@ -147,9 +144,7 @@ export function outletCsvLine(outlet: Omit<OutletCsvRow, 'line'>): string {
     formatWeeklyHours(outlet.weekly),
     outlet.services.join('、'),
     outlet.elderFeatures.map((feature) => OUTLET_ELDER_FEATURE_LABELS[feature]).join('、'),
-  ]
-    .map(guardCsvCell)
-    .join(',');
+  ];
 }
 
 export function outletCsvHeader(): string {
