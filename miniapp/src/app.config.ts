@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/providers/index',
         'pages/meal-elder/index',
         'pages/meal-rules/index',
+        'pages/meal-settlement/index',
       ],
     },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index', 'pages/apply/index'] },

@@ -4,14 +4,17 @@ import { shanghaiDateOf } from '@linli/shared';
 import { CanteenCounterPage } from '../src/canteen/pages/counter';
 import { CanteenKitchenPage } from '../src/canteen/pages/kitchen';
 import { CanteenMenuPage } from '../src/canteen/pages/menu';
-import { dishInputOf } from '../src/canteen/hooks/useMenuEditor';
+import { dishInputOf, sendableDish } from '../src/canteen/hooks/useMenuEditor';
 import { fenOfYuan } from '../src/forms/yuan';
 import { createFakeApi, signInTo } from './support/fake-api';
 import { canteenRoutes, createFakeCanteen, mealOrderOf, mealPointFixture, weekMenuOf } from './support/fake-canteen';
 import { findAll, findOne, typeInto } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { routeParams } from './support/taro-h5';
+import { JPEG_FILE, TEXT_FILE } from './support/photos';
+import { imageStub, routeParams } from './support/taro-h5';
+
+import type { DishInput } from '@linli/shared';
 
 import type { FakeCanteen } from './support/fake-canteen';
 
@@ -50,10 +53,37 @@ describe('yuan typed, fen sent', () => {
   ])('%j → %j', (typed, fen) => expect(fenOfYuan(typed)).toBe(fen));
 
   it('a dish form becomes the API dish, or says what to fix', () => {
-    const form = { index: null, name: ' 清蒸鱼套餐 ', kind: 'set_meal' as const, priceYuan: '15.5', tags: ['soft' as const], allergens: '鱼、 花生', dailyQuantity: '' };
+    const form = {
+      index: null,
+      name: ' 清蒸鱼套餐 ',
+      kind: 'set_meal' as const,
+      priceYuan: '15.5',
+      tags: ['soft' as const],
+      allergens: '鱼、 花生',
+      dailyQuantity: '',
+      photoId: 'photo-1',
+      photoUrl: '/dish-photos/signed.photo-1',
+    };
     expect(dishInputOf(form)).toEqual({
       ok: true,
-      dish: { name: '清蒸鱼套餐', kind: 'set_meal', priceFen: 1550, tags: ['soft'], allergens: ['鱼', '花生'], photoUrl: null, dailyQuantity: null },
+      dish: {
+        name: '清蒸鱼套餐',
+        kind: 'set_meal',
+        priceFen: 1550,
+        tags: ['soft'],
+        allergens: ['鱼', '花生'],
+        photoUrl: '/dish-photos/signed.photo-1',
+        photoId: 'photo-1',
+        dailyQuantity: null,
+      },
+    });
+    // The API keeps an uploaded photo by its id; the signed path is only for showing it.
+    const { dish } = dishInputOf(form) as { dish: DishInput };
+    expect(sendableDish(dish)).toEqual({ ...dish, photoUrl: null });
+    expect(sendableDish({ ...dish, photoId: null, photoUrl: 'https://img.example.com/fish.jpg' })).toEqual({
+      ...dish,
+      photoId: null,
+      photoUrl: 'https://img.example.com/fish.jpg',
     });
     expect(dishInputOf({ ...form, priceYuan: '15.555' })).toEqual({ ok: false, problem: '价格请写成 15 或 15.50 这样的金额（元）' });
     expect(dishInputOf({ ...form, dailyQuantity: '0' })).toMatchObject({ ok: false });
@@ -145,12 +175,43 @@ describe('menu editor', () => {
         body: {
           mealKind: 'lunch',
           dishes: [
-            { name: '红烧肉套餐', kind: 'set_meal', priceFen: 1500, tags: [], allergens: [], photoUrl: null, dailyQuantity: null },
-            { name: '清蒸鱼套餐', kind: 'set_meal', priceFen: 1550, tags: ['low_salt'], allergens: [], photoUrl: null, dailyQuantity: 30 },
+            { name: '红烧肉套餐', kind: 'set_meal', priceFen: 1500, tags: [], allergens: [], photoUrl: null, photoId: null, dailyQuantity: null },
+            { name: '清蒸鱼套餐', kind: 'set_meal', priceFen: 1550, tags: ['low_salt'], allergens: [], photoUrl: null, photoId: null, dailyQuantity: 30 },
           ],
         },
       },
     ]);
+  });
+
+  it('上传照片 on a dish: camera or album, the upload, the photo shown; saved by its id; a refused file says why', async () => {
+    const fake = createFakeCanteen({ menu: weekMenuOf(today, [today]) });
+    const { container, server } = await open(<CanteenMenuPage />, fake);
+    click((await findAll(container, '.canteen-meal'))[0]);
+    click(await findOne(container, '.canteen-dish__edit'));
+    expect(container.querySelector('.canteen-dish-photo__image')).toBeNull();
+
+    imageStub.chosen = [TEXT_FILE];
+    fake.nextPhotoError = { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '只能上传 JPG、PNG 或 WebP 照片' };
+    click(await findOne(container, '.canteen-dish-photo__upload'));
+    expect(await screen.findByText('只能上传 JPG、PNG 或 WebP 照片')).toBeTruthy();
+
+    imageStub.chosen = [JPEG_FILE];
+    click(container.querySelector('.canteen-dish-photo__upload'));
+    const image = await findOne(container, '.canteen-dish-photo__image');
+    expect(image.getAttribute('src')).toBe(`${server.baseUrl}/dish-photos/signed.dish-photo-2`);
+    expect(container.querySelector('.canteen-dish-photo__upload')?.textContent).toBe('换一张照片');
+    expect(container.querySelector('.canteen-dish-photo__problem')).toBeNull();
+    click(container.querySelector('.canteen-dish-save'));
+    await waitFor(() => expect(container.querySelector('.canteen-dish__line')?.textContent).toContain('有照片'));
+    click(container.querySelector('.canteen-meal-save'));
+    expect(await screen.findByText(/^已保存/)).toBeTruthy();
+    expect(fake.writes.map((write) => write.call)).toEqual([
+      'POST /meal-points/point-anda/dish-photos',
+      'POST /meal-points/point-anda/dish-photos',
+      `PUT /meal-points/point-anda/menu/${today}`,
+    ]);
+    expect(fake.writes[1].body).toEqual({ fields: ['photo'] });
+    expect((fake.writes[2].body as { dishes: DishInput[] }).dishes[0]).toMatchObject({ name: '红烧肉套餐', photoId: 'dish-photo-2', photoUrl: null });
   });
 
   it('closes a day only with a reason and after the confirm that orders will be cancelled and refunded', async () => {

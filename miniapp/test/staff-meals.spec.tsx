@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { shanghaiDateOf } from '@linli/shared';
 
-import type { ElderMealProfileView, MealBalanceView, MealSubsidyRuleView, ResidentProfile } from '@linli/shared';
+import type { ElderMealProfileView, MealBalanceView, MealDistrictView, MealSubsidyRuleView, ResidentProfile } from '@linli/shared';
 
 import { openHomeOf } from '../src/navigation/routes';
 import { ruleInputOf, emptyRuleDraft } from '../src/staff/forms/subsidy-rule-form';
@@ -22,6 +22,15 @@ const serveRoutes = servePerTest();
 
 const staff = residentAccount({ id: 'account-zhang', role: 'staff', displayName: '张敏', residentId: null, regionId: 'community-anda', regionName: '安大社区' });
 const districtAdmin = residentAccount({ id: 'account-liu', role: 'admin', displayName: '刘洋', residentId: null, regionId: 'district-shushan', regionName: '蜀山区' });
+const cityAdmin = residentAccount({ id: 'account-city', role: 'admin', displayName: '市级管理员', residentId: null, regionId: 'city-hefei', regionName: '合肥市' });
+
+/** The districts of the city as GET /staff/meal-districts gives them to someone who reads and writes `rules` of these. */
+function districtsFor(readable: string[], editable: string[]): MealDistrictView[] {
+  return [
+    { id: 'district-shushan', name: '蜀山区' },
+    { id: 'district-baohe', name: '包河区' },
+  ].map((district) => ({ ...district, rulesReadable: readable.includes(district.id), rulesEditable: editable.includes(district.id) }));
+}
 
 function click(node: Element | null | undefined): void {
   if (!node) throw new Error('nothing to click');
@@ -76,6 +85,15 @@ describe('staff: 老人助餐', () => {
       ...meRoutes(api),
       '/staff/residents': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [liJianguo] })),
       '/meal-profiles/:id': authed(api, (_state, _req, res) => sendJson(res, 200, profile)),
+      '/staff/meal-districts': authed(api, (_state, _req, res) => sendJson(res, 200, { items: districtsFor(['district-shushan'], []) })),
+      '/staff/meal-profiles/:id': record(
+        writes,
+        (body, _req, res) => {
+          const registeredDistrictId = (body as { registeredDistrictId: string | null }).registeredDistrictId;
+          sendJson(res, 200, { ...profile, registeredDistrictId, registeredDistrictName: registeredDistrictId === 'district-baohe' ? '包河区' : null });
+        },
+        api,
+      ),
       '/meal-balances/:id': authed(api, (_state, _req, res) => sendJson(res, 200, balance())),
       '/staff/meal-points': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [mealPointFixture] })),
       '/meal-points/:id/menu': authed(api, (_state, _req, res) => sendJson(res, 200, { mealPointId: mealPointFixture.id, from: '2026-12-01', to: '2026-12-01', meals: [] })),
@@ -112,6 +130,15 @@ describe('staff: 老人助餐', () => {
     expect(hardship.textContent).toContain('有效期：2026-01-01 至 长期');
     expect(container.querySelector('.staff-meal-profile__district')?.textContent).toBe('户籍：蜀山区 · 居住：蜀山区');
     expect((await findOne(container, '.staff-meal-balance__amount')).textContent).toBe('余额 ¥100.00');
+
+    // 户籍: every district of the city, not only the one the elder lives in.
+    const districtChips = await findAll(container, '.staff-district');
+    expect(districtChips.map((chip) => chip.textContent)).toEqual(['户籍在蜀山区', '户籍在包河区', '户籍不明']);
+    expect(container.querySelector('.staff-district.staff-chip--selected')?.textContent).toBe('户籍在蜀山区');
+    click(districtChips[1]);
+    await waitFor(() => expect(container.querySelector('.staff-meal-profile__district')?.textContent).toBe('户籍：包河区 · 居住：蜀山区'));
+    expect(container.querySelector('.staff-district.staff-chip--selected')?.textContent).toBe('户籍在包河区');
+    expect(writes.list.splice(0)).toEqual([{ call: `PUT /staff/meal-profiles/${liJianguo.id}`, body: { registeredDistrictId: 'district-baohe' } }]);
 
     await typeInto(container, '.staff-top-up-amount', '50.5');
     click(container.querySelector('.staff-top-up-submit'));
@@ -236,6 +263,7 @@ describe('staff: 助餐补贴规则', () => {
     const writes: Writes = { list: [] };
     await serveRoutes({
       ...meRoutes(api),
+      '/staff/meal-districts': authed(api, (_state, _req, res) => sendJson(res, 200, { items: districtsFor(['district-shushan'], ['district-shushan']) })),
       '/districts/:id/meal-subsidy-rules': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [rule] })),
       '/admin/meal-subsidy-schemes/:id/versions': record(
         writes,
@@ -246,6 +274,9 @@ describe('staff: 助餐补贴规则', () => {
     });
     const { container } = render(<StaffMealRulesPage />);
     const scheme = await findOne(container, '.staff-rule');
+    // A district's admin has one district: no choice to make.
+    expect(container.querySelector('.staff-rule-district')).toBeNull();
+    expect(container.querySelector('.staff-desk__title')?.textContent).toBe('助餐补贴规则 · 蜀山区');
     expect(scheme.textContent).toContain('第 1 版 · 2026-01-01 至 长期 · 生效中');
     expect(scheme.textContent).toContain('午餐、晚餐 · 80岁及以上 · 每餐 ¥6.00');
     // In force: it cannot be withdrawn.
@@ -260,6 +291,63 @@ describe('staff: 助餐补贴规则', () => {
       body: { name: '蜀山区80岁以上老人助餐补贴', amount: { kind: 'fixed', fen: 800 } },
     });
     expect(await findAll(container, '.staff-rule-problem')).toHaveLength(1);
+  });
+
+  it('a city admin chooses the district: its rules are read and a new scheme goes to that district', async () => {
+    const api = createFakeApi({ account: cityAdmin });
+    signInTo(api);
+    const writes: Writes = { list: [] };
+    const read: string[] = [];
+    await serveRoutes({
+      ...meRoutes(api),
+      '/staff/meal-districts': authed(api, (_state, _req, res) =>
+        sendJson(res, 200, { items: districtsFor(['district-shushan', 'district-baohe'], ['district-shushan', 'district-baohe']) }),
+      ),
+      '/districts/:id/meal-subsidy-rules': authed(api, (_state, req, res) => {
+        const districtId = (req.url ?? '').split('/')[3];
+        read.push(districtId);
+        sendJson(res, 200, { items: districtId === 'district-shushan' ? [rule] : [] });
+      }),
+      '/admin/districts/:id/meal-subsidy-rules': record(
+        writes,
+        (body, _req, res) => sendJson(res, 201, { ...rule, ...(body as object), id: 'rule-baohe', districtId: 'district-baohe' }),
+        api,
+      ),
+    });
+    const { container } = render(<StaffMealRulesPage />);
+    await findOne(container, '.staff-rule');
+    const chips = container.querySelectorAll('.staff-rule-district');
+    expect([...chips].map((chip) => chip.textContent)).toEqual(['蜀山区', '包河区']);
+    click(chips[1]);
+    expect(await screen.findByText('本区还没有助餐补贴规则')).toBeTruthy();
+    expect(container.querySelector('.staff-desk__title')?.textContent).toBe('助餐补贴规则 · 包河区');
+    expect(read).toEqual(['district-shushan', 'district-baohe']);
+
+    click(container.querySelector('.staff-rule-new'));
+    await typeInto(container, '.staff-rule-name', '包河区70-79岁老人助餐补贴');
+    await typeInto(container, '.staff-rule-age-min', '70');
+    await typeInto(container, '.staff-rule-age-max', '79');
+    await typeInto(container, '.staff-rule-amount-yuan', '4');
+    click(container.querySelector('.staff-rule-submit'));
+    await waitFor(() => expect(writes.list).toHaveLength(1));
+    expect(writes.list[0]).toMatchObject({ call: 'POST /admin/districts/district-baohe/meal-subsidy-rules', body: { name: '包河区70-79岁老人助餐补贴' } });
+    // Published: the district's rules are read again (waited for, so no request outlives the test's server).
+    await waitFor(() => expect(read).toEqual(['district-shushan', 'district-baohe', 'district-baohe']));
+  });
+
+  it('staff read their district’s rules and write nothing', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    await serveRoutes({
+      ...meRoutes(api),
+      '/staff/meal-districts': authed(api, (_state, _req, res) => sendJson(res, 200, { items: districtsFor(['district-shushan'], []) })),
+      '/districts/:id/meal-subsidy-rules': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [rule] })),
+    });
+    const { container } = render(<StaffMealRulesPage />);
+    await findOne(container, '.staff-rule');
+    expect(container.querySelector('.staff-desk__title')?.textContent).toBe('助餐补贴规则 · 蜀山区');
+    expect(container.querySelector('.staff-rule-new')).toBeNull();
+    expect(container.querySelector('.staff-rule__new-version')).toBeNull();
   });
 });
 

@@ -35,6 +35,7 @@ export const ROUTES = {
   canteenDelivery: '/canteen/pages/delivery/index',
   staffMealElder: '/staff/pages/meal-elder/index',
   staffMealRules: '/staff/pages/meal-rules/index',
+  staffMealSettlement: '/staff/pages/meal-settlement/index',
   mealsHome: '/meals/pages/index/index',
   mealOrder: '/meals/pages/order/index',
   mealOrders: '/meals/pages/orders/index',

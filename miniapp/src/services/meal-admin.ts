@@ -5,7 +5,9 @@ import type {
   ElderMealProfileView,
   MealBalanceEntryView,
   MealBalanceView,
+  MealDistrictView,
   MealOrderView,
+  MealSettlement,
   MealSubsidyRuleView,
   PublishMealSubsidyVersionRequest,
   TopUpMealBalanceRequest,
@@ -13,7 +15,7 @@ import type {
 
 import { request, requestList } from './request';
 
-/** Staff and admins on elder meals: meal profiles and hardships, top-ups, ordering for an elder, districts' subsidy rules. */
+/** Staff and admins on elder meals: meal profiles and hardships, top-ups, ordering for an elder, districts' subsidy rules, settlement. */
 
 const segment = (value: string) => encodeURIComponent(value);
 
@@ -60,4 +62,19 @@ export function publishSubsidyVersion(schemeId: string, version: PublishMealSubs
 
 export function withdrawSubsidyVersion(ruleId: string): Promise<MealSubsidyRuleView> {
   return request<MealSubsidyRuleView>(`/admin/meal-subsidy-rules/${segment(ruleId)}/withdraw`, { method: 'POST' });
+}
+
+/** The districts of my city: any may be an elder's 户籍; each says whether I may read and write its subsidy rules. */
+export function fetchMealDistricts(): Promise<MealDistrictView[]> {
+  return requestList<MealDistrictView>('/staff/meal-districts');
+}
+
+/** A canteen's subsidised meals of a month (`YYYY-MM`), elders masked, with totals and totals per rule. */
+export function fetchMealSettlement(providerId: string, month: string): Promise<MealSettlement> {
+  return request<MealSettlement>('/staff/meal-settlements', { query: { providerId, month } });
+}
+
+/** The same settlement as CSV for the civil-affairs bureau (the export is audited). */
+export function fetchMealSettlementCsv(providerId: string, month: string): Promise<string> {
+  return request<string>('/staff/meal-settlements/export', { query: { providerId, month }, as: 'text' });
 }

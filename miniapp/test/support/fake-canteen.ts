@@ -2,6 +2,7 @@ import type { KitchenCounts, MealOrderView, MealPointView, MenuView } from '@lin
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { authed, meRoutes } from './fake-api';
+import { multipartFiles } from './fake-dispatch';
 import { readJson, sendJson } from './fixture-server';
 
 import type { FakeApi } from './fake-api';
@@ -92,6 +93,8 @@ export interface FakeCanteen {
   writes: Array<{ call: string; body: unknown; idempotencyKey?: string }>;
   /** The query of every order list asked for. */
   orderQueries: URLSearchParams[];
+  /** The next dish-photo upload answers this error instead of storing the photo. */
+  nextPhotoError?: { status: number; code: string; message: string };
 }
 
 const COLLECTED_AT = '2026-12-01T03:05:00.000Z';
@@ -151,6 +154,17 @@ export function canteenRoutes(api: FakeApi, fake: FakeCanteen): Record<string, H
         capacityLeft: 100,
         dishes: body.dishes.map((dish, index) => ({ ...dish, id: `new-${index}`, mealDate, mealKind: body.mealKind, remaining: dish.dailyQuantity })),
       });
+    }),
+    '/meal-points/:id/dish-photos': authed(api, async (_state, req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const files = multipartFiles(req.headers['content-type'] ?? '', Buffer.concat(chunks));
+      fake.writes.push({ call: `${req.method} ${(req.url ?? '').replace(/^\/api/, '')}`, body: { fields: files.map((part) => part.field) } });
+      const error = fake.nextPhotoError;
+      delete fake.nextPhotoError;
+      if (error) return sendJson(res, error.status, { ...error, requestId: 'r' });
+      const id = `dish-photo-${fake.writes.length}`;
+      sendJson(res, 201, { id, path: `/dish-photos/signed.${id}` });
     }),
     '/meal-points/:id/menu/:date/close': authed(api, async (_state, req, res) => {
       const body = (await recordWrite(fake, req)) as { reason: string };

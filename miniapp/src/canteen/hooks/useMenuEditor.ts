@@ -6,7 +6,9 @@ import type { DishInput, DishKind, DishTag, MealKind, MealPointView, MenuMealVie
 import { fenOfYuan } from '../../forms/yuan';
 import { useActions } from '../../hooks/useActions';
 import { useRemoteData } from '../../hooks/useRemoteData';
+import { choosePhoto, PhotoPickError } from '../../device/photos';
 import { changeMeal, closeMealDay, copyLastWeek, fetchMenu, publishMenu } from '../../services/canteen';
+import { uploadDishPhoto } from '../../services/dish-photos';
 import { CANTEEN_MESSAGES, mealLabel } from '../../texts/canteen-messages';
 
 import type { ActionsHandle } from '../../hooks/useActions';
@@ -24,9 +26,12 @@ export interface DishForm {
   allergens: string;
   /** Empty: no daily limit. */
   dailyQuantity: string;
+  /** An uploaded photo of this point; `photoUrl` is then its signed path (to show it), else an https URL or null. */
+  photoId: string | null;
+  photoUrl: string | null;
 }
 
-const EMPTY_DISH: DishForm = { index: null, name: '', kind: 'set_meal', priceYuan: '', tags: [], allergens: '', dailyQuantity: '' };
+const EMPTY_DISH: DishForm = { index: null, name: '', kind: 'set_meal', priceYuan: '', tags: [], allergens: '', dailyQuantity: '', photoId: null, photoUrl: null };
 
 export function dishFormOf(dish: DishInput, index: number): DishForm {
   const yuan = dish.priceFen % 100 === 0 ? String(dish.priceFen / 100) : (dish.priceFen / 100).toFixed(2);
@@ -38,6 +43,8 @@ export function dishFormOf(dish: DishInput, index: number): DishForm {
     tags: dish.tags,
     allergens: dish.allergens.join('、'),
     dailyQuantity: dish.dailyQuantity === null ? '' : String(dish.dailyQuantity),
+    photoId: dish.photoId ?? null,
+    photoUrl: dish.photoUrl,
   };
 }
 
@@ -54,11 +61,18 @@ export function dishInputOf(form: DishForm): { ok: true; dish: DishInput } | { o
     .split(/[,，、\s]+/)
     .map((allergen) => allergen.trim())
     .filter(Boolean);
-  return { ok: true, dish: { name, kind: form.kind, priceFen, tags: form.tags, allergens, photoUrl: null, dailyQuantity } };
+  return { ok: true, dish: { name, kind: form.kind, priceFen, tags: form.tags, allergens, photoUrl: form.photoUrl, photoId: form.photoId, dailyQuantity } };
 }
 
+/** A published dish as the editor holds it: with its photo's address, to show it. */
 function inputOf(dish: DishInput): DishInput {
-  return { name: dish.name, kind: dish.kind, priceFen: dish.priceFen, tags: dish.tags, allergens: dish.allergens, photoUrl: dish.photoUrl, dailyQuantity: dish.dailyQuantity };
+  const { name, kind, priceFen, tags, allergens, photoUrl, dailyQuantity } = dish;
+  return { name, kind, priceFen, tags, allergens, photoUrl, photoId: dish.photoId ?? null, dailyQuantity };
+}
+
+/** A dish as the API takes it: an uploaded photo by its id (its signed path is no URL the API keeps). */
+export function sendableDish(dish: DishInput): DishInput {
+  return dish.photoId ? { ...dish, photoUrl: null } : dish;
 }
 
 const keyOf = (mealDate: string, mealKind: MealKind) => `${mealDate}|${mealKind}`;
@@ -91,6 +105,9 @@ export interface MenuEditorHandle {
   saveDish: () => void;
   removeDish: (index: number) => void;
   formProblem: string | null;
+  /** 上传照片: the camera or album, then the upload; the form then shows it (action id 'photo'). */
+  uploadPhoto: () => void;
+  removePhoto: () => void;
   /** 保存这一餐 (PUT one meal). */
   saveMeal: () => void;
   publishWeek: () => void;
@@ -151,11 +168,29 @@ export function useMenuEditor(point: MealPointView, now: () => Date = () => new 
       dishesOf(open).filter((_, at) => at !== index),
     );
 
+  const uploadPhoto = () => {
+    if (actions.of('photo').status === 'pending') return;
+    actions.reset('photo');
+    choosePhoto().then(
+      (filePath) => {
+        if (!filePath) return;
+        actions.run('photo', () => uploadDishPhoto(point.id, filePath), {
+          done: (photo) => setForm((current) => current && { ...current, photoId: photo.id, photoUrl: photo.path }),
+        });
+      },
+      (error: unknown) => {
+        if (!(error instanceof PhotoPickError)) throw error;
+        actions.fail('photo', error.message);
+      },
+    );
+  };
+  const removePhoto = () => setForm((current) => current && { ...current, photoId: null, photoUrl: null });
+
   const saveMeal = () => {
     if (!open) return;
     const dishes = dishesOf(open);
     if (dishes.length === 0) return actions.fail('meal', CANTEEN_MESSAGES.NO_DISHES);
-    actions.run('meal', () => changeMeal(point.id, open.mealDate, open.mealKind, dishes), {
+    actions.run('meal', () => changeMeal(point.id, open.mealDate, open.mealKind, dishes.map(sendableDish)), {
       done: (saved) => {
         forget(saved);
         menu.update((current) => ({ ...current, meals: current.meals.map((meal) => (meal.mealDate === saved.mealDate && meal.mealKind === saved.mealKind ? saved : meal)) }));
@@ -176,7 +211,7 @@ export function useMenuEditor(point: MealPointView, now: () => Date = () => new 
     if (menu.state.status !== 'ready') return;
     const meals = menu.state.data.meals
       .filter((meal) => meal.closedReason === null)
-      .map((meal) => ({ mealDate: meal.mealDate, mealKind: meal.mealKind, dishes: dishesOf(meal) }))
+      .map((meal) => ({ mealDate: meal.mealDate, mealKind: meal.mealKind, dishes: dishesOf(meal).map(sendableDish) }))
       .filter((meal) => meal.dishes.length > 0);
     if (meals.length === 0) return actions.fail('publish', CANTEEN_MESSAGES.NO_DISHES);
     setDone(null);
@@ -230,6 +265,8 @@ export function useMenuEditor(point: MealPointView, now: () => Date = () => new 
     saveDish,
     removeDish,
     formProblem,
+    uploadPhoto,
+    removePhoto,
     saveMeal,
     publishWeek,
     copyWeek,

@@ -22,7 +22,7 @@ export interface HardshipDraft {
 export interface ElderMealProfileHandle {
   profile: RemoteDataHandle<ElderMealProfileView>;
   today: string;
-  /** 户籍: the district the elder lives in, or unknown (null). */
+  /** 户籍: any district of the city, or unknown (null). */
   setDistrict: (districtId: string | null) => void;
   draft: HardshipDraft | null;
   setDraft: (draft: HardshipDraft | null) => void;

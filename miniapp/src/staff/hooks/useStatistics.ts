@@ -1,15 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { shanghaiDateOf } from '@linli/shared';
 
-import { ApiError } from '../../services/api-error';
-import { downloadCsv } from '../../device/csv-download';
 import { presetRange, rangeProblem } from '../forms/statistics-form';
 import { fetchBookingsCsv, fetchStatistics } from '../../services/staff-admin';
 import { useRemoteData } from '../../hooks/useRemoteData';
+import { useCsvDownload } from './useCsvDownload';
 
 import type { RangePreset } from '../forms/statistics-form';
 import type { DateRange } from '../../services/staff-admin';
-import type { SaveState } from './useScheduleEditor';
 
 /** 统计: counts for a date range picked by a quick choice or typed, and the CSV export of one centre. */
 export function useStatistics(now: Date = new Date()) {
@@ -44,23 +42,10 @@ export function useStatistics(now: Date = new Date()) {
 
 /** H5 fetches the CSV with the session's token and saves it; weapp cannot open CSV files. */
 export function useCsvExport(centreId: string | null, centreName: string, range: DateRange) {
-  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const download = useCsvDownload();
   const run = () => {
-    if (!centreId) {
-      setState({ status: 'failed', problems: ['请先选择市民中心'] });
-      return;
-    }
-    setState({ status: 'pending' });
-    fetchBookingsCsv(centreId, range).then(
-      (text) => {
-        downloadCsv(text, `预约-${centreName}-${range.from}-${range.to}.csv`);
-        setState({ status: 'saved' });
-      },
-      (error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-        setState({ status: 'failed', problems: [error.message] });
-      },
-    );
+    if (!centreId) return download.fail('请先选择市民中心');
+    download.run(() => fetchBookingsCsv(centreId, range), `预约-${centreName}-${range.from}-${range.to}.csv`);
   };
-  return { state, run };
+  return { state: download.state, run };
 }

@@ -1,27 +1,57 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { DISH_KIND_LABELS, DISH_KINDS, DISH_TAG_LABELS, DISH_TAGS } from '@linli/shared';
 
 import type { DishKind } from '@linli/shared';
 
+import type { ActionState } from '../../../hooks/useActions';
+
 import { ChoiceGrid } from '../../../components/choice-grid';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
+import { dishPhotoSrc } from '../../../services/dish-photos';
 
 import type { DishForm } from '../../hooks/useMenuEditor';
 
 const KIND_BY_LABEL = Object.fromEntries(DISH_KINDS.map((kind) => [DISH_KIND_LABELS[kind], kind])) as Record<string, DishKind>;
 
-/** One dish being added or changed: name, 套餐/单品, price in yuan, tags, allergens, an optional daily quantity. */
+/** The dish's photo as residents will see it, 上传照片 / 换一张照片 (camera or album), 不用照片. */
+function DishPhoto({ form, upload, onUpload, onRemove }: { form: DishForm; upload: ActionState; onUpload: () => void; onRemove: () => void }) {
+  return (
+    <View className='canteen-dish-photo'>
+      <Text className='canteen__label'>菜品照片（可不传）</Text>
+      {form.photoUrl && <Image className='canteen-dish-photo__image' src={dishPhotoSrc(form.photoUrl)} mode='aspectFill' ariaLabel={form.name || '菜品照片'} />}
+      <SubmitButton className='canteen-dish-photo__upload' pending={upload.status === 'pending'} onClick={onUpload}>
+        {form.photoUrl ? '换一张照片' : '上传照片'}
+      </SubmitButton>
+      {form.photoUrl && (
+        <Button className='canteen-dish-photo__remove' size='large' block onClick={onRemove}>
+          不用照片
+        </Button>
+      )}
+      {upload.status === 'failed' && <Text className='canteen__message canteen-dish-photo__problem'>{upload.message}</Text>}
+    </View>
+  );
+}
+
+/** One dish being added or changed: name, 套餐/单品, price in yuan, tags, allergens, an optional daily quantity, a photo. */
 export function DishFormPanel({
   form,
   problem,
+  upload,
   onChange,
+  onUploadPhoto,
+  onRemovePhoto,
   onSave,
   onCancel,
 }: {
   form: DishForm;
   problem: string | null;
+  /** The photo upload's state. */
+  upload: ActionState;
   onChange: (form: DishForm) => void;
+  onUploadPhoto: () => void;
+  onRemovePhoto: () => void;
   onSave: () => void;
   onCancel: () => void;
 }) {
@@ -67,6 +97,7 @@ export function DishFormPanel({
         inputClassName='canteen-dish-quantity'
         maxlength={4}
       />
+      <DishPhoto form={form} upload={upload} onUpload={onUploadPhoto} onRemove={onRemovePhoto} />
       {problem && <Text className='canteen__message'>{problem}</Text>}
       <View className='canteen__actions'>
         <Button className='canteen-dish-save' type='primary' size='large' block onClick={onSave}>

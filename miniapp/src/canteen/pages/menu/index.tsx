@@ -19,6 +19,7 @@ function dishLine(dish: DishInput): string {
   const parts = [`${DISH_KIND_LABELS[dish.kind]} ¥${formatYuan(dish.priceFen)}`, ...dish.tags.map((tag) => DISH_TAG_LABELS[tag])];
   if (dish.allergens.length > 0) parts.push(`含${dish.allergens.join('、')}`);
   if (dish.dailyQuantity !== null) parts.push(`每日 ${dish.dailyQuantity} 份`);
+  if (dish.photoUrl) parts.push('有照片');
   return parts.join(' · ');
 }
 
@@ -44,7 +45,16 @@ function MealEditor({ editor, meal }: { editor: MenuEditorHandle; meal: MenuMeal
         </View>
       ))}
       {editor.form ? (
-        <DishFormPanel form={editor.form} problem={editor.formProblem} onChange={editor.setForm} onSave={editor.saveDish} onCancel={() => editor.setForm(null)} />
+        <DishFormPanel
+          form={editor.form}
+          problem={editor.formProblem}
+          upload={editor.actions.of('photo')}
+          onChange={editor.setForm}
+          onUploadPhoto={editor.uploadPhoto}
+          onRemovePhoto={editor.removePhoto}
+          onSave={editor.saveDish}
+          onCancel={() => editor.setForm(null)}
+        />
       ) : (
         <View className='canteen__actions'>
           <Button className='canteen-dish-add' size='large' block onClick={editor.newDish}>

@@ -2,13 +2,14 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ageOn, HARDSHIP_CATEGORIES, HARDSHIP_CATEGORY_LABELS } from '@linli/shared';
 
-import type { ElderMealProfileView, HardshipCategory, HardshipRecordView } from '@linli/shared';
+import type { ElderMealProfileView, HardshipCategory, HardshipRecordView, MealDistrictView } from '@linli/shared';
 
 import { ChoiceGrid } from '../../../components/choice-grid';
 import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useElderMealProfile } from '../../hooks/useElderMealProfile';
+import { useMealDistricts } from '../../hooks/useMealDistricts';
 
 import type { ElderMealProfileHandle, HardshipDraft } from '../../hooks/useElderMealProfile';
 
@@ -86,9 +87,36 @@ function HardshipForm({ desk, draft }: { desk: ElderMealProfileHandle; draft: Ha
   );
 }
 
+/**
+ * 户籍: any district of the city (elders often live in one district with their 户籍 in another), or unknown — then only
+ * the rules open to residents apply. A tap records it at once; the chosen one is filled.
+ */
+function RegisteredDistrictChoice({ desk, profile, districts }: { desk: ElderMealProfileHandle; profile: ElderMealProfileView; districts: MealDistrictView[] }) {
+  const choices = [...districts.map((district) => ({ id: district.id, label: `户籍在${district.name}` })), { id: null, label: '户籍不明' }];
+  return (
+    <View className='staff-desk__choices staff-registered-district'>
+      {choices.map((choice) => {
+        const selected = choice.id === profile.registeredDistrictId;
+        return (
+          <View
+            key={choice.id ?? 'unknown'}
+            className={`staff-chip staff-district${selected ? ' staff-chip--selected' : ''}`}
+            data-district={choice.id ?? 'unknown'}
+            ariaRole='radio'
+            ariaLabel={selected ? `${choice.label}，已选择` : choice.label}
+            onClick={() => !selected && desk.setDistrict(choice.id)}
+          >
+            <Text>{choice.label}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
 function Profile({ desk, profile }: { desk: ElderMealProfileHandle; profile: ElderMealProfileView }) {
   const district = desk.actions.of('district');
-  const registeredHere = profile.registeredDistrictId !== null && profile.registeredDistrictId === profile.residenceDistrictId;
+  const districts = useMealDistricts();
   return (
     <>
       <Text className='staff-desk__line staff-meal-profile__age'>
@@ -97,24 +125,9 @@ function Profile({ desk, profile }: { desk: ElderMealProfileHandle; profile: Eld
       <Text className='staff-desk__line staff-meal-profile__district'>
         户籍：{profile.registeredDistrictName ?? '未登记'} · 居住：{profile.residenceDistrictName ?? '未知'}
       </Text>
-      {profile.residenceDistrictId && (
-        <View className='staff-desk__choices'>
-          <View
-            className={`staff-chip staff-district--here${registeredHere ? ' staff-chip--selected' : ''}`}
-            ariaRole='radio'
-            onClick={() => !registeredHere && desk.setDistrict(profile.residenceDistrictId)}
-          >
-            <Text>户籍在{profile.residenceDistrictName}</Text>
-          </View>
-          <View
-            className={`staff-chip staff-district--unknown${profile.registeredDistrictId === null ? ' staff-chip--selected' : ''}`}
-            ariaRole='radio'
-            onClick={() => profile.registeredDistrictId !== null && desk.setDistrict(null)}
-          >
-            <Text>户籍不在本区或不明</Text>
-          </View>
-        </View>
-      )}
+      <RemoteContent state={districts.state} onRetry={districts.retry} emptyText=''>
+        {(items) => <RegisteredDistrictChoice desk={desk} profile={profile} districts={items} />}
+      </RemoteContent>
       {district.status === 'failed' && <Text className='staff-desk__message'>{district.message}</Text>}
       <Text className='staff-desk__label'>困难认定</Text>
       {profile.hardships.length === 0 && <Text className='staff-desk__line'>没有困难认定记录</Text>}

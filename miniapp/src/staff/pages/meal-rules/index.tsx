@@ -1,32 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { formatYuan, HARDSHIP_CATEGORY_LABELS, MEAL_KIND_LABELS, ruleInForceOn } from '@linli/shared';
+import { ruleInForceOn } from '@linli/shared';
 
-import type { MealSubsidyRuleView, SessionAccount } from '@linli/shared';
+import type { MealDistrictView, MealSubsidyRuleView } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
+import { Chips } from '../../components/chips';
 import { StaffDeskPage } from '../../components/staff-gate';
+import { subsidyRuleLine } from '../../../texts/subsidy-rule-text';
+import { useMealDistricts, useRuleDistrictChoice } from '../../hooks/useMealDistricts';
 import { useSubsidyRules } from '../../hooks/useSubsidyRules';
 import { RuleForm } from './rule-form';
 
 import type { SubsidyRulesHandle, SubsidyScheme } from '../../hooks/useSubsidyRules';
 
 import '../../components/staff-desk.scss';
-
-/** 80岁及以上 · 低保/特困 · 每餐 ¥6.00 · 送餐免费 */
-function ruleLine(rule: MealSubsidyRuleView): string {
-  const { age, hardshipsAny } = rule.eligibility;
-  const parts = [rule.mealKinds.map((kind) => MEAL_KIND_LABELS[kind]).join('、')];
-  if (age) parts.push(age.max === null ? `${age.min}岁及以上` : `${age.min}–${age.max}岁`);
-  if (hardshipsAny) parts.push(hardshipsAny.map((category) => HARDSHIP_CATEGORY_LABELS[category]).join('/'));
-  if (rule.amount?.kind === 'fixed') parts.push(`每餐 ¥${formatYuan(rule.amount.fen)}`);
-  if (rule.amount?.kind === 'percent') parts.push(`餐费 ${rule.amount.percent}%${rule.amount.maxFen !== null ? `（最多 ¥${formatYuan(rule.amount.maxFen)}）` : ''}`);
-  if (rule.delivery?.kind === 'free') parts.push('送餐免费');
-  if (rule.delivery?.kind === 'fixed') parts.push(`送餐补 ¥${formatYuan(rule.delivery.fen)}`);
-  if (rule.stacks) parts.push('可叠加');
-  return parts.join(' · ');
-}
 
 function versionState(rule: MealSubsidyRuleView, today: string): string {
   if (rule.withdrawnAt) return '已撤回';
@@ -47,7 +36,7 @@ function SchemeCard({ desk, scheme, canWrite }: { desk: SubsidyRulesHandle; sche
             <Text className='staff-booking__line'>
               第 {rule.version} 版 · {rule.effectiveFrom} 至 {rule.effectiveTo ?? '长期'} · {versionState(rule, desk.today)}
             </Text>
-            <Text className='staff-booking__line'>{ruleLine(rule)}</Text>
+            <Text className='staff-booking__line'>{subsidyRuleLine(rule)}</Text>
             {withdrawable && (
               <SubmitButton className='staff-rule__withdraw' type='danger' pending={withdrawing.status === 'pending'} onClick={() => desk.withdraw(rule)}>
                 撤回这一版
@@ -66,12 +55,12 @@ function SchemeCard({ desk, scheme, canWrite }: { desk: SubsidyRulesHandle; sche
   );
 }
 
-function Desk({ account }: { account: SessionAccount }) {
-  const desk = useSubsidyRules(account.regionId ?? '');
-  const canWrite = account.role === 'admin';
+/** The rules of one district: read by whoever works in, above or below it; written by its admins. */
+function DistrictRules({ district }: { district: MealDistrictView }) {
+  const desk = useSubsidyRules(district.id);
+  const canWrite = district.rulesEditable;
   return (
     <>
-      <Text className='staff-desk__title'>助餐补贴规则 · {account.regionName}</Text>
       <Text className='staff-desk__line'>规则改动从生效日期起算，已下的订单不受影响。尚未生效的版本可以撤回。</Text>
       {desk.done && <Text className='staff-desk__message staff-desk__message--done staff-rule-done'>{desk.done}</Text>}
       {canWrite && !desk.editing && (
@@ -87,9 +76,35 @@ function Desk({ account }: { account: SessionAccount }) {
   );
 }
 
-/** `/staff/pages/meal-rules/index`: the subsidy rules of the signed-in admin's district (staff read them). */
+function DistrictDesk({ districts }: { districts: MealDistrictView[] }) {
+  const { readable, chosen, choose } = useRuleDistrictChoice(districts);
+  if (!chosen) return <Text className='staff-desk__message staff-rule-no-district'>您的账号不属于任何区县，没有可查看的补贴规则</Text>;
+  return (
+    <>
+      <Text className='staff-desk__title'>助餐补贴规则 · {chosen.name}</Text>
+      {readable.length > 1 && (
+        <Chips className='staff-rule-district' chips={readable.map((district) => ({ value: district.id, label: district.name }))} value={chosen.id} onChange={choose} />
+      )}
+      <DistrictRules key={chosen.id} district={chosen} />
+    </>
+  );
+}
+
+function Desk() {
+  const districts = useMealDistricts();
+  return (
+    <RemoteContent state={districts.state} onRetry={districts.retry} emptyText=''>
+      {(items) => <DistrictDesk districts={items} />}
+    </RemoteContent>
+  );
+}
+
+/**
+ * `/staff/pages/meal-rules/index`: the subsidy rules of a district — a city admin chooses which, a district's admin
+ * writes their own, staff read the district they work in.
+ */
 export function StaffMealRulesPage() {
-  return <StaffDeskPage title='助餐补贴规则' desk={(account) => <Desk account={account} />} />;
+  return <StaffDeskPage title='助餐补贴规则' desk={() => <Desk />} />;
 }
 
 export default StaffMealRulesPage;

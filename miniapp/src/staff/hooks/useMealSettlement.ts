@@ -1,0 +1,88 @@
+import { useCallback, useState } from 'react';
+import { shanghaiDateOf } from '@linli/shared';
+
+import type { MealPointView, MealSettlement, MealSubsidyRuleView } from '@linli/shared';
+
+import { useRemoteData } from '../../hooks/useRemoteData';
+import { fetchManagedMealPoints } from '../../services/canteen';
+import { fetchMealSettlement, fetchMealSettlementCsv, fetchSubsidyRules } from '../../services/meal-admin';
+
+import type { RemoteDataHandle } from '../../hooks/useRemoteData';
+import { useCsvDownload } from './useCsvDownload';
+
+import type { SaveState } from './useScheduleEditor';
+
+/** A canteen settling with the district, as the caller can see it: its meal points in the caller's region. */
+export interface SettlementCanteen {
+  id: string;
+  name: string;
+  /** The districts of those points: their subsidy rules explain the rule ids. */
+  districtIds: string[];
+}
+
+/** The canteens behind the meal points the caller runs or oversees, in the order their first point came. */
+export function canteensOf(points: readonly MealPointView[]): SettlementCanteen[] {
+  const byId = new Map<string, SettlementCanteen>();
+  for (const point of points) {
+    const canteen = byId.get(point.providerId) ?? { id: point.providerId, name: point.providerName, districtIds: [] };
+    if (!canteen.districtIds.includes(point.districtId)) canteen.districtIds.push(point.districtId);
+    byId.set(point.providerId, canteen);
+  }
+  return [...byId.values()];
+}
+
+/** This month and the ones before it (`YYYY-MM`, Shanghai), newest first. */
+export function recentMonths(today: string, count: number): string[] {
+  const [year, month] = today.split('-').map(Number);
+  return Array.from({ length: count }, (_, back) => {
+    const index = year * 12 + (month - 1) - back;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+/** How many months the page offers: settlement is asked for the month just ended, now and then one a little older. */
+const MONTHS_OFFERED = 6;
+
+export interface SettlementChoice {
+  canteens: SettlementCanteen[];
+  canteen: SettlementCanteen | null;
+  chooseCanteen: (id: string) => void;
+  months: string[];
+  month: string;
+  chooseMonth: (month: string) => void;
+}
+
+/** 补贴结算: which canteen (among those whose points the caller sees) and which month. */
+export function useSettlementChoice(points: readonly MealPointView[], now: () => Date = () => new Date()): SettlementChoice {
+  const [months] = useState(() => recentMonths(shanghaiDateOf(now()), MONTHS_OFFERED));
+  const [month, chooseMonth] = useState(months[0]);
+  const [canteenId, chooseCanteen] = useState<string | null>(null);
+  const canteens = canteensOf(points);
+  const canteen = canteens.find((candidate) => candidate.id === canteenId) ?? canteens[0] ?? null;
+  return { canteens, canteen, chooseCanteen, months, month, chooseMonth };
+}
+
+export function useManagedMealPoints(): RemoteDataHandle<MealPointView[]> {
+  return useRemoteData(fetchManagedMealPoints);
+}
+
+export interface SettlementSheet {
+  settlement: RemoteDataHandle<MealSettlement>;
+  /** The rule versions of the canteen's districts by id, to explain the ids; empty while loading or when unreadable. */
+  rules: Map<string, MealSubsidyRuleView>;
+  csv: { state: SaveState; run: () => void };
+}
+
+/** One canteen's month: the rows and totals, the rules that explain them, and the CSV for the bureau (H5 saves it). */
+export function useSettlementSheet(canteen: SettlementCanteen, month: string): SettlementSheet {
+  const loadSettlement = useCallback(() => fetchMealSettlement(canteen.id, month), [canteen.id, month]);
+  const settlement = useRemoteData(loadSettlement);
+  const districtKey = canteen.districtIds.join(',');
+  const loadRules = useCallback(() => Promise.all(districtKey.split(',').map((districtId) => fetchSubsidyRules(districtId))), [districtKey]);
+  const rules = useRemoteData(loadRules);
+  const download = useCsvDownload();
+  const runCsv = () => download.run(() => fetchMealSettlementCsv(canteen.id, month), `助餐补贴结算-${canteen.name}-${month}.csv`);
+
+  const byId = new Map(rules.state.status === 'ready' ? rules.state.data.flat().map((rule) => [rule.id, rule]) : []);
+  return { settlement, rules: byId, csv: { state: download.state, run: runCsv } };
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '助餐补贴结算',
+});
