@@ -134,8 +134,12 @@ describe('the delivery worker’s meal run (provider workbench)', () => {
     const container = await openBench(fake);
 
     const [first] = await findAll(container, '[data-testid="meal-stop"]');
+    // The fake API settled it meanwhile: the message says so and the stop is read again as it now stands.
+    fake.mealRuns = [{ ...run, stops: [mealStopAs(run.stops[0], 'delivered', true), run.stops[1]] }];
     click(first.querySelector('.meal-stop__deliver'));
     await waitFor(() => expect(first.textContent).toContain(ORDER_MESSAGES.INVALID_TRANSITION));
+    await waitFor(() => expect(first.querySelector('.meal-stop__deliver')).toBeNull());
+    expect(first.textContent).toContain('已送达');
   });
 
   it('a worker without runs sees the workbench as before', async () => {

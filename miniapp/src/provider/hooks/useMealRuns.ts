@@ -63,7 +63,12 @@ export function useMealRuns(cards: CardRequestsHandle, say: (notice: string) => 
     settle: (stop, step) =>
       cards.send(
         stop.mealOrderId,
-        () => settleMealStop(stop.mealOrderId, step),
+        // A refused tap (someone settled the door first) brings the run as it now stands.
+        () =>
+          settleMealStop(stop.mealOrderId, step).catch((error: unknown) => {
+            reloadQuietly();
+            throw error;
+          }),
         (saved) => {
           put(saved);
           say(STEP_DONE[step](stop));
