@@ -10,7 +10,8 @@ import { demoLogin, phonesPerTest, signInAs, type H5Harness, type Page } from '.
  * The canteen side of elder meals in the H5 app. 李明 orders today's lunch for his father 李建国 (paid from the meal
  * balance) through the API; once ordering has closed, 安大社区长者食堂's operator signs in (demo login), lands on the
  * meal points, reads the kitchen counts, finds 李建国 by name at the counter and hands the meal over; typing the
- * order's six digits afterwards says when it was collected. 张敏 (安大社区's staff) opens his meal profile.
+ * order's six digits afterwards says when it was collected. 张敏 (安大社区's staff) opens his meal profile, then the
+ * month's subsidy settlement with his lunch in it.
  *
  * Time: an order for today must be placed before the lunch cut-off, and handed over after it on the same day. The test
  * does not depend on the clock: it moves the point's lunch cut-off in the API's SQLite database (as service-day.ts
@@ -154,7 +155,17 @@ describe('H5: the canteen counter and kitchen counts', () => {
       await staff.locator('.staff-hardship', { hasText: '低保' }).first().waitFor({ timeout: 20_000 });
       await expect(staff.locator('.staff-meal-profile__district').first().innerText()).resolves.toContain('户籍：蜀山区');
       await staff.locator('.staff-meal-balance__amount').first().waitFor({ timeout: 20_000 });
+      // Every district of the city is a 户籍 choice, not only the one he lives in.
+      await staff.locator('.staff-district', { hasText: '户籍在包河区' }).first().waitFor({ timeout: 20_000 });
       await screenshot(staff, 'staff-meal-elder');
+
+      // 助餐补贴结算 from the staff home: this month at 安大社区长者食堂 has his lunch, masked, its rules explained.
+      await staff.goto(`${baseUrl}/#/staff/pages/index/index`);
+      await staff.locator('.staff-home__meal-settlement').first().tap({ timeout: 20_000 });
+      await staff.locator('.settlement-row', { hasText: '李*国' }).first().waitFor({ timeout: 20_000 });
+      await staff.locator('.settlement-rule__what').first().waitFor({ timeout: 20_000 });
+      await expect(staff.locator('.settlement-totals__claim').first().innerText()).resolves.toMatch(/^应由区里支付补贴 ¥\d+\.\d{2}$/);
+      await screenshot(staff, 'staff-meal-settlement');
     },
     120_000,
   );
