@@ -720,6 +720,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['adminCity'],
       call: () => ({ path: '/api/admin/calendar/2027', body: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } }),
     },
+    'GET /api/admin/calendar-status': { allowed: ['adminCity'], call: () => ({ path: '/api/admin/calendar-status' }) },
     'POST /api/bookings': {
       allowed: ['residentA', 'residentB', 'staff', 'admin', 'adminCity'],
       // Each caller books someone they may act for (A herself, B his father, staff a new resident of 安大社区);

@@ -16,7 +16,7 @@ describe('health', () => {
   it('readiness reports the database up and every migration applied', async () => {
     const response = await t.http().get('/api/health/ready').expect(200);
     const dialect = process.env.E2E_DATABASE_URL ? new URL(process.env.E2E_DATABASE_URL).protocol.replace(':', '') : 'sqlite';
-    expect(response.body).toEqual({ status: 'ready', database: 'up', dialect, pendingMigrations: 0 });
+    expect(response.body).toEqual({ status: 'ready', database: 'up', dialect, pendingMigrations: 0, lastOfficialCalendarYear: expect.any(Number) });
   });
 
   it('readiness is 503 SERVICE_UNAVAILABLE when a migration is missing', async () => {

@@ -8,4 +8,6 @@ export interface ReadinessReport {
   database: 'up' | 'down';
   dialect: 'sqlite' | 'mysql' | 'mariadb';
   pendingMigrations: number;
+  /** The last year with an official holiday calendar (dataset or a city admin's import); null while not ready. */
+  lastOfficialCalendarYear: number | null;
 }

@@ -1,4 +1,4 @@
-import type { CalendarDay, ServiceMode, WeeklyOpening } from '@linli/shared';
+import type { ServiceMode, WeeklyOpening } from '@linli/shared';
 
 /**
  * Texts for the 22 services (the codes, names and modes come from SERVICE_CATALOGUE in @linli/shared). Written for
@@ -60,26 +60,6 @@ export const DEMO_WEEKLY_OPENINGS: Record<Exclude<ServiceMode, 'home'>, WeeklyOp
   })),
   class: ([3, 6] as const).map((weekday) => ({ weekday, ranges: [{ start: '09:00', end: '11:00' }], slotMinutes: 120, seats: 20 })),
 };
-
-/**
- * The 2026 national holidays and 调休 make-up working days as the State Council announced them (demo data: check
- * against the official notice before relying on it; city admins load each year with PUT /api/admin/calendar/:year).
- */
-export const DEMO_CALENDAR_2026: CalendarDay[] = [
-  ...['01', '02', '03'].map((day) => ({ date: `2026-01-${day}`, kind: 'holiday' as const, name: '元旦' })),
-  { date: '2026-01-04', kind: 'workday', name: '元旦调休上班', worksAs: 5 },
-  { date: '2026-02-14', kind: 'workday', name: '春节调休上班' },
-  ...['15', '16', '17', '18', '19', '20', '21', '22', '23'].map((day) => ({ date: `2026-02-${day}`, kind: 'holiday' as const, name: '春节' })),
-  { date: '2026-02-28', kind: 'workday', name: '春节调休上班' },
-  ...['04', '05', '06'].map((day) => ({ date: `2026-04-${day}`, kind: 'holiday' as const, name: '清明节' })),
-  ...['01', '02', '03', '04', '05'].map((day) => ({ date: `2026-05-${day}`, kind: 'holiday' as const, name: '劳动节' })),
-  { date: '2026-05-09', kind: 'workday', name: '劳动节调休上班' },
-  ...['19', '20', '21'].map((day) => ({ date: `2026-06-${day}`, kind: 'holiday' as const, name: '端午节' })),
-  { date: '2026-09-20', kind: 'workday', name: '国庆节调休上班' },
-  ...['25', '26', '27'].map((day) => ({ date: `2026-09-${day}`, kind: 'holiday' as const, name: '中秋节' })),
-  ...['01', '02', '03', '04', '05', '06', '07'].map((day) => ({ date: `2026-10-${day}`, kind: 'holiday' as const, name: '国庆节' })),
-  { date: '2026-10-10', kind: 'workday', name: '国庆节调休上班' },
-];
 
 /** Default cap on active bookings one person may hold for a service. */
 export const DEFAULT_MAX_ACTIVE_BOOKINGS = 3;

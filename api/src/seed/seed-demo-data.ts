@@ -5,7 +5,6 @@ import type { FieldCipher } from '../common/security/field-cipher';
 import { hashPassword } from '../common/security/password-hasher';
 import type { TransactionRunner } from '../database/transaction-runner';
 import { Account } from '../modules/accounts/account.entity';
-import { CalendarDayRow } from '../modules/appointments/calendar-day.entity';
 import { OpeningRule } from '../modules/appointments/opening-rule.entity';
 import { PasswordCredential } from '../modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../modules/accounts/wechat-identity.entity';
@@ -21,7 +20,7 @@ import { Region } from '../modules/regions/region.entity';
 import { HouseholdLink } from '../modules/residents/household-link.entity';
 import { PrivacyConsent } from '../modules/accounts';
 import { Resident } from '../modules/residents/resident.entity';
-import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_CALENDAR_2026, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS } from './demo-catalogue';
+import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS } from './demo-catalogue';
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
 import { seedDemoMeals } from './demo-meals';
 import { seedDemoMealSubsidies } from './demo-meal-subsidies';
@@ -195,7 +194,8 @@ async function seedIdentities(manager: EntityManager, regionIdByCode: Map<string
 
 /**
  * The 22 services, which demo centres offer them (everything at every centre, except rooms and courts — venue
- * services — which only community centres have), their demo opening hours, and the 2026 holiday calendar.
+ * services — which only community centres have), and their demo opening hours (the holiday
+ * calendar comes from the dataset, not the seed).
  */
 /**
  * Demo workers serve every community of their provider's district; those of home-service providers can do every
@@ -261,11 +261,6 @@ async function seedCatalogue(manager: EntityManager): Promise<number> {
         .getRepository(OpeningRule)
         .insert(DEMO_WEEKLY_OPENINGS[seed.mode].map((opening) => ({ id: stableId('opening', `${id}:${opening.weekday}`), centreServiceId: id, ...opening })));
     }
-  }
-  const calendar = manager.getRepository(CalendarDayRow);
-  for (const day of DEMO_CALENDAR_2026) {
-    if (!(await calendar.existsBy({ date: day.date })))
-      await calendar.insert({ date: day.date, kind: day.kind, name: day.name, worksAs: day.kind === 'workday' ? (day.worksAs ?? 1) : null });
   }
   return inserted;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { CatalogueModule } from '../catalogue';
 import { OutboxModule } from '../outbox';
@@ -10,6 +11,7 @@ import { BookingSupport } from './booking-support';
 import { BookingsService } from './bookings.service';
 import { CheckInService } from './check-in.service';
 import { CheckInCodes } from './check-in-codes';
+import { HolidayCalendar } from './holiday-calendar';
 import { NoShowSweeper } from './no-show-sweeper';
 import { NoShowsService } from './no-shows.service';
 import { ScheduleController } from './schedule.controller';
@@ -21,6 +23,8 @@ import { WaitlistService } from './waitlist.service';
   controllers: [ScheduleController, BookingsController],
   providers: [
     AppointmentsRepository,
+    Clock,
+    HolidayCalendar,
     ScheduleService,
     BookingSupport,
     WaitlistService,
@@ -31,5 +35,6 @@ import { WaitlistService } from './waitlist.service';
     BookingReportsService,
     NoShowSweeper,
   ],
+  exports: [HolidayCalendar],
 })
 export class AppointmentsModule {}

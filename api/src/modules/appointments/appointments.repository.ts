@@ -55,6 +55,12 @@ export class AppointmentsRepository {
     return this.dataSource.getRepository(CalendarDayRow).find({ where: { date: Between(fromDate, toDate) }, order: { date: 'ASC' } });
   }
 
+  /** The years a city admin has loaded a calendar for (their rows beat the dataset's), ascending. */
+  async listImportedCalendarYears(): Promise<number[]> {
+    const rows = await this.dataSource.getRepository(CalendarDayRow).find({ select: { date: true }, order: { date: 'ASC' } });
+    return [...new Set(rows.map((row) => Number(row.date.slice(0, 4))))];
+  }
+
   listSlotRows(centreServiceId: string, from: Date, to: Date): Promise<Slot[]> {
     return this.dataSource.getRepository(Slot).find({ where: { centreServiceId, startsAt: Between(from, to) } });
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CalendarDay, ListResponse, ServiceSchedule, SlotAvailability } from '@linli/shared';
+import type { HolidayCalendarStatus, ListResponse, ServiceSchedule, SlotList, SourcedCalendarDay } from '@linli/shared';
 import { Public, Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { DateParam, YearParam } from '../../common/http/date-param';
 import { UuidParam } from '../../common/http/uuid-param';
-import { CalendarListDto, DateExceptionBodyDto, ServiceScheduleDto, SetCalendarDto, SetScheduleDto, SlotListDto } from './dto/appointments.dto';
+import { CalendarListDto, DateExceptionBodyDto, HolidayCalendarStatusDto, ServiceScheduleDto, SetCalendarDto, SetScheduleDto, SlotListDto } from './dto/appointments.dto';
 import { ScheduleService } from './schedule.service';
 
 const STAFF_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -18,19 +18,19 @@ export class ScheduleController {
 
   @Get('centres/:centreId/services/:serviceId/slots')
   @Public()
-  @ApiOperation({ summary: 'Bookable slots with remaining seats (Shanghai dates and times, ISO instants)' })
+  @ApiOperation({ summary: "Bookable slots with remaining seats (Shanghai dates and times, ISO instants) and the window's national holidays" })
   @ApiOkResponse({ type: SlotListDto })
   @ApiErrorResponses('VALIDATION_FAILED', 'NOT_FOUND')
-  async slots(@UuidParam('centreId') centreId: string, @UuidParam('serviceId') serviceId: string): Promise<ListResponse<SlotAvailability>> {
-    return { items: await this.schedule.availableSlots(centreId, serviceId) };
+  slots(@UuidParam('centreId') centreId: string, @UuidParam('serviceId') serviceId: string): Promise<SlotList> {
+    return this.schedule.slotList(centreId, serviceId);
   }
 
   @Get('calendar/:year')
   @Public()
-  @ApiOperation({ summary: 'National holidays and 调休 make-up working days of a year' })
+  @ApiOperation({ summary: 'National holidays and 调休 make-up working days of a year, each with its source (official, admin, provisional)' })
   @ApiOkResponse({ type: CalendarListDto })
   @ApiErrorResponses('VALIDATION_FAILED')
-  async calendar(@YearParam('year') year: number): Promise<ListResponse<CalendarDay>> {
+  async calendar(@YearParam('year') year: number): Promise<ListResponse<SourcedCalendarDay>> {
     return { items: await this.schedule.calendar(year) };
   }
 
@@ -88,10 +88,19 @@ export class ScheduleController {
 
   @Put('admin/calendar/:year')
   @Roles('admin')
-  @ApiOperation({ summary: "Load a year's national holidays and make-up working days (city-level admins)" })
+  @ApiOperation({ summary: "Import a year's national holidays and make-up working days, beating the dataset; an empty list removes the import (city-level admins)" })
   @ApiOkResponse({ type: CalendarListDto })
   @ApiErrorResponses(...STAFF_ERRORS)
-  async setCalendar(@CurrentAuth() auth: AuthContext, @YearParam('year') year: number, @Body() body: SetCalendarDto): Promise<ListResponse<CalendarDay>> {
+  async setCalendar(@CurrentAuth() auth: AuthContext, @YearParam('year') year: number, @Body() body: SetCalendarDto): Promise<ListResponse<SourcedCalendarDay>> {
     return { items: await this.schedule.setCalendar(auth, year, body.days) };
+  }
+
+  @Get('admin/calendar-status')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The last year with an official holiday calendar, and the year to load now if it is missing (city-level admins)' })
+  @ApiOkResponse({ type: HolidayCalendarStatusDto })
+  @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN')
+  calendarStatus(@CurrentAuth() auth: AuthContext): Promise<HolidayCalendarStatus> {
+    return this.schedule.calendarStatus(auth);
   }
 }

@@ -9,20 +9,24 @@ import {
   type BookingPolicy,
   type CalendarDay,
   type DateException,
+  type HolidayCalendarStatus,
   type ServiceSchedule,
-  type SlotAvailability,
+  type SlotList,
+  type SourcedCalendarDay,
   type TimeRange,
   type WeeklyOpening,
 } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope, isCityAdmin } from '../../common/auth/scope';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
+import { Clock } from '../../common/time/clock';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import { CatalogueRepository, type CentreService } from '../catalogue';
 import { AppointmentsRepository } from './appointments.repository';
 import type { DateExceptionRow } from './date-exception.entity';
 import { calendarForCityAdminsOnly } from './appointments.errors';
+import { HolidayCalendar } from './holiday-calendar';
 
 /** Policy fields of an offering, as the shared slot rules read them. */
 export function policyOf(offering: CentreService): BookingPolicy {
@@ -60,20 +64,28 @@ export class ScheduleService {
     private readonly appointments: AppointmentsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly audit: AuditService,
+    private readonly holidays: HolidayCalendar,
+    private readonly clock: Clock,
   ) {}
 
-  /** The slots residents can book now at a centre for a service, with remaining seats. */
-  async availableSlots(centreId: string, serviceId: string, now = new Date()): Promise<SlotAvailability[]> {
+  /**
+   * The slots residents can book now at a centre for a service, with remaining seats, and the national calendar's
+   * days of the same booking window (a holiday explains a date without slots; a provisional one awaits its notice).
+   */
+  async slotList(centreId: string, serviceId: string): Promise<SlotList> {
+    const now = this.clock.now();
     const offering = await this.bookableOffering(centreId, serviceId);
-    const slots = await this.generatedSlots(offering, now);
-    if (slots.length === 0) return [];
+    const today = shanghaiDateOf(now);
+    const [slots, calendar] = await Promise.all([this.generatedSlots(offering, now), this.holidays.between(today, addDays(today, offering.bookingWindowDays - 1))]);
+    if (slots.length === 0) return { items: [], calendar };
     const rows = await this.appointments.listSlotRows(offering.id, new Date(slots[0].startsAt), new Date(slots.at(-1)!.startsAt));
     const bookedAt = new Map(rows.map((row) => [row.startsAt.getTime(), row]));
-    return slots.map((slot) => {
+    const items = slots.map((slot) => {
       const row = bookedAt.get(new Date(slot.startsAt).getTime());
       const capacity = row?.capacity ?? slot.seats;
       return { date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity, remaining: Math.max(0, capacity - (row?.booked ?? 0)) };
     });
+    return { items, calendar };
   }
 
   /** The slots the rules offer right now for an offering (before bookings are counted). */
@@ -83,12 +95,12 @@ export class ScheduleService {
     const [rules, exceptions, calendar] = await Promise.all([
       this.appointments.listOpeningRules(offering.id),
       this.appointments.listExceptions(offering.id, today),
-      this.appointments.listCalendar(today, addDays(today, policy.bookingWindowDays)),
+      this.holidays.between(today, addDays(today, policy.bookingWindowDays)),
     ]);
     return generateSlots({
       weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: rule.ranges, slotMinutes: rule.slotMinutes, seats: rule.seats })),
       exceptions: exceptions.map(toDateException),
-      calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.worksAs ? { worksAs: day.worksAs } : {}) })),
+      calendar,
       policy,
       now,
     });
@@ -182,13 +194,17 @@ export class ScheduleService {
     return this.schedule(auth, centreId, serviceId);
   }
 
-  async calendar(year: number): Promise<CalendarDay[]> {
-    const days = await this.appointments.listCalendar(`${year}-01-01`, `${year}-12-31`);
-    return days.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.worksAs ? { worksAs: day.worksAs } : {}) }));
+  /** A year's national holidays and make-up working days, each with where it came from. */
+  calendar(year: number): Promise<SourcedCalendarDay[]> {
+    return this.holidays.year(year);
   }
 
-  /** Loads a year of the national holiday calendar (city-level admins: it applies to every centre). */
-  async setCalendar(auth: AuthContext, year: number, days: CalendarDay[]): Promise<CalendarDay[]> {
+  /**
+   * Imports a year of the national holiday calendar (city-level admins: it applies to every centre) — the State
+   * Council's notice before the dataset has it, or a correction. It beats the dataset for the whole year; an
+   * empty list removes the import, so the dataset (or the provisional calendar) applies again.
+   */
+  async setCalendar(auth: AuthContext, year: number, days: CalendarDay[]): Promise<SourcedCalendarDay[]> {
     if (!isCityAdmin(auth)) throw calendarForCityAdminsOnly();
     const outside = days.filter((day) => !day.date.startsWith(`${year}-`));
     if (outside.length)
@@ -212,6 +228,12 @@ export class ScheduleService {
       });
     });
     return this.calendar(year);
+  }
+
+  /** For a city admin's console: the last year with an official calendar and the year to load now, if any. */
+  calendarStatus(auth: AuthContext): Promise<HolidayCalendarStatus> {
+    if (!isCityAdmin(auth)) throw calendarForCityAdminsOnly();
+    return this.holidays.status(this.clock.now());
   }
 
   /** An offering residents can book: it exists and is switched on. */

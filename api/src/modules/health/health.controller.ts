@@ -15,6 +15,8 @@ class ReadinessReportDto implements ReadinessReport {
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['sqlite', 'mysql', 'mariadb'] }) dialect: 'sqlite' | 'mysql' | 'mariadb';
   @ApiProperty() pendingMigrations: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The last year with an official holiday calendar (dataset or import); null while not ready' })
+  lastOfficialCalendarYear: number | null;
 }
 
 @ApiTags('health')
@@ -32,7 +34,7 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database reachable and all migrations applied' })
+  @ApiOperation({ summary: 'Readiness: database reachable and all migrations applied; details include the last year with an official holiday calendar' })
   @ApiOkResponse({ type: ReadinessReportDto })
   @ApiErrorResponses('SERVICE_UNAVAILABLE')
   readiness(): Promise<ReadinessReport> {

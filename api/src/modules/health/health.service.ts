@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LivenessReport, ReadinessReport } from '@linli/shared';
+import { HolidayCalendar } from '../appointments';
 import { databaseDown, migrationsPending } from './health.errors';
 
 /**
@@ -14,7 +15,10 @@ export class HealthService {
   /** The database check under way, shared by every probe that arrives while it runs. */
   private databaseCheck: Promise<number> | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly holidays: HolidayCalendar,
+  ) {}
 
   liveness(): LivenessReport {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
@@ -22,7 +26,8 @@ export class HealthService {
 
   /**
    * Ready = the database answers within READINESS_DEADLINE_MS and every migration of this build is applied;
-   * otherwise 503 with the report.
+   * otherwise 503 with the report. A ready report names the last year with an official holiday calendar, so
+   * monitoring sees a missing State Council notice before residents book on the provisional one.
    */
   async readiness(): Promise<ReadinessReport> {
     const dialect = this.dialect();
@@ -30,11 +35,11 @@ export class HealthService {
     try {
       pendingMigrations = await this.pendingMigrationsWithin(READINESS_DEADLINE_MS);
     } catch {
-      throw databaseDown({ status: 'not_ready', database: 'down', dialect, pendingMigrations: 0 });
+      throw databaseDown({ status: 'not_ready', database: 'down', dialect, pendingMigrations: 0, lastOfficialCalendarYear: null });
     }
-    const report: ReadinessReport = { status: pendingMigrations ? 'not_ready' : 'ready', database: 'up', dialect, pendingMigrations };
-    if (pendingMigrations) throw migrationsPending(report);
-    return report;
+    if (pendingMigrations) throw migrationsPending({ status: 'not_ready', database: 'up', dialect, pendingMigrations, lastOfficialCalendarYear: null });
+    const lastOfficialCalendarYear = (await this.holidays.officialYears()).at(-1) ?? null;
+    return { status: 'ready', database: 'up', dialect, pendingMigrations, lastOfficialCalendarYear };
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   BOOKING_EVENTS,
   MAX_GROUP_SIZE,
   BOOKING_STATUSES,
+  CALENDAR_DAY_SOURCES,
   SERVICE_MODES,
   type BookingEvent,
   type BookingPolicy,
@@ -12,10 +13,14 @@ import {
   type BookingView,
   type CalendarDay,
   type CalendarDayKind,
+  type CalendarDaySource,
   type CheckInCode,
+  type HolidayCalendarStatus,
   type IsoWeekday,
   type ServiceMode,
   type SlotAvailability,
+  type SlotList,
+  type SourcedCalendarDay,
   type WaitlistEntryView,
   type WeeklyOpening,
 } from '@linli/shared';
@@ -88,6 +93,20 @@ export class CalendarDayDto implements CalendarDay {
   @Min(1)
   @Max(7)
   worksAs?: IsoWeekday;
+}
+
+export class SourcedCalendarDayDto extends CalendarDayDto implements SourcedCalendarDay {
+  @ApiProperty({
+    enum: CALENDAR_DAY_SOURCES,
+    description: "'official': the State Council's notice from the dataset; 'admin': a city admin's import; 'provisional': by the law, until the notice",
+  })
+  source: CalendarDaySource;
+}
+
+export class HolidayCalendarStatusDto implements HolidayCalendarStatus {
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The last year with an official calendar (dataset or import)' }) lastOfficialYear: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The year whose official calendar is missing and should be loaded now (this one, or next from 1 November)' })
+  missingOfficialYear: number | null;
 }
 
 export class SetCalendarDto {
@@ -169,8 +188,9 @@ export class SlotAvailabilityDto implements SlotAvailability {
   @ApiProperty() remaining: number;
 }
 
-export class SlotListDto {
+export class SlotListDto implements SlotList {
   @ApiProperty({ type: [SlotAvailabilityDto] }) items: SlotAvailabilityDto[];
+  @ApiProperty({ type: [SourcedCalendarDayDto], description: "The national calendar's days within the booking window" }) calendar: SourcedCalendarDayDto[];
 }
 
 class BookingServiceRefDto {
@@ -217,7 +237,7 @@ export class ServiceScheduleDto {
 }
 
 export class CalendarListDto {
-  @ApiProperty({ type: [CalendarDayDto] }) items: CalendarDayDto[];
+  @ApiProperty({ type: [SourcedCalendarDayDto] }) items: SourcedCalendarDayDto[];
 }
 
 export class RescheduleDto {
