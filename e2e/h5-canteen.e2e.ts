@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
+import { addDays, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import { stableId } from '../api/src/seed/stable-id';
 import { REPO_ROOT } from './support/api-process';
@@ -22,6 +22,7 @@ import { demoLogin, phonesPerTest, signInAs, type H5Harness, type Page } from '.
 const MEAL_POINT = stableId('meal-point', 'anda');
 const LI_JIANGUO = stableId('resident', 'li-jianguo');
 const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 async function lunchCutOffAt(harness: H5Harness, time: string): Promise<void> {
   const database = await new DataSource({ type: 'better-sqlite3', database: harness.databaseUrl.replace(/^sqlite:/, ''), timeout: 5_000 }).initialize();
@@ -145,6 +146,35 @@ describe('H5: the canteen counter and kitchen counts', () => {
       await canteen.locator(`.canteen-meal[data-meal="${today}|lunch"]`, { hasText: lunch.dishName }).first().waitFor({ timeout: 20_000 });
       await screenshot(canteen, 'menu');
 
+      // A photo for tomorrow's first lunch dish, through the browser's file picker: stored, shown through its signed
+      // path, and kept by the meal saved (residents' menus then carry it).
+      const tomorrow = addDays(today, 1);
+      await canteen.locator(`.canteen-meal[data-meal="${tomorrow}|lunch"]`).first().tap();
+      await canteen.locator('.canteen-dish__edit').first().tap({ timeout: 20_000 });
+      const [chooser] = await Promise.all([canteen.waitForEvent('filechooser'), canteen.locator('.canteen-dish-photo__upload').first().tap({ timeout: 20_000 })]);
+      await chooser.setFiles({ name: 'dish.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      const photo = canteen.locator('.canteen-dish-photo__image img, img.canteen-dish-photo__image').first();
+      await photo.waitFor({ timeout: 20_000 });
+      await canteen.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth === 1, await photo.elementHandle(), { timeout: 20_000 });
+      await canteen.locator('.canteen-dish-save').first().tap();
+      await canteen.locator('.canteen-meal-save').first().tap();
+      await canteen
+        .getByText(/^已保存/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      const residentToken = await demoLogin(baseUrl, stableId('account', 'resident-li'));
+      const menu = await call<{ meals: Array<{ mealKind: string; dishes: Array<{ photoId: string | null; photoUrl: string | null }> }> }>(
+        baseUrl,
+        residentToken,
+        'GET',
+        `/meal-points/${MEAL_POINT}/menu?from=${tomorrow}&to=${tomorrow}`,
+      );
+      const dish = menu.body.meals.find((meal) => meal.mealKind === 'lunch')!.dishes[0];
+      expect(dish.photoId).toEqual(expect.any(String));
+      const served = await fetch(`${baseUrl}/api${dish.photoUrl}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+
       // 张敏 finds 李建国 on 老人助餐: his age, 户籍, the verified 低保 and his balance after the lunch.
       await signInAs(staff, baseUrl, '张敏');
       await staff.locator('.staff-greeting', { hasText: '张敏' }).first().waitFor({ timeout: 20_000 });
@@ -166,6 +196,12 @@ describe('H5: the canteen counter and kitchen counts', () => {
       await staff.locator('.settlement-rule__what').first().waitFor({ timeout: 20_000 });
       await expect(staff.locator('.settlement-totals__claim').first().innerText()).resolves.toMatch(/^应由区里支付补贴 ¥\d+\.\d{2}$/);
       await screenshot(staff, 'staff-meal-settlement');
+      // Printed, the sheet stands alone: no choices, no buttons.
+      await staff.emulateMedia({ media: 'print' });
+      expect(await staff.locator('.settlement-export__csv').first().isVisible()).toBe(false);
+      expect(await staff.locator('.settlement-month').first().isVisible()).toBe(false);
+      expect(await staff.locator('.settlement-row').first().isVisible()).toBe(true);
+      await staff.emulateMedia({ media: 'screen' });
     },
     120_000,
   );
