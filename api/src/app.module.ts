@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health';
 import { DispatchModule } from './modules/dispatch';
 import { MealSubsidiesModule } from './modules/meal-subsidies';
 import { MealsModule } from './modules/meals';
+import { OutletsModule } from './modules/outlets';
 import { PaymentsModule } from './modules/payments';
 import { RegionsModule } from './modules/regions';
 import { ProvidersModule } from './modules/providers';
@@ -41,6 +42,7 @@ export class AppModule {
         MealSubsidiesModule,
         MealsModule,
         PaymentsModule,
+        OutletsModule,
         ...extraModules,
       ],
     };

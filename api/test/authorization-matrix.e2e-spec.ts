@@ -1,6 +1,11 @@
 import { addDays, CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, shanghaiDateOf, type LoginResponse } from '@linli/shared';
 import { issueAccessToken } from '../src/common/security/access-token';
 import { stableId } from '../src/seed/stable-id';
+import { randomUUID } from 'node:crypto';
+import { cellNumberOf, outletCsvHeader } from '@linli/shared';
+import { OutletReport } from '../src/modules/outlets/outlet-report.entity';
+import { Outlet } from '../src/modules/outlets/outlet.entity';
+import { DEMO_OUTLETS, demoOutletId } from '../src/seed/demo-outlets';
 import { insertBookingHappeningNow } from './support/bookings';
 import { DEMO_MEAL_POINT, demoDish, insertReadyMealOrder, mealPointBody } from './support/meals';
 import { serviceDayHasCome } from './support/dispatch';
@@ -472,6 +477,60 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
   async function mealOrder(f: Fixtures, paymentMethod = 'at_pickup'): Promise<string> {
     return (await as('residentB', 'POST', '/api/meal-orders', { ...mealOrderBody(f), paymentMethod })).body.id;
+  }
+
+  const ANDA_OUTLET = demoOutletId('anda-breakfast');
+  const STAFF_AND_ADMINS: Caller[] = ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'];
+  const OUTLET_READERS: Caller[] = [...RESIDENTS, ...STAFF_AND_ADMINS];
+
+  /** The demo breakfast shop of 安大社区 as staff send it, under another name when asked. */
+  function outletBody(f: Fixtures, name: string) {
+    const demo = DEMO_OUTLETS.find((outlet) => outlet.key === 'anda-breakfast')!;
+    const { key: _key, communityCode: _code, latitudeE6, longitudeE6, ...fields } = demo;
+    return { ...fields, name, regionId: f.anda, latitude: latitudeE6 / 1e6, longitude: longitudeE6 / 1e6, photoUrls: [] };
+  }
+
+  /** A fresh outlet of 安大社区 for each caller allowed to remove one. */
+  async function newAndaOutlet(f: Fixtures): Promise<string> {
+    const id = randomUUID();
+    const [latitudeE6, longitudeE6] = [31_845_000, 117_262_000];
+    await t.dataSource.getRepository(Outlet).insert({
+      id,
+      name: unique('矩阵网点'),
+      kind: 'repair',
+      regionId: f.anda,
+      address: '矩阵地址',
+      latitudeE6,
+      longitudeE6,
+      cell: cellNumberOf(latitudeE6, longitudeE6),
+      phone: '0551-65100000',
+      hours: { weekly: [], dated: [] },
+      services: [],
+      photoUrls: [],
+      elderFeatures: [],
+      verifiedOn: null,
+    });
+    return id;
+  }
+
+  /** A fresh open report about the demo breakfast shop, as a resident would leave it. */
+  async function newOutletReport(f: Fixtures): Promise<string> {
+    const id = randomUUID();
+    const reason = 'wrong_hours' as const;
+    await t.dataSource
+      .getRepository(OutletReport)
+      .insert({
+        id,
+        outletId: ANDA_OUTLET,
+        outletSource: 'directory',
+        outletName: '安大老王早餐',
+        regionId: f.anda,
+        reason,
+        note: '矩阵反馈',
+        reporterAccountId: randomUUID(),
+        createdAt: new Date(),
+      });
+    return id;
   }
 
   /** The matrix. Keys are "METHOD /openapi/path". */
@@ -1176,6 +1235,48 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: MEAL_RUNNERS,
       call: () => ({ path: '/api/staff/meal-settlements/export', query: { providerId: stableId('provider', 'anda-canteen'), month: mealDay(1).slice(0, 7) } }),
       secretOf: () => '李*国',
+    },
+
+    // --- convenience outlets (安大老王早餐 is a demo outlet of 安大社区) ---
+    'GET /api/outlets': { allowed: OUTLET_READERS, call: () => ({ path: '/api/outlets', query: { latitude: '31.845', longitude: '117.26' } }) },
+    'GET /api/outlets/{outletId}': { allowed: OUTLET_READERS, call: () => ({ path: `/api/outlets/${ANDA_OUTLET}` }) },
+    'POST /api/outlets/{outletId}/reports': { allowed: RESIDENTS, call: () => ({ path: `/api/outlets/${ANDA_OUTLET}/reports`, body: { reason: 'wrong_phone' } }) },
+    'GET /api/staff/outlets': { allowed: STAFF_AND_ADMINS, call: () => ({ path: '/api/staff/outlets' }), secretOf: () => '安大老王早餐', unrelated: ['staffOther', 'adminOther'] },
+    'POST /api/staff/outlets': { allowed: STAFF_SIDE, call: (f) => ({ path: '/api/staff/outlets', body: outletBody(f, unique('矩阵早餐')) }) },
+    'GET /api/staff/outlets/export': { allowed: STAFF_AND_ADMINS, call: () => ({ path: '/api/staff/outlets/export' }) },
+    // A file naming 安大社区: staff of other regions are answered as for any record outside their scope.
+    'POST /api/staff/outlets/import': {
+      allowed: STAFF_SIDE,
+      call: () => ({
+        path: '/api/staff/outlets/import',
+        body: { csv: `${outletCsvHeader()}\n${unique('矩阵导入')},维修,340104001001,肥西路 1 号,31.845,117.262,0551-65100000,1-5 08:00-17:00,,\n` },
+      }),
+    },
+    'GET /api/staff/outlets/{outletId}': { allowed: STAFF_SIDE, call: () => ({ path: `/api/staff/outlets/${ANDA_OUTLET}` }) },
+    'PUT /api/staff/outlets/{outletId}': { allowed: STAFF_SIDE, call: (f) => ({ path: `/api/staff/outlets/${ANDA_OUTLET}`, body: outletBody(f, '安大老王早餐') }) },
+    // Allowed callers remove an outlet made for the call; everyone else tries the demo one, which must stay.
+    'DELETE /api/staff/outlets/{outletId}': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({ path: `/api/staff/outlets/${STAFF_SIDE.includes(caller) ? await newAndaOutlet(f) : ANDA_OUTLET}` }),
+    },
+    'GET /api/staff/outlet-reports': {
+      allowed: STAFF_AND_ADMINS,
+      call: async (f) => {
+        await newOutletReport(f);
+        return { path: '/api/staff/outlet-reports' };
+      },
+      secretOf: () => '矩阵反馈',
+      unrelated: ['staffOther', 'adminOther'],
+    },
+    'POST /api/staff/outlet-reports/{reportId}/resolve': {
+      allowed: STAFF_SIDE,
+      call: async (f) => ({ path: `/api/staff/outlet-reports/${await newOutletReport(f)}/resolve`, body: { resolution: '矩阵处理' } }),
+    },
+    'GET /api/staff/outlet-coverage': {
+      allowed: STAFF_AND_ADMINS,
+      call: () => ({ path: '/api/staff/outlet-coverage' }),
+      secretOf: () => '安大社区',
+      unrelated: ['staffOther', 'adminOther'],
     },
   };
 

@@ -139,6 +139,11 @@ export interface OutletReportView {
   resolution: string | null;
 }
 
+/** A CSV import went through whole (a file with a bad row is refused whole: OUTLET_IMPORT_INVALID). */
+export interface OutletImportResult {
+  imported: number;
+}
+
 /** The walking radius the 一刻钟便民生活圈 coverage view assumes unless told otherwise. */
 export const COVERAGE_RADIUS_METERS_DEFAULT = 1_000;
 

@@ -50,6 +50,8 @@ import { MealBalanceAccount } from '../modules/meal-subsidies/meal-balance-accou
 import { MealBalanceEntry } from '../modules/meal-subsidies/meal-balance-entry.entity';
 import { MealProfile } from '../modules/meal-subsidies/meal-profile.entity';
 import { MealSubsidyRuleRow } from '../modules/meal-subsidies/meal-subsidy-rule.entity';
+import { Outlet } from '../modules/outlets/outlet.entity';
+import { OutletReport } from '../modules/outlets/outlet-report.entity';
 
 /** Every entity, listed once for both dialects (no globs: the same list works from src under Jest and from dist). */
 export const ENTITIES = [
@@ -105,4 +107,6 @@ export const ENTITIES = [
   MealBalanceEntry,
   WechatPayment,
   WechatRefund,
+  Outlet,
+  OutletReport,
 ];

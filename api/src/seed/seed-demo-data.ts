@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { birthDateFromIdNumber, CURRENT_PRIVACY_POLICY_VERSION, regionPath, SERVICE_CATALOGUE } from '@linli/shared';
+import { birthDateFromIdNumber, CURRENT_PRIVACY_POLICY_VERSION, regionPath, SERVICE_CATALOGUE, shanghaiDateOf } from '@linli/shared';
 import type { FieldCipher } from '../common/security/field-cipher';
 import { hashPassword } from '../common/security/password-hasher';
 import type { TransactionRunner } from '../database/transaction-runner';
@@ -24,6 +24,7 @@ import { DEFAULT_MAX_ACTIVE_BOOKINGS, DEMO_SERVICE_TEXTS, DEMO_WEEKLY_OPENINGS }
 import { DEMO_CENTRES, DEMO_REGIONS } from './demo-data';
 import { seedDemoMeals } from './demo-meals';
 import { seedDemoMealSubsidies } from './demo-meal-subsidies';
+import { seedDemoOutlets } from './demo-outlets';
 import { DEMO_ACCOUNTS, DEMO_HOUSEHOLD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROVIDERS, DEMO_WORKERS } from './demo-identities';
 import { stableId } from './stable-id';
 
@@ -54,6 +55,7 @@ export async function seedDemoData({ transactions, cipher }: SeedDependencies): 
     await seedDispatchProfiles(manager);
     await seedDemoMealSubsidies(manager, cipher);
     await seedDemoMeals(manager);
+    await seedDemoOutlets(manager, idByCode, shanghaiDateOf(new Date()));
     return { regionsInserted, centresInserted, accountsInserted, servicesInserted };
   });
 }

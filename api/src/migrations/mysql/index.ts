@@ -22,6 +22,7 @@ import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-run
 import { MealDeliveryKindCheck1796109495968 } from './1796109495968-meal-delivery-kind-check';
 import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
 import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
+import { Outlets1796112026633 } from './1796112026633-outlets';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -46,4 +47,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealDeliveryKindCheck1796109495968,
   MealDeliveryPositions1796110708742,
   DishPhotos1796110900000,
+  Outlets1796112026633,
 ];

@@ -20,6 +20,7 @@ import { WechatPay1796101574191 } from './1796101574191-wechat-pay';
 import { MealDeliveryRuns1796109495967 } from './1796109495967-meal-delivery-runs';
 import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
 import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
+import { Outlets1796112026633 } from './1796112026633-outlets';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -42,4 +43,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealDeliveryRuns1796109495967,
   MealDeliveryPositions1796110708742,
   DishPhotos1796110900000,
+  Outlets1796112026633,
 ];

@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { cellNumberOf, distanceMeters, instantOf, isOpenAt, OUTLET_KINDS, outletCsvHeader, type OutletHours, type OutletKind } from '@linli/shared';
+import { Outlet } from '../src/modules/outlets/outlet.entity';
+import { DEMO_OUTLETS, demoOutletId } from '../src/seed/demo-outlets';
+import { stableId } from '../src/seed/stable-id';
+import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const ANDA = stableId('region', '340104001001');
+const NANPING = stableId('region', '340111002001');
+const ANDA_MEAL_POINT = stableId('meal-point', 'anda');
+// Around 安大社区市民中心 (31.84437, 117.26219).
+const HERE = { latitude: 31.84437, longitude: 117.26219 };
+
+const weekdays = (ranges: Array<{ start: string; end: string }>, days = [1, 2, 3, 4, 5, 6, 7]): OutletHours => ({
+  weekly: days.map((weekday) => ({ weekday: weekday as 1, ranges })),
+  dated: [],
+});
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  name: '老王早餐',
+  kind: 'breakfast',
+  regionId: ANDA,
+  address: '蜀山区肥西路 5 号',
+  latitude: 31.8451,
+  longitude: 117.2625,
+  phone: '0551-65100001',
+  hours: weekdays([{ start: '06:00', end: '10:00' }]),
+  services: ['豆浆', '油条'],
+  photoUrls: [],
+  elderFeatures: ['senior_discount'],
+  ...overrides,
+});
+
+describe('convenience outlets', () => {
+  let t: TestApp;
+  let anda: Record<string, string>;
+  let nanping: Record<string, string>;
+  let resident: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.seed();
+    anda = bearer(await loginWithPassword(t, 'anda.staff'));
+    nanping = bearer(await loginWithPassword(t, 'nanping.staff'));
+    resident = bearer(await loginWithWechat(t, 'demo-openid-wang-xiuying'));
+  });
+  afterAll(() => t.close());
+
+  const search = (query: Record<string, unknown>) => t.http().get('/api/outlets').set(resident).query(query);
+
+  describe('staff keep the outlets of their region', () => {
+    it('adds, reads, changes and removes an outlet; saving verifies it today', async () => {
+      const created = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+      expect(created).toMatchObject({ name: '老王早餐', kind: 'breakfast', source: 'directory', regionName: '安大社区', verifiedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      const changed = await t
+        .http()
+        .put(`/api/staff/outlets/${created.id}`)
+        .set(anda)
+        .send(input({ name: '老王早餐铺' }))
+        .expect(200);
+      expect(changed.body.name).toBe('老王早餐铺');
+      expect((await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items.map((outlet: { id: string }) => outlet.id)).toContain(created.id);
+      await t.http().delete(`/api/staff/outlets/${created.id}`).set(anda).expect(204);
+      await t.http().get(`/api/outlets/${created.id}`).set(resident).expect(404);
+    });
+
+    it('staff of another region get 404 for the outlet and cannot place one in a region not theirs', async () => {
+      const created = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+      await t.http().get(`/api/staff/outlets/${created.id}`).set(nanping).expect(404);
+      await t
+        .http()
+        .put(`/api/staff/outlets/${created.id}`)
+        .set(nanping)
+        .send(input({ regionId: NANPING }))
+        .expect(404);
+      await t.http().delete(`/api/staff/outlets/${created.id}`).set(nanping).expect(404);
+      await t.http().post('/api/staff/outlets').set(nanping).send(input()).expect(404);
+      expect((await t.http().get('/api/staff/outlets').set(nanping).expect(200)).body.items.map((outlet: { id: string }) => outlet.id)).not.toContain(created.id);
+      await t.http().delete(`/api/staff/outlets/${created.id}`).set(anda).expect(204);
+    });
+
+    it('refuses hours that cannot be read', async () => {
+      const response = await t
+        .http()
+        .post('/api/staff/outlets')
+        .set(anda)
+        .send(input({ hours: weekdays([{ start: '08:00', end: '08:00' }]) }))
+        .expect(400);
+      expect(response.body.details[0].field).toBe('hours');
+    });
+  });
+
+  describe('search', () => {
+    const ids: string[] = [];
+    afterAll(async () => {
+      if (ids.length > 0) await t.dataSource.getRepository(Outlet).delete(ids);
+    });
+
+    it('answers exactly what a brute-force scan answers, on random data, with and without filters', async () => {
+      let seed = 42;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+      const rows = Array.from({ length: 700 }, (_, index) => {
+        const latitudeE6 = Math.round((HERE.latitude + (random() - 0.5) * 0.16) * 1e6);
+        const longitudeE6 = Math.round((HERE.longitude + (random() - 0.5) * 0.16) * 1e6);
+        const opens = Math.floor(random() * 24);
+        const id = randomUUID();
+        ids.push(id);
+        return {
+          id,
+          name: `随机网点${index}`,
+          kind: OUTLET_KINDS[Math.floor(random() * OUTLET_KINDS.length)],
+          regionId: ANDA,
+          address: '随机地址',
+          latitudeE6,
+          longitudeE6,
+          cell: cellNumberOf(latitudeE6, longitudeE6),
+          phone: '0551-65100000',
+          hours: weekdays([{ start: `${String(opens).padStart(2, '0')}:00`, end: `${String((opens + 9) % 24).padStart(2, '0')}:00` }]),
+          services: index % 5 === 0 ? ['修鞋'] : ['其他'],
+          photoUrls: [],
+          elderFeatures: [],
+          verifiedOn: null,
+        };
+      });
+      for (let start = 0; start < rows.length; start += 100) await t.dataSource.getRepository(Outlet).insert(rows.slice(start, start + 100));
+      const canteen = {
+        id: ANDA_MEAL_POINT,
+        kind: 'canteen' as OutletKind,
+        latitude: 31.8452,
+        longitude: 117.2611,
+        hours: weekdays([
+          { start: '11:00', end: '12:30' },
+          { start: '17:00', end: '18:30' },
+        ]),
+        services: ['堂食'],
+        name: '安大社区助餐点',
+      };
+      const demo = DEMO_OUTLETS.map((outlet) => ({ ...outlet, id: demoOutletId(outlet.key) }));
+      const everything = [...[...rows, ...demo].map((row) => ({ ...row, latitude: row.latitudeE6 / 1e6, longitude: row.longitudeE6 / 1e6 })), canteen];
+      const at = instantOf('2026-12-08', '07:30');
+
+      const cases: Array<{ query: Record<string, unknown>; keep: (entry: (typeof everything)[number]) => boolean }> = [
+        { query: {}, keep: () => true },
+        { query: { kinds: 'breakfast,bank' }, keep: (entry) => ['breakfast', 'bank'].includes(entry.kind) },
+        { query: { kinds: 'canteen' }, keep: (entry) => entry.kind === 'canteen' },
+        { query: { keyword: '修鞋' }, keep: (entry) => entry.services.includes('修鞋') },
+        { query: { openAt: at.toISOString(), kinds: 'pharmacy' }, keep: (entry) => entry.kind === 'pharmacy' && isOpenAt(entry.hours, at) },
+      ];
+      for (let round = 0; round < 12; round++) {
+        const from = { latitude: HERE.latitude + (random() - 0.5) * 0.12, longitude: HERE.longitude + (random() - 0.5) * 0.12 };
+        const { query, keep } = cases[round % cases.length];
+        const pageSize = 5 + (round % 3) * 10;
+        const response = await search({ ...query, latitude: from.latitude, longitude: from.longitude, pageSize }).expect(200);
+        const expected = everything
+          .filter(keep)
+          .map((entry) => ({ id: entry.id, meters: distanceMeters(from, entry) }))
+          .sort((a, b) => a.meters - b.meters || a.id.localeCompare(b.id))
+          .slice(0, pageSize);
+        expect(response.body.items.map((item: { id: string; distanceMeters: number }) => ({ id: item.id, meters: item.distanceMeters }))).toEqual(expected);
+      }
+    });
+
+    it('pages on: page 2 continues where page 1 ended', async () => {
+      const first = (await search({ ...HERE, pageSize: 10 }).expect(200)).body;
+      const second = (await search({ ...HERE, pageSize: 10, page: 2 }).expect(200)).body;
+      const both = (await search({ ...HERE, pageSize: 20 }).expect(200)).body;
+      expect(first.more).toBe(true);
+      expect([...first.items, ...second.items].map((item: { id: string }) => item.id)).toEqual(both.items.map((item: { id: string }) => item.id));
+    });
+
+    it('searches from a community when no position is given, and says each result is open and until when', async () => {
+      const response = await search({ communityId: ANDA, kinds: 'canteen' }).expect(200);
+      expect(response.body.items[0]).toMatchObject({ id: ANDA_MEAL_POINT, source: 'meal_point', kind: 'canteen', name: '安大社区助餐点', open: expect.any(Boolean) });
+      await search({}).expect(400);
+    });
+  });
+
+  describe('opening hours through the API (Shanghai time)', () => {
+    let night: string;
+    beforeAll(async () => {
+      night = (
+        await t
+          .http()
+          .post('/api/staff/outlets')
+          .set(anda)
+          .send(
+            input({
+              name: '夜宵烧烤',
+              kind: 'grocery',
+              latitude: 31.8301,
+              longitude: 117.2902,
+              hours: { weekly: weekdays([{ start: '22:00', end: '02:00' }], [5, 6]).weekly, dated: [{ date: '2026-12-12', ranges: [], note: '元旦' }] },
+            }),
+          )
+          .expect(201)
+      ).body.id;
+    });
+    afterAll(() => t.http().delete(`/api/staff/outlets/${night}`).set(anda).expect(204));
+
+    it.each([
+      ['Friday 23:00', '2026-12-11', '23:00', true],
+      ['Saturday 01:30, the tail of Friday night', '2026-12-12', '01:30', true],
+      ['Saturday 02:00, closed', '2026-12-12', '02:00', false],
+      ['Saturday 23:00, a dated closure', '2026-12-12', '23:00', false],
+      ['Thursday 23:00, not a night it opens', '2026-12-10', '23:00', false],
+    ])('%s', async (_name, date, time, open) => {
+      const response = await search({ latitude: 31.8301, longitude: 117.2902, kinds: 'grocery', keyword: '夜宵', openAt: instantOf(date, time).toISOString() }).expect(200);
+      expect(response.body.items.map((item: { id: string }) => item.id)).toEqual(open ? [night] : []);
+    });
+  });
+
+  describe('CSV import and export', () => {
+    const good = (name: string) => `${name},早餐店,340104001001,肥西路 7 号,31.8449,117.2629,0551-65100002,"1-5 06:00-10:00; 6,7 07:00-10:00",豆浆、包子,老年优惠`;
+
+    it('imports nothing when a row is bad, and reports each bad row with its line and reason', async () => {
+      const before = (await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items.length;
+      const csv = [outletCsvHeader(), good('早餐一'), good('早餐二').replace('早餐店', '网吧'), good('早餐三'), good('早餐四').replace('31.8449', '北纬')].join('\n');
+      const response = await t.http().post('/api/staff/outlets/import').set(anda).send({ csv }).expect(422);
+      expect(response.body.code).toBe('OUTLET_IMPORT_INVALID');
+      expect(response.body.details).toEqual([
+        { field: 'line 3', constraints: ['outletCsvRow'], message: expect.stringContaining('网吧') },
+        { field: 'line 5', constraints: ['outletCsvRow'], message: expect.stringContaining('纬度') },
+      ]);
+      expect((await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items).toHaveLength(before);
+    });
+
+    it('refuses a file naming a community outside the region as not found, listing its lines, and imports nothing', async () => {
+      const before = (await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items.length;
+      const csv = [outletCsvHeader(), good('早餐一'), good('早餐二').replace('340104001001', '340111002001'), good('早餐三').replace('340104001001', '999999')].join('\n');
+      const response = await t.http().post('/api/staff/outlets/import').set(anda).send({ csv }).expect(404);
+      expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual(['line 3', 'line 4']);
+      expect((await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items).toHaveLength(before);
+    });
+
+    it('imports a good file whole and exports it back with formula cells defused', async () => {
+      const csv = [outletCsvHeader(), good('=早餐甲'), good('早餐乙')].join('\r\n');
+      await expect(t.http().post('/api/staff/outlets/import').set(anda).send({ csv }).expect(200)).resolves.toMatchObject({ body: { imported: 2 } });
+      const exported = await t.http().get('/api/staff/outlets/export').set(anda).expect(200);
+      expect(exported.headers['content-type']).toContain('text/csv');
+      expect(exported.text).toContain(`'=早餐甲,早餐店,340104001001`);
+      expect(exported.text).toContain('"1-5 06:00-10:00; 6,7 07:00-10:00"');
+      const imported = (await t.http().get('/api/staff/outlets').set(anda).expect(200)).body.items.filter((outlet: { name: string }) =>
+        ['=早餐甲', '早餐乙'].includes(outlet.name),
+      );
+      expect(imported).toHaveLength(2);
+      for (const outlet of imported) await t.http().delete(`/api/staff/outlets/${outlet.id}`).set(anda).expect(204);
+    });
+  });
+
+  describe('reports of wrong information', () => {
+    it('a resident reports, the region’s staff see and resolve it once; other regions’ staff do not', async () => {
+      const outlet = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+      const report = (await t.http().post(`/api/outlets/${outlet.id}/reports`).set(resident).send({ reason: 'wrong_hours', note: '周日不开门' }).expect(201)).body;
+      expect(report).toMatchObject({ outletName: '老王早餐', reason: 'wrong_hours', status: 'open' });
+      const canteenReport = (await t.http().post(`/api/outlets/${ANDA_MEAL_POINT}/reports`).set(resident).send({ reason: 'wrong_phone' }).expect(201)).body;
+      expect(canteenReport.outletSource).toBe('meal_point');
+
+      const queue = (await t.http().get('/api/staff/outlet-reports').set(anda).expect(200)).body.items.map((item: { id: string }) => item.id);
+      expect(queue).toEqual(expect.arrayContaining([report.id, canteenReport.id]));
+      expect((await t.http().get('/api/staff/outlet-reports').set(nanping).expect(200)).body.items).toEqual([]);
+      await t.http().post(`/api/staff/outlet-reports/${report.id}/resolve`).set(nanping).send({ resolution: '已处理' }).expect(404);
+
+      const resolved = await t.http().post(`/api/staff/outlet-reports/${report.id}/resolve`).set(anda).send({ resolution: '已更新营业时间' }).expect(200);
+      expect(resolved.body).toMatchObject({ status: 'resolved', resolution: '已更新营业时间' });
+      await t.http().post(`/api/staff/outlet-reports/${report.id}/resolve`).set(anda).send({ resolution: '再次' }).expect(409);
+      expect((await t.http().get('/api/staff/outlet-reports').query({ status: 'resolved' }).set(anda).expect(200)).body.items.map((item: { id: string }) => item.id)).toContain(
+        report.id,
+      );
+      await t.http().post(`/api/outlets/${randomUUID()}/reports`).set(resident).send({ reason: 'other' }).expect(404);
+      await t.http().delete(`/api/staff/outlets/${outlet.id}`).set(anda).expect(204);
+    });
+  });
+
+  describe('一刻钟便民生活圈 coverage', () => {
+    it('lists per community which kinds are within the radius and which are missing, most missing first', async () => {
+      const outlet = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+      const admin = bearer(await loginWithPassword(t, 'shushan.admin'));
+      const items = (await t.http().get('/api/staff/outlet-coverage').set(admin).expect(200)).body.items as Array<{ communityName: string; covered: string[]; missing: string[] }>;
+      const andaCoverage = items.find((item) => item.communityName === '安大社区')!;
+      const near = [
+        ...DEMO_OUTLETS.map((demo) => ({ kind: demo.kind, latitude: demo.latitudeE6 / 1e6, longitude: demo.longitudeE6 / 1e6 })),
+        { kind: 'canteen', latitude: 31.8452, longitude: 117.2611 },
+      ]
+        .filter((entry) => distanceMeters(HERE, entry) <= 1000)
+        .map((entry) => entry.kind);
+      expect(andaCoverage.covered).toEqual(OUTLET_KINDS.filter((kind) => near.includes(kind)));
+      expect(andaCoverage.covered).toEqual(expect.arrayContaining(['canteen', 'breakfast', 'pharmacy']));
+      expect(andaCoverage.missing).toEqual(OUTLET_KINDS.filter((kind) => !near.includes(kind)));
+      expect(items.map((item) => item.missing.length)).toEqual([...items.map((item) => item.missing.length)].sort((a, b) => b - a));
+      const narrow = (await t.http().get('/api/staff/outlet-coverage').query({ radiusMeters: 100 }).set(admin).expect(200)).body.items as typeof items;
+      expect(narrow.find((item) => item.communityName === '安大社区')!.covered).toEqual(['breakfast']); // 86 m away; the canteen is 140 m
+      expect((await t.http().get('/api/staff/outlet-coverage').set(nanping).expect(200)).body.items.map((item: { communityName: string }) => item.communityName)).toEqual([
+        '南屏社区',
+      ]);
+      await t.http().delete(`/api/staff/outlets/${outlet.id}`).set(anda).expect(204);
+    });
+  });
+});
