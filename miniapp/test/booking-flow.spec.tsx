@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { instantOf } from '@linli/shared';
+import { addDays, instantOf } from '@linli/shared';
 
 import { BookPage } from '../src/pages/book';
 import { OrdersPage } from '../src/pages/orders';
@@ -333,6 +333,45 @@ describe('booking a service (BookPage)', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('a national holiday in the window shows as a closed date that says so, 暂定 with the notice’s caveat while provisional', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    const fake = createFakeBookings(serviceDetailOf(dayCareService, [mediationDetail.centres[0]]), {
+      slots: [slotOf(1, '09:00', '09:30', 2), slotOf(3, '09:00', '09:30', 2)],
+      calendar: [
+        { date: addDays(TODAY, 2), kind: 'holiday', name: '元旦', source: 'provisional' },
+        { date: addDays(TODAY, 4), kind: 'workday', name: '元旦调休上班', worksAs: 5, source: 'provisional' },
+      ],
+    });
+    await serve(api, fake);
+    routeParams.id = 'svc-day-care';
+    const { container } = render(<BookPage />);
+
+    const dates = await findAll(container, '.slot-date');
+    expect(dates).toHaveLength(3);
+    expect(dates[1].className).toContain('slot-date--disabled');
+    expect(dates[1].textContent).toContain('元旦 休息（暂定）');
+    expect(container.querySelector('.slot-picker__provisional')?.textContent).toContain('节假日安排以国务院通知为准');
+    // A closed date cannot be chosen: the times shown stay those of the first open date.
+    click(dates[1]);
+    expect(container.querySelector('.slot-date--selected')).toBe(dates[0]);
+  });
+
+  it('an official holiday says 休息 without the caveat', async () => {
+    const api = createFakeApi();
+    signInTo(api);
+    const fake = createFakeBookings(serviceDetailOf(dayCareService, [mediationDetail.centres[0]]), {
+      calendar: [{ date: addDays(TODAY, 3), kind: 'holiday', name: '国庆节', source: 'official' }],
+    });
+    await serve(api, fake);
+    routeParams.id = 'svc-day-care';
+    const { container } = render(<BookPage />);
+
+    const dates = await findAll(container, '.slot-date');
+    expect(dates.map((node) => node.textContent)).toEqual([expect.stringContaining('明天'), expect.any(String), expect.stringMatching(/国庆节 休息$/)]);
+    expect(container.querySelector('.slot-picker__provisional')).toBeNull();
   });
 
   it('asks to sign in first', async () => {

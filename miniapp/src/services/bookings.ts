@@ -1,4 +1,4 @@
-import type { BookingEvent, BookingStatus, BookingView, CheckInCode, ResidentProfile, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+import type { BookingEvent, BookingStatus, BookingView, CheckInCode, ResidentProfile, SlotList, WaitlistEntryView } from '@linli/shared';
 
 import { request, requestList } from './request';
 
@@ -17,8 +17,9 @@ export interface BookingRequest extends SlotRequest {
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
-export function fetchSlots(centreId: string, serviceId: string): Promise<SlotAvailability[]> {
-  return requestList<SlotAvailability>(`${path('centres', centreId, 'services', serviceId)}/slots`, { auth: false });
+/** The bookable slots and the national holidays of the same window (why a date has none). */
+export function fetchSlots(centreId: string, serviceId: string): Promise<SlotList> {
+  return request<SlotList>(`${path('centres', centreId, 'services', serviceId)}/slots`, { auth: false });
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,6 +1,6 @@
 import { shanghaiDateOf, addDays } from '@linli/shared';
 
-import type { SlotUnavailableReason } from '@linli/shared';
+import type { CalendarDaySource, SlotUnavailableReason } from '@linli/shared';
 
 import type { BookingPerson } from '../hooks/useBookingFlow';
 import type { ApiError } from '../services/api-error';
@@ -113,6 +113,14 @@ export function dateLabel(date: string, now: Date = new Date()): string {
   const offset = [-1, 0, 1].find((days) => addDays(today, days) === date);
   const prefix = offset === undefined ? '' : NEAR_DAYS[String(offset)];
   return `${prefix}${month}月${day}日 周${weekday}`;
+}
+
+/** Under the dates when a holiday among them is provisional: the law's days, until the State Council's notice. */
+export const PROVISIONAL_HOLIDAY_NOTE = '标“暂定”的假日按国家法定节假日推算，节假日安排以国务院通知为准。';
+
+/** A holiday in the date strip: `元旦 休息`, `元旦 休息（暂定）` while the year's notice is not out. */
+export function holidayLabel(day: { name: string; source: CalendarDaySource }): string {
+  return `${day.name} 休息${day.source === 'provisional' ? '（暂定）' : ''}`;
 }
 
 /** `09:00`–`09:30` as it is printed everywhere. */

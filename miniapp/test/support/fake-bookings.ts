@@ -1,6 +1,6 @@
 import { MAX_GROUP_SIZE, addDays, availableBookingEvents, instantOf, shanghaiDateOf, transitionBooking } from '@linli/shared';
 
-import type { BookingEvent, BookingStatus, BookingView, ResidentProfile, ServiceDetail, SlotAvailability, WaitlistEntryView } from '@linli/shared';
+import type { BookingEvent, BookingStatus, BookingView, ResidentProfile, ServiceDetail, SlotAvailability, SourcedCalendarDay, WaitlistEntryView } from '@linli/shared';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { authed } from './fake-api';
@@ -23,6 +23,8 @@ export interface BookingPost {
 export interface FakeBookings {
   service: ServiceDetail;
   slots: SlotAvailability[];
+  /** The national calendar's days the slot list carries beside its slots. */
+  calendar: SourcedCalendarDay[];
   bookings: BookingView[];
   waitlist: WaitlistEntryView[];
   /** Names of the people bookings can be made for, by resident id. */
@@ -88,6 +90,7 @@ export function createFakeBookings(service: ServiceDetail, overrides: Partial<Fa
   return {
     service,
     slots: [slotOf(1, '09:00', '09:30', 2), slotOf(1, '09:30', '10:00', 0), slotOf(2, '14:00', '14:30', 3)],
+    calendar: [],
     bookings: [],
     waitlist: [],
     people: { 'resident-wang': '王秀英' },
@@ -142,7 +145,7 @@ export function bookingRoutes(api: FakeApi, fake: FakeBookings): Record<string, 
 
   return {
     [`/services/${fake.service.id}`]: (_req, res) => sendJson(res, 200, fake.service),
-    '/centres/:centreId/services/:serviceId/slots': (_req, res) => sendJson(res, 200, { items: fake.slots }),
+    '/centres/:centreId/services/:serviceId/slots': (_req, res) => sendJson(res, 200, { items: fake.slots, calendar: fake.calendar }),
     '/bookings': route(async (req, res) => {
       if (req.method === 'GET') {
         sendJson(res, 200, { items: [...fake.bookings].sort((a, b) => b.startsAt.localeCompare(a.startsAt)) });

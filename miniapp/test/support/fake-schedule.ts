@@ -44,6 +44,8 @@ const SERVICE = '/staff/centres/:centreId/services/:serviceId';
 
 export function scheduleRoutes(api: FakeApi, fake: FakeSchedule): Record<string, Handler> {
   return {
+    // The national calendar the page lists below the exceptions: none in the coming weeks unless a test says so.
+    '/calendar/:year': (_req, res) => sendJson(res, 200, { items: [] }),
     [`${SERVICE}/schedule`]: authed(api, async (_api, req, res) => {
       if (req.method === 'PUT') {
         const body = await readJson<Pick<ServiceSchedule, 'weekly' | 'policy'>>(req);

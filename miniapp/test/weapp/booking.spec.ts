@@ -37,7 +37,7 @@ const standIn = createWxStandIn({
   '/household/members': { status: 200, body: { items: [{ ...profileOf({ id: 'member-li', name: '李建国' }), relation: '子女' }] } },
   '/centres/centre-yangguang/services/svc-mediation/slots': {
     status: 200,
-    body: { items: [slot(1, '09:00', '09:30', 2), slot(1, '09:30', '10:00', 0), slot(2, '14:00', '14:30', 3)] },
+    body: { items: [slot(1, '09:00', '09:30', 2), slot(1, '09:30', '10:00', 0), slot(2, '14:00', '14:30', 3)], calendar: [] },
   },
   '/bookings': { status: 200, body: { items: [booking] } },
   '/waitlist': { status: 200, body: { items: [] } },

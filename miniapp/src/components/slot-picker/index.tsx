@@ -5,7 +5,7 @@ import { slotUnavailableReason } from '@linli/shared';
 import type { SlotAvailability, SlotUnavailableReason } from '@linli/shared';
 
 import { useSlots } from '../../hooks/useSlots';
-import { dateLabel, timeRange, unavailableNote } from '../../texts/booking-messages';
+import { PROVISIONAL_HOLIDAY_NOTE, dateLabel, holidayLabel, timeRange, unavailableNote } from '../../texts/booking-messages';
 import { RemoteContent } from '../remote-content';
 
 import './index.scss';
@@ -23,8 +23,9 @@ export interface SlotPickerProps {
 }
 
 /**
- * The next two weeks' dates with slots as big buttons, then the chosen day's times with the seats left, or why a
- * time cannot be booked (full, or its time came while the page stayed open).
+ * The next two weeks' dates with slots as big buttons — a national holiday among them as a closed one that says
+ * so (暂定 while the year's notice is not out) — then the chosen day's times with the seats left, or why a time
+ * cannot be booked (full, or its time came while the page stayed open).
  */
 export function SlotPicker({ centreId, serviceId, selected, onPick, onWaitlist, current }: SlotPickerProps) {
   const slots = useSlots(centreId, serviceId);
@@ -36,18 +37,27 @@ export function SlotPicker({ centreId, serviceId, selected, onPick, onWaitlist, 
           <>
             <Text className='slot-picker__label'>1. 选择日期</Text>
             <View className='slot-picker__dates'>
-              {slots.dates.map((date) => (
-                <View
-                  key={date}
-                  className={`slot-date${date === slots.date ? ' slot-date--selected' : ''}`}
-                  ariaRole='radio'
-                  ariaLabel={date === slots.date ? `${dateLabel(date)}，已选择` : dateLabel(date)}
-                  onClick={() => slots.setDate(date)}
-                >
-                  <Text>{dateLabel(date)}</Text>
-                </View>
-              ))}
+              {slots.dates.map((date) => {
+                const holiday = slots.holidays.get(date);
+                return holiday ? (
+                  <View key={date} className='slot-date slot-date--disabled' ariaLabel={`${dateLabel(date)}，${holidayLabel(holiday)}`}>
+                    <Text>{dateLabel(date)}</Text>
+                    <Text className='slot-date__holiday'>{holidayLabel(holiday)}</Text>
+                  </View>
+                ) : (
+                  <View
+                    key={date}
+                    className={`slot-date${date === slots.date ? ' slot-date--selected' : ''}`}
+                    ariaRole='radio'
+                    ariaLabel={date === slots.date ? `${dateLabel(date)}，已选择` : dateLabel(date)}
+                    onClick={() => slots.setDate(date)}
+                  >
+                    <Text>{dateLabel(date)}</Text>
+                  </View>
+                );
+              })}
             </View>
+            {slots.provisional && <Text className='slot-picker__provisional'>{PROVISIONAL_HOLIDAY_NOTE}</Text>}
             <Text className='slot-picker__label'>2. 选择时间</Text>
             {slots.slots.map((slot) => (
               <SlotRow

@@ -12,6 +12,7 @@ import { usePendingApplicationCount } from '../../hooks/useProviderReview';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../navigation/routes';
 import { BOOKING_DESK_ROLES } from '../../components/staff-gate';
+import { HolidayCalendarWarning } from '../../components/holiday-calendar-warning';
 
 import './index.scss';
 
@@ -65,6 +66,7 @@ export function StaffHomePage() {
     return (
       <View className='page-root staff-home'>
         <FailedSignInsNotice accountId={state.account.id} />
+        {state.account.role === 'admin' && <HolidayCalendarWarning />}
         <Greeting account={state.account} onSignOut={() => void session.signOut()} />
       </View>
     );

@@ -7,6 +7,7 @@ import { CentreChoice } from '../../components/centre-choice';
 import { ServiceChoice } from '../../components/service-choice';
 import { StaffDeskPage } from '../../components/staff-gate';
 import { ExceptionsSection } from './exceptions-section';
+import { NationalHolidaysSection } from './national-holidays-section';
 import { ServiceSwitch } from './service-switch';
 import { WeeklyForm } from './weekly-form';
 
@@ -22,6 +23,7 @@ function Editor({ target }: { target: CentreService }) {
         <>
           <WeeklyForm editor={editor} />
           <ExceptionsSection editor={editor} exceptions={schedule.exceptions} />
+          <NationalHolidaysSection />
           <ServiceSwitch target={target} />
         </>
       )}
@@ -44,7 +46,10 @@ function Desk() {
   );
 }
 
-/** 开放时间: a service's weekly hours and booking rules at one centre, its date exceptions, and its on/off switch. */
+/**
+ * 开放时间: a service's weekly hours and booking rules at one centre, its date exceptions, the national holidays that
+ * close it (with their source), and its on/off switch.
+ */
 export function StaffSchedulePage() {
   return <StaffDeskPage title='开放时间' desk={() => <Desk />} />;
 }
