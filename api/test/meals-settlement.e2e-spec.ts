@@ -283,6 +283,10 @@ describe('meal settlement', () => {
       [0, 300],
       [1000, 0],
     ]);
+    // The CSV names each rule by its name and version, as the district published it.
+    const csv = await t.http().get('/api/staff/meal-settlements/export').query({ providerId, month }).set(bearer(canteen)).expect(200);
+    const ruleLines = csv.text.split('\r\n').filter((line) => placed.body.price.appliedRuleIds.some((id: string) => line.startsWith(`${id},`)));
+    expect(ruleLines.map((line) => line.split(',')[1]).sort()).toEqual(['蜀山区低保特困老人助餐补贴 第1版', '蜀山区失能低保老人免费送餐 第1版'].sort());
 
     await t.http().post(`/api/meal-orders/${placed.body.id}/cancel`).set(bearer(li)).send({}).expect(200);
     const afterCancel = (await settlementAs(canteen, { providerId, month }).expect(200)).body as MealSettlement;
@@ -337,14 +341,15 @@ describe('meal settlement', () => {
     expect(lines[8]).toBe('合计 6 餐,,,,,,,,68.33,32.00,36.33,5.50,4.25,1.25,37.58,');
     expect(lines.slice(9)).toEqual([
       '',
-      '补贴规则,餐数,餐费补贴(元),配送补贴(元)',
-      'rule-age,4,15.33,0.00',
-      'rule-delivery,2,0.00,4.25',
-      'rule-hardship,1,10.00,0.00',
-      'rule-percent,1,6.67,0.00',
+      '补贴规则,规则名称,餐数,餐费补贴(元),配送补贴(元)',
+      // These orders were written with made-up rule ids: no rule of that id, no name.
+      'rule-age,,4,15.33,0.00',
+      'rule-delivery,,2,0.00,4.25',
+      'rule-hardship,,1,10.00,0.00',
+      'rule-percent,,1,6.67,0.00',
       '',
     ]);
-    const audit = await t.dataSource.getRepository(AuditEntry).findOneByOrFail({ action: 'meal_settlement.exported', targetId: providerId });
-    expect(audit.details).toEqual({ month: MONTH, rows: 6 });
+    const audits = await t.dataSource.getRepository(AuditEntry).findBy({ action: 'meal_settlement.exported', targetId: providerId });
+    expect(audits.map((audit) => audit.details).filter((details) => (details as { month: string }).month === MONTH)).toEqual([{ month: MONTH, rows: 6 }]);
   });
 });

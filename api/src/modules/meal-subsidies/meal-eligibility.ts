@@ -47,6 +47,11 @@ export class MealEligibility {
     };
   }
 
+  /** Rule versions by id, whatever their dates (orders keep the ids of the versions that priced them); unknown ids are left out. */
+  async ruleVersions(ruleIds: string[]): Promise<MealSubsidyRule[]> {
+    return (await this.rules.listByIds([...new Set(ruleIds)])).map(toMealSubsidyRule);
+  }
+
   /** The district's versions in force on `date` (`YYYY-MM-DD`, the meal's Shanghai date), withdrawn ones never. */
   async rulesInForce(districtId: string, date: string, manager?: EntityManager): Promise<MealSubsidyRule[]> {
     return (await this.rules.listInForce(districtId, date, manager)).map(toMealSubsidyRule);

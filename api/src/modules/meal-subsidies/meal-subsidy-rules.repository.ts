@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { MealSubsidyRuleRow } from './meal-subsidy-rule.entity';
 
 /** The districts' subsidy rules, every version of every scheme, withdrawn ones kept. */
@@ -40,6 +40,12 @@ export class MealSubsidyRulesRepository {
     return this.manager(manager)
       .getRepository(MealSubsidyRuleRow)
       .findOne({ where: { id: ruleId } });
+  }
+
+  /** The versions with these ids (any district, withdrawn ones too): settlement names the rules its orders applied. */
+  listByIds(ruleIds: string[]): Promise<MealSubsidyRuleRow[]> {
+    if (ruleIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(MealSubsidyRuleRow).find({ where: { id: In(ruleIds) } });
   }
 
   /** The latest version of a scheme, withdrawn or not (its number is the highest ever used). */

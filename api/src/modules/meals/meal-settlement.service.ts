@@ -21,6 +21,7 @@ import { toCsv } from '../../common/http/csv';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
+import { MealEligibility } from '../meal-subsidies';
 import type { Provider } from '../providers';
 import type { MealOrder } from './meal-order.entity';
 import { mayManagePoint } from './meal-point-access';
@@ -51,13 +52,17 @@ export class MealSettlementService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly cipher: FieldCipher,
+    private readonly eligibility: MealEligibility,
   ) {}
 
   async settlement(auth: AuthContext, query: MealSettlementQuery): Promise<MealSettlement> {
     return (await this.settle(auth, query)).settlement;
   }
 
-  /** The settlement as CSV for a spreadsheet: the meals, the totals row, then the totals per rule. The export is audited. */
+  /**
+   * The settlement as CSV for a spreadsheet: the meals, the totals row, then the totals per rule with each rule's name
+   * and version (the bureau matches them against the district's rule list). The export is audited.
+   */
   async exportCsv(auth: AuthContext, query: MealSettlementQuery): Promise<string> {
     const { settlement, provider } = await this.settle(auth, query);
     const header = ['日期', '餐次', '助餐点', '老人', '身份证号', '方式', '状态', '补贴规则', ...AMOUNT_HEADERS.map(([, title]) => title), '订单号'];
@@ -74,7 +79,8 @@ export class MealSettlementService {
       row.orderId,
     ]);
     const totalsLine = [`合计 ${settlement.totals.meals} 餐`, '', '', '', '', '', '', '', ...AMOUNT_HEADERS.map(([field]) => formatYuan(settlement.totals[field])), ''];
-    const ruleLines = settlement.byRule.map((rule) => [rule.ruleId, String(rule.meals), formatYuan(rule.mealFen), formatYuan(rule.deliveryFen)]);
+    const named = new Map((await this.eligibility.ruleVersions(settlement.byRule.map((rule) => rule.ruleId))).map((rule) => [rule.id, `${rule.name} 第${rule.version}版`]));
+    const ruleLines = settlement.byRule.map((rule) => [rule.ruleId, named.get(rule.ruleId) ?? '', String(rule.meals), formatYuan(rule.mealFen), formatYuan(rule.deliveryFen)]);
     await this.transactions.write((manager) =>
       this.audit.record(manager, auth, {
         action: 'meal_settlement.exported',
@@ -90,7 +96,7 @@ export class MealSettlementService {
       ...lines,
       totalsLine,
       [],
-      ['补贴规则', '餐数', '餐费补贴(元)', '配送补贴(元)'],
+      ['补贴规则', '规则名称', '餐数', '餐费补贴(元)', '配送补贴(元)'],
       ...ruleLines,
     ]);
   }
