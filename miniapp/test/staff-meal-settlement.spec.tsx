@@ -3,11 +3,13 @@ import { shanghaiDateOf, totalMealSettlement } from '@linli/shared';
 
 import type { MealSettlement, MealSettlementRow, MealSubsidyRuleView } from '@linli/shared';
 
+import type { Handler } from './support/fixture-server';
+
 import { canteensOf, recentMonths } from '../src/staff/hooks/useMealSettlement';
 import { StaffMealSettlementPage } from '../src/staff/pages/meal-settlement';
 import { authed, createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { mealPointFixture } from './support/fake-canteen';
-import { sendJson } from './support/fixture-server';
+import { failingOnce, sendJson } from './support/fixture-server';
 import { findAll, findOne } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
@@ -95,7 +97,7 @@ describe('settlement choices', () => {
 describe('staff: 助餐补贴结算', () => {
   const thisMonth = shanghaiDateOf(new Date()).slice(0, 7);
 
-  async function open(settlements: (month: string) => MealSettlement) {
+  async function open(settlements: (month: string) => MealSettlement, rulesRoute: Handler = (_req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] })) {
     const api = createFakeApi({ account: staff });
     signInTo(api);
     const asked: URLSearchParams[] = [];
@@ -112,7 +114,7 @@ describe('staff: 助餐补贴结算', () => {
         exports.push({ auth: req.headers.authorization, query: new URL(req.url ?? '', 'http://fake').searchParams });
         res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8' }).end('\uFEFF日期,老人\n2026-12-01,李*国\n');
       },
-      '/districts/:id/meal-subsidy-rules': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] })),
+      '/districts/:id/meal-subsidy-rules': authed(api, (_state, req, res) => rulesRoute(req, res)),
     });
     return { ...render(<StaffMealSettlementPage />), asked, exports };
   }
@@ -163,6 +165,17 @@ describe('staff: 助餐补贴结算', () => {
     expect(byId.get(hardshipRule.id)).toContain('2 餐 · 餐费补贴 ¥20.00 · 配送补贴 ¥0.00');
     expect(byId.get(deliveryRule.id)).toContain('送餐免费 · 可叠加');
     expect(byId.get(deliveryRule.id)).toContain(`规则编号 ${deliveryRule.id}`);
+  });
+
+  it('rules that could not be read say so and are read again on request; the meals and totals stay', async () => {
+    const rules = failingOnce((_req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] }));
+    const { container } = await open((month) => settlementOf(month, [rowOf({})]), rules.handler);
+    await waitFor(() => expect(container.querySelector('.settlement-rule')?.textContent).toContain('（规则说明没有读到）'));
+    expect(container.querySelector('.settlement-totals')?.textContent).toContain('合计 1 餐');
+    click(container.querySelector('.settlement-rules__retry'));
+    await waitFor(() => expect(container.querySelector(`.settlement-rule[data-rule="${hardshipRule.id}"]`)?.textContent).toContain('蜀山区低保特困老人助餐补贴 第 1 版'));
+    expect(container.querySelector('.settlement-rules__retry')).toBeNull();
+    expect(rules.calls()).toBe(2);
   });
 
   it('another month is asked for when chosen; a month without subsidised meals says so', async () => {

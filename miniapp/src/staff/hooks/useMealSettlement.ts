@@ -68,8 +68,11 @@ export function useManagedMealPoints(): RemoteDataHandle<MealPointView[]> {
 
 export interface SettlementSheet {
   settlement: RemoteDataHandle<MealSettlement>;
-  /** The rule versions of the canteen's districts by id, to explain the ids; empty while loading or when unreadable. */
+  /** The rule versions of the canteen's districts by id, to explain the ids (empty until they came). */
   rules: Map<string, MealSubsidyRuleView>;
+  /** Whether those rules came, are on their way, or could not be read (then `retryRules`). */
+  rulesStatus: 'loading' | 'ready' | 'error';
+  retryRules: () => void;
   csv: { state: SaveState; run: () => void };
 }
 
@@ -84,5 +87,5 @@ export function useSettlementSheet(canteen: SettlementCanteen, month: string): S
   const runCsv = () => download.run(() => fetchMealSettlementCsv(canteen.id, month), `助餐补贴结算-${canteen.name}-${month}.csv`);
 
   const byId = new Map(rules.state.status === 'ready' ? rules.state.data.flat().map((rule) => [rule.id, rule]) : []);
-  return { settlement, rules: byId, csv: { state: download.state, run: runCsv } };
+  return { settlement, rules: byId, rulesStatus: rules.state.status, retryRules: rules.retry, csv: { state: download.state, run: runCsv } };
 }

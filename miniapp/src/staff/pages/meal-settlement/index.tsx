@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { formatYuan, MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_ORDER_STATUS_LABELS } from '@linli/shared';
 
-import type { MealPointView, MealSettlement, MealSettlementAmounts, MealSettlementRow, MealSubsidyRuleView } from '@linli/shared';
+import type { MealPointView, MealSettlement, MealSettlementAmounts, MealSettlementRow } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
@@ -71,17 +71,28 @@ function Totals({ settlement }: { settlement: MealSettlement }) {
   );
 }
 
+const MISSING_RULE_TITLES: Record<SettlementSheet['rulesStatus'], string> = {
+  loading: '（正在读取规则说明）',
+  error: '（规则说明没有读到）',
+  ready: '（区里的规则中没有这一条）',
+};
+
 /** Each rule id explained: its name and version, what it gives to whom, and its share of the month. */
-function RuleList({ settlement, rules }: { settlement: MealSettlement; rules: Map<string, MealSubsidyRuleView> }) {
+function RuleList({ settlement, sheet }: { settlement: MealSettlement; sheet: SettlementSheet }) {
   return (
     <View className='settlement-rules'>
       <Text className='staff-desk__label'>补贴规则说明</Text>
+      {sheet.rulesStatus === 'error' && (
+        <Button className='staff-desk__button settlement-rules__retry settlement-print-hide' size='large' block onClick={sheet.retryRules}>
+          重新读取规则说明
+        </Button>
+      )}
       {settlement.byRule.map((share, index) => {
-        const rule = rules.get(share.ruleId);
+        const rule = sheet.rules.get(share.ruleId);
         return (
           <View key={share.ruleId} className='staff-booking settlement-rule' data-rule={share.ruleId}>
             <Text className='staff-booking__title'>
-              规则 {index + 1} · {rule ? subsidyRuleTitle(rule) : '（未找到这条规则）'}
+              规则 {index + 1} · {rule ? subsidyRuleTitle(rule) : MISSING_RULE_TITLES[sheet.rulesStatus]}
             </Text>
             {rule && (
               <Text className='staff-booking__line settlement-rule__what'>
@@ -110,7 +121,7 @@ function Sheet({ canteen, month, sheet }: { canteen: SettlementCanteen; month: s
               {canteen.name} {month} 老年助餐补贴结算
             </Text>
             <Totals settlement={settlement} />
-            <RuleList settlement={settlement} rules={sheet.rules} />
+            <RuleList settlement={settlement} sheet={sheet} />
             <Text className='staff-desk__label'>每一餐（老人姓名和身份证号已隐去部分）</Text>
             {settlement.rows.map((row) => (
               <Row key={row.orderId} row={row} numbers={numbers} />
