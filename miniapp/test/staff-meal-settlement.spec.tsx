@@ -85,11 +85,20 @@ describe('settlement choices', () => {
   });
 
   it('one canteen per provider, with the districts of its points', () => {
-    const second = { ...mealPointFixture, id: 'point-2', districtId: 'district-baohe' };
-    const other = { ...mealPointFixture, id: 'point-3', providerId: 'provider-other', providerName: '另一家食堂' };
-    expect(canteensOf([mealPointFixture, second, other, { ...second, id: 'point-4' }])).toEqual([
-      { id: mealPointFixture.providerId, name: mealPointFixture.providerName, districtIds: [mealPointFixture.districtId, 'district-baohe'] },
-      { id: 'provider-other', name: '另一家食堂', districtIds: [mealPointFixture.districtId] },
+    const second = { ...mealPointFixture, id: 'point-2', name: '二号点', districtId: 'district-baohe' };
+    const other = { ...mealPointFixture, id: 'point-3', name: '三号点', providerId: 'provider-other', providerName: '另一家食堂' };
+    expect(canteensOf([mealPointFixture, second, other, { ...second, id: 'point-4', name: '四号点' }])).toEqual([
+      {
+        id: mealPointFixture.providerId,
+        name: mealPointFixture.providerName,
+        points: [
+          { id: mealPointFixture.id, name: mealPointFixture.name },
+          { id: 'point-2', name: '二号点' },
+          { id: 'point-4', name: '四号点' },
+        ],
+        districtIds: [mealPointFixture.districtId, 'district-baohe'],
+      },
+      { id: 'provider-other', name: '另一家食堂', points: [{ id: 'point-3', name: '三号点' }], districtIds: [mealPointFixture.districtId] },
     ]);
   });
 });
@@ -97,14 +106,18 @@ describe('settlement choices', () => {
 describe('staff: 助餐补贴结算', () => {
   const thisMonth = shanghaiDateOf(new Date()).slice(0, 7);
 
-  async function open(settlements: (month: string) => MealSettlement, rulesRoute: Handler = (_req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] })) {
+  async function open(
+    settlements: (month: string) => MealSettlement,
+    rulesRoute: Handler = (_req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] }),
+    points = [mealPointFixture],
+  ) {
     const api = createFakeApi({ account: staff });
     signInTo(api);
     const asked: URLSearchParams[] = [];
     const exports: Array<{ auth: string | undefined; query: URLSearchParams }> = [];
     await serveRoutes({
       ...meRoutes(api),
-      '/staff/meal-points': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [mealPointFixture] })),
+      '/staff/meal-points': authed(api, (_state, _req, res) => sendJson(res, 200, { items: points })),
       '/staff/meal-settlements': authed(api, (_state, req, res) => {
         const query = new URL(req.url ?? '', 'http://fake').searchParams;
         asked.push(query);
@@ -176,6 +189,26 @@ describe('staff: 助餐补贴结算', () => {
     await waitFor(() => expect(container.querySelector(`.settlement-rule[data-rule="${hardshipRule.id}"]`)?.textContent).toContain('蜀山区低保特困老人助餐补贴 第 1 版'));
     expect(container.querySelector('.settlement-rules__retry')).toBeNull();
     expect(rules.calls()).toBe(2);
+  });
+
+  it('one meal point of the canteen: its meals and totals summed from them; the CSV stays the whole canteen’s', async () => {
+    const jinzhai = { ...mealPointFixture, id: 'point-jinzhai', name: '金寨路助餐点' };
+    const rows = [
+      rowOf({}),
+      rowOf({ orderId: 'order-2', mealPointId: jinzhai.id, mealPointName: jinzhai.name, elderName: '王*英', grossFen: 1200, subsidyFen: 400, payableFen: 800 }),
+    ];
+    const { container } = await open((month) => settlementOf(month, rows), undefined, [mealPointFixture, jinzhai]);
+    await waitFor(() => expect(container.querySelectorAll('.settlement-row')).toHaveLength(2));
+    expect(container.querySelector('.settlement-totals')?.textContent).toContain('合计 2 餐');
+    const points = container.querySelectorAll('.settlement-point');
+    expect([...points].map((chip) => chip.textContent)).toEqual(['全部助餐点', '安大社区助餐点', '金寨路助餐点']);
+
+    click(points[2]);
+    await waitFor(() => expect(container.querySelectorAll('.settlement-row')).toHaveLength(1));
+    expect(container.querySelector('.settlement-row')?.textContent).toContain('王*英');
+    expect(container.querySelector('.settlement-totals__amounts')?.textContent).toBe('餐费 ¥12.00 · 补贴 ¥4.00 · 自付 ¥8.00');
+    expect(container.querySelector('.settlement-sheet__title')?.textContent).toContain('金寨路助餐点');
+    expect(container.querySelector('.settlement-export__csv')?.textContent).toBe('导出 CSV（整个机构）');
   });
 
   it('another month is asked for when chosen; a month without subsidised meals says so', async () => {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { shanghaiDateOf } from '@linli/shared';
+import { shanghaiDateOf, totalMealSettlement } from '@linli/shared';
 
 import type { MealPointView, MealSettlement, MealSubsidyRuleView } from '@linli/shared';
 
@@ -16,6 +16,8 @@ import type { SaveState } from './useScheduleEditor';
 export interface SettlementCanteen {
   id: string;
   name: string;
+  /** Those points, for looking at one of them. */
+  points: Array<{ id: string; name: string }>;
   /** The districts of those points: their subsidy rules explain the rule ids. */
   districtIds: string[];
 }
@@ -24,7 +26,8 @@ export interface SettlementCanteen {
 export function canteensOf(points: readonly MealPointView[]): SettlementCanteen[] {
   const byId = new Map<string, SettlementCanteen>();
   for (const point of points) {
-    const canteen = byId.get(point.providerId) ?? { id: point.providerId, name: point.providerName, districtIds: [] };
+    const canteen = byId.get(point.providerId) ?? { id: point.providerId, name: point.providerName, points: [], districtIds: [] };
+    canteen.points.push({ id: point.id, name: point.name });
     if (!canteen.districtIds.includes(point.districtId)) canteen.districtIds.push(point.districtId);
     byId.set(point.providerId, canteen);
   }
@@ -43,10 +46,27 @@ export function recentMonths(today: string, count: number): string[] {
 /** How many months the page offers: settlement is asked for the month just ended, now and then one a little older. */
 const MONTHS_OFFERED = 6;
 
+/**
+ * One meal point's part of a canteen's settlement: its rows, and totals summed from them as the API sums the whole
+ * (totalMealSettlement), so they add up the same way. Null: the whole canteen as it came.
+ */
+export function settlementOfPoint(settlement: MealSettlement, pointId: string | null): MealSettlement {
+  if (pointId === null) return settlement;
+  const rows = settlement.rows.filter((row) => row.mealPointId === pointId);
+  return { ...settlement, rows, ...totalMealSettlement(rows) };
+}
+
+/** The chip value for every point of the canteen. */
+export const ALL_POINTS = 'all';
+
 export interface SettlementChoice {
   canteens: SettlementCanteen[];
   canteen: SettlementCanteen | null;
   chooseCanteen: (id: string) => void;
+  /** One point of the canteen, or null for all of them. */
+  point: { id: string; name: string } | null;
+  /** A point's id, or ALL_POINTS. */
+  choosePoint: (id: string) => void;
   months: string[];
   month: string;
   chooseMonth: (month: string) => void;
@@ -57,9 +77,11 @@ export function useSettlementChoice(points: readonly MealPointView[], now: () =>
   const [months] = useState(() => recentMonths(shanghaiDateOf(now()), MONTHS_OFFERED));
   const [month, chooseMonth] = useState(months[0]);
   const [canteenId, chooseCanteen] = useState<string | null>(null);
+  const [pointId, choosePoint] = useState<string>(ALL_POINTS);
   const canteens = canteensOf(points);
   const canteen = canteens.find((candidate) => candidate.id === canteenId) ?? canteens[0] ?? null;
-  return { canteens, canteen, chooseCanteen, months, month, chooseMonth };
+  const point = canteen?.points.find((candidate) => candidate.id === pointId) ?? null;
+  return { canteens, canteen, chooseCanteen, point, choosePoint, months, month, chooseMonth };
 }
 
 export function useManagedMealPoints(): RemoteDataHandle<MealPointView[]> {

@@ -10,9 +10,9 @@ import { subsidyRuleLine, subsidyRuleTitle } from '../../../texts/subsidy-rule-t
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { StaffDeskPage } from '../../components/staff-gate';
-import { useManagedMealPoints, useSettlementChoice, useSettlementSheet } from '../../hooks/useMealSettlement';
+import { ALL_POINTS, settlementOfPoint, useManagedMealPoints, useSettlementChoice, useSettlementSheet } from '../../hooks/useMealSettlement';
 
-import type { SettlementCanteen, SettlementSheet } from '../../hooks/useMealSettlement';
+import type { SettlementCanteen, SettlementChoice, SettlementSheet } from '../../hooks/useMealSettlement';
 
 import '../../components/staff-desk.scss';
 import './index.scss';
@@ -22,6 +22,9 @@ const ON_H5 = process.env.TARO_ENV === 'h5';
 
 /** Rules are numbered by their place in the totals per rule: rows say 规则 1、3, the list below explains each. */
 type RuleNumbers = Map<string, number>;
+
+/** The one meal point looked at, or null for the whole canteen. */
+type SettlementPoint = SettlementChoice['point'];
 
 function amountsLine(amounts: MealSettlementAmounts): string {
   return `餐费 ¥${formatYuan(amounts.grossFen)} · 补贴 ¥${formatYuan(amounts.subsidyFen)} · 自付 ¥${formatYuan(amounts.payableFen)}`;
@@ -110,15 +113,22 @@ function RuleList({ settlement, sheet }: { settlement: MealSettlement; sheet: Se
   );
 }
 
-function Sheet({ canteen, month, sheet }: { canteen: SettlementCanteen; month: string; sheet: SettlementSheet }) {
+function Sheet({ canteen, point, month, sheet }: { canteen: SettlementCanteen; point: SettlementPoint; month: string; sheet: SettlementSheet }) {
   return (
-    <RemoteContent state={sheet.settlement.state} onRetry={sheet.settlement.retry} isEmpty={(settlement) => isEmptyList(settlement.rows)} emptyText='这个月没有享受补贴的餐'>
-      {(settlement) => {
+    <RemoteContent
+      state={sheet.settlement.state}
+      onRetry={sheet.settlement.retry}
+      isEmpty={(whole) => isEmptyList(settlementOfPoint(whole, point?.id ?? null).rows)}
+      emptyText='这个月没有享受补贴的餐'
+    >
+      {(whole) => {
+        const settlement = settlementOfPoint(whole, point?.id ?? null);
         const numbers: RuleNumbers = new Map(settlement.byRule.map((share, index) => [share.ruleId, index + 1]));
         return (
           <View className='settlement-sheet'>
             <Text className='staff-desk__label settlement-sheet__title'>
-              {canteen.name} {month} 老年助餐补贴结算
+              {canteen.name}
+              {point ? ` · ${point.name}` : ''} {month} 老年助餐补贴结算
             </Text>
             <Totals settlement={settlement} />
             <RuleList settlement={settlement} sheet={sheet} />
@@ -133,13 +143,13 @@ function Sheet({ canteen, month, sheet }: { canteen: SettlementCanteen; month: s
   );
 }
 
-function Export({ sheet }: { sheet: SettlementSheet }) {
+function Export({ sheet, point }: { sheet: SettlementSheet; point: SettlementPoint }) {
   if (!ON_H5) return <Text className='staff-desk__message staff-desk__message--done settlement-export-hint'>导出 CSV 和打印：请在电脑浏览器中打开工作台</Text>;
   return (
     <View className='staff-form settlement-export settlement-print-hide'>
       <SaveMessage state={sheet.csv.state} doneText='已导出，请在下载的文件中查看' />
       <SubmitButton className='settlement-export__csv' pending={sheet.csv.state.status === 'pending'} onClick={sheet.csv.run}>
-        导出 CSV
+        {point ? '导出 CSV（整个机构）' : '导出 CSV'}
       </SubmitButton>
       <Button className='staff-desk__button settlement-export__print' size='large' block onClick={() => window.print()}>
         打印
@@ -148,12 +158,12 @@ function Export({ sheet }: { sheet: SettlementSheet }) {
   );
 }
 
-function CanteenMonth({ canteen, month }: { canteen: SettlementCanteen; month: string }) {
+function CanteenMonth({ canteen, point, month }: { canteen: SettlementCanteen; point: SettlementPoint; month: string }) {
   const sheet = useSettlementSheet(canteen, month);
   return (
     <>
-      <Export sheet={sheet} />
-      <Sheet canteen={canteen} month={month} sheet={sheet} />
+      <Export sheet={sheet} point={point} />
+      <Sheet canteen={canteen} point={point} month={month} sheet={sheet} />
     </>
   );
 }
@@ -170,10 +180,21 @@ function Settlement({ points }: { points: MealPointView[] }) {
           value={choice.canteen?.id ?? ''}
           onChange={choice.chooseCanteen}
         />
+        {choice.canteen && choice.canteen.points.length > 1 && (
+          <>
+            <Text className='staff-desk__label'>助餐点</Text>
+            <Chips
+              className='settlement-point'
+              chips={[{ value: ALL_POINTS, label: '全部助餐点' }, ...choice.canteen.points.map((point) => ({ value: point.id, label: point.name }))]}
+              value={choice.point?.id ?? ALL_POINTS}
+              onChange={choice.choosePoint}
+            />
+          </>
+        )}
         <Text className='staff-desk__label'>月份</Text>
         <Chips className='settlement-month' chips={choice.months.map((month) => ({ value: month, label: month }))} value={choice.month} onChange={choice.chooseMonth} />
       </View>
-      {choice.canteen && <CanteenMonth key={`${choice.canteen.id}|${choice.month}`} canteen={choice.canteen} month={choice.month} />}
+      {choice.canteen && <CanteenMonth key={`${choice.canteen.id}|${choice.month}`} canteen={choice.canteen} point={choice.point} month={choice.month} />}
     </>
   );
 }
