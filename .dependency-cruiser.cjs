@@ -1,6 +1,6 @@
 // Architecture rules as code: `npm run boundaries` (dependency-cruiser). Each rule names the boundary it keeps;
 // docs/architecture.md describes the modules and their public surfaces.
-const SUBPACKAGES = '(staff|provider|home-service)';
+const SUBPACKAGES = '(staff|provider|home-service|outlets)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

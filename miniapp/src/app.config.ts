@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/meal-elder/index',
         'pages/meal-rules/index',
         'pages/meal-settlement/index',
+        'pages/outlets/index',
       ],
     },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index', 'pages/apply/index'] },
@@ -37,6 +38,8 @@ export default defineAppConfig({
     { root: 'home-service', name: 'home-service', pages: ['pages/book/index', 'pages/order/index'] },
     // 老年助餐 for residents: the meal home (menus, price after subsidy), ordering, my meal orders, pickup code, balance.
     { root: 'meals', name: 'meals', pages: ['pages/index/index', 'pages/order/index', 'pages/orders/index', 'pages/pickup/index', 'pages/balance/index'] },
+    // 便民网点 for residents: the nearest outlets (list, and a map on weapp), one outlet with its hours, call, route, 信息有误.
+    { root: 'outlets', name: 'outlets', pages: ['pages/index/index', 'pages/outlet/index'] },
   ],
   window: {
     // WeChat's own bar in the mini program; on H5 this switches on Taro's one bar for the whole app (the page's title,

@@ -11,3 +11,8 @@ export async function currentPosition(): Promise<WorkerPosition | null> {
     return null;
   }
 }
+
+/** The position, or null when the phone has not answered within `ms`: a phone that never answers must not hold a list. */
+export function currentPositionWithin(ms: number): Promise<WorkerPosition | null> {
+  return Promise.race([currentPosition(), new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}

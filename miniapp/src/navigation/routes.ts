@@ -41,6 +41,9 @@ export const ROUTES = {
   mealOrders: '/meals/pages/orders/index',
   mealPickup: '/meals/pages/pickup/index',
   mealBalance: '/meals/pages/balance/index',
+  outlets: '/outlets/pages/index/index',
+  outlet: '/outlets/pages/outlet/index',
+  staffOutlets: '/staff/pages/outlets/index',
 } as const;
 
 /** A page that shows one record, e.g. `/pages/service/index?id=…`. */

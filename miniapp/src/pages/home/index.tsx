@@ -14,6 +14,7 @@ import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
 import { MealTile } from './meal-tile';
 import { NextUp } from './next-up';
+import { OutletsTile } from './outlets-tile';
 
 import './index.scss';
 
@@ -35,6 +36,7 @@ export function HomePage() {
       <View className='home__section'>
         <Text className='home__title'>社区服务</Text>
         <MealTile />
+        <OutletsTile />
         <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={isEmptyList} emptyText='暂时还没有服务信息'>
           {(categories) => <CategoryTiles categories={categories} />}
         </RemoteContent>

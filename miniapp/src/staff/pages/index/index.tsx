@@ -45,6 +45,7 @@ function Greeting({ account, onSignOut }: { account: SessionAccount; onSignOut: 
           <LinkEntry className='staff-home__meal-elder' label='老人助餐' hint='助餐档案、困难认定、充值、代老人订餐' url={ROUTES.staffMealElder} />
           <LinkEntry className='staff-home__canteen' label='助餐点' hint='今日订单、取餐核销、后厨统计、菜单' url={ROUTES.canteenHome} />
           <LinkEntry className='staff-home__meal-settlement' label='助餐补贴结算' hint='每月每餐补贴明细、按规则合计、导出表格' url={ROUTES.staffMealSettlement} />
+          <LinkEntry className='staff-home__outlets' label='便民网点' hint='网点目录、批量导入、居民反馈、一刻钟生活圈覆盖' url={ROUTES.staffOutlets} />
           {account.role === 'admin' && <LinkEntry className='staff-home__meal-rules' label='助餐补贴规则' hint='补贴方案、发布新版本、撤回' url={ROUTES.staffMealRules} />}
         </>
       ) : (
