@@ -93,6 +93,8 @@ interface Fixtures {
   wechatPayOrderOfB: string;
   /** Another, whose payment notification every caller posts (WeChat Pay is the caller: the signature is the permission). */
   notifiedOrderOfB: string;
+  /** A WeChat Pay top-up of 李建国's meal balance by 李明, not paid (its parameters are asked for, its payment checked). */
+  topUpOfB: string;
   /** A meal of 李建国's ready at the demo point's counter today, and its six digits (only refused callers try it). */
   readyMealOrder: string;
   readyMealCode: string;
@@ -202,7 +204,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
   beforeAll(async () => {
     // Hundreds of sign-ins from one test IP: lift the per-IP login throttle (tested in auth.e2e-spec.ts).
     wechatPay = await startWechatPay();
-    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', ...wechatPay.env } });
+    // 模拟支付 on, so the demo's payment routes have callers who succeed (they are 404 for everyone otherwise).
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', ...wechatPay.env, WECHATPAY_SIMULATE_PAYMENTS: 'true' } });
     await t.seed();
     const region = (code: string) => stableId('region', code);
 
@@ -266,6 +269,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       mealOrderOfB: '',
       wechatPayOrderOfB: '',
       notifiedOrderOfB: '',
+      topUpOfB: '',
       readyMealOrder: '',
       readyMealCode: '',
     };
@@ -308,6 +312,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
     f.mealOrderOfB = await mealOrder(f);
     f.wechatPayOrderOfB = await mealOrder(f, 'wechat_pay');
     f.notifiedOrderOfB = await mealOrder(f, 'wechat_pay');
+    f.topUpOfB = await wechatTopUp(f);
     ({ orderId: f.readyMealOrder, shortCode: f.readyMealCode } = await insertReadyMealOrder(t, f.memberOfB));
   });
   afterAll(async () => {
@@ -479,6 +484,10 @@ describe('authorization matrix: every route, every kind of caller', () => {
     return (await as('residentB', 'POST', '/api/meal-orders', { ...mealOrderBody(f), paymentMethod })).body.id;
   }
 
+  async function wechatTopUp(f: Fixtures): Promise<string> {
+    return (await as('residentB', 'POST', `/api/meal-balances/${f.memberOfB}/wechat-top-ups`, { amountFen: 5000 })).body.id;
+  }
+
   const ANDA_OUTLET = demoOutletId('anda-breakfast');
   const STAFF_AND_ADMINS: Caller[] = ['staff', 'staffOther', 'admin', 'adminCity', 'adminOther'];
   const OUTLET_READERS: Caller[] = [...RESIDENTS, ...STAFF_AND_ADMINS];
@@ -517,19 +526,17 @@ describe('authorization matrix: every route, every kind of caller', () => {
   async function newOutletReport(f: Fixtures): Promise<string> {
     const id = randomUUID();
     const reason = 'wrong_hours' as const;
-    await t.dataSource
-      .getRepository(OutletReport)
-      .insert({
-        id,
-        outletId: ANDA_OUTLET,
-        outletSource: 'directory',
-        outletName: '安大老王早餐',
-        regionId: f.anda,
-        reason,
-        note: '矩阵反馈',
-        reporterAccountId: randomUUID(),
-        createdAt: new Date(),
-      });
+    await t.dataSource.getRepository(OutletReport).insert({
+      id,
+      outletId: ANDA_OUTLET,
+      outletSource: 'directory',
+      outletName: '安大老王早餐',
+      regionId: f.anda,
+      reason,
+      note: '矩阵反馈',
+      reporterAccountId: randomUUID(),
+      createdAt: new Date(),
+    });
     return id;
   }
 
@@ -1166,6 +1173,27 @@ describe('authorization matrix: every route, every kind of caller', () => {
     'GET /api/meal-orders/{orderId}/wechat-pay': {
       allowed: ['residentB'],
       call: (f) => ({ path: `/api/meal-orders/${f.wechatPayOrderOfB}/wechat-pay` }),
+    },
+    // The demo's 模拟支付 pays what it is called on: the one allowed caller pays an order of its own.
+    'POST /api/meal-orders/{orderId}/wechat-pay/demo-payment': {
+      allowed: ['residentB'],
+      call: async (f, caller) => ({ path: `/api/meal-orders/${caller === 'residentB' ? await mealOrder(f, 'wechat_pay') : f.wechatPayOrderOfB}/wechat-pay/demo-payment` }),
+    },
+    'POST /api/meal-balances/{residentId}/wechat-top-ups': {
+      allowed: ['residentB'],
+      call: (f) => ({ path: `/api/meal-balances/${f.memberOfB}/wechat-top-ups`, body: { amountFen: 100 } }),
+    },
+    'GET /api/meal-balance-top-ups/{topUpId}/wechat-pay': {
+      allowed: ['residentB'],
+      call: (f) => ({ path: `/api/meal-balance-top-ups/${f.topUpOfB}/wechat-pay` }),
+    },
+    'POST /api/meal-balance-top-ups/{topUpId}/wechat-pay/check': {
+      allowed: ['residentB'],
+      call: (f) => ({ path: `/api/meal-balance-top-ups/${f.topUpOfB}/wechat-pay/check` }),
+    },
+    'POST /api/meal-balance-top-ups/{topUpId}/wechat-pay/demo-payment': {
+      allowed: ['residentB'],
+      call: async (f, caller) => ({ path: `/api/meal-balance-top-ups/${caller === 'residentB' ? await wechatTopUp(f) : f.topUpOfB}/wechat-pay/demo-payment` }),
     },
     'POST /api/meal-orders/{orderId}/wechat-pay/check': {
       allowed: [...ORDERING_FOR_B, 'canteenAdmin'],

@@ -76,18 +76,22 @@ describe('WeChat Pay for meal orders', () => {
     expect(again.body.package).toBe(placed.wechatPay!.package);
     expect(paySignVerifies(again.body, merchantPublicKeyPem)).toBe(true);
 
+    // The demo's 模拟支付 does not exist unless WECHATPAY_SIMULATE_PAYMENTS is on (meal-balance-top-ups tests it on).
+    await t.http().post(`/api/meal-orders/${placed.id}/wechat-pay/demo-payment`).set(bearer(li)).expect(404);
+
     await postNotification(t, fake.pay(outTradeNoOf(placed.id))).expect(204);
     const view = await t.http().get(`/api/meal-orders/${placed.id}`).set(bearer(li)).expect(200);
-    expect(view.body).toMatchObject({ status: 'paid', actions: ['cancel'] });
+    expect(view.body).toMatchObject({ status: 'paid', actions: ['change', 'cancel'] });
     expect(await paymentOf(placed.id)).toMatchObject({ status: 'paid', paidFen: placed.price.total });
     await t.http().get(`/api/meal-orders/${placed.id}/wechat-pay`).set(bearer(li)).expect(409);
-    // A WeChat Pay order's amount is fixed: changing it is refused.
-    await t
+    // WeChat Pay takes one amount per order: a change that costs more is refused (fewer portions: payments-partial-refunds).
+    const more = await t
       .http()
       .post(`/api/meal-orders/${placed.id}/change`)
       .set(bearer(li))
       .send({ lines: [{ dishId: chicken, quantity: 2 }] })
       .expect(409);
+    expect(more.body.details.reason).toBe('wechat_pay_increase');
   });
 
   it('applies a duplicate notification once', async () => {

@@ -1,3 +1,4 @@
+import type { WechatPayRequest } from './payments';
 import type { HardshipCategory } from './meal-profile';
 import type { MealSubsidyRule } from './meal-subsidy-rules';
 
@@ -89,6 +90,15 @@ export const MEAL_TOP_UP_METHOD_LABELS: Record<MealTopUpMethod, string> = {
   transfer: '转账',
 };
 
+/** How money came into a balance: at the desk (MEAL_TOP_UP_METHODS, recorded by staff) or 微信支付 online by the family. */
+export const MEAL_BALANCE_ENTRY_METHODS = [...MEAL_TOP_UP_METHODS, 'wechat_pay'] as const;
+export type MealBalanceEntryMethod = (typeof MEAL_BALANCE_ENTRY_METHODS)[number];
+
+export const MEAL_BALANCE_ENTRY_METHOD_LABELS: Record<MealBalanceEntryMethod, string> = {
+  ...MEAL_TOP_UP_METHOD_LABELS,
+  wechat_pay: '微信支付',
+};
+
 export const MEAL_BALANCE_ENTRY_KINDS = ['top_up', 'meal_payment', 'refund'] as const;
 export type MealBalanceEntryKind = (typeof MEAL_BALANCE_ENTRY_KINDS)[number];
 
@@ -107,7 +117,7 @@ export interface MealBalanceEntryView {
   amountFen: number;
   balanceAfterFen: number;
   mealOrderId: string | null;
-  method: MealTopUpMethod | null;
+  method: MealBalanceEntryMethod | null;
   note: string | null;
   createdAt: string;
 }
@@ -127,4 +137,32 @@ export interface TopUpMealBalanceRequest {
   amountFen: number;
   method: MealTopUpMethod;
   note?: string | null;
+}
+
+/** The amounts the mini program offers for an online top-up, fen (50, 100, 200 元). */
+export const MEAL_ONLINE_TOP_UP_CHOICES_FEN = [5_000, 10_000, 20_000] as const;
+/** At most ¥1,000 online in one go. */
+export const MAX_ONLINE_TOP_UP_FEN = 100_000;
+
+export interface CreateMealBalanceTopUpRequest {
+  amountFen: number;
+}
+
+export const MEAL_BALANCE_TOP_UP_STATUSES = ['awaiting_payment', 'credited'] as const;
+/** `awaiting_payment` until WeChat Pay confirms the money; then `credited`: exactly one ledger row, with the top-up's id. */
+export type MealBalanceTopUpStatus = (typeof MEAL_BALANCE_TOP_UP_STATUSES)[number];
+
+/** A top-up of an elder's balance paid online with WeChat Pay by the elder or a household member. */
+export interface MealBalanceTopUpView {
+  id: string;
+  residentId: string;
+  amountFen: number;
+  status: MealBalanceTopUpStatus;
+  createdAt: string;
+  creditedAt: string | null;
+}
+
+/** A top-up just created, with the signed wx.requestPayment parameters (absent when WeChat Pay did not answer: GET them again). */
+export interface CreatedMealBalanceTopUpView extends MealBalanceTopUpView {
+  wechatPay?: WechatPayRequest;
 }

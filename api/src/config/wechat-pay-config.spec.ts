@@ -48,4 +48,26 @@ describe('readWechatPay', () => {
       /WECHATPAY_NOTIFY_URL must be an https URL/,
     );
   });
+
+  it('turns the demo 模拟支付 on only against a fake WeChat Pay server and never in production', () => {
+    expect(readWechatPay({}, 'wx1').simulatePayments).toBe(false);
+    expect(readWechatPay({ ...complete, WECHATPAY_BASE_URL: 'http://127.0.0.1:4100', WECHATPAY_SIMULATE_PAYMENTS: 'true' }, 'wx1').simulatePayments).toBe(true);
+    expect(() => readWechatPay({ ...complete, WECHATPAY_SIMULATE_PAYMENTS: 'true' }, 'wx1')).toThrow(/WECHATPAY_SIMULATE_PAYMENTS needs WECHATPAY_BASE_URL/);
+    expect(() => readWechatPay({ ...complete, WECHATPAY_BASE_URL: 'https://api.mch.weixin.qq.com', WECHATPAY_SIMULATE_PAYMENTS: 'true' }, 'wx1')).toThrow(
+      /WECHATPAY_SIMULATE_PAYMENTS needs WECHATPAY_BASE_URL/,
+    );
+    expect(() =>
+      readWechatPay(
+        {
+          ...complete,
+          NODE_ENV: 'production',
+          WECHATPAY_NOTIFY_URL: 'https://linli.example.cn/notify',
+          WECHATPAY_BASE_URL: 'http://127.0.0.1:4100',
+          WECHATPAY_SIMULATE_PAYMENTS: 'true',
+        },
+        'wx1',
+      ),
+    ).toThrow(/WECHATPAY_SIMULATE_PAYMENTS is for demo builds/);
+    expect(() => readWechatPay({ WECHATPAY_SIMULATE_PAYMENTS: 'yes' }, 'wx1')).toThrow(/must be true or false/);
+  });
 });

@@ -25,6 +25,11 @@ export interface WechatPayConfig {
   reconcileAfterSeconds: number;
   /** True when the keys were generated at start (development and tests): nothing can really be paid. */
   demo: boolean;
+  /**
+   * WECHATPAY_SIMULATE_PAYMENTS: the demo's 模拟支付 routes ask the fake WeChat Pay server to play the payer (the H5
+   * build has no wx.requestPayment). Refused with NODE_ENV=production or a WeChat Pay base URL of weixin.qq.com.
+   */
+  simulatePayments: boolean;
 }
 
 const KEY_VARIABLES = [
@@ -59,6 +64,17 @@ function readPublicKey(variable: string, raw: string): KeyObject {
   throw new ConfigError(variable, 'must be a PEM RSA public key (WeChat Pay 平台公钥)');
 }
 
+/** The demo's 模拟支付 switch: only against a fake WeChat Pay server, never in production. */
+function readSimulatePayments(env: Env, baseUrl: string): boolean {
+  const raw = env.WECHATPAY_SIMULATE_PAYMENTS ?? '';
+  if (raw === '' || raw === 'false') return false;
+  if (raw !== 'true') throw new ConfigError('WECHATPAY_SIMULATE_PAYMENTS', 'must be true or false');
+  if (env.NODE_ENV === 'production') throw new ConfigError('WECHATPAY_SIMULATE_PAYMENTS', 'is for demo builds; it cannot be on when NODE_ENV=production');
+  if (!baseUrl || /weixin\.qq\.com$/i.test(new URL(baseUrl).hostname))
+    throw new ConfigError('WECHATPAY_SIMULATE_PAYMENTS', 'needs WECHATPAY_BASE_URL pointing at the fake WeChat Pay server');
+  return true;
+}
+
 let demoKeys: { merchant: KeyObject; platform: KeyObject; apiV3Key: Buffer } | null = null;
 
 /** Keys generated once per process for development and tests; they can sign and verify but pay nothing. */
@@ -87,6 +103,7 @@ export function readWechatPay(env: Env, wechatAppId: string): WechatPayConfig {
   const baseUrl = (env.WECHATPAY_BASE_URL ?? '').replace(/\/$/, '');
   if (baseUrl && !/^https?:\/\/[^/]+$/.test(baseUrl)) throw new ConfigError('WECHATPAY_BASE_URL', 'must be an http(s) origin without a path');
   const notifyUrl = env.WECHATPAY_NOTIFY_URL ?? '';
+  const simulatePayments = readSimulatePayments(env, baseUrl);
   if (notifyUrl && !/^https?:\/\/[^/?#]+\/[^?#]*$/.test(notifyUrl)) throw new ConfigError('WECHATPAY_NOTIFY_URL', 'must be a URL without query string');
 
   if (given.length === 0) {
@@ -103,6 +120,7 @@ export function readWechatPay(env: Env, wechatAppId: string): WechatPayConfig {
       baseUrl,
       notifyUrl: notifyUrl || 'http://127.0.0.1:3000/api/payments/wechat-pay/notify',
       demo: true,
+      simulatePayments,
     };
   }
   const missing = KEY_VARIABLES.find((name) => !env[name]);
@@ -122,5 +140,6 @@ export function readWechatPay(env: Env, wechatAppId: string): WechatPayConfig {
     baseUrl: baseUrl || 'https://api.mch.weixin.qq.com',
     notifyUrl: notifyUrl || 'http://127.0.0.1:3000/api/payments/wechat-pay/notify',
     demo: false,
+    simulatePayments,
   };
 }

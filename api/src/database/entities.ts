@@ -48,6 +48,7 @@ import { Resident } from '../modules/residents/resident.entity';
 import { HardshipRecordRow } from '../modules/meal-subsidies/hardship-record.entity';
 import { MealBalanceAccount } from '../modules/meal-subsidies/meal-balance-account.entity';
 import { MealBalanceEntry } from '../modules/meal-subsidies/meal-balance-entry.entity';
+import { MealBalanceTopUp } from '../modules/meal-subsidies/meal-balance-top-up.entity';
 import { MealProfile } from '../modules/meal-subsidies/meal-profile.entity';
 import { MealSubsidyRuleRow } from '../modules/meal-subsidies/meal-subsidy-rule.entity';
 import { Outlet } from '../modules/outlets/outlet.entity';
@@ -105,6 +106,7 @@ export const ENTITIES = [
   MealSubsidyRuleRow,
   MealBalanceAccount,
   MealBalanceEntry,
+  MealBalanceTopUp,
   WechatPayment,
   WechatRefund,
   Outlet,

@@ -23,6 +23,7 @@ import { MealDeliveryKindCheck1796109495968 } from './1796109495968-meal-deliver
 import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-delivery-positions';
 import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
 import { Outlets1796112026633 } from './1796112026633-outlets';
+import { WechatPayPartialRefundsTopUps1796112800000 } from './1796112800000-wechat-pay-partial-refunds-top-ups';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -48,4 +49,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealDeliveryPositions1796110708742,
   DishPhotos1796110900000,
   Outlets1796112026633,
+  WechatPayPartialRefundsTopUps1796112800000,
 ];

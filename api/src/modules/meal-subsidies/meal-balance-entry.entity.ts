@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { MEAL_BALANCE_ENTRY_KINDS, MEAL_TOP_UP_METHODS, type MealBalanceEntryKind, type MealTopUpMethod } from '@linli/shared';
+import { MEAL_BALANCE_ENTRY_KINDS, MEAL_BALANCE_ENTRY_METHODS, type MealBalanceEntryKind, type MealBalanceEntryMethod } from '@linli/shared';
 import { Resident } from '../residents/resident.entity';
 
 /** One movement of an elder's meal balance, never updated or deleted: top-ups and refunds add, meal payments take. */
@@ -37,9 +37,9 @@ export class MealBalanceEntry {
   @Column({ name: 'meal_order_id', type: 'varchar', length: 36, nullable: true })
   mealOrderId: string | null;
 
-  /** How a top-up was paid; null for other kinds. */
-  @Column({ type: 'simple-enum', enum: MEAL_TOP_UP_METHODS, nullable: true })
-  method: MealTopUpMethod | null;
+  /** How a top-up was paid (at the desk or WeChat Pay); null for other kinds. */
+  @Column({ type: 'simple-enum', enum: MEAL_BALANCE_ENTRY_METHODS, nullable: true })
+  method: MealBalanceEntryMethod | null;
 
   /** A refund's reason, or the staff note on a top-up (e.g. 女儿代缴); never personal data. */
   @Column({ type: 'varchar', length: 100, nullable: true })

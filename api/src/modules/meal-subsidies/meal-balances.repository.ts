@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MealBalanceAccount } from './meal-balance-account.entity';
 import { MealBalanceEntry } from './meal-balance-entry.entity';
+import { MealBalanceTopUp } from './meal-balance-top-up.entity';
 
 /** Elders' meal balance rows and their ledger. */
 @Injectable()
@@ -59,5 +60,26 @@ export class MealBalancesRepository {
   /** One page of the ledger, newest first, and how many rows there are in all. */
   listEntries(residentId: string, page: number, pageSize: number): Promise<[MealBalanceEntry[], number]> {
     return this.dataSource.getRepository(MealBalanceEntry).findAndCount({ where: { residentId }, order: { sequence: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  async insertTopUp(manager: EntityManager, topUp: Omit<MealBalanceTopUp, 'resident'>): Promise<void> {
+    await manager.getRepository(MealBalanceTopUp).insert(topUp);
+  }
+
+  findTopUp(topUpId: string, manager?: EntityManager): Promise<MealBalanceTopUp | null> {
+    return this.manager(manager)
+      .getRepository(MealBalanceTopUp)
+      .findOne({ where: { id: topUpId } });
+  }
+
+  /** Marks a top-up credited unless it already is: true for exactly one of any number of racing payment messages. */
+  async markTopUpCredited(manager: EntityManager, topUpId: string, at: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(MealBalanceTopUp)
+      .set({ status: 'credited', creditedAt: at })
+      .where('id = :topUpId AND status = :status', { topUpId, status: 'awaiting_payment' })
+      .execute();
+    return result.affected === 1;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { MealBalanceEntryKind, MealTopUpMethod } from '@linli/shared';
+import type { MealBalanceEntryKind, MealBalanceEntryMethod } from '@linli/shared';
 import { MealBalancesRepository } from './meal-balances.repository';
 import type { MealBalanceEntry } from './meal-balance-entry.entity';
 import { balanceInsufficient } from './meal-subsidies.errors';
@@ -29,7 +29,7 @@ export interface MealBalanceTopUp {
   entryId: string;
   residentId: string;
   amountFen: number;
-  method: MealTopUpMethod;
+  method: MealBalanceEntryMethod;
   note: string | null;
   accountId: string;
 }
@@ -70,7 +70,7 @@ export class MealBalances {
     });
   }
 
-  /** Money paid in at the desk (cash or transfer), recorded by staff. */
+  /** Money paid in: at the desk (cash or transfer, recorded by staff) or online (WeChat Pay, credited when it confirms). */
   async topUp(manager: EntityManager, topUp: MealBalanceTopUp): Promise<MealBalanceMovement> {
     return this.add(manager, topUp.residentId, 'top_up', topUp.amountFen, {
       id: topUp.entryId,

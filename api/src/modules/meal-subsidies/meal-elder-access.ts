@@ -28,4 +28,9 @@ export class MealElderAccess {
     if (!person || !(await this.access.mayReach(auth, residentId, regionPath ?? ''))) throw new NotFoundError('该居民');
     return { residentId, regionPath };
   }
+
+  /** The community path an elder's audit entries are filed under, for the system acting on its own (no caller to check). */
+  async regionPathOf(residentId: string): Promise<string | null> {
+    return (await this.residents.findWithCommunity(residentId))?.community?.path ?? null;
+  }
 }

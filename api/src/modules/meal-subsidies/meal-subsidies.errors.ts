@@ -19,3 +19,6 @@ export const hardshipEndInvalid = (validFrom: string, validTo: string | null) =>
   new DomainError('VALIDATION_FAILED', '结束日期须在认定开始之后，且早于原结束日期', [
     { field: 'validTo', constraints: ['hardshipEnd'], message: `validTo must be on or after ${validFrom}${validTo ? ` and before ${validTo}` : ''}` },
   ]);
+
+/** The WeChat Pay parameters of a top-up that WeChat Pay already confirmed (it is in the ledger). */
+export const topUpAlreadyPaid = (status: string) => new DomainError('INVALID_TRANSITION', '这笔充值已到账', { status, event: 'pay' });

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit';
+import { PaymentsModule } from '../payments';
 import { ResidentsModule } from '../residents';
 import { MealBalanceController } from './meal-balance.controller';
 import { MealBalanceService } from './meal-balance.service';
+import { MealBalanceTopUps } from './meal-balance-top-ups';
+import { MealBalanceTopUpsController } from './meal-balance-top-ups.controller';
 import { MealBalances } from './meal-balances';
 import { MealBalancesRepository } from './meal-balances.repository';
 import { MealElderAccess } from './meal-elder-access';
@@ -15,8 +18,8 @@ import { MealSubsidyRulesRepository } from './meal-subsidy-rules.repository';
 import { MealSubsidyRulesService } from './meal-subsidy-rules.service';
 
 @Module({
-  imports: [AuditModule, ResidentsModule],
-  controllers: [MealProfilesController, MealSubsidyRulesController, MealBalanceController],
+  imports: [AuditModule, PaymentsModule, ResidentsModule],
+  controllers: [MealProfilesController, MealSubsidyRulesController, MealBalanceController, MealBalanceTopUpsController],
   providers: [
     MealProfilesRepository,
     MealSubsidyRulesRepository,
@@ -27,6 +30,7 @@ import { MealSubsidyRulesService } from './meal-subsidy-rules.service';
     MealProfilesService,
     MealSubsidyRulesService,
     MealBalanceService,
+    MealBalanceTopUps,
   ],
   exports: [MealEligibility, MealBalances],
 })

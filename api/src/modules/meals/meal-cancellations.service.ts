@@ -123,7 +123,11 @@ export class MealCancellationsService {
     }
     // WeChat Pay: a paid order gets its refund row (sent after commit; refunded when WeChat Pay says so), an unpaid one
     // its payment closed (a payment still arriving is refunded).
-    if (order.paymentMethod === 'wechat_pay') refundedFen = await this.payments.cancelInTransaction(manager, order.id, reason ?? '订单已取消');
+    if (order.paymentMethod === 'wechat_pay') {
+      refundedFen = await this.payments.cancelInTransaction(manager, order.id, reason ?? '订单已取消');
+      // Paid, but nothing left to send back (changes refunded it all, or the subsidies covered it): refunded now.
+      if (order.status === 'paid' && refundedFen === 0) await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
+    }
     if (actor !== 'resident') {
       await this.outbox.enqueue(manager, 'meal_order.cancelled', {
         orderId: order.id,

@@ -35,7 +35,7 @@ export class MealOrderPayments implements PaymentSubject, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.payments.serve(this);
+    this.payments.serve('meal_order', this);
   }
 
   /** The signed wx.requestPayment parameters again, while a WeChat Pay order is unpaid (the prepay is reused for two hours). */
@@ -57,6 +57,16 @@ export class MealOrderPayments implements PaymentSubject, OnModuleInit {
     const order = await this.reads.accessible(auth, orderId);
     if (order.paymentMethod === 'wechat_pay') await this.payments.reconcile(order.id);
     return this.reads.view(auth, order.id);
+  }
+
+  /**
+   * The demo's 模拟支付 (H5 has no wx.requestPayment): the fake WeChat Pay server plays the payer. 404 unless the API
+   * runs with WECHATPAY_SIMULATE_PAYMENTS (never in production); then the mini program checks as after paying.
+   */
+  async simulateWechatPay(auth: AuthContext, orderId: string): Promise<void> {
+    this.payments.assertSimulatingPayments();
+    await this.wechatPayRequest(auth, orderId);
+    await this.payments.simulatePayment(orderId);
   }
 
   /** The elder's row, then the meal's counter: the order every order transaction takes them in. */

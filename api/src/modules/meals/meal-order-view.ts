@@ -37,8 +37,9 @@ export function collectable(order: Pick<MealOrder, 'status' | 'paymentMethod'>, 
 /** The events the API offers on a meal order today, for the buttons to show. */
 function actionsOf(order: MealOrder, actor: MealOrderActor, now: Date): MealOrderEvent[] {
   const situation = situationOf(order.mealPoint, order, now);
-  // A WeChat Pay order's amount is fixed once asked for (cancel and order again); while unpaid, the resident may pay.
-  const changeable = order.paymentMethod === 'wechat_pay' ? (['cancel'] as const) : (['change', 'cancel'] as const);
+  // An unpaid WeChat Pay order's amount is being paid: the resident may pay or cancel, not change it. Once paid it may
+  // change to cost less (the difference is refunded; the API refuses more).
+  const changeable = order.paymentMethod === 'wechat_pay' && order.status === 'placed' ? (['cancel'] as const) : (['change', 'cancel'] as const);
   const events: MealOrderEvent[] = changeable.filter((event) => transitionMealOrder(order.status, event, actor, situation).ok);
   if (order.paymentMethod === 'wechat_pay' && order.status === 'placed' && actor === 'resident' && !situation.pastCutOff) events.unshift('pay');
   if (actor !== 'resident' && collectable(order, actor, situation)) events.push('collect');

@@ -32,7 +32,7 @@ import { cutOffOf, situationOf, toMealOrderView } from './meal-order-view';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { linesFromMenu, MealPrices, storedPriceColumns } from './meal-prices';
 import { windowOf } from './menus.service';
-import { dayClosed, fulfilmentNotOffered, mealOrderChangedMeanwhile, mealOrderTransitionRefused, mealPointFull, pastCutOff, soldOut } from './meals.errors';
+import { dayClosed, fulfilmentNotOffered, mealOrderChangedMeanwhile, mealPointFull, pastCutOff, soldOut, wechatPayOrderIncrease, wechatPayOrderUnpaid } from './meals.errors';
 
 type LineWithDish = ReturnType<typeof linesFromMenu>[number];
 
@@ -144,6 +144,7 @@ export class MealOrderingService {
       }
       if (payerOpenid && price.total > 0) {
         await this.payments.recordIntent(manager, {
+          subjectKind: 'meal_order',
           subjectId: id,
           amountFen: price.total,
           payerOpenid,
@@ -162,22 +163,28 @@ export class MealOrderingService {
     return this.reads.view(auth, id);
   }
 
-  /** New lines before the cut-off (the elder, their household, or staff): portions and price redone, the balance settled by the difference. */
+  /**
+   * New lines before the cut-off (the elder, their household, or staff): portions and price redone, the money settled
+   * by the difference — a balance payment debited or credited, a paid WeChat Pay order refunded the difference (a
+   * partial refund written in this transaction, sent after commit). A WeChat Pay order cannot cost more (WeChat Pay
+   * takes one amount per order: cancel and order again) and is not changed while unpaid (its amount is being paid).
+   */
   async change(auth: AuthContext, orderId: string, requested: MealOrderLineInput[]): Promise<MealOrderView> {
     const actor = mealActorOf(auth);
     const read = await this.reads.accessible(auth, orderId);
-    // A WeChat Pay order's amount is fixed once asked for: cancel and order again instead.
-    if (read.paymentMethod === 'wechat_pay') throw mealOrderTransitionRefused(read.status, 'change', 'wechat_pay_amount_fixed');
+    if (read.paymentMethod === 'wechat_pay' && read.status === 'placed') throw wechatPayOrderUnpaid();
     assertTransition(read, 'change', actor, new Date());
     const lines = linesFromMenu(requested, await this.orders.listMealDishes(read.mealPointId, read.mealDate, read.mealKind));
-    await this.transactions.write(async (manager) => {
+    const refundDue = await this.transactions.write(async (manager) => {
       // The order as the last write left it: its lines and total are what the portions and the money move from.
       const order = await lockedOrder(this.orders, manager, read);
       assertTransition(order, 'change', actor, new Date());
+      if (order.paymentMethod === 'wechat_pay' && order.status === 'placed') throw wechatPayOrderUnpaid();
       await this.movePortions(manager, order, lines);
       const price = await this.prices.price({ ...order, point: order.mealPoint, lines, exceptOrderId: order.id }, manager);
-      if (!(await this.orders.replaceLines(manager, order.id, order.status, storedPriceColumns(price), lines.map(orderLineRow)))) throw mealOrderChangedMeanwhile('change');
       const difference = price.total - order.totalFen;
+      if (order.paymentMethod === 'wechat_pay' && difference > 0) throw wechatPayOrderIncrease(difference);
+      if (!(await this.orders.replaceLines(manager, order.id, order.status, storedPriceColumns(price), lines.map(orderLineRow)))) throw mealOrderChangedMeanwhile('change');
       if (order.paymentMethod === 'balance' && difference > 0) {
         await this.balances.debit(manager, { residentId: order.residentId, amountFen: difference, mealOrderId: order.id, accountId: auth.accountId });
       }
@@ -190,6 +197,7 @@ export class MealOrderingService {
           accountId: auth.accountId,
         });
       }
+      if (order.paymentMethod === 'wechat_pay' && difference < 0) await this.payments.refundPart(manager, order.id, -difference, '修改订单，退回差额');
       await this.audit.record(manager, auth, {
         action: 'meal_order.changed',
         targetType: 'meal_order',
@@ -197,7 +205,9 @@ export class MealOrderingService {
         regionPath: order.mealPoint.region.path,
         details: { fromTotalFen: order.totalFen, toTotalFen: price.total },
       });
+      return order.paymentMethod === 'wechat_pay' && difference < 0;
     });
+    if (refundDue) await this.payments.sendDueRefunds();
     return this.reads.view(auth, read.id);
   }
 

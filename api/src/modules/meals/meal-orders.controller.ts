@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { KitchenCounts, ListResponse, MealDayClosedResult, MealOrderView, MealPickupCode, MealPrice, PlacedMealOrderView, WechatPayRequest } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
@@ -101,10 +101,25 @@ export class MealOrdersController {
     return this.orderPayments.checkWechatPay(auth, orderId);
   }
 
+  @Post('meal-orders/:orderId/wechat-pay/demo-payment')
+  @Roles('resident')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Demo only (WECHATPAY_SIMULATE_PAYMENTS, never in production; 404 otherwise): the fake WeChat Pay server plays the payer; then check the order',
+  })
+  @ApiNoContentResponse({ description: 'The fake WeChat Pay server took the payment and sends its notification' })
+  @ApiErrorResponses(...ERRORS, 'INVALID_TRANSITION', 'MEAL_ORDER_CUT_OFF', 'WECHAT_PAY_UNAVAILABLE')
+  simulateWechatPay(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string): Promise<void> {
+    return this.orderPayments.simulateWechatPay(auth, orderId);
+  }
+
   @Post('meal-orders/:orderId/change')
   @Roles('resident', 'staff', 'admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change the lines before the cut-off: portions and price redone, a balance payment settled by the difference' })
+  @ApiOperation({
+    summary:
+      'Change the lines before the cut-off: portions and price redone, a balance payment settled by the difference, a paid WeChat Pay order refunded it (never charged more: INVALID_TRANSITION)',
+  })
   @ApiOkResponse({ type: MealOrderViewDto })
   @ApiErrorResponses(...ERRORS, 'MEAL_NOT_OFFERED', 'MEAL_ORDER_CUT_OFF', 'MEAL_SOLD_OUT', 'INVALID_TRANSITION', 'CONFLICT', 'BALANCE_INSUFFICIENT')
   change(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Body() body: ChangeMealOrderDto): Promise<MealOrderView> {

@@ -52,6 +52,14 @@ export const reasonRequired = () => new ValidationFailedError([{ field: 'reason'
 export const mealOrderTransitionRefused = (status: MealOrderStatus, event: MealOrderEvent, reason: string) =>
   new DomainError('INVALID_TRANSITION', '订单当前状态不能进行该操作', { status, event, reason });
 
+/** WeChat Pay takes one amount per order: a paid WeChat Pay order may cost less after a change (the difference is refunded), never more. */
+export const wechatPayOrderIncrease = (differenceFen: number) =>
+  new DomainError('INVALID_TRANSITION', '微信支付的订单不能加价，请取消后重新下单', { event: 'change', reason: 'wechat_pay_increase', differenceFen });
+
+/** An unpaid WeChat Pay order's amount is the one being paid: pay it first, or cancel and order again. */
+export const wechatPayOrderUnpaid = () =>
+  new DomainError('INVALID_TRANSITION', '订单还未完成微信支付，请先支付，或取消后重新下单', { status: 'placed', event: 'change', reason: 'wechat_pay_unpaid' });
+
 export const mealOrderChangedMeanwhile = (event: MealOrderEvent) => new DomainError('CONFLICT', '订单刚刚被更新，请刷新后重试', { event });
 
 // ─── pickup ─────────────────────────────────────────────────────────────────────────────────────────────────

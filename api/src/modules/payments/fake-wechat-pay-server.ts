@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAKE_SIMULATE_PAYMENT_PATH } from './wechat-pay.client';
 import { encryptResource, parseAuthorization, signedMessageHeaders, signMessage, SIGNATURE_MAX_SKEW_SECONDS, verifyLines } from './wechat-pay-signatures';
 
 /**
@@ -13,6 +14,10 @@ import { encryptResource, parseAuthorization, signedMessageHeaders, signMessage,
  * money reaching them. Both return the notification WeChat Pay would post; the test posts it (twice, late, out of
  * order, or with `badSignature`) to the API's notify route. `failNext` makes the next calls of an operation fail
  * with an official code (SYSTEM_ERROR 500, NOT_ENOUGH 403, FREQUENCY_LIMITED 429, ORDER_NOT_EXIST 404…).
+ *
+ * For the demo (`npm start`, where no phone can pay) it also has an endpoint of its own, not WeChat Pay's:
+ * `POST /fake-wechat-pay/simulate-payment/{out_trade_no}`, signed by the merchant like every call, pays as `pay` does
+ * and posts the notification to the order's notify_url itself.
  */
 export interface FakeWechatPayOptions {
   mchId: string;
@@ -25,7 +30,7 @@ export interface FakeWechatPayOptions {
   port?: number;
 }
 
-export type FakePayOperation = 'jsapi' | 'query' | 'refund';
+export type FakePayOperation = 'jsapi' | 'query' | 'refund' | 'simulate';
 
 /** Official error codes and their statuses (WeChat Pay API v3 error-code table). */
 export const WECHAT_PAY_ERROR_STATUS = {
@@ -62,6 +67,7 @@ interface FakeTransaction {
   state: 'NOTPAY' | 'SUCCESS' | 'REFUND' | 'CLOSED';
   successTime: string | null;
   refunded: number;
+  notifyUrl: string;
 }
 
 interface FakeRefund {
@@ -188,6 +194,7 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
       state: 'NOTPAY',
       successTime: null,
       refunded: 0,
+      notifyUrl: body.notify_url,
     };
     transactions.set(outTradeNo, transaction);
     respond(response, 200, { prepay_id: transaction.prepayId });
@@ -218,6 +225,24 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
     respond(response, 200, refundView(created));
   }
 
+  /** The payer confirms in WeChat; the notification goes to the notify_url as WeChat Pay's would (a failed post is not retried: the API's check and sweep query instead). */
+  function simulatePayment(response: ServerResponse, outTradeNo: string): void {
+    if (!transactions.has(outTradeNo)) return fail(response, 'ORDER_NOT_EXIST', '订单不存在');
+    const paid = payTransaction(outTradeNo, {});
+    void fetch(transactions.get(outTradeNo)!.notifyUrl, { method: 'POST', headers: paid.headers, body: paid.body }).catch(() => undefined);
+    respond(response, 204, undefined);
+  }
+
+  function payTransaction(outTradeNo: string, notice: NotificationOptions): FakeNotification {
+    const transaction = transactions.get(outTradeNo);
+    if (!transaction) throw new Error(`fake WeChat Pay: no prepay for ${outTradeNo}`);
+    if (transaction.state === 'NOTPAY') {
+      transaction.state = 'SUCCESS';
+      transaction.successTime = now();
+    }
+    return notification('TRANSACTION.SUCCESS', 'transaction', transactionView(transaction), notice);
+  }
+
   function notification(eventType: string, originalType: 'transaction' | 'refund', resource: unknown, notice: NotificationOptions): FakeNotification {
     const associatedData = originalType;
     const body = JSON.stringify({
@@ -244,6 +269,7 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
       const body = parseJsonObject(text);
       if (!body) return fail(response, 'PARAM_ERROR', '请求体不是有效的JSON');
       const query = path.match(/^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/);
+      const simulated = path.startsWith(`${FAKE_SIMULATE_PAYMENT_PATH}/`) ? decodeURIComponent(path.slice(FAKE_SIMULATE_PAYMENT_PATH.length + 1)) : null;
       const operation: FakePayOperation | null =
         request.method === 'POST' && path === '/v3/pay/transactions/jsapi'
           ? 'jsapi'
@@ -251,12 +277,15 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
             ? 'refund'
             : request.method === 'GET' && query
               ? 'query'
-              : null;
+              : request.method === 'POST' && simulated
+                ? 'simulate'
+                : null;
       if (!operation) return fail(response, 'RESOURCE_NOT_EXISTS', '无效的请求路径');
       const failure = injected(operation);
       if (failure) return fail(response, failure, failure === 'SYSTEM_ERROR' ? '系统错误' : failure === 'NOT_ENOUGH' ? '基本账户余额不足，请充值后重新发起' : failure);
       if (operation === 'jsapi') return jsapi(response, body);
       if (operation === 'refund') return refund(response, body);
+      if (operation === 'simulate') return simulatePayment(response, simulated!);
       const transaction = transactions.get(decodeURIComponent(query![1]));
       if (!transaction) return fail(response, 'ORDER_NOT_EXIST', '订单不存在');
       respond(response, 200, transactionView(transaction));
@@ -267,15 +296,7 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
 
   return {
     url: `http://127.0.0.1:${port}`,
-    pay(outTradeNo, notice = {}) {
-      const transaction = transactions.get(outTradeNo);
-      if (!transaction) throw new Error(`fake WeChat Pay: no prepay for ${outTradeNo}`);
-      if (transaction.state === 'NOTPAY') {
-        transaction.state = 'SUCCESS';
-        transaction.successTime = now();
-      }
-      return notification('TRANSACTION.SUCCESS', 'transaction', transactionView(transaction), notice);
-    },
+    pay: (outTradeNo, notice = {}) => payTransaction(outTradeNo, notice),
     completeRefund(outRefundNo, status = 'SUCCESS', notice = {}) {
       const refundRow = refunds.get(outRefundNo);
       if (!refundRow) throw new Error(`fake WeChat Pay: no refund ${outRefundNo}`);

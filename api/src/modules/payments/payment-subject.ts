@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The port between WeChat Pay and what is paid for (a meal order). The payments module knows money; the subject knows
- * whether it still wants it. The meals module serves it (MealOrderPayments registers itself at start), so payments
- * never imports meals. Every method runs inside the caller's transaction except `cancelUnpaidPastCutOff`.
+ * The port between WeChat Pay and what is paid for (a meal order, a balance top-up). The payments module knows money;
+ * the subject knows whether it still wants it. Each kind is served by its own module (MealOrderPayments and
+ * MealBalanceTopUps register themselves at start), so payments never imports them. Every method runs inside the
+ * caller's transaction except `cancelUnpaidPastCutOff`.
  */
 export interface PaymentSubject {
   /** Takes the locks every write on the subject takes first (the same order as its own transactions: no deadlocks). */
   lock(manager: EntityManager, subjectId: string): Promise<void>;
   /** The money arrived. True when the subject took it (it was waiting to be paid); false when it no longer wants it (cancelled): it is refunded. */
   takePayment(manager: EntityManager, subjectId: string): Promise<boolean>;
-  /** The refund reached the payer. */
+  /** The remainder refund (the subject gave the payment up) reached the payer; partial refunds are not reported. */
   refunded(manager: EntityManager, subjectId: string): Promise<void>;
   /** Cancels subjects still unpaid whose time to pay is over (the sweep); how many. */
   cancelUnpaidPastCutOff(now: Date): Promise<number>;

@@ -82,13 +82,14 @@ export class PaymentsRepository {
       .getMany();
   }
 
-  /** Throws a duplicate-key error when the payment already has its refund. */
+  /** Throws a duplicate-key error when a refund with that out_refund_no exists (the payment's remainder refund, written twice). */
   async insertRefund(manager: EntityManager, refund: NewRefund): Promise<void> {
     await manager.getRepository(WechatRefund).insert(refund);
   }
 
-  findRefundOfPayment(paymentId: string, manager?: EntityManager): Promise<WechatRefund | null> {
-    return this.m(manager).getRepository(WechatRefund).findOne({ where: { paymentId } });
+  /** Every refund of a payment, oldest first (read in the subject's transaction, which holds its lock). */
+  listRefundsOfPayment(manager: EntityManager, paymentId: string): Promise<WechatRefund[]> {
+    return manager.getRepository(WechatRefund).find({ where: { paymentId }, order: { createdAt: 'ASC', outRefundNo: 'ASC' } });
   }
 
   findRefundByOutRefundNo(outRefundNo: string): Promise<WechatRefund | null> {

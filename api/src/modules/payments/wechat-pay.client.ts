@@ -47,6 +47,9 @@ export interface RequestPaymentParams {
   paySign: string;
 }
 
+/** The fake WeChat Pay server's demo endpoint (not part of WeChat Pay's API). */
+export const FAKE_SIMULATE_PAYMENT_PATH = '/fake-wechat-pay/simulate-payment';
+
 const NOTIFICATION_EVENTS = ['TRANSACTION.SUCCESS', 'REFUND.SUCCESS', 'REFUND.ABNORMAL', 'REFUND.CLOSED'];
 
 /**
@@ -102,6 +105,15 @@ export class WechatPayClient {
     });
     if (!reply?.status) throw new WechatPayError('refund', 200, null);
     return reply;
+  }
+
+  /**
+   * Demo builds only: the fake WeChat Pay server's own endpoint that plays the payer confirming in WeChat (it then
+   * posts the TRANSACTION.SUCCESS notification). api.mch.weixin.qq.com has no such path; WechatPayments calls it only
+   * when WECHATPAY_SIMULATE_PAYMENTS is on, which production configuration refuses.
+   */
+  async simulatePayment(outTradeNo: string): Promise<void> {
+    await this.call('simulate', 'POST', `${FAKE_SIMULATE_PAYMENT_PATH}/${encodeURIComponent(outTradeNo)}`, {});
   }
 
   /** The parameters of wx.requestPayment for a prepay_id, paySign by the merchant key. */

@@ -9,8 +9,12 @@ export const WECHAT_PAYMENT_STATUSES = ['created', 'prepaid', 'paid', 'closed'] 
  */
 export type WechatPaymentStatus = (typeof WECHAT_PAYMENT_STATUSES)[number];
 
+export const WECHAT_PAYMENT_SUBJECT_KINDS = ['meal_order', 'meal_balance_top_up'] as const;
+/** What a payment pays for; each kind is served by its own PaymentSubject (see WechatPayments.serve). */
+export type WechatPaymentSubjectKind = (typeof WECHAT_PAYMENT_SUBJECT_KINDS)[number];
+
 /**
- * One WeChat Pay JSAPI payment per meal order (`subject_id`), amounts in fen. `paid_fen` is what WeChat Pay says it
+ * One WeChat Pay JSAPI payment per subject (`subject_id`: a meal order or a balance top-up), amounts in fen. `paid_fen` is what WeChat Pay says it
  * received; together with the order's refunds it is the money ledger: paid − refunded = what the order keeps.
  */
 @Entity({ name: 'wechat_payment' })
@@ -21,9 +25,12 @@ export class WechatPayment {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  /** The meal order paid for. */
+  /** The meal order or top-up paid for. */
   @Column({ name: 'subject_id', type: 'varchar', length: 36 })
   subjectId: string;
+
+  @Column({ name: 'subject_kind', type: 'simple-enum', enum: WECHAT_PAYMENT_SUBJECT_KINDS, default: 'meal_order' })
+  subjectKind: WechatPaymentSubjectKind;
 
   /** 商户订单号: the order id without dashes (32 characters, WeChat Pay's limit). */
   @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { WechatPayRequest } from '@linli/shared';
-import { ValidationFailedError } from '../../common/errors/domain-error';
+import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { isDuplicateKey } from '../../database/sql';
@@ -12,7 +12,8 @@ import type { PaymentSubject } from './payment-subject';
 import { PaymentsRepository } from './payments.repository';
 import { WechatPayClient, type WechatPayNotification, type WechatRefundNotice, type WechatTransaction } from './wechat-pay.client';
 import { notificationRejected, WechatPayError } from './wechat-pay.errors';
-import type { WechatPayment } from './wechat-payment.entity';
+import type { WechatPayment, WechatPaymentSubjectKind } from './wechat-payment.entity';
+import type { WechatRefundKind } from './wechat-refund.entity';
 
 /** WeChat Pay's prepay_id lives two hours; ask again a little before. */
 const PREPAY_TTL_MS = 110 * 60 * 1000;
@@ -27,6 +28,7 @@ const REFUND_LEASE_MS = 60 * 1000;
 const REFUND_BACKOFF_MAX_MS = 60 * 60 * 1000;
 
 export interface PaymentIntent {
+  subjectKind: WechatPaymentSubjectKind;
   subjectId: string;
   amountFen: number;
   payerOpenid: string;
@@ -36,17 +38,18 @@ export interface PaymentIntent {
 }
 
 /**
- * WeChat Pay for meal orders: the intent written in the order's transaction, the prepay asked for after it commits,
- * notifications and queries that mark a payment paid exactly once (a guarded update; the subject then takes the money
- * or, when cancelled meanwhile, it is refunded in the same transaction), and refunds written in the cancelling
- * transaction and sent after commit — retried by the sweep until WeChat Pay accepts them. Network I/O never happens
- * inside a transaction.
+ * WeChat Pay for meal orders and balance top-ups: the intent written in the subject's transaction, the prepay asked
+ * for after it commits, notifications and queries that mark a payment paid exactly once (a guarded update; the subject
+ * then takes the money or, when cancelled meanwhile, it is refunded in the same transaction), and refunds — the
+ * remainder when a subject gives its payment up, a part when it keeps less — written in the subject's transaction and
+ * sent after commit, retried by the sweep until WeChat Pay accepts them. Network I/O never happens inside a transaction.
  */
 @Injectable()
 export class WechatPayments {
   private readonly logger = new Logger(WechatPayments.name);
-  private subject: PaymentSubject | null = null;
+  private readonly subjects = new Map<WechatPaymentSubjectKind, PaymentSubject>();
   private readonly reconcileAfterMs: number;
+  private readonly simulatePayments: boolean;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -56,16 +59,18 @@ export class WechatPayments {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.reconcileAfterMs = config.wechatPay.reconcileAfterSeconds * 1000;
+    this.simulatePayments = config.wechatPay.simulatePayments;
   }
 
-  /** The meals module plugs its orders in here at start (see PaymentSubject). */
-  serve(subject: PaymentSubject): void {
-    this.subject = subject;
+  /** The modules paying through WeChat Pay plug their subjects in here at start (see PaymentSubject). */
+  serve(kind: WechatPaymentSubjectKind, subject: PaymentSubject): void {
+    this.subjects.set(kind, subject);
   }
 
-  private served(): PaymentSubject {
-    if (!this.subject) throw new Error('No PaymentSubject registered with WechatPayments');
-    return this.subject;
+  private served(kind: WechatPaymentSubjectKind): PaymentSubject {
+    const subject = this.subjects.get(kind);
+    if (!subject) throw new Error(`No PaymentSubject of kind ${kind} registered with WechatPayments`);
+    return subject;
   }
 
   /** The openid WeChat Pay charges: the paying account's WeChat identity. Accounts signed in without WeChat cannot pay with it. */
@@ -79,6 +84,7 @@ export class WechatPayments {
   async recordIntent(manager: EntityManager, intent: PaymentIntent): Promise<void> {
     await this.payments.insertPayment(manager, {
       id: randomUUID(),
+      subjectKind: intent.subjectKind,
       subjectId: intent.subjectId,
       outTradeNo: intent.subjectId.replace(/-/g, ''),
       amountFen: intent.amountFen,
@@ -116,15 +122,49 @@ export class WechatPayments {
   }
 
   /**
-   * In the cancelling transaction: a paid payment gets its refund row (sent after commit by `sendDueRefunds`), an
-   * unpaid one is closed (a payment arriving later is refunded). The fen that will go back to the payer.
+   * In the cancelling transaction: a paid payment gets its remainder refund row (sent after commit by
+   * `sendDueRefunds`), an unpaid one is closed (a payment arriving later is refunded). The fen that will go back to
+   * the payer (what partial refunds have not already sent back).
    */
   async cancelInTransaction(manager: EntityManager, subjectId: string, reason: string): Promise<number> {
     const payment = await this.payments.findPaymentOf(subjectId, manager);
     if (!payment) return 0;
-    if (payment.status === 'paid') return this.addRefund(manager, payment, reason);
+    if (payment.status === 'paid') return this.refundRemainder(manager, payment, reason);
     await this.payments.closePayment(manager, payment.id);
     return 0;
+  }
+
+  /**
+   * In the subject's transaction, which holds its lock (PaymentSubject.lock): part of a paid payment goes back (a meal
+   * order changed to fewer portions). The row is written now and sent after commit (`sendDueRefunds`); its
+   * out_refund_no is fixed here, so every resend is the same refund to WeChat Pay. Never more than is left.
+   */
+  async refundPart(manager: EntityManager, subjectId: string, amountFen: number, reason: string): Promise<void> {
+    const payment = await this.payments.findPaymentOf(subjectId, manager);
+    if (!payment || payment.status !== 'paid') throw new Error(`refundPart: the payment of ${subjectId} is not paid`);
+    const refunds = await this.payments.listRefundsOfPayment(manager, payment.id);
+    const left = payment.paidFen - refundedFen(refunds);
+    if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > left) throw new RangeError(`refundPart: ${amountFen} fen of ${left} left on ${payment.id}`);
+    const partNo = refunds.filter((refund) => refund.kind === 'partial').length + 1;
+    await this.insertRefund(manager, payment, 'partial', `R${payment.outTradeNo}-${partNo}`, amountFen, reason);
+  }
+
+  /**
+   * Demo builds only (WECHATPAY_SIMULATE_PAYMENTS, refused in production): asks the fake WeChat Pay server to play the
+   * payer confirming in WeChat, as the H5 demo cannot call wx.requestPayment. The fake server then posts the
+   * notification; the caller checks the payment as after a real wx.requestPayment.
+   */
+  async simulatePayment(subjectId: string): Promise<void> {
+    this.assertSimulatingPayments();
+    const payment = await this.payments.findPaymentOf(subjectId);
+    // Only a payment WeChat Pay was asked for (requestPayment) exists on its side.
+    if (!payment || payment.status !== 'prepaid') return;
+    await this.client.simulatePayment(payment.outTradeNo);
+  }
+
+  /** 404 unless the demo's 模拟支付 is on: to everyone else the routes do not exist. */
+  assertSimulatingPayments(): void {
+    if (!this.simulatePayments) throw new NotFoundError('演示支付');
   }
 
   /** Verifies and applies one notification; a forged, tampered or undecryptable one changes nothing and is refused (401). */
@@ -160,7 +200,7 @@ export class WechatPayments {
       }
     }
     await this.sendDueRefunds(now);
-    await this.served().cancelUnpaidPastCutOff(now);
+    for (const subject of this.subjects.values()) await subject.cancelUnpaidPastCutOff(now);
   }
 
   /** Sends refunds that WeChat Pay has not accepted yet; a failure waits longer each time (the row keeps the error code). */
@@ -203,19 +243,22 @@ export class WechatPayments {
     if (!payment || payment.status === 'paid') return;
     const paidFen = transaction.amount?.total ?? payment.amountFen;
     if (paidFen !== payment.amountFen) this.logger.warn(`WeChat Pay payment ${payment.id} paid ${paidFen} fen, ${payment.amountFen} asked`);
-    const subject = this.served();
+    const subject = this.served(payment.subjectKind);
     const refundDue = await this.transactions.write(async (manager) => {
       await subject.lock(manager, payment.subjectId);
       const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
       if (!(await this.payments.markPaid(manager, payment.id, { transactionId: transaction.transaction_id ?? null, paidFen, paidAt }))) return false;
       if (await subject.takePayment(manager, payment.subjectId)) return false;
-      await this.addRefund(manager, { ...payment, status: 'paid', paidFen }, '订单已取消，退回微信支付');
+      await this.refundRemainder(manager, { ...payment, status: 'paid', paidFen }, '订单已取消，退回微信支付');
       return true;
     });
     if (refundDue) await this.sendDueRefunds();
   }
 
-  /** A refund's outcome (notification, or the refund answer itself): the first to say SUCCESS closes it and tells the subject. */
+  /**
+   * A refund's outcome (notification, or the refund answer itself): the first to say SUCCESS closes it and, for the
+   * remainder refund, tells the subject. Partial and remainder refunds of one payment may settle in any order.
+   */
   private async refundSettled(notice: Pick<WechatRefundNotice, 'out_refund_no' | 'refund_id' | 'refund_status'>): Promise<void> {
     const refund = await this.payments.findRefundByOutRefundNo(notice.out_refund_no);
     if (!refund) return;
@@ -226,33 +269,50 @@ export class WechatPayments {
       }
       return;
     }
-    const subject = this.served();
+    const subject = this.served(refund.payment.subjectKind);
     await this.transactions.write(async (manager) => {
       await subject.lock(manager, refund.payment.subjectId);
-      if (await this.payments.moveRefund(manager, refund.id, ['requested', 'processing'], 'succeeded', { refundId: notice.refund_id })) {
-        await subject.refunded(manager, refund.payment.subjectId);
-      }
+      const settled = await this.payments.moveRefund(manager, refund.id, ['requested', 'processing'], 'succeeded', { refundId: notice.refund_id });
+      if (settled && refund.kind === 'remainder') await subject.refunded(manager, refund.payment.subjectId);
     });
   }
 
-  /** The payment's one refund (the unique index makes a second impossible); the fen going back. */
-  private async addRefund(manager: EntityManager, payment: WechatPayment, reason: string): Promise<number> {
+  /**
+   * The payment's remainder refund: what partial refunds have not sent back (nothing when they sent it all). One per
+   * payment: its out_refund_no is the payment's, so the unique index refuses a second. The fen going back.
+   */
+  private async refundRemainder(manager: EntityManager, payment: WechatPayment, reason: string): Promise<number> {
+    const refunds = await this.payments.listRefundsOfPayment(manager, payment.id);
+    const existing = refunds.find((refund) => refund.kind === 'remainder');
+    if (existing) return existing.amountFen;
+    const left = payment.paidFen - refundedFen(refunds);
+    if (left <= 0) return 0;
     try {
-      await this.payments.insertRefund(manager, {
-        id: randomUUID(),
-        paymentId: payment.id,
-        outRefundNo: `R${payment.outTradeNo}`,
-        amountFen: payment.paidFen,
-        reason: reason.slice(0, 80),
-        status: 'requested',
-        refundId: null,
-        attempts: 0,
-        nextAttemptAt: new Date(),
-        lastError: null,
-      });
+      await this.insertRefund(manager, payment, 'remainder', `R${payment.outTradeNo}`, left, reason);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    return payment.paidFen;
+    return left;
   }
+
+  private insertRefund(manager: EntityManager, payment: WechatPayment, kind: WechatRefundKind, outRefundNo: string, amountFen: number, reason: string): Promise<void> {
+    return this.payments.insertRefund(manager, {
+      id: randomUUID(),
+      paymentId: payment.id,
+      outRefundNo,
+      kind,
+      amountFen,
+      reason: reason.slice(0, 80),
+      status: 'requested',
+      refundId: null,
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+    });
+  }
+}
+
+/** Fen on their way back or back with the payer: every refund but those WeChat Pay closed (operators settle those by hand). */
+function refundedFen(refunds: ReadonlyArray<{ status: string; amountFen: number }>): number {
+  return refunds.filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amountFen, 0);
 }

@@ -10,13 +10,22 @@ export const WECHAT_REFUND_STATUSES = ['requested', 'processing', 'succeeded', '
  */
 export type WechatRefundStatus = (typeof WECHAT_REFUND_STATUSES)[number];
 
+export const WECHAT_REFUND_KINDS = ['remainder', 'partial'] as const;
 /**
- * A whole-payment refund. One per payment (`uq_wechat_refund_payment`): a second cancel, a duplicate notification or
- * two sweeping instances can never refund a fen twice. `out_refund_no` is fixed when the row is written, so a retried
- * request is the same refund to WeChat Pay.
+ * `partial`: part of a payment whose subject keeps the rest (a meal order changed to fewer portions); `remainder`:
+ * what is left of the payment once its subject gives it up (cancelled) — at most one per payment, and the one whose
+ * success tells the subject it was refunded.
+ */
+export type WechatRefundKind = (typeof WECHAT_REFUND_KINDS)[number];
+
+/**
+ * A refund of a payment, whole or in part. `out_refund_no` is fixed when the row is written, so a retried request is
+ * the same refund to WeChat Pay, and unique: the remainder refund's is `R` + out_trade_no, so a second cancel, a
+ * duplicate notification or two sweeping instances can never write a second one; a partial refund's is
+ * `R` + out_trade_no + `-` + its number among the payment's partial refunds, counted under the subject's lock.
  */
 @Entity({ name: 'wechat_refund' })
-@Index('uq_wechat_refund_payment', ['paymentId'], { unique: true })
+@Index('ix_wechat_refund_payment', ['paymentId'])
 @Index('uq_wechat_refund_out_refund_no', ['outRefundNo'], { unique: true })
 @Index('ix_wechat_refund_due', ['status', 'nextAttemptAt'])
 export class WechatRefund {
@@ -32,6 +41,9 @@ export class WechatRefund {
 
   @Column({ name: 'out_refund_no', type: 'varchar', length: 64 })
   outRefundNo: string;
+
+  @Column({ type: 'simple-enum', enum: WECHAT_REFUND_KINDS, default: 'remainder' })
+  kind: WechatRefundKind;
 
   @Column({ name: 'amount_fen', type: 'int' })
   amountFen: number;

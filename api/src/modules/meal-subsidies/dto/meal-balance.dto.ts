@@ -3,7 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import {
   MEAL_BALANCE_ENTRY_KINDS,
+  MEAL_BALANCE_ENTRY_METHODS,
   MEAL_TOP_UP_METHODS,
+  type MealBalanceEntryMethod,
   type MealBalanceEntryKind,
   type MealBalanceEntryView,
   type MealBalanceView,
@@ -23,7 +25,7 @@ export class MealBalanceEntryDto implements MealBalanceEntryView {
   @ApiProperty({ type: 'integer', example: 5000, description: 'Fen; positive for top-ups and refunds, negative for meal payments' }) amountFen: number;
   @ApiProperty({ type: 'integer', minimum: 0, example: 5000 }) balanceAfterFen: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) mealOrderId: string | null;
-  @ApiEnumOrNull(MEAL_TOP_UP_METHODS, { description: 'How a top-up was paid (现金/转账)' }) method: MealTopUpMethod | null;
+  @ApiEnumOrNull(MEAL_BALANCE_ENTRY_METHODS, { description: 'How a top-up was paid (现金/转账 at the desk, 微信支付 online)' }) method: MealBalanceEntryMethod | null;
   @ApiProperty({ type: String, nullable: true, description: 'Refund reason or top-up note' }) note: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
