@@ -76,6 +76,25 @@ function startFakeWechat() {
   });
 }
 
+/**
+ * Without a WeChat Pay merchant (WECHATPAY_MCHID) the demo pays against the fake WeChat Pay server: it makes throwaway
+ * keys and answers the WECHATPAY_* settings that point the API at it, 模拟支付 included (the H5 app has no
+ * wx.requestPayment). The settings come through the pipe and are never printed.
+ */
+function startFakeWechatPay() {
+  return new Promise((resolveStart, rejectStart) => {
+    const child = spawn(process.execPath, [at('api', 'dist', 'cli', 'fake-wechat-pay.js')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const url = /fake wechat pay listening on (\S+)/.exec(output)?.[1];
+      const env = /fake wechat pay env (\{.*\})\n/.exec(output)?.[1];
+      if (url && env) resolveStart({ child, url, env: JSON.parse(env) });
+    });
+    child.once('exit', (code) => rejectStart(new Error(`fake WeChat Pay server exited with ${code}`)));
+  });
+}
+
 const children = [];
 const apiEnv = { ...process.env, PORT: process.env.PORT || '3000' };
 if (!process.env.WECHAT_APPID && !process.env.WECHAT_API_BASE_URL) {
@@ -83,6 +102,12 @@ if (!process.env.WECHAT_APPID && !process.env.WECHAT_API_BASE_URL) {
   children.push(fake.child);
   apiEnv.WECHAT_API_BASE_URL = fake.url;
   console.log(`\n▶ No WECHAT_APPID: demo mode, fake WeChat server at ${fake.url}`);
+}
+if (!process.env.WECHATPAY_MCHID && !process.env.WECHATPAY_BASE_URL) {
+  const fakePay = await startFakeWechatPay();
+  children.push(fakePay.child);
+  Object.assign(apiEnv, fakePay.env, { WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${apiEnv.PORT}/api/payments/wechat-pay/notify` });
+  console.log(`▶ No WECHATPAY_MCHID: demo mode, fake WeChat Pay server at ${fakePay.url} (微信支付 is paid with 模拟支付)`);
 }
 
 const port = apiEnv.PORT;
@@ -106,7 +131,7 @@ ${
     ? ''
     : `  Demo mode (no WeChat AppID): open 我的 → 去登录 on the H5 app and pick a demo account;
   staff and provider accounts also sign in with their username and password ${DEMO_PASSWORD_HINT}.\n`
-}  Press Ctrl+C to stop.
+}${apiEnv.WECHATPAY_SIMULATE_PAYMENTS === 'true' ? '  微信支付 (meal orders, balance top-ups) runs against the fake WeChat Pay server: tap 模拟支付.\n' : ''}  Press Ctrl+C to stop.
 `);
 } else if (api.exitCode === null) {
   console.error(`The API did not become ready at ${base}/api/health/ready; see the log above.`);
