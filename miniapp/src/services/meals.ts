@@ -1,4 +1,16 @@
-import type { CreateMealOrderInput, MealOrderLineInput, MealOrderView, MealPickupCode, MealPointListItem, MealPointView, MealPrice, MealQuoteInput, MenuView } from '@linli/shared';
+import type {
+  CreateMealOrderInput,
+  MealOrderLineInput,
+  MealOrderView,
+  MealPickupCode,
+  MealPointListItem,
+  MealPointView,
+  MealPrice,
+  MealQuoteInput,
+  MenuView,
+  PlacedMealOrderView,
+  WechatPayRequest,
+} from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { request, requestList } from './request';
@@ -30,8 +42,8 @@ export function quoteMeal(input: MealQuoteInput): Promise<MealPrice> {
  * Orders a meal. With an Idempotency-Key (see `newIdempotencyKey`), a retry after a lost answer or a second tap
  * returns the order already made instead of ordering twice; the same key with another body is IDEMPOTENCY_KEY_REUSED.
  */
-export function createMealOrder(input: CreateMealOrderInput, idempotencyKey: string): Promise<MealOrderView> {
-  return request<MealOrderView>('/meal-orders', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
+export function createMealOrder(input: CreateMealOrderInput, idempotencyKey: string): Promise<PlacedMealOrderView> {
+  return request<PlacedMealOrderView>('/meal-orders', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** Mine and my household's, newest meal first. */
@@ -66,4 +78,19 @@ export function fetchPickupCode(orderId: string): Promise<MealPickupCode> {
 
 export function fetchMealPoint(mealPointId: string): Promise<MealPointView> {
   return request<MealPointView>(path('meal-points', mealPointId));
+}
+
+/** The signed wx.requestPayment parameters of an unpaid WeChat Pay order (again). */
+export function fetchMealOrderWechatPay(orderId: string): Promise<WechatPayRequest> {
+  return request<WechatPayRequest>(`${path('meal-orders', orderId)}/wechat-pay`);
+}
+
+/** Asks the API to ask WeChat Pay whether the order was paid (the notification may be late); the order as it is now. */
+export function checkMealOrderWechatPay(orderId: string): Promise<MealOrderView> {
+  return request<MealOrderView>(`${path('meal-orders', orderId)}/wechat-pay/check`, { method: 'POST', body: {} });
+}
+
+/** Demo builds only (the API answers 404 otherwise): the fake WeChat Pay server plays the payer. */
+export function simulateMealOrderWechatPay(orderId: string): Promise<void> {
+  return request<void>(`${path('meal-orders', orderId)}/wechat-pay/demo-payment`, { method: 'POST', body: {} });
 }

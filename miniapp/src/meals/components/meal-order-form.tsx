@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_PAYMENT_METHOD_LABELS } from '@linli/shared';
 
-import type { MealOrderView, MealPaymentMethod, MealPointView, MenuMealView } from '@linli/shared';
+import type { MealPaymentMethod, MealPointView, MenuMealView, PlacedMealOrderView } from '@linli/shared';
 
 import { ChoiceGrid } from '../../components/choice-grid';
 import { SubmitButton } from '../../components/submit-button';
@@ -53,11 +53,11 @@ export interface MealOrderFormProps {
   /** The elder's meal balance, fen; null while unknown (the choice is still offered, the API decides). */
   balanceFen: number | null;
   /** After the order was placed or changed. */
-  onSaved: (order: MealOrderView) => void;
+  onSaved: (order: PlacedMealOrderView) => void;
 }
 
 /**
- * One meal for one person on one screen: portions per dish, 堂食/自取/送餐, 到店付 or 助餐余额, the price after subsidy,
+ * One meal for one person on one screen: portions per dish, 堂食/自取/送餐, 到店付, 助餐余额 or 微信支付, the price after subsidy,
  * then 确认订餐. Changing an order shows the same dishes with the portions ordered.
  */
 export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }: MealOrderFormProps) {

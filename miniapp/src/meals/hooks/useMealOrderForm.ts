@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 
-import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView } from '@linli/shared';
+import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView, PlacedMealOrderView } from '@linli/shared';
 
 import { useActions } from '../../hooks/useActions';
 import { ApiError } from '../../services/api-error';
@@ -15,10 +15,10 @@ import type { MealPerson } from './useMealPeople';
 export const MAX_PORTIONS = 10;
 
 /**
- * What a resident picks from on this screen: 到店付 and the meal balance. WeChat Pay needs wx.requestPayment after the
- * order is placed, which this form does not drive yet, so it is not offered here.
+ * What a resident picks from on this screen: 到店付, the meal balance, and 微信支付 (paid right after the order is placed,
+ * see useMealOrderPayment).
  */
-export const RESIDENT_PAYMENT_METHODS: readonly MealPaymentMethod[] = ['at_pickup', 'balance'];
+export const RESIDENT_PAYMENT_METHODS: readonly MealPaymentMethod[] = ['at_pickup', 'balance', 'wechat_pay'];
 
 /** A new order for a meal, or new quantities for an order placed before (fulfilment and payment stay as they were). */
 export type MealOrderMode = { kind: 'new'; dishId?: string } | { kind: 'change'; order: MealOrderView };
@@ -59,7 +59,13 @@ function linesOf(quantities: Record<string, number>): MealOrderLineInput[] {
  * body it was sent with: a second tap or a retry after a lost answer sends the same key (the server answers with the
  * order it already made); a changed form gets a fresh key.
  */
-export function useMealOrderForm(point: MealPointView, meal: MenuMealView, person: MealPerson, mode: MealOrderMode, onSaved: (order: MealOrderView) => void): MealOrderFormHandle {
+export function useMealOrderForm(
+  point: MealPointView,
+  meal: MenuMealView,
+  person: MealPerson,
+  mode: MealOrderMode,
+  onSaved: (order: PlacedMealOrderView) => void,
+): MealOrderFormHandle {
   const [quantities, setQuantities] = useState<Record<string, number>>(() => initialQuantities(meal, mode));
   const [fulfilment, setFulfilment] = useState<MealFulfilment | null>(() => (mode.kind === 'change' ? mode.order.fulfilment : (point.fulfilments[0] ?? null)));
   const [payment, setPayment] = useState<MealPaymentMethod>(() => (mode.kind === 'change' ? mode.order.paymentMethod : 'at_pickup'));

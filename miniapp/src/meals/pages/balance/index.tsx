@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { MEAL_BALANCE_ENTRY_KIND_LABELS, MEAL_TOP_UP_METHOD_LABELS } from '@linli/shared';
+import { MEAL_BALANCE_ENTRY_KIND_LABELS, MEAL_BALANCE_ENTRY_METHOD_LABELS } from '@linli/shared';
 
 import type { MealBalanceEntryView, SessionAccount } from '@linli/shared';
 
@@ -10,6 +10,7 @@ import { usePageParam } from '../../../hooks/usePageId';
 import { formatDateTime } from '../../../utils/datetime';
 import { yuan } from '../../../texts/meal-messages';
 import { PersonChoice } from '../../components/person-choice';
+import { TopUpPanel } from './top-up-panel';
 import { useMealBalance } from '../../hooks/useMealBalance';
 import { useMealPeople } from '../../hooks/useMealPeople';
 
@@ -18,7 +19,7 @@ import type { MealPerson } from '../../hooks/useMealPeople';
 import '../../components/meals.scss';
 
 function EntryRow({ entry }: { entry: MealBalanceEntryView }) {
-  const what = [MEAL_BALANCE_ENTRY_KIND_LABELS[entry.kind], entry.method ? MEAL_TOP_UP_METHOD_LABELS[entry.method] : null].filter(Boolean).join(' · ');
+  const what = [MEAL_BALANCE_ENTRY_KIND_LABELS[entry.kind], entry.method ? MEAL_BALANCE_ENTRY_METHOD_LABELS[entry.method] : null].filter(Boolean).join(' · ');
   return (
     <View className='balance-entry'>
       <View className='balance-entry__head'>
@@ -38,27 +39,30 @@ function EntryRow({ entry }: { entry: MealBalanceEntryView }) {
 function BalanceOf({ person }: { person: MealPerson }) {
   const balance = useMealBalance(person.id);
   return (
-    <RemoteContent state={balance.state} onRetry={balance.retry} emptyText=''>
-      {(view) => (
-        <>
-          <View className='balance-total'>
-            <Text className='balance-total__label'>{person.name}的助餐余额</Text>
-            <Text className='balance-total__amount'>{yuan(view.balanceFen)}</Text>
-            <Text className='balance-total__line'>充值请到社区，由工作人员登记（现金或转账）。</Text>
-          </View>
-          <Text className='meals__label'>明细</Text>
-          <RemoteContent state={{ status: 'ready', data: balance.entries }} onRetry={balance.retry} isEmpty={isEmptyList} emptyText='还没有收支记录。'>
-            {(entries) => entries.map((entry) => <EntryRow key={entry.id} entry={entry} />)}
-          </RemoteContent>
-          {balance.moreError && <Text className='meals__note'>{balance.moreError}</Text>}
-          {balance.hasMore && (
-            <Button className='balance-more' size='large' block loading={balance.loadingMore} disabled={balance.loadingMore} onClick={balance.loadMore}>
-              查看更早的记录
-            </Button>
-          )}
-        </>
-      )}
-    </RemoteContent>
+    <>
+      {/* Outside the balance's loading state: reloading after a top-up keeps 支付成功 on screen. */}
+      <TopUpPanel person={person} onCredited={balance.retry} />
+      <RemoteContent state={balance.state} onRetry={balance.retry} emptyText=''>
+        {(view) => (
+          <>
+            <View className='balance-total'>
+              <Text className='balance-total__label'>{person.name}的助餐余额</Text>
+              <Text className='balance-total__amount'>{yuan(view.balanceFen)}</Text>
+            </View>
+            <Text className='meals__label'>明细</Text>
+            <RemoteContent state={{ status: 'ready', data: balance.entries }} onRetry={balance.retry} isEmpty={isEmptyList} emptyText='还没有收支记录。'>
+              {(entries) => entries.map((entry) => <EntryRow key={entry.id} entry={entry} />)}
+            </RemoteContent>
+            {balance.moreError && <Text className='meals__note'>{balance.moreError}</Text>}
+            {balance.hasMore && (
+              <Button className='balance-more' size='large' block loading={balance.loadingMore} disabled={balance.loadingMore} onClick={balance.loadMore}>
+                查看更早的记录
+              </Button>
+            )}
+          </>
+        )}
+      </RemoteContent>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 
-import type { MealOrderView, SessionAccount } from '@linli/shared';
+import type { MealOrderView, PlacedMealOrderView, SessionAccount } from '@linli/shared';
 
 import { RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
@@ -14,6 +14,8 @@ import { fetchMealBalance } from '../../../services/meal-balance';
 import { showsPickupCode } from '../../../texts/meal-messages';
 import { MealOrderCard } from '../../components/meal-order-card';
 import { MealOrderForm } from '../../components/meal-order-form';
+import { WechatPayPanel } from '../../components/wechat-pay-panel';
+import { awaitsWechatPay, useMealOrderPayment } from '../../hooks/useMealOrderPayment';
 import { useMealOrderSetup } from '../../hooks/useMealOrderSetup';
 import { useMealPeople } from '../../hooks/useMealPeople';
 
@@ -22,12 +24,20 @@ import type { MealPerson } from '../../hooks/useMealPeople';
 
 import '../../components/meals.scss';
 
-function Saved({ order, changed }: { order: MealOrderView; changed: boolean }) {
+/** A WeChat Pay order just placed: the cashier (模拟支付 in the demo) until WeChat Pay confirms it. */
+function OrderPayment({ order, onUpdated }: { order: PlacedMealOrderView; onUpdated: (order: MealOrderView) => void }) {
+  const payment = useMealOrderPayment(order, onUpdated);
+  return <WechatPayPanel handle={payment} amountFen={order.price.total} onPay={payment.start} />;
+}
+
+function Saved({ order: placed, changed }: { order: PlacedMealOrderView; changed: boolean }) {
+  const [order, setOrder] = useState<PlacedMealOrderView>(placed);
   return (
     <View className='meal-saved'>
-      <Text className='meal-saved__title'>{changed ? '已保存修改' : '订餐成功'}</Text>
+      <Text className='meal-saved__title'>{changed ? '已保存修改' : awaitsWechatPay(order) ? '已下单，请完成微信支付' : '订餐成功'}</Text>
       <MealOrderCard order={order} />
-      {showsPickupCode(order.status, order.fulfilment) && (
+      {awaitsWechatPay(order) && <OrderPayment order={order} onUpdated={setOrder} />}
+      {showsPickupCode(order.status, order.fulfilment) && !awaitsWechatPay(order) && (
         <Button className='meal-saved__code' type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: pageUrlWithId(ROUTES.mealPickup, order.id) })}>
           查看取餐码
         </Button>
@@ -42,7 +52,7 @@ function Saved({ order, changed }: { order: MealOrderView; changed: boolean }) {
 function FormFor({ setup, person }: { setup: MealOrderSetup; person: MealPerson }) {
   const loadBalance = useCallback(() => fetchMealBalance(person.id, 1, 1), [person.id]);
   const balance = useRemoteData(loadBalance);
-  const [saved, setSaved] = useState<MealOrderView | null>(null);
+  const [saved, setSaved] = useState<PlacedMealOrderView | null>(null);
   const dishId = usePageParam('dish') || undefined;
   if (saved) return <Saved order={saved} changed={setup.order !== null} />;
   const mode = setup.order ? ({ kind: 'change', order: setup.order } as const) : ({ kind: 'new', dishId } as const);

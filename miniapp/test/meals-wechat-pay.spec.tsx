@@ -1,0 +1,150 @@
+import Taro from '@tarojs/taro';
+import { act, fireEvent, render, renderHook, waitFor } from '@testing-library/react';
+
+import { MealBalancePage } from '../src/meals/pages/balance';
+import { MealOrderPage } from '../src/meals/pages/order';
+import { useWechatPay, WECHAT_PAY_MESSAGES } from '../src/meals/hooks/useWechatPay';
+import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
+import { createFakeMeals, mealRoutes } from './support/fake-meals';
+import { createFakeWechatPay, PAY_PARAMETERS, wechatPayRoutes } from './support/fake-wechat-pay';
+import { TOMORROW } from './support/meal-fixtures';
+import { findOne } from './support/interact';
+import { profileOf } from './support/people';
+import { servePerTest } from './support/serve';
+import { routeParams } from './support/taro-h5';
+
+import type { WechatPayable } from '../src/meals/hooks/useWechatPay';
+import type { FakeMeals } from './support/fake-meals';
+import type { FakeWechatPay } from './support/fake-wechat-pay';
+
+const serveRoutes = servePerTest();
+
+const father = { ...profileOf({ id: 'member-li', name: '李建国', address: '中南路 12 号', communityId: 'community-anda', hasOwnAccount: false }), relation: '父亲' as const };
+
+async function serve(meals: FakeMeals, pay: FakeWechatPay) {
+  const api = createFakeApi({ members: [father], profile: profileOf() });
+  signInTo(api);
+  await serveRoutes({ ...meRoutes(api), ...mealRoutes(api, meals), ...wechatPayRoutes(api, meals, pay) });
+  return api;
+}
+
+function click(node: Element | null | undefined): void {
+  if (!node) throw new Error('nothing to click');
+  fireEvent.click(node);
+}
+
+const optionNamed = (container: HTMLElement, text: string) => [...container.querySelectorAll('.choice-grid__option')].find((node) => node.textContent?.includes(text));
+
+beforeEach(() => localStorage.clear());
+afterEach(() => jest.restoreAllMocks());
+
+describe('微信支付 on the order screen (H5 demo: 模拟支付)', () => {
+  it('places the order with 微信支付, pays it through the labelled 模拟支付, and shows it paid once the API confirms', async () => {
+    const meals = createFakeMeals();
+    const pay = createFakeWechatPay();
+    await serve(meals, pay);
+    Object.assign(routeParams, { point: 'point-anda', date: TOMORROW, kind: 'lunch', dish: 'd-chicken', person: 'member-li' });
+    const { container } = render(<MealOrderPage />);
+
+    await waitFor(() => expect(optionNamed(container, '微信支付')).toBeDefined());
+    click(optionNamed(container, '微信支付'));
+    click(container.querySelector('.meal-form__submit'));
+
+    const saved = await findOne(container, '.meal-saved');
+    expect(saved.querySelector('.meal-saved__title')!.textContent).toBe('已下单，请完成微信支付');
+    expect(saved.querySelector('.meal-saved__code')).toBeNull();
+    expect(saved.querySelector('.wechat-pay__demo')!.textContent).toBe(WECHAT_PAY_MESSAGES.DEMO_NOTE);
+    const button = saved.querySelector('.wechat-pay__button')!;
+    expect(button.textContent).toBe('模拟支付 ¥5.00（演示）');
+    expect(meals.posts[0].body.paymentMethod).toBe('wechat_pay');
+    // Nothing is paid before the tap (the demo never pays on its own).
+    expect(pay.simulated).toEqual([]);
+
+    click(button);
+    await waitFor(() => expect(container.querySelector('.meal-saved__title')!.textContent).toBe('订餐成功'));
+    expect(pay.simulated).toEqual(['order:order-1']);
+    expect(pay.checks).toBe(1);
+    expect(container.querySelector('.wechat-pay__button')).toBeNull();
+    expect(container.querySelector('.meal-saved__code')).not.toBeNull();
+  });
+});
+
+describe('useWechatPay in WeChat (wx.requestPayment)', () => {
+  function payable(overrides: Partial<WechatPayable> = {}): WechatPayable & { checks: number; fetched: number } {
+    const target = {
+      checks: 0,
+      fetched: 0,
+      fetchParameters: async () => {
+        target.fetched += 1;
+        return PAY_PARAMETERS;
+      },
+      simulate: () => Promise.reject(new Error('not in WeChat')),
+      check: async () => {
+        target.checks += 1;
+        return true;
+      },
+      ...overrides,
+    };
+    return target;
+  }
+
+  it('opens the cashier with the API’s parameters once for a double tap, and is paid when the API confirms', async () => {
+    const requestPayment = jest.spyOn(Taro, 'requestPayment').mockResolvedValue({ errMsg: 'requestPayment:ok' });
+    const { result } = renderHook(() => useWechatPay({ demo: false, checkIntervalMs: 0 }));
+    const target = payable();
+    act(() => {
+      result.current.pay(target);
+      result.current.pay(target);
+    });
+    await waitFor(() => expect(result.current.state.status).toBe('paid'));
+    expect(requestPayment).toHaveBeenCalledTimes(1);
+    expect(requestPayment).toHaveBeenCalledWith(PAY_PARAMETERS);
+    expect(target.fetched).toBe(1);
+  });
+
+  it('says 支付已取消 when the payer closes the cashier and 支付失败 when WeChat refuses, asking the API nothing', async () => {
+    jest.spyOn(Taro, 'requestPayment').mockRejectedValueOnce({ errMsg: 'requestPayment:fail cancel' }).mockRejectedValueOnce({ errMsg: 'requestPayment:fail' });
+    const { result } = renderHook(() => useWechatPay({ demo: false, checkIntervalMs: 0 }));
+    const target = payable({ parameters: PAY_PARAMETERS });
+    act(() => result.current.pay(target));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'cancelled', message: WECHAT_PAY_MESSAGES.CANCELLED }));
+    act(() => result.current.pay(target));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'failed', message: WECHAT_PAY_MESSAGES.FAILED }));
+    expect(target.checks).toBe(0);
+    expect(target.fetched).toBe(0);
+  });
+
+  it('says 支付中 when WeChat Pay has not confirmed after the checks', async () => {
+    jest.spyOn(Taro, 'requestPayment').mockResolvedValue({ errMsg: 'requestPayment:ok' });
+    const { result } = renderHook(() => useWechatPay({ demo: false, checks: 3, checkIntervalMs: 0 }));
+    const target = payable({ check: async () => ((target.checks += 1), false) });
+    act(() => result.current.pay(target));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'pending', message: WECHAT_PAY_MESSAGES.PENDING }));
+    expect(target.checks).toBe(3);
+  });
+});
+
+describe('在线充值 on the balance screen', () => {
+  it('50 / 100 / 200 元 as big choices; 200 元 paid through 模拟支付 is credited and the balance reloads', async () => {
+    const meals = createFakeMeals();
+    const pay = createFakeWechatPay();
+    const api = await serve(meals, pay);
+    routeParams.person = 'member-li';
+    const { container } = render(<MealBalancePage />);
+
+    expect((await findOne(container, '.balance-total__amount')).textContent).toBe('¥100.00');
+    const choices = [...container.querySelectorAll('.balance-top-up .choice-grid__option')].map((node) => node.textContent);
+    expect(choices).toEqual(['¥50.00', '¥100.00', '¥200.00']);
+    click(optionNamed(container, '¥200.00'));
+    const button = container.querySelector('.balance-top-up .wechat-pay__button')!;
+    await waitFor(() => expect(button.textContent).toBe('模拟支付 ¥200.00（演示）'));
+    click(button);
+
+    await waitFor(() => expect(container.querySelector('.wechat-pay__message--paid')?.textContent).toBe('支付成功'));
+    await waitFor(() => expect(container.querySelector('.balance-total__amount')!.textContent).toBe('¥300.00'));
+    expect(pay.topUps).toEqual([expect.objectContaining({ residentId: 'member-li', amountFen: 20000, status: 'credited' })]);
+    expect(pay.topUps[0].key).toBeTruthy();
+    expect(pay.simulated).toEqual(['top-up:top-up-1']);
+    expect(api.calls.filter((call) => call.startsWith('GET /meal-balances/member-li'))).toHaveLength(2);
+  });
+});
