@@ -1,4 +1,15 @@
-import { describeRanges, formatWeeklyHours, isOpenAt, openUntil, outletHoursProblems, outletOpenState, parseWeeklyHours, ALWAYS_OPEN, type OutletHours } from './outlet-hours';
+import {
+  describeRanges,
+  formatWeeklyHours,
+  isOpenAt,
+  openingClockAt,
+  openUntil,
+  outletHoursProblems,
+  outletOpenState,
+  parseWeeklyHours,
+  ALWAYS_OPEN,
+  type OutletHours,
+} from './outlet-hours';
 import { instantOf } from './time';
 
 // 2026-12-07 is a Monday; 2026-12-12 a Saturday.
@@ -44,6 +55,18 @@ describe('isOpenAt (Shanghai clock)', () => {
 
   it('uses Shanghai time, not the process zone: 2026-12-07T00:30Z is 08:30 in Shanghai', () => {
     expect(isOpenAt(shop, new Date('2026-12-07T00:30:00Z'))).toBe(true);
+  });
+});
+
+describe('openingClockAt', () => {
+  it('says open exactly when the week’s intervals do, every quarter hour of a week, for each kind of hours', () => {
+    for (const hours of [shop, nightStall, ALWAYS_OPEN]) {
+      for (let quarter = 0; quarter < 7 * 96; quarter++) {
+        const at = new Date(instantOf('2026-12-07', '00:00').getTime() + quarter * 15 * 60_000);
+        const clock = openingClockAt(at);
+        expect(clock.isOpen(hours)).toBe(clock.state(hours).open);
+      }
+    }
   });
 });
 

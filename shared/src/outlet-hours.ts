@@ -76,10 +76,9 @@ export function outletHoursProblems(hours: OutletHours): string[] {
 }
 
 /** The ranges that start on `date`: its dated entry when it has one, otherwise its weekday's. */
-export function rangesStartingOn(hours: OutletHours, date: string): OutletTimeRange[] {
+export function rangesStartingOn(hours: OutletHours, date: string, weekday: IsoWeekday = isoWeekdayOf(date)): OutletTimeRange[] {
   const dated = hours.dated.find((day) => day.date === date);
   if (dated) return dated.ranges;
-  const weekday = isoWeekdayOf(date);
   return hours.weekly.find((day) => day.weekday === weekday)?.ranges ?? [];
 }
 
@@ -88,18 +87,33 @@ interface Interval {
   to: number;
 }
 
-/** Opening intervals (ms since epoch) of the ranges starting on `days` dates from `firstDate`, merged where they touch. */
-function openIntervals(hours: OutletHours, firstDate: string, days: number): Interval[] {
+/** One Shanghai calendar day: its date, weekday and the instant its midnight falls on. */
+interface DayFrame {
+  date: string;
+  weekday: IsoWeekday;
+  midnight: number;
+}
+
+function dayFrames(firstDate: string, days: number): DayFrame[] {
+  const firstMidnight = instantOf(firstDate, '00:00').getTime();
+  const firstWeekday = isoWeekdayOf(firstDate);
+  return Array.from({ length: days }, (_, offset) => ({
+    date: offset === 0 ? firstDate : addDays(firstDate, offset),
+    weekday: (((firstWeekday - 1 + offset) % 7) + 1) as IsoWeekday,
+    midnight: firstMidnight + offset * DAY_MINUTES * MINUTE_MS,
+  }));
+}
+
+/** Opening intervals (ms since epoch) of the ranges starting on the given days, merged where they touch. */
+function openIntervals(hours: OutletHours, frames: DayFrame[]): Interval[] {
   const intervals: Interval[] = [];
-  for (let offset = 0; offset < days; offset++) {
-    const date = addDays(firstDate, offset);
-    const midnight = instantOf(date, '00:00').getTime();
-    for (const range of rangesStartingOn(hours, date)) {
+  for (const frame of frames) {
+    for (const range of rangesStartingOn(hours, frame.date, frame.weekday)) {
       const start = minutesOf(range.start, false);
       const end = minutesOf(range.end, true);
       if (start === null || end === null || start === end) continue;
       const endMinutes = end > start ? end : end + DAY_MINUTES;
-      intervals.push({ from: midnight + start * MINUTE_MS, to: midnight + endMinutes * MINUTE_MS });
+      intervals.push({ from: frame.midnight + start * MINUTE_MS, to: frame.midnight + endMinutes * MINUTE_MS });
     }
   }
   intervals.sort((a, b) => a.from - b.from);
@@ -112,19 +126,36 @@ function openIntervals(hours: OutletHours, firstDate: string, days: number): Int
   return merged;
 }
 
+/** Evaluates many outlets' hours at one instant; the calendar days around it are worked out once (a search checks hundreds). */
+export interface OpeningClock {
+  isOpen: (hours: OutletHours) => boolean;
+  state: (hours: OutletHours) => OutletOpenState;
+}
+
+export function openingClockAt(at: Date): OpeningClock {
+  const now = at.getTime();
+  const frames = dayFrames(addDays(shanghaiDateOf(at), -1), HORIZON_DAYS + 1);
+  const horizon = now + (HORIZON_DAYS - 1) * DAY_MINUTES * MINUTE_MS;
+  return {
+    // Open now depends only on the ranges starting yesterday (past midnight) and today.
+    isOpen: (hours) => openIntervals(hours, frames.slice(0, 2)).some((interval) => interval.from <= now && now < interval.to),
+    state: (hours) => {
+      const intervals = openIntervals(hours, frames);
+      const current = intervals.find((interval) => interval.from <= now && now < interval.to);
+      if (current) return { open: true, changesAt: current.to > horizon ? null : new Date(current.to).toISOString() };
+      const next = intervals.find((interval) => interval.from > now);
+      return { open: false, changesAt: next && next.from <= horizon ? new Date(next.from).toISOString() : null };
+    },
+  };
+}
+
 /** Whether the outlet is open at `at`, and when that changes (within about a week). */
 export function outletOpenState(hours: OutletHours, at: Date): OutletOpenState {
-  const now = at.getTime();
-  const intervals = openIntervals(hours, addDays(shanghaiDateOf(at), -1), HORIZON_DAYS + 1);
-  const horizon = now + (HORIZON_DAYS - 1) * DAY_MINUTES * MINUTE_MS;
-  const current = intervals.find((interval) => interval.from <= now && now < interval.to);
-  if (current) return { open: true, changesAt: current.to > horizon ? null : new Date(current.to).toISOString() };
-  const next = intervals.find((interval) => interval.from > now);
-  return { open: false, changesAt: next && next.from <= horizon ? new Date(next.from).toISOString() : null };
+  return openingClockAt(at).state(hours);
 }
 
 export function isOpenAt(hours: OutletHours, at: Date): boolean {
-  return outletOpenState(hours, at).open;
+  return openingClockAt(at).isOpen(hours);
 }
 
 /** When an outlet open at `at` closes (ISO UTC); null when it is closed then, or open for more than a week on. */

@@ -34,6 +34,9 @@ export interface DirectoryEntry {
   verifiedOn: string | null;
 }
 
+/** What a search needs of an entry: enough to rank it, filter it and show it in a list (no region). */
+export type SearchCandidate = Pick<DirectoryEntry, 'id' | 'source' | 'name' | 'kind' | 'address' | 'latitudeE6' | 'longitudeE6' | 'phone' | 'hours' | 'services' | 'elderFeatures'>;
+
 const EVERY_DAY: IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 /** `outlet` must have its region loaded. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OUTLET_SEARCH_MAX_METERS, OUTLET_SEARCH_MAX_RESULTS, type OutletSearchPage, type OutletView } from '@linli/shared';
+import { openingClockAt, OUTLET_SEARCH_MAX_METERS, OUTLET_SEARCH_MAX_RESULTS, type OutletSearchPage, type OutletView } from '@linli/shared';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { entryOfMealPoint, entryOfOutlet, toOutletView, type DirectoryEntry } from './directory-entry';
 import type { OutletSearchQuery } from './dto/outlets.dto';
@@ -33,7 +33,8 @@ export class OutletDirectoryService {
       count: count + 1,
       maxMeters: query.maxMeters ?? OUTLET_SEARCH_MAX_METERS,
     });
-    return { items: found.slice(skip, count).map((item) => toSearchItem(item, now)), more: found.length > count && count < OUTLET_SEARCH_MAX_RESULTS };
+    const clock = openingClockAt(now);
+    return { items: found.slice(skip, count).map((item) => toSearchItem(item, clock)), more: found.length > count && count < OUTLET_SEARCH_MAX_RESULTS };
   }
 
   async get(outletId: string): Promise<OutletView> {

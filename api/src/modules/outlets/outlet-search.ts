@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { coveredRadiusMeters, distanceE6, GRID_CELL_E6, gridCellOf, outletOpenState, ringCovering, ringRanges, toE6, type GeoPoint, type OutletSearchItem } from '@linli/shared';
-import { entryOfMealPoint, entryOfOutlet, type DirectoryEntry } from './directory-entry';
+import {
+  coveredRadiusMeters,
+  distanceE6,
+  GRID_CELL_E6,
+  gridCellOf,
+  openingClockAt,
+  ringCovering,
+  ringRanges,
+  toE6,
+  type GeoPoint,
+  type OpeningClock,
+  type OutletSearchItem,
+} from '@linli/shared';
+import { entryOfMealPoint, type SearchCandidate } from './directory-entry';
 import { OutletsRepository, type E6Box, type OutletFilter } from './outlets.repository';
 
 export interface NearestQuery extends OutletFilter {
@@ -13,7 +25,7 @@ export interface NearestQuery extends OutletFilter {
 }
 
 export interface Found {
-  entry: DirectoryEntry;
+  entry: SearchCandidate;
   meters: number;
 }
 
@@ -32,9 +44,10 @@ export class OutletSearch {
     const center = gridCellOf(toE6(query.from.latitude), toE6(query.from.longitude));
     const lastRing = ringCovering(query.from, query.maxMeters);
     const found: Found[] = [];
-    const keep = (entry: DirectoryEntry) => {
+    const clock = query.openAt ? openingClockAt(query.openAt) : null;
+    const keep = (entry: SearchCandidate) => {
       const meters = distanceE6(entry, query.from);
-      if (meters <= query.maxMeters && (!query.openAt || outletOpenState(entry.hours, query.openAt).open)) found.push({ entry, meters });
+      if (meters <= query.maxMeters && (!clock || clock.isOpen(entry.hours))) found.push({ entry, meters });
     };
     if (query.kinds.length === 0 || query.kinds.includes('canteen')) {
       for (const point of await this.outlets.listMealPointsIn(boxAround(center, lastRing))) {
@@ -42,8 +55,10 @@ export class OutletSearch {
         if (!query.keyword || [entry.name, ...entry.services].some((text) => text.includes(query.keyword!))) keep(entry);
       }
     }
-    for (let inner = -1, outer = 0; inner < lastRing; inner = outer, outer = Math.min(lastRing, Math.max(1, outer * 2))) {
-      for (const outlet of await this.outlets.listInCells(ringRanges(center, inner, outer), query)) keep(entryOfOutlet(outlet));
+    // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
+    // each round doubles the ring.
+    for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = Math.min(lastRing, outer * 2)) {
+      for (const candidate of await this.outlets.listCandidatesInCells(ringRanges(center, inner, outer), query)) keep(candidate);
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);
       if (found.filter((item) => item.meters <= covered).length >= query.count) break;
     }
@@ -65,8 +80,8 @@ function boxAround(center: { row: number; column: number }, ring: number): E6Box
   };
 }
 
-export function toSearchItem({ entry, meters }: Found, now: Date): OutletSearchItem {
-  const state = outletOpenState(entry.hours, now);
+export function toSearchItem({ entry, meters }: Found, clock: OpeningClock): OutletSearchItem {
+  const state = clock.state(entry.hours);
   return {
     id: entry.id,
     source: entry.source,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { CellRange, OutletKind, OutletReportStatus } from '@linli/shared';
+import type { CellRange, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus } from '@linli/shared';
 import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
 import { MealPoint, MealWindowRow } from '../meals';
 import { Centre, Region } from '../regions';
+import type { SearchCandidate } from './directory-entry';
 import { Outlet } from './outlet.entity';
 import { OutletReport } from './outlet-report.entity';
 
@@ -21,6 +22,20 @@ export interface E6Box {
   east: number;
 }
 
+/** A candidate row as the driver returns it: JSON columns as text, integers as numbers or strings. */
+interface RawCandidate {
+  id: string;
+  name: string;
+  kind: OutletKind;
+  address: string;
+  phone: string;
+  hours: string;
+  services: string;
+  latitudeE6: number | string;
+  longitudeE6: number | string;
+  elderFeatures: string;
+}
+
 export interface MealPointWithWindows {
   point: MealPoint;
   windows: MealWindowRow[];
@@ -31,21 +46,44 @@ export interface MealPointWithWindows {
 export class OutletsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Outlets in the given grid cells (one index range per grid row) that pass the filter. */
-  listInCells(ranges: CellRange[], filter: OutletFilter): Promise<Outlet[]> {
-    if (ranges.length === 0) return Promise.resolve([]);
-    const query = this.dataSource.getRepository(Outlet).createQueryBuilder('outlet').innerJoinAndSelect('outlet.region', 'region');
-    query.where(
-      new Brackets((cells) => {
-        ranges.forEach((range, index) => cells.orWhere(`outlet.cell BETWEEN :from${index} AND :to${index}`, { [`from${index}`]: range.from, [`to${index}`]: range.to }));
-      }),
-    );
-    return applyFilter(query, filter).getMany();
-  }
-
-  /** Every outlet that passes the filter, unordered: only the brute-force baseline of tests and the benchmark uses it. */
-  listAllMatching(filter: OutletFilter): Promise<Outlet[]> {
-    return applyFilter(this.dataSource.getRepository(Outlet).createQueryBuilder('outlet').innerJoinAndSelect('outlet.region', 'region').where('1 = 1'), filter).getMany();
+  /**
+   * Outlets in the given grid cells (one index range per grid row) that pass the filter, as search candidates: the
+   * columns a list shows, read raw (entity hydration and the region join cost more than the query itself).
+   */
+  async listCandidatesInCells(ranges: CellRange[], filter: OutletFilter): Promise<SearchCandidate[]> {
+    if (ranges.length === 0) return [];
+    const query = this.dataSource
+      .getRepository(Outlet)
+      .createQueryBuilder('outlet')
+      .select([
+        'outlet.id AS id',
+        'outlet.name AS name',
+        'outlet.kind AS kind',
+        'outlet.address AS address',
+        'outlet.phone AS phone',
+        'outlet.hours AS hours',
+        'outlet.services AS services',
+      ])
+      .addSelect(['outlet.latitude_e6 AS latitudeE6', 'outlet.longitude_e6 AS longitudeE6', 'outlet.elder_features AS elderFeatures'])
+      .where(
+        new Brackets((cells) => {
+          ranges.forEach((range, index) => cells.orWhere(`outlet.cell BETWEEN :from${index} AND :to${index}`, { [`from${index}`]: range.from, [`to${index}`]: range.to }));
+        }),
+      );
+    const rows = await applyFilter(query, filter).getRawMany<RawCandidate>();
+    return rows.map((row) => ({
+      id: row.id,
+      source: 'directory',
+      name: row.name,
+      kind: row.kind,
+      address: row.address,
+      latitudeE6: Number(row.latitudeE6),
+      longitudeE6: Number(row.longitudeE6),
+      phone: row.phone,
+      hours: JSON.parse(row.hours) as OutletHours,
+      services: JSON.parse(row.services) as string[],
+      elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
+    }));
   }
 
   /** Meal points in a box with their meal windows, for the 社区食堂 entries (decision 0017); there are few of them. */
