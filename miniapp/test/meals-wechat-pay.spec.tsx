@@ -3,9 +3,10 @@ import { act, fireEvent, render, renderHook, waitFor } from '@testing-library/re
 
 import { MealBalancePage } from '../src/meals/pages/balance';
 import { MealOrderPage } from '../src/meals/pages/order';
+import { MealOrdersPage } from '../src/meals/pages/orders';
 import { useWechatPay, WECHAT_PAY_MESSAGES } from '../src/meals/hooks/useWechatPay';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
-import { createFakeMeals, mealRoutes } from './support/fake-meals';
+import { createFakeMeals, mealRoutes, orderOf } from './support/fake-meals';
 import { createFakeWechatPay, PAY_PARAMETERS, wechatPayRoutes } from './support/fake-wechat-pay';
 import { TOMORROW } from './support/meal-fixtures';
 import { findOne } from './support/interact';
@@ -66,6 +67,38 @@ describe('微信支付 on the order screen (H5 demo: 模拟支付)', () => {
     expect(pay.checks).toBe(1);
     expect(container.querySelector('.wechat-pay__button')).toBeNull();
     expect(container.querySelector('.meal-saved__code')).not.toBeNull();
+  });
+});
+
+describe('微信支付 from 我的订餐', () => {
+  it('an order left unpaid shows 模拟支付 (no 取餐码 yet); paid, it shows its pickup code, and its cancel says the money goes back to WeChat', async () => {
+    const meals = createFakeMeals();
+    const pay = createFakeWechatPay();
+    const unpaid = orderOf(
+      {
+        mealPointId: 'point-anda',
+        residentId: 'member-li',
+        mealDate: TOMORROW,
+        mealKind: 'lunch',
+        fulfilment: 'pickup',
+        lines: [{ dishId: 'd-chicken', quantity: 1 }],
+        paymentMethod: 'wechat_pay',
+      },
+      'order-1',
+    );
+    meals.orders = [{ ...unpaid, actions: ['pay', 'cancel'] }];
+    await serve(meals, pay);
+    const { container } = render(<MealOrdersPage />);
+
+    const button = await findOne(container, '.wechat-pay__button');
+    expect(container.querySelector('.meal-order__code')).toBeNull();
+    click(button);
+    await waitFor(() => expect(container.querySelector('.meal-order__code')).not.toBeNull());
+    expect(container.querySelector('.wechat-pay__button')).toBeNull();
+    expect(pay.simulated).toEqual(['order:order-1']);
+
+    click(container.querySelector('.meal-order__cancel'));
+    expect((await findOne(container, '.meal-cancel-dialog')).textContent).toContain('会原路退回微信');
   });
 });
 

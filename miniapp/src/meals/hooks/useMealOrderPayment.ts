@@ -10,15 +10,19 @@ import type { WechatPayHandle, WechatPayOptions } from './useWechatPay';
 /** Whether an order still waits for its WeChat Pay money. */
 export const awaitsWechatPay = (order: MealOrderView) => order.paymentMethod === 'wechat_pay' && order.status === 'placed';
 
+export interface MealOrderPaymentOptions extends WechatPayOptions {
+  /** Open the cashier at once (an order just placed, in WeChat): an elder taps 确认订餐 and pays without another step. */
+  autoStart?: boolean;
+}
+
 /**
- * Paying a WeChat Pay meal order just placed (or found unpaid): in WeChat the cashier opens at once, so an elder taps
- * 确认订餐 and pays without another step; in the H5 demo the 模拟支付 button does it. `onUpdated` gets the order as the
- * API answers it once it is no longer waiting (paid, or cancelled meanwhile).
+ * Paying a WeChat Pay meal order just placed or found unpaid in the list; in the H5 demo the 模拟支付 button does it.
+ * `onUpdated` gets the order as the API answers it once it is no longer waiting (paid, or cancelled meanwhile).
  */
 export function useMealOrderPayment(
   order: PlacedMealOrderView,
   onUpdated: (order: MealOrderView) => void,
-  options: WechatPayOptions = {},
+  { autoStart = false, ...options }: MealOrderPaymentOptions = {},
 ): WechatPayHandle & { start: () => void } {
   const handle = useWechatPay(options);
   const latest = useRef(onUpdated);
@@ -39,7 +43,7 @@ export function useMealOrderPayment(
 
   const autoStarted = useRef(false);
   useEffect(() => {
-    if (handle.demo || autoStarted.current || !awaitsWechatPay(order)) return;
+    if (!autoStart || handle.demo || autoStarted.current || !awaitsWechatPay(order)) return;
     autoStarted.current = true;
     start();
     // Once, for the order just placed.

@@ -16,6 +16,8 @@ export interface MyMealOrdersHandle extends RemoteDataHandle<MealOrderView[]> {
   askCancel: (order: MealOrderView | null) => void;
   confirmCancel: () => void;
   actionOf: (orderId: string) => ActionState;
+  /** An order as the API answers it now (paid with WeChat Pay from the list). */
+  replaceOrder: (order: MealOrderView) => void;
 }
 
 /** Mine and my household's meal orders, with the resident's own cancel (asked first, before the cut-off). */
@@ -38,5 +40,7 @@ export function useMyMealOrders(): MyMealOrdersHandle {
     });
   }, [cancelling, run, update, reloadQuietly]);
 
-  return { ...remote, cancelling, askCancel: setCancelling, confirmCancel, actionOf: actions.of };
+  const replaceOrder = useCallback((changed: MealOrderView) => update((orders) => orders.map((order) => (order.id === changed.id ? changed : order))), [update]);
+
+  return { ...remote, cancelling, askCancel: setCancelling, confirmCancel, actionOf: actions.of, replaceOrder };
 }

@@ -26,7 +26,7 @@ import '../../components/meals.scss';
 
 /** A WeChat Pay order just placed: the cashier (模拟支付 in the demo) until WeChat Pay confirms it. */
 function OrderPayment({ order, onUpdated }: { order: PlacedMealOrderView; onUpdated: (order: MealOrderView) => void }) {
-  const payment = useMealOrderPayment(order, onUpdated);
+  const payment = useMealOrderPayment(order, onUpdated, { autoStart: true });
   return <WechatPayPanel handle={payment} amountFen={order.price.total} onPay={payment.start} />;
 }
 

@@ -10,18 +10,27 @@ import { useReloadOnReturn } from '../../../hooks/usePolling';
 import { ROUTES, openPage, pageUrlWithId, pageUrlWithQuery } from '../../../navigation/routes';
 import { showsPickupCode, yuan } from '../../../texts/meal-messages';
 import { MealOrderCard, mealWhen } from '../../components/meal-order-card';
+import { WechatPayPanel } from '../../components/wechat-pay-panel';
+import { awaitsWechatPay, useMealOrderPayment } from '../../hooks/useMealOrderPayment';
 import { useMyMealOrders } from '../../hooks/useMyMealOrders';
 
 import type { MyMealOrdersHandle } from '../../hooks/useMyMealOrders';
 
 import '../../components/meals.scss';
 
+/** 微信支付 for an order whose payment was left unfinished (the cashier closed, the phone put away). */
+function PayNow({ order, orders }: { order: MealOrderView; orders: MyMealOrdersHandle }) {
+  const payment = useMealOrderPayment(order, orders.replaceOrder);
+  return <WechatPayPanel handle={payment} amountFen={order.price.total} onPay={payment.start} />;
+}
+
 function OrderActions({ order, orders }: { order: MealOrderView; orders: MyMealOrdersHandle }) {
   const state = orders.actionOf(order.id);
   const pending = state.status === 'pending';
   return (
     <View className='meal-order__actions'>
-      {showsPickupCode(order.status, order.fulfilment) && (
+      {order.actions.includes('pay') && <PayNow order={order} orders={orders} />}
+      {showsPickupCode(order.status, order.fulfilment) && !awaitsWechatPay(order) && (
         <Button className='meal-order__code' type='primary' size='large' block onClick={() => openPage(pageUrlWithId(ROUTES.mealPickup, order.id))}>
           取餐码
         </Button>
@@ -39,6 +48,13 @@ function OrderActions({ order, orders }: { order: MealOrderView; orders: MyMealO
       {state.status === 'failed' && <Text className='meal-order__message'>{state.message}</Text>}
     </View>
   );
+}
+
+/** What happens to the money, said before a cancel is confirmed. */
+function cancelRefundLine(order: MealOrderView): string {
+  if (order.paymentMethod === 'balance') return `已付的 ${yuan(order.price.total)} 会退回助餐余额`;
+  if (order.paymentMethod === 'wechat_pay') return awaitsWechatPay(order) ? '还没有付款，不用付钱' : `已付的 ${yuan(order.price.total)} 会原路退回微信`;
+  return '到店付的订单，不用付钱';
 }
 
 function Orders() {
@@ -63,10 +79,7 @@ function Orders() {
         <ConfirmDialog
           className='meal-cancel-dialog'
           title='取消这个订餐？'
-          lines={[
-            `${mealWhen(cancelling)}，${cancelling.resident.name}`,
-            cancelling.paymentMethod === 'balance' ? `已付的 ${yuan(cancelling.price.total)} 会退回助餐余额` : '到店付的订单，不用付钱',
-          ]}
+          lines={[`${mealWhen(cancelling)}，${cancelling.resident.name}`, cancelRefundLine(cancelling)]}
           confirmText='确认取消'
           cancelText='不取消'
           onConfirm={orders.confirmCancel}
