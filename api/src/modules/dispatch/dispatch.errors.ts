@@ -53,15 +53,6 @@ export const callAfterOrderClosed = (status: OrderStatus) =>
 
 // ─── photos ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const notMultipart = () => new DomainError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传照片');
-
-/** No photo came with the upload; `detail` says what was missing, for the developer reading the violation. */
-export const photoMissing = (detail: string) => new DomainError('VALIDATION_FAILED', '请选择一张照片', [{ field: 'photo', constraints: ['required'], message: detail }]);
-
-export const photoTooLarge = () => new DomainError('PAYLOAD_TOO_LARGE', '照片不能超过 2 MB');
-
-export const notAPhoto = () => new DomainError('UNSUPPORTED_MEDIA_TYPE', '只能上传 JPG 或 PNG 照片');
-
 export const tooManyPhotos = () => new DomainError('CONFLICT', `每个订单最多上传 ${MAX_PHOTOS_PER_ORDER} 张照片`);
 
 export const photoOutsideService = (status: OrderStatus | undefined) => new DomainError('INVALID_TRANSITION', '服务开始后、确认完成前才能上传照片', { status });

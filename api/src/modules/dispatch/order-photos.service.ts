@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_ORDER, type OrderPhotoView } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, type OrderPhotoView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { issueSignedReference, verifySignedReference } from '../../common/security/signed-reference';
 import { PhotoStorage, sniffImageType } from '../../common/storage/photo-storage';
+import { notAPhoto } from '../../common/storage/photo-upload';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { DispatchRepository } from './dispatch.repository';
 import { PHOTO_CONTENT_TYPES, type PhotoContentType } from './order-photo.entity';
-import { notAPhoto, photoMissing, photoOutsideService, photoTooLarge, tooManyPhotos } from './dispatch.errors';
+import { photoOutsideService, tooManyPhotos } from './dispatch.errors';
 
 /** How long a photo URL handed out in an order view works without a token. */
 const PHOTO_URL_SECONDS = 15 * 60;
@@ -32,10 +33,8 @@ export class OrderPhotosService {
     const worker = await this.orders.findWorkerByAccount(auth.accountId);
     const order = await this.orders.findOrder(orderId);
     if (!worker || !order || order.workerId !== worker.id) throw new NotFoundError('该订单');
-    if (bytes.length === 0) throw photoMissing('a photo file is required');
-    if (bytes.length > MAX_PHOTO_BYTES) throw photoTooLarge();
     const contentType = sniffImageType(bytes, PHOTO_CONTENT_TYPES);
-    if (!contentType) throw notAPhoto();
+    if (!contentType) throw notAPhoto('JPG 或 PNG');
     const id = randomUUID();
     await this.storage.save(id, bytes);
     try {

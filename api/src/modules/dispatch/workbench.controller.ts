@@ -14,6 +14,7 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
+import { receivePhoto } from '../../common/storage/photo-upload';
 import {
   CompleteOrderDto,
   CurrentOfferDto,
@@ -31,7 +32,6 @@ import {
 } from './dto/dispatch.dto';
 import { OrderPhotosService } from './order-photos.service';
 import { WorkbenchService } from './workbench.service';
-import { notMultipart, photoMissing } from './dispatch.errors';
 
 const BASE_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND'] as const;
 const STEP_ERRORS = [...BASE_ERRORS, 'VALIDATION_FAILED', 'INVALID_TRANSITION'] as const;
@@ -186,10 +186,7 @@ export class WorkbenchController {
   @ApiCreatedResponse({ type: OrderPhotoDto })
   @ApiErrorResponses(...STEP_ERRORS, 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE')
   async uploadPhoto(@CurrentAuth() auth: AuthContext, @UuidParam('orderId') orderId: string, @Req() request: FastifyRequest): Promise<OrderPhotoView> {
-    if (!request.isMultipart()) throw notMultipart();
-    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0, parts: 1 } });
-    if (!file || file.fieldname !== 'photo') throw photoMissing('a file in the field "photo" is required');
-    return this.photos.upload(auth, orderId, await file.toBuffer());
+    return this.photos.upload(auth, orderId, await receivePhoto(request, MAX_PHOTO_BYTES));
   }
 
   @Post('orders/:orderId/complete')
