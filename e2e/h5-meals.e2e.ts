@@ -44,9 +44,11 @@ describe('H5 elder meals in Chromium', () => {
 
     // 首页: 老年助餐 is a tile of its own, above the service categories.
     await page.locator('.weui-tabbar__label', { hasText: '首页' }).tap();
-    await page.locator('.meal-tile').waitFor({ timeout: 20_000 });
+    // The 便民网点 tile below it shares its look (and class): the one saying 老年助餐.
+    const mealTile = page.locator('.meal-tile', { hasText: '老年助餐' });
+    await mealTile.waitFor({ timeout: 20_000 });
     await shot('1-home');
-    await tap(page.locator('.meal-tile'));
+    await tap(mealTile);
 
     // The meal home: for whom (李明 himself first), the meal point of 安大社区, the menu with tags and cut-off.
     const people = page.locator('.choice-grid', { hasText: '为谁订餐' }).locator('.choice-grid__option');
@@ -126,5 +128,48 @@ describe('H5 elder meals in Chromium', () => {
 
     // 首页 → the pickup code in seven taps: 老年助餐, 李建国, 明天, 订这份午餐, 助餐余额, 确认订餐, 查看取餐码.
     expect(tapsToCode).toBe(7);
+  });
+
+  phone.test('李明 tops up 李建国’s balance by ¥100 and pays tomorrow’s lunch with 微信支付, both through the labelled 模拟支付', async () => {
+    const { page } = phone;
+    const baseUrl = phone.harness.api.baseUrl;
+    await signInAs(page, baseUrl, '李明');
+    await page.locator('.profile-name', { hasText: '李明' }).first().waitFor({ timeout: 20_000 });
+
+    // 在线充值 on the balance screen: 100 元, 模拟支付 (the H5 demo has no WeChat cashier), credited once confirmed.
+    await page.goto(`${baseUrl}/#/meals/pages/balance/index`);
+    await tap(page.locator('.choice-grid', { hasText: '看谁的余额' }).locator('.choice-grid__option', { hasText: '李建国' }));
+    await page.locator('.balance-total__label', { hasText: '李建国' }).waitFor({ timeout: 20_000 });
+    const total = page.locator('.balance-total__amount');
+    const before = fenOf(await total.innerText());
+    const topUp = page.locator('.balance-top-up');
+    await tap(topUp.locator('.choice-grid__option', { hasText: '¥100.00' }));
+    expect(await topUp.locator('.wechat-pay__demo').innerText()).toContain('不会真实扣款');
+    await tap(topUp.locator('.wechat-pay__button', { hasText: '模拟支付 ¥100.00（演示）' }));
+    await topUp.locator('.wechat-pay__message--paid').waitFor({ timeout: 20_000 });
+    await page.waitForFunction((expected) => document.querySelector('.balance-total__amount')?.textContent === expected, `¥${((before + 10_000) / 100).toFixed(2)}`, {
+      timeout: 20_000,
+    });
+    expect(await page.locator('.balance-entry').first().innerText()).toContain('充值 · 微信支付');
+    await shot('8-top-up', topUp);
+
+    // 微信支付 for tomorrow's lunch: placed unpaid, 模拟支付, then 订餐成功 once the API's check confirms it.
+    await page.goto(`${baseUrl}/#/meals/pages/index/index`);
+    const people = page.locator('.choice-grid', { hasText: '为谁订餐' }).locator('.choice-grid__option');
+    await tap(people.filter({ hasText: '李建国' }));
+    await tap(page.locator('.choice-grid__option', { hasText: '明天' }));
+    const lunch = page.locator('.meal-section[data-meal="lunch"]');
+    await lunch.locator('.dish-card__order').first().waitFor({ timeout: 20_000 });
+    await tap(lunch.locator('.dish-card__order').first());
+    await page.locator('.meal-form').waitFor({ timeout: 20_000 });
+    await tap(page.locator('.choice-grid__option', { hasText: '微信支付' }));
+    await tap(page.locator('.meal-form__submit'));
+    const saved = page.locator('.meal-saved');
+    await saved.locator('.meal-saved__title', { hasText: '已下单，请完成微信支付' }).waitFor({ timeout: 20_000 });
+    await tap(saved.locator('.wechat-pay__button', { hasText: '模拟支付' }));
+    await saved.locator('.meal-saved__title', { hasText: '订餐成功' }).waitFor({ timeout: 20_000 });
+    expect(await saved.innerText()).toContain('已支付');
+    expect(await saved.locator('.meal-saved__code').count()).toBe(1);
+    await shot('9-wechat-paid', saved);
   });
 });

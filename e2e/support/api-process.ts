@@ -45,6 +45,23 @@ export function startFakeWechat(): Promise<{ url: string; stop: () => void }> {
   });
 }
 
+/**
+ * The fake WeChat Pay server as `npm start` runs it (`node api/dist/cli/fake-wechat-pay.js`): its URL and the
+ * WECHATPAY_* settings (throwaway keys, 模拟支付 on) that point the API at it.
+ */
+export function startFakeWechatPay(): Promise<{ env: Record<string, string>; stop: () => void }> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'api', 'dist', 'cli', 'fake-wechat-pay.js')], { env: process.env });
+  return new Promise((resolveStart, rejectStart) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const env = /fake wechat pay env (\{.*\})\n/.exec(output)?.[1];
+      if (env) resolveStart({ env: JSON.parse(env) as Record<string, string>, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => rejectStart(new Error(`fake WeChat Pay server exited with ${code}`)));
+  });
+}
+
 /** Runs the built API (`node api/dist/main.js`) on an ephemeral port and waits for its "listening" log line. */
 export function startApi(env: Record<string, string>): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error('api/dist/main.js is missing: run `npm run build` first');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, throwawaySqlite, type ApiProcess } from './api-process';
+import { REPO_ROOT, seedDatabase, startApi, startFakeWechat, startFakeWechatPay, throwawaySqlite, type ApiProcess } from './api-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO_ROOT, '.test-artifacts', 'screenshots');
@@ -18,14 +18,23 @@ export interface H5Harness {
 }
 
 /**
- * The built H5 app served by the real API (demo mode, as `npm start` runs it: no AppID, the fake WeChat server
- * standing in) on a throwaway seeded SQLite file, and Debian's Chromium to drive it.
+ * The built H5 app served by the real API (demo mode, as `npm start` runs it: no AppID, the fake WeChat and WeChat
+ * Pay servers standing in) on a throwaway seeded SQLite file, and Debian's Chromium to drive it.
  */
 export async function startH5Harness(env: Record<string, string> = {}): Promise<H5Harness> {
   const database = throwawaySqlite();
   seedDatabase(database.databaseUrl);
   const wechat = await startFakeWechat();
-  const api = await startApi({ DATABASE_URL: database.databaseUrl, WECHAT_API_BASE_URL: wechat.url, ...env });
+  const wechatPay = await startFakeWechatPay();
+  // The API's port is chosen at start, so the fake's notifications have nowhere to go (port 9 refuses them): the
+  // mini program's check after 模拟支付 finds the payment, as it does when a real notification is late.
+  const api = await startApi({
+    DATABASE_URL: database.databaseUrl,
+    WECHAT_API_BASE_URL: wechat.url,
+    ...wechatPay.env,
+    WECHATPAY_NOTIFY_URL: 'http://127.0.0.1:9/api/payments/wechat-pay/notify',
+    ...env,
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
@@ -40,6 +49,7 @@ export async function startH5Harness(env: Record<string, string> = {}): Promise<
       await browser.close();
       await api.stop();
       wechat.stop();
+      wechatPay.stop();
       database.remove();
     },
   };
