@@ -1,4 +1,5 @@
 import {
+  describeOpenState,
   describeRanges,
   formatWeeklyHours,
   isOpenAt,
@@ -103,6 +104,16 @@ describe('hours as text', () => {
 
   it.each([['monday to friday'], ['1-5 08:00-08:00'], ['1-5 25:00-26:00'], ['1-3 08:00-12:00; 3 13:00-14:00']])('refuses %s with a reason', (text) => {
     expect(typeof parseWeeklyHours(text)).toBe('string');
+  });
+
+  it.each([
+    ['open until later today', { open: true, changesAt: '2026-12-07T12:00:00.000Z' }, '营业中，至 20:00'],
+    ['closed, opens tomorrow', { open: false, changesAt: '2026-12-07T22:00:00.000Z' }, '休息中，明天 06:00 开门'],
+    ['closed, opens on Thursday', { open: false, changesAt: '2026-12-10T00:00:00.000Z' }, '休息中，周四 08:00 开门'],
+    ['open around the clock', { open: true, changesAt: null }, '24小时营业'],
+    ['not opening within a week', { open: false, changesAt: null }, '近期不营业'],
+  ])('says the open state: %s', (_name, state, text) => {
+    expect(describeOpenState(state, instantOf('2026-12-07', '10:00'))).toBe(text);
   });
 
   it('describes a day for residents', () => {

@@ -183,9 +183,10 @@ export function describeRanges(ranges: OutletTimeRange[]): string {
   return ranges.map((range) => `${range.start}–${minutesOf(range.end, true)! <= minutesOf(range.start, false)! ? '次日' : ''}${range.end}`).join('、');
 }
 
-/** "营业中，至 20:00" / "休息中，06:00 开门" in Shanghai time; the day is named when it is not today. */
+/** "营业中，至 20:00" / "休息中，明天 06:00 开门" in Shanghai time; the day is named when it is not today. */
 export function describeOpenState(state: OutletOpenState, now: Date): string {
-  if (!state.changesAt) return state.open ? '营业中' : '休息中';
+  // No change within a week: open around the clock, or not opening soon.
+  if (!state.changesAt) return state.open ? '24小时营业' : '近期不营业';
   const at = new Date(state.changesAt);
   const sameDay = shanghaiDateOf(at) === shanghaiDateOf(now);
   const when = `${sameDay ? '' : sameDayOrName(at, now)}${shanghaiTimeOf(at)}`;
