@@ -4,6 +4,7 @@ import { DISH_KIND_LABELS, DISH_TAG_LABELS } from '@linli/shared';
 import type { DishView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
+import { dishPhotoSrc } from '../../services/dish-photos';
 import { yuan } from '../../texts/meal-messages';
 
 /** A dish as the menu shows it: a big photo (or a low plain band when the canteen has none), name, tags, allergens. */
@@ -12,7 +13,7 @@ export function DishCard({ dish, children }: { dish: DishView; children?: ReactN
   return (
     <View className={`dish-card${soldOut ? ' dish-card--sold-out' : ''}`}>
       {dish.photoUrl ? (
-        <Image className='dish-card__photo' src={dish.photoUrl} mode='aspectFill' ariaLabel={dish.name} />
+        <Image className='dish-card__photo' src={dishPhotoSrc(dish.photoUrl)} mode='aspectFill' ariaLabel={dish.name} />
       ) : (
         <View className='dish-card__photo dish-card__photo--none'>
           <Text className='dish-card__plate'>暂无照片</Text>
