@@ -1,8 +1,7 @@
 import type { LoginResponse, MealDeliveryPlan, MealPointView } from '@linli/shared';
 import { MealOrder } from '../src/modules/meals/meal-order.entity';
-import { Resident } from '../src/modules/residents/resident.entity';
 import { stableId } from '../src/seed/stable-id';
-import { ANDA, createMealPoint, dish, LI_JIANGUO, mealPointBody, publishMeal, registerCanteen, tomorrow, WANG_XIUYING } from './support/meals';
+import { ANDA, createMealPoint, dish, LI_JIANGUO, mealPointBody, publishMeal, registerCanteen, tomorrow, WANG_XIUYING, insertPhonelessElder } from './support/meals';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -38,22 +37,7 @@ describe('meal delivery to a point on the map', () => {
     day = tomorrow();
     [chicken] = await publishMeal(t, canteen, point.id, day, 'lunch', [dish()]);
     staff = await loginWithPassword(t, 'anda.staff');
-    await t.transactions.write((manager) =>
-      manager.getRepository(Resident).insert({
-        id: ZHOU,
-        name: '周玉兰',
-        phoneCipher: null,
-        phoneHash: null,
-        phoneOwner: null,
-        idNumberCipher: null,
-        idNumberHash: null,
-        birthDate: '1944-05-01',
-        address: '蜀山区肥西路 3 号院 12 栋 301',
-        communityId: ANDA,
-        createdByAccountId: null,
-        erasedAt: null,
-      }),
-    );
+    await insertPhonelessElder(t, ZHOU);
   });
   afterAll(() => t.close());
 

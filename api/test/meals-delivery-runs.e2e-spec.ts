@@ -1,7 +1,6 @@
 import { addDays, shanghaiDateOf, type LoginResponse, type MealDeliveryPlan, type MealPointView } from '@linli/shared';
-import { Resident } from '../src/modules/residents/resident.entity';
 import { stableId } from '../src/seed/stable-id';
-import { ANDA, createMealPoint, dish, JINZHAILU, LI_JIANGUO, publishMeal, registerCanteen, tomorrow, WANG_XIUYING } from './support/meals';
+import { ANDA, createMealPoint, dish, JINZHAILU, LI_JIANGUO, publishMeal, registerCanteen, tomorrow, WANG_XIUYING, insertPhonelessElder } from './support/meals';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -24,22 +23,7 @@ describe('meal delivery runs', () => {
     point = await createMealPoint(t, canteen, providerId);
     day = tomorrow();
     [chicken] = await publishMeal(t, canteen, point.id, day, 'lunch', [dish()]);
-    await t.transactions.write((manager) =>
-      manager.getRepository(Resident).insert({
-        id: ZHOU,
-        name: '周玉兰',
-        phoneCipher: null,
-        phoneHash: null,
-        phoneOwner: null,
-        idNumberCipher: null,
-        idNumberHash: null,
-        birthDate: '1944-05-01',
-        address: '蜀山区肥西路 3 号院 12 栋 301',
-        communityId: ANDA,
-        createdByAccountId: null,
-        erasedAt: null,
-      }),
-    );
+    await insertPhonelessElder(t, ZHOU);
     const li = await loginWithWechat(t, 'demo-openid-li-ming');
     const staff = await loginWithPassword(t, 'anda.staff');
     const place = async (key: string, by: LoginResponse, residentId: string, fulfilment = 'delivery') => {

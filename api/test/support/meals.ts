@@ -7,6 +7,7 @@ import { MealCounter } from '../../src/modules/meals/meal-counter.entity';
 import { MealOrder } from '../../src/modules/meals/meal-order.entity';
 import { MealPickupCodeRow } from '../../src/modules/meals/meal-pickup-code.entity';
 import { MealPickupCodes } from '../../src/modules/meals/meal-pickup-codes';
+import { Resident } from '../../src/modules/residents/resident.entity';
 import { stableId } from '../../src/seed/stable-id';
 import { bearer, loginWithPassword } from './sessions';
 import type { TestApp } from './test-app';
@@ -87,6 +88,26 @@ export async function publishMeal(
 
 export const LI_JIANGUO = stableId('resident', 'li-jianguo');
 export const WANG_XIUYING = stableId('resident', 'wang-xiuying');
+
+/** 周玉兰, an elder of 安大社区 with no phone and no ID number on file: staff order for her, meals go to her door. */
+export async function insertPhonelessElder(t: TestApp, id: string): Promise<void> {
+  await t.transactions.write((manager) =>
+    manager.getRepository(Resident).insert({
+      id,
+      name: '周玉兰',
+      phoneCipher: null,
+      phoneHash: null,
+      phoneOwner: null,
+      idNumberCipher: null,
+      idNumberHash: null,
+      birthDate: '1944-05-01',
+      address: '蜀山区肥西路 3 号院 12 栋 301',
+      communityId: ANDA,
+      createdByAccountId: null,
+      erasedAt: null,
+    }),
+  );
+}
 
 /** A district rule straight into the table, in the demo rules' cap group (one subsidised lunch and dinner a day): 60+ elders get `fen` off each meal. */
 export async function insertSubsidyRule(t: TestApp, fields: { id: string; fen: number; effectiveFrom: string; name?: string }): Promise<void> {
