@@ -27,3 +27,4 @@ export * from './geo-grid';
 export * from './outlet-hours';
 export * from './outlets';
 export * from './outlets-csv';
+export * from './notifications';
