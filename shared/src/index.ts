@@ -28,3 +28,4 @@ export * from './outlet-hours';
 export * from './outlets';
 export * from './outlets-csv';
 export * from './notifications';
+export * from './wechat-subscribe';
