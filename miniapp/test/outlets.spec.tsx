@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
-import { instantOf, shanghaiDateOf } from '@linli/shared';
+import { instantOf, shanghaiDateOf, wgs84ToGcj02 } from '@linli/shared';
 
 import type { OutletReportView, OutletSearchItem, OutletView } from '@linli/shared';
 import type { IncomingMessage } from 'node:http';
@@ -129,6 +129,24 @@ describe('便民网点 for residents', () => {
 
     click(await findOne(container, '.outlet-card'));
     expect(navigations.at(-1)!.url).toBe('/outlets/pages/outlet/index?id=outlet-breakfast');
+  });
+
+  it('in a browser (H5: WGS-84 only) measures from the browser’s position converted to GCJ-02', async () => {
+    const browserPosition = { latitude: 31.84641, longitude: 117.25672 };
+    locationStub.browser = true;
+    locationStub.answer = browserPosition;
+    const api = createFakeApi();
+    signInTo(api);
+    await serveRoutes(residentRoutes(api, []));
+    const { container } = render(<OutletsPage />);
+
+    await findOne(container, '.outlet-card');
+    expect(locationStub.calls).toEqual([{ type: 'gcj02' }, { type: 'wgs84' }]);
+    const gcj02 = wgs84ToGcj02(browserPosition);
+    const query = new URLSearchParams(api.calls.find((call) => call.startsWith('GET /outlets?'))!.slice('GET /outlets?'.length));
+    expect(Number(query.get('latitude'))).toBeCloseTo(gcj02.latitude, 9);
+    expect(Number(query.get('longitude'))).toBeCloseTo(gcj02.longitude, 9);
+    expect(container.textContent).not.toContain('没有获取到您的位置');
   });
 
   it('without a position asks for the community and measures from it', async () => {

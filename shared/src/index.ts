@@ -27,5 +27,6 @@ export * from './geo-grid';
 export * from './outlet-hours';
 export * from './outlets';
 export * from './outlets-csv';
+export * from './china-coordinates';
 export * from './notifications';
 export * from './wechat-subscribe';

@@ -19,6 +19,7 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
     forgetCatalogue();
     navigations.length = 0;
     locationStub.answer = 'refused';
+    locationStub.browser = false;
     locationStub.calls.length = 0;
     mapStub.chosen = 'cancelled';
     mapStub.opened.length = 0;

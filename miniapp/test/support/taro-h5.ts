@@ -103,17 +103,21 @@ function openLocation(options: unknown) {
 }
 
 /**
- * What `Taro.getLocation` answers in a test: a GCJ-02 point, or a refusal (the user said no, or there is no fix).
- * jsdom has no geolocation, so the H5 one cannot run here. `calls` keeps the options each call was given.
+ * What `Taro.getLocation` answers in a test: a point, or a refusal (the user said no, or there is no fix). jsdom has
+ * no geolocation, so the H5 one cannot run here. By default the point comes in whatever system was asked for (as
+ * WeChat's does); with `browser` set it behaves as Taro's H5 one in a browser: only WGS-84, 'gcj02' refused with
+ * Taro's words. `calls` keeps the options each call was given.
  */
-export const locationStub: { answer: { latitude: number; longitude: number } | 'refused'; calls: unknown[] } = {
+export const locationStub: { answer: { latitude: number; longitude: number } | 'refused'; browser: boolean; calls: unknown[] } = {
   answer: 'refused',
+  browser: false,
   calls: [],
 };
 
-function getLocation(options: unknown) {
+function getLocation(options: { type?: string }) {
   locationStub.calls.push(options);
   const { answer } = locationStub;
+  if (locationStub.browser && options.type?.toUpperCase() !== 'WGS84') return Promise.reject({ errMsg: 'This coordinate system type is not temporarily supported' });
   if (answer === 'refused') return Promise.reject({ errMsg: 'getLocation:fail auth deny' });
   return Promise.resolve({ ...answer, accuracy: 30, errMsg: 'getLocation:ok' });
 }
