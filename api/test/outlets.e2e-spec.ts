@@ -80,6 +80,12 @@ describe('convenience outlets', () => {
       await t.http().delete(`/api/staff/outlets/${created.id}`).set(anda).expect(204);
     });
 
+    it('lists the communities of the region an outlet can be placed in, each starting at its citizen centre', async () => {
+      const communities = (await t.http().get('/api/staff/outlet-communities').set(anda).expect(200)).body.items;
+      expect(communities).toEqual([{ id: ANDA, name: '安大社区', latitude: expect.closeTo(HERE.latitude, 5), longitude: expect.closeTo(HERE.longitude, 5) }]);
+      expect((await t.http().get('/api/staff/outlet-communities').set(nanping).expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([NANPING]);
+    });
+
     it('refuses hours that cannot be read', async () => {
       const response = await t
         .http()

@@ -1,7 +1,7 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { instantOf, shanghaiDateOf, wgs84ToGcj02 } from '@linli/shared';
 
-import type { OutletReportView, OutletSearchItem, OutletView } from '@linli/shared';
+import type { OutletCommunity, OutletInput, OutletReportView, OutletSearchItem, OutletView } from '@linli/shared';
 import type { IncomingMessage } from 'node:http';
 
 import { OutletsPage } from '../src/outlets/pages/index';
@@ -10,7 +10,7 @@ import { StaffOutletsPage } from '../src/staff/pages/outlets';
 import { authed, createFakeApi, signInTo } from './support/fake-api';
 import { communitiesFixture } from './support/fixtures';
 import { readJson, sendJson } from './support/fixture-server';
-import { findAll, findOne, typeIntoArea } from './support/interact';
+import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
 import { locationStub, navigations, phoneStub, routeParams } from './support/taro-h5';
@@ -242,5 +242,167 @@ describe('便民网点管理 for staff', () => {
 
     click(container.querySelector('.outlets-section[data-value="coverage"]'));
     expect((await findOne(container, '.outlet-coverage')).textContent).toContain('安大社区：缺 2 类缺少：银行、邮政已有：社区食堂、早餐店');
+  });
+
+  const anda: OutletCommunity = { id: 'community-anda', name: '安大社区', latitude: 31.84437, longitude: 117.26219 };
+  const inputOf = (value: Element | null) => (value?.querySelector('input') as HTMLInputElement | null)?.value;
+  /** The red line under the text field whose input has this class, or null when it has none. */
+  const errorOf = (container: HTMLElement, input: string) => container.querySelector(input)!.closest('.text-field')!.querySelector('.text-field__error')?.textContent ?? null;
+
+  it('adds an outlet with split, overnight and 24 h hours, a holiday, services and 适老, then changes it; saving stamps it verified today', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    const sent: Array<{ method: string; body: OutletInput }> = [];
+    const today = shanghaiDateOf(new Date());
+    const answer = (id: string, body: OutletInput): OutletView => ({ ...body, id, source: 'directory', regionName: '安大社区', verifiedOn: today });
+    await serveRoutes({
+      '/staff/outlets': authed(api, async (_state, req, res) => {
+        if (req.method === 'GET') return sendJson(res, 200, { items: [breakfastView] });
+        const body = await readJson<OutletInput>(req);
+        sent.push({ method: 'POST', body });
+        sendJson(res, 201, answer('outlet-new', body));
+      }),
+      '/staff/outlets/:id': authed(api, async (_state, req, res) => {
+        const body = await readJson<OutletInput>(req);
+        sent.push({ method: `PUT ${req.url?.split('/').pop()}`, body });
+        sendJson(res, 200, answer('outlet-new', body));
+      }),
+      '/staff/outlet-communities': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [anda] })),
+    });
+    const { container } = render(<StaffOutletsPage />);
+    click(await findOne(container, '.staff-outlet__add'));
+
+    await findOne(container, '.outlet-edit-name');
+    expect(container.querySelector('.outlet-edit__verified')!.textContent).toBe('尚未核实。保存即记为今天由您核实。');
+    expect(inputOf(container.querySelector('.outlet-edit-latitude'))).toBe('31.84437');
+    expect(container.querySelector('.outlet-edit-community--selected')!.textContent).toBe('安大社区');
+    // Every problem is shown under its own field, and the save button says how many there are.
+    await typeInto(container, '.outlet-edit-day--2 .outlet-edit-range--1 .outlet-edit-range__end', '8点');
+    click(container.querySelector('.outlet-edit__save'));
+    await waitFor(() => expect(errorOf(container, '.outlet-edit-name')).toBe('名称请填写 2 到 80 个字'));
+    expect(container.querySelector('.outlet-edit-kind__error')!.textContent).toBe('请选择类型');
+    expect(errorOf(container, '.outlet-edit-address')).toBe('地址请填写 2 到 200 个字');
+    expect(errorOf(container, '.outlet-edit-phone')).toBe('电话请填写数字（可带 - 和区号）');
+    expect(errorOf(container, '.outlet-edit-day--2 .outlet-edit-range__end')).toBe('请写成 08:00 这样（24 小时制）');
+    expect(errorOf(container, '.outlet-edit-day--2 .outlet-edit-range__start')).toBeNull();
+    expect(container.querySelector('.staff-save-problem')!.textContent).toBe('有 5 处需要改正，见上面红字');
+    expect(sent).toEqual([]);
+
+    await typeInto(container, '.outlet-edit-day--2 .outlet-edit-range--1 .outlet-edit-range__end', '20:00');
+    expect(errorOf(container, '.outlet-edit-day--2 .outlet-edit-range__end')).toBeNull();
+
+    await typeInto(container, '.outlet-edit-name', '老王早餐');
+    expect(errorOf(container, '.outlet-edit-name')).toBeNull();
+    click(container.querySelector('.outlet-edit-kind[data-value="breakfast"]'));
+    await typeInto(container, '.outlet-edit-address', '肥西路 5 号');
+    await typeInto(container, '.outlet-edit-phone', '0551-65100001');
+    await typeInto(container, '.outlet-edit-latitude', '31.8451');
+    await typeInto(container, '.outlet-edit-longitude', '117.2625');
+    // Monday: a lunch break; Friday: open past midnight; Saturday: closed; Sunday: around the clock.
+    click(container.querySelector('.outlet-edit-day--1 .outlet-edit-day__add-range'));
+    await typeInto(container, '.outlet-edit-day--1 .outlet-edit-range--1 .outlet-edit-range__end', '11:30');
+    await typeInto(container, '.outlet-edit-day--5 .outlet-edit-range--1 .outlet-edit-range__start', '22:00');
+    await typeInto(container, '.outlet-edit-day--5 .outlet-edit-range--1 .outlet-edit-range__end', '02:00');
+    expect(container.querySelector('.outlet-edit-day--5 .outlet-edit-range__overnight')!.textContent).toBe('跨夜营业：到次日 02:00');
+    click(container.querySelector('.outlet-edit-day--6 .outlet-edit-day__mode[data-value="closed"]'));
+    click(container.querySelector('.outlet-edit-day--7 .outlet-edit-day__mode[data-value="allDay"]'));
+
+    await typeInto(container, '.outlet-edit-dated__date', '2027-01-01');
+    click(container.querySelector('.outlet-edit-dated__add'));
+    await waitFor(() => expect(errorOf(container, '.outlet-edit-dated__note')).toBe('请写明原因（居民会看到，如：元旦休息）'));
+    await typeInto(container, '.outlet-edit-dated__note', '元旦休息');
+    click(container.querySelector('.outlet-edit-dated__add'));
+    expect((await findOne(container, '.outlet-edit-dated__entry')).textContent).toContain('2027-01-01：休息（元旦休息）');
+
+    await typeInto(container, '.outlet-edit-services', '豆浆、油条');
+    click(container.querySelector('.outlet-edit-elder[data-value="senior_discount"]'));
+    click(container.querySelector('.outlet-edit__save'));
+
+    await waitFor(() => expect(container.querySelector('.staff-save-done')?.textContent).toBe(`已保存，记为 ${today} 核实`));
+    const daytime = { start: '08:00', end: '20:00' };
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        body: {
+          name: '老王早餐',
+          kind: 'breakfast',
+          regionId: 'community-anda',
+          address: '肥西路 5 号',
+          latitude: 31.8451,
+          longitude: 117.2625,
+          phone: '0551-65100001',
+          hours: {
+            weekly: [
+              {
+                weekday: 1,
+                ranges: [
+                  { start: '08:00', end: '11:30' },
+                  { start: '13:30', end: '20:00' },
+                ],
+              },
+              { weekday: 2, ranges: [daytime] },
+              { weekday: 3, ranges: [daytime] },
+              { weekday: 4, ranges: [daytime] },
+              { weekday: 5, ranges: [{ start: '22:00', end: '02:00' }] },
+              { weekday: 7, ranges: [{ start: '00:00', end: '24:00' }] },
+            ],
+            dated: [{ date: '2027-01-01', ranges: [], note: '元旦休息' }],
+          },
+          services: ['豆浆', '油条'],
+          photoUrls: [],
+          elderFeatures: ['senior_discount'],
+        },
+      },
+    ]);
+    expect(container.querySelector('.staff-desk__title')!.textContent).toBe('修改：老王早餐');
+    expect(container.querySelector('.outlet-edit__verified')!.textContent).toBe(`上次核实：${today}。保存即记为今天由您核实。`);
+
+    await typeInto(container, '.outlet-edit-name', '老王早餐铺');
+    click(container.querySelector('.outlet-edit__save'));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toEqual({ method: 'PUT outlet-new', body: { ...sent[0].body, name: '老王早餐铺' } });
+  });
+
+  it('opens an outlet of the list with its details and hours, places it at its community’s centre, and shows a refusal by its fields', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    await serveRoutes({
+      '/staff/outlets': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [breakfastView] })),
+      '/staff/outlets/:id': authed(api, (_state, _req, res) =>
+        sendJson(res, 400, {
+          code: 'VALIDATION_FAILED',
+          message: '请求参数不正确',
+          details: [
+            { field: 'hours.weekly.2.ranges.0.end', constraints: ['matches'], message: 'end must match /^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$/ regular expression' },
+            { field: 'hours', constraints: ['outletHours'], message: '周三：开始与结束时间相同' },
+            { field: 'regionId', constraints: ['regionLevel'], message: 'an outlet is in a street or a community' },
+          ],
+        }),
+      ),
+      '/staff/outlet-communities': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [anda] })),
+    });
+    const { container } = render(<StaffOutletsPage />);
+    click(await findOne(container, '.staff-outlet__edit'));
+
+    await findOne(container, '.outlet-edit-name');
+    expect(inputOf(container.querySelector('.outlet-edit-name'))).toBe('安大老王早餐');
+    expect(container.querySelector('.outlet-edit-kind--selected')!.textContent).toBe('早餐店');
+    expect(container.querySelector('.outlet-edit__verified')!.textContent).toBe('上次核实：2026-11-30。保存即记为今天由您核实。');
+    expect(inputOf(container.querySelector('.outlet-edit-day--3 .outlet-edit-range__start'))).toBe('06:00');
+    expect(container.querySelector('.outlet-edit-elder--selected')!.textContent).toBe('老年优惠');
+    click(container.querySelector('.outlet-edit-position__community'));
+    await waitFor(() => expect(inputOf(container.querySelector('.outlet-edit-latitude'))).toBe('31.84437'));
+    // 在地图上选 is WeChat's picker: the browser build offers the fields and the community's centre only.
+    expect(container.querySelector('.outlet-edit-position__map')).toBeNull();
+
+    // The API is the judge: what it refuses lands by the field it names, in Chinese (the third weekday sent is 周三).
+    click(container.querySelector('.outlet-edit__save'));
+    await waitFor(() => expect(errorOf(container, '.outlet-edit-day--3 .outlet-edit-range__end')).toBe('营业时间不符合要求，请检查'));
+    expect(container.querySelector('.outlet-edit-week__error')!.textContent).toBe('周三：开始与结束时间相同');
+    expect(container.querySelector('.outlet-edit-community__error')!.textContent).toBe('所在社区不符合要求，请检查');
+    expect(container.querySelector('.staff-save-problem')!.textContent).toBe('有 3 处需要改正，见上面红字');
+
+    click(container.querySelector('.outlet-edit__back'));
+    expect(await findOne(container, '.staff-outlet')).toBeTruthy();
   });
 });

@@ -55,15 +55,15 @@ export function outletHoursProblems(hours: OutletHours): string[] {
     for (const range of ranges) {
       const start = minutesOf(range.start, false);
       const end = minutesOf(range.end, true);
-      if (start === null || end === null) problems.push(`${where}：时间格式应为 HH:mm`);
+      if (start === null || end === null) problems.push(`${where}：时间请写成 08:00 这样（24 小时制）`);
       else if (start === end) problems.push(`${where}：开始与结束时间相同`);
     }
   };
   const weekdays = new Set<number>();
   for (const day of hours.weekly) {
-    if (weekdays.has(day.weekday)) problems.push(`星期${day.weekday}重复`);
+    if (weekdays.has(day.weekday)) problems.push(`${weekdayName(day.weekday)}重复`);
     weekdays.add(day.weekday);
-    checkRanges(day.ranges, `星期${day.weekday}`);
+    checkRanges(day.ranges, weekdayName(day.weekday));
   }
   const dates = new Set<string>();
   for (const day of hours.dated) {

@@ -144,6 +144,17 @@ export interface OutletImportResult {
   imported: number;
 }
 
+/**
+ * A community of the staff member's region an outlet can be placed in, with the position a new outlet starts from
+ * (the middle of its citizen centres, else of its street's; null when neither has one).
+ */
+export interface OutletCommunity {
+  id: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 /** The walking radius the 一刻钟便民生活圈 coverage view assumes unless told otherwise. */
 export const COVERAGE_RADIUS_METERS_DEFAULT = 1_000;
 

@@ -1,4 +1,15 @@
-import type { CommunityCoverage, OutletImportResult, OutletKind, OutletReportReason, OutletReportStatus, OutletReportView, OutletSearchPage, OutletView } from '@linli/shared';
+import type {
+  CommunityCoverage,
+  OutletCommunity,
+  OutletImportResult,
+  OutletInput,
+  OutletKind,
+  OutletReportReason,
+  OutletReportStatus,
+  OutletReportView,
+  OutletSearchPage,
+  OutletView,
+} from '@linli/shared';
 
 import { ApiError } from './api-error';
 import { request, requestList } from './request';
@@ -40,6 +51,20 @@ export function reportOutlet(outletId: string, reason: OutletReportReason, note:
 
 export function fetchRegionOutlets(): Promise<OutletView[]> {
   return requestList<OutletView>('/staff/outlets');
+}
+
+export function createOutlet(input: OutletInput): Promise<OutletView> {
+  return request<OutletView>('/staff/outlets', { method: 'POST', body: input });
+}
+
+/** Saving is staff confirming the details: the answer is verified today. */
+export function updateOutlet(outletId: string, input: OutletInput): Promise<OutletView> {
+  return request<OutletView>(path('staff', 'outlets', outletId), { method: 'PUT', body: input });
+}
+
+/** The communities of the region an outlet can be placed in, each with where a new one starts on the map. */
+export function fetchOutletCommunities(): Promise<OutletCommunity[]> {
+  return requestList<OutletCommunity>('/staff/outlet-communities');
 }
 
 export function removeOutlet(outletId: string): Promise<void> {

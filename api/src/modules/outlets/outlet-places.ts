@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { GeoPoint } from '@linli/shared';
+import type { GeoPoint, OutletCommunity } from '@linli/shared';
+import type { AuthContext } from '../../common/auth/auth-context';
 import type { Centre } from '../regions';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { communityWithoutPosition } from './outlets.errors';
@@ -19,6 +20,14 @@ export function communityPosition(centres: Centre[], streetCentres: Centre[]): G
 @Injectable()
 export class OutletPlaces {
   constructor(private readonly outlets: OutletsRepository) {}
+
+  /** The communities of the caller's region, for placing an outlet: a new one starts at its community's position. */
+  async communitiesOf(auth: AuthContext): Promise<OutletCommunity[]> {
+    return (await this.outlets.listCommunitiesWithCentres(auth.regionPath!)).map(({ community, centres, streetCentres }) => {
+      const position = communityPosition(centres, streetCentres);
+      return { id: community.id, name: community.name, latitude: position?.latitude ?? null, longitude: position?.longitude ?? null };
+    });
+  }
 
   async ofCommunity(communityId: string): Promise<GeoPoint> {
     const region = await this.outlets.findRegion(communityId);

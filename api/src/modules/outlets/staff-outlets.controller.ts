@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommunityCoverage, ListResponse, OutletImportResult, OutletReportView, OutletView } from '@linli/shared';
+import type { CommunityCoverage, ListResponse, OutletCommunity, OutletImportResult, OutletReportView, OutletView } from '@linli/shared';
 import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
@@ -9,6 +9,7 @@ import {
   CoverageListDto,
   CoverageQuery,
   ImportOutletsDto,
+  OutletCommunityListDto,
   OutletImportResultDto,
   OutletInputDto,
   OutletListDto,
@@ -21,6 +22,7 @@ import {
 import { OutletCoverageService } from './outlet-coverage.service';
 import { OutletFilesService } from './outlet-files.service';
 import { OutletManagementService } from './outlet-management.service';
+import { OutletPlaces } from './outlet-places';
 import { OutletReportsService } from './outlet-reports.service';
 
 const ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -35,6 +37,7 @@ export class StaffOutletsController {
     private readonly files: OutletFilesService,
     private readonly reports: OutletReportsService,
     private readonly coverageView: OutletCoverageService,
+    private readonly places: OutletPlaces,
   ) {}
 
   @Get('outlets')
@@ -112,6 +115,14 @@ export class StaffOutletsController {
   @ApiErrorResponses(...ERRORS, 'CONFLICT')
   resolveReport(@CurrentAuth() auth: AuthContext, @UuidParam('reportId') reportId: string, @Body() body: ResolveOutletReportDto): Promise<OutletReportView> {
     return this.reports.resolve(auth, reportId, body.resolution);
+  }
+
+  @Get('outlet-communities')
+  @ApiOperation({ summary: 'The communities of my region an outlet can be placed in, each with the position a new outlet starts from' })
+  @ApiOkResponse({ type: OutletCommunityListDto })
+  @ApiErrorResponses(...LIST_ERRORS)
+  async communities(@CurrentAuth() auth: AuthContext): Promise<ListResponse<OutletCommunity>> {
+    return { items: await this.places.communitiesOf(auth) };
   }
 
   @Get('outlet-coverage')

@@ -25,6 +25,7 @@ import {
   type OutletWeekday,
   type CommunityCoverage,
   type OutletImportResult,
+  type OutletCommunity,
 } from '@linli/shared';
 import { PositionCoordinate } from '../../../common/http/geo-position';
 import { IsSearchText } from '../../../common/http/validation';
@@ -224,4 +225,15 @@ export class CommunityCoverageDto implements CommunityCoverage {
 
 export class CoverageListDto {
   @ApiProperty({ type: [CommunityCoverageDto], description: 'Most kinds missing first' }) items: CommunityCoverageDto[];
+}
+
+export class OutletCommunityDto implements OutletCommunity {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02: the middle of its citizen centres (else of its street’s); a new outlet starts here' }) latitude: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02' }) longitude: number | null;
+}
+
+export class OutletCommunityListDto {
+  @ApiProperty({ type: [OutletCommunityDto] }) items: OutletCommunityDto[];
 }

@@ -10,10 +10,11 @@ import { exportOutlets } from '../../../services/outlets';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { StaffDeskPage } from '../../components/staff-gate';
-import { useCsvDownload } from '../../hooks/useCsvDownload';
+import { useCsvDownload } from '../../../hooks/useCsvDownload';
 import { useOutletImport } from '../../hooks/useOutletImport';
 import { useOutletReports } from '../../hooks/useOutletReports';
 import { COVERAGE_RADII, useOutletCoverage, useRegionOutlets } from '../../hooks/useRegionOutlets';
+import { OutletEditor } from './outlet-editor';
 
 import type { ActionState } from '../../../hooks/useActions';
 
@@ -33,7 +34,7 @@ function Failure({ state }: { state: ActionState }) {
   return state.status === 'failed' ? <Text className='staff-desk__message'>{state.message}</Text> : null;
 }
 
-function OutletRow({ outlet, state, onRemove }: { outlet: OutletView; state: ActionState; onRemove: () => void }) {
+function OutletRow({ outlet, state, onEdit, onRemove }: { outlet: OutletView; state: ActionState; onEdit: () => void; onRemove: () => void }) {
   return (
     <View className='staff-booking staff-outlet' data-outlet={outlet.id}>
       <Text className='staff-booking__title'>{outlet.name}</Text>
@@ -42,19 +43,28 @@ function OutletRow({ outlet, state, onRemove }: { outlet: OutletView; state: Act
       </Text>
       <Text className='staff-booking__line'>{outlet.address}</Text>
       <Text className='staff-booking__line'>{outlet.verifiedOn ? `${outlet.verifiedOn} 核实` : '尚未核实'}</Text>
-      <Button className='staff-outlet__remove' size='large' loading={state.status === 'pending'} onClick={onRemove}>
-        已关门，删除
-      </Button>
+      <View className='staff-booking__actions'>
+        <Button className='staff-outlet__edit' type='primary' size='large' onClick={onEdit}>
+          修改/核实
+        </Button>
+        <Button className='staff-outlet__remove' size='large' loading={state.status === 'pending'} onClick={onRemove}>
+          已关门，删除
+        </Button>
+      </View>
       <Failure state={state} />
     </View>
   );
 }
 
-function OutletsSection() {
+/** `onEdit(null)` adds a new outlet. */
+function OutletsSection({ onEdit }: { onEdit: (outlet: OutletView | null) => void }) {
   const outlets = useRegionOutlets();
   const download = useCsvDownload();
   return (
     <>
+      <Button className='staff-desk__button staff-outlet__add' type='primary' size='large' block onClick={() => onEdit(null)}>
+        新增网点
+      </Button>
       {ON_H5 && (
         <View className='staff-desk__block'>
           <Button className='staff-desk__button' size='large' block loading={download.state.status === 'pending'} onClick={() => download.run(exportOutlets, 'outlets.csv')}>
@@ -64,7 +74,11 @@ function OutletsSection() {
         </View>
       )}
       <RemoteContent state={outlets.state} onRetry={outlets.retry} isEmpty={isEmptyList} emptyText='本辖区还没有网点，可在“导入”中批量添加'>
-        {(items) => items.map((outlet) => <OutletRow key={outlet.id} outlet={outlet} state={outlets.actions.of(outlet.id)} onRemove={() => outlets.remove(outlet.id)} />)}
+        {(items) =>
+          items.map((outlet) => (
+            <OutletRow key={outlet.id} outlet={outlet} state={outlets.actions.of(outlet.id)} onEdit={() => onEdit(outlet)} onRemove={() => outlets.remove(outlet.id)} />
+          ))
+        }
       </RemoteContent>
     </>
   );
@@ -169,10 +183,13 @@ function CoverageSection() {
 
 function OutletsDesk() {
   const [section, setSection] = useState<Section>('outlets');
+  /** The outlet open in the editor: one of the list, 'new', or none (the sections show). */
+  const [editing, setEditing] = useState<OutletView | 'new' | null>(null);
+  if (editing) return <OutletEditor outlet={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />;
   return (
     <>
       <Chips className='outlets-section' chips={SECTIONS} value={section} onChange={setSection} />
-      {section === 'outlets' && <OutletsSection />}
+      {section === 'outlets' && <OutletsSection onEdit={(outlet) => setEditing(outlet ?? 'new')} />}
       {section === 'import' && <ImportSection />}
       {section === 'reports' && <ReportsSection />}
       {section === 'coverage' && <CoverageSection />}
