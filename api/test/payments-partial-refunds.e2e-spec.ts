@@ -48,8 +48,11 @@ describe('WeChat Pay partial refunds when a paid meal order changes', () => {
   const refundsOf = async (orderId: string) =>
     t.dataSource.getRepository(WechatRefund).find({ where: { paymentId: (await paymentOf(orderId)).id }, order: { outRefundNo: 'ASC' } });
   const refundedFen = async (orderId: string) => (await refundsOf(orderId)).filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amountFen, 0);
+  /** Every refund of the order's payment, failed ones included: those the operator settles by hand. */
+  const handledFen = async (orderId: string) => (await refundsOf(orderId)).reduce((sum, refund) => sum + refund.amountFen, 0);
   const fakeRefundsOf = (orderId: string) => fake.refunds().filter((refund) => refund.outTradeNo === outTradeNoOf(orderId));
   const payments = () => t.app.get(WechatPayments);
+  const viewOf = async (orderId: string) => (await t.http().get(`/api/meal-orders/${orderId}`).set(bearer(li)).expect(200)).body as MealOrderView;
 
   beforeAll(async () => {
     const wechatPay = await startWechatPay();
@@ -121,18 +124,35 @@ describe('WeChat Pay partial refunds when a paid meal order changes', () => {
     expect(fakeRefundsOf(placed.id).reduce((sum, refund) => sum + refund.refund, 0)).toBe(placed.price.total);
   });
 
-  it('takes a partial refund notification that arrives after the remainder one, and the order stays refunded', async () => {
+  it('keeps a cancelled order cancelled while a partial refund is on its way, and refunded only once it reaches the payer', async () => {
     const placed = await paid([{ dishId: chicken, quantity: 2 }]);
-    await change(placed.id, [{ dishId: chicken, quantity: 1 }]).expect(200);
+    const changed = (await change(placed.id, [{ dishId: chicken, quantity: 1 }]).expect(200)).body as MealOrderView;
+    const partFen = placed.price.total - changed.price.total;
     await t.http().post(`/api/meal-orders/${placed.id}/cancel`).set(bearer(li)).send({}).expect(200);
+    expect((await viewOf(placed.id)).refunds).toEqual({ pendingFen: placed.price.total, refundedFen: 0, failedFen: 0 });
+
+    // The remainder arrives first: the partial refund is still on its way, so the order is not refunded yet.
     await postNotification(t, fake.completeRefund(outRefundNoOf(placed.id))).expect(204);
-    expect((await orderOf(placed.id)).status).toBe('refunded');
+    expect((await orderOf(placed.id)).status).toBe('cancelled');
+    expect(await viewOf(placed.id)).toMatchObject({ status: 'cancelled', refunds: { pendingFen: partFen, refundedFen: changed.price.total, failedFen: 0 } });
+
+    // The partial refund arrives (twice): every refund reached the payer, the order is refunded.
     const late = fake.completeRefund(`${outRefundNoOf(placed.id)}-1`);
     await postNotification(t, late).expect(204);
     await postNotification(t, late).expect(204);
-    expect((await orderOf(placed.id)).status).toBe('refunded');
+    expect(await viewOf(placed.id)).toMatchObject({ status: 'refunded', refunds: { pendingFen: 0, refundedFen: placed.price.total, failedFen: 0 } });
     expect((await refundsOf(placed.id)).map((refund) => refund.status)).toEqual(['succeeded', 'succeeded']);
     expect(await refundedFen(placed.id)).toBe(placed.price.total);
+  });
+
+  it('refunds a cancelled order when its partial refund settles first and the remainder last', async () => {
+    const placed = await paid([{ dishId: chicken, quantity: 2 }]);
+    await change(placed.id, [{ dishId: chicken, quantity: 1 }]).expect(200);
+    await t.http().post(`/api/meal-orders/${placed.id}/cancel`).set(bearer(li)).send({}).expect(200);
+    await postNotification(t, fake.completeRefund(`${outRefundNoOf(placed.id)}-1`)).expect(204);
+    expect((await orderOf(placed.id)).status).toBe('cancelled');
+    await postNotification(t, fake.completeRefund(outRefundNoOf(placed.id))).expect(204);
+    expect(await viewOf(placed.id)).toMatchObject({ status: 'refunded', refunds: { pendingFen: 0, refundedFen: placed.price.total, failedFen: 0 } });
   });
 
   it('refuses a change that costs more, and one of an order not paid yet, changing nothing', async () => {
@@ -211,6 +231,29 @@ describe('WeChat Pay partial refunds when a paid meal order changes', () => {
     expect(fakeRefundsOf(placed.id).reduce((sum, refund) => sum + refund.refund, 0)).toBe(placed.price.total);
   });
 
+  it('never refunds again on cancel what a failed partial refund was meant to return: the operator settles that by hand', async () => {
+    const placed = await paid([{ dishId: chicken, quantity: 4 }]);
+    const changed = (await change(placed.id, [{ dishId: chicken, quantity: 1 }]).expect(200)).body as MealOrderView;
+    // WeChat Pay closes the partial refund: the money stays with the merchant and operations.md has operators settle it.
+    await postNotification(t, fake.completeRefund(`${outRefundNoOf(placed.id)}-1`, 'CLOSED')).expect(204);
+    expect((await refundsOf(placed.id))[0]).toMatchObject({ kind: 'partial', status: 'failed', amountFen: placed.price.total - changed.price.total });
+
+    await t.http().post(`/api/meal-orders/${placed.id}/cancel`).set(bearer(li)).send({}).expect(200);
+    const remainder = (await refundsOf(placed.id)).find((refund) => refund.kind === 'remainder')!;
+    expect(remainder.amountFen).toBe(changed.price.total);
+    await postNotification(t, fake.completeRefund(remainder.outRefundNo)).expect(204);
+    // Not every refund reached the payer: the order stays cancelled, the failed part shown for the canteen to settle.
+    const failedFen = placed.price.total - changed.price.total;
+    expect(await viewOf(placed.id)).toMatchObject({ status: 'cancelled', refunds: { pendingFen: 0, refundedFen: changed.price.total, failedFen } });
+
+    // In the database: what went back automatically plus what failed (settled by hand) never exceeds what was paid.
+    const payment = await paymentOf(placed.id);
+    expect(await handledFen(placed.id)).toBe(payment.paidFen);
+    // At WeChat Pay: the refunds that reached the payer plus the closed one the operator pays by hand is the payment.
+    const reachedPayer = fakeRefundsOf(placed.id).filter((refund) => refund.status !== 'CLOSED');
+    expect(reachedPayer.reduce((sum, refund) => sum + refund.refund, 0) + (placed.price.total - changed.price.total)).toBe(payment.paidFen);
+  });
+
   it('keeps the ledger: for every order paid − refunded is what the order keeps, never negative, never double', async () => {
     const orders = await t.dataSource.getRepository(MealOrder).findBy({ paymentMethod: 'wechat_pay' });
     expect(orders.length).toBeGreaterThanOrEqual(8);
@@ -218,9 +261,11 @@ describe('WeChat Pay partial refunds when a paid meal order changes', () => {
     const allRefunds = await t.dataSource.getRepository(WechatRefund).find();
     for (const mealOrder of orders) {
       const payment = allPayments.find((row) => row.subjectId === mealOrder.id) ?? { id: null, paidFen: 0 };
-      const refunded = allRefunds.filter((row) => row.paymentId === payment.id && row.status !== 'failed').reduce((sum, row) => sum + row.amountFen, 0);
+      // Every refund counts, failed ones too: their money is settled by hand and never refunded again automatically.
+      const refunded = allRefunds.filter((row) => row.paymentId === payment.id).reduce((sum, row) => sum + row.amountFen, 0);
       const kept = MEAL_ORDER_PORTION_HOLDING_STATUSES.includes(mealOrder.status) && mealOrder.status !== 'placed' ? mealOrder.totalFen : 0;
       expect({ order: mealOrder.id, kept: payment.paidFen - refunded }).toEqual({ order: mealOrder.id, kept });
+      expect(refunded).toBeLessThanOrEqual(payment.paidFen);
     }
     // What WeChat Pay holds agrees: each of our refunds once, for the same amount.
     expect(fake.refunds()).toHaveLength(allRefunds.filter((row) => row.status !== 'requested').length);

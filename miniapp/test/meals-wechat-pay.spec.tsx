@@ -102,6 +102,46 @@ describe('微信支付 from 我的订餐', () => {
   });
 });
 
+describe('退款 on 我的订餐', () => {
+  const wechatOrder = (id: string) =>
+    orderOf(
+      {
+        mealPointId: 'point-anda',
+        residentId: 'member-li',
+        mealDate: TOMORROW,
+        mealKind: 'lunch',
+        fulfilment: 'pickup',
+        lines: [{ dishId: 'd-chicken', quantity: 1 }],
+        paymentMethod: 'wechat_pay',
+      },
+      id,
+    );
+
+  it('says where each WeChat Pay refund stands: 退款中, 已退款, and 退款未到账 with whom to call', async () => {
+    const meals = createFakeMeals();
+    meals.orders = [
+      { ...wechatOrder('order-pending'), status: 'cancelled', actions: [], refunds: { pendingFen: 1250, refundedFen: 250, failedFen: 0 } },
+      { ...wechatOrder('order-back'), status: 'refunded', actions: [], refunds: { pendingFen: 0, refundedFen: 1500, failedFen: 0 } },
+      { ...wechatOrder('order-failed'), status: 'cancelled', actions: [], refunds: { pendingFen: 0, refundedFen: 1000, failedFen: 500 } },
+      { ...wechatOrder('order-kept'), status: 'paid', actions: [] },
+    ];
+    await serve(meals, createFakeWechatPay());
+    const { container } = render(<MealOrdersPage />);
+
+    await waitFor(() => expect(container.querySelectorAll('.meal-order')).toHaveLength(4));
+    const cards = [...container.querySelectorAll('.meal-order')];
+    const refundOf = (index: number) => cards[index].querySelector('.meal-order__refund');
+    expect(refundOf(0)!.textContent).toBe('退款中 ¥12.50（已退款 ¥2.50），将原路退回微信');
+    expect(refundOf(1)!.textContent).toBe('已退款 ¥15.00，已退回微信');
+    expect(cards[1].textContent).toContain('钱已原路退回微信');
+    expect(cards[1].textContent).not.toContain('助餐余额');
+    expect(refundOf(2)!.textContent).toBe('退款未到账 ¥5.00，请联系食堂');
+    expect(refundOf(2)!.className).toContain('meal-order__refund--problem');
+    expect(refundOf(3)).toBeNull();
+    expect(cards[3].textContent).toContain('已用微信支付');
+  });
+});
+
 describe('useWechatPay in WeChat (wx.requestPayment)', () => {
   function payable(overrides: Partial<WechatPayable> = {}): WechatPayable & { checks: number; fetched: number } {
     const target = {

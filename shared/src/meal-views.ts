@@ -1,7 +1,7 @@
 import type { DishTag, MealFulfilment, MealKind } from './meal-menu';
 import type { MealOrderEvent, MealOrderStatus } from './meal-order';
 import type { MealPrice } from './meal-pricing';
-import type { WechatPayRequest } from './payments';
+import type { WechatPayRequest, WechatRefundProgress } from './payments';
 
 /**
  * What the meals routes take and answer (助餐点, menus, meal orders, pickup), shared so the mini program and the API
@@ -228,6 +228,11 @@ export interface MealOrderView {
   createdAt: string;
   /** The events the caller may cause now (the buttons to show). */
   actions: MealOrderEvent[];
+  /**
+   * WeChat Pay orders with a refund (a change to fewer portions, a cancel): where the money stands. A cancelled order
+   * becomes `refunded` only once every refund reached the payer; `failedFen` is money an operator must settle by hand.
+   */
+  refunds?: WechatRefundProgress;
 }
 
 /** The answer to placing an order. */

@@ -1,6 +1,6 @@
 import { formatYuan, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 
-import type { MealOrderStatus, MealPrice, StoredMealPrice } from '@linli/shared';
+import type { MealOrderStatus, MealPaymentMethod, MealPrice, StoredMealPrice, WechatRefundProgress } from '@linli/shared';
 
 import { dateLabel } from './booking-messages';
 
@@ -111,6 +111,26 @@ export const MEAL_STATUS_HINTS: Record<MealOrderStatus, string> = {
   cancelled: '这个订单已取消。',
   refunded: '这个订单已取消，钱已退回助餐余额。',
 };
+
+/** The status hint, worded for where the money is: a WeChat Pay order is paid and refunded through WeChat, not the balance. */
+export function mealStatusHint(status: MealOrderStatus, paymentMethod: MealPaymentMethod): string {
+  if (paymentMethod === 'wechat_pay' && status === 'paid') return '已订好，已用微信支付。';
+  if (paymentMethod === 'wechat_pay' && status === 'refunded') return '这个订单已取消，钱已原路退回微信。';
+  return MEAL_STATUS_HINTS[status];
+}
+
+/**
+ * Where a WeChat Pay order's refunds stand, in one line: money that did not arrive first (the resident must call the
+ * canteen, who settles it by hand), then money on its way, then money back. Null when nothing was refunded.
+ */
+export function refundLine(refunds: WechatRefundProgress | undefined): { text: string; problem: boolean } | null {
+  if (!refunds) return null;
+  if (refunds.failedFen > 0) return { text: `退款未到账 ${yuan(refunds.failedFen)}，请联系食堂`, problem: true };
+  if (refunds.pendingFen > 0)
+    return { text: `退款中 ${yuan(refunds.pendingFen)}${refunds.refundedFen > 0 ? `（已退款 ${yuan(refunds.refundedFen)}）` : ''}，将原路退回微信`, problem: false };
+  if (refunds.refundedFen > 0) return { text: `已退款 ${yuan(refunds.refundedFen)}，已退回微信`, problem: false };
+  return null;
+}
 
 /** Statuses whose meal is still to be handed over at the counter: the pickup code is shown for these. */
 export function showsPickupCode(status: MealOrderStatus, fulfilment: string): boolean {

@@ -121,12 +121,14 @@ export class MealCancellationsService {
       await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
       refundedFen = order.totalFen;
     }
-    // WeChat Pay: a paid order gets its refund row (sent after commit; refunded when WeChat Pay says so), an unpaid one
-    // its payment closed (a payment still arriving is refunded).
+    // WeChat Pay: a paid order gets its refund row (sent after commit), an unpaid one its payment closed (a payment
+    // still arriving is refunded). The order stays cancelled, its refunds shown pending, until every refund of it has
+    // reached the payer (MealOrderPayments.refunded); a failed one keeps it cancelled for an operator to settle.
     if (order.paymentMethod === 'wechat_pay') {
-      refundedFen = await this.payments.cancelInTransaction(manager, order.id, reason ?? '订单已取消');
-      // Paid, but nothing left to send back (changes refunded it all, or the subsidies covered it): refunded now.
-      if (order.status === 'paid' && refundedFen === 0) await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
+      const refund = await this.payments.cancelInTransaction(manager, order.id, reason ?? '订单已取消');
+      refundedFen = refund.refundingFen;
+      // Paid, and nothing is on its way (the subsidies covered it, or the changes' refunds all arrived): refunded now.
+      if (order.status === 'paid' && refund.complete) await this.orders.moveOrder(manager, order.id, 'cancelled', 'refunded');
     }
     if (actor !== 'resident') {
       await this.outbox.enqueue(manager, 'meal_order.cancelled', {

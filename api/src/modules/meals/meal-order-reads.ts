@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { shanghaiDateOf, type MealKind, type MealOrderView } from '@linli/shared';
+import { shanghaiDateOf, type MealKind, type MealOrderActor, type MealOrderView } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
+import { WechatPayments } from '../payments';
 import { ResidentAccess } from '../residents';
 import { MealPointAccess, mayManagePoint, mealActorOf } from './meal-point-access';
 import type { MealOrder } from './meal-order.entity';
@@ -11,7 +12,10 @@ import { MealOrdersRepository } from './meal-orders.repository';
 
 const LIST_LIMIT = 200;
 
-/** Meal orders as callers may see them: their own and their household's, a meal's for its canteen and staff, one by id. */
+/**
+ * Meal orders as callers may see them: their own and their household's, a meal's for its canteen and staff, one by id
+ * — each WeChat Pay order with where its refunds stand.
+ */
 @Injectable()
 export class MealOrderReads {
   constructor(
@@ -19,12 +23,12 @@ export class MealOrderReads {
     private readonly points: MealPointAccess,
     private readonly access: ResidentAccess,
     private readonly cipher: FieldCipher,
+    private readonly payments: WechatPayments,
   ) {}
 
   /** The caller's own meal orders and their household members', newest meal first. */
   async listMine(auth: AuthContext): Promise<MealOrderView[]> {
-    const orders = await this.orders.listOrdersOfPeople(await this.access.selfAndHousehold(auth), LIST_LIMIT);
-    return orders.map((order) => toMealOrderView(order, 'resident'));
+    return this.views(await this.orders.listOrdersOfPeople(await this.access.selfAndHousehold(auth), LIST_LIMIT), 'resident');
   }
 
   /**
@@ -34,18 +38,18 @@ export class MealOrderReads {
   async listForMeal(auth: AuthContext, filter: { mealPointId: string; date?: string; mealKind?: MealKind; name?: string; phoneTail?: string }): Promise<MealOrderView[]> {
     const point = await this.points.managed(auth, filter.mealPointId);
     const orders = await this.orders.listOrdersOfMeal(point.id, filter.date ?? shanghaiDateOf(new Date()), filter.mealKind, LIST_LIMIT);
-    const actor = mealActorOf(auth);
-    return orders
-      .filter(
+    return this.views(
+      orders.filter(
         (order) =>
           (!filter.name || order.resident.name.includes(filter.name)) &&
           (!filter.phoneTail || (!!order.resident.phoneCipher && this.cipher.decrypt(order.resident.phoneCipher).endsWith(filter.phoneTail))),
-      )
-      .map((order) => toMealOrderView(order, actor));
+      ),
+      mealActorOf(auth),
+    );
   }
 
   async get(auth: AuthContext, orderId: string): Promise<MealOrderView> {
-    return toMealOrderView(await this.accessible(auth, orderId), mealActorOf(auth));
+    return (await this.views([await this.accessible(auth, orderId)], mealActorOf(auth)))[0];
   }
 
   /** An order the caller may see: their own or household's; its canteen's; for staff, one at a meal point of their region. */
@@ -58,6 +62,11 @@ export class MealOrderReads {
   }
 
   async view(auth: AuthContext, orderId: string): Promise<MealOrderView> {
-    return toMealOrderView((await this.orders.findOrder(orderId))!, mealActorOf(auth));
+    return (await this.views([(await this.orders.findOrder(orderId))!], mealActorOf(auth)))[0];
+  }
+
+  private async views(orders: MealOrder[], actor: MealOrderActor): Promise<MealOrderView[]> {
+    const refunds = await this.payments.refundProgressOf(orders.filter((order) => order.paymentMethod === 'wechat_pay').map((order) => order.id));
+    return orders.map((order) => toMealOrderView(order, actor, refunds.get(order.id)));
   }
 }

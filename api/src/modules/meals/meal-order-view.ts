@@ -7,6 +7,7 @@ import {
   type MealOrderEvent,
   type MealOrderSituation,
   type MealOrderView,
+  type WechatRefundProgress,
 } from '@linli/shared';
 import type { MealOrder } from './meal-order.entity';
 import type { MealPoint } from './meal-point.entity';
@@ -46,8 +47,11 @@ function actionsOf(order: MealOrder, actor: MealOrderActor, now: Date): MealOrde
   return events;
 }
 
-/** A meal order with its point, elder and lines loaded, as the caller acting as `actor` sees it. */
-export function toMealOrderView(order: MealOrder, actor: MealOrderActor, now = new Date()): MealOrderView {
+/**
+ * A meal order with its point, elder and lines loaded, as the caller acting as `actor` sees it, with where its WeChat
+ * Pay refunds stand when it has any (`MealOrderReads` reads them).
+ */
+export function toMealOrderView(order: MealOrder, actor: MealOrderActor, refunds?: WechatRefundProgress, now = new Date()): MealOrderView {
   return {
     id: order.id,
     status: order.status,
@@ -77,5 +81,6 @@ export function toMealOrderView(order: MealOrder, actor: MealOrderActor, now = n
     collectedAt: order.collectedAt?.toISOString() ?? null,
     createdAt: order.createdAt.toISOString(),
     actions: actionsOf(order, actor, now),
+    ...(refunds ? { refunds } : {}),
   };
 }

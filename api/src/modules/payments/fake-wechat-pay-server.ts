@@ -83,7 +83,10 @@ export interface FakeWechatPayServer {
   url: string;
   /** The elder pays: the transaction succeeds and its TRANSACTION.SUCCESS notification is returned. */
   pay(outTradeNo: string, options?: NotificationOptions): FakeNotification;
-  /** The refund reaches the payer (SUCCESS) or fails (ABNORMAL/CLOSED): its REFUND.* notification. */
+  /**
+   * The refund reaches the payer (SUCCESS) or fails: ABNORMAL (the payer's account refused it; the merchant handles it
+   * in 商户平台) or CLOSED (WeChat Pay gave up; the amount is the merchant's to refund again). Its REFUND.* notification.
+   */
   completeRefund(outRefundNo: string, status?: 'SUCCESS' | 'ABNORMAL' | 'CLOSED', options?: NotificationOptions): FakeNotification;
   failNext(operation: FakePayOperation, code: WechatPayErrorCode, times?: number): void;
   transaction(outTradeNo: string): FakeTransaction | undefined;
@@ -300,6 +303,8 @@ export async function startFakeWechatPayServer(options: FakeWechatPayOptions): P
     completeRefund(outRefundNo, status = 'SUCCESS', notice = {}) {
       const refundRow = refunds.get(outRefundNo);
       if (!refundRow) throw new Error(`fake WeChat Pay: no refund ${outRefundNo}`);
+      // A closed refund never left the merchant: its amount may be refunded again (an abnormal one is in limbo, held).
+      if (status === 'CLOSED' && refundRow.status !== 'CLOSED') transactions.get(refundRow.outTradeNo)!.refunded -= refundRow.refund;
       refundRow.status = status;
       const { status: refundStatus, ...view } = refundView(refundRow);
       return notification(`REFUND.${status}`, 'refund', { mchid: options.mchId, ...view, refund_status: refundStatus, success_time: now() }, notice);

@@ -7,3 +7,4 @@ export type { PaymentSubject } from './payment-subject';
 export { PaymentsModule } from './payments.module';
 export { WechatPayments } from './wechat-payments';
 export { WechatPayRequestDto } from './dto/wechat-pay-request.dto';
+export { WechatRefundProgressDto } from './dto/wechat-refund-progress.dto';

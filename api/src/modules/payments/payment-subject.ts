@@ -11,7 +11,10 @@ export interface PaymentSubject {
   lock(manager: EntityManager, subjectId: string): Promise<void>;
   /** The money arrived. True when the subject took it (it was waiting to be paid); false when it no longer wants it (cancelled): it is refunded. */
   takePayment(manager: EntityManager, subjectId: string): Promise<boolean>;
-  /** The remainder refund (the subject gave the payment up) reached the payer; partial refunds are not reported. */
+  /**
+   * Every refund of the subject's payment has reached the payer (said after each refund success that leaves none
+   * pending and none failed): a subject that gave the payment up is now refunded; one that keeps it ignores this.
+   */
   refunded(manager: EntityManager, subjectId: string): Promise<void>;
   /** Cancels subjects still unpaid whose time to pay is over (the sweep); how many. */
   cancelUnpaidPastCutOff(now: Date): Promise<number>;

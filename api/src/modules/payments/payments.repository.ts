@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { WechatPayment, type WechatPaymentStatus } from './wechat-payment.entity';
-import { WechatRefund, type WechatRefundStatus } from './wechat-refund.entity';
+import type { WechatRefundStatus } from '@linli/shared';
+import { WechatRefund } from './wechat-refund.entity';
 
 type NewPayment = Omit<WechatPayment, 'createdAt' | 'updatedAt'>;
 type NewRefund = Omit<WechatRefund, 'payment' | 'createdAt' | 'updatedAt'>;
@@ -143,16 +144,18 @@ export class PaymentsRepository {
     return result.affected === 1;
   }
 
-  /** Paid and refunded fen of the given subjects' payments (refunds that failed are not money that left). */
-  async ledgerOf(subjectIds: string[]): Promise<Array<{ subjectId: string; paidFen: number; refundedFen: number }>> {
+  /** Every refund of the given subjects' payments, with the subject each belongs to (for the order views). */
+  async listRefundsOfSubjects(subjectIds: string[]): Promise<Array<{ subjectId: string; status: WechatRefundStatus; amountFen: number }>> {
     if (subjectIds.length === 0) return [];
-    const payments = await this.dataSource.getRepository(WechatPayment).find({ where: { subjectId: In(subjectIds) } });
-    if (payments.length === 0) return [];
-    const refunds = await this.dataSource.getRepository(WechatRefund).find({ where: { paymentId: In(payments.map((payment) => payment.id)) } });
-    return payments.map((payment) => ({
-      subjectId: payment.subjectId,
-      paidFen: payment.paidFen,
-      refundedFen: refunds.filter((refund) => refund.paymentId === payment.id && refund.status !== 'failed').reduce((sum, refund) => sum + refund.amountFen, 0),
-    }));
+    return this.dataSource
+      .getRepository(WechatRefund)
+      .createQueryBuilder('refund')
+      .innerJoin('refund.payment', 'payment')
+      .select('payment.subject_id', 'subjectId')
+      .addSelect('refund.status', 'status')
+      .addSelect('refund.amount_fen', 'amountFen')
+      .where('payment.subject_id IN (:...subjectIds)', { subjectIds })
+      .getRawMany<{ subjectId: string; status: WechatRefundStatus; amountFen: number | string }>()
+      .then((rows) => rows.map((row) => ({ ...row, amountFen: Number(row.amountFen) })));
   }
 }

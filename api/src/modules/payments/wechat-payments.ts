@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { WechatPayRequest } from '@linli/shared';
+import { wechatRefundableFen, wechatRefundProgress, wechatRefundsComplete, type WechatPayRequest, type WechatRefundProgress } from '@linli/shared';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -123,15 +123,28 @@ export class WechatPayments {
 
   /**
    * In the cancelling transaction: a paid payment gets its remainder refund row (sent after commit by
-   * `sendDueRefunds`), an unpaid one is closed (a payment arriving later is refunded). The fen that will go back to
-   * the payer (what partial refunds have not already sent back).
+   * `sendDueRefunds`), an unpaid one is closed (a payment arriving later is refunded). `refundingFen`: what goes back
+   * now (what partial refunds have not already sent back or failed to); `complete`: every refund of the payment has
+   * already reached the payer (nothing pending, nothing failed), so the subject is refunded at once — otherwise the
+   * last refund to succeed tells it (`PaymentSubject.refunded`).
    */
-  async cancelInTransaction(manager: EntityManager, subjectId: string, reason: string): Promise<number> {
+  async cancelInTransaction(manager: EntityManager, subjectId: string, reason: string): Promise<{ refundingFen: number; complete: boolean }> {
     const payment = await this.payments.findPaymentOf(subjectId, manager);
-    if (!payment) return 0;
-    if (payment.status === 'paid') return this.refundRemainder(manager, payment, reason);
-    await this.payments.closePayment(manager, payment.id);
-    return 0;
+    if (!payment) return { refundingFen: 0, complete: true };
+    if (payment.status !== 'paid') {
+      await this.payments.closePayment(manager, payment.id);
+      return { refundingFen: 0, complete: true };
+    }
+    const refundingFen = await this.refundRemainder(manager, payment, reason);
+    return { refundingFen, complete: wechatRefundsComplete(wechatRefundProgress(await this.payments.listRefundsOfPayment(manager, payment.id))) };
+  }
+
+  /** Where the refunds of each of these subjects stand; subjects without a refund are absent. */
+  async refundProgressOf(subjectIds: string[]): Promise<Map<string, WechatRefundProgress>> {
+    const refunds = await this.payments.listRefundsOfSubjects(subjectIds);
+    const bySubject = new Map<string, typeof refunds>();
+    for (const refund of refunds) bySubject.set(refund.subjectId, [...(bySubject.get(refund.subjectId) ?? []), refund]);
+    return new Map([...bySubject].map(([subjectId, rows]) => [subjectId, wechatRefundProgress(rows)]));
   }
 
   /**
@@ -143,7 +156,7 @@ export class WechatPayments {
     const payment = await this.payments.findPaymentOf(subjectId, manager);
     if (!payment || payment.status !== 'paid') throw new Error(`refundPart: the payment of ${subjectId} is not paid`);
     const refunds = await this.payments.listRefundsOfPayment(manager, payment.id);
-    const left = payment.paidFen - refundedFen(refunds);
+    const left = wechatRefundableFen(payment.paidFen, refunds);
     if (!Number.isInteger(amountFen) || amountFen < 1 || amountFen > left) throw new RangeError(`refundPart: ${amountFen} fen of ${left} left on ${payment.id}`);
     const partNo = refunds.filter((refund) => refund.kind === 'partial').length + 1;
     await this.insertRefund(manager, payment, 'partial', `R${payment.outTradeNo}-${partNo}`, amountFen, reason);
@@ -256,8 +269,10 @@ export class WechatPayments {
   }
 
   /**
-   * A refund's outcome (notification, or the refund answer itself): the first to say SUCCESS closes it and, for the
-   * remainder refund, tells the subject. Partial and remainder refunds of one payment may settle in any order.
+   * A refund's outcome (notification, or the refund answer itself): the first to say SUCCESS closes it and, when it
+   * was the payment's last refund on its way and none failed, tells the subject (a cancelled order becomes refunded;
+   * one still kept ignores it). Partial and remainder refunds of one payment may settle in any order. A failed refund
+   * leaves the subject as it is, its money shown as failed for an operator to settle by hand.
    */
   private async refundSettled(notice: Pick<WechatRefundNotice, 'out_refund_no' | 'refund_id' | 'refund_status'>): Promise<void> {
     const refund = await this.payments.findRefundByOutRefundNo(notice.out_refund_no);
@@ -272,20 +287,22 @@ export class WechatPayments {
     const subject = this.served(refund.payment.subjectKind);
     await this.transactions.write(async (manager) => {
       await subject.lock(manager, refund.payment.subjectId);
-      const settled = await this.payments.moveRefund(manager, refund.id, ['requested', 'processing'], 'succeeded', { refundId: notice.refund_id });
-      if (settled && refund.kind === 'remainder') await subject.refunded(manager, refund.payment.subjectId);
+      if (!(await this.payments.moveRefund(manager, refund.id, ['requested', 'processing'], 'succeeded', { refundId: notice.refund_id }))) return;
+      // Read under the subject's lock, as a cancel reads them: whichever of the two commits last sees every refund.
+      const refunds = await this.payments.listRefundsOfPayment(manager, refund.paymentId);
+      if (wechatRefundsComplete(wechatRefundProgress(refunds))) await subject.refunded(manager, refund.payment.subjectId);
     });
   }
 
   /**
-   * The payment's remainder refund: what partial refunds have not sent back (nothing when they sent it all). One per
-   * payment: its out_refund_no is the payment's, so the unique index refuses a second. The fen going back.
+   * The payment's remainder refund: what partial refunds have not sent back or failed to (a failed one is the
+   * operator's to settle by hand, never sent again here), nothing when they covered it all. One per payment: its out_refund_no is the payment's, so the unique index refuses a second. The fen going back.
    */
   private async refundRemainder(manager: EntityManager, payment: WechatPayment, reason: string): Promise<number> {
     const refunds = await this.payments.listRefundsOfPayment(manager, payment.id);
     const existing = refunds.find((refund) => refund.kind === 'remainder');
     if (existing) return existing.amountFen;
-    const left = payment.paidFen - refundedFen(refunds);
+    const left = wechatRefundableFen(payment.paidFen, refunds);
     if (left <= 0) return 0;
     try {
       await this.insertRefund(manager, payment, 'remainder', `R${payment.outTradeNo}`, left, reason);
@@ -310,9 +327,4 @@ export class WechatPayments {
       lastError: null,
     });
   }
-}
-
-/** Fen on their way back or back with the payer: every refund but those WeChat Pay closed (operators settle those by hand). */
-function refundedFen(refunds: ReadonlyArray<{ status: string; amountFen: number }>): number {
-  return refunds.filter((refund) => refund.status !== 'failed').reduce((sum, refund) => sum + refund.amountFen, 0);
 }

@@ -1,20 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
+import { WECHAT_REFUND_STATUSES, type WechatRefundStatus } from '@linli/shared';
 import { WechatPayment } from './wechat-payment.entity';
-
-export const WECHAT_REFUND_STATUSES = ['requested', 'processing', 'succeeded', 'failed'] as const;
-/**
- * `requested`: written in the cancelling transaction, not yet accepted by WeChat Pay (the sweep retries it);
- * `processing`: accepted; `succeeded`: the refund notification (or answer) says the money reached the payer;
- * `failed`: WeChat Pay closed it or found it abnormal — operators settle it by hand (the row stays as the record).
- */
-export type WechatRefundStatus = (typeof WECHAT_REFUND_STATUSES)[number];
 
 export const WECHAT_REFUND_KINDS = ['remainder', 'partial'] as const;
 /**
  * `partial`: part of a payment whose subject keeps the rest (a meal order changed to fewer portions); `remainder`:
- * what is left of the payment once its subject gives it up (cancelled) — at most one per payment, and the one whose
- * success tells the subject it was refunded.
+ * what is left of the payment once its subject gives it up (cancelled) — at most one per payment. The subject is told it
+ * was refunded when every refund of its payment has succeeded, whichever settles last.
  */
 export type WechatRefundKind = (typeof WECHAT_REFUND_KINDS)[number];
 
@@ -52,6 +45,12 @@ export class WechatRefund {
   @Column({ type: 'varchar', length: 80 })
   reason: string;
 
+  /**
+   * `requested`: written in the cancelling or changing transaction, not yet accepted by WeChat Pay (the sweep retries
+   * it); `processing`: accepted; `succeeded`: the refund notification (or answer) says the money reached the payer;
+   * `failed`: WeChat Pay closed it or found it abnormal — operators settle it by hand (the row stays as the record), and
+   * its amount is never refunded again automatically (`wechatRefundableFen`).
+   */
   @Column({ type: 'simple-enum', enum: WECHAT_REFUND_STATUSES })
   status: WechatRefundStatus;
 

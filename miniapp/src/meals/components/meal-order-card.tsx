@@ -5,15 +5,16 @@ import type { MealOrderView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
 import { dateLabel } from '../../texts/booking-messages';
-import { MEAL_STATUS_HINTS, cutOffLabel, yuan } from '../../texts/meal-messages';
+import { cutOffLabel, mealStatusHint, refundLine, yuan } from '../../texts/meal-messages';
 
 /** `明天 12月2日 周三 午餐`. */
 export function mealWhen(order: Pick<MealOrderView, 'mealDate' | 'mealKind'>): string {
   return `${dateLabel(order.mealDate)} ${MEAL_KIND_LABELS[order.mealKind]}`;
 }
 
-/** One meal order: when, for whom, where, what, how much, its status in words; the buttons come from the page. */
+/** One meal order: when, for whom, where, what, how much, its status and refund in words; the buttons come from the page. */
 export function MealOrderCard({ order, children }: { order: MealOrderView; children?: ReactNode }) {
+  const refund = refundLine(order.refunds);
   return (
     <View className='meal-order'>
       <View className='meal-order__head'>
@@ -32,7 +33,8 @@ export function MealOrderCard({ order, children }: { order: MealOrderView; child
       <Text className='meal-order__total'>
         实付 {yuan(order.price.total)}（{MEAL_PAYMENT_METHOD_LABELS[order.paymentMethod]}）
       </Text>
-      <Text className='meal-order__hint'>{MEAL_STATUS_HINTS[order.status]}</Text>
+      <Text className='meal-order__hint'>{mealStatusHint(order.status, order.paymentMethod)}</Text>
+      {refund && <Text className={`meal-order__refund${refund.problem ? ' meal-order__refund--problem' : ''}`}>{refund.text}</Text>}
       {order.cancelReason && <Text className='meal-order__hint'>取消原因：{order.cancelReason}</Text>}
       {order.actions.includes('change') && <Text className='meal-order__hint'>{cutOffLabel(order.cutOffAt, order.mealDate)}</Text>}
       {children}

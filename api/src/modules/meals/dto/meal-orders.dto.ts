@@ -33,6 +33,7 @@ import {
 } from '@linli/shared';
 import { PositionCoordinate } from '../../../common/http/geo-position';
 import { IsSearchText } from '../../../common/http/validation';
+import { WechatRefundProgressDto } from '../../payments';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -178,6 +179,11 @@ export class MealOrderViewDto implements MealOrderView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) collectedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ enum: MEAL_ORDER_EVENTS, isArray: true, description: 'What the caller may do now' }) actions: MealOrderEvent[];
+  @ApiPropertyOptional({
+    type: WechatRefundProgressDto,
+    description: 'WeChat Pay orders with a refund only: a cancelled order is refunded once every refund reached the payer',
+  })
+  refunds?: WechatRefundProgressDto;
 }
 
 export class MealOrderListDto {
