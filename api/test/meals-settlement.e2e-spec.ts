@@ -202,7 +202,7 @@ describe('meal settlement', () => {
   });
   afterAll(() => t.close());
 
-  it('lists the canteen’s subsidised meals of the month with the stored prices, elders masked, totals exact to the fen', async () => {
+  it('the canteen’s operator gets its subsidised meals of the month with the stored prices, elders masked, totals exact to the fen, per meal point too', async () => {
     const settlement = (await settlementAs(canteen).expect(200)).body as MealSettlement;
     expect(settlement).toMatchObject({ providerId, month: MONTH, providerName: 'test.canteen 长者食堂' });
     // By date, then breakfast–lunch–dinner, then point name.
@@ -244,6 +244,24 @@ describe('meal settlement', () => {
       { ruleId: 'rule-hardship', meals: 1, mealFen: 1000, deliveryFen: 0 },
       { ruleId: 'rule-percent', meals: 1, mealFen: 667, deliveryFen: 0 },
     ]);
+    // Per meal point (by name: '+' comes before any CJK character), each the sums of its own rows, together the whole.
+    expect(settlement.byMealPoint).toEqual([
+      {
+        mealPointId: jinzhailu.id,
+        mealPointName: '+金寨路助餐点',
+        totals: { meals: 2, grossFen: 1999, subsidyFen: 533, payableFen: 1466, deliveryFeeGrossFen: 0, deliverySubsidyFen: 0, deliveryFeeFen: 0, totalFen: 1466 },
+      },
+      {
+        mealPointId: anda.id,
+        mealPointName: '安大社区助餐点',
+        totals: { meals: 4, grossFen: 4834, subsidyFen: 2667, payableFen: 2167, deliveryFeeGrossFen: 550, deliverySubsidyFen: 425, deliveryFeeFen: 125, totalFen: 2292 },
+      },
+    ]);
+    for (const field of Object.keys(settlement.totals) as Array<keyof MealSettlement['totals']>) {
+      expect(settlement.byMealPoint.reduce((total, point) => total + point.totals[field], 0)).toBe(settlement.totals[field]);
+    }
+    // These orders were written with made-up rule ids: no rule of that id, no name.
+    expect(settlement.ruleNames).toEqual([]);
   });
 
   it('settles an order as placed through the API with the price priceMeal stored, and drops it once cancelled', async () => {
@@ -283,6 +301,10 @@ describe('meal settlement', () => {
       [0, 300],
       [1000, 0],
     ]);
+    expect(settled.byMealPoint).toEqual([{ mealPointId: anda.id, mealPointName: '安大社区助餐点', totals: settled.totals }]);
+    // Each rule named as the district published it, in the order of byRule: the operator cannot read the rules.
+    expect(settled.ruleNames.map((rule) => rule.ruleId)).toEqual(settled.byRule.map((rule) => rule.ruleId));
+    expect(settled.ruleNames.map(({ name, version }) => `${name} 第${version}版`).sort()).toEqual(['蜀山区低保特困老人助餐补贴 第1版', '蜀山区失能低保老人免费送餐 第1版'].sort());
     // The CSV names each rule by its name and version, as the district published it.
     const csv = await t.http().get('/api/staff/meal-settlements/export').query({ providerId, month }).set(bearer(canteen)).expect(200);
     const ruleLines = csv.text.split('\r\n').filter((line) => placed.body.price.appliedRuleIds.some((id: string) => line.startsWith(`${id},`)));
@@ -308,10 +330,12 @@ describe('meal settlement', () => {
       totalFen: 2292,
     });
     expect(andaStaff.byRule.map((rule) => rule.ruleId)).toEqual(['rule-age', 'rule-delivery', 'rule-hardship', 'rule-percent']);
+    expect(andaStaff.byMealPoint).toEqual([{ mealPointId: anda.id, mealPointName: '安大社区助餐点', totals: andaStaff.totals }]);
 
     const district = (await settlementAs(await loginWithPassword(t, 'shushan.admin')).expect(200)).body as MealSettlement;
     expect(district.totals.meals).toBe(6);
 
+    // Staff of another district, and the operator of another canteen (the demo's): 404, as for no canteen at all.
     for (const outsider of [await loginWithPassword(t, 'nanping.staff'), await loginWithPassword(t, 'anda.canteen')]) {
       expect((await settlementAs(outsider).expect(404)).body.code).toBe('NOT_FOUND');
       expect((await t.http().get('/api/staff/meal-settlements/export').query({ providerId, month: MONTH }).set(bearer(outsider)).expect(404)).body.code).toBe('NOT_FOUND');
@@ -324,7 +348,7 @@ describe('meal settlement', () => {
     expect((await settlementAs(await loginWithWechat(t, 'demo-openid-li-ming')).expect(403)).body.code).toBe('FORBIDDEN');
   });
 
-  it('exports CSV a bureau can reconcile: amounts in yuan, the totals row and the rules, formula-like cells defused, the export audited', async () => {
+  it('exports CSV a bureau can reconcile: amounts in yuan, the totals row, the points and the rules, formula-like cells defused, the export audited', async () => {
     const response = await t.http().get('/api/staff/meal-settlements/export').query({ providerId, month: MONTH }).set(bearer(canteen)).expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     expect(response.text.startsWith('\uFEFF')).toBe(true);
@@ -340,6 +364,10 @@ describe('meal settlement', () => {
     expect(lines[7]).toContain(",'@*,");
     expect(lines[8]).toBe('合计 6 餐,,,,,,,,68.33,32.00,36.33,5.50,4.25,1.25,37.58,');
     expect(lines.slice(9)).toEqual([
+      '',
+      '助餐点,餐数,餐费(元),餐费补贴(元),餐费自付(元),配送费(元),配送补贴(元),配送自付(元),老人合计自付(元)',
+      "'+金寨路助餐点,2,19.99,5.33,14.66,0.00,0.00,0.00,14.66",
+      '安大社区助餐点,4,48.34,26.67,21.67,5.50,4.25,1.25,22.92',
       '',
       '补贴规则,规则名称,餐数,餐费补贴(元),配送补贴(元)',
       // These orders were written with made-up rule ids: no rule of that id, no name.

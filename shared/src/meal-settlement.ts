@@ -65,6 +65,23 @@ export interface MealSettlementRuleTotal {
   deliveryFen: number;
 }
 
+/** One meal point's part of the month: the sums of its rows. The points' totals add up to the canteen's. */
+export interface MealSettlementPointTotal {
+  mealPointId: string;
+  mealPointName: string;
+  totals: MealSettlementTotals;
+}
+
+/**
+ * A rule id of the month named as the district published it (`蜀山区低保特困老人助餐补贴`, version 1), so whoever reads
+ * the settlement — the canteen's operator too, who cannot read the district's rules — knows what each id is.
+ */
+export interface MealSettlementRuleName {
+  ruleId: string;
+  name: string;
+  version: number;
+}
+
 export interface MealSettlement {
   providerId: string;
   providerName: string;
@@ -73,6 +90,9 @@ export interface MealSettlement {
   rows: MealSettlementRow[];
   totals: MealSettlementTotals;
   byRule: MealSettlementRuleTotal[];
+  byMealPoint: MealSettlementPointTotal[];
+  /** The rules of `byRule` that a rule version has, by id (an id no rule has is left out). */
+  ruleNames: MealSettlementRuleName[];
 }
 
 /** Query of the settlement routes. */
@@ -99,33 +119,43 @@ export function monthDateRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
 }
 
+function noMeals(): MealSettlementTotals {
+  return { meals: 0, grossFen: 0, subsidyFen: 0, payableFen: 0, deliveryFeeGrossFen: 0, deliverySubsidyFen: 0, deliveryFeeFen: 0, totalFen: 0 };
+}
+
+function addMeal(totals: MealSettlementTotals, row: MealSettlementAmounts): void {
+  totals.meals += 1;
+  totals.grossFen += row.grossFen;
+  totals.subsidyFen += row.subsidyFen;
+  totals.payableFen += row.payableFen;
+  totals.deliveryFeeGrossFen += row.deliveryFeeGrossFen;
+  totals.deliverySubsidyFen += row.deliverySubsidyFen;
+  totals.deliveryFeeFen += row.deliveryFeeFen;
+  totals.totalFen += row.totalFen;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
- * The month's totals and per-rule totals of settled rows: plain integer sums of the stored fen, so the totals equal
- * the rows exactly and the per-rule totals add up to the subsidy and delivery-subsidy totals. Rules are listed by id.
+ * The month's totals, per-rule and per-meal-point totals of settled rows: plain integer sums of the stored fen, so the
+ * totals equal the rows exactly, the per-rule totals add up to the subsidy and delivery-subsidy totals, and the
+ * points' totals add up to the whole. Rules are listed by id, points by name (then id).
  */
-export function totalMealSettlement(rows: readonly Pick<MealSettlementRow, keyof MealSettlementAmounts | 'rules'>[]): {
+export function totalMealSettlement(rows: readonly Pick<MealSettlementRow, keyof MealSettlementAmounts | 'rules' | 'mealPointId' | 'mealPointName'>[]): {
   totals: MealSettlementTotals;
   byRule: MealSettlementRuleTotal[];
+  byMealPoint: MealSettlementPointTotal[];
 } {
-  const totals: MealSettlementTotals = {
-    meals: rows.length,
-    grossFen: 0,
-    subsidyFen: 0,
-    payableFen: 0,
-    deliveryFeeGrossFen: 0,
-    deliverySubsidyFen: 0,
-    deliveryFeeFen: 0,
-    totalFen: 0,
-  };
+  const totals = noMeals();
   const byRule = new Map<string, MealSettlementRuleTotal>();
+  const byMealPoint = new Map<string, MealSettlementPointTotal>();
   for (const row of rows) {
-    totals.grossFen += row.grossFen;
-    totals.subsidyFen += row.subsidyFen;
-    totals.payableFen += row.payableFen;
-    totals.deliveryFeeGrossFen += row.deliveryFeeGrossFen;
-    totals.deliverySubsidyFen += row.deliverySubsidyFen;
-    totals.deliveryFeeFen += row.deliveryFeeFen;
-    totals.totalFen += row.totalFen;
+    addMeal(totals, row);
+    const point = byMealPoint.get(row.mealPointId) ?? { mealPointId: row.mealPointId, mealPointName: row.mealPointName, totals: noMeals() };
+    addMeal(point.totals, row);
+    byMealPoint.set(row.mealPointId, point);
     for (const share of row.rules) {
       const ruleTotal = byRule.get(share.ruleId) ?? { ruleId: share.ruleId, meals: 0, mealFen: 0, deliveryFen: 0 };
       ruleTotal.meals += 1;
@@ -134,5 +164,9 @@ export function totalMealSettlement(rows: readonly Pick<MealSettlementRow, keyof
       byRule.set(share.ruleId, ruleTotal);
     }
   }
-  return { totals, byRule: [...byRule.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)) };
+  return {
+    totals,
+    byRule: [...byRule.values()].sort((a, b) => byCodeUnits(a.ruleId, b.ruleId)),
+    byMealPoint: [...byMealPoint.values()].sort((a, b) => byCodeUnits(a.mealPointName, b.mealPointName) || byCodeUnits(a.mealPointId, b.mealPointId)),
+  };
 }

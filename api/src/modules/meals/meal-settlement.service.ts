@@ -42,7 +42,9 @@ const AMOUNT_HEADERS: Array<[keyof MealSettlementAmounts, string]> = [
  * A canteen's monthly settlement with the district: every subsidised meal that counts (MEAL_SETTLEMENT_STATUSES), the
  * elder masked, with the stored price and the rules applied, and totals summed from those rows (totalMealSettlement).
  * Staff and admins see the canteen's meal points in their region only; the canteen's provider_admin sees all of its
- * own. Anyone else, or a canteen with no point the caller may see, gets 404.
+ * own (their settlement screen is the canteen subpackage's, the staff's the staff desk's: one route serves both). Anyone
+ * else, or a canteen with no point the caller may see, gets 404. Each rule id comes with its name and version, which
+ * the operator could not look up otherwise (the district's rules are read by staff and admins only).
  */
 @Injectable()
 export class MealSettlementService {
@@ -60,8 +62,8 @@ export class MealSettlementService {
   }
 
   /**
-   * The settlement as CSV for a spreadsheet: the meals, the totals row, then the totals per rule with each rule's name
-   * and version (the bureau matches them against the district's rule list). The export is audited.
+   * The settlement as CSV for a spreadsheet: the meals, the totals row, the totals per meal point, then the totals per
+   * rule with each rule's name and version (the bureau matches them against the district's rule list). Audited.
    */
   async exportCsv(auth: AuthContext, query: MealSettlementQuery): Promise<string> {
     const { settlement, provider } = await this.settle(auth, query);
@@ -79,7 +81,12 @@ export class MealSettlementService {
       row.orderId,
     ]);
     const totalsLine = [`合计 ${settlement.totals.meals} 餐`, '', '', '', '', '', '', '', ...AMOUNT_HEADERS.map(([field]) => formatYuan(settlement.totals[field])), ''];
-    const named = new Map((await this.eligibility.ruleVersions(settlement.byRule.map((rule) => rule.ruleId))).map((rule) => [rule.id, `${rule.name} 第${rule.version}版`]));
+    const pointLines = settlement.byMealPoint.map((point) => [
+      point.mealPointName,
+      String(point.totals.meals),
+      ...AMOUNT_HEADERS.map(([field]) => formatYuan(point.totals[field])),
+    ]);
+    const named = new Map(settlement.ruleNames.map((rule) => [rule.ruleId, `${rule.name} 第${rule.version}版`]));
     const ruleLines = settlement.byRule.map((rule) => [rule.ruleId, named.get(rule.ruleId) ?? '', String(rule.meals), formatYuan(rule.mealFen), formatYuan(rule.deliveryFen)]);
     await this.transactions.write((manager) =>
       this.audit.record(manager, auth, {
@@ -95,6 +102,9 @@ export class MealSettlementService {
       header,
       ...lines,
       totalsLine,
+      [],
+      ['助餐点', '餐数', ...AMOUNT_HEADERS.map(([, title]) => title)],
+      ...pointLines,
       [],
       ['补贴规则', '规则名称', '餐数', '餐费补贴(元)', '配送补贴(元)'],
       ...ruleLines,
@@ -113,7 +123,13 @@ export class MealSettlementService {
       to,
     );
     const rows = meals.map((meal) => this.rowOf(meal)).sort((a, b) => a.mealDate.localeCompare(b.mealDate) || MEAL_KINDS.indexOf(a.mealKind) - MEAL_KINDS.indexOf(b.mealKind));
-    return { settlement: { providerId: provider.id, providerName: provider.name, month: query.month, rows, ...totalMealSettlement(rows) }, provider };
+    const totals = totalMealSettlement(rows);
+    const versions = new Map((await this.eligibility.ruleVersions(totals.byRule.map((rule) => rule.ruleId))).map((rule) => [rule.id, rule]));
+    const ruleNames = totals.byRule.flatMap(({ ruleId }) => {
+      const version = versions.get(ruleId);
+      return version ? [{ ruleId, name: version.name, version: version.version }] : [];
+    });
+    return { settlement: { providerId: provider.id, providerName: provider.name, month: query.month, rows, ...totals, ruleNames }, provider };
   }
 
   private rowOf(meal: MealOrder): MealSettlementRow {

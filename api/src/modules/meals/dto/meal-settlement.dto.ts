@@ -8,8 +8,10 @@ import {
   type MealKind,
   type MealOrderStatus,
   type MealSettlement,
+  type MealSettlementPointTotal,
   type MealSettlementQuery,
   type MealSettlementRow,
+  type MealSettlementRuleName,
   type MealSettlementRuleShare,
   type MealSettlementRuleTotal,
   type MealSettlementTotals,
@@ -66,6 +68,18 @@ class MealSettlementRuleTotalDto implements MealSettlementRuleTotal {
   @ApiProperty({ type: 'integer' }) deliveryFen: number;
 }
 
+class MealSettlementPointTotalDto implements MealSettlementPointTotal {
+  @ApiProperty({ format: 'uuid' }) mealPointId: string;
+  @ApiProperty() mealPointName: string;
+  @ApiProperty({ type: MealSettlementTotalsDto, description: 'The sums of the point’s rows' }) totals: MealSettlementTotalsDto;
+}
+
+class MealSettlementRuleNameDto implements MealSettlementRuleName {
+  @ApiProperty() ruleId: string;
+  @ApiProperty({ example: '蜀山区低保特困老人助餐补贴' }) name: string;
+  @ApiProperty({ type: 'integer', example: 1 }) version: number;
+}
+
 export class MealSettlementDto implements MealSettlement {
   @ApiProperty({ format: 'uuid' }) providerId: string;
   @ApiProperty() providerName: string;
@@ -73,4 +87,7 @@ export class MealSettlementDto implements MealSettlement {
   @ApiProperty({ type: [MealSettlementRowDto] }) rows: MealSettlementRowDto[];
   @ApiProperty({ type: MealSettlementTotalsDto, description: 'The sums of the rows' }) totals: MealSettlementTotalsDto;
   @ApiProperty({ type: [MealSettlementRuleTotalDto], description: 'Per rule id, by id; they add up to the subsidy totals' }) byRule: MealSettlementRuleTotalDto[];
+  @ApiProperty({ type: [MealSettlementPointTotalDto], description: 'Per meal point, by name; they add up to the totals' }) byMealPoint: MealSettlementPointTotalDto[];
+  @ApiProperty({ type: [MealSettlementRuleNameDto], description: 'The name and version of each rule id of byRule that a rule has' })
+  ruleNames: MealSettlementRuleNameDto[];
 }
