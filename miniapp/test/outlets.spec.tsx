@@ -244,6 +244,51 @@ describe('便民网点管理 for staff', () => {
     expect((await findOne(container, '.outlet-coverage')).textContent).toContain('安大社区：缺 2 类缺少：银行、邮政已有：社区食堂、早餐店');
   });
 
+  /** Chooses `file` in the chooser 选择 CSV 文件 opens (a hidden file input, H5 only). */
+  async function chooseCsv(container: HTMLElement, file: File) {
+    click(await findOne(container, '.outlet-import__file'));
+    const input = await waitFor(() => {
+      const found = document.querySelector<HTMLInputElement>('input.csv-file-picker');
+      if (!found) throw new Error('no file chooser');
+      return found;
+    });
+    expect(input.accept).toBe('.csv,text/csv');
+    Object.defineProperty(input, 'files', { value: [file] });
+    fireEvent.change(input);
+  }
+
+  it('on H5 reads a chosen CSV file into the box, saved by Excel in GBK or as CSV UTF-8 with a BOM, and imports it', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    const sent: unknown[] = [];
+    await serveRoutes({
+      '/staff/outlets': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [breakfastView] })),
+      '/staff/outlets/import': authed(api, async (_state, req, res) => {
+        sent.push(await readJson(req));
+        sendJson(res, 200, { imported: 1 });
+      }),
+    });
+    const { container } = render(<StaffOutletsPage />);
+    click(await findOne(container, '.outlets-section[data-value="import"]'));
+    const csv = '名称,类型\n老王早餐,早餐店\n';
+    const areaText = () => container.querySelector<HTMLTextAreaElement>('.outlet-import__text textarea')?.value;
+
+    // 「CSV」 from Excel on a Chinese Windows: GBK bytes, not UTF-8.
+    const gbk = Uint8Array.from(Buffer.from('c3fbb3c62cc0e0d0cd0ac0cfcdf5d4e7b2cd2cd4e7b2cdb5ea0a', 'hex'));
+    await chooseCsv(container, new File([gbk], '网点.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(areaText()).toBe(csv));
+    expect(container.querySelector('.outlet-import__picked')!.textContent).toBe('已读入 网点.csv（2 行，含表头），请核对后点“导入”');
+
+    await chooseCsv(container, new File(['\uFEFF' + csv], 'outlets-utf8.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(container.querySelector('.outlet-import__picked')!.textContent).toContain('outlets-utf8.csv'));
+    expect(areaText()).toBe(csv);
+    expect(document.querySelector('input.csv-file-picker')).toBeNull();
+
+    click(container.querySelector('.outlet-import__send'));
+    expect((await findOne(container, '.outlet-import__done')).textContent).toBe('已导入 1 个网点');
+    expect(sent).toEqual([{ csv }]);
+  });
+
   const anda: OutletCommunity = { id: 'community-anda', name: '安大社区', latitude: 31.84437, longitude: 117.26219 };
   const inputOf = (value: Element | null) => (value?.querySelector('input') as HTMLInputElement | null)?.value;
   /** The red line under the text field whose input has this class, or null when it has none. */

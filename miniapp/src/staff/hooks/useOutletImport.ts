@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import type { FieldViolation } from '@linli/shared';
 
+import { pickCsvFile } from '../../device/csv-file';
 import { ApiError } from '../../services/api-error';
 import { importOutlets } from '../../services/outlets';
 
@@ -22,10 +23,30 @@ function problemsOf(error: ApiError): ImportProblem[] {
   });
 }
 
-/** CSV pasted in, sent whole: all rows imported, or none and every bad line listed (the API checks them all). */
+/** What choosing a file said: its name and how many lines it has once read, or why it could not be read. */
+export type PickedFile = { status: 'read'; name: string; lines: number } | { status: 'failed'; message: string } | null;
+
+/**
+ * CSV pasted in or read from a file (H5), sent whole: all rows imported, or none and every bad line listed (the API
+ * checks them all). A chosen file's text lands in the same box, so staff see what will be sent.
+ */
 export function useOutletImport(onImported: () => void) {
-  const [csv, setCsv] = useState('');
+  const [csv, setCsvText] = useState('');
+  const [picked, setPicked] = useState<PickedFile>(null);
   const [state, setState] = useState<OutletImportState>({ status: 'idle' });
+  const setCsv = (text: string) => {
+    setCsvText(text);
+    setPicked(null);
+  };
+  const chooseFile = () =>
+    pickCsvFile(
+      ({ name, text }) => {
+        setCsvText(text);
+        setPicked({ status: 'read', name, lines: text.split(/\r?\n/).filter((line) => line.trim()).length });
+        setState({ status: 'idle' });
+      },
+      () => setPicked({ status: 'failed', message: '这个文件读不出来，请另存为 CSV 后再选，或把内容粘贴进来' }),
+    );
   const send = () => {
     if (state.status === 'pending' || !csv.trim()) return;
     setState({ status: 'pending' });
@@ -41,5 +62,5 @@ export function useOutletImport(onImported: () => void) {
       },
     );
   };
-  return { csv, setCsv, state, send };
+  return { csv, setCsv, picked, chooseFile, state, send };
 }

@@ -84,14 +84,27 @@ function OutletsSection({ onEdit }: { onEdit: (outlet: OutletView | null) => voi
   );
 }
 
+const IMPORT_HINT = `从 Excel/WPS 另存为 CSV，${ON_H5 ? '选择文件或' : ''}整份粘贴到下面。第一行是表头：${OUTLET_CSV_COLUMNS.join(',')}。有一行不对就一行也不导入，并列出每一行的问题。`;
+
 function ImportSection() {
   const importer = useOutletImport(() => undefined);
   const { state } = importer;
   return (
     <View className='staff-desk__block outlet-import'>
-      <Text className='staff-desk__hint'>
-        从 Excel/WPS 另存为 CSV，整份粘贴到下面。第一行是表头：{OUTLET_CSV_COLUMNS.join(',')}。有一行不对就一行也不导入，并列出每一行的问题。
-      </Text>
+      <Text className='staff-desk__hint'>{IMPORT_HINT}</Text>
+      {ON_H5 && (
+        <>
+          <Button className='staff-desk__button outlet-import__file' size='large' block onClick={importer.chooseFile}>
+            选择 CSV 文件
+          </Button>
+          {importer.picked?.status === 'read' && (
+            <Text className='staff-desk__line outlet-import__picked'>
+              已读入 {importer.picked.name}（{importer.picked.lines} 行，含表头），请核对后点“导入”
+            </Text>
+          )}
+          {importer.picked?.status === 'failed' && <Text className='staff-desk__message outlet-import__picked'>{importer.picked.message}</Text>}
+        </>
+      )}
       <Textarea className='outlet-import__text' value={importer.csv} maxlength={-1} placeholder='粘贴 CSV 内容' onInput={(event) => importer.setCsv(event.detail.value)} />
       <Button className='staff-desk__button outlet-import__send' type='primary' size='large' block loading={state.status === 'pending'} onClick={importer.send}>
         导入
