@@ -6,8 +6,8 @@ import { MealOrder } from '../src/modules/meals/meal-order.entity';
 import { MealWindowRow } from '../src/modules/meals/meal-window.entity';
 import { OutboxMessage } from '../src/modules/outbox/outbox-message.entity';
 import { stableId } from '../src/seed/stable-id';
-import { ALL_DAY, ANDA_COMMUNITIES, goOnline, serviceDayHasCome, type TestWorker } from './support/dispatch';
-import { ANDA, createMealPoint, dish, JINZHAILU, LI_JIANGUO, publishMeal, registerCanteen, tomorrow, WANG_XIUYING } from './support/meals';
+import { goOnline, serviceDayHasCome, type TestWorker } from './support/dispatch';
+import { addCanteenWorker, ANDA, createMealPoint, dish, JINZHAILU, LI_JIANGUO, publishMeal, registerCanteen, tomorrow, WANG_XIUYING } from './support/meals';
 import { bearer, loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -33,24 +33,6 @@ describe('meal delivery runs as dispatch orders', () => {
     t.http().post(`/api/worker/meal-deliveries/${mealOrderId}/${step}`).set(bearer(worker.login));
   const statusOf = async (mealOrderId: string) => (await t.dataSource.getRepository(MealOrder).findOneByOrFail({ id: mealOrderId })).status;
   const runOrder = async (orderId: string) => t.dataSource.getRepository(ServiceOrder).findOneByOrFail({ id: orderId });
-
-  /** A worker of the test canteen, bound through WeChat, serving 安大 and 金寨路 all day (no home services: a canteen's trade is the skill). */
-  async function canteenWorker(name: string, openid: string, phone: string): Promise<TestWorker> {
-    const created = await t.http().post(`/api/providers/${providerId}/workers`).set(bearer(canteen)).send({ name, phone }).expect(201);
-    const invitation = await t.http().post(`/api/providers/${providerId}/workers/${created.body.id}/invitation`).set(bearer(canteen)).expect(201);
-    await t
-      .http()
-      .post('/api/auth/wechat/worker-binding')
-      .send({ code: t.wechat.mintLoginCode(openid), invitationCode: invitation.body.code })
-      .expect(200);
-    await t
-      .http()
-      .put(`/api/providers/${providerId}/workers/${created.body.id}/dispatch-profile`)
-      .set(bearer(canteen))
-      .send({ skillServiceIds: [], areaRegionIds: ANDA_COMMUNITIES, workingHours: ALL_DAY, maxOpenOrders: 3 })
-      .expect(200);
-    return { id: created.body.id as string, login: await loginWithWechat(t, openid) };
-  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -78,8 +60,8 @@ describe('meal delivery runs as dispatch orders', () => {
     await place('wang', staff, WANG_XIUYING);
     await place('liMing', li, stableId('resident', 'li-ming'));
     await place('pickup', staff, WANG_XIUYING, { fulfilment: 'pickup' });
-    first = await canteenWorker('送餐员甲', 'delivery-worker-first', '13605510301');
-    second = await canteenWorker('送餐员乙', 'delivery-worker-second', '13605510302');
+    first = await addCanteenWorker(t, canteen, providerId, '送餐员甲', 'delivery-worker-first', '13605510301');
+    second = await addCanteenWorker(t, canteen, providerId, '送餐员乙', 'delivery-worker-second', '13605510302');
   });
   afterAll(() => t.close());
 

@@ -64,6 +64,7 @@ async function open(initial: MealDeliveryPlan) {
         areaName: run.areaName,
         serviceOrderId: `order-${index + 1}`,
         stopCount: run.stops.length,
+        cancelled: false,
       }));
       const created = runs.length > 0;
       plan = { ...plan, runs: [], committedRuns: created ? runs : plan.committedRuns };

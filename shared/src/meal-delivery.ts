@@ -161,14 +161,17 @@ export interface CommittedMealDeliveryRun {
   areaId: string | null;
   areaName: string;
   serviceOrderId: string;
+  /** The stops it was given, including those handed on to a later run after it was cancelled. */
   stopCount: number;
+  /** Its dispatch order was cancelled: the meals it had not handed over go on a later run (the next commit or sweep). */
+  cancelled: boolean;
 }
 
 export interface MealDeliveryCommit {
   mealPointId: string;
   mealDate: string;
   mealKind: MealKind;
-  /** False when the meal's runs were already committed (by an earlier request or another instance): nothing was written. */
+  /** False when no delivery was waiting for a run (all committed already, by an earlier commit, the sweep or another instance): nothing was written. */
   created: boolean;
   runs: CommittedMealDeliveryRun[];
 }

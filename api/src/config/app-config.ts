@@ -35,6 +35,12 @@ export interface AppConfig {
   wechatPay: WechatPayConfig;
   appointments: AppointmentsConfig;
   dispatch: DispatchConfig;
+  meals: MealsConfig;
+}
+
+export interface MealsConfig {
+  /** How often each API instance commits the delivery runs of meals past their cut-off (MealDeliverySweeper); 0 = off. */
+  deliverySweepSeconds: number;
 }
 
 export interface DispatchConfig {
@@ -215,6 +221,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       autoConfirmDays: readInteger(env, 'DISPATCH_AUTO_CONFIRM_DAYS', 3, 1, 60),
       offerWindowSecondsOverride: env.DISPATCH_OFFER_WINDOW_SECONDS ? readInteger(env, 'DISPATCH_OFFER_WINDOW_SECONDS', 300, 1, 3600) : null,
       setOutLeadMinutes: readInteger(env, 'DISPATCH_SET_OUT_LEAD_MINUTES', DEFAULT_SET_OUT_LEAD_MINUTES, 0, 24 * 60),
+    },
+    meals: {
+      deliverySweepSeconds: readInteger(env, 'MEAL_DELIVERY_SWEEP_SECONDS', 60, 0, 3600),
     },
   };
 }

@@ -9,7 +9,8 @@ import { MealPickupCodeRow } from '../../src/modules/meals/meal-pickup-code.enti
 import { MealPickupCodes } from '../../src/modules/meals/meal-pickup-codes';
 import { Resident } from '../../src/modules/residents/resident.entity';
 import { stableId } from '../../src/seed/stable-id';
-import { bearer, loginWithPassword } from './sessions';
+import { ALL_DAY, ANDA_COMMUNITIES, type TestWorker } from './dispatch';
+import { bearer, loginWithPassword, loginWithWechat } from './sessions';
 import type { TestApp } from './test-app';
 
 export const SHUSHAN = stableId('region', '340104');
@@ -84,6 +85,24 @@ export async function publishMeal(
     .expect(200);
   const menu = await t.http().get(`/api/meal-points/${mealPointId}/menu?from=${mealDate}&to=${mealDate}`).set(bearer(canteen)).expect(200);
   return (menu.body.meals as Array<{ mealKind: string; dishes: Array<{ id: string }> }>).find((meal) => meal.mealKind === mealKind)!.dishes.map((item) => item.id);
+}
+
+/** A worker of a test canteen, bound through WeChat, serving 安大 and 金寨路 all day (no home services: a canteen's trade is the skill). */
+export async function addCanteenWorker(t: TestApp, canteen: LoginResponse, providerId: string, name: string, openid: string, phone: string): Promise<TestWorker> {
+  const created = await t.http().post(`/api/providers/${providerId}/workers`).set(bearer(canteen)).send({ name, phone }).expect(201);
+  const invitation = await t.http().post(`/api/providers/${providerId}/workers/${created.body.id}/invitation`).set(bearer(canteen)).expect(201);
+  await t
+    .http()
+    .post('/api/auth/wechat/worker-binding')
+    .send({ code: t.wechat.mintLoginCode(openid), invitationCode: invitation.body.code })
+    .expect(200);
+  await t
+    .http()
+    .put(`/api/providers/${providerId}/workers/${created.body.id}/dispatch-profile`)
+    .set(bearer(canteen))
+    .send({ skillServiceIds: [], areaRegionIds: ANDA_COMMUNITIES, workingHours: ALL_DAY, maxOpenOrders: 3 })
+    .expect(200);
+  return { id: created.body.id as string, login: await loginWithWechat(t, openid) };
 }
 
 export const LI_JIANGUO = stableId('resident', 'li-jianguo');

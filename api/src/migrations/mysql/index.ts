@@ -24,6 +24,7 @@ import { MealDeliveryPositions1796110708742 } from './1796110708742-meal-deliver
 import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
 import { Outlets1796112026633 } from './1796112026633-outlets';
 import { WechatPayPartialRefundsTopUps1796112800000 } from './1796112800000-wechat-pay-partial-refunds-top-ups';
+import { MealDeliveryRecommit1796135675487 } from './1796135675487-meal-delivery-recommit';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -50,4 +51,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   DishPhotos1796110900000,
   Outlets1796112026633,
   WechatPayPartialRefundsTopUps1796112800000,
+  MealDeliveryRecommit1796135675487,
 ];

@@ -12,6 +12,9 @@ export interface AuditActor extends RequestMeta {
   role: Role | null;
 }
 
+/** The platform acting on its own (a sweep, a payment notification) as the audit log records it. */
+export const SYSTEM_ACTOR: AuditActor = { accountId: null, role: null, ip: 'system', requestId: 'system' };
+
 export interface AuditEvent {
   action: string;
   targetType: string;

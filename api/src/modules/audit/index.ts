@@ -5,5 +5,5 @@
  */
 export { AuditEntry } from './audit-entry.entity';
 export { AuditModule } from './audit.module';
-export { AuditService } from './audit.service';
+export { AuditService, SYSTEM_ACTOR, type AuditActor } from './audit.service';
 export { WrongCodeThrottle, type CodeDesk } from './wrong-code-throttle';

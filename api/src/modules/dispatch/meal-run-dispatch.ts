@@ -48,7 +48,8 @@ export interface NewMealRunOrder {
   windowStartsAt: Date;
   windowEndsAt: Date;
   description: string;
-  createdByAccountId: string;
+  /** Null when the cut-off sweep committed the run. */
+  createdByAccountId: string | null;
 }
 
 /**

@@ -58,8 +58,9 @@ export class OrderPhones {
     throw callAfterOrderClosed(order.status);
   }
 
-  private async ordererPhone(accountId: string): Promise<string | null> {
-    const orderer = await this.accounts.findAccountWithOwners(accountId);
+  /** The phone of the resident who placed an order; null for anyone else, or an order the platform placed. */
+  private async ordererPhone(accountId: string | null): Promise<string | null> {
+    const orderer = accountId ? await this.accounts.findAccountWithOwners(accountId) : null;
     if (orderer?.role !== 'resident' || !orderer.resident) return null;
     return orderer.resident.phoneCipher;
   }

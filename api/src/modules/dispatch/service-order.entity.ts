@@ -124,8 +124,9 @@ export class ServiceOrder {
   @Column({ name: 'completed_at', type: 'datetime', precision: 3, nullable: true })
   completedAt: Date | null;
 
-  @Column({ name: 'created_by_account_id', type: 'varchar', length: 36 })
-  createdByAccountId: string;
+  /** The account that placed it; null when the platform did (a meal run committed by the cut-off sweep). */
+  @Column({ name: 'created_by_account_id', type: 'varchar', length: 36, nullable: true })
+  createdByAccountId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt: Date;

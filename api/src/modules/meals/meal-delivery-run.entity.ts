@@ -8,8 +8,9 @@ import type { MealDeliveryStop } from './meal-delivery-stop.entity';
 
 /**
  * One committed delivery run of a meal (planDeliveryRuns after the cut-off): one community's stretch of stops, carried
- * by one worker as one dispatch order (`service_order` of kind meal_delivery). The meal's runs are written once: run
- * numbers are unique per meal, so a second commit, or a second instance committing at the same moment, writes nothing.
+ * by one worker as one dispatch order (`service_order` of kind meal_delivery). A meal may be committed again (an order
+ * paid after the first commit, the stops of a cancelled run): later runs are numbered on, and run numbers are unique
+ * per meal, so two commits at the same moment never write the same run twice.
  */
 @Entity({ name: 'meal_delivery_run' })
 @Index('uq_meal_delivery_run_number', ['mealPointId', 'mealDate', 'mealKind', 'runNumber'], { unique: true })
@@ -52,8 +53,9 @@ export class MealDeliveryRun {
   @OneToMany('MealDeliveryStop', (stop: MealDeliveryStop) => stop.run)
   stops: Relation<MealDeliveryStop[]>;
 
-  @Column({ name: 'committed_by_account_id', type: 'varchar', length: 36 })
-  committedByAccountId: string;
+  /** Who committed it; null when the cut-off sweep did (MealDeliverySweeper). */
+  @Column({ name: 'committed_by_account_id', type: 'varchar', length: 36, nullable: true })
+  committedByAccountId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt: Date;

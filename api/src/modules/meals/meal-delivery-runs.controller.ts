@@ -25,7 +25,10 @@ export class MealDeliveryRunsController {
   @Post('staff/meal-points/:mealPointId/delivery-runs/commit')
   @HttpCode(200)
   @Roles('provider_admin', 'staff', 'admin')
-  @ApiOperation({ summary: 'After the cut-off: write the meal’s runs and hand each to dispatch as one meal_delivery order (once; a repeat answers the runs there are)' })
+  @ApiOperation({
+    summary:
+      'After the cut-off: plan the meal’s deliveries waiting for a run into new runs, each handed to dispatch as one meal_delivery order (repeatable: with nothing waiting it writes nothing); answers all the meal’s runs',
+  })
   @ApiOkResponse({ type: MealDeliveryCommitDto })
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'MEAL_NOT_OFFERED', 'CONFLICT')
   commit(@CurrentAuth() auth: AuthContext, @UuidParam('mealPointId') mealPointId: string, @Body() body: CommitMealDeliveryRunsDto): Promise<MealDeliveryCommit> {

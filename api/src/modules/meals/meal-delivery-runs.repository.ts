@@ -19,41 +19,96 @@ export class MealDeliveryRunsRepository {
   }
 
   /**
-   * A meal's 送餐 orders nobody has set out with yet and no committed run carries, with the elder, their community and
-   * the lines to hand over.
+   * A meal's 送餐 orders waiting for a run, with the elder, their community and the lines to hand over: those no run
+   * carries yet (placed, paid, ready), and those whose run's dispatch order was cancelled before their meal was handed
+   * over (ready, or out with that run's worker) — their stop on the cancelled run is still live until a commit plans
+   * them again.
    */
   listDeliveriesToPlan(mealPointId: string, mealDate: string, mealKind: MealKind, manager?: EntityManager): Promise<MealOrder[]> {
-    return this.m(manager)
-      .getRepository(MealOrder)
-      .createQueryBuilder('meal')
+    return this.deliveriesToPlan(manager)
       .innerJoinAndSelect('meal.resident', 'resident')
       .leftJoinAndSelect('resident.community', 'community')
       .leftJoinAndSelect('meal.lines', 'line')
-      .where('meal.meal_point_id = :mealPointId', { mealPointId })
+      .andWhere('meal.meal_point_id = :mealPointId', { mealPointId })
       .andWhere('meal.meal_date = :mealDate', { mealDate })
       .andWhere('meal.meal_kind = :mealKind', { mealKind })
-      .andWhere("meal.fulfilment = 'delivery'")
-      .andWhere('meal.status IN (:...statuses)', { statuses: MEAL_DELIVERY_PLANNED_STATUSES })
-      .andWhere('NOT EXISTS (SELECT 1 FROM meal_delivery_stop stop WHERE stop.meal_order_id = meal.id)')
       .orderBy('meal.id', 'ASC')
       .addOrderBy('line.dish_id', 'ASC')
       .getMany();
   }
 
   /**
+   * The meals from `fromDate` to `toDate` with deliveries waiting for a run, leaving out WeChat Pay orders still
+   * unpaid (the payments sweep settles those at the cut-off): what the cut-off sweep has to commit.
+   */
+  listMealsToPlan(fromDate: string, toDate: string): Promise<Array<{ mealPointId: string; mealDate: string; mealKind: MealKind }>> {
+    return this.deliveriesToPlan()
+      .select('meal.meal_point_id', 'mealPointId')
+      .addSelect('meal.meal_date', 'mealDate')
+      .addSelect('meal.meal_kind', 'mealKind')
+      .andWhere('meal.meal_date BETWEEN :fromDate AND :toDate', { fromDate, toDate })
+      .andWhere("NOT (meal.payment_method = 'wechat_pay' AND meal.status = 'placed')")
+      .groupBy('meal.meal_point_id')
+      .addGroupBy('meal.meal_date')
+      .addGroupBy('meal.meal_kind')
+      .orderBy('meal.meal_date', 'ASC')
+      .getRawMany<{ mealPointId: string; mealDate: string; mealKind: MealKind }>();
+  }
+
+  private deliveriesToPlan(manager?: EntityManager) {
+    return this.m(manager)
+      .getRepository(MealOrder)
+      .createQueryBuilder('meal')
+      .where("meal.fulfilment = 'delivery'")
+      .andWhere('meal.status IN (:...statuses)', { statuses: [...MEAL_DELIVERY_PLANNED_STATUSES, 'out_for_delivery'] })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM meal_delivery_stop stop
+           INNER JOIN meal_delivery_run run ON run.id = stop.run_id
+           INNER JOIN service_order carrier ON carrier.id = run.service_order_id
+           WHERE stop.meal_order_id = meal.id AND stop.live IS NOT NULL AND carrier.status <> 'cancelled')`,
+      );
+  }
+
+  /**
+   * Gives these orders back from their cancelled runs (under the meal's lock, for orders listDeliveriesToPlan found):
+   * the old stops stay as history, no longer live, so each order can take its place in a new run.
+   */
+  async releaseStops(manager: EntityManager, mealOrderIds: readonly string[]): Promise<void> {
+    if (mealOrderIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .update(MealDeliveryStop)
+      .set({ live: null })
+      .where('meal_order_id IN (:...mealOrderIds)', { mealOrderIds })
+      .andWhere('live IS NOT NULL')
+      .execute();
+  }
+
+  /** The number the meal's next run takes: runs are numbered on across commits. */
+  async nextRunNumber(manager: EntityManager, mealPointId: string, mealDate: string, mealKind: MealKind): Promise<number> {
+    const row = await manager
+      .getRepository(MealDeliveryRun)
+      .createQueryBuilder('run')
+      .select('MAX(run.run_number)', 'last')
+      .where('run.meal_point_id = :mealPointId AND run.meal_date = :mealDate AND run.meal_kind = :mealKind', { mealPointId, mealDate, mealKind })
+      .getRawOne<{ last: number | string | null }>();
+    return Number(row?.last ?? 0) + 1;
+  }
+
+  /**
    * Serialises commits of one meal on MySQL/MariaDB by its counter row (the lock every order and cancellation of the
-   * meal takes too), so a second commit waits and then finds the runs; SQLite writes one at a time already.
+   * meal takes too), so a second commit waits and then finds nothing left to plan; SQLite writes one at a time already.
    */
   async lockMeal(manager: EntityManager, mealPointId: string, mealDate: string, mealKind: MealKind): Promise<void> {
     if (this.dataSource.options.type === 'better-sqlite3') return;
     await manager.getRepository(MealCounter).findOne({ where: { mealPointId, mealDate, mealKind }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The meal's committed runs in run order, with their area and how many stops each has. */
+  /** The meal's committed runs in run order, with their area, their stops and their dispatch order (cancelled or not). */
   listRunsOfMeal(mealPointId: string, mealDate: string, mealKind: MealKind, manager?: EntityManager): Promise<MealDeliveryRun[]> {
     return this.m(manager)
       .getRepository(MealDeliveryRun)
-      .find({ where: { mealPointId, mealDate, mealKind }, relations: { area: true, stops: true }, order: { runNumber: 'ASC' } });
+      .find({ where: { mealPointId, mealDate, mealKind }, relations: { area: true, stops: true, serviceOrder: true }, order: { runNumber: 'ASC' } });
   }
 
   async insertRun(manager: EntityManager, run: Omit<MealDeliveryRun, 'mealPoint' | 'area' | 'serviceOrder' | 'stops' | 'createdAt'>): Promise<void> {
@@ -61,12 +116,14 @@ export class MealDeliveryRunsRepository {
   }
 
   async insertStops(manager: EntityManager, stops: Array<Pick<MealDeliveryStop, 'mealOrderId' | 'runId' | 'sequence'>>): Promise<void> {
-    await manager.getRepository(MealDeliveryStop).insert(stops);
+    await manager.getRepository(MealDeliveryStop).insert(stops.map((stop) => ({ ...stop, live: true as const })));
   }
 
-  /** A meal order's stop, with its run and the order's elder, point and lines; null when it is on no run. */
+  /** A meal order's live stop, with its run and the order's elder, point and lines; null when it is on no run. */
   findStop(mealOrderId: string, manager?: EntityManager): Promise<MealDeliveryStop | null> {
-    return this.m(manager).getRepository(MealDeliveryStop).findOne({ where: { mealOrderId }, relations: STOP_DETAILS });
+    return this.m(manager)
+      .getRepository(MealDeliveryStop)
+      .findOne({ where: { mealOrderId, live: true }, relations: STOP_DETAILS });
   }
 
   /** The run a dispatch order carries. */

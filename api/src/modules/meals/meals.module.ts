@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PhotoStorage } from '../../common/storage/photo-storage';
+import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
@@ -14,6 +15,7 @@ import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import { MealDeliveryRunsService } from './meal-delivery-runs.service';
 import { MealDeliveryStopsController } from './meal-delivery-stops.controller';
 import { MealDeliveryStopsService } from './meal-delivery-stops.service';
+import { MealDeliverySweeper } from './meal-delivery-sweeper';
 import { MealOrdersController } from './meal-orders.controller';
 import { MealOrdersRepository } from './meal-orders.repository';
 import { MealCancellationsService } from './meal-cancellations.service';
@@ -56,6 +58,8 @@ import { MenusService } from './menus.service';
     MealDeliveryRunsRepository,
     MealDeliveryRunsService,
     MealDeliveryStopsService,
+    MealDeliverySweeper,
+    Clock,
   ],
 })
 export class MealsModule {}

@@ -40,7 +40,8 @@ class CommittedMealDeliveryRunDto implements CommittedMealDeliveryRun {
   @ApiProperty({ type: 'string', nullable: true, description: 'The community; null for elders without one on file' }) areaId: string | null;
   @ApiProperty({ example: '安大社区' }) areaName: string;
   @ApiProperty({ format: 'uuid', description: 'The dispatch order (kind meal_delivery) a worker takes the run as' }) serviceOrderId: string;
-  @ApiProperty({ type: 'integer', minimum: 1 }) stopCount: number;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The stops it was given, including those handed on after it was cancelled' }) stopCount: number;
+  @ApiProperty({ description: 'Its dispatch order was cancelled; the meals it had not handed over go on a later run' }) cancelled: boolean;
 }
 
 export class MealDeliveryPlanDto implements MealDeliveryPlan {
@@ -61,6 +62,6 @@ export class MealDeliveryCommitDto implements MealDeliveryCommit {
   @ApiProperty({ format: 'uuid' }) mealPointId: string;
   @ApiProperty({ example: '2026-12-02' }) mealDate: string;
   @ApiProperty({ enum: MEAL_KINDS }) mealKind: MealKind;
-  @ApiProperty({ description: 'False when the runs were already committed: nothing was written' }) created: boolean;
+  @ApiProperty({ description: 'False when no delivery was waiting for a run: nothing was written' }) created: boolean;
   @ApiProperty({ type: [CommittedMealDeliveryRunDto] }) runs: CommittedMealDeliveryRunDto[];
 }
