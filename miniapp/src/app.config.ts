@@ -32,8 +32,13 @@ export default defineAppConfig({
       ],
     },
     { root: 'provider', name: 'provider', pages: ['pages/index/index', 'pages/bind/index', 'pages/admin/index', 'pages/apply/index'] },
-    // A canteen operator's meal points: the counter (orders and pickup), kitchen counts, the week menu, delivery runs.
-    { root: 'canteen', name: 'canteen', pages: ['pages/index/index', 'pages/counter/index', 'pages/kitchen/index', 'pages/menu/index', 'pages/delivery/index'] },
+    // A canteen operator's meal points: the counter (orders and pickup), kitchen counts, the week menu, delivery runs,
+    // and the month's subsidy settlement with the district.
+    {
+      root: 'canteen',
+      name: 'canteen',
+      pages: ['pages/index/index', 'pages/counter/index', 'pages/kitchen/index', 'pages/menu/index', 'pages/delivery/index', 'pages/settlement/index'],
+    },
     // A resident's home-service request form and order page.
     { root: 'home-service', name: 'home-service', pages: ['pages/book/index', 'pages/order/index'] },
     // 老年助餐 for residents: the meal home (menus, price after subsidy), ordering, my meal orders, pickup code, balance.

@@ -1,14 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { shanghaiDateOf, totalMealSettlement } from '@linli/shared';
+import { shanghaiDateOf } from '@linli/shared';
 
-import type { MealSettlement, MealSettlementRow, MealSubsidyRuleView } from '@linli/shared';
+import type { MealSettlement } from '@linli/shared';
 
 import type { Handler } from './support/fixture-server';
 
-import { canteensOf, recentMonths } from '../src/staff/hooks/useMealSettlement';
+import { canteensOf, recentMonths } from '../src/hooks/useMealSettlement';
 import { StaffMealSettlementPage } from '../src/staff/pages/meal-settlement';
 import { authed, createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { mealPointFixture } from './support/fake-canteen';
+import { deliveryRule, hardshipRule, jinzhaiPoint, rowOf, settlementOf } from './support/fake-settlement';
 import { failingOnce, sendJson } from './support/fixture-server';
 import { findAll, findOne } from './support/interact';
 import { residentAccount } from './support/people';
@@ -21,62 +22,6 @@ const staff = residentAccount({ id: 'account-zhang', role: 'staff', displayName:
 function click(node: Element | null | undefined): void {
   if (!node) throw new Error('nothing to click');
   fireEvent.click(node);
-}
-
-function ruleOf(id: string, name: string, overrides: Partial<MealSubsidyRuleView> = {}): MealSubsidyRuleView {
-  return {
-    id,
-    schemeId: `scheme-${id}`,
-    version: 1,
-    districtId: mealPointFixture.districtId,
-    name,
-    effectiveFrom: '2026-01-01',
-    effectiveTo: null,
-    mealKinds: ['lunch', 'dinner'],
-    eligibility: { age: null, hardshipsAny: ['subsistence_allowance'], residency: 'registered' },
-    amount: { kind: 'fixed', fen: 1000 },
-    specialDietExtra: null,
-    delivery: null,
-    caps: { mealsPerDayPerKind: 1, mealsPerMonth: null, fenPerMonth: null },
-    capGroupId: 'cap',
-    stacks: false,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    withdrawnAt: null,
-    ...overrides,
-  };
-}
-
-const hardshipRule = ruleOf('rule-hardship', '蜀山区低保特困老人助餐补贴');
-const deliveryRule = ruleOf('rule-delivery', '蜀山区送餐补贴', { amount: null, delivery: { kind: 'free' }, stacks: true });
-
-function rowOf(overrides: Partial<MealSettlementRow>): MealSettlementRow {
-  return {
-    orderId: 'order-1',
-    mealDate: '2026-12-01',
-    mealKind: 'lunch',
-    fulfilment: 'delivery',
-    status: 'delivered',
-    mealPointId: mealPointFixture.id,
-    mealPointName: mealPointFixture.name,
-    elderName: '李*国',
-    elderIdNumber: '3401**********0011',
-    rules: [
-      { ruleId: hardshipRule.id, mealFen: 1000, deliveryFen: 0 },
-      { ruleId: deliveryRule.id, mealFen: 0, deliveryFen: 300 },
-    ],
-    grossFen: 1500,
-    subsidyFen: 1000,
-    payableFen: 500,
-    deliveryFeeGrossFen: 300,
-    deliverySubsidyFen: 300,
-    deliveryFeeFen: 0,
-    totalFen: 500,
-    ...overrides,
-  };
-}
-
-function settlementOf(month: string, rows: MealSettlementRow[]): MealSettlement {
-  return { providerId: mealPointFixture.providerId, providerName: mealPointFixture.providerName, month, rows, ...totalMealSettlement(rows) };
 }
 
 describe('settlement choices', () => {
@@ -180,19 +125,32 @@ describe('staff: 助餐补贴结算', () => {
     expect(byId.get(deliveryRule.id)).toContain(`规则编号 ${deliveryRule.id}`);
   });
 
-  it('rules that could not be read say so and are read again on request; the meals and totals stay', async () => {
+  it('rules that could not be read say so and are read again on request; the meals, totals and rule names stay', async () => {
     const rules = failingOnce((_req, res) => sendJson(res, 200, { items: [hardshipRule, deliveryRule] }));
     const { container } = await open((month) => settlementOf(month, [rowOf({})]), rules.handler);
-    await waitFor(() => expect(container.querySelector('.settlement-rule')?.textContent).toContain('（规则说明没有读到）'));
+    const hardship = () => container.querySelector(`.settlement-rule[data-rule="${hardshipRule.id}"]`);
+    await waitFor(() => expect(hardship()?.querySelector('.settlement-rule__note')?.textContent).toBe('（规则说明没有读到）'));
+    // The name and version came with the settlement; only what the rule gives to whom waits for the rules.
+    expect(hardship()?.querySelector('.settlement-rule__title')?.textContent).toContain('蜀山区低保特困老人助餐补贴 第 1 版');
+    expect(hardship()?.querySelector('.settlement-rule__what')).toBeNull();
     expect(container.querySelector('.settlement-totals')?.textContent).toContain('合计 1 餐');
     click(container.querySelector('.settlement-rules__retry'));
-    await waitFor(() => expect(container.querySelector(`.settlement-rule[data-rule="${hardshipRule.id}"]`)?.textContent).toContain('蜀山区低保特困老人助餐补贴 第 1 版'));
+    await waitFor(() => expect(hardship()?.querySelector('.settlement-rule__what')?.textContent).toContain('午餐、晚餐 · 低保 · 每餐 ¥10.00'));
+    expect(hardship()?.querySelector('.settlement-rule__note')).toBeNull();
     expect(container.querySelector('.settlement-rules__retry')).toBeNull();
     expect(rules.calls()).toBe(2);
   });
 
-  it('one meal point of the canteen: its meals and totals summed from them; the CSV stays the whole canteen’s', async () => {
-    const jinzhai = { ...mealPointFixture, id: 'point-jinzhai', name: '金寨路助餐点' };
+  it('a rule id that no rule has is said to be missing, not left blank', async () => {
+    const stray = { ruleId: 'rule-gone', mealFen: 500, deliveryFen: 0 };
+    const { container } = await open((month) => settlementOf(month, [rowOf({ rules: [stray], subsidyFen: 500, payableFen: 1000, deliverySubsidyFen: 0, deliveryFeeFen: 300 })]));
+    await waitFor(() => expect(container.querySelector('.settlement-rule__title')?.textContent).toBe('规则 1 · （区里的规则中没有这一条）'));
+    await waitFor(() => expect(container.querySelector('.settlement-rule__note')).toBeNull());
+    expect(container.querySelector('.settlement-rule__what')).toBeNull();
+  });
+
+  it('the whole canteen with its totals per meal point; one point: its meals and totals summed from them; the CSV stays the whole canteen’s', async () => {
+    const jinzhai = jinzhaiPoint;
     const rows = [
       rowOf({}),
       rowOf({ orderId: 'order-2', mealPointId: jinzhai.id, mealPointName: jinzhai.name, elderName: '王*英', grossFen: 1200, subsidyFen: 400, payableFen: 800 }),
@@ -200,6 +158,13 @@ describe('staff: 助餐补贴结算', () => {
     const { container } = await open((month) => settlementOf(month, rows), undefined, [mealPointFixture, jinzhai]);
     await waitFor(() => expect(container.querySelectorAll('.settlement-row')).toHaveLength(2));
     expect(container.querySelector('.settlement-totals')?.textContent).toContain('合计 2 餐');
+    const perPoint = [...container.querySelectorAll('.settlement-point-total')];
+    expect(perPoint.map((point) => point.querySelector('.settlement-point-total__title')?.textContent)).toEqual(['安大社区助餐点 · 1 餐', '金寨路助餐点 · 1 餐']);
+    expect(perPoint[1].querySelector('.settlement-point-total__amounts')?.textContent).toBe('餐费 ¥12.00 · 补贴 ¥4.00 · 自付 ¥8.00');
+    expect(perPoint[1].querySelector('.settlement-point-total__claim')?.textContent).toBe('应由区里支付补贴 ¥7.00');
+    expect(perPoint[0].querySelector('.settlement-point-total__claim')?.textContent).toBe('应由区里支付补贴 ¥13.00');
+    // One canteen in reach: nothing to choose between.
+    expect(container.querySelector('.settlement-canteen')).toBeNull();
     const points = container.querySelectorAll('.settlement-point');
     expect([...points].map((chip) => chip.textContent)).toEqual(['全部助餐点', '安大社区助餐点', '金寨路助餐点']);
 
@@ -209,6 +174,18 @@ describe('staff: 助餐补贴结算', () => {
     expect(container.querySelector('.settlement-totals__amounts')?.textContent).toBe('餐费 ¥12.00 · 补贴 ¥4.00 · 自付 ¥8.00');
     expect(container.querySelector('.settlement-sheet__title')?.textContent).toContain('金寨路助餐点');
     expect(container.querySelector('.settlement-export__csv')?.textContent).toBe('导出 CSV（整个机构）');
+    expect(container.querySelector('.settlement-point-total')).toBeNull();
+  });
+
+  it('two canteens in reach: each is chosen by name and asked for by its own id', async () => {
+    const other = { ...mealPointFixture, id: 'point-other', name: '三里街助餐点', providerId: 'provider-other', providerName: '三里街长者食堂' };
+    const { container, asked } = await open((month) => settlementOf(month, [rowOf({})]), undefined, [mealPointFixture, other]);
+    await findAll(container, '.settlement-row');
+    const canteens = container.querySelectorAll('.settlement-canteen');
+    expect([...canteens].map((chip) => chip.textContent)).toEqual([mealPointFixture.providerName, '三里街长者食堂']);
+    click(canteens[1]);
+    await waitFor(() => expect(asked.map((query) => query.get('providerId'))).toEqual([mealPointFixture.providerId, 'provider-other']));
+    await waitFor(() => expect(container.querySelector('.settlement-sheet__title')?.textContent).toContain('三里街长者食堂'));
   });
 
   it('another month is asked for when chosen; a month without subsidised meals says so', async () => {

@@ -33,6 +33,7 @@ export const ROUTES = {
   canteenKitchen: '/canteen/pages/kitchen/index',
   canteenMenu: '/canteen/pages/menu/index',
   canteenDelivery: '/canteen/pages/delivery/index',
+  canteenSettlement: '/canteen/pages/settlement/index',
   staffMealElder: '/staff/pages/meal-elder/index',
   staffMealRules: '/staff/pages/meal-rules/index',
   staffMealSettlement: '/staff/pages/meal-settlement/index',

@@ -52,7 +52,14 @@ const standIn = createWxStandIn({
   '/staff/meal-points': { status: 200, body: { items: [mealPoint] } },
   '/staff/meal-settlements': {
     status: 200,
-    body: { providerId: mealPoint.providerId, providerName: mealPoint.providerName, month: '2026-12', rows: [row], ...totalMealSettlement([row]) },
+    body: {
+      providerId: mealPoint.providerId,
+      providerName: mealPoint.providerName,
+      month: '2026-12',
+      rows: [row],
+      ...totalMealSettlement([row]),
+      ruleNames: [{ ruleId: rule.id, name: rule.name, version: rule.version }],
+    },
   },
   [`/districts/${mealPoint.districtId}/meal-subsidy-rules`]: { status: 200, body: { items: [rule] } },
 });
@@ -81,7 +88,7 @@ describe('built weapp 助餐补贴结算 (staff subpackage)', () => {
       '李*国',
       '3401**********0011',
       '规则 1',
-      '请在电脑浏览器中打开工作台',
+      '请在电脑浏览器中打开本页',
     ]) {
       expect(text).toContain(expected);
     }

@@ -1,113 +1,31 @@
-import { useCallback, useState } from 'react';
-import { shanghaiDateOf, totalMealSettlement } from '@linli/shared';
+import { useCallback } from 'react';
 
-import type { MealPointView, MealSettlement, MealSubsidyRuleView } from '@linli/shared';
+import type { MealPointView, MealSubsidyRuleView } from '@linli/shared';
 
 import { useRemoteData } from '../../hooks/useRemoteData';
+import { useSettlementMonth } from '../../hooks/useMealSettlement';
 import { fetchManagedMealPoints } from '../../services/canteen';
-import { fetchMealSettlement, fetchMealSettlementCsv, fetchSubsidyRules } from '../../services/meal-admin';
+import { fetchSubsidyRules } from '../../services/meal-admin';
 
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
-import { useCsvDownload } from './useCsvDownload';
-
-import type { SaveState } from './useScheduleEditor';
-
-/** A canteen settling with the district, as the caller can see it: its meal points in the caller's region. */
-export interface SettlementCanteen {
-  id: string;
-  name: string;
-  /** Those points, for looking at one of them. */
-  points: Array<{ id: string; name: string }>;
-  /** The districts of those points: their subsidy rules explain the rule ids. */
-  districtIds: string[];
-}
-
-/** The canteens behind the meal points the caller runs or oversees, in the order their first point came. */
-export function canteensOf(points: readonly MealPointView[]): SettlementCanteen[] {
-  const byId = new Map<string, SettlementCanteen>();
-  for (const point of points) {
-    const canteen = byId.get(point.providerId) ?? { id: point.providerId, name: point.providerName, points: [], districtIds: [] };
-    canteen.points.push({ id: point.id, name: point.name });
-    if (!canteen.districtIds.includes(point.districtId)) canteen.districtIds.push(point.districtId);
-    byId.set(point.providerId, canteen);
-  }
-  return [...byId.values()];
-}
-
-/** This month and the ones before it (`YYYY-MM`, Shanghai), newest first. */
-export function recentMonths(today: string, count: number): string[] {
-  const [year, month] = today.split('-').map(Number);
-  return Array.from({ length: count }, (_, back) => {
-    const index = year * 12 + (month - 1) - back;
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
-/** How many months the page offers: settlement is asked for the month just ended, now and then one a little older. */
-const MONTHS_OFFERED = 6;
-
-/**
- * One meal point's part of a canteen's settlement: its rows, and totals summed from them as the API sums the whole
- * (totalMealSettlement), so they add up the same way. Null: the whole canteen as it came.
- */
-export function settlementOfPoint(settlement: MealSettlement, pointId: string | null): MealSettlement {
-  if (pointId === null) return settlement;
-  const rows = settlement.rows.filter((row) => row.mealPointId === pointId);
-  return { ...settlement, rows, ...totalMealSettlement(rows) };
-}
-
-/** The chip value for every point of the canteen. */
-export const ALL_POINTS = 'all';
-
-export interface SettlementChoice {
-  canteens: SettlementCanteen[];
-  canteen: SettlementCanteen | null;
-  chooseCanteen: (id: string) => void;
-  /** One point of the canteen, or null for all of them. */
-  point: { id: string; name: string } | null;
-  /** A point's id, or ALL_POINTS. */
-  choosePoint: (id: string) => void;
-  months: string[];
-  month: string;
-  chooseMonth: (month: string) => void;
-}
-
-/** 补贴结算: which canteen (among those whose points the caller sees) and which month. */
-export function useSettlementChoice(points: readonly MealPointView[], now: () => Date = () => new Date()): SettlementChoice {
-  const [months] = useState(() => recentMonths(shanghaiDateOf(now()), MONTHS_OFFERED));
-  const [month, chooseMonth] = useState(months[0]);
-  const [canteenId, chooseCanteen] = useState<string | null>(null);
-  const [pointId, choosePoint] = useState<string>(ALL_POINTS);
-  const canteens = canteensOf(points);
-  const canteen = canteens.find((candidate) => candidate.id === canteenId) ?? canteens[0] ?? null;
-  const point = canteen?.points.find((candidate) => candidate.id === pointId) ?? null;
-  return { canteens, canteen, chooseCanteen, point, choosePoint, months, month, chooseMonth };
-}
+import type { SettlementCanteen, SettlementMonth } from '../../hooks/useMealSettlement';
+import type { SettlementRuleSource } from '../../components/meal-settlement';
 
 export function useManagedMealPoints(): RemoteDataHandle<MealPointView[]> {
   return useRemoteData(fetchManagedMealPoints);
 }
 
-export interface SettlementSheet {
-  settlement: RemoteDataHandle<MealSettlement>;
-  /** The rule versions of the canteen's districts by id, to explain the ids (empty until they came). */
-  rules: Map<string, MealSubsidyRuleView>;
-  /** Whether those rules came, are on their way, or could not be read (then `retryRules`). */
-  rulesStatus: 'loading' | 'ready' | 'error';
-  retryRules: () => void;
-  csv: { state: SaveState; run: () => void };
+export interface SettlementSheet extends SettlementMonth {
+  /** The rule versions of the canteen's districts, which staff may read: each rule id explained in full. */
+  rules: SettlementRuleSource;
 }
 
-/** One canteen's month: the rows and totals, the rules that explain them, and the CSV for the bureau (H5 saves it). */
+/** One canteen's month (useSettlementMonth) and the rules of its districts that explain it. */
 export function useSettlementSheet(canteen: SettlementCanteen, month: string): SettlementSheet {
-  const loadSettlement = useCallback(() => fetchMealSettlement(canteen.id, month), [canteen.id, month]);
-  const settlement = useRemoteData(loadSettlement);
+  const sheet = useSettlementMonth(canteen, month);
   const districtKey = canteen.districtIds.join(',');
   const loadRules = useCallback(() => Promise.all(districtKey.split(',').map((districtId) => fetchSubsidyRules(districtId))), [districtKey]);
   const rules = useRemoteData(loadRules);
-  const download = useCsvDownload();
-  const runCsv = () => download.run(() => fetchMealSettlementCsv(canteen.id, month), `助餐补贴结算-${canteen.name}-${month}.csv`);
-
-  const byId = new Map(rules.state.status === 'ready' ? rules.state.data.flat().map((rule) => [rule.id, rule]) : []);
-  return { settlement, rules: byId, rulesStatus: rules.state.status, retryRules: rules.retry, csv: { state: download.state, run: runCsv } };
+  const byId = new Map<string, MealSubsidyRuleView>(rules.state.status === 'ready' ? rules.state.data.flat().map((rule) => [rule.id, rule]) : []);
+  return { ...sheet, rules: { kind: 'rules', byId, status: rules.state.status, retry: rules.retry } };
 }

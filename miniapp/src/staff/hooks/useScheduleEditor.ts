@@ -12,8 +12,10 @@ import type { DayForm, ExceptionForm, PolicyForm } from '../forms/schedule-form'
 import type { CentreService } from '../../services/staff-admin';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
-/** Where a save stands: problems are shown next to the form, never in a pop-up. */
-export type SaveState = { status: 'idle' } | { status: 'pending' } | { status: 'saved' } | { status: 'failed'; problems: string[] };
+import type { SaveState } from '../../forms/save-state';
+
+/** Problems are shown next to the form, never in a pop-up; the staff hooks and components import the type from here. */
+export type { SaveState };
 
 export interface ScheduleEditor extends RemoteDataHandle<ServiceSchedule> {
   days: DayForm[];

@@ -4,7 +4,7 @@ import { shanghaiDateOf } from '@linli/shared';
 import { presetRange, rangeProblem } from '../forms/statistics-form';
 import { fetchBookingsCsv, fetchStatistics } from '../../services/staff-admin';
 import { useRemoteData } from '../../hooks/useRemoteData';
-import { useCsvDownload } from './useCsvDownload';
+import { useCsvDownload } from '../../hooks/useCsvDownload';
 
 import type { RangePreset } from '../forms/statistics-form';
 import type { DateRange } from '../../services/staff-admin';

@@ -42,12 +42,22 @@ function Points() {
   const points = useMealPoints();
   return (
     <RemoteContent state={points.state} onRetry={points.retry} isEmpty={isEmptyList} emptyText='您还没有助餐点'>
-      {(items) => items.map((point) => <PointCard key={point.id} point={point} />)}
+      {(items) => (
+        <>
+          {items.map((point) => (
+            <PointCard key={point.id} point={point} />
+          ))}
+          <LinkEntry className='canteen__settlement' label='补贴结算' hint='每月和区里结算的助餐补贴，逐餐列出' url={ROUTES.canteenSettlement} />
+        </>
+      )}
     </RemoteContent>
   );
 }
 
-/** `/canteen/pages/index/index`: a canteen operator's meal points, each with its counter, kitchen counts and menu. */
+/**
+ * `/canteen/pages/index/index`: a canteen operator's meal points, each with its counter, kitchen counts and menu, and the
+ * canteen's monthly 补贴结算.
+ */
 export function CanteenHomePage() {
   const { signOut } = useSession();
   return (
