@@ -31,6 +31,7 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
   },
   setupFiles: ['<rootDir>/test/support/taro-env.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/testing-library.ts'],
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 15000,
 };
