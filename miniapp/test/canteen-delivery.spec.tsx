@@ -95,6 +95,26 @@ describe('canteen delivery runs (canteen/pages/delivery)', () => {
     expect(container.querySelector('.delivery-commit')).toBeNull();
   });
 
+  it('a run whose delivery order was cancelled says so, and its meals not yet handed over show again as a run to commit', async () => {
+    const replanned = planOf(true);
+    const cancelledRun: CommittedMealDeliveryRun = {
+      id: 'run-1',
+      runNumber: 1,
+      areaId: 'community-anda',
+      areaName: '安大社区',
+      serviceOrderId: 'order-1',
+      stopCount: 2,
+      cancelled: true,
+    };
+    const { container } = await open({ ...replanned, runs: replanned.runs.slice(0, 1), committedRuns: [cancelledRun] });
+    const committed = await findOne(container, '.delivery-committed');
+    expect([...committed.querySelectorAll('.delivery-committed__run--cancelled')].map((line) => line.textContent)).toEqual([
+      '第 1 趟 · 安大社区 · 2 户 · 已取消，没送到的餐改由下一趟送',
+    ]);
+    expect((await findAll(container, '.delivery-run')).map((run) => run.querySelector('.canteen-point__title')?.textContent)).toEqual(['安大社区 · 2 户']);
+    expect(container.querySelector('.delivery-commit')).not.toBeNull();
+  });
+
   it('before the cut-off the plan is shown but cannot be committed', async () => {
     const { container, commits } = await open(planOf(false));
     await findAll(container, '.delivery-run');

@@ -36,8 +36,8 @@ function Plan({ plan, runs }: { plan: MealDeliveryPlan; runs: DeliveryRunsHandle
         <View className='delivery-committed'>
           <Text className='canteen__label'>已交给送餐员</Text>
           {plan.committedRuns.map((run) => (
-            <Text key={run.id} className='canteen-point__line delivery-committed__run'>
-              第 {run.runNumber} 趟 · {run.areaName} · {run.stopCount} 户
+            <Text key={run.id} className={`canteen-point__line delivery-committed__run${run.cancelled ? ' delivery-committed__run--cancelled' : ''}`}>
+              第 {run.runNumber} 趟 · {run.areaName} · {run.stopCount} 户{run.cancelled ? ' · 已取消，没送到的餐改由下一趟送' : ''}
             </Text>
           ))}
         </View>
