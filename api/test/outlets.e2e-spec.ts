@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cellNumberOf, distanceMeters, instantOf, isOpenAt, OUTLET_KINDS, outletCsvHeader, type OutletHours, type OutletKind } from '@linli/shared';
+import { issueSignedReference } from '../src/common/security/signed-reference';
 import { Outlet } from '../src/modules/outlets/outlet.entity';
 import { DEMO_OUTLETS, demoOutletId } from '../src/seed/demo-outlets';
 import { stableId } from '../src/seed/stable-id';
@@ -84,6 +85,99 @@ describe('convenience outlets', () => {
       const communities = (await t.http().get('/api/staff/outlet-communities').set(anda).expect(200)).body.items;
       expect(communities).toEqual([{ id: ANDA, name: '安大社区', latitude: expect.closeTo(HERE.latitude, 5), longitude: expect.closeTo(HERE.longitude, 5) }]);
       expect((await t.http().get('/api/staff/outlet-communities').set(nanping).expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([NANPING]);
+    });
+
+    describe('photos', () => {
+      const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1500, 7)]);
+      const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 1)]);
+      const upload = (outletId: string, bytes: Buffer, as = anda) =>
+        t.http().post(`/api/staff/outlets/${outletId}/photos`).set(as).attach('photo', bytes, { filename: 'shop.jpg', contentType: 'image/jpeg' });
+      const referenceOf = (path: string) => path.split('/').pop()!;
+
+      it('staff upload photos to an outlet; residents see them by signed path; leaving one out of a save removes it and its file', async () => {
+        const created = (
+          await t
+            .http()
+            .post('/api/staff/outlets')
+            .set(anda)
+            .send(input({ photoUrls: ['https://example.com/shop.jpg'] }))
+            .expect(201)
+        ).body;
+        const first = (await upload(created.id, JPEG).expect(201)).body;
+        const second = (await upload(created.id, PNG).expect(201)).body;
+        expect(first.verifiedOn).toBe(created.verifiedOn);
+        expect(second.photoUrls).toEqual(['https://example.com/shop.jpg', expect.stringMatching(/^\/outlet-photos\//), expect.stringMatching(/^\/outlet-photos\//)]);
+        const [, jpegPath, pngPath] = (await t.http().get(`/api/outlets/${created.id}`).set(resident).expect(200)).body.photoUrls as string[];
+        const jpeg = await t.http().get(`/api${jpegPath}`).expect(200);
+        expect(jpeg.headers['content-type']).toBe('image/jpeg');
+        expect(jpeg.headers['x-content-type-options']).toBe('nosniff');
+        expect(Buffer.compare(jpeg.body as Buffer, JPEG)).toBe(0);
+        expect((await t.http().get(`/api${pngPath}`).expect(200)).headers['content-type']).toBe('image/png');
+
+        // The editor sends the list back as it got it: the uploads stay; a path left out is removed with its file.
+        const kept = await t
+          .http()
+          .put(`/api/staff/outlets/${created.id}`)
+          .set(anda)
+          .send(input({ photoUrls: second.photoUrls }))
+          .expect(200);
+        expect(kept.body.photoUrls).toHaveLength(3);
+        const removed = await t
+          .http()
+          .put(`/api/staff/outlets/${created.id}`)
+          .set(anda)
+          .send(input({ photoUrls: [second.photoUrls[2]] }))
+          .expect(200);
+        expect(removed.body.photoUrls).toEqual([expect.stringMatching(/^\/outlet-photos\//)]);
+        await t.http().get(`/api${jpegPath}`).expect(404);
+        await t.http().get(`/api${pngPath}`).expect(200);
+
+        await t.http().delete(`/api/staff/outlets/${created.id}`).set(anda).expect(204);
+        await t.http().get(`/api${pngPath}`).expect(404);
+      });
+
+      it('refuses a file that is not a photo, a seventh photo, another outlet’s photo and a photo on a new outlet; other regions get 404, residents 403', async () => {
+        const created = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+        const gif = await upload(created.id, Buffer.from('GIF89a not a shop photo')).expect(415);
+        expect(gif.body).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '只能上传 JPG、PNG 或 WebP 照片', requestId: expect.any(String) });
+        await upload(created.id, JPEG, nanping).expect(404);
+        await upload(created.id, JPEG, resident).expect(403);
+        let photoUrls: string[] = [];
+        for (let count = 0; count < 6; count++) photoUrls = (await upload(created.id, JPEG).expect(201)).body.photoUrls;
+        const seventh = await upload(created.id, JPEG).expect(400);
+        expect(seventh.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'photoUrls', message: '一个网点最多 6 张照片，请先删掉一张' }] });
+
+        const other = (await t.http().post('/api/staff/outlets').set(anda).send(input()).expect(201)).body;
+        const borrowed = await t
+          .http()
+          .put(`/api/staff/outlets/${other.id}`)
+          .set(anda)
+          .send(input({ photoUrls: [photoUrls[0]] }))
+          .expect(400);
+        expect(borrowed.body.details).toEqual([{ field: 'photoUrls', constraints: ['outletPhoto'], message: '照片不是这个网点的（新网点请先保存，再添加照片）' }]);
+        await t
+          .http()
+          .post('/api/staff/outlets')
+          .set(anda)
+          .send(input({ photoUrls: [photoUrls[0]] }))
+          .expect(400);
+        // A path whose hour has passed still saves (an editor left open): the id is matched to the outlet, not trusted.
+        const id = referenceOf(photoUrls[0]).split('.')[0];
+        const expired = `/outlet-photos/${issueSignedReference(t.config.secrets.jwtSecret, 'outlet-photos', id, new Date(Date.now() - 1000))}`;
+        await t.http().get(`/api${expired}`).expect(404);
+        const saved = await t
+          .http()
+          .put(`/api/staff/outlets/${created.id}`)
+          .set(anda)
+          .send(input({ photoUrls: [expired] }))
+          .expect(200);
+        expect(saved.body.photoUrls).toEqual([expect.stringMatching(new RegExp(`^/outlet-photos/${id}\\.`))]);
+        const forDishes = issueSignedReference(t.config.secrets.jwtSecret, 'dish-photos', id, new Date(Date.now() + 60_000));
+        await t.http().get(`/api/outlet-photos/${forDishes}`).expect(404);
+        await t.http().get('/api/outlet-photos/not-a-reference').expect(404);
+        await t.http().delete(`/api/staff/outlets/${created.id}`).set(anda).expect(204);
+        await t.http().delete(`/api/staff/outlets/${other.id}`).set(anda).expect(204);
+      });
     });
 
     it('refuses hours that cannot be read', async () => {

@@ -9,11 +9,13 @@ import { OutletPage } from '../src/outlets/pages/outlet';
 import { StaffOutletsPage } from '../src/staff/pages/outlets';
 import { authed, createFakeApi, signInTo } from './support/fake-api';
 import { communitiesFixture } from './support/fixtures';
+import { multipartFiles } from './support/fake-dispatch';
 import { readJson, sendJson } from './support/fixture-server';
 import { findAll, findOne, typeInto, typeIntoArea } from './support/interact';
 import { residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { locationStub, navigations, phoneStub, routeParams } from './support/taro-h5';
+import { JPEG_BYTES, JPEG_FILE, TEXT_FILE } from './support/photos';
+import { imageStub, locationStub, navigations, phoneStub, routeParams } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { Handler } from './support/fixture-server';
@@ -81,7 +83,9 @@ function residentRoutes(api: FakeApi, reports: unknown[]): Record<string, Handle
       sendJson(res, 200, { items: page === 1 ? all.slice(0, 1) : all.slice(1), more: page === 1 && all.length > 1 });
     }),
     '/outlets/:id': authed(api, (_state, req, res) =>
-      req.url?.endsWith(breakfast.id) ? sendJson(res, 200, breakfastView) : sendJson(res, 404, { code: 'NOT_FOUND', message: '该网点不存在', requestId: 'r' }),
+      req.url?.endsWith(breakfast.id)
+        ? sendJson(res, 200, { ...breakfastView, photoUrls: ['/outlet-photos/signed.photo-1', 'https://img.example.com/shop.jpg'] })
+        : sendJson(res, 404, { code: 'NOT_FOUND', message: '该网点不存在', requestId: 'r' }),
     ),
     '/outlets/:id/reports': authed(api, async (_state, req, res) => {
       reports.push(await readJson(req));
@@ -165,11 +169,16 @@ describe('便民网点 for residents', () => {
     const api = createFakeApi();
     signInTo(api);
     const reports: unknown[] = [];
-    await serveRoutes(residentRoutes(api, reports));
+    const server = await serveRoutes(residentRoutes(api, reports));
     routeParams.id = breakfast.id;
     const { container } = render(<OutletPage />);
 
     await waitFor(() => expect(container.textContent).toContain('安大老王早餐'));
+    // An uploaded photo's path is under the API (on weapp a bare '/outlet-photos/…' is no address); a linked one as it is.
+    const photos = [`${server.baseUrl}/outlet-photos/signed.photo-1`, 'https://img.example.com/shop.jpg'];
+    expect([...container.querySelectorAll('.outlet__photo')].map((image) => image.getAttribute('src'))).toEqual(photos);
+    click(container.querySelectorAll('.outlet__photo')[1]);
+    expect(imageStub.previewed).toEqual([{ urls: photos, current: photos[1] }]);
     expect(container.querySelectorAll('.outlet__day')).toHaveLength(7);
     expect(container.querySelector('.outlet__day--today')!.textContent).toBe('今天06:00–10:30');
     click(container.querySelector('.outlet__call'));
@@ -449,5 +458,66 @@ describe('便民网点管理 for staff', () => {
 
     click(container.querySelector('.outlet-edit__back'));
     expect(await findOne(container, '.staff-outlet')).toBeTruthy();
+  });
+
+  it('adds a photo to a saved outlet from the camera or album and takes one off, which the next save sends; a refused file says why', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    const withPhoto: OutletView = { ...breakfastView, photoUrls: ['/outlet-photos/signed.photo-1'] };
+    const uploads: Buffer[][] = [];
+    const saved: OutletInput[] = [];
+    const server = await serveRoutes({
+      '/staff/outlets': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [withPhoto] })),
+      '/staff/outlet-communities': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [anda] })),
+      '/staff/outlets/:id/photos': authed(api, async (_state, req, res) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const files = multipartFiles(req.headers['content-type'] ?? '', Buffer.concat(chunks));
+        uploads.push(files.map((file) => file.bytes));
+        if (files[0]?.field !== 'photo' || !files[0].bytes.equals(JPEG_BYTES)) {
+          return sendJson(res, 415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: '只能上传 JPG、PNG 或 WebP 照片', requestId: 'r' });
+        }
+        sendJson(res, 201, { ...withPhoto, photoUrls: [...withPhoto.photoUrls, '/outlet-photos/signed.photo-2'] });
+      }),
+      '/staff/outlets/:id': authed(api, async (_state, req, res) => {
+        const body = await readJson<OutletInput>(req);
+        saved.push(body);
+        sendJson(res, 200, { ...withPhoto, ...body });
+      }),
+    });
+    const { container } = render(<StaffOutletsPage />);
+    click(await findOne(container, '.staff-outlet__edit'));
+    const sources = () => [...container.querySelectorAll('.outlet-edit-photos__image')].map((image) => image.getAttribute('src'));
+    await waitFor(() => expect(sources()).toEqual([`${server.baseUrl}/outlet-photos/signed.photo-1`]));
+
+    imageStub.chosen = [TEXT_FILE];
+    click(container.querySelector('.outlet-edit-photos__add'));
+    expect((await findOne(container, '.outlet-edit-photos__problem')).textContent).toBe('只能上传 JPG、PNG 或 WebP 照片');
+
+    imageStub.chosen = [JPEG_FILE];
+    click(container.querySelector('.outlet-edit-photos__add'));
+    await waitFor(() => expect(sources()).toEqual([`${server.baseUrl}/outlet-photos/signed.photo-1`, `${server.baseUrl}/outlet-photos/signed.photo-2`]));
+    expect(container.querySelector('.outlet-edit-photos__problem')).toBeNull();
+    expect(uploads).toHaveLength(2);
+
+    click(container.querySelectorAll('.outlet-edit-photos__remove')[0]);
+    expect(sources()).toEqual([`${server.baseUrl}/outlet-photos/signed.photo-2`]);
+    expect(container.querySelector('.outlet-edit-photos__pending')!.textContent).toBe('删除的照片在保存后生效。');
+    click(container.querySelector('.outlet-edit__save'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].photoUrls).toEqual(['/outlet-photos/signed.photo-2']);
+  });
+
+  it('offers photos on a new outlet only once it is saved', async () => {
+    const api = createFakeApi({ account: staff });
+    signInTo(api);
+    await serveRoutes({
+      '/staff/outlets': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [] })),
+      '/staff/outlet-communities': authed(api, (_state, _req, res) => sendJson(res, 200, { items: [anda] })),
+    });
+    const { container } = render(<StaffOutletsPage />);
+    click(await findOne(container, '.staff-outlet__add'));
+    expect((await findOne(container, '.outlet-edit-photos__later')).textContent).toBe('保存后可添加照片。');
+    expect(container.querySelector('.outlet-edit-photos__add')).toBeNull();
   });
 });

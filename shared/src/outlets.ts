@@ -73,9 +73,18 @@ export interface OutletInput {
   phone: string;
   hours: OutletHours;
   services: string[];
+  /**
+   * At most OUTLET_PHOTOS_MAX: https URLs, and photos uploaded for this outlet by the signed path a view gave
+   * (`/outlet-photos/…`, under the API; kept by sending it back, removed by leaving it out).
+   */
   photoUrls: string[];
   elderFeatures: OutletElderFeature[];
 }
+
+/** Photos an outlet may have, uploaded or linked. */
+export const OUTLET_PHOTOS_MAX = 6;
+/** An uploaded outlet photo: JPEG, PNG or WebP, at most this many bytes. */
+export const MAX_OUTLET_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export interface OutletView extends OutletInput {
   id: string;

@@ -12,7 +12,7 @@ import type {
 } from '@linli/shared';
 
 import { ApiError } from './api-error';
-import { request, requestList } from './request';
+import { apiUrl, request, requestList, upload } from './request';
 
 const path = (...parts: string[]) => parts.map((part) => `/${encodeURIComponent(part)}`).join('');
 
@@ -65,6 +65,16 @@ export function updateOutlet(outletId: string, input: OutletInput): Promise<Outl
 /** The communities of the region an outlet can be placed in, each with where a new one starts on the map. */
 export function fetchOutletCommunities(): Promise<OutletCommunity[]> {
   return requestList<OutletCommunity>('/staff/outlet-communities');
+}
+
+/** Adds one photo (JPEG, PNG or WebP, at most 2 MB) to a saved outlet; answers the outlet with its photos' paths. */
+export function uploadOutletPhoto(outletId: string, filePath: string): Promise<OutletView> {
+  return upload<OutletView>(path('staff', 'outlets', outletId, 'photos'), { filePath, name: 'photo' });
+}
+
+/** Where an `<Image>` loads an outlet photo from: an https URL as it is, an uploaded one's signed path (`/outlet-photos/…`) under the API. */
+export function outletPhotoSrc(photoUrl: string): string {
+  return photoUrl.startsWith('/') ? apiUrl(photoUrl) : photoUrl;
 }
 
 export function removeOutlet(outletId: string): Promise<void> {

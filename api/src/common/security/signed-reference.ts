@@ -10,9 +10,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * - an order photo's URL (an `<image>` cannot send a bearer token; the URL is handed only to those who may see the
  *   order, and lives for minutes);
  * - a meal order's pickup QR (minutes long, refreshed by the screen showing it; the canteen sees the elder's name);
- * - a dish photo's URL in a menu (an hour or two; menus are read by anyone signed in).
+ * - a dish photo's URL in a menu (an hour or two; menus are read by anyone signed in);
+ * - a convenience outlet's photo URL (an hour or two; the directory is read by anyone signed in).
  */
-export type SignedPurpose = 'check-in-codes' | 'order-photos' | 'meal-pickups' | 'dish-photos';
+export type SignedPurpose = 'check-in-codes' | 'order-photos' | 'meal-pickups' | 'dish-photos' | 'outlet-photos';
 
 const SIGNATURE_LENGTH = 22;
 

@@ -87,7 +87,8 @@ export function entryOfMealPoint({ point, windows }: MealPointWithWindows): Dire
   };
 }
 
-export function toOutletView(entry: DirectoryEntry): OutletView {
+/** `photoSrc` turns a stored photo entry into what a view shows (an uploaded one's signed path: OutletPhotos.srcOf). */
+export function toOutletView(entry: DirectoryEntry, photoSrc: (stored: string) => string): OutletView {
   return {
     id: entry.id,
     source: entry.source,
@@ -101,7 +102,7 @@ export function toOutletView(entry: DirectoryEntry): OutletView {
     phone: entry.phone,
     hours: entry.hours,
     services: entry.services,
-    photoUrls: entry.photoUrls,
+    photoUrls: entry.photoUrls.map(photoSrc),
     elderFeatures: entry.elderFeatures,
     verifiedOn: entry.verifiedOn,
   };

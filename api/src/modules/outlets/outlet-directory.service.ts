@@ -3,6 +3,7 @@ import { openingClockAt, OUTLET_SEARCH_MAX_METERS, OUTLET_SEARCH_MAX_RESULTS, ty
 import { NotFoundError } from '../../common/errors/domain-error';
 import { entryOfMealPoint, entryOfOutlet, toOutletView, type DirectoryEntry } from './directory-entry';
 import type { OutletSearchQuery } from './dto/outlets.dto';
+import { OutletPhotos } from './outlet-photos';
 import { OutletPlaces } from './outlet-places';
 import { OutletSearch, toSearchItem } from './outlet-search';
 import { searchNeedsOrigin } from './outlets.errors';
@@ -15,6 +16,7 @@ export class OutletDirectoryService {
     private readonly outlets: OutletsRepository,
     private readonly search: OutletSearch,
     private readonly places: OutletPlaces,
+    private readonly photos: OutletPhotos,
   ) {}
 
   async find(query: OutletSearchQuery, now = new Date()): Promise<OutletSearchPage> {
@@ -38,7 +40,7 @@ export class OutletDirectoryService {
   }
 
   async get(outletId: string): Promise<OutletView> {
-    return toOutletView(await this.entry(outletId));
+    return toOutletView(await this.entry(outletId), (stored) => this.photos.srcOf(stored));
   }
 
   /** An entry by id: the directory's outlets first, then canteens' meal points. */

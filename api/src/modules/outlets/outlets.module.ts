@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PhotoStorage } from '../../common/storage/photo-storage';
 import { AuditModule } from '../audit';
 import { OutletCoverageService } from './outlet-coverage.service';
 import { OutletDirectoryService } from './outlet-directory.service';
 import { OutletFilesService } from './outlet-files.service';
 import { OutletManagementService } from './outlet-management.service';
+import { OutletPhotos } from './outlet-photos';
+import { OutletPhotosController } from './outlet-photos.controller';
 import { OutletPlaces } from './outlet-places';
 import { OutletReportsService } from './outlet-reports.service';
 import { OutletSearch } from './outlet-search';
@@ -13,7 +16,18 @@ import { StaffOutletsController } from './staff-outlets.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [OutletsController, StaffOutletsController],
-  providers: [OutletsRepository, OutletSearch, OutletPlaces, OutletDirectoryService, OutletManagementService, OutletFilesService, OutletReportsService, OutletCoverageService],
+  controllers: [OutletsController, StaffOutletsController, OutletPhotosController],
+  providers: [
+    OutletsRepository,
+    OutletSearch,
+    OutletPlaces,
+    OutletDirectoryService,
+    OutletManagementService,
+    OutletFilesService,
+    OutletReportsService,
+    OutletCoverageService,
+    PhotoStorage,
+    OutletPhotos,
+  ],
 })
 export class OutletsModule {}

@@ -47,7 +47,7 @@ export interface OutletForm {
   /** Tags separated by 、 (or commas, spaces). */
   services: string;
   elderFeatures: OutletElderFeature[];
-  /** Not edited here; kept as they were. */
+  /** https URLs and uploaded photos' signed paths, sent back as they came (leaving one out removes it). */
   photoUrls: string[];
 }
 

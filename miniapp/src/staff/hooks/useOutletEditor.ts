@@ -4,8 +4,10 @@ import { addDays, shanghaiDateOf } from '@linli/shared';
 
 import type { OutletCommunity, OutletView } from '@linli/shared';
 
+import { choosePhoto, PhotoPickError } from '../../device/photos';
 import { ApiError } from '../../services/api-error';
-import { createOutlet, updateOutlet } from '../../services/outlets';
+import { createOutlet, updateOutlet, uploadOutletPhoto } from '../../services/outlets';
+import { PHOTO_MESSAGES } from '../../texts/photo-messages';
 import { datedOf, emptyDatedDraft, newOutletForm, outletErrorsOf, outletFormOf, outletInputOf } from '../forms/outlet-form';
 
 import type { DatedDraft, DatedDraftErrors, DayHoursForm, OutletForm, OutletFormErrors } from '../forms/outlet-form';
@@ -33,6 +35,23 @@ export interface OutletEditor {
   saving: SaveState;
   /** The outlet as the API last answered (null for a new one not saved yet): its id, and when it was verified. */
   saved: OutletView | null;
+  /** Camera or album, then the upload (a saved outlet only); the photo joins the list at once. */
+  addPhoto: () => void;
+  /** Takes a photo off the list; it goes (with its file) when the outlet is saved. */
+  removePhoto: (photoUrl: string) => void;
+  photoState: PhotoState;
+}
+
+export type PhotoState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string };
+
+/** A refused upload in words: the API's own (they are Chinese), a gateway's 413 as too large. */
+function uploadProblem(error: ApiError): string {
+  if (error.status === 413) return PHOTO_MESSAGES.TOO_LARGE;
+  if (error.code === 'VALIDATION_FAILED' && Array.isArray(error.details)) {
+    const first = (error.details as { message?: unknown }[])[0]?.message;
+    if (typeof first === 'string') return first;
+  }
+  return error.message;
 }
 
 /**
@@ -48,6 +67,7 @@ export function useOutletEditor(outlet: OutletView | null, communities: OutletCo
   const [errors, setErrors] = useState<OutletFormErrors>({});
   const [placeMessage, setPlaceMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState<SaveState>({ status: 'idle' });
+  const [photoState, setPhotoState] = useState<PhotoState>({ status: 'idle' });
 
   /** Drops the messages about what changed (they were about the old value) and those about the whole form. */
   const forget = (keys: (key: string) => boolean) => setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== 'form' && !keys(key))));
@@ -122,6 +142,34 @@ export function useOutletEditor(outlet: OutletView | null, communities: OutletCo
     );
   };
 
+  const addPhoto = () => {
+    if (!saved || photoState.status === 'pending') return;
+    const outletId = saved.id;
+    choosePhoto().then(
+      (filePath) => {
+        if (!filePath) return;
+        setPhotoState({ status: 'pending' });
+        uploadOutletPhoto(outletId, filePath).then(
+          (answer) => {
+            // The new photo is the answer's last; what is being typed (and photos taken off, not saved yet) stays.
+            const added = answer.photoUrls[answer.photoUrls.length - 1];
+            setSaved(answer);
+            setForm((current) => ({ ...current, photoUrls: [...current.photoUrls, added] }));
+            setPhotoState({ status: 'idle' });
+          },
+          (error: unknown) => {
+            if (!(error instanceof ApiError)) throw error;
+            setPhotoState({ status: 'failed', message: uploadProblem(error) });
+          },
+        );
+      },
+      (error: unknown) => {
+        if (!(error instanceof PhotoPickError)) throw error;
+        setPhotoState({ status: 'failed', message: error.message });
+      },
+    );
+  };
+
   return {
     form,
     change,
@@ -138,5 +186,8 @@ export function useOutletEditor(outlet: OutletView | null, communities: OutletCo
     errors,
     saving,
     saved,
+    addPhoto,
+    removePhoto: (photoUrl) => change({ photoUrls: form.photoUrls.filter((url) => url !== photoUrl) }),
+    photoState,
   };
 }

@@ -6,6 +6,7 @@ import {
   OUTLET_ELDER_FEATURES,
   OUTLET_KINDS,
   OUTLET_PAGE_SIZE_MAX,
+  OUTLET_PHOTOS_MAX,
   OUTLET_REPORT_REASONS,
   OUTLET_SEARCH_MAX_METERS,
   type IsoWeekday,
@@ -30,6 +31,8 @@ import {
 import { PositionCoordinate } from '../../../common/http/geo-position';
 import { IsSearchText } from '../../../common/http/validation';
 
+/** An https URL, or the signed path of an uploaded photo (its id, expiry and signature: common/security/signed-reference). */
+const PHOTO_URL = /^(https:\/\/\S{1,300}|\/outlet-photos\/[0-9a-f-]{36}\.\d{9,11}\.[A-Za-z0-9_-]{22})$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const HH_MM_OR_MIDNIGHT = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const SOURCES: OutletSource[] = ['directory', 'meal_point'];
@@ -84,7 +87,15 @@ export class OutletInputDto implements OutletInput {
   @ApiProperty({ example: '0551-65100001' }) @Matches(/^[0-9+\-\s]{5,32}$/) phone: string;
   @ApiProperty({ type: OutletHoursDto }) @ValidateNested() @Type(() => OutletHoursDto) hours: OutletHoursDto;
   @ApiProperty({ type: [String], example: ['豆浆', '油条'] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 20, { each: true }) services: string[];
-  @ApiProperty({ type: [String], format: 'uri' }) @IsArray() @ArrayMaxSize(6) @Matches(/^https:\/\/\S{1,300}$/, { each: true }) photoUrls: string[];
+  @ApiProperty({
+    type: [String],
+    maxItems: OUTLET_PHOTOS_MAX,
+    description: 'https URLs, and photos uploaded for this outlet by the signed path a view gave (`/outlet-photos/…`, under the API; resolve it against the API base)',
+  })
+  @IsArray()
+  @ArrayMaxSize(OUTLET_PHOTOS_MAX)
+  @Matches(PHOTO_URL, { each: true })
+  photoUrls: string[];
   @ApiProperty({ enum: OUTLET_ELDER_FEATURES, isArray: true })
   @IsArray()
   @ArrayMaxSize(OUTLET_ELDER_FEATURES.length)

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import {
   describeOpenState,
@@ -21,7 +21,9 @@ import type { OutletReportReason, OutletView } from '@linli/shared';
 
 import { RemoteRecord } from '../../../components/remote-content';
 import { showOnMap } from '../../../device/map';
+import { previewPhotos } from '../../../device/photos';
 import { usePageId } from '../../../hooks/usePageId';
+import { outletPhotoSrc } from '../../../services/outlets';
 import { useOutlet } from '../../hooks/useOutlet';
 
 import type { OutletHandle } from '../../hooks/useOutlet';
@@ -44,6 +46,19 @@ function WeekHours({ outlet, today }: { outlet: OutletView; today: string }) {
           </View>
         );
       })}
+    </View>
+  );
+}
+
+/** The outlet's photos, side by side; a tap opens the phone's viewer at that one. */
+function Photos({ outlet }: { outlet: OutletView }) {
+  const sources = outlet.photoUrls.map(outletPhotoSrc);
+  if (sources.length === 0) return null;
+  return (
+    <View className='outlet__photos'>
+      {sources.map((src, index) => (
+        <Image key={src} className='outlet__photo' src={src} mode='aspectFill' ariaLabel={`${outlet.name}的照片 ${index + 1}`} onClick={() => previewPhotos(sources, index)} />
+      ))}
     </View>
   );
 }
@@ -101,6 +116,7 @@ function OutletDetails({ outlet, handle }: { outlet: OutletView; handle: OutletH
         <Text className='outlet-card__kind'>{OUTLET_KIND_LABELS[outlet.kind]}</Text>
         <Text className={`outlet-card__badge outlet-card__badge--${state.open ? 'open' : 'closed'}`}>{describeOpenState(state, now)}</Text>
       </View>
+      <Photos outlet={outlet} />
       <Text className='outlet__line'>地址：{outlet.address}</Text>
       <Text className='outlet__line'>电话：{outlet.phone}</Text>
       {outlet.services.length > 0 && <Text className='outlet__line'>服务：{outlet.services.join('、')}</Text>}

@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { describeRanges, OUTLET_ELDER_FEATURE_LABELS, OUTLET_ELDER_FEATURES, OUTLET_KIND_LABELS, OUTLET_KINDS, weekdayName } from '@linli/shared';
+import { describeRanges, OUTLET_ELDER_FEATURE_LABELS, OUTLET_ELDER_FEATURES, OUTLET_KIND_LABELS, OUTLET_KINDS, OUTLET_PHOTOS_MAX, weekdayName } from '@linli/shared';
 
 import type { OutletCommunity, OutletKind, OutletTimeRange, OutletView } from '@linli/shared';
 
@@ -8,7 +8,7 @@ import { RemoteContent } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useRemoteData } from '../../../hooks/useRemoteData';
-import { fetchOutletCommunities } from '../../../services/outlets';
+import { fetchOutletCommunities, outletPhotoSrc } from '../../../services/outlets';
 import { Chips } from '../../components/chips';
 import { SaveMessage } from '../../components/save-state';
 import { MAX_RANGES_PER_DAY, rangeKey, runsPastMidnight, withAnotherRange } from '../../forms/outlet-form';
@@ -216,6 +216,36 @@ function ElderFeatures({ editor }: { editor: OutletEditorHandle }) {
   );
 }
 
+/** The outlet's photos, each with 删除 (kept until saved), and 添加照片 once the outlet has been saved. */
+function Photos({ editor }: { editor: OutletEditorHandle }) {
+  const { form, saved, photoState } = editor;
+  return (
+    <View className='staff-form outlet-edit-photos'>
+      <Text className='staff-desk__label'>照片（最多 {OUTLET_PHOTOS_MAX} 张）</Text>
+      {form.photoUrls.map((url, index) => (
+        <View key={url} className='outlet-edit-photos__item'>
+          <Image className='outlet-edit-photos__image' src={outletPhotoSrc(url)} mode='aspectFill' ariaLabel={`第 ${index + 1} 张照片`} />
+          <Button className='outlet-edit-photos__remove' size='large' onClick={() => editor.removePhoto(url)}>
+            删除这张
+          </Button>
+        </View>
+      ))}
+      {saved ? (
+        form.photoUrls.length < OUTLET_PHOTOS_MAX && (
+          <Button className='outlet-edit-photos__add' size='large' block loading={photoState.status === 'pending'} onClick={editor.addPhoto}>
+            添加照片
+          </Button>
+        )
+      ) : (
+        <Text className='staff-form__line outlet-edit-photos__later'>保存后可添加照片。</Text>
+      )}
+      {saved && form.photoUrls.length < saved.photoUrls.length && <Text className='staff-form__line outlet-edit-photos__pending'>删除的照片在保存后生效。</Text>}
+      {photoState.status === 'failed' && <Text className='staff-desk__message outlet-edit-photos__problem'>{photoState.message}</Text>}
+      <FieldError message={editor.errors.photoUrls} className='outlet-edit-photos__error' />
+    </View>
+  );
+}
+
 function EditorForm({ outlet, communities }: { outlet: OutletView | null; communities: OutletCommunity[] }) {
   const editor = useOutletEditor(outlet, communities);
   const { form, errors, saved } = editor;
@@ -266,6 +296,7 @@ function EditorForm({ outlet, communities }: { outlet: OutletView | null; commun
         <Text className='staff-desk__label'>适老服务</Text>
         <ElderFeatures editor={editor} />
       </View>
+      <Photos editor={editor} />
       <SaveMessage state={editor.saving} doneText={`已保存，记为 ${saved?.verifiedOn ?? '今天'} 核实`} />
       <SubmitButton className='outlet-edit__save' pending={editor.saving.status === 'pending'} onClick={editor.save}>
         保存
