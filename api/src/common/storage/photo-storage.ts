@@ -8,7 +8,8 @@ import { APP_CONFIG } from '../../config/config.module';
  * Photo bytes on disk under UPLOAD_DIR, one file per photo named by its id (never by anything the client sent).
  * Writes go to a temporary name first, so a reader never sees half a file. With several API instances, UPLOAD_DIR
  * must be shared storage (docs/operations.md); an object store would replace this one class. Used by the photos of
- * home-service work (dispatch) and of dishes (meals); each keeps its own table of who may see which photo.
+ * home-service work (dispatch) and of dishes (meals), each keeping its own table of who may see which photo, and of
+ * convenience outlets (the outlet's own photo list is that record).
  */
 @Injectable()
 export class PhotoStorage {
