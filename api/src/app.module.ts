@@ -12,6 +12,7 @@ import { HealthModule } from './modules/health';
 import { DispatchModule } from './modules/dispatch';
 import { MealSubsidiesModule } from './modules/meal-subsidies';
 import { MealsModule } from './modules/meals';
+import { NotificationsModule } from './modules/notifications';
 import { OutletsModule } from './modules/outlets';
 import { PaymentsModule } from './modules/payments';
 import { RegionsModule } from './modules/regions';
@@ -43,6 +44,7 @@ export class AppModule {
         MealsModule,
         PaymentsModule,
         OutletsModule,
+        NotificationsModule,
         ...extraModules,
       ],
     };

@@ -4,6 +4,9 @@ import { stableId } from '../src/seed/stable-id';
 import { randomUUID } from 'node:crypto';
 import { cellNumberOf, outletCsvHeader } from '@linli/shared';
 import { OutletReport } from '../src/modules/outlets/outlet-report.entity';
+import { InboxMessage } from '../src/modules/notifications/inbox-message.entity';
+import { NotificationRelay } from '../src/modules/notifications/notification-relay';
+import { OutboxMessage } from '../src/modules/outbox';
 import { Outlet } from '../src/modules/outlets/outlet.entity';
 import { DEMO_OUTLETS, demoOutletId } from '../src/seed/demo-outlets';
 import { insertBookingHappeningNow } from './support/bookings';
@@ -11,6 +14,7 @@ import { DEMO_MEAL_POINT, demoDish, insertReadyMealOrder, mealPointBody } from '
 import { serviceDayHasCome } from './support/dispatch';
 import { loginWithPassword, loginWithWechat } from './support/sessions';
 import { startTestApp, TEST_SECRETS_ENV, type TestApp } from './support/test-app';
+import { SUBSCRIBE_TEMPLATES_ENV, testTemplateId } from './support/wechat';
 import { outTradeNoOf, startWechatPay } from './support/wechat-pay';
 
 /**
@@ -205,7 +209,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
     // Hundreds of sign-ins from one test IP: lift the per-IP login throttle (tested in auth.e2e-spec.ts).
     wechatPay = await startWechatPay();
     // 模拟支付 on, so the demo's payment routes have callers who succeed (they are 404 for everyone otherwise).
-    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', ...wechatPay.env, WECHATPAY_SIMULATE_PAYMENTS: 'true' } });
+    t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000', ...wechatPay.env, WECHATPAY_SIMULATE_PAYMENTS: 'true', ...SUBSCRIBE_TEMPLATES_ENV } });
     await t.seed();
     const region = (code: string) => stableId('region', code);
 
@@ -522,6 +526,22 @@ describe('authorization matrix: every route, every kind of caller', () => {
     return id;
   }
 
+  let outletPhoto: Promise<string> | undefined;
+
+  /** The signed path of a photo 安大社区's staff uploaded to an outlet made for it (uploaded once). */
+  function outletPhotoPath(f: Fixtures): Promise<string> {
+    outletPhoto ??= (async () => {
+      const uploaded = await t
+        .http()
+        .post(`/api/staff/outlets/${await newAndaOutlet(f)}/photos`)
+        .set('authorization', `Bearer ${await tokenFor('staff', false)}`)
+        .attach('photo', JPEG, 'shop.jpg')
+        .expect(201);
+      return (uploaded.body as { photoUrls: string[] }).photoUrls[0];
+    })();
+    return outletPhoto;
+  }
+
   /** A fresh open report about the demo breakfast shop, as a resident would leave it. */
   async function newOutletReport(f: Fixtures): Promise<string> {
     const id = randomUUID();
@@ -536,6 +556,57 @@ describe('authorization matrix: every route, every kind of caller', () => {
       note: '矩阵反馈',
       reporterAccountId: randomUUID(),
       createdAt: new Date(),
+    });
+    return id;
+  }
+
+  let inboxMessageOfA: Promise<string> | undefined;
+  /** Set once the message exists: the id no caller but 王秀英 may see. */
+  let inboxSecret = '';
+
+  /** 王秀英's 消息 about her booking: the relay (its timer is off in tests) delivers what the fixtures queued, once. */
+  function inboxMessageOfResidentA(): Promise<string> {
+    inboxMessageOfA ??= (async () => {
+      const relay = t.app.get(NotificationRelay);
+      while ((await relay.relayDue()) > 0);
+      const message = await t.dataSource.getRepository(InboxMessage).findOneByOrFail({ accountId: stableId('account', 'resident-wang'), topic: 'booking.confirmed' });
+      inboxSecret = message.id;
+      return message.id;
+    })();
+    return inboxMessageOfA;
+  }
+
+  let listedDeadLetter: Promise<string> | undefined;
+  let deadLetterSecret = '';
+
+  /**
+   * A fresh dead message naming 安大社区 (a meal not taken in): staff of 安大社区 and the admins above it may see and
+   * retry it, other regions' may not. A message naming no region is the city admin's alone (notifications.e2e-spec).
+   */
+  async function newDeadLetter(f: Fixtures): Promise<string> {
+    const id = randomUUID();
+    const now = new Date();
+    await t.dataSource.getRepository(OutboxMessage).insert({
+      id,
+      topic: 'meal_order.not_at_home',
+      payload: {
+        orderId: randomUUID(),
+        residentId: f.memberOfB,
+        communityId: f.anda,
+        mealPointId: DEMO_MEAL_POINT,
+        mealDate: '2026-12-02',
+        mealKind: 'lunch',
+        reportedAt: now.toISOString(),
+      },
+      createdAt: now,
+      state: 'dead',
+      availableAt: now,
+      attempts: 8,
+      claimToken: null,
+      leaseUntil: null,
+      lastError: 'wechat: 47003 矩阵失败',
+      scheduleKey: null,
+      deliveredAt: null,
     });
     return id;
   }
@@ -591,6 +662,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
 
     // --- a resident's own records (no id: each resident only ever reaches their own) ---
     'POST /api/me/privacy-consent': { allowed: RESIDENTS, call: () => ({ path: '/api/me/privacy-consent', body: { version: CURRENT_PRIVACY_POLICY_VERSION } }) },
+    // WeChat subscribe messages: the people who receive them (residents, workers) ask and report for themselves.
+    'GET /api/wechat/subscribe-templates': { allowed: [...RESIDENTS, 'worker', 'workerOther'], call: () => ({ path: '/api/wechat/subscribe-templates' }) },
+    'POST /api/me/subscriptions': {
+      allowed: [...RESIDENTS, 'worker', 'workerOther'],
+      call: () => ({ path: '/api/me/subscriptions', body: { results: [{ templateId: testTemplateId('booking_result'), result: 'accept' }] } }),
+    },
     'GET /api/me/profile': {
       allowed: RESIDENTS,
       call: () => ({ path: '/api/me/profile' }),
@@ -1287,6 +1364,16 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: STAFF_SIDE,
       call: async (f, caller) => ({ path: `/api/staff/outlets/${STAFF_SIDE.includes(caller) ? await newAndaOutlet(f) : ANDA_OUTLET}` }),
     },
+    // Allowed callers add a photo to an outlet made for the call (an outlet holds at most 6); everyone else tries the demo one.
+    'POST /api/staff/outlets/{outletId}/photos': {
+      allowed: STAFF_SIDE,
+      call: async (f, caller) => ({
+        path: `/api/staff/outlets/${STAFF_SIDE.includes(caller) ? await newAndaOutlet(f) : ANDA_OUTLET}/photos`,
+        attach: { field: 'photo', bytes: JPEG, filename: 'shop.jpg' },
+      }),
+    },
+    // Public by design: the signed reference is the permission (handed out with an outlet, to anyone signed in).
+    'GET /api/outlet-photos/{reference}': { allowed: ALL_CALLERS, call: async (f) => ({ path: `/api${await outletPhotoPath(f)}` }) },
     'GET /api/staff/outlet-reports': {
       allowed: STAFF_AND_ADMINS,
       call: async (f) => {
@@ -1300,11 +1387,50 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: STAFF_SIDE,
       call: async (f) => ({ path: `/api/staff/outlet-reports/${await newOutletReport(f)}/resolve`, body: { resolution: '矩阵处理' } }),
     },
+    'GET /api/staff/outlet-communities': {
+      allowed: STAFF_AND_ADMINS,
+      call: () => ({ path: '/api/staff/outlet-communities' }),
+      secretOf: () => '安大社区',
+      unrelated: ['staffOther', 'adminOther'],
+    },
     'GET /api/staff/outlet-coverage': {
       allowed: STAFF_AND_ADMINS,
       call: () => ({ path: '/api/staff/outlet-coverage' }),
       secretOf: () => '安大社区',
       unrelated: ['staffOther', 'adminOther'],
+    },
+
+    // --- notifications: everyone's own 消息; dead letters by the region their payload names (docs/notifications.md) ---
+    'GET /api/inbox': {
+      allowed: EVERY_ROLE,
+      call: async () => {
+        await inboxMessageOfResidentA();
+        return { path: '/api/inbox' };
+      },
+      // Only 王秀英 may see her message; everyone else gets their own list.
+      secretOf: () => inboxSecret,
+      unrelated: EVERY_ROLE.filter((caller) => caller !== 'residentA'),
+    },
+    'GET /api/inbox/unread-count': { allowed: EVERY_ROLE, call: () => ({ path: '/api/inbox/unread-count' }) },
+    'POST /api/inbox/read-all': { allowed: EVERY_ROLE, call: () => ({ path: '/api/inbox/read-all' }) },
+    'POST /api/inbox/{messageId}/read': {
+      allowed: ['residentA'],
+      call: async () => ({ path: `/api/inbox/${await inboxMessageOfResidentA()}/read` }),
+      secretOf: () => inboxSecret,
+    },
+    'GET /api/admin/notifications/dead-letters': {
+      allowed: STAFF_AND_ADMINS,
+      call: async (f) => {
+        listedDeadLetter ??= newDeadLetter(f);
+        deadLetterSecret = await listedDeadLetter;
+        return { path: '/api/admin/notifications/dead-letters' };
+      },
+      secretOf: () => deadLetterSecret,
+      unrelated: ['staffOther', 'adminOther'],
+    },
+    'POST /api/admin/notifications/dead-letters/{messageId}/retry': {
+      allowed: STAFF_SIDE,
+      call: async (f) => ({ path: `/api/admin/notifications/dead-letters/${await newDeadLetter(f)}/retry` }),
     },
   };
 

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_SET_OUT_LEAD_MINUTES } from '@linli/shared';
+import { DEFAULT_SET_OUT_LEAD_MINUTES, type SubscribeTemplateName } from '@linli/shared';
 import { ConfigError, readInteger, type Env } from './config-error';
 import { readSecrets } from './secrets';
 import { readWechatPay, type WechatPayConfig } from './wechat-pay-config';
+import { readSubscribeTemplates } from './wechat-subscribe-config';
 
 export { ConfigError } from './config-error';
 export type { WechatPayConfig } from './wechat-pay-config';
@@ -35,12 +36,24 @@ export interface AppConfig {
   wechatPay: WechatPayConfig;
   appointments: AppointmentsConfig;
   dispatch: DispatchConfig;
+  notifications: NotificationsConfig;
   meals: MealsConfig;
 }
 
 export interface MealsConfig {
   /** How often each API instance commits the delivery runs of meals past their cut-off (MealDeliverySweeper); 0 = off. */
   deliverySweepSeconds: number;
+}
+
+export interface NotificationsConfig {
+  /** How often each API instance delivers the outbox (NotificationRelaySweeper); 0 = off (tests call the relay). */
+  relaySeconds: number;
+  /** How long a claimed message is this instance's alone; after that another instance may take it (a crash). */
+  leaseSeconds: number;
+  /** Claims of one message before it is dead (staff see and retry it). */
+  maxAttempts: number;
+  /** How often each instance deletes inbox messages past their 90 days; 0 = off. */
+  inboxSweepSeconds: number;
 }
 
 export interface DispatchConfig {
@@ -104,6 +117,8 @@ export interface WechatConfig {
   /** No real AppID configured: the demo login is available and the fake WeChat server stands in. */
   demoMode: boolean;
   timeoutMs: number;
+  /** Subscribe-message template ids by Linli's template name (WECHAT_SUBSCRIBE_TEMPLATE_<NAME>); absent = not sent. */
+  subscribeTemplates: Partial<Record<SubscribeTemplateName, string>>;
 }
 
 /** The package root (api/), whether running from src/ under Jest or from dist/. */
@@ -171,6 +186,7 @@ function readWechat(env: Env): WechatConfig {
     apiBaseUrl: apiBaseUrl.replace(/\/$/, ''),
     demoMode: !appId,
     timeoutMs: readInteger(env, 'WECHAT_TIMEOUT_MS', 5_000, 100, 60_000),
+    subscribeTemplates: readSubscribeTemplates(env),
   };
 }
 
@@ -221,6 +237,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       autoConfirmDays: readInteger(env, 'DISPATCH_AUTO_CONFIRM_DAYS', 3, 1, 60),
       offerWindowSecondsOverride: env.DISPATCH_OFFER_WINDOW_SECONDS ? readInteger(env, 'DISPATCH_OFFER_WINDOW_SECONDS', 300, 1, 3600) : null,
       setOutLeadMinutes: readInteger(env, 'DISPATCH_SET_OUT_LEAD_MINUTES', DEFAULT_SET_OUT_LEAD_MINUTES, 0, 24 * 60),
+    },
+    notifications: {
+      relaySeconds: readInteger(env, 'NOTIFICATION_RELAY_SECONDS', 2, 0, 3600),
+      leaseSeconds: readInteger(env, 'NOTIFICATION_LEASE_SECONDS', 120, 5, 3600),
+      maxAttempts: readInteger(env, 'NOTIFICATION_MAX_ATTEMPTS', 8, 1, 50),
+      inboxSweepSeconds: readInteger(env, 'INBOX_SWEEP_SECONDS', 3600, 0, 24 * 3600),
     },
     meals: {
       deliverySweepSeconds: readInteger(env, 'MEAL_DELIVERY_SWEEP_SECONDS', 60, 0, 3600),

@@ -18,6 +18,8 @@ import { OrderPhoto } from '../modules/dispatch/order-photo.entity';
 import { OrderRating } from '../modules/dispatch/order-rating.entity';
 import { ServiceOrder } from '../modules/dispatch/service-order.entity';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity';
+import { InboxMessage } from '../modules/notifications/inbox-message.entity';
+import { NotificationDelivery } from '../modules/notifications/notification-delivery.entity';
 import { CommunityService } from '../modules/catalogue/community-service.entity';
 import { ServiceCategory } from '../modules/catalogue/service-category.entity';
 import { LoginThrottle } from '../modules/auth/login-throttle.entity';
@@ -39,6 +41,8 @@ import { Worker } from '../modules/providers/worker.entity';
 import { WorkerArea } from '../modules/providers/worker-area.entity';
 import { WorkerSkill } from '../modules/providers/worker-skill.entity';
 import { WechatPayment } from '../modules/payments/wechat-payment.entity';
+import { WechatAccessTokenRow } from '../modules/wechat/wechat-access-token.entity';
+import { WechatSubscribeGrant } from '../modules/wechat/wechat-subscribe-grant.entity';
 import { WechatRefund } from '../modules/payments/wechat-refund.entity';
 import { Centre } from '../modules/regions/centre.entity';
 import { Region } from '../modules/regions/region.entity';
@@ -88,6 +92,8 @@ export const ENTITIES = [
   IdempotencyRecord,
   WaitlistEntry,
   OutboxMessage,
+  NotificationDelivery,
+  InboxMessage,
   ServiceOrder,
   MealPoint,
   MealPointCommunity,
@@ -111,4 +117,6 @@ export const ENTITIES = [
   WechatRefund,
   Outlet,
   OutletReport,
+  WechatAccessTokenRow,
+  WechatSubscribeGrant,
 ];

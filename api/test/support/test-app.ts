@@ -49,7 +49,7 @@ export interface StartTestAppOptions {
  */
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const scratch = await createScratchDatabase(options.databaseServerUrl ?? process.env.E2E_DATABASE_URL, `e2e_${process.env.JEST_WORKER_ID ?? '0'}`);
-  // The sweepers' timers are off (no-shows, dispatch, meal delivery runs…): tests call the work directly, at the moments they choose.
+  // The sweepers' timers are off (no-shows, dispatch, meal delivery runs, the notification relay…): tests call the work directly, at the moments they choose.
   const uploads = mkdtempSync(join(tmpdir(), 'linli-uploads-'));
   const env = {
     UPLOAD_DIR: uploads,
@@ -57,6 +57,8 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
     H5_DIR: 'off',
     NO_SHOW_SWEEP_SECONDS: '0',
     DISPATCH_SWEEP_SECONDS: '0',
+    NOTIFICATION_RELAY_SECONDS: '0',
+    INBOX_SWEEP_SECONDS: '0',
     MEAL_DELIVERY_SWEEP_SECONDS: '0',
     ...TEST_SECRETS_ENV,
     ...options.env,

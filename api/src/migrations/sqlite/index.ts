@@ -23,6 +23,8 @@ import { DishPhotos1796110900000 } from './1796110900000-dish-photos';
 import { Outlets1796112026633 } from './1796112026633-outlets';
 import { WechatPayPartialRefundsTopUps1796112800000 } from './1796112800000-wechat-pay-partial-refunds-top-ups';
 import { MealDeliveryRecommit1796135675487 } from './1796135675487-meal-delivery-recommit';
+import { NotificationRelayInbox1796135894152 } from './1796135894152-notification-relay-inbox';
+import { WechatAccessTokenSubscribeGrants1796136238328 } from './1796136238328-wechat-access-token-subscribe-grants';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -48,4 +50,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Outlets1796112026633,
   WechatPayPartialRefundsTopUps1796112800000,
   MealDeliveryRecommit1796135675487,
+  NotificationRelayInbox1796135894152,
+  WechatAccessTokenSubscribeGrants1796136238328,
 ];

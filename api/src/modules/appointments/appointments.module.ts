@@ -6,6 +6,7 @@ import { OutboxModule } from '../outbox';
 import { ResidentsModule } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
 import { BookingsController } from './bookings.controller';
+import { BookingNotices } from './booking-notices';
 import { BookingReportsService } from './booking-reports.service';
 import { BookingSupport } from './booking-support';
 import { BookingsService } from './bookings.service';
@@ -27,6 +28,7 @@ import { WaitlistService } from './waitlist.service';
     HolidayCalendar,
     ScheduleService,
     BookingSupport,
+    BookingNotices,
     WaitlistService,
     NoShowsService,
     BookingsService,

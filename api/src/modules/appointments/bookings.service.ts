@@ -23,6 +23,7 @@ import { AuditService } from '../audit';
 import { ResidentAccess } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
+import { BookingNotices } from './booking-notices';
 import { assertEligible, assertGroupSize, BookingSupport, type CreateBookingInput } from './booking-support';
 import { toBookingView } from './booking-view';
 import { CheckInCodes } from './check-in-codes';
@@ -65,6 +66,7 @@ export class BookingsService {
     private readonly cipher: FieldCipher,
     private readonly checkInCodes: CheckInCodes,
     private readonly idempotency: Idempotency,
+    private readonly notices: BookingNotices,
   ) {}
 
   /** With an Idempotency-Key, a retry of the same request returns the first booking (Idempotency). */
@@ -121,6 +123,7 @@ export class BookingsService {
         throw error;
       }
       await this.checkInCodes.assign(manager, { id, centreId: offering.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
+      await this.notices.booked(manager, { bookingId: id, residentId: person.id, slotStartsAt: slot.startsAt.toISOString() }, status, now, true);
       await this.audit.record(manager, auth, {
         action: 'booking.created',
         targetType: 'booking',
@@ -186,6 +189,7 @@ export class BookingsService {
         throw bookingChangedMeanwhile(event);
       }
       if (holdsSeat(booking.status) && !holdsSeat(result.to)) await this.waitlist.releaseSeat(manager, booking.slot, new Date());
+      await this.notices.moved(manager, { bookingId: booking.id, residentId: booking.residentId, slotStartsAt: booking.slot.startsAt.toISOString() }, event, new Date());
       await this.audit.record(manager, auth, {
         action: `booking.${event}`,
         targetType: 'booking',
@@ -223,6 +227,7 @@ export class BookingsService {
       if (!moved) throw notReschedulable(booking.status);
       await this.checkInCodes.assign(manager, { id: booking.id, centreId: offering.centreId, serviceDate: shanghaiDateOf(target.startsAt) });
       await this.waitlist.releaseSeat(manager, booking.slot, now);
+      await this.notices.rescheduled(manager, { bookingId: booking.id, residentId: booking.residentId, slotStartsAt: target.startsAt.toISOString() }, booking.status, now);
       await this.audit.record(manager, auth, {
         action: 'booking.rescheduled',
         targetType: 'booking',

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import { AppointmentsRepository } from './appointments.repository';
+import { BookingNotices } from './booking-notices';
 import { DAY_MS, SYSTEM_ACTOR } from './booking-support';
 import { WaitlistService } from './waitlist.service';
 import { bookingRestricted } from './appointments.errors';
@@ -20,6 +21,7 @@ export class NoShowsService {
     private readonly appointments: AppointmentsRepository,
     private readonly waitlist: WaitlistService,
     private readonly audit: AuditService,
+    private readonly notices: BookingNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,7 @@ export class NoShowsService {
       const won = await this.transactions.write(async (manager) => {
         if (!(await this.appointments.moveBooking(manager, booking.id, 'confirmed', 'no_show'))) return false;
         await this.waitlist.releaseSeat(manager, booking.slot, now);
+        await this.notices.moved(manager, { bookingId: booking.id, residentId: booking.residentId, slotStartsAt: booking.slot.startsAt.toISOString() }, 'mark_no_show', now);
         await this.audit.record(manager, SYSTEM_ACTOR, {
           action: 'booking.mark_no_show',
           targetType: 'booking',

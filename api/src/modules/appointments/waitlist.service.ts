@@ -11,6 +11,7 @@ import type { CentreService } from '../catalogue';
 import { OutboxService } from '../outbox';
 import { ResidentAccess } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
+import { BookingNotices } from './booking-notices';
 import { assertEligible, assertGroupSize, BookingSupport, SYSTEM_ACTOR, type CreateBookingInput } from './booking-support';
 import { CheckInCodes } from './check-in-codes';
 import { ScheduleService } from './schedule.service';
@@ -33,6 +34,7 @@ export class WaitlistService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly checkInCodes: CheckInCodes,
+    private readonly notices: BookingNotices,
   ) {}
 
   /** Joins the waiting line of a full slot; the first in line gets the next seat that frees up, automatically. */
@@ -124,7 +126,9 @@ export class WaitlistService {
       }
       await this.checkInCodes.assign(manager, { id: bookingId, centreId: slot.centreService.centreId, serviceDate: shanghaiDateOf(slot.startsAt) });
       await this.appointments.closeWaitlistEntry(manager, entry.id, 'promoted', bookingId);
-      await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() });
+      const promoted = { bookingId, residentId: entry.residentId, slotStartsAt: slot.startsAt.toISOString() };
+      await this.outbox.enqueue(manager, 'booking.promoted_from_waitlist', promoted);
+      await this.notices.booked(manager, promoted, status, now, false);
       await this.audit.record(manager, SYSTEM_ACTOR, {
         action: 'booking.promoted_from_waitlist',
         targetType: 'booking',

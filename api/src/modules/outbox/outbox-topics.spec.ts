@@ -1,4 +1,8 @@
+import type { NotificationTopic } from '@linli/shared';
 import type { OutboxMessages, OutboxTopic } from './outbox-topics';
+
+/** `true` only when A and B are the same set of names. */
+type SameTopics<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 
 /** The payload map is checked by the compiler (`npm test`'s typecheck step); these lines must keep compiling. */
 describe('outbox topics', () => {
@@ -9,5 +13,10 @@ describe('outbox topics', () => {
     const topics: OutboxTopic[] = ['booking.promoted_from_waitlist', 'order.sla_warning', 'order.offer', 'order.expire', 'order.set_out', 'provider.approve', 'provider.reinstate'];
     expect([accepted, warning]).toHaveLength(2);
     expect(topics).toHaveLength(7);
+  });
+
+  it("are exactly the topics shared's who-hears-what table (audiencesOf) knows, both ways", () => {
+    const same: SameTopics<OutboxTopic, NotificationTopic> = true;
+    expect(same).toBe(true);
   });
 });

@@ -1,4 +1,16 @@
-import type { MealKind, OrderEvent, OrderStatus, ProviderDecision, ProviderStatus } from '@linli/shared';
+import type { MealKind, OrderEvent, OrderStatus, ProviderDecision, ProviderStatus, ReminderLead } from '@linli/shared';
+
+/** A booking's news for the person booked (and their household): confirmed, declined, promoted, missed. */
+export interface BookingMessage {
+  bookingId: string;
+  residentId: string;
+  slotStartsAt: string;
+}
+
+/** A reminder of a booking, scheduled for its due time and withdrawn or moved when the booking changes. */
+export interface BookingReminderMessage extends BookingMessage {
+  lead: ReminderLead;
+}
 
 /** Every order event: who it concerns, so a relay can tell the resident (and household), the worker or staff. */
 export interface OrderEventMessage {
@@ -50,7 +62,11 @@ export interface MealOrderNotAtHomeMessage {
  * `outbox_message.topic` and never change.
  */
 export type OutboxMessages = {
-  'booking.promoted_from_waitlist': { bookingId: string; residentId: string; slotStartsAt: string };
+  'booking.promoted_from_waitlist': BookingMessage;
+  'booking.confirmed': BookingMessage;
+  'booking.declined': BookingMessage;
+  'booking.no_show': BookingMessage;
+  'booking.reminder': BookingReminderMessage;
   'order.sla_warning': { orderId: string; status: OrderStatus; regionPath: string };
   'meal_order.cancelled': MealOrderCancelledMessage;
   'meal_order.not_at_home': MealOrderNotAtHomeMessage;
