@@ -344,14 +344,18 @@ export const SUBSCRIBE_MOMENTS = {
 
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;
 
-/** The template ids the mini program asks for at each moment (configured ones only); GET /api/wechat/subscribe-templates. */
+/** The template ids the mini program asks for at each moment (configured ones only): GET /api/wechat/subscribe-templates. */
 export interface SubscribeTemplatesView {
   moments: Record<SubscribeMoment, string[]>;
 }
 
-/** What the mini program reports after `requestSubscribeMessage`: the template ids the user accepted. */
+/** What `requestSubscribeMessage` answers per template: 允许, 取消, banned by the admin, filtered by WeChat. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
+
+/** What the mini program reports after `requestSubscribeMessage` (POST /api/me/subscriptions): each template's answer. */
 export interface SubscribeGrantsInput {
-  templateIds: string[];
+  results: { templateId: string; result: SubscribeResult }[];
 }
 
 /** The authorisations left per template id, after a report. */

@@ -18,6 +18,8 @@ export class WechatError extends DomainError {
   constructor(
     readonly errcode: number | null,
     operation: string,
+    /** WeChat's errmsg (47003 names the refused field there); for our records, never for the client. */
+    readonly wechatMessage: string | null = null,
   ) {
     const code = (errcode !== null && CODE_BY_ERRCODE[errcode]) || 'WECHAT_UNAVAILABLE';
     super(code, defaultMessage(code), { operation, ...(errcode !== null ? { wechatErrcode: errcode } : {}) });

@@ -1,5 +1,18 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../../common/time/clock';
+import { AccountsModule } from '../accounts';
+import { WechatAccessTokens } from './wechat-access-tokens';
+import { WechatHttp } from './wechat-http';
+import { WechatSubscribeGrants } from './wechat-subscribe-grants';
+import { WechatSubscribeMessages } from './wechat-subscribe-messages';
+import { WechatSubscriptionsController } from './wechat-subscriptions.controller';
+import { WechatSubscriptions } from './wechat-subscriptions.service';
 import { WechatClient } from './wechat.client';
 
-@Module({ providers: [WechatClient], exports: [WechatClient] })
+@Module({
+  imports: [AccountsModule],
+  controllers: [WechatSubscriptionsController],
+  providers: [Clock, WechatHttp, WechatAccessTokens, WechatClient, WechatSubscribeGrants, WechatSubscribeMessages, WechatSubscriptions],
+  exports: [WechatClient, WechatSubscribeMessages],
+})
 export class WechatModule {}
