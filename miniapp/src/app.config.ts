@@ -10,6 +10,7 @@ export default defineAppConfig({
     'pages/book/index',
     'pages/login/index',
     'pages/claim/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {

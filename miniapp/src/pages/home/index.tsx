@@ -13,6 +13,7 @@ import { CategoryTiles } from './category-tiles';
 import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
 import { MealTile } from './meal-tile';
+import { MessagesEntry } from './messages-entry';
 import { NextUp } from './next-up';
 import { OutletsTile } from './outlets-tile';
 
@@ -33,6 +34,7 @@ export function HomePage() {
   return (
     <View className='page-root home'>
       {resident && <NextUp key={resident.id} />}
+      {resident && <MessagesEntry key={`messages-${resident.id}`} />}
       <View className='home__section'>
         <Text className='home__title'>社区服务</Text>
         <MealTile />
