@@ -1,21 +1,24 @@
 import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
+import { rememberElderModeChoice } from '../../src/storage/elder-mode';
 import { clearSession } from '../../src/storage/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { imageStub, locationStub, mapStub, navigations, phoneStub, routeParams } from './taro-h5';
+import { fontSizeStub, imageStub, locationStub, mapStub, navigations, phoneStub, routeParams } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
 /**
  * For page tests that give each test its own routes: returns `serve(routes)`, which starts a fixture server and
- * points the request layer at it. After each test the server is closed and the stored session, the cached
- * catalogue, the recorded navigations and the page query are cleared.
+ * points the request layer at it. After each test the server is closed and the stored session, the elder-mode
+ * choice, the cached catalogue, the recorded navigations and the page query are cleared.
  */
 export function servePerTest(): (routes: Record<string, Handler>) => Promise<FixtureServer> {
   let server: FixtureServer | undefined;
 
   afterEach(async () => {
     clearSession();
+    rememberElderModeChoice(null);
+    delete fontSizeStub.setting;
     forgetCatalogue();
     navigations.length = 0;
     locationStub.answer = 'refused';

@@ -154,6 +154,17 @@ function makePhoneCall(options: { phoneNumber: string }) {
   return Promise.resolve({ errMsg: 'makePhoneCall:ok' });
 }
 
+/**
+ * WeChat's font size (`fontSizeSetting` in getAppBaseInfo), which a browser does not report: a test sets it as the
+ * user would in WeChat's settings (23.8 px and up is care mode). Unset, getAppBaseInfo reports none, as on H5.
+ */
+export const fontSizeStub: { setting?: number } = {};
+
+function getAppBaseInfo() {
+  const info = h5.getAppBaseInfo();
+  return fontSizeStub.setting === undefined ? info : { ...info, fontSizeSetting: fontSizeStub.setting };
+}
+
 const Taro = {
   ...h5.default,
   ...h5,
@@ -169,9 +180,23 @@ const Taro = {
   chooseImage,
   previewImage,
   makePhoneCall,
+  getAppBaseInfo,
 };
 
 export * from '@tarojs/taro-h5';
 export const { navigateTo, redirectTo, switchTab, reLaunch } = navigation;
-export { useRouter, useDidShow, useDidHide, usePullDownRefresh, stopPullDownRefresh, getLocation, chooseLocation, openLocation, chooseImage, previewImage, makePhoneCall };
+export {
+  useRouter,
+  useDidShow,
+  useDidHide,
+  usePullDownRefresh,
+  stopPullDownRefresh,
+  getLocation,
+  chooseLocation,
+  openLocation,
+  chooseImage,
+  previewImage,
+  makePhoneCall,
+  getAppBaseInfo,
+};
 export default Taro;

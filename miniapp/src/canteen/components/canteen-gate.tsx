@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components';
 import { Fragment } from 'react';
 
 import type { ReactNode } from 'react';
@@ -6,6 +5,7 @@ import type { MealPointView, SessionAccount } from '@linli/shared';
 
 import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
+import { PageRoot } from '../../components/page-root';
 import { RemoteContent } from '../../components/remote-content';
 import { usePageId } from '../../hooks/usePageId';
 import { useSession } from '../../hooks/useSession';
@@ -22,7 +22,7 @@ export function CanteenPage({ title, children }: { title: string; children: (acc
   const { state } = useSession();
   const allowed = state.status === 'signed-in' && CANTEEN_ROLES.has(state.account.role);
   return (
-    <View className='page-root canteen'>
+    <PageRoot className='canteen'>
       {allowed ? (
         <Fragment key={state.account.id}>{children(state.account)}</Fragment>
       ) : (
@@ -31,7 +31,7 @@ export function CanteenPage({ title, children }: { title: string; children: (acc
           <LinkEntry label='管理员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
         </>
       )}
-    </View>
+    </PageRoot>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
 import type { SessionAccount, ServiceDetail } from '@linli/shared';
 
 import { BookingFlow } from '../../components/booking-flow';
+import { PageRoot } from '../../components/page-root';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../components/remote-content';
 import { ResidentGate } from '../../components/resident-gate';
 import { useBookingPeople } from '../../hooks/useBookingPeople';
@@ -39,7 +40,7 @@ function ForResident({ service, account }: { service: ServiceDetail; account: Se
 export function BookPage() {
   const service = useServiceDetail(usePageId());
   return (
-    <View className='page-root book'>
+    <PageRoot className='book'>
       <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务，可能已经下线，请返回重新选择'>
         {(found) => (
           <>
@@ -55,7 +56,7 @@ export function BookPage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

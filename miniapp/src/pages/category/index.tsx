@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 
 import { Notice } from '../../components/notice';
+import { PageRoot } from '../../components/page-root';
 import { RemoteRecord } from '../../components/remote-content';
 import { ServiceRow } from '../../components/service-row';
 import { useCategory } from '../../hooks/useCatalogue';
@@ -12,7 +13,7 @@ export function CategoryPage() {
   const category = useCategory(usePageId());
 
   return (
-    <View className='page-root category'>
+    <PageRoot className='category'>
       <RemoteRecord state={category.state} onRetry={category.retry} notFoundText='没有找到这一类服务，请返回首页重新选择'>
         {(found) => (
           <>
@@ -30,7 +31,7 @@ export function CategoryPage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

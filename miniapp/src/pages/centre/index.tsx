@@ -6,6 +6,7 @@ import { SERVICE_MODE_LABELS } from '@linli/shared';
 
 import type { CategoryWithServices, CentreSummary, ServiceSummary } from '@linli/shared';
 
+import { PageRoot } from '../../components/page-root';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../components/remote-content';
 import { useCentreServices } from '../../hooks/useCatalogue';
 import { useCentre } from '../../hooks/useCentres';
@@ -90,7 +91,7 @@ export function CentrePage() {
   const services = useCentreServices(id);
 
   return (
-    <View className='page-root'>
+    <PageRoot>
       <RemoteRecord state={centre.state} onRetry={centre.retry} notFoundText='没有找到这个市民中心，请返回首页重新选择'>
         {(found) => (
           <>
@@ -99,7 +100,7 @@ export function CentrePage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

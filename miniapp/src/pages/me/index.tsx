@@ -5,11 +5,13 @@ import { ROLE_LABELS } from '@linli/shared';
 import type { SessionAccount } from '@linli/shared';
 
 import { LinkEntry } from '../../components/link-entry';
+import { PageRoot } from '../../components/page-root';
 import { useSession } from '../../hooks/useSession';
 import { ROUTES, openPage } from '../../navigation/routes';
 import { CAN_USE_WECHAT_LOGIN } from '../../services/session';
 import { ConsentScreen } from './consent-screen';
 import { DataRightsSection } from './data-rights-section';
+import { ElderModeSection } from './elder-mode-section';
 import { HouseholdSection } from './household-section';
 import { ProfileSection } from './profile-section';
 
@@ -84,13 +86,14 @@ function Content({ session }: { session: SessionHandle }) {
 export function MePage() {
   const session = useSession({ autoSignIn: true });
   return (
-    <View className='page-root me'>
+    <PageRoot className='me'>
       <Content session={session} />
+      <ElderModeSection />
       <View className='me__section me__workspaces'>
         <LinkEntry label='社区工作人员入口' hint='处理预约、派单' url={ROUTES.staffHome} />
         <LinkEntry label='服务人员入口' hint='接单、签到、完成服务' url={ROUTES.providerHome} />
       </View>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
+import { PageRoot } from '../../components/page-root';
 import { RemoteContent } from '../../components/remote-content';
 import { OrderListCard } from '../../components/order-details';
 import { useMyBookings } from '../../hooks/useMyBookings';
@@ -118,7 +119,7 @@ export function OrdersPage() {
       </>
     );
   }
-  return <View className='page-root orders'>{content}</View>;
+  return <PageRoot className='orders'>{content}</PageRoot>;
 }
 
 export default OrdersPage;

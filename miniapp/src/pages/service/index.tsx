@@ -4,6 +4,7 @@ import { SERVICE_MODE_LABELS } from '@linli/shared';
 import type { ServiceDetail } from '@linli/shared';
 
 import { MaterialsList } from '../../components/materials-list';
+import { PageRoot } from '../../components/page-root';
 import { RemoteRecord } from '../../components/remote-content';
 import { useServiceDetail } from '../../hooks/useCatalogue';
 import { usePageId } from '../../hooks/usePageId';
@@ -20,7 +21,7 @@ export function ServicePage() {
   const service = useServiceDetail(usePageId());
 
   return (
-    <View className='page-root service'>
+    <PageRoot className='service'>
       <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务，可能已经下线，请返回重新选择'>
         {(found) => (
           <>
@@ -58,7 +59,7 @@ export function ServicePage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

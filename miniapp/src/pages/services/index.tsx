@@ -4,6 +4,7 @@ import { searchCatalogue } from '@linli/shared';
 
 import type { CategoryWithServices } from '@linli/shared';
 
+import { PageRoot } from '../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { ServiceRow } from '../../components/service-row';
 import { TextField } from '../../components/text-field';
@@ -40,14 +41,14 @@ export function ServicesPage() {
   const [keyword, setKeyword] = useState('');
 
   return (
-    <View className='page-root services'>
+    <PageRoot className='services'>
       <Text className='services__title'>全部服务</Text>
       <Text className='services__line'>点一下服务，查看要带的材料、在哪里办理和预约。</Text>
       <TextField label='找服务' value={keyword} onChange={setKeyword} placeholder='输入名称或拼音首字母，如 jz' inputClassName='services__search' maxlength={20} />
       <RemoteContent state={catalogue.state} onRetry={catalogue.retry} isEmpty={isEmptyList} emptyText='暂时还没有服务信息'>
         {(categories) => <CatalogueList categories={categories} keyword={keyword} />}
       </RemoteContent>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components';
 import { Fragment } from 'react';
 
 import type { ReactNode } from 'react';
@@ -6,6 +5,7 @@ import type { SessionAccount } from '@linli/shared';
 
 import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
+import { PageRoot } from '../../components/page-root';
 import { useSession } from '../../hooks/useSession';
 import { ROUTES } from '../../navigation/routes';
 
@@ -27,8 +27,8 @@ export function StaffGate({ title, children }: { title: string; children: (accou
 /** A staff desk page: its frame, and `desk` (remounted per account) for signed-in staff only. */
 export function StaffDeskPage({ title, desk }: { title: string; desk: (account: SessionAccount) => ReactNode }) {
   return (
-    <View className='page-root staff-desk'>
+    <PageRoot className='staff-desk'>
       <StaffGate title={title}>{(account) => <Fragment key={account.id}>{desk(account)}</Fragment>}</StaffGate>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 
 import type { ServiceDetail, ServiceOrderView, SessionAccount } from '@linli/shared';
 
 import { HomeOrderForm } from '../../../components/home-order-form';
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
@@ -29,7 +30,7 @@ function ForResident({ service, account }: { service: ServiceDetail; account: Se
 export function HomeOrderBookPage() {
   const service = useServiceDetail(usePageId());
   return (
-    <View className='page-root home-book'>
+    <PageRoot className='home-book'>
       <RemoteRecord state={service.state} onRetry={service.retry} notFoundText='没有找到这项服务，可能已经下线，请返回重新选择'>
         {(found) => (
           <>
@@ -43,7 +44,7 @@ export function HomeOrderBookPage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -8,6 +8,7 @@ import type { ServiceOrderDetail } from '@linli/shared';
 import { CallButton } from '../../../components/call-button';
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
 import { OrderPhotos } from '../../../components/order-photos';
+import { PageRoot } from '../../../components/page-root';
 import { ReasonPicker } from '../../../components/reason-picker';
 import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
@@ -148,9 +149,9 @@ function OrderView({ orderId }: { orderId: string }) {
 export function HomeOrderPage() {
   const orderId = usePageId();
   return (
-    <View className='page-root home-order'>
+    <PageRoot className='home-order'>
       <OrderView key={orderId} orderId={orderId} />
-    </View>
+    </PageRoot>
   );
 }
 

@@ -4,6 +4,7 @@ import { MEAL_BALANCE_ENTRY_KIND_LABELS, MEAL_BALANCE_ENTRY_METHOD_LABELS } from
 
 import type { MealBalanceEntryView, SessionAccount } from '@linli/shared';
 
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { usePageParam } from '../../../hooks/usePageId';
@@ -86,9 +87,9 @@ function BalanceFor({ account }: { account: SessionAccount }) {
 /** `/meals/pages/balance/index?person=<residentId>`: the meal balance and its ledger, mine or a household elder's. */
 export function MealBalancePage() {
   return (
-    <View className='page-root meals'>
+    <PageRoot className='meals'>
       <ResidentGate staffHint='工作人员请在工作台查看老人的助餐余额。'>{(account) => <BalanceFor key={account.id} account={account} />}</ResidentGate>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -6,6 +6,7 @@ import type { MealPointListItem, MenuMealView, MenuView, SessionAccount } from '
 
 import { ChoiceGrid } from '../../../components/choice-grid';
 import { LinkEntry } from '../../../components/link-entry';
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { formatDistance } from '../../../hooks/useCentreOrder';
@@ -148,11 +149,11 @@ function MealsFor({ account }: { account: SessionAccount }) {
 /** `/meals/pages/index/index`: 老年助餐 — for whom, the meal points, today's and tomorrow's menus with the price after subsidy. */
 export function MealsHomePage() {
   return (
-    <View className='page-root meals'>
+    <PageRoot className='meals'>
       <Text className='meals__title'>老年助餐</Text>
       <Text className='meals__line'>社区食堂的饭菜，可以为自己或家里的老人订。</Text>
       <ResidentGate staffHint='工作人员为老人订餐，请到工作台。'>{(account) => <MealsFor key={account.id} account={account} />}</ResidentGate>
-    </View>
+    </PageRoot>
   );
 }
 

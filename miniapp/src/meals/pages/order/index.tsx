@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 
 import type { MealOrderView, PlacedMealOrderView, SessionAccount } from '@linli/shared';
 
+import { PageRoot } from '../../../components/page-root';
 import { RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { usePageParam } from '../../../hooks/usePageId';
@@ -94,9 +95,9 @@ function OrderFor({ account }: { account: SessionAccount }) {
 /** `/meals/pages/order/index?point=&date=&kind=&dish=&person=` (a new order) or `?order=` (new quantities). */
 export function MealOrderPage() {
   return (
-    <View className='page-root meals'>
+    <PageRoot className='meals'>
       <ResidentGate staffHint='工作人员为老人订餐，请到工作台。'>{(account) => <OrderFor key={account.id} account={account} />}</ResidentGate>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { MealOrderView } from '@linli/shared';
 
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
@@ -93,10 +94,10 @@ function Orders() {
 /** `/meals/pages/orders/index`: my and my household's meal orders, with the pickup code, change and cancel. */
 export function MealOrdersPage() {
   return (
-    <View className='page-root meals'>
+    <PageRoot className='meals'>
       <Text className='meals__title'>我的订餐</Text>
       <ResidentGate staffHint='工作人员请在工作台查看助餐订单。'>{(account) => <Orders key={account.id} />}</ResidentGate>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 
 import { SignedCodePanel } from '../../../components/check-in-code';
+import { PageRoot } from '../../../components/page-root';
 import { RemoteRecord } from '../../../components/remote-content';
 import { usePageId } from '../../../hooks/usePageId';
 import { useRemoteById } from '../../../hooks/useRemoteData';
@@ -28,7 +29,7 @@ export function MealPickupPage() {
   const orderId = usePageId();
   const order = useRemoteById(fetchMealOrder, orderId);
   return (
-    <View className='page-root meals meal-pickup'>
+    <PageRoot className='meals meal-pickup'>
       <RemoteRecord state={order.state} onRetry={order.retry} notFoundText='没有找到这个订单。'>
         {(found) => (
           <>
@@ -38,7 +39,7 @@ export function MealPickupPage() {
           </>
         )}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -6,6 +6,7 @@ import type { DispatchMode, SessionAccount } from '@linli/shared';
 import { FailedSignInsNotice } from '../../../components/failed-sign-ins-notice';
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
@@ -151,21 +152,21 @@ export function ProviderAdminPage() {
   const account = state.status === 'signed-in' ? state.account : null;
   if (!isProviderAdmin(account)) {
     return (
-      <View className='page-root provider-admin'>
+      <PageRoot className='provider-admin'>
         <Notice title='服务机构管理' lines={[account ? '您当前登录的不是服务机构管理员账号。' : '请先用管理员账号登录。']} />
         <LinkEntry label='服务机构管理员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className='page-root provider-admin'>
+    <PageRoot className='provider-admin'>
       <FailedSignInsNotice accountId={account.id} />
       <Text className='provider-admin__title'>您好，{account.displayName}</Text>
       <AdminDesk key={account.id} providerId={account.providerId} />
       <Button className='provider-admin__logout' size='large' block onClick={() => void signOut()}>
         退出登录
       </Button>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -7,6 +7,7 @@ import type { ProviderKind, ProviderView } from '@linli/shared';
 import { ChoiceGrid } from '../../../components/choice-grid';
 import { CommunityPicker } from '../../../components/community-picker';
 import { LinkEntry } from '../../../components/link-entry';
+import { PageRoot } from '../../../components/page-root';
 import { ProviderCard } from '../../../components/provider-card';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
@@ -154,13 +155,13 @@ function Apply() {
 /** `/provider/pages/apply/index`: a resident applies for their service organisation to join, and follows the review. */
 export function ProviderApplyPage() {
   return (
-    <View className='page-root provider-apply'>
+    <PageRoot className='provider-apply'>
       <Text className='provider-apply__title'>服务机构入驻</Text>
       <Text className='provider-apply__line'>家政、维修、养老照护等服务机构可以在这里申请入驻。社区工作人员审核通过后，机构管理员就能登录、安排服务人员接单。</Text>
       <ResidentGate purpose='application' staffHint='入驻申请请用居民微信账号提交；已开通的机构管理员请直接用“机构登录”。'>
         {(account) => <Apply key={account.id} />}
       </ResidentGate>
-    </View>
+    </PageRoot>
   );
 }
 

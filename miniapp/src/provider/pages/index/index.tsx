@@ -1,7 +1,6 @@
-import { View } from '@tarojs/components';
-
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
+import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/useSession';
 import { ROUTES } from '../../../navigation/routes';
 import { Workbench } from '../../components/workbench';
@@ -13,26 +12,26 @@ export function ProviderHomePage() {
 
   if (account?.role === 'worker') {
     return (
-      <View className='page-root'>
+      <PageRoot>
         <Workbench key={account.id} />
-      </View>
+      </PageRoot>
     );
   }
   if (account?.role === 'provider_admin') {
     return (
-      <View className='page-root'>
+      <PageRoot>
         <Notice title={`您好，${account.displayName}`} lines={['您是服务机构管理员：管理服务人员和派单方式。']} />
         <LinkEntry label='服务机构管理' hint='服务人员、邀请码、派单方式' url={ROUTES.providerAdmin} />
         <LinkEntry label='助餐点管理' hint='社区食堂：今日订单、取餐核销、后厨统计、菜单' url={ROUTES.canteenHome} />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className='page-root'>
+    <PageRoot>
       <Notice title='服务人员工作台' lines={['绑定后，您可以在这里上线接单、抢单，并记录服务完成情况。']} />
       <LinkEntry label='用邀请码绑定微信' hint='第一次使用的服务人员请先绑定' url={ROUTES.workerBinding} />
       <LinkEntry label='服务机构管理员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
-    </View>
+    </PageRoot>
   );
 }
 

@@ -7,6 +7,7 @@ import type { SessionAccount } from '@linli/shared';
 import { FailedSignInsNotice } from '../../../components/failed-sign-ins-notice';
 import { LinkEntry } from '../../../components/link-entry';
 import { Notice } from '../../../components/notice';
+import { PageRoot } from '../../../components/page-root';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
 import { usePendingApplicationCount } from '../../hooks/useProviderReview';
 import { useSession } from '../../../hooks/useSession';
@@ -65,21 +66,21 @@ export function StaffHomePage() {
 
   if (state.status === 'signed-in' && WORKBENCH_ROLES.has(state.account.role)) {
     return (
-      <View className='page-root staff-home'>
+      <PageRoot className='staff-home'>
         <FailedSignInsNotice accountId={state.account.id} />
         {state.account.role === 'admin' && <HolidayCalendarWarning />}
         <Greeting account={state.account} onSignOut={() => void session.signOut()} />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className='page-root staff-home'>
+    <PageRoot className='staff-home'>
       <Notice
         title='社区工作人员工作台'
         lines={['这里用于处理居民的预约和派单。', state.status === 'signed-in' ? '您当前登录的不是工作人员账号，请用工作账号重新登录。' : '请先用工作账号登录。']}
       />
       <LinkEntry label='工作人员登录' hint='使用账号和密码登录' url={ROUTES.staffLogin} />
-    </View>
+    </PageRoot>
   );
 }
 

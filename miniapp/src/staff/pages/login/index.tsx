@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 
+import { PageRoot } from '../../../components/page-root';
 import { SubmitButton } from '../../../components/submit-button';
 import { TextField } from '../../../components/text-field';
 import { useStaffLogin } from '../../hooks/useStaffLogin';
@@ -11,7 +12,7 @@ import './index.scss';
 export function StaffLoginPage() {
   const login = useStaffLogin(openHomeOf);
   return (
-    <View className='page-root staff-login'>
+    <PageRoot className='staff-login'>
       <Text className='staff-login__title'>社区工作人员/服务机构 登录</Text>
       <Text className='staff-login__line'>请输入单位为您开通的账号和密码。</Text>
       <TextField label='账号' value={login.username} onChange={login.setUsername} inputClassName='staff-login-username' maxlength={64} />
@@ -20,7 +21,7 @@ export function StaffLoginPage() {
       <SubmitButton className='staff-login-submit' pending={login.pending} onClick={login.submit}>
         登录
       </SubmitButton>
-    </View>
+    </PageRoot>
   );
 }
 
