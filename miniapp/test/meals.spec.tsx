@@ -11,7 +11,7 @@ import { TOMORROW } from './support/meal-fixtures';
 import { findAll, findOne } from './support/interact';
 import { profileOf } from './support/people';
 import { servePerTest } from './support/serve';
-import { locationStub, navigations, routeParams } from './support/taro-h5';
+import { locationStub, mapStub, navigations, routeParams } from './support/taro-h5';
 
 import type { FakeMeals } from './support/fake-meals';
 
@@ -151,6 +151,43 @@ describe('ordering a meal', () => {
     // Delivery goes to the person's own address.
     click(optionNamed(container, '送餐'));
     await waitFor(() => expect(container.querySelector('.meal-form__address')?.textContent).toBe('送到：中南路 12 号'));
+  });
+
+  it('送餐 to a door picked on the map: the quote and the order carry its point (the canteen checks its radius), a closed picker keeps the address', async () => {
+    const fake = createFakeMeals();
+    const { container } = await openOrder(fake);
+    await waitFor(() => expect(optionNamed(container, '送餐')).toBeDefined());
+    click(optionNamed(container, '送餐'));
+    const place = await findOne(container, '.meal-form__place');
+    expect(place.textContent).toBe('在地图上选家门位置（可不选）');
+
+    mapStub.chosen = 'cancelled';
+    click(place);
+    expect((await findOne(container, '.meal-form__place-hint')).textContent).toBe('没有选到位置。不选也可以，送餐员会按地址送到。');
+
+    mapStub.chosen = { latitude: 31.8421, longitude: 117.2512, name: '中南路 12 号院', address: '合肥市蜀山区中南路 12 号' };
+    click(place);
+    await waitFor(() => expect(container.querySelector('.meal-form__place')?.textContent).toBe('已在地图上选：中南路 12 号院（点此重选）'));
+    await waitFor(() => expect(fake.quotes.at(-1)).toMatchObject({ fulfilment: 'delivery', latitude: 31.8421, longitude: 117.2512 }));
+
+    click(container.querySelector('.meal-form__submit'));
+    await findOne(container, '.meal-saved');
+    expect(fake.posts.at(-1)!.body).toMatchObject({ fulfilment: 'delivery', latitude: 31.8421, longitude: 117.2512 });
+  });
+
+  it('dining in never sends a point picked for 送餐', async () => {
+    const fake = createFakeMeals();
+    const { container } = await openOrder(fake);
+    await waitFor(() => expect(optionNamed(container, '送餐')).toBeDefined());
+    click(optionNamed(container, '送餐'));
+    mapStub.chosen = { latitude: 31.8421, longitude: 117.2512, name: '中南路 12 号院', address: '合肥市蜀山区中南路 12 号' };
+    click(await findOne(container, '.meal-form__place'));
+    await waitFor(() => expect(container.querySelector('.meal-form__place')?.textContent).toContain('已在地图上选'));
+    click(optionNamed(container, '堂食'));
+    click(container.querySelector('.meal-form__submit'));
+    await findOne(container, '.meal-saved');
+    expect(fake.posts.at(-1)!.body.fulfilment).toBe('dine_in');
+    expect(fake.posts.at(-1)!.body).not.toHaveProperty('latitude');
   });
 });
 

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { initialCentreId, orderCentresFor } from '@linli/shared';
@@ -13,10 +12,12 @@ import { orderErrorMessage } from '../texts/order-messages';
 import { fieldErrorsOf } from '../forms/field-errors';
 import { fetchHousehold, fetchMyProfile } from '../services/profile';
 import { SELF_RELATION } from '../texts/booking-messages';
+import { placeCoordinates, useMapPoint } from './useMapPoint';
 import { useRemoteData } from './useRemoteData';
 
 import type { WindowPresetKey } from '../forms/visit-window';
 import type { BookingPerson } from './useBookingFlow';
+import type { ChosenPlace } from './useMapPoint';
 import type { RemoteDataHandle } from './useRemoteData';
 
 /** Someone a home visit can be for, with the address on file (prefilled into the form). */
@@ -39,13 +40,6 @@ export function useHomeOrderPeople(account: SessionAccount): RemoteDataHandle<Ho
 
 export const ADDRESS_LIMITS = { min: 4, max: 200 } as const;
 export const DESCRIPTION_LIMITS = { min: 2, max: 500 } as const;
-
-/** Where the resident pointed on the map (GCJ-02), for the worker's navigation. */
-export interface ChosenPlace {
-  latitude: number;
-  longitude: number;
-  name: string;
-}
 
 export type HomeOrderField = 'centre' | 'person' | 'address' | 'window' | 'description';
 
@@ -111,8 +105,7 @@ export function useHomeOrderForm(
   const [date, setDate] = useState<string | null>(dates[0] ?? null);
   const [preset, setPreset] = useState<WindowPresetKey | null>(null);
   const [description, setDescription] = useState('');
-  const [place, setPlace] = useState<ChosenPlace | null>(null);
-  const [placeMessage, setPlaceMessage] = useState<string | null>(null);
+  const mapPoint = useMapPoint('没有选到位置。不选也可以，服务人员会按地址上门。');
   const [errors, setErrors] = useState<Partial<Record<HomeOrderField, string>>>({});
   const [outcome, setOutcome] = useState<HomeOrderOutcome>({ status: 'idle' });
   // One Idempotency-Key per form, kept with the body it was sent with: a second tap or a retry after a lost answer
@@ -149,16 +142,8 @@ export function useHomeOrderForm(
     clearError('window');
   };
 
-  const choosePlace = () => {
-    setPlaceMessage(null);
-    Taro.chooseLocation({}).then(
-      (picked) => {
-        setPlace({ latitude: picked.latitude, longitude: picked.longitude, name: picked.name || picked.address });
-        if (!address.trim() && picked.address) setAddressValue(`${picked.address}${picked.name ? ` ${picked.name}` : ''}`);
-      },
-      () => setPlaceMessage('没有选到位置。不选也可以，服务人员会按地址上门。'),
-    );
-  };
+  // The map's address fills the address field only while the resident has typed none.
+  const choosePlace = () => mapPoint.choose((pickedAddress) => setAddressValue((current) => (current.trim() ? current : pickedAddress)));
 
   const check = (): Partial<Record<HomeOrderField, string>> => {
     const found: Partial<Record<HomeOrderField, string>> = {};
@@ -190,7 +175,7 @@ export function useHomeOrderForm(
       address: address.trim(),
       ...windowOf(date!, preset!),
       description: description.trim(),
-      ...(place ? { latitude: place.latitude, longitude: place.longitude } : {}),
+      ...placeCoordinates(mapPoint.place),
     };
     const body = JSON.stringify(input);
     if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
@@ -236,8 +221,8 @@ export function useHomeOrderForm(
       setDescription(value);
       clearError('description');
     },
-    place,
-    placeMessage,
+    place: mapPoint.place,
+    placeMessage: mapPoint.message,
     choosePlace,
     errors,
     outcome,

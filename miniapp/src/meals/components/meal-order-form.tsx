@@ -56,6 +56,20 @@ export interface MealOrderFormProps {
   onSaved: (order: PlacedMealOrderView) => void;
 }
 
+/** 送餐: the address it goes to, and the door on the map if the resident points at it (the radius is checked then). */
+function DeliveryPlace({ form, address }: { form: MealOrderFormHandle; address: string | null }) {
+  const { place, message } = form.homePoint;
+  return (
+    <>
+      <Text className='meal-form__line meal-form__address'>{address ? `送到：${address}` : MEAL_MESSAGES.NO_ADDRESS + '请先在“我的”里填写。'}</Text>
+      <Button className='meal-form__place' size='large' block onClick={() => form.homePoint.choose()}>
+        {place ? `已在地图上选：${place.name}（点此重选）` : '在地图上选家门位置（可不选）'}
+      </Button>
+      {message && <Text className='meal-form__line meal-form__place-hint'>{message}</Text>}
+    </>
+  );
+}
+
 /**
  * One meal for one person on one screen: portions per dish, 堂食/自取/送餐, 到店付, 助餐余额 or 微信支付, the price after subsidy,
  * then 确认订餐. Changing an order shows the same dishes with the portions ordered.
@@ -102,9 +116,7 @@ export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }
             value={form.fulfilment ? MEAL_FULFILMENT_LABELS[form.fulfilment] : null}
             onChange={(label) => form.chooseFulfilment(point.fulfilments[fulfilmentLabels.indexOf(label)])}
           />
-          {form.fulfilment === 'delivery' && (
-            <Text className='meal-form__line meal-form__address'>{person.address ? `送到：${person.address}` : MEAL_MESSAGES.NO_ADDRESS + '请先在“我的”里填写。'}</Text>
-          )}
+          {form.fulfilment === 'delivery' && <DeliveryPlace form={form} address={person.address} />}
           <ChoiceGrid
             label='怎么付款'
             options={paymentLabels}

@@ -3,12 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView, PlacedMealOrderView } from '@linli/shared';
 
 import { useActions } from '../../hooks/useActions';
+import { placeCoordinates, useMapPoint } from '../../hooks/useMapPoint';
 import { ApiError } from '../../services/api-error';
 import { newIdempotencyKey } from '../../services/bookings';
 import { changeMealOrder, createMealOrder, quoteMeal } from '../../services/meals';
 import { MEAL_MESSAGES, mealErrorMessage } from '../../texts/meal-messages';
 
 import type { ActionState } from '../../hooks/useActions';
+import type { MapPointHandle } from '../../hooks/useMapPoint';
 import type { MealPerson } from './useMealPeople';
 
 /** Portions of one dish an order may hold (the API's limit). */
@@ -32,6 +34,8 @@ export interface MealOrderFormHandle {
   step: (dishId: string, delta: 1 | -1) => void;
   fulfilment: MealFulfilment | null;
   chooseFulfilment: (fulfilment: MealFulfilment) => void;
+  /** 送餐: the door on the map (optional) — the delivery radius is checked against it and the run goes nearest first. */
+  homePoint: MapPointHandle;
   payment: MealPaymentMethod;
   choosePayment: (payment: MealPaymentMethod) => void;
   /** Sum of the menu prices of the lines chosen, fen. */
@@ -70,11 +74,15 @@ export function useMealOrderForm(
   const [fulfilment, setFulfilment] = useState<MealFulfilment | null>(() => (mode.kind === 'change' ? mode.order.fulfilment : (point.fulfilments[0] ?? null)));
   const [payment, setPayment] = useState<MealPaymentMethod>(() => (mode.kind === 'change' ? mode.order.paymentMethod : 'at_pickup'));
   const [quote, setQuote] = useState<LiveQuote>({ status: 'none' });
+  const homePoint = useMapPoint('没有选到位置。不选也可以，送餐员会按地址送到。');
   const actions = useActions<'submit'>();
   const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
 
   const lines = linesOf(quantities);
   const linesKey = JSON.stringify(lines);
+  // Only a delivery goes to the point: pickup and dining in never send one.
+  const deliveryAt = fulfilment === 'delivery' ? placeCoordinates(homePoint.place) : {};
+  const deliveryKey = JSON.stringify(deliveryAt);
   const grossFen = lines.reduce((sum, line) => sum + line.quantity * (meal.dishes.find((dish) => dish.id === line.dishId)?.priceFen ?? 0), 0);
 
   // A change keeps its stored price until saved: a quote now would count the order's own subsidy against its caps.
@@ -93,6 +101,7 @@ export function useMealOrderForm(
       mealKind: meal.mealKind,
       fulfilment: fulfilment,
       lines: JSON.parse(linesKey) as MealOrderLineInput[],
+      ...(JSON.parse(deliveryKey) as typeof deliveryAt),
     };
     quoteMeal(input).then(
       (price) => current && setQuote({ status: 'ready', price }),
@@ -104,7 +113,7 @@ export function useMealOrderForm(
     return () => {
       current = false;
     };
-  }, [quoting, point.id, person.id, meal.mealDate, meal.mealKind, fulfilment, linesKey]);
+  }, [quoting, point.id, person.id, meal.mealDate, meal.mealKind, fulfilment, linesKey, deliveryKey]);
 
   const step = (dishId: string, delta: 1 | -1) => {
     const dish = meal.dishes.find((candidate) => candidate.id === dishId);
@@ -132,7 +141,7 @@ export function useMealOrderForm(
       actions.fail('submit', MEAL_MESSAGES.NO_ADDRESS);
       return;
     }
-    const input = { mealPointId: point.id, residentId: person.id, mealDate: meal.mealDate, mealKind: meal.mealKind, fulfilment, lines, paymentMethod: payment };
+    const input = { mealPointId: point.id, residentId: person.id, mealDate: meal.mealDate, mealKind: meal.mealKind, fulfilment, lines, paymentMethod: payment, ...deliveryAt };
     const body = JSON.stringify(input);
     if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
     else sent.current.body = body;
@@ -148,6 +157,7 @@ export function useMealOrderForm(
       setFulfilment(value);
       actions.reset('submit');
     },
+    homePoint,
     payment,
     choosePayment: (value) => {
       setPayment(value);
