@@ -268,6 +268,16 @@ describe('changing an order, its pickup code and the balance', () => {
     expect((await findOne(container, '.meal-saved')).textContent).toContain('已保存修改');
     expect(fake.changes).toEqual([{ lines: [{ dishId: 'd-chicken', quantity: 2 }] }]);
     expect(fake.quotes).toEqual([]);
+    expect(container.querySelector('.meal-form__wechat-pay-change')).toBeNull();
+  });
+
+  it('修改份数 of a WeChat Pay order says first that it can only become smaller (the API refuses more)', async () => {
+    const fake = createFakeMeals();
+    fake.orders = [{ ...placed(), paymentMethod: 'wechat_pay' }];
+    await serve(fake);
+    routeParams.order = 'order-1';
+    const { container } = render(<MealOrderPage />);
+    expect((await findOne(container, '.meal-form__wechat-pay-change')).textContent).toBe('微信支付的订单只能减少份数，少的钱原路退回微信。要加菜，请再下一单。');
   });
 
   it('the pickup code shows six digits under the QR and is asked for again before it expires', async () => {

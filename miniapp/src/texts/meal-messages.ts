@@ -18,6 +18,7 @@ export const MEAL_MESSAGES = {
   NETWORK_RETRY: '网络不稳定，没有收到结果。请再点一次，不会重复下单。',
   NO_DISH: '请至少选一份菜。',
   NO_ADDRESS: '送餐需要填写地址（小区、楼栋、门牌号）。',
+  WECHAT_PAY_CHANGE: '微信支付的订单只能减少份数，少的钱原路退回微信。要加菜，请再下一单。',
 } as const;
 
 function detail<T>(error: ApiError, key: string): T | undefined {

@@ -105,9 +105,13 @@ export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }
       })}
 
       {changing ? (
-        <Text className='meal-form__line'>
-          {MEAL_FULFILMENT_LABELS[mode.order.fulfilment]}，{MEAL_PAYMENT_METHOD_LABELS[mode.order.paymentMethod]}
-        </Text>
+        <>
+          <Text className='meal-form__line'>
+            {MEAL_FULFILMENT_LABELS[mode.order.fulfilment]}，{MEAL_PAYMENT_METHOD_LABELS[mode.order.paymentMethod]}
+          </Text>
+          {/* The API refuses a WeChat Pay change that costs more (one amount per payment): said before, not after a tap. */}
+          {mode.order.paymentMethod === 'wechat_pay' && <Text className='meal-form__line meal-form__wechat-pay-change'>{MEAL_MESSAGES.WECHAT_PAY_CHANGE}</Text>}
+        </>
       ) : (
         <>
           <ChoiceGrid
