@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { OutboxModule } from '../outbox';
+import { WechatModule } from '../wechat';
 import { DeadLettersController } from './dead-letters.controller';
 import { DeadLettersService } from './dead-letters.service';
 import { InboxChannel } from './inbox-channel';
@@ -12,9 +13,10 @@ import { NotificationRecipients } from './notification-recipients';
 import { NotificationRelay } from './notification-relay';
 import { InboxRetentionSweeper, NotificationRelaySweeper } from './notification-sweepers';
 import { NotificationsRepository } from './notifications.repository';
+import { WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS } from './wechat-subscribe-channel';
 
 @Module({
-  imports: [AuditModule, OutboxModule],
+  imports: [AuditModule, OutboxModule, WechatModule],
   controllers: [InboxController, DeadLettersController],
   providers: [
     Clock,
@@ -27,6 +29,7 @@ import { NotificationsRepository } from './notifications.repository';
     DeadLettersService,
     NotificationRelaySweeper,
     InboxRetentionSweeper,
+    ...WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS,
   ],
   exports: [NotificationChannels],
 })
