@@ -16,6 +16,7 @@ module.exports = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '<rootDir>/test/support/taro-h5.ts',
     '\\.(css|scss)$': '<rootDir>/test/support/style-stub.js',
+    '\\.png$': '<rootDir>/test/support/image-stub.js',
   },
   // Build-time constants the Taro build would inject (Taro's runtime reads its ENABLE_* switches as globals).
   // Every test points the request layer at its own server, so the base URL here is never reached.

@@ -17,6 +17,7 @@ export const ROUTES = {
   service: '/pages/service/index',
   book: '/pages/book/index',
   orders: '/pages/orders/index',
+  services: '/pages/services/index',
   staffBookings: '/staff/pages/bookings/index',
   staffBook: '/staff/pages/book/index',
   staffSchedule: '/staff/pages/schedule/index',
@@ -103,6 +104,10 @@ export function openService(serviceId: string): void {
 
 export function openMeTab(): void {
   void Taro.switchTab({ url: ROUTES.me });
+}
+
+export function openServicesTab(): void {
+  void Taro.switchTab({ url: ROUTES.services });
 }
 
 export function openOrdersTab(): void {

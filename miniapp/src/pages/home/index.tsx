@@ -3,15 +3,18 @@ import { Text, View } from '@tarojs/components';
 
 import type { CentreSummary } from '@linli/shared';
 
+import { PageRoot } from '../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { useCatalogue } from '../../hooks/useCatalogue';
 import { useCentres } from '../../hooks/useCentres';
 import { useCommunities } from '../../hooks/useCommunities';
+import { useElderMode } from '../../hooks/useElderMode';
 import { useSession } from '../../hooks/useSession';
 import { centrePageUrl } from '../centre/url';
 import { CategoryTiles } from './category-tiles';
 import { CentreCard } from './centre-card';
 import { CommunityCard } from './community-card';
+import { ElderHome } from './elder-home';
 import { MealTile } from './meal-tile';
 import { MessagesEntry } from './messages-entry';
 import { NextUp } from './next-up';
@@ -23,7 +26,8 @@ function openCentre(centre: CentreSummary): void {
   void Taro.navigateTo({ url: centrePageUrl(centre.id) });
 }
 
-export function HomePage() {
+/** 首页 as everyone sees it outside elder mode: what is near, every category, the centres and communities. */
+function FullHome() {
   const catalogue = useCatalogue();
   const communities = useCommunities();
   const centres = useCentres();
@@ -32,7 +36,7 @@ export function HomePage() {
   const resident = session.status === 'signed-in' && session.account.role === 'resident' && !session.account.consentRequired ? session.account : null;
 
   return (
-    <View className='page-root home'>
+    <>
       {resident && <NextUp key={resident.id} />}
       {resident && <MessagesEntry key={`messages-${resident.id}`} />}
       <View className='home__section'>
@@ -55,8 +59,14 @@ export function HomePage() {
           {(items) => items.map((community) => <CommunityCard key={community.id} community={community} />)}
         </RemoteContent>
       </View>
-    </View>
+    </>
   );
+}
+
+/** 首页: the full page, or in 长辈模式 only the big tiles of the most used entries (elder-home). */
+export function HomePage() {
+  const elderMode = useElderMode();
+  return <PageRoot className='home'>{elderMode.on ? <ElderHome /> : <FullHome />}</PageRoot>;
 }
 
 export default HomePage;
