@@ -17,7 +17,12 @@ export interface WxStandIn {
   previewed: unknown[];
 }
 
-export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>): WxStandIn {
+export interface WxStandInOptions {
+  /** WeChat's font size setting in px (17 is the standard size; about 24 is care mode, 关怀模式). */
+  fontSizeSetting?: number;
+}
+
+export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>, { fontSizeSetting = 16 }: WxStandInOptions = {}): WxStandIn {
   const storage = new Map<string, unknown>();
   const navigations: string[] = [];
   const requests: string[] = [];
@@ -111,8 +116,9 @@ export function createWxStandIn(routes: Record<string, { status: number; body: u
       screenWidth: 375,
       pixelRatio: 2,
       SDKVersion: '3.7.0',
-      fontSizeSetting: 16,
+      fontSizeSetting,
     }),
+    getAppBaseInfo: () => ({ SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', fontSizeSetting, fontSizeScaleFactor: fontSizeSetting / 17 }),
     canIUse: () => true,
     nextTick: (callback: () => void) => setTimeout(callback),
   };
