@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { OutletSearchItem } from '@linli/shared';
 
+import { PageRoot } from '../../../components/page-root';
 import { isEmptyList, RemoteContent } from '../../../components/remote-content';
 import { useCommunities } from '../../../hooks/useCommunities';
 import { ROUTES, openPage, pageUrlWithId } from '../../../navigation/routes';
@@ -53,7 +54,7 @@ export function OutletsPage() {
   const open = (outlet: OutletSearchItem) => openOutlet(outlet.id);
 
   return (
-    <View className='page-root outlets'>
+    <PageRoot className='outlets'>
       <Text className='outlets__title'>附近的便民网点</Text>
       {search.origin.kind === 'locating' && <Text className='outlets__hint'>正在获取您的位置…</Text>}
       {search.origin.kind === 'community' && <CommunityChoice search={search} />}
@@ -92,7 +93,7 @@ export function OutletsPage() {
           )}
         </RemoteContent>
       )}
-    </View>
+    </PageRoot>
   );
 }
 

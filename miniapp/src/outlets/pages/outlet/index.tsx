@@ -19,6 +19,7 @@ import {
 
 import type { OutletReportReason, OutletView } from '@linli/shared';
 
+import { PageRoot } from '../../../components/page-root';
 import { RemoteRecord } from '../../../components/remote-content';
 import { showOnMap } from '../../../device/map';
 import { previewPhotos } from '../../../device/photos';
@@ -145,11 +146,11 @@ function OutletDetails({ outlet, handle }: { outlet: OutletView; handle: OutletH
 export function OutletPage() {
   const handle = useOutlet(usePageId());
   return (
-    <View className='page-root'>
+    <PageRoot>
       <RemoteRecord state={handle.state} onRetry={handle.retry} notFoundText='这个网点已不在目录中'>
         {(outlet) => <OutletDetails outlet={outlet} handle={handle} />}
       </RemoteRecord>
-    </View>
+    </PageRoot>
   );
 }
 
