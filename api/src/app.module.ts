@@ -9,6 +9,7 @@ import { AppointmentsModule } from './modules/appointments';
 import { AuthModule } from './modules/auth';
 import { CatalogueModule } from './modules/catalogue';
 import { HealthModule } from './modules/health';
+import { LiveModule } from './modules/live';
 import { DispatchModule } from './modules/dispatch';
 import { MealSubsidiesModule } from './modules/meal-subsidies';
 import { MealsModule } from './modules/meals';
@@ -42,6 +43,7 @@ export class AppModule {
         DispatchModule,
         MealSubsidiesModule,
         MealsModule,
+        LiveModule,
         PaymentsModule,
         OutletsModule,
         NotificationsModule,

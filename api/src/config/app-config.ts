@@ -38,6 +38,18 @@ export interface AppConfig {
   dispatch: DispatchConfig;
   notifications: NotificationsConfig;
   meals: MealsConfig;
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** How often each instance reads new outbox rows for its live sockets (ms); ignored when `redisUrl` is set. 0 = off. */
+  followMs: number;
+  /** Redis for live updates across instances (pub/sub after commit) instead of following the outbox; null = follow. */
+  redisUrl: string | null;
+  /** How often a socket is pinged; one that has not answered the previous ping by then is dropped. */
+  heartbeatSeconds: number;
+  /** How long a socket may take to send its access token after connecting. */
+  authTimeoutSeconds: number;
 }
 
 export interface MealsConfig {
@@ -246,6 +258,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     meals: {
       deliverySweepSeconds: readInteger(env, 'MEAL_DELIVERY_SWEEP_SECONDS', 60, 0, 3600),
+    },
+    live: {
+      followMs: readInteger(env, 'LIVE_FOLLOW_MS', 1000, 0, 60_000),
+      redisUrl: env.REDIS_URL?.trim() || null,
+      heartbeatSeconds: readInteger(env, 'LIVE_HEARTBEAT_SECONDS', 25, 1, 600),
+      authTimeoutSeconds: readInteger(env, 'LIVE_AUTH_TIMEOUT_SECONDS', 10, 1, 120),
     },
   };
 }

@@ -27,6 +27,7 @@ import { WechatPayPartialRefundsTopUps1796112800000 } from './1796112800000-wech
 import { MealDeliveryRecommit1796135675487 } from './1796135675487-meal-delivery-recommit';
 import { NotificationRelayInbox1796135894152 } from './1796135894152-notification-relay-inbox';
 import { WechatAccessTokenSubscribeGrants1796136238328 } from './1796136238328-wechat-access-token-subscribe-grants';
+import { OutboxCreatedIndex1796177272130 } from './1796177272130-outbox-created-index';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -56,4 +57,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   MealDeliveryRecommit1796135675487,
   NotificationRelayInbox1796135894152,
   WechatAccessTokenSubscribeGrants1796136238328,
+  OutboxCreatedIndex1796177272130,
 ];

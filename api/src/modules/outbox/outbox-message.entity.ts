@@ -13,6 +13,8 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 @Entity({ name: 'outbox_message' })
 @Index('ix_outbox_due', ['state', 'availableAt'])
 @Index('uq_outbox_schedule_key', ['scheduleKey'], { unique: true })
+/** The live module follows the outbox in (created_at, id) order, independent of the relay's state (docs/notifications.md). */
+@Index('ix_outbox_created', ['createdAt', 'id'])
 export class OutboxMessage {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
