@@ -51,7 +51,7 @@ export function SignedCodePanel({ state, onRefresh, texts }: SignedCodePanelProp
         {(found) => (
           <>
             <Text className='check-in-code__hint'>{texts.hint}</Text>
-            <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel={texts.qrLabel} />
+            <Image className='check-in-code__qr' src={qrDataUrl(found.code)} mode='aspectFit' ariaLabel={texts.qrLabel} nativeProps={{ alt: texts.qrLabel }} />
             {found.shortCode && (
               <>
                 <Text className='check-in-code__short'>{groupShortCode(found.shortCode)}</Text>

@@ -30,6 +30,10 @@ export function TextField({ label, value, onChange, error, hint, placeholder, in
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass='text-field__placeholder'
+        // The label is a Text beside the input, which a screen reader does not tie to it: name the input itself
+        // (aria-label on weapp; on H5 Taro passes nativeProps to the inner <input>).
+        ariaLabel={label}
+        nativeProps={{ 'aria-label': label }}
         onInput={(event) => onChange(event.detail.value)}
       />
       {hint && !error && <Text className='text-field__hint'>{hint}</Text>}

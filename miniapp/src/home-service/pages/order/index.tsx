@@ -67,7 +67,14 @@ function RatePanel({ handle }: { handle: HomeOrderHandle }) {
       <Text className='home-form__label'>给这次服务打分</Text>
       <Stars handle={handle} />
       <Text className='home-form__label'>说几句（可不填）</Text>
-      <Textarea className='home-form__description home-order__comment' value={handle.comment} maxlength={COMMENT_MAX} onInput={(event) => handle.setComment(event.detail.value)} />
+      <Textarea
+        className='home-form__description home-order__comment'
+        value={handle.comment}
+        maxlength={COMMENT_MAX}
+        ariaLabel='说几句（可不填）'
+        nativeProps={{ 'aria-label': '说几句（可不填）' }}
+        onInput={(event) => handle.setComment(event.detail.value)}
+      />
       <SubmitButton className='home-order__rate-confirm' pending={handle.action.status === 'pending'} onClick={handle.rate}>
         提交评价
       </SubmitButton>
