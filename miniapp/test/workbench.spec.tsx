@@ -194,7 +194,7 @@ describe('worker workbench (provider/pages/index)', () => {
     await waitFor(() => expect(container.querySelector('.worker-tab--jobs')?.textContent).toBe('当前订单（1）'));
   });
 
-  it('while online: asks for an offer every 5 s and reports the position every 60 s (refused location: no report)', async () => {
+  it('while online with the live socket down: asks for an offer every 15 s and reports the position every 60 s (refused location: no report)', async () => {
     fakeIntervalsOnly();
     const fake = createFakeDispatch({ worker: workerProfileOf({ online: true }) });
     const { api } = await openBench(fake);

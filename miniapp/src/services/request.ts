@@ -109,6 +109,19 @@ export function apiUrl(path: string): string {
   return `${config.baseUrl}${path}`;
 }
 
+/**
+ * The access token a live socket signs in with: the same one requests send, renewed first when due (null when
+ * signed out). A socket the server closes as unauthorized asks again after `renewAccessToken`.
+ */
+export function accessTokenForSocket(): Promise<string | null> {
+  return currentToken();
+}
+
+/** Renews the session whose access token `staleToken` was refused (the live socket's 4401); false when signed out. */
+export function renewAccessToken(staleToken: string): Promise<boolean> {
+  return renewSession(staleToken);
+}
+
 function send<T>(path: string, options: RequestOptions): Promise<T> {
   return withSession(options.auth !== false, (token) => sendOnce<T>(path, options, token));
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DispatchOfferView, ServiceOrderView } from '@linli/shared';
 
 import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
+import { useLive } from '../../hooks/useLive';
 import { useInterval } from '../../hooks/usePolling';
 import { ApiError } from '../../services/api-error';
 import { acceptOffer, fetchWorkerOffer, rejectOffer } from '../../services/worker';
@@ -11,8 +12,11 @@ import { secondsLeftAfter } from '../../texts/order-messages';
 import type { ReasonValue } from '../../forms/reason';
 import type { CardRequestsHandle } from './useCardRequests';
 
-/** How often, while online and on screen, the workbench looks for an offer. */
-export const OFFER_POLL_MS = 5_000;
+/**
+ * How often, while online and on screen, the workbench looks for an offer when the live socket is down. While it is
+ * up, an offer arrives by the socket and nothing is polled.
+ */
+export const OFFER_POLL_MS = 15_000;
 
 export const REJECT_REASONS = ['距离太远', '时间冲突', '技能不符', '其他'] as const;
 
@@ -34,7 +38,9 @@ export interface OfferHandle {
 }
 
 /**
- * The offer the dispatcher made this worker: looked for every OFFER_POLL_MS while `active` (online and on screen),
+ * The offer the dispatcher made this worker: pushed by the live socket while `active` (online and on screen) — an
+ * `offer` frame, or a change of one of the worker's orders (an offer withdrawn), makes it look at once — and looked
+ * for every OFFER_POLL_MS only while the socket is down,
  * counted down, dropped when its time is up. 接单 hands the order to `takeJob`; 拒单 needs a reason.
  */
 export function useOffer(active: boolean, cards: CardRequestsHandle, takeJob: (saved: ServiceOrderView, notice: string) => void, say: (notice: string) => void): OfferHandle {
@@ -70,11 +76,15 @@ export function useOffer(active: boolean, cards: CardRequestsHandle, takeJob: (s
     );
   }, []);
 
+  const live = useLive(active, (frame) => {
+    if (frame.type === 'offer' || frame.type === 'order') poll();
+  });
   useEffect(() => {
+    // Also when the socket comes up: what was offered while it was down is looked for once.
     if (active) poll();
     else setOffer(null);
-  }, [active, poll]);
-  useInterval(poll, OFFER_POLL_MS, active);
+  }, [active, live, poll]);
+  useInterval(poll, OFFER_POLL_MS, active && !live);
   useInterval(() => setNow(Date.now()), 1000, offer !== null);
 
   const secondsLeft = offer ? secondsLeftAfter(offer.secondsLeft, now - receivedAt) : 0;
