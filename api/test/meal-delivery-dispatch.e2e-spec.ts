@@ -4,6 +4,7 @@ import { MealDeliveryRun } from '../src/modules/meals/meal-delivery-run.entity';
 import { MealDeliveryStop } from '../src/modules/meals/meal-delivery-stop.entity';
 import { MealOrder } from '../src/modules/meals/meal-order.entity';
 import { MealWindowRow } from '../src/modules/meals/meal-window.entity';
+import { NotificationRelay } from '../src/modules/notifications/notification-relay';
 import { OutboxMessage } from '../src/modules/outbox/outbox-message.entity';
 import { stableId } from '../src/seed/stable-id';
 import { goOnline, serviceDayHasCome, type TestWorker } from './support/dispatch';
@@ -32,6 +33,8 @@ describe('meal delivery runs as dispatch orders', () => {
   const tap = (worker: TestWorker, mealOrderId: string, step: 'deliver' | 'not-at-home') =>
     t.http().post(`/api/worker/meal-deliveries/${mealOrderId}/${step}`).set(bearer(worker.login));
   const statusOf = async (mealOrderId: string) => (await t.dataSource.getRepository(MealOrder).findOneByOrFail({ id: mealOrderId })).status;
+  const topicsOf = async (topic: string) =>
+    (await t.dataSource.getRepository(OutboxMessage).find({ where: { topic } })).map((message) => (message.payload as { orderId: string }).orderId);
   const runOrder = async (orderId: string) => t.dataSource.getRepository(ServiceOrder).findOneByOrFail({ id: orderId });
 
   beforeAll(async () => {
@@ -143,6 +146,8 @@ describe('meal delivery runs as dispatch orders', () => {
     expect(await statusOf(meals.liJianguo)).toBe('out_for_delivery');
     expect(await statusOf(meals.wang)).toBe('out_for_delivery');
     expect(await statusOf(meals.liMing)).toBe('ready');
+    // Each meal that left tells its elder (and family): on the way, once; the meal still at the point says nothing.
+    expect((await topicsOf('meal_order.on_the_way')).sort()).toEqual([meals.liJianguo, meals.wang].sort());
     [andaRun] = await runsOf(first);
     expect(andaRun.stops.map((stop) => stop.actions)).toEqual([
       ['deliver', 'report_not_at_home'],
@@ -165,6 +170,18 @@ describe('meal delivery runs as dispatch orders', () => {
     expect(answers.find((answer) => answer.status === 409)!.body.code).toBe('INVALID_TRANSITION');
     expect(await statusOf(meals.liJianguo)).toBe('delivered');
     expect((await runOrder(andaRun.orderId)).status).toBe('in_service');
+    // Delivered once, so told once: 李明, who ordered for his father 李建国, reads it in his 消息.
+    expect(await topicsOf('meal_order.delivered')).toEqual([meals.liJianguo]);
+    while ((await t.app.get(NotificationRelay).relayDue()) > 0);
+    const inbox = (
+      await t
+        .http()
+        .get('/api/inbox')
+        .set(bearer(await loginWithWechat(t, 'demo-openid-li-ming')))
+        .expect(200)
+    ).body.items as Array<{ topic: string; title: string }>;
+    expect(inbox.filter((item) => item.topic === 'meal_order.delivered').map((item) => item.title)).toEqual(['餐已送到']);
+    expect(inbox.filter((item) => item.topic === 'meal_order.on_the_way').map((item) => item.title)).toEqual(['送餐员已出发']);
   });
 
   it('家中无人 alerts the family and the community; the last stop completes the run; a later knock still delivers', async () => {

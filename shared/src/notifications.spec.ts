@@ -28,6 +28,8 @@ describe('who hears what', () => {
     ['provider.suspend', ['applicant']],
     ['provider.reinstate', ['applicant']],
     ['meal_order.cancelled', ['resident', 'household']],
+    ['meal_order.on_the_way', ['resident', 'household']],
+    ['meal_order.delivered', ['resident', 'household']],
     ['meal_order.not_at_home', ['household', 'community_staff']],
   ];
   it.each(table)('%s → %j', (topic, audiences) => {

@@ -20,7 +20,14 @@ export type BookingNotificationTopic = 'booking.confirmed' | 'booking.declined' 
 
 /** Every topic the outbox carries (the API's `OutboxTopic` is checked against this union both ways). */
 export type NotificationTopic =
-  BookingNotificationTopic | 'order.sla_warning' | `order.${OrderEvent}` | `provider.${ProviderDecision}` | 'meal_order.cancelled' | 'meal_order.not_at_home';
+  | BookingNotificationTopic
+  | 'order.sla_warning'
+  | `order.${OrderEvent}`
+  | `provider.${ProviderDecision}`
+  | 'meal_order.cancelled'
+  | 'meal_order.on_the_way'
+  | 'meal_order.delivered'
+  | 'meal_order.not_at_home';
 
 const THE_PERSON = ['resident', 'household'] as const satisfies readonly NotificationAudience[];
 const NOBODY = [] as const satisfies readonly NotificationAudience[];
@@ -63,6 +70,10 @@ const OTHER_AUDIENCES: Record<Exclude<NotificationTopic, `order.${OrderEvent}` |
   'booking.no_show': THE_PERSON,
   'order.sla_warning': NOBODY,
   'meal_order.cancelled': THE_PERSON,
+  // A meal brought to the door: the elder (to be ready to open) and the family far away, who want to know it arrived.
+  // Pickup and dining in have no such step: the meal is handed over at the counter, in person.
+  'meal_order.on_the_way': THE_PERSON,
+  'meal_order.delivered': THE_PERSON,
   // Not the elder: they were not at home. Their family and the community's staff, who can go and look.
   'meal_order.not_at_home': ['household', 'community_staff'],
 };

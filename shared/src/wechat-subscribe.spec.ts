@@ -36,6 +36,8 @@ const WORST: { [Topic in SubscribeTopic]: SubscribeMessageContents[Topic] } = {
   'provider.suspend': { providerName: LONG, decidedAt: AT, reason: `多次投诉\n${LONG}` },
   'provider.reinstate': { providerName: LONG, decidedAt: AT },
   'meal_order.cancelled': { mealName: `午餐·${LONG}`, elderName: '李建国', mealDate: '2026-12-02', reason: '食堂当天停业' },
+  'meal_order.on_the_way': { mealName: `晚餐·${LONG}`, elderName: '欧阳慕容司马上官诸葛东方', mealDate: '2026-12-02' },
+  'meal_order.delivered': { mealName: `午餐·${LONG}\n😊`, elderName: '李建国', mealDate: '2026-12-02' },
   'meal_order.not_at_home': { mealName: '午餐', elderName: '周玉兰', mealDate: '2026-12-02', reportedAt: AT },
 };
 

@@ -178,6 +178,8 @@ export interface SubscribeMessageContents {
   'provider.suspend': ProviderReviewContent & { reason: string };
   'provider.reinstate': ProviderReviewContent;
   'meal_order.cancelled': MealOrderMessageContent & { reason: string };
+  'meal_order.on_the_way': MealOrderMessageContent;
+  'meal_order.delivered': MealOrderMessageContent;
   'meal_order.not_at_home': MealOrderMessageContent & { reportedAt: string };
 }
 
@@ -299,6 +301,28 @@ export const SUBSCRIBE_TOPIC_TEMPLATES: TopicTemplates = {
       name3: content.elderName,
       date4: content.mealDate,
       thing5: content.reason,
+    }),
+  }),
+  'meal_order.on_the_way': templated({
+    template: 'meal_order_status',
+    page: MY_MEAL_ORDERS,
+    values: (content: SubscribeMessageContents['meal_order.on_the_way']) => ({
+      thing1: content.mealName,
+      phrase2: '送餐中',
+      name3: content.elderName,
+      date4: content.mealDate,
+      thing5: '送餐员已出发，请留意敲门',
+    }),
+  }),
+  'meal_order.delivered': templated({
+    template: 'meal_order_status',
+    page: MY_MEAL_ORDERS,
+    values: (content: SubscribeMessageContents['meal_order.delivered']) => ({
+      thing1: content.mealName,
+      phrase2: '已送达',
+      name3: content.elderName,
+      date4: content.mealDate,
+      thing5: '餐已送到家，请趁热食用',
     }),
   }),
   'meal_order.not_at_home': templated({

@@ -14,10 +14,11 @@ import { NotFoundError } from '../../common/errors/domain-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuditService } from '../audit';
 import { MealRunDispatch, type MealRunOrderState, type MealRunStopContact, type MealRunStops } from '../dispatch';
-import { OutboxService } from '../outbox';
+import { OutboxService, type MealOrderDeliveryMessage } from '../outbox';
 import type { MealDeliveryRun } from './meal-delivery-run.entity';
 import { MealDeliveryRunsRepository } from './meal-delivery-runs.repository';
 import type { MealDeliveryStop } from './meal-delivery-stop.entity';
+import type { MealOrder } from './meal-order.entity';
 import { deliveryPositionOf } from './meal-delivery-positions';
 import { deliveryStepRefused, runNotSetOut } from './meal-delivery.errors';
 import { situationOf } from './meal-order-view';
@@ -59,8 +60,8 @@ export class MealDeliveryStopsService implements MealRunStops, OnModuleInit {
     for (const stop of await this.deliveries.listStopsOfRuns([run.id], manager)) {
       const order = stop.mealOrder;
       const out = transitionMealOrder(order.status, 'set_out', 'worker', situationOf(order.mealPoint, order, now));
-      // A meal cancelled since the commit stays where it is; the others leave with the worker.
-      if (out.ok) await this.orders.moveOrder(manager, order.id, order.status, out.to);
+      // A meal cancelled since the commit stays where it is; the others leave with the worker, and their elders hear.
+      if (out.ok && (await this.orders.moveOrder(manager, order.id, order.status, out.to))) await this.outbox.enqueue(manager, 'meal_order.on_the_way', deliveryMessageOf(order));
     }
   }
 
@@ -119,6 +120,7 @@ export class MealDeliveryStopsService implements MealRunStops, OnModuleInit {
         regionPath: order.mealPoint.region.path,
         details: { from: order.status, runId: stop.runId },
       });
+      if (event === 'deliver') await this.outbox.enqueue(manager, 'meal_order.delivered', deliveryMessageOf(order));
       if (event === 'report_not_at_home') {
         await this.outbox.enqueue(manager, 'meal_order.not_at_home', {
           orderId: order.id,
@@ -144,6 +146,10 @@ export class MealDeliveryStopsService implements MealRunStops, OnModuleInit {
     const run = (await this.deliveries.findRunByOrder(serviceOrderId))!;
     return runView(held.order, run, await this.deliveries.listStopsOfRuns([run.id]), now);
   }
+}
+
+function deliveryMessageOf(order: MealOrder): MealOrderDeliveryMessage {
+  return { orderId: order.id, residentId: order.residentId, mealPointId: order.mealPointId, mealDate: order.mealDate, mealKind: order.mealKind };
 }
 
 function runView(order: MealRunOrderState, run: MealDeliveryRun, stops: MealDeliveryStop[], now: Date): WorkerMealRunView {

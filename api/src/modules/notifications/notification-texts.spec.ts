@@ -17,6 +17,8 @@ const SAMPLES: { [Topic in OutboxTopic]: OutboxMessages[Topic] } = {
   'booking.reminder': { ...BOOKING, lead: 'day_before' },
   'order.sla_warning': { orderId: 'o', status: 'offered', regionPath: '/1/' },
   'meal_order.cancelled': { ...MEAL, reason: '食堂临时停业，今日所有订餐取消，请改订明天或联系社区工作人员安排'.repeat(2), refundedFen: 123456 },
+  'meal_order.on_the_way': MEAL,
+  'meal_order.delivered': MEAL,
   'meal_order.not_at_home': { ...MEAL, communityId: 'c', reportedAt: '2026-12-02T04:00:00.000Z' },
   ...(Object.fromEntries(ORDER_EVENTS.map((event) => [`order.${event}`, ORDER])) as { [Event in (typeof ORDER_EVENTS)[number] as `order.${Event}`]: typeof ORDER }),
   ...(Object.fromEntries(DECISIONS.map((decision) => [`provider.${decision}`, PROVIDER])) as { [Decision in ProviderDecision as `provider.${Decision}`]: typeof PROVIDER }),

@@ -57,6 +57,14 @@ export const NOTIFICATION_TEXTS: { [Topic in OutboxTopic]?: TextOf<Topic> } = {
     title: '订餐已取消',
     body: `${day(order.mealDate)}${MEAL_KIND_LABELS[order.mealKind]}的订餐已取消：${order.reason}${order.refundedFen > 0 ? `，已退回助餐余额 ¥${(order.refundedFen / 100).toFixed(2)}` : ''}。`,
   }),
+  'meal_order.on_the_way': (order) => ({
+    title: '送餐员已出发',
+    body: `${day(order.mealDate)}${MEAL_KIND_LABELS[order.mealKind]}已在送来的路上，请留意敲门。`,
+  }),
+  'meal_order.delivered': (order) => ({
+    title: '餐已送到',
+    body: `${day(order.mealDate)}${MEAL_KIND_LABELS[order.mealKind]}已送到家，请趁热食用。`,
+  }),
   'meal_order.not_at_home': (order) => ({
     title: '送餐时家中无人',
     body: `${day(order.mealDate)}${MEAL_KIND_LABELS[order.mealKind]}送餐上门时无人应门，请尽快联系老人确认是否安好。`,

@@ -89,6 +89,8 @@ export class SubscribeMessageReader {
         return { topic, content: { ...base, reason: text(row.reason) || '请联系社区工作人员' } };
       }
       case 'meal_order.cancelled':
+      case 'meal_order.on_the_way':
+      case 'meal_order.delivered':
       case 'meal_order.not_at_home': {
         const order = payload as { residentId: string; mealPointId: string; mealDate: string; mealKind: keyof typeof MEAL_KIND_LABELS; reason?: string; reportedAt?: string };
         const row = await this.one(
@@ -98,6 +100,7 @@ export class SubscribeMessageReader {
         );
         const meal = { mealName: `${MEAL_KIND_LABELS[order.mealKind]}·${text(row?.pointName)}`, elderName: text(row?.elderName), mealDate: order.mealDate };
         if (topic === 'meal_order.cancelled') return { topic, content: { ...meal, reason: order.reason ?? '订餐已取消' } };
+        if (topic === 'meal_order.on_the_way' || topic === 'meal_order.delivered') return { topic, content: meal };
         return { topic, content: { ...meal, reportedAt: order.reportedAt ?? this.clock.now().toISOString() } };
       }
     }

@@ -8,4 +8,4 @@ export { OutboxMessage, type OutboxState } from './outbox-message.entity';
 export { OutboxModule } from './outbox.module';
 export { OutboxRepository } from './outbox.repository';
 export { OutboxService } from './outbox.service';
-export type { BookingMessage, BookingReminderMessage, OutboxMessages, OutboxTopic } from './outbox-topics';
+export type { BookingMessage, BookingReminderMessage, MealOrderDeliveryMessage, OutboxMessages, OutboxTopic } from './outbox-topics';

@@ -41,6 +41,15 @@ export interface MealOrderCancelledMessage {
   refundedFen: number;
 }
 
+/** A 送餐 meal leaving the meal point with its worker, or handed over at the door: the elder and their household hear. */
+export interface MealOrderDeliveryMessage {
+  orderId: string;
+  residentId: string;
+  mealPointId: string;
+  mealDate: string;
+  mealKind: MealKind;
+}
+
 /**
  * Nobody opened the door to the delivery worker: the household members who act for the elder and the community's
  * staff hear of it, since an elder who does not answer may need help.
@@ -69,6 +78,8 @@ export type OutboxMessages = {
   'booking.reminder': BookingReminderMessage;
   'order.sla_warning': { orderId: string; status: OrderStatus; regionPath: string };
   'meal_order.cancelled': MealOrderCancelledMessage;
+  'meal_order.on_the_way': MealOrderDeliveryMessage;
+  'meal_order.delivered': MealOrderDeliveryMessage;
   'meal_order.not_at_home': MealOrderNotAtHomeMessage;
 } & { [Event in OrderEvent as `order.${Event}`]: OrderEventMessage } & { [Decision in ProviderDecision as `provider.${Decision}`]: ProviderDecisionMessage };
 
