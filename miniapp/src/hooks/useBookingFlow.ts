@@ -7,6 +7,7 @@ import type { BookingView, OrderedCentre, ServiceDetail, SlotAvailability, Waitl
 import { ApiError } from '../services/api-error';
 import { bookingErrorMessage } from '../texts/booking-messages';
 import { createBooking, joinWaitlist, newIdempotencyKey } from '../services/bookings';
+import { useSubscribeAsk } from './useSubscribeAsk';
 
 /** Someone the booking can be for: the resident, a household member, or (staff) the resident found. */
 export interface BookingPerson {
@@ -69,6 +70,7 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   const [groupSize, setGroupSize] = useState(1);
   const [outcome, setOutcome] = useState<BookingOutcome>({ status: 'idle' });
   const key = useRef(newIdempotencyKey());
+  const askSubscribe = useSubscribeAsk('after_booking');
   const person = people.find((candidate) => candidate.id === personId) ?? null;
   const personCommunity = person?.communityId ?? null;
   const centres = useMemo(() => orderCentresFor(service.centres, personCommunity), [service.centres, personCommunity]);
@@ -114,6 +116,8 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
     if (!picked || !centreId || !personId || outcome.status === 'pending') return;
     const input = { centreId, serviceId: service.id, startsAt: picked.slot.startsAt, residentId: personId };
     setOutcome({ status: 'pending' });
+    // 预约结果 and 预约提醒 in WeChat: asked in the confirm tap itself (WeChat's rule), while the booking is sent.
+    void askSubscribe();
     // Rooms and courts are booked, or waited for, with the number of people; other services never send one.
     const request = service.mode === 'venue' ? { ...input, groupSize } : input;
     const sent =
@@ -126,7 +130,7 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
       if (error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey();
       setOutcome({ status: 'failed', code: String(error.code), message: bookingErrorMessage(error) });
     });
-  }, [picked, centreId, personId, groupSize, outcome.status, service.id, service.mode]);
+  }, [picked, centreId, personId, groupSize, outcome.status, service.id, service.mode, askSubscribe]);
 
   return {
     centres,

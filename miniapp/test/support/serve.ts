@@ -1,16 +1,17 @@
+import { forgetSubscribeTemplates } from '../../src/hooks/useSubscribeAsk';
 import { forgetCatalogue } from '../../src/services/catalogue';
 import { configureRequest } from '../../src/services/request';
 import { rememberElderModeChoice } from '../../src/storage/elder-mode';
 import { clearSession } from '../../src/storage/token-storage';
 import { startFixtureServer } from './fixture-server';
-import { fontSizeStub, imageStub, locationStub, mapStub, navigations, phoneStub, routeParams } from './taro-h5';
+import { fontSizeStub, imageStub, locationStub, mapStub, navigations, phoneStub, routeParams, subscribeStub } from './taro-h5';
 
 import type { FixtureServer, Handler } from './fixture-server';
 
 /**
  * For page tests that give each test its own routes: returns `serve(routes)`, which starts a fixture server and
  * points the request layer at it. After each test the server is closed and the stored session, the elder-mode
- * choice, the cached catalogue, the recorded navigations and the page query are cleared.
+ * choice, the cached catalogue and subscribe templates, the recorded navigations and the page query are cleared.
  */
 export function servePerTest(): (routes: Record<string, Handler>) => Promise<FixtureServer> {
   let server: FixtureServer | undefined;
@@ -30,6 +31,10 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
     imageStub.calls.length = 0;
     imageStub.previewed.length = 0;
     phoneStub.dialled.length = 0;
+    forgetSubscribeTemplates();
+    subscribeStub.answers = {};
+    subscribeStub.fail = false;
+    subscribeStub.calls.length = 0;
     for (const key of Object.keys(routeParams)) delete routeParams[key];
     await server?.close();
     server = undefined;

@@ -165,6 +165,20 @@ function getAppBaseInfo() {
   return fontSizeStub.setting === undefined ? info : { ...info, fontSizeSetting: fontSizeStub.setting };
 }
 
+/**
+ * WeChat's subscribe-message dialog (Taro H5 has none): what `Taro.requestSubscribeMessage` answers per template id
+ * ('accept', 'reject', 'ban' or 'filter'; an id not listed answers 'reject'), or a failure (`fail`, as when the
+ * user has turned subscribe messages off). `calls` keeps the tmplIds of each call, in order.
+ */
+export const subscribeStub: { answers: Record<string, string>; fail: boolean; calls: string[][] } = { answers: {}, fail: false, calls: [] };
+
+function requestSubscribeMessage(options: { tmplIds: string[] }) {
+  subscribeStub.calls.push([...options.tmplIds]);
+  if (subscribeStub.fail) return Promise.reject({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 });
+  const answers = Object.fromEntries(options.tmplIds.map((id) => [id, subscribeStub.answers[id] ?? 'reject']));
+  return Promise.resolve({ ...answers, errMsg: 'requestSubscribeMessage:ok' });
+}
+
 const Taro = {
   ...h5.default,
   ...h5,
@@ -181,6 +195,7 @@ const Taro = {
   previewImage,
   makePhoneCall,
   getAppBaseInfo,
+  requestSubscribeMessage,
 };
 
 export * from '@tarojs/taro-h5';
@@ -198,5 +213,6 @@ export {
   previewImage,
   makePhoneCall,
   getAppBaseInfo,
+  requestSubscribeMessage,
 };
 export default Taro;

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView, PlacedMealOrderView } from '@linli/shared';
 
 import { useActions } from '../../hooks/useActions';
+import { useSubscribeAsk } from '../../hooks/useSubscribeAsk';
 import { placeCoordinates, useMapPoint } from '../../hooks/useMapPoint';
 import { ApiError } from '../../services/api-error';
 import { newIdempotencyKey } from '../../services/bookings';
@@ -76,6 +77,7 @@ export function useMealOrderForm(
   const [quote, setQuote] = useState<LiveQuote>({ status: 'none' });
   const homePoint = useMapPoint('没有选到位置。不选也可以，送餐员会按地址送到。');
   const actions = useActions<'submit'>();
+  const askSubscribe = useSubscribeAsk('after_meal_order');
   const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
 
   const lines = linesOf(quantities);
@@ -146,7 +148,9 @@ export function useMealOrderForm(
     if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
     else sent.current.body = body;
     const key = sent.current.key;
-    actions.run('submit', () => createMealOrder(input, key), { done: onSaved, messageOf: mealErrorMessage, failed });
+    // 订餐状态 and 送餐异常 in WeChat, asked in the 确认订餐 tap (WeChat's rule); the order is placed once the dialog has
+    // closed, so WeChat Pay's cashier, opened right after, does not meet it.
+    void askSubscribe().then(() => actions.run('submit', () => createMealOrder(input, key), { done: onSaved, messageOf: mealErrorMessage, failed }));
   };
 
   return {

@@ -4,6 +4,7 @@ import type { WorkbenchProfileView } from '@linli/shared';
 
 import { currentPosition } from '../../device/location';
 import { useInterval } from '../../hooks/usePolling';
+import { useSubscribeAsk } from '../../hooks/useSubscribeAsk';
 import { ApiError } from '../../services/api-error';
 import { reportWorkerPosition, setWorkerPresence } from '../../services/worker';
 import { orderErrorMessage } from '../../texts/order-messages';
@@ -28,12 +29,14 @@ export interface WorkerPresenceHandle {
 export function useWorkerPresence(profile: RemoteDataHandle<WorkbenchProfileView>, say: (notice: string) => void): WorkerPresenceHandle {
   const online = profile.state.status === 'ready' && profile.state.data.online;
   const [state, setState] = useState<ActionState>({ status: 'idle' });
+  const askSubscribe = useSubscribeAsk('worker_online');
 
   const toggle = () => {
     if (state.status === 'pending' || profile.state.status !== 'ready') return;
     const next = !online;
     setState({ status: 'pending' });
-    void (next ? currentPosition() : Promise.resolve(null)).then((position) =>
+    // 上线: 新订单提醒 in WeChat, asked in the tap (WeChat's rule), then the position (its own prompt, after this one).
+    void (next ? askSubscribe().then(currentPosition) : Promise.resolve(null)).then((position) =>
       setWorkerPresence(next, position).then(
         (saved) => {
           profile.update(() => saved);
