@@ -1,17 +1,24 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 
+import { subscribeTemplatesLoaded } from '../src/hooks/useSubscribeAsk';
+import { MealOrderPage } from '../src/meals/pages/order';
 import { BookPage } from '../src/pages/book';
+import { ProviderHomePage } from '../src/provider/pages/index';
 import { authed, createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { bookingRoutes, createFakeBookings } from './support/fake-bookings';
+import { createFakeDispatch, dispatchRoutes } from './support/fake-dispatch';
+import { createFakeMeals, mealRoutes } from './support/fake-meals';
 import { readJson, sendJson } from './support/fixture-server';
 import { mediationDetail } from './support/fixtures';
-import { findAll } from './support/interact';
-import { profileOf } from './support/people';
+import { findAll, findOne } from './support/interact';
+import { TOMORROW } from './support/meal-fixtures';
+import { profileOf, residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { routeParams, subscribeStub } from './support/taro-h5';
+import { locationStub, routeParams, subscribeStub } from './support/taro-h5';
 
 import type { SubscribeGrantsInput, SubscribeTemplatesView } from '@linli/shared';
 import type { FakeApi } from './support/fake-api';
+import type { Handler } from './support/fixture-server';
 
 const serveRoutes = servePerTest();
 
@@ -32,11 +39,8 @@ interface Subscriptions {
   reports: SubscribeGrantsInput[];
 }
 
-async function serve(api: FakeApi, subscriptions: Subscriptions) {
-  const fake = createFakeBookings({ ...mediationDetail, needsReview: false }, { people: { 'resident-wang': '王秀英' } });
-  await serveRoutes({
-    ...meRoutes(api),
-    ...bookingRoutes(api, fake),
+function subscriptionRoutes(api: FakeApi, subscriptions: Subscriptions): Record<string, Handler> {
+  return {
     '/wechat/subscribe-templates': authed(api, (_state, _req, res) => {
       const { templates } = subscriptions;
       if (typeof templates === 'number') sendJson(res, templates, { code: 'INTERNAL', message: '服务器错误', requestId: 'r' });
@@ -47,7 +51,12 @@ async function serve(api: FakeApi, subscriptions: Subscriptions) {
       subscriptions.reports.push(body);
       sendJson(res, 200, { grants: body.results.map(({ templateId, result }) => ({ templateId, remaining: result === 'accept' ? 1 : 0 })) });
     }),
-  });
+  };
+}
+
+async function serve(api: FakeApi, subscriptions: Subscriptions) {
+  const fake = createFakeBookings({ ...mediationDetail, needsReview: false }, { people: { 'resident-wang': '王秀英' } });
+  await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), ...subscriptionRoutes(api, subscriptions) });
   return fake;
 }
 
@@ -59,6 +68,8 @@ function click(node: Element | null | undefined): void {
 /** The booking from the first person, centre and slot, confirmed; resolves on the success screen. */
 async function bookAndConfirm(container: HTMLElement): Promise<Element> {
   for (const step of ['.booking-person', '.booking-centre', '.slot-option']) click((await findAll(container, step))[0]);
+  // A person's tap comes long after the screen asked for the ids; here the test waits for the answer (if any asked).
+  await subscribeTemplatesLoaded();
   click(container.querySelector('.booking-confirm'));
   return (await findAll(container, '.booking-success'))[0];
 }
@@ -153,5 +164,56 @@ describe('WeChat subscribe messages at 确认预约 (useSubscribeAsk)', () => {
       expect((await bookAndConfirm(second.container)).textContent).toContain('预约成功');
       expect(subscribeStub.calls).toEqual([['tmpl-booking-result', 'tmpl-booking-reminder']]);
       expect(api.calls).not.toContain('POST /me/subscriptions');
+    }));
+});
+
+describe('WeChat subscribe messages at 确认订餐 and 上线', () => {
+  it('确认订餐 in WeChat asks for the meal templates first, then places the order', () =>
+    onWeapp(async () => {
+      const father = { ...profileOf({ id: 'member-li', name: '李建国', address: '中南路 12 号', communityId: 'community-anda', hasOwnAccount: false }), relation: '父亲' as const };
+      const api = createFakeApi({ members: [father], profile: profileOf() });
+      signInTo(api);
+      const subscriptions: Subscriptions = { templates: MOMENTS, reports: [] };
+      const fake = createFakeMeals();
+      await serveRoutes({ ...meRoutes(api), ...mealRoutes(api, fake), ...subscriptionRoutes(api, subscriptions) });
+      subscribeStub.answers = { 'tmpl-meal-status': 'accept' };
+      Object.assign(routeParams, { point: 'point-anda', date: TOMORROW, kind: 'lunch', dish: 'd-chicken', person: 'member-li' });
+      const { container } = render(<MealOrderPage />);
+      await findOne(container, '.meal-form__title');
+      await waitFor(() => expect(api.calls).toContain('GET /wechat/subscribe-templates'));
+      await subscribeTemplatesLoaded();
+
+      click(container.querySelector('.meal-form__submit'));
+      // In the tap itself, before the order is sent.
+      expect(subscribeStub.calls).toEqual([['tmpl-meal-status']]);
+      expect(fake.posts).toHaveLength(0);
+      expect((await findOne(container, '.meal-saved')).textContent).toContain('订餐成功');
+      expect(fake.posts).toHaveLength(1);
+      await waitFor(() => expect(subscriptions.reports).toEqual([{ results: [{ templateId: 'tmpl-meal-status', result: 'accept' }] }]));
+    }));
+
+  it('上线 in WeChat asks for 新订单提醒, then goes online; 下线 asks nothing', () =>
+    onWeapp(async () => {
+      const api = createFakeApi({ account: residentAccount({ id: 'account-zhao', role: 'worker', displayName: '赵师傅', residentId: null, providerId: 'provider-anxin' }) });
+      signInTo(api);
+      const subscriptions: Subscriptions = { templates: { ...MOMENTS, worker_online: ['tmpl-offer'] }, reports: [] };
+      const fake = createFakeDispatch({});
+      await serveRoutes({ ...meRoutes(api), ...dispatchRoutes(api, fake), ...subscriptionRoutes(api, subscriptions) });
+      subscribeStub.answers = { 'tmpl-offer': 'accept' };
+      locationStub.answer = { latitude: 30.55, longitude: 114.36 };
+      const { container, getByTestId, getByText } = render(<ProviderHomePage />);
+      await findOne(container, '.worker-presence');
+      await waitFor(() => expect(api.calls).toContain('GET /wechat/subscribe-templates'));
+      await subscribeTemplatesLoaded();
+
+      click(getByText('上线'));
+      expect(subscribeStub.calls).toEqual([['tmpl-offer']]);
+      await waitFor(() => expect(getByTestId('worker-online-state').textContent).toBe('在线，正在等派单'));
+      expect(fake.writes[0]).toEqual({ call: 'PUT /worker/presence', body: { online: true, latitude: 30.55, longitude: 114.36 } });
+      await waitFor(() => expect(subscriptions.reports).toEqual([{ results: [{ templateId: 'tmpl-offer', result: 'accept' }] }]));
+
+      click(getByText('下线'));
+      await waitFor(() => expect(getByTestId('worker-online-state').textContent).toBe('已下线，不会收到派单'));
+      expect(subscribeStub.calls).toHaveLength(1);
     }));
 });

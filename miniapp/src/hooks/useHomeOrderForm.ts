@@ -14,6 +14,7 @@ import { fetchHousehold, fetchMyProfile } from '../services/profile';
 import { SELF_RELATION } from '../texts/booking-messages';
 import { placeCoordinates, useMapPoint } from './useMapPoint';
 import { useRemoteData } from './useRemoteData';
+import { useSubscribeAsk } from './useSubscribeAsk';
 
 import type { WindowPresetKey } from '../forms/visit-window';
 import type { BookingPerson } from './useBookingFlow';
@@ -111,6 +112,7 @@ export function useHomeOrderForm(
   // One Idempotency-Key per form, kept with the body it was sent with: a second tap or a retry after a lost answer
   // sends the same key (the server answers with the order it already made); a changed form gets a fresh key.
   const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
+  const askSubscribe = useSubscribeAsk('after_home_order');
 
   const centresFor = people.find((person) => person.id === personId) ?? people[0] ?? null;
   const community = centresFor?.communityId ?? null;
@@ -168,6 +170,8 @@ export function useHomeOrderForm(
       return;
     }
     setOutcome({ status: 'pending' });
+    // 订单状态通知 in WeChat: asked in the tap itself (WeChat's rule), while the order is sent.
+    void askSubscribe();
     const input = {
       centreId: centreId!,
       serviceId: service.id,

@@ -21,6 +21,8 @@ const onWeapp = () => process.env.TARO_ENV === 'weapp';
  * (after a network round trip the tap is gone), so they are fetched when a screen that may ask is opened.
  */
 let templates: { accountId: string; moments: SubscribeTemplatesView['moments'] | null } | null = null;
+/** The fetch under way or done (tests wait for it before the tap, as a person's tap comes long after). */
+let loaded: Promise<void> = Promise.resolve();
 
 function subscriberId(): string | null {
   const account = readSession()?.account;
@@ -32,7 +34,7 @@ function loadTemplates(): void {
   if (!onWeapp() || !accountId || templates?.accountId === accountId) return;
   const loading = { accountId, moments: null as SubscribeTemplatesView['moments'] | null };
   templates = loading;
-  fetchSubscribeTemplates().then(
+  loaded = fetchSubscribeTemplates().then(
     (view) => {
       loading.moments = view.moments;
     },
@@ -46,6 +48,12 @@ function loadTemplates(): void {
 /** Forgets the fetched template ids (tests, between cases). */
 export function forgetSubscribeTemplates(): void {
   templates = null;
+  loaded = Promise.resolve();
+}
+
+/** Resolves once the latest fetch of the template ids has been answered (or failed). */
+export function subscribeTemplatesLoaded(): Promise<void> {
+  return loaded;
 }
 
 function templateIdsFor(moment: SubscribeMoment): string[] {
