@@ -11,7 +11,8 @@ import { notSignedIn, roleNotAllowed, tokenInvalid } from './auth.errors';
 /**
  * Global guard. Routes are closed unless they declare a policy. For a roles policy the bearer token must verify,
  * its session must not be revoked and its account must still be active (so disabling an account or logging out
- * takes effect at once, not when the access token expires), and the role must be listed.
+ * takes effect at once, not when the access token expires), and the role must be listed. Session, account and
+ * provider are checked with one database read on every request, no cache (docs/decisions/0018).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -34,19 +35,19 @@ export class AuthGuard implements CanActivate {
     const claims = verifyAccessToken(match[1], this.config.secrets.jwtSecret);
     if (typeof claims === 'string') throw tokenInvalid();
 
-    const [scoped, live] = await Promise.all([this.auth.findActiveAccountWithScope(claims.sub), this.auth.isSessionLive(claims.sid)]);
-    if (!scoped || !live) throw tokenInvalid();
-    const { account, regionPath } = scoped;
-    if (!policy.roles.includes(account.role)) throw roleNotAllowed();
+    // One indexed read: session not revoked, account active, provider not suspended (docs/decisions/0006, 0018).
+    const caller = await this.auth.findLiveSessionCaller(claims.sub, claims.sid);
+    if (!caller) throw tokenInvalid();
+    if (!policy.roles.includes(caller.role)) throw roleNotAllowed();
 
     request.auth = {
       ...requestMetaOf(request),
-      accountId: account.id,
-      role: account.role,
+      accountId: caller.accountId,
+      role: caller.role,
       sessionId: claims.sid,
-      regionPath,
-      providerId: account.providerId,
-      residentId: account.residentId,
+      regionPath: caller.regionPath,
+      providerId: caller.providerId,
+      residentId: caller.residentId,
     };
     return true;
   }

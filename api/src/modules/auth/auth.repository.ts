@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import type { FailedSignIns, ProviderStatus } from '@linli/shared';
+import type { FailedSignIns, ProviderStatus, Role } from '@linli/shared';
 import { isDuplicateKey } from '../../database/sql';
 import { Account } from '../accounts';
 import { AuditEntry } from '../audit';
@@ -30,6 +30,37 @@ export interface AccountWithScope {
   regionPath: string | null;
 }
 
+/** Who is calling, as the auth guard needs it. */
+export interface SessionCaller {
+  accountId: string;
+  role: Role;
+  providerId: string | null;
+  residentId: string | null;
+  /** Path of the account's region, or of its provider's region. */
+  regionPath: string | null;
+}
+
+interface SessionCallerRow {
+  account_id: string;
+  role: Role;
+  provider_id: string | null;
+  resident_id: string | null;
+  region_path: string | null;
+  provider_region_path: string | null;
+}
+
+// Plain SQL that SQLite and MySQL/MariaDB read alike. A family has one row per rotation, all unrevoked while the
+// session lives (revocation marks every row), hence LIMIT 1.
+const SESSION_CALLER_SQL = `SELECT a.id AS account_id, a.role AS role, a.provider_id AS provider_id, a.resident_id AS resident_id,
+    r.path AS region_path, pr.path AS provider_region_path
+  FROM refresh_token t
+  JOIN account a ON a.id = t.account_id
+  LEFT JOIN region r ON r.id = a.region_id
+  LEFT JOIN provider p ON p.id = a.provider_id
+  LEFT JOIN region pr ON pr.id = p.region_id
+  WHERE t.family_id = ? AND t.revoked_at IS NULL AND a.id = ? AND a.status = 'active' AND (p.id IS NULL OR p.status = 'active')
+  LIMIT 1`;
+
 /** Queries behind sign-in, sessions and invitations. Writes take the caller's transaction manager. */
 @Injectable()
 export class AuthRepository {
@@ -50,6 +81,25 @@ export class AuthRepository {
       .getOne();
     if (!row) return null;
     return { account: row, regionPath: row.region?.path ?? row.provider?.region?.path ?? null };
+  }
+
+  /**
+   * The auth guard's one read per request (docs/decisions/0018): the caller behind an access token, only while the
+   * token's session (refresh-token family) is not revoked, the account is active and its provider, if any, is not
+   * suspended — the same decision as findActiveAccountWithScope plus isSessionLive, in one indexed query
+   * (ix_refresh_token_family, then primary keys) returning plain columns, no entity hydration.
+   */
+  async findLiveSessionCaller(accountId: string, familyId: string): Promise<SessionCaller | null> {
+    const rows: SessionCallerRow[] = await this.dataSource.query(SESSION_CALLER_SQL, [familyId, accountId]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      accountId: row.account_id,
+      role: row.role,
+      providerId: row.provider_id ?? null,
+      residentId: row.resident_id ?? null,
+      regionPath: row.region_path ?? row.provider_region_path ?? null,
+    };
   }
 
   /** The status of the organisation an account belongs to, or null for accounts of no provider. */
