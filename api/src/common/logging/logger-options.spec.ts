@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { buildLoggerOptions, maskUrl } from './logger-options';
+import { buildLoggerOptions, maskUrl, redactSensitive } from './logger-options';
 
 function captureLogs() {
   const lines: string[] = [];
@@ -39,6 +39,33 @@ describe('log redaction', () => {
     const written = lines.join('');
     expect(written).toContain('SELECT * FROM resident WHERE name LIKE ?');
     expect(written).not.toContain('王秀英');
+  });
+
+  it("redacts without touching the caller's objects, keeps an error's message, and passes a clean object through as it is", () => {
+    const nested = { user: { phone: '13800138000', name: 'x' } };
+    const error = Object.assign(new Error('boom'), { token: 't-1' });
+    const out = redactSensitive({ nested, err: error, list: [{ idNumber: '110101199003071234' }] });
+    expect(out.nested.user).toEqual({ phone: '[redacted]', name: 'x' });
+    expect(nested.user.phone).toBe('13800138000');
+    expect(out.err).toBeInstanceOf(Error);
+    expect(out.err.message).toBe('boom');
+    expect((out.err).token).toBe('[redacted]');
+    expect(error.token).toBe('t-1');
+    expect(out.list[0]).toEqual({ idNumber: '[redacted]' });
+    const clean = { method: 'GET', route: '/api/health', status: 200 };
+    expect(redactSensitive(clean)).toBe(clean);
+    // Three levels down was never covered (nor by pino's paths before): the depth is the same as it was.
+    expect(redactSensitive({ a: { b: { c: { phone: '1' } } } }).a.b.c.phone).toBe('1');
+  });
+
+  it('redacts child-logger bindings and error fields too', () => {
+    const { logger, lines } = captureLogs();
+    logger.child({ token: 'child-secret', 'set-cookie': 'c=child-cookie' }).error({ err: Object.assign(new Error('x'), { phone: '13912345678' }) }, 'failed');
+    const written = lines.join('');
+    expect(written).not.toContain('child-secret');
+    expect(written).not.toContain('child-cookie');
+    expect(written).not.toContain('13912345678');
+    expect(written).toContain('"message":"x"');
   });
 
   it('masks sensitive query parameters in logged URLs', () => {
