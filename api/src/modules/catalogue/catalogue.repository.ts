@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import type { CategoryWithServices, DispatchMode, ServiceMode } from '@linli/shared';
 import { Centre } from '../regions';
 import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
-import { ServiceCategory } from './service-category.entity';
 
 /**
  * The catalogue's tables: categories, services and which centre offers which service. Other modules (schedules and
@@ -13,8 +13,43 @@ import { ServiceCategory } from './service-category.entity';
 export class CatalogueRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  listCategoriesWithServices(): Promise<ServiceCategory[]> {
-    return this.dataSource.getRepository(ServiceCategory).find({ relations: { services: true }, order: { sortOrder: 'ASC', services: { sortOrder: 'ASC' } } });
+  /**
+   * Every category with its services, in the catalogue's order: a public hot read (docs/performance.md), so the
+   * columns a summary shows are read raw and grouped here — no query builder, no entity graph.
+   */
+  async listCategoriesWithServices(): Promise<CategoryWithServices[]> {
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT c.id AS category_id, c.code AS category_code, c.name AS category_name,
+          s.id, s.code, s.name, s.mode, s.dispatch_mode, s.offer_window_seconds, s.needs_review, s.description, s.materials, s.min_age,
+          s.max_active_bookings_per_person
+        FROM service_category c LEFT JOIN community_service s ON s.category_id = c.id
+        ORDER BY c.sort_order, c.id, s.sort_order, s.id`,
+    );
+    const categories: CategoryWithServices[] = [];
+    for (const row of rows) {
+      let category = categories[categories.length - 1];
+      if (category?.id !== row.category_id) {
+        category = { id: String(row.category_id), code: String(row.category_code), name: String(row.category_name), services: [] };
+        categories.push(category);
+      }
+      if (row.id === null || row.id === undefined) continue;
+      category.services.push({
+        id: String(row.id),
+        code: String(row.code),
+        name: String(row.name),
+        mode: row.mode as ServiceMode,
+        dispatchMode: row.dispatch_mode as DispatchMode,
+        offerWindowSeconds: Number(row.offer_window_seconds),
+        // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
+        needsReview: Number(row.needs_review) === 1,
+        description: String(row.description),
+        // A JSON column: text on SQLite and MariaDB, already parsed by MySQL's driver.
+        materials: (typeof row.materials === 'string' ? JSON.parse(row.materials) : (row.materials as unknown)) as string[],
+        minAge: row.min_age === null ? null : Number(row.min_age),
+        maxActiveBookingsPerPerson: Number(row.max_active_bookings_per_person),
+      });
+    }
+    return categories;
   }
 
   findServiceWithCategory(serviceId: string): Promise<CommunityService | null> {

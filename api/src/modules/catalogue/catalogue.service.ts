@@ -25,12 +25,7 @@ export class CatalogueService {
   ) {}
 
   async listCategories(): Promise<CategoryWithServices[]> {
-    return (await this.catalogue.listCategoriesWithServices()).map((category) => ({
-      id: category.id,
-      code: category.code,
-      name: category.name,
-      services: category.services.map(toServiceSummary),
-    }));
+    return this.catalogue.listCategoriesWithServices();
   }
 
   async serviceDetail(serviceId: string): Promise<ServiceDetail> {

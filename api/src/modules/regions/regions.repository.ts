@@ -13,8 +13,11 @@ export interface CommunityRow {
   centreCount: number;
 }
 
+/** The centre columns a summary shows. */
+export type CentreColumns = Pick<Centre, 'id' | 'name' | 'address' | 'phone' | 'openingHours' | 'latitudeE6' | 'longitudeE6' | 'regionId'>;
+
 export interface CentreRow {
-  centre: Centre;
+  centre: CentreColumns;
   regionName: string;
   regionLevel: RegionLevel;
 }
@@ -80,9 +83,27 @@ export class RegionsRepository {
 
   /** Centres attached to any node under `pathPrefix` (a region and its subtree), or all of them. */
   async listCentresWithin(pathPrefix?: string): Promise<CentreRow[]> {
-    const query = this.dataSource.getRepository(Centre).createQueryBuilder('centre').innerJoinAndSelect('centre.region', 'region').orderBy('centre.code', 'ASC');
-    if (pathPrefix) query.where(`region.path LIKE :prefix ESCAPE '${LIKE_ESCAPE}'`, { prefix: `${escapeLike(pathPrefix)}%` });
-    const centres = await query.getMany();
-    return centres.map((centre) => ({ centre, regionName: centre.region.name, regionLevel: centre.region.level }));
+    // A public hot read (docs/performance.md): the columns a summary shows, read raw — no query builder, no entities.
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `SELECT c.id, c.name, c.address, c.phone, c.opening_hours, c.latitude_e6, c.longitude_e6, c.region_id, r.name AS region_name, r.level AS region_level
+        FROM centre c JOIN region r ON r.id = c.region_id
+        ${pathPrefix ? `WHERE r.path LIKE ? ESCAPE '${LIKE_ESCAPE}'` : ''}
+        ORDER BY c.code`,
+      pathPrefix ? [`${escapeLike(pathPrefix)}%`] : [],
+    );
+    return rows.map((row) => ({
+      centre: {
+        id: String(row.id),
+        name: String(row.name),
+        address: String(row.address),
+        phone: String(row.phone),
+        openingHours: String(row.opening_hours),
+        latitudeE6: Number(row.latitude_e6),
+        longitudeE6: Number(row.longitude_e6),
+        regionId: String(row.region_id),
+      },
+      regionName: String(row.region_name),
+      regionLevel: row.region_level as RegionLevel,
+    }));
   }
 }
