@@ -4,7 +4,7 @@
  * the notifications relay works with (OutboxRepository).
  * Everything else in this folder is the module's own.
  */
-export { OutboxMessage, type OutboxState } from './outbox-message.entity';
+export { OUTBOX_STATES, OutboxMessage, type OutboxState } from './outbox-message.entity';
 export { OutboxModule } from './outbox.module';
 export { OutboxRepository } from './outbox.repository';
 export { OutboxService } from './outbox.service';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { InboxMessageView, InboxPage, InboxUnreadCount, NotificationTopic } from '@linli/shared';
-import { OUTBOX_STATES, type OutboxState } from '../../outbox/outbox-message.entity';
+import { OUTBOX_STATES, type OutboxState } from '../../outbox';
 import type { DeadLetterView } from '../dead-letters.service';
 
 export class InboxMessageViewDto implements InboxMessageView {
