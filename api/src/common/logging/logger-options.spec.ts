@@ -49,7 +49,7 @@ describe('log redaction', () => {
     expect(nested.user.phone).toBe('13800138000');
     expect(out.err).toBeInstanceOf(Error);
     expect(out.err.message).toBe('boom');
-    expect((out.err).token).toBe('[redacted]');
+    expect(out.err.token).toBe('[redacted]');
     expect(error.token).toBe('t-1');
     expect(out.list[0]).toEqual({ idNumber: '[redacted]' });
     const clean = { method: 'GET', route: '/api/health', status: 200 };
