@@ -24,11 +24,7 @@ const AXE_RULES = ['color-contrast', 'target-size', 'image-alt', 'button-name', 
  * Violations known and owned elsewhere, each with the fix it waits for. The gate fails when one of them is no longer
  * seen (remove it then) as well as on any violation not listed. Keep this empty whenever possible.
  */
-const DANGER_BUTTON_FIX = "NutUI's danger button is white on #ff0f23 (3.92:1): app.scss needs --nutui-color-danger: var(--color-error)";
-const KNOWN_VIOLATIONS: Array<{ route: string; rule: string; target: string; fix: string }> = [
-  { route: 'staff/pages/dispatch-order/index', rule: 'color-contrast', target: '.nut-button-danger-children', fix: DANGER_BUTTON_FIX },
-  { route: 'staff/pages/providers/index', rule: 'color-contrast', target: '.nut-button-danger-children', fix: DANGER_BUTTON_FIX },
-];
+const KNOWN_VIOLATIONS: Array<{ route: string; rule: string; target: string; fix: string }> = [];
 const isKnown = (route: string, violation: string) => KNOWN_VIOLATIONS.some((known) => known.route === route && violation.startsWith(`${known.rule}: ${known.target}`));
 
 /** Elder mode's floors, in CSS px at a 390 px wide viewport. */
