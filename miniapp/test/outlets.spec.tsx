@@ -328,7 +328,8 @@ describe('便民网点管理 for staff', () => {
 
     await findOne(container, '.outlet-edit-name');
     expect(container.querySelector('.outlet-edit__verified')!.textContent).toBe('尚未核实。保存即记为今天由您核实。');
-    expect(inputOf(container.querySelector('.outlet-edit-latitude'))).toBe('31.84437');
+    // The start position comes with the region's communities, which may answer after the form is drawn.
+    await waitFor(() => expect(inputOf(container.querySelector('.outlet-edit-latitude'))).toBe('31.84437'));
     expect(container.querySelector('.outlet-edit-community--selected')!.textContent).toBe('安大社区');
     // Every problem is shown under its own field, and the save button says how many there are.
     await typeInto(container, '.outlet-edit-day--2 .outlet-edit-range--1 .outlet-edit-range__end', '8点');
