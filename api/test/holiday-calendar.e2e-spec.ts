@@ -31,9 +31,13 @@ describe('the holiday calendar: dataset, provisional years, admin imports and th
       loginWithPassword(t, 'anda.staff'),
       loginWithWechat(t, 'demo-openid-wang-xiuying'),
     ]);
-    clock = jest.spyOn(t.app.get(Clock), 'now');
+    // Every module's Clock (each module provides its own; app.get finds whichever was registered first).
+    clock = jest.spyOn(Clock.prototype, 'now');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    clock.mockRestore();
+    await t.close();
+  });
 
   const standAt = (instant: Date | string) => clock.mockReturnValue(new Date(instant));
 
