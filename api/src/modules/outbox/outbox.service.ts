@@ -9,10 +9,13 @@ export type { OutboxTopic } from './outbox-topics';
 /** How the writing side queues messages; the notifications relay delivers them (OutboxRepository is its side). */
 @Injectable()
 export class OutboxService {
-  /** Queues a message inside the caller's transaction, its payload checked against the topic (OutboxMessages). */
-  async enqueue<Topic extends OutboxTopic>(manager: EntityManager, topic: Topic, payload: OutboxMessages[Topic]): Promise<void> {
+  /**
+   * Queues a message inside the caller's transaction, its payload checked against the topic (OutboxMessages), and
+   * answers its id (messages queued in the same millisecond cannot be told apart by their creation time).
+   */
+  async enqueue<Topic extends OutboxTopic>(manager: EntityManager, topic: Topic, payload: OutboxMessages[Topic]): Promise<string> {
     const now = new Date();
-    await this.insert(manager, topic, payload, { availableAt: now, scheduleKey: null, createdAt: now });
+    return this.insert(manager, topic, payload, { availableAt: now, scheduleKey: null, createdAt: now });
   }
 
   /**
@@ -38,9 +41,10 @@ export class OutboxService {
     topic: OutboxTopic,
     payload: OutboxMessages[OutboxTopic],
     timing: Pick<OutboxMessage, 'availableAt' | 'scheduleKey' | 'createdAt'>,
-  ): Promise<void> {
+  ): Promise<string> {
+    const id = randomUUID();
     await manager.getRepository(OutboxMessage).insert({
-      id: randomUUID(),
+      id,
       topic,
       payload: { ...payload },
       ...timing,
@@ -51,5 +55,6 @@ export class OutboxService {
       lastError: null,
       deliveredAt: null,
     });
+    return id;
   }
 }
