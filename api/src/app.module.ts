@@ -1,6 +1,7 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { SecurityModule } from './common/security/security.module';
+import { TimeModule } from './common/time/time.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule,
         SecurityModule,
+        TimeModule,
         IdempotencyModule,
         AuthModule,
         DemoLoginAccountsModule,

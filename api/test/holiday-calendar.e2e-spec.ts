@@ -31,8 +31,7 @@ describe('the holiday calendar: dataset, provisional years, admin imports and th
       loginWithPassword(t, 'anda.staff'),
       loginWithWechat(t, 'demo-openid-wang-xiuying'),
     ]);
-    // Every module's Clock (each module provides its own; app.get finds whichever was registered first).
-    clock = jest.spyOn(Clock.prototype, 'now');
+    clock = jest.spyOn(t.app.get(Clock), 'now');
   });
   afterAll(async () => {
     clock.mockRestore();

@@ -6,7 +6,6 @@ import { MealDeliveryRun } from '../src/modules/meals/meal-delivery-run.entity';
 import { MealDeliveryRunsService } from '../src/modules/meals/meal-delivery-runs.service';
 import { MealDeliveryStop } from '../src/modules/meals/meal-delivery-stop.entity';
 import { MealOrder } from '../src/modules/meals/meal-order.entity';
-import { MealsModule } from '../src/modules/meals/meals.module';
 import type { FakeWechatPayServer } from '../src/modules/payments/fake-wechat-pay-server';
 import { WechatPayment } from '../src/modules/payments/wechat-payment.entity';
 import { stableId } from '../src/seed/stable-id';
@@ -65,7 +64,7 @@ describe('meal delivery runs committed again, by the cut-off sweep and after a c
     [dishes.dinner] = await publishMeal(t, canteen, point.id, day, 'dinner', [dish({ name: '清蒸鱼套餐' })]);
     [staff, admin, li] = await Promise.all([loginWithPassword(t, 'anda.staff'), loginWithPassword(t, 'shushan.admin'), loginWithWechat(t, 'demo-openid-li-ming')]);
     worker = await addCanteenWorker(t, canteen, providerId, '送餐员丙', 'delivery-worker-recommit', '13605510303');
-    clock = jest.spyOn(t.app.select(MealsModule).get(Clock, { strict: true }), 'now');
+    clock = jest.spyOn(t.app.get(Clock), 'now');
   });
   afterAll(async () => {
     await t.close();

@@ -3,7 +3,7 @@ import { Like } from 'typeorm';
 import { Clock } from '../src/common/time/clock';
 import { InboxMessage } from '../src/modules/notifications/inbox-message.entity';
 import { InboxService } from '../src/modules/notifications/inbox.service';
-import { NotificationChannels, NotificationsModule, type ChannelOutcome, type NotificationChannel, type OutgoingNotification } from '../src/modules/notifications';
+import { NotificationChannels, type ChannelOutcome, type NotificationChannel, type OutgoingNotification } from '../src/modules/notifications';
 import { NotificationDelivery } from '../src/modules/notifications/notification-delivery.entity';
 import { NotificationRelay } from '../src/modules/notifications/notification-relay';
 import { OutboxMessage, OutboxService, type OutboxMessages, type OutboxTopic } from '../src/modules/outbox';
@@ -59,7 +59,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
     await t.seed();
     relay = t.app.get(NotificationRelay);
     t.app.get(NotificationChannels).add(channel);
-    clock = jest.spyOn(t.app.select(NotificationsModule).get(Clock, { strict: true }), 'now');
+    clock = jest.spyOn(t.app.get(Clock), 'now');
     [wang, li, staff, cityAdmin, districtAdmin, otherStaff] = await Promise.all([
       loginWithWechat(t, 'demo-openid-wang-xiuying'),
       loginWithWechat(t, 'demo-openid-li-ming'),

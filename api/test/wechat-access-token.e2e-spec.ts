@@ -1,6 +1,6 @@
 import { Clock } from '../src/common/time/clock';
 import { FieldCipher } from '../src/common/security/field-cipher';
-import { WechatClient, WechatModule } from '../src/modules/wechat';
+import { WechatClient } from '../src/modules/wechat';
 import { WechatAccessTokenRow } from '../src/modules/wechat/wechat-access-token.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 import { startSecondInstance, type SecondWechatInstance } from './support/wechat';
@@ -52,9 +52,7 @@ describe('WeChat access token (one refresher for every instance)', () => {
     const issued = t.wechat.issuedAccessTokens.length;
     // Both instances stand 2 hours later, in the token's last minutes; WeChat hands out a new one then.
     const shiftMs = 7200 * 1000 - 4 * 60 * 1000;
-    const clocks = [t.app.select(WechatModule).get(Clock, { strict: true }), second.clock].map((clock) =>
-      jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() + shiftMs)),
-    );
+    const clocks = [t.app.get(Clock), second.clock].map((clock) => jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() + shiftMs)));
     t.wechat.ageAccessToken(4 * 60);
     try {
       await lookUpPhonesOnBoth();

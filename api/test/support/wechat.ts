@@ -3,7 +3,7 @@ import { createApp } from '../../src/app.factory';
 import { FieldCipher } from '../../src/common/security/field-cipher';
 import { Clock } from '../../src/common/time/clock';
 import type { WechatConfig } from '../../src/config/app-config';
-import { WechatClient, WechatModule } from '../../src/modules/wechat';
+import { WechatClient } from '../../src/modules/wechat';
 import { WechatAccessTokens } from '../../src/modules/wechat/wechat-access-tokens';
 import { WechatHttp } from '../../src/modules/wechat/wechat-http';
 import type { TestApp } from './test-app';
@@ -27,7 +27,7 @@ export async function startSecondInstance(t: TestApp, wechat: Partial<WechatConf
   if (t.config.database.dialect !== 'sqlite') {
     const app = await createApp(config);
     await app.getHttpAdapter().getInstance().ready();
-    return { client: app.get(WechatClient), clock: app.select(WechatModule).get(Clock, { strict: true }), close: () => app.close() };
+    return { client: app.get(WechatClient), clock: app.get(Clock), close: () => app.close() };
   }
   const http = new WechatHttp(config);
   const clock = new Clock();

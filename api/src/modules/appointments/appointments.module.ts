@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { CatalogueModule } from '../catalogue';
 import { OutboxModule } from '../outbox';
@@ -24,7 +23,6 @@ import { WaitlistService } from './waitlist.service';
   controllers: [ScheduleController, BookingsController],
   providers: [
     AppointmentsRepository,
-    Clock,
     HolidayCalendar,
     ScheduleService,
     BookingSupport,

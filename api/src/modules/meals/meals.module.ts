@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PhotoStorage } from '../../common/storage/photo-storage';
-import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { MealSubsidiesModule } from '../meal-subsidies';
 import { OutboxModule } from '../outbox';
@@ -59,7 +58,6 @@ import { MenusService } from './menus.service';
     MealDeliveryRunsService,
     MealDeliveryStopsService,
     MealDeliverySweeper,
-    Clock,
   ],
 })
 export class MealsModule {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../../common/time/clock';
 import { AuditModule } from '../audit';
 import { OutboxModule } from '../outbox';
 import { WechatModule } from '../wechat';
@@ -19,7 +18,6 @@ import { WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS } from './wechat-subscribe-channel';
   imports: [AuditModule, OutboxModule, WechatModule],
   controllers: [InboxController, DeadLettersController],
   providers: [
-    Clock,
     NotificationsRepository,
     NotificationRecipients,
     NotificationChannels,

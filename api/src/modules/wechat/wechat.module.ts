@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../../common/time/clock';
 import { AccountsModule } from '../accounts';
 import { WechatAccessTokens } from './wechat-access-tokens';
 import { WechatHttp } from './wechat-http';
@@ -12,7 +11,7 @@ import { WechatClient } from './wechat.client';
 @Module({
   imports: [AccountsModule],
   controllers: [WechatSubscriptionsController],
-  providers: [Clock, WechatHttp, WechatAccessTokens, WechatClient, WechatSubscribeGrants, WechatSubscribeMessages, WechatSubscriptions],
+  providers: [WechatHttp, WechatAccessTokens, WechatClient, WechatSubscribeGrants, WechatSubscribeMessages, WechatSubscriptions],
   exports: [WechatClient, WechatSubscribeMessages],
 })
 export class WechatModule {}
