@@ -30,3 +30,4 @@ export * from './outlets-csv';
 export * from './china-coordinates';
 export * from './notifications';
 export * from './wechat-subscribe';
+export * from './read-back';
