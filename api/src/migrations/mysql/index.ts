@@ -28,6 +28,7 @@ import { MealDeliveryRecommit1796135675487 } from './1796135675487-meal-delivery
 import { NotificationRelayInbox1796135894152 } from './1796135894152-notification-relay-inbox';
 import { WechatAccessTokenSubscribeGrants1796136238328 } from './1796136238328-wechat-access-token-subscribe-grants';
 import { OutboxCreatedIndex1796177272130 } from './1796177272130-outbox-created-index';
+import { ScheduleVersion1796186638088 } from './1796186638088-schedule-version';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -58,4 +59,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   NotificationRelayInbox1796135894152,
   WechatAccessTokenSubscribeGrants1796136238328,
   OutboxCreatedIndex1796177272130,
+  ScheduleVersion1796186638088,
 ];

@@ -40,6 +40,15 @@ export class CentreService {
   @Column({ name: 'cancel_cutoff_minutes', type: 'int', default: 120 })
   cancelCutoffMinutes: number;
 
+  /**
+   * Bumped by every write that changes the slots the rules generate for this offering — weekly hours and seats,
+   * policy, a date exception, and (for every offering) the holiday calendar — in the write's own transaction. The
+   * slot list's per-instance cache of generated slots is keyed by it, so a change shows at once on every instance
+   * (docs/decisions/0019). Never read as a time: only compared for equality.
+   */
+  @Column({ name: 'schedule_version', type: 'int', default: 0 })
+  scheduleVersion: number;
+
   /** The centre's own word to residents, e.g. "请携带老年优待证". */
   @Column({ type: 'varchar', length: 200, nullable: true })
   notes: string | null;
