@@ -6,11 +6,12 @@ import { OrdersPage } from '../src/pages/orders';
 import { ServicePage } from '../src/pages/service';
 import { createFakeApi, meRoutes, signInTo } from './support/fake-api';
 import { TODAY, bookingRoutes, createFakeBookings, slotOf } from './support/fake-bookings';
-import { catalogueFixture, dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { catalogueFixture, centresFixture, dayCareService, homeCareService, mediationDetail, serviceDetailOf } from './support/fixtures';
+import { answer } from './support/fixture-server';
 import { findAll } from './support/interact';
 import { profileOf, residentAccount } from './support/people';
 import { servePerTest } from './support/serve';
-import { navigations, routeParams } from './support/taro-h5';
+import { navigations, phoneStub, routeParams } from './support/taro-h5';
 
 import type { FakeApi } from './support/fake-api';
 import type { FakeBookings } from './support/fake-bookings';
@@ -77,8 +78,9 @@ describe('booking a service (BookPage)', () => {
     slots = await findAll(container, '.slot-option');
     click(slots[0]);
 
-    // The confirm step names the person, and what to bring is worded for the one who will come.
+    // The confirm step reads it back in one sentence, names the person, and what to bring is worded for the one who will come.
     const confirm = (await findAll(container, '.booking-confirm-step'))[0];
+    expect(confirm.querySelector('.read-back__sentence')?.textContent).toMatch(/^将为 李建国 预约 明天\d+月\d+日（周.）上午9:00 在 阳光社区市民中心 的 人民调解$/);
     expect(confirm.querySelector('.booking-summary__person')?.textContent).toBe('预约人：李建国（子女）');
     expect(confirm.textContent).toContain('请李建国带上1. 本人身份证2. 与纠纷有关的材料（如有）');
     expect(confirm.textContent).not.toContain('请带上');
@@ -107,6 +109,40 @@ describe('booking a service (BookPage)', () => {
 
     click(screen.getByText('查看我的订单'));
     expect(navigations).toEqual([{ kind: 'switchTab', url: '/pages/orders/index' }]);
+  });
+
+  it('for oneself: the own community’s centre and the first free day are chosen in advance, so a time is the one tap to the read-back; 返回修改 keeps them; 联系社区 dials that centre', async () => {
+    const api = createFakeApi({ account: residentAccount({ regionId: 'c-yangguang' }) });
+    signInTo(api);
+    const fake = createFakeBookings(mediationDetail, { people: { 'resident-wang': '王秀英' } });
+    await serveRoutes({ ...meRoutes(api), ...bookingRoutes(api, fake), '/centres': answer({ items: centresFixture }) });
+    routeParams.id = 'svc-mediation';
+    const { container } = render(<BookPage />);
+
+    // 王秀英 lives in 阳光社区: its centre is chosen, the date strip opens on the first free day, the times are listed.
+    const slots = await findAll(container, '.slot-option');
+    expect(container.querySelector('.booking-centre--selected')?.textContent).toContain('阳光社区市民中心');
+    expect(container.querySelector('.slot-date--selected')?.textContent).toContain('明天');
+    const call = await findAll(container, '.contact-community__call');
+    expect(container.querySelector('.contact-community__line')?.textContent).toBe('阳光社区市民中心：027-8888-0001');
+    click(call[0]);
+    expect(phoneStub.dialled).toEqual(['027-8888-0001']);
+
+    click(slots[0]);
+    const confirm = (await findAll(container, '.booking-confirm-step'))[0];
+    expect(confirm.querySelector('.read-back__sentence')?.textContent).toMatch(/^将为 王秀英 预约 明天\d+月\d+日（周.）上午9:00 在 阳光社区市民中心 的 人民调解$/);
+    // The read-back is a screen of its own: no choices above it, one 确认预约 and 返回修改.
+    expect(container.querySelector('.booking-centre')).toBeNull();
+    expect(container.querySelector('.slot-picker')).toBeNull();
+    expect([...confirm.querySelectorAll('.read-back__actions .nut-button')].map((node) => node.textContent)).toEqual(['确认预约', '返回修改']);
+    // jsdom has no speech synthesis: no 朗读 (never a button that does nothing).
+    expect(container.querySelector('.read-aloud')).toBeNull();
+    expect(fake.bookingPosts).toHaveLength(0);
+
+    click(screen.getByText('返回修改'));
+    await findAll(container, '.slot-option');
+    expect(container.querySelector('.booking-centre--selected')?.textContent).toContain('阳光社区市民中心');
+    expect(fake.bookingPosts).toHaveLength(0);
   });
 
   it('opened from a centre’s page (…&centre=…), starts with that centre chosen', async () => {
@@ -152,7 +188,7 @@ describe('booking a service (BookPage)', () => {
     await bookFirstOfEach(container);
     await screen.findByText('这位居民已经预约了这个时段，不用重复预约，可以在“订单”里查看。');
 
-    click(screen.getByText('重新选择时间'));
+    click(screen.getByText('返回修改'));
     await bookFirstOfEach(container, ['.slot-option']);
     await findAll(container, '.booking-success');
     expect(fake.bookingPosts[1].key).not.toBe(fake.bookingPosts[0].key);

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { initialCentreId, MAX_GROUP_SIZE, orderCentresFor } from '@linli/shared';
@@ -58,13 +59,14 @@ export interface BookingFlowHandle {
 }
 
 /**
- * Person (only asked when there is a choice, with no default) → centre → slot (→ group size for venues) → confirm.
+ * Person (only asked when there is a choice, with no default) → centre (the person's own community's until another
+ * is chosen) → slot (→ group size for venues) → confirm.
  * Asking for whom first means the centres can be listed for that person and the confirm step can speak of them.
  * One Idempotency-Key per confirm screen: it is made when a slot, a person or a group size is chosen and kept for
  * every retry of that same choice, so a second tap after a lost answer cannot book twice.
  */
 export function useBookingFlow(service: ServiceDetail, people: readonly BookingPerson[], preferredCentreId?: string): BookingFlowHandle {
-  const [centreId, setCentreId] = useState<string | null>(() => initialCentreId(service, preferredCentreId));
+  const [chosenCentreId, setCentreId] = useState<string | null>(() => initialCentreId(service, preferredCentreId));
   const [picked, setPicked] = useState<PickedSlot | null>(null);
   const [personId, setPersonId] = useState<string | null>(people.length === 1 ? people[0].id : null);
   const [groupSize, setGroupSize] = useState(1);
@@ -74,9 +76,14 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   const person = people.find((candidate) => candidate.id === personId) ?? null;
   const personCommunity = person?.communityId ?? null;
   const centres = useMemo(() => orderCentresFor(service.centres, personCommunity), [service.centres, personCommunity]);
+  // Until one is tapped, the person's own community's centre is taken (issue 16: two taps fewer for the common case);
+  // the list stays on screen to choose another.
+  const centreId = chosenCentreId ?? (person ? (centres.find((item) => item.mine)?.centre.centreId ?? null) : null);
 
   const startOver = useCallback((next: PickedSlot | null) => {
     setPicked(next);
+    // The read-back (or the slot picker, back from it) replaces what was further down: it starts at the top.
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     setOutcome({ status: 'idle' });
     key.current = newIdempotencyKey();
   }, []);

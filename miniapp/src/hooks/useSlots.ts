@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { addDays, shanghaiDateOf } from '@linli/shared';
+import { addDays, shanghaiDateOf, slotUnavailableReason } from '@linli/shared';
 
 import type { SlotAvailability, SlotList, SourcedCalendarDay } from '@linli/shared';
 
@@ -18,7 +18,10 @@ export interface SlotsHandle extends RemoteDataHandle<SlotList> {
   holidays: ReadonlyMap<string, SourcedCalendarDay>;
   /** Whether one of those holidays is provisional (derived from the law until the State Council's notice). */
   provisional: boolean;
-  /** The date whose slots are shown: the one tapped, else the first with a free seat, else the first with slots. */
+  /**
+   * The date whose slots are shown: the one tapped, else the first with a time that can still be booked (a free seat,
+   * not begun), else the first with slots — so a resident who takes the first free day never taps a date.
+   */
   date: string | null;
   setDate: (date: string) => void;
   /** The shown date's slots, earliest first. */
@@ -48,7 +51,7 @@ export function useSlots(centreId: string, serviceId: string, now: () => Date = 
   }, [list]);
 
   const slotDates = dates.filter((day) => byDate.has(day));
-  const withSeats = slotDates.find((day) => byDate.get(day)!.some((slot) => slot.remaining > 0));
+  const withSeats = slotDates.find((day) => byDate.get(day)!.some((slot) => slotUnavailableReason(slot, now(), 0) === null));
   const date = chosen !== null && byDate.has(chosen) ? chosen : (withSeats ?? slotDates[0] ?? null);
   const provisional = [...holidays.values()].some((day) => day.source === 'provisional');
   return { ...remote, dates, holidays, provisional, date, setDate, slots: date ? byDate.get(date)! : [] };

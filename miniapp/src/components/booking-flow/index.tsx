@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_STATUS_LABELS, MAX_GROUP_SIZE } from '@linli/shared';
+import { BOOKING_STATUS_LABELS, MAX_GROUP_SIZE, readBackSentence, shanghaiDateOf } from '@linli/shared';
 
 import type { BookingView, ServiceDetail, WaitlistEntryView } from '@linli/shared';
 import type { ReactNode } from 'react';
@@ -9,9 +9,10 @@ import { useBookingFlow } from '../../hooks/useBookingFlow';
 import { BOOKING_MESSAGES, bringHeading, ownCommunityTag, slotWhen } from '../../texts/booking-messages';
 import { openMeTab } from '../../navigation/routes';
 import { CheckInCodePanel } from '../check-in-code';
+import { ContactCommunity } from '../contact-community';
 import { MaterialsList } from '../materials-list';
+import { ReadBack } from '../read-back';
 import { SlotPicker } from '../slot-picker';
-import { SubmitButton } from '../submit-button';
 
 import type { BookingFlowHandle, BookingPerson } from '../../hooks/useBookingFlow';
 
@@ -24,13 +25,16 @@ export interface BookingFlowProps {
   successActions: ReactNode;
   /** The centre whose page the person came from: chosen in advance when it offers the service. */
   centreId?: string;
+  /** 联系社区 under the steps (a resident's own booking; staff at their desk have no use for it). */
+  showContact?: boolean;
 }
 
 /**
- * Booking one service: who for (asked first, when there is a choice), centre, date and time, confirm; then a plain
- * summary of what was booked.
+ * Booking one service: who for (asked first, when there is a choice), centre (their own community's chosen in
+ * advance), date (the first with a free seat chosen in advance) and time; then the read-back (what, for whom, where,
+ * when) with 确认预约 and 返回修改 alone on the screen; then a plain summary of what was booked.
  */
-export function BookingFlow({ service, people, successActions, centreId }: BookingFlowProps) {
+export function BookingFlow({ service, people, successActions, centreId, showContact = false }: BookingFlowProps) {
   const flow = useBookingFlow(service, people, centreId);
   const { outcome } = flow;
 
@@ -42,14 +46,17 @@ export function BookingFlow({ service, people, successActions, centreId }: Booki
   }
 
   const { person } = flow;
+  // The read-back is a screen of its own: the choices above it come back with 返回修改.
+  const confirming = Boolean(person && flow.centreId && flow.picked);
   return (
     <View className='booking-flow'>
-      {people.length > 1 && <PersonChoice people={people} flow={flow} />}
-      {person && service.centres.length > 1 && <CentreChoice person={person} flow={flow} />}
+      {people.length > 1 && !confirming && <PersonChoice people={people} flow={flow} />}
+      {person && service.centres.length > 1 && !confirming && <CentreChoice person={person} flow={flow} />}
       {person && flow.centreId && !flow.picked && (
         <SlotPicker key={flow.centreId} centreId={flow.centreId} serviceId={service.id} onPick={flow.pickSlot} onWaitlist={flow.waitFor} />
       )}
-      {person && flow.centreId && flow.picked && <ConfirmStep service={service} person={person} flow={flow} />}
+      {person && confirming && <ConfirmStep service={service} person={person} flow={flow} />}
+      {showContact && <ContactCommunity centreId={flow.centreId} communityId={person?.communityId ?? null} />}
     </View>
   );
 }
@@ -107,10 +114,40 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
   const centre = service.centres.find((item) => item.centreId === flow.centreId)!;
   const { outcome } = flow;
   const waitlist = intent === 'waitlist';
+  const sentence = readBackSentence(
+    { kind: waitlist ? 'waitlist' : 'book', person: person.name, when: slot, centre: centre.centreName, service: service.name },
+    shanghaiDateOf(new Date()),
+  );
+  const message = outcome.status === 'failed' && (
+    <>
+      <Text className='booking-flow__message'>{outcome.message}</Text>
+      {outcome.code === 'SLOT_FULL' && (
+        <Button className='booking-join-waitlist' type='primary' size='large' block onClick={flow.switchToWaitlist}>
+          加入候补
+        </Button>
+      )}
+      {outcome.code === 'CONSENT_REQUIRED' && (
+        <Button className='booking-flow__consent' type='primary' size='large' block onClick={openMeTab}>
+          去“我的”查看隐私政策
+        </Button>
+      )}
+    </>
+  );
   return (
-    <View className='booking-flow__section booking-confirm-step'>
+    <ReadBack
+      className='booking-flow__section booking-confirm-step'
+      title={waitlist ? '加入候补' : '核对预约'}
+      sentence={sentence}
+      message={message}
+      confirmClassName='booking-confirm'
+      confirmText={waitlist ? '确认加入候补' : '确认预约'}
+      pending={outcome.status === 'pending'}
+      onConfirm={flow.submit}
+      confirmHidden={outcome.status === 'failed' && outcome.code === 'CONSENT_REQUIRED'}
+      backClassName='booking-flow__repick'
+      onBack={flow.repick}
+    >
       <View className='booking-summary'>
-        <Text className='booking-summary__title'>{waitlist ? '加入候补' : '核对预约'}</Text>
         <Text className='booking-summary__line'>服务：{service.name}</Text>
         <Text className='booking-summary__line'>
           地点：{centre.centreName}（{centre.address}）
@@ -129,26 +166,7 @@ function ConfirmStep({ service, person, flow }: { service: ServiceDetail; person
         <MaterialsList materials={service.materials} lineClassName='booking-summary__line' />
         {service.needsReview && !waitlist && <Text className='booking-summary__line booking-summary__line--review'>提交后需工作人员确认，确认后预约才生效。</Text>}
       </View>
-
-      {outcome.status === 'failed' && <Text className='booking-flow__message'>{outcome.message}</Text>}
-      {outcome.status === 'failed' && outcome.code === 'SLOT_FULL' && (
-        <Button className='booking-join-waitlist' type='primary' size='large' block onClick={flow.switchToWaitlist}>
-          加入候补
-        </Button>
-      )}
-      {outcome.status === 'failed' && outcome.code === 'CONSENT_REQUIRED' ? (
-        <Button className='booking-flow__consent' type='primary' size='large' block onClick={openMeTab}>
-          去“我的”查看隐私政策
-        </Button>
-      ) : (
-        <SubmitButton className='booking-confirm' pending={outcome.status === 'pending'} onClick={flow.submit}>
-          {waitlist ? '确认加入候补' : '确认预约'}
-        </SubmitButton>
-      )}
-      <Button className='booking-flow__repick' size='large' block onClick={flow.repick}>
-        重新选择时间
-      </Button>
-    </View>
+    </ReadBack>
   );
 }
 

@@ -25,6 +25,7 @@ function ForResident({ service, account }: { service: ServiceDetail; account: Se
           service={service}
           people={found}
           centreId={centreId}
+          showContact
           successActions={
             <Button className='book__to-orders' type='primary' size='large' block onClick={openOrdersTab}>
               查看我的订单
