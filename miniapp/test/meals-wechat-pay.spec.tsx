@@ -50,6 +50,7 @@ describe('微信支付 on the order screen (H5 demo: 模拟支付)', () => {
     await waitFor(() => expect(optionNamed(container, '微信支付')).toBeDefined());
     click(optionNamed(container, '微信支付'));
     click(container.querySelector('.meal-form__submit'));
+    click(await findOne(container, '.meal-confirm'));
 
     const saved = await findOne(container, '.meal-saved');
     expect(saved.querySelector('.meal-saved__title')!.textContent).toBe('已下单，请完成微信支付');

@@ -107,11 +107,17 @@ describe('ordering a meal', () => {
     click(optionNamed(container, '助餐余额'));
     await waitFor(() => expect(container.querySelector('.meal-form .meal-price__payable')?.textContent).toBe('实付 ¥5.00'));
 
+    // 确认订餐 reads the order back first; nothing is sent before its 确认.
+    click(container.querySelector('.meal-form__submit'));
+    const step = await findOne(container, '.meal-confirm-step');
+    expect(step.querySelector('.read-back__sentence')!.textContent).toMatch(/^将为 李建国 订 明天\d+月\d+日（周.）的午餐：红烧鸡腿套餐 1 份，在 \S+ 堂食，实付 5.00 元，助餐余额$/);
+    expect(fake.posts).toHaveLength(0);
+
     // A lost answer: the network fails once, the resident taps again and the same key goes out.
     fake.refuseNext = { status: 502, body: '' };
-    click(container.querySelector('.meal-form__submit'));
+    click(container.querySelector('.meal-confirm'));
     await waitFor(() => expect(container.querySelector('.meal-form__message')).not.toBeNull());
-    const submit = container.querySelector('.meal-form__submit')!;
+    const submit = container.querySelector('.meal-confirm')!;
     click(submit);
     click(submit);
     await findOne(container, '.meal-saved');
@@ -140,15 +146,18 @@ describe('ordering a meal', () => {
 
     fake.refuseNext = { status: 422, body: { code: 'BALANCE_INSUFFICIENT', message: '助餐余额不足', details: { balanceFen: 300, amountFen: 500 }, requestId: 'r' } };
     click(await findOne(container, '.meal-form__submit'));
+    click(await findOne(container, '.meal-confirm'));
     await waitFor(() =>
       expect(container.querySelector('.meal-form__message')?.textContent).toBe('助餐余额不够：余额 3.00 元，这餐要付 5.00 元。请改用“到店付”，或请社区工作人员充值。'),
     );
 
     fake.refuseNext = { status: 409, body: { code: 'MEAL_SOLD_OUT', message: '红烧鸡腿套餐已售完', details: { dishId: 'd-chicken' }, requestId: 'r' } };
-    click(container.querySelector('.meal-form__submit'));
+    click(container.querySelector('.meal-confirm'));
     await waitFor(() => expect(container.querySelector('.meal-form__message')?.textContent).toContain('红烧鸡腿套餐已售完。这道菜已经卖完了'));
 
-    // Delivery goes to the person's own address.
+    // 返回修改: the form again, as it was. Delivery goes to the person's own address.
+    click(container.querySelector('.meal-confirm-step__back'));
+    await findOne(container, '.meal-form__submit');
     click(optionNamed(container, '送餐'));
     await waitFor(() => expect(container.querySelector('.meal-form__address')?.textContent).toBe('送到：中南路 12 号'));
   });
@@ -171,6 +180,8 @@ describe('ordering a meal', () => {
     await waitFor(() => expect(fake.quotes.at(-1)).toMatchObject({ fulfilment: 'delivery', latitude: 31.8421, longitude: 117.2512 }));
 
     click(container.querySelector('.meal-form__submit'));
+    expect((await findOne(container, '.read-back__sentence')).textContent).toContain('由 ');
+    click(await findOne(container, '.meal-confirm'));
     await findOne(container, '.meal-saved');
     expect(fake.posts.at(-1)!.body).toMatchObject({ fulfilment: 'delivery', latitude: 31.8421, longitude: 117.2512 });
   });
@@ -185,6 +196,7 @@ describe('ordering a meal', () => {
     await waitFor(() => expect(container.querySelector('.meal-form__place')?.textContent).toContain('已在地图上选'));
     click(optionNamed(container, '堂食'));
     click(container.querySelector('.meal-form__submit'));
+    click(await findOne(container, '.meal-confirm'));
     await findOne(container, '.meal-saved');
     expect(fake.posts.at(-1)!.body.fulfilment).toBe('dine_in');
     expect(fake.posts.at(-1)!.body).not.toHaveProperty('latitude');
@@ -264,6 +276,8 @@ describe('changing an order, its pickup code and the balance', () => {
     click(container.querySelector('.meal-stepper__plus'));
     await waitFor(() => expect(container.querySelector('.meal-stepper__value')!.textContent).toBe('2 份'));
     click(container.querySelector('.meal-form__submit'));
+    expect((await findOne(container, '.meal-confirm-step')).textContent).toContain('核对修改');
+    click(container.querySelector('.meal-confirm'));
 
     expect((await findOne(container, '.meal-saved')).textContent).toContain('已保存修改');
     expect(fake.changes).toEqual([{ lines: [{ dishId: 'd-chicken', quantity: 2 }] }]);

@@ -184,6 +184,10 @@ describe('WeChat subscribe messages at 确认订餐 and 上线', () => {
       await subscribeTemplatesLoaded();
 
       click(container.querySelector('.meal-form__submit'));
+      // The read-back asks nothing: the 确认 on it is the tap that asks.
+      const confirm = await findOne(container, '.meal-confirm');
+      expect(subscribeStub.calls).toEqual([]);
+      click(confirm);
       // In the tap itself, before the order is sent.
       expect(subscribeStub.calls).toEqual([['tmpl-meal-status']]);
       expect(fake.posts).toHaveLength(0);

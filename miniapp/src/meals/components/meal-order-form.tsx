@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_PAYMENT_METHOD_LABELS } from '@linli/shared';
+import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_PAYMENT_METHOD_LABELS, readBackSentence, shanghaiDateOf } from '@linli/shared';
 
 import type { MealPaymentMethod, MealPointView, MenuMealView, PlacedMealOrderView } from '@linli/shared';
 
 import { ChoiceGrid } from '../../components/choice-grid';
+import { ReadBack } from '../../components/read-back';
 import { SubmitButton } from '../../components/submit-button';
 import { dateLabel } from '../../texts/booking-messages';
 import { MEAL_MESSAGES, cutOffLabel, yuan } from '../../texts/meal-messages';
@@ -70,13 +71,56 @@ function DeliveryPlace({ form, address }: { form: MealOrderFormHandle; address: 
   );
 }
 
+/** The read-back of the form as it stands: for whom, which meal, the dishes, where and how it is had, what is paid. */
+function mealSentence(point: MealPointView, meal: MenuMealView, person: MealPerson, mode: MealOrderMode, form: MealOrderFormHandle): string {
+  const dishes = meal.dishes.filter((dish) => (form.quantities[dish.id] ?? 0) > 0).map((dish) => ({ name: dish.name, quantity: form.quantities[dish.id] }));
+  const order = mode.kind === 'change' ? mode.order : null;
+  return readBackSentence(
+    {
+      kind: 'order_meal',
+      person: person.name,
+      date: meal.mealDate,
+      mealKind: meal.mealKind,
+      point: point.name,
+      dishes,
+      fulfilment: order?.fulfilment ?? form.fulfilment ?? 'dine_in',
+      payment: order?.paymentMethod ?? form.payment,
+      payableFen: form.quote.status === 'ready' ? form.quote.price.total : null,
+      address: person.address,
+    },
+    shanghaiDateOf(new Date()),
+  );
+}
+
 /**
  * One meal for one person on one screen: portions per dish, 堂食/自取/送餐, 到店付, 助餐余额 or 微信支付, the price after subsidy,
- * then 确认订餐. Changing an order shows the same dishes with the portions ordered.
+ * then 确认订餐, which reads the order back (ReadBack) before its 确认 places it. Changing an order shows the same dishes
+ * with the portions ordered.
  */
 export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }: MealOrderFormProps) {
   const form = useMealOrderForm(point, meal, person, mode, onSaved);
   const changing = mode.kind === 'change';
+  if (form.reviewing) {
+    const { submitState } = form;
+    return (
+      <View className='meal-form meal-form--review'>
+        <ReadBack
+          className='meal-confirm-step'
+          title={changing ? '核对修改' : '核对订餐'}
+          sentence={mealSentence(point, meal, person, mode, form)}
+          message={submitState.status === 'failed' && <Text className='meal-form__message'>{submitState.message}</Text>}
+          confirmClassName='meal-confirm'
+          confirmText={changing ? '确认修改' : '确认订餐'}
+          pending={submitState.status === 'pending'}
+          onConfirm={form.submit}
+          backClassName='meal-confirm-step__back'
+          onBack={form.back}
+        >
+          <PriceSummary form={form} />
+        </ReadBack>
+      </View>
+    );
+  }
   const fulfilmentLabels = point.fulfilments.map((fulfilment) => MEAL_FULFILMENT_LABELS[fulfilment]);
   const paymentLabel = (method: MealPaymentMethod) =>
     method === 'balance' && balanceFen !== null ? `${MEAL_PAYMENT_METHOD_LABELS.balance}（余额 ${yuan(balanceFen)}）` : MEAL_PAYMENT_METHOD_LABELS[method];
@@ -132,7 +176,7 @@ export function MealOrderForm({ point, meal, person, mode, balanceFen, onSaved }
 
       <PriceSummary form={form} />
       {submitState.status === 'failed' && <Text className='meal-form__message'>{submitState.message}</Text>}
-      <SubmitButton className='meal-form__submit' pending={submitState.status === 'pending'} onClick={form.submit}>
+      <SubmitButton className='meal-form__submit' pending={submitState.status === 'pending'} onClick={form.review}>
         {changing ? '保存修改' : '确认订餐'}
       </SubmitButton>
     </View>

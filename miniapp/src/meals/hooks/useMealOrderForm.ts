@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 
 import type { MealFulfilment, MealOrderLineInput, MealOrderView, MealPaymentMethod, MealPointView, MealPrice, MenuMealView, PlacedMealOrderView } from '@linli/shared';
@@ -42,7 +43,14 @@ export interface MealOrderFormHandle {
   /** Sum of the menu prices of the lines chosen, fen. */
   grossFen: number;
   quote: LiveQuote;
+  /** On the read-back step: the choices are made and read back before anything is sent. */
+  reviewing: boolean;
+  /** 确认订餐 on the form: checks it, then shows the read-back (nothing is sent yet). */
+  review: () => void;
+  /** 返回修改: back to the form, everything kept. */
+  back: () => void;
   submitState: ActionState;
+  /** 确认 on the read-back: places (or changes) the order. */
   submit: () => void;
 }
 
@@ -60,7 +68,8 @@ function linesOf(quantities: Record<string, number>): MealOrderLineInput[] {
 
 /**
  * Ordering one meal for one person: portions per dish, 堂食/自取/送餐 as the point offers, 到店付 or the meal balance,
- * the price after subsidy asked again on every change, then one order. One Idempotency-Key per form, kept with the
+ * the price after subsidy asked again on every change, then the read-back (for whom, which meal, where, what is paid)
+ * and, on its 确认, one order. One Idempotency-Key per form, kept with the
  * body it was sent with: a second tap or a retry after a lost answer sends the same key (the server answers with the
  * order it already made); a changed form gets a fresh key.
  */
@@ -75,6 +84,7 @@ export function useMealOrderForm(
   const [fulfilment, setFulfilment] = useState<MealFulfilment | null>(() => (mode.kind === 'change' ? mode.order.fulfilment : (point.fulfilments[0] ?? null)));
   const [payment, setPayment] = useState<MealPaymentMethod>(() => (mode.kind === 'change' ? mode.order.paymentMethod : 'at_pickup'));
   const [quote, setQuote] = useState<LiveQuote>({ status: 'none' });
+  const [reviewing, setReviewing] = useState(false);
   const homePoint = useMapPoint('没有选到位置。不选也可以，送餐员会按地址送到。');
   const actions = useActions<'submit'>();
   const askSubscribe = useSubscribeAsk('after_meal_order');
@@ -125,9 +135,30 @@ export function useMealOrderForm(
     actions.reset('submit');
   };
 
+  /** What keeps the form from being sent, said beside its button; null when it can go. */
+  const problem = (): string | null => {
+    if (lines.length === 0) return MEAL_MESSAGES.NO_DISH;
+    if (mode.kind === 'new' && fulfilment === 'delivery' && !person.address) return MEAL_MESSAGES.NO_ADDRESS;
+    return null;
+  };
+
+  const showStep = (next: boolean) => {
+    setReviewing(next);
+    actions.reset('submit');
+    // The step replaces a long screen: it starts at the top.
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  };
+
+  const review = () => {
+    const found = problem();
+    if (found) actions.fail('submit', found);
+    else if (mode.kind === 'change' || fulfilment) showStep(true);
+  };
+
   const submit = () => {
-    if (lines.length === 0) {
-      actions.fail('submit', MEAL_MESSAGES.NO_DISH);
+    const found = problem();
+    if (found) {
+      actions.fail('submit', found);
       return;
     }
     const failed = (error: ApiError) => {
@@ -139,10 +170,6 @@ export function useMealOrderForm(
       return;
     }
     if (!fulfilment) return;
-    if (fulfilment === 'delivery' && !person.address) {
-      actions.fail('submit', MEAL_MESSAGES.NO_ADDRESS);
-      return;
-    }
     const input = { mealPointId: point.id, residentId: person.id, mealDate: meal.mealDate, mealKind: meal.mealKind, fulfilment, lines, paymentMethod: payment, ...deliveryAt };
     const body = JSON.stringify(input);
     if (sent.current.body && sent.current.body !== body) sent.current = { key: newIdempotencyKey(), body };
@@ -169,6 +196,9 @@ export function useMealOrderForm(
     },
     grossFen,
     quote,
+    reviewing,
+    review,
+    back: () => showStep(false),
     submitState: actions.of('submit'),
     submit,
   };

@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 
 import type { MealOrderView, PlacedMealOrderView, SessionAccount } from '@linli/shared';
 
+import { ContactCommunity } from '../../../components/contact-community';
 import { PageRoot } from '../../../components/page-root';
 import { RemoteContent, RemoteRecord } from '../../../components/remote-content';
 import { ResidentGate } from '../../../components/resident-gate';
@@ -84,7 +85,14 @@ function OrderFor({ account }: { account: SessionAccount }) {
             // Changing an order is for the elder it was placed for, whoever was last chosen on the meal home.
             const residentId = found.order?.resident.id ?? people.person?.id;
             const person = everyone.find((candidate) => candidate.id === residentId);
-            return person ? <FormFor setup={found} person={person} /> : <Text className='meals__note'>请先在“我的”里填写您的信息。</Text>;
+            return person ? (
+              <>
+                <FormFor setup={found} person={person} />
+                <ContactCommunity communityId={person.communityId} />
+              </>
+            ) : (
+              <Text className='meals__note'>请先在“我的”里填写您的信息。</Text>
+            );
           }}
         </RemoteContent>
       )}
