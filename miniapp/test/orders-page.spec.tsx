@@ -97,7 +97,8 @@ describe('OrdersPage (订单 tab)', () => {
     const tomorrow = card(container, 'b-tomorrow');
 
     fireEvent.click(tomorrow.querySelector('.booking-cancel')!);
-    expect(within(tomorrow).getByText('确定要取消这个预约吗？取消后名额会让给别人。')).toBeTruthy();
+    expect(within(tomorrow).getByText('确定要取消这个预约吗？')).toBeTruthy();
+    expect(tomorrow.querySelector('.booking-cancel-step .read-back__sentence')!.textContent).toMatch(/^将取消 王秀英 明天\d+月\d+日（周.）\S+ 在 \S+ 的 \S+ 预约，名额会让给别人$/);
     expect(api.calls.filter((call) => call.includes('/cancel'))).toEqual([]);
     fireEvent.click(tomorrow.querySelector('.booking-cancel-confirm')!);
 

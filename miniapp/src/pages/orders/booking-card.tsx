@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_STATUS_LABELS } from '@linli/shared';
+import { BOOKING_STATUS_LABELS, readBackSentence, shanghaiDateOf } from '@linli/shared';
 
 import type { BookingView } from '@linli/shared';
 
+import { ReadBack } from '../../components/read-back';
 import { SlotPicker } from '../../components/slot-picker';
-import { SubmitButton } from '../../components/submit-button';
 import { slotWhen } from '../../texts/booking-messages';
 import { CheckInCodePanel } from '../../components/check-in-code';
 
@@ -56,12 +56,21 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
 
       {panel === 'check-in-code' && <CheckInCodePanel bookingId={booking.id} />}
       {panel === 'cancel' && (
-        <View className='booking-card__panel'>
-          <Text className='booking-card__ask'>确定要取消这个预约吗？取消后名额会让给别人。</Text>
-          <SubmitButton className='booking-cancel-confirm' type='danger' pending={pending} onClick={() => orders.cancel(booking)}>
-            确定取消
-          </SubmitButton>
-        </View>
+        // The read-back of what is given up, for whom, where and when (issue 16), before the one tap that cancels.
+        <ReadBack
+          className='booking-card__panel booking-cancel-step'
+          title='确定要取消这个预约吗？'
+          sentence={readBackSentence(
+            { kind: 'cancel_booking', person: booking.person.name, when: booking, centre: booking.centre.name, service: booking.service.name },
+            shanghaiDateOf(new Date()),
+          )}
+          confirmClassName='booking-cancel-confirm'
+          confirmText='确认取消'
+          pending={pending}
+          onConfirm={() => orders.cancel(booking)}
+          backText='不取消，返回'
+          onBack={() => toggle('cancel')}
+        />
       )}
       {panel === 'reschedule' && (
         <View className='booking-card__panel'>

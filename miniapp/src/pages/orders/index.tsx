@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
+import { ContactCommunity } from '../../components/contact-community';
 import { LinkEntry } from '../../components/link-entry';
 import { Notice } from '../../components/notice';
 import { PageRoot } from '../../components/page-root';
@@ -107,6 +108,7 @@ export function OrdersPage() {
         {/* Meal orders have their own list in the meals subpackage (with the pickup code): one row leads there. */}
         {state.account.role === 'resident' && <LinkEntry className='orders__meals' label='助餐订单' hint='取餐码、修改、取消' url={ROUTES.mealOrders} />}
         <Orders key={state.account.id} />
+        {state.account.role === 'resident' && <ContactCommunity communityId={state.account.regionId} />}
       </>
     );
   } else {
