@@ -17,6 +17,7 @@ import { MealsModule } from './modules/meals';
 import { NotificationsModule } from './modules/notifications';
 import { OutletsModule } from './modules/outlets';
 import { PaymentsModule } from './modules/payments';
+import { PreferencesModule } from './modules/preferences';
 import { RegionsModule } from './modules/regions';
 import { ProvidersModule } from './modules/providers';
 import { ResidentsModule } from './modules/residents';
@@ -49,6 +50,7 @@ export class AppModule {
         PaymentsModule,
         OutletsModule,
         NotificationsModule,
+        PreferencesModule,
         ...extraModules,
       ],
     };

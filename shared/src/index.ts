@@ -31,3 +31,4 @@ export * from './china-coordinates';
 export * from './notifications';
 export * from './wechat-subscribe';
 export * from './read-back';
+export * from './preferences';

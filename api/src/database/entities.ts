@@ -56,6 +56,7 @@ import { MealBalanceTopUp } from '../modules/meal-subsidies/meal-balance-top-up.
 import { MealProfile } from '../modules/meal-subsidies/meal-profile.entity';
 import { MealSubsidyRuleRow } from '../modules/meal-subsidies/meal-subsidy-rule.entity';
 import { Outlet } from '../modules/outlets/outlet.entity';
+import { AccountPreference } from '../modules/preferences/account-preference.entity';
 import { OutletReport } from '../modules/outlets/outlet-report.entity';
 
 /** Every entity, listed once for both dialects (no globs: the same list works from src under Jest and from dist). */
@@ -119,4 +120,5 @@ export const ENTITIES = [
   OutletReport,
   WechatAccessTokenRow,
   WechatSubscribeGrant,
+  AccountPreference,
 ];

@@ -29,6 +29,7 @@ import { NotificationRelayInbox1796135894152 } from './1796135894152-notificatio
 import { WechatAccessTokenSubscribeGrants1796136238328 } from './1796136238328-wechat-access-token-subscribe-grants';
 import { OutboxCreatedIndex1796177272130 } from './1796177272130-outbox-created-index';
 import { ScheduleVersion1796186638088 } from './1796186638088-schedule-version';
+import { AccountPreferences1796190000000 } from './1796190000000-account-preferences';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -60,4 +61,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   WechatAccessTokenSubscribeGrants1796136238328,
   OutboxCreatedIndex1796177272130,
   ScheduleVersion1796186638088,
+  AccountPreferences1796190000000,
 ];
