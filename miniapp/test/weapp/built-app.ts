@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+import type { SessionAccount } from '@linli/shared';
+
 import simulate from 'miniprogram-simulate';
 
 import type { WxStandIn } from './wx-stand-in';
@@ -56,6 +58,12 @@ export function launchBuiltApp(standIn: WxStandIn, entryRoute: string): void {
   require(path.join(distDir, 'app.js'));
   app!.onLaunch({ path: entryRoute, query: {} });
   app!.onShow({ path: entryRoute, query: {} });
+}
+
+/** Boots the built app as `launchBuiltApp` does, with `account` already signed in (its session in storage). */
+export function launchSignedIn(standIn: WxStandIn, entryRoute: string, account: SessionAccount): void {
+  launchBuiltApp(standIn, entryRoute);
+  (standIn.wx.setStorageSync as (key: string, value: unknown) => void)('linli.session', { accessToken: 'access-1', refreshToken: 'refresh-1', account });
 }
 
 /** Renders a built page (its WXML compiled by WeChat's compiler); the test then waits for the state it asserts. */

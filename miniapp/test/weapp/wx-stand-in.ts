@@ -22,7 +22,10 @@ export interface WxStandInOptions {
   fontSizeSetting?: number;
 }
 
-export function createWxStandIn(routes: Record<string, { status: number; body: unknown }>, { fontSizeSetting = 16 }: WxStandInOptions = {}): WxStandIn {
+/** What the stand-in answers, keyed by path after the base URL. */
+export type StandInRoutes = Record<string, { status: number; body: unknown }>;
+
+export function createWxStandIn(routes: StandInRoutes, { fontSizeSetting = 16 }: WxStandInOptions = {}): WxStandIn {
   const storage = new Map<string, unknown>();
   const navigations: string[] = [];
   const requests: string[] = [];
