@@ -659,6 +659,9 @@ describe('authorization matrix: every route, every kind of caller', () => {
     // --- any signed-in account, acting on its own session ---
     'POST /api/auth/logout': { allowed: EVERY_ROLE, call: () => ({ path: '/api/auth/logout', freshSession: true }) },
     'GET /api/me': { allowed: EVERY_ROLE, call: () => ({ path: '/api/me' }) },
+    // 长辈模式 and other settings of the mini program: every account its own (the account comes from the session).
+    'GET /api/me/preferences': { allowed: EVERY_ROLE, call: () => ({ path: '/api/me/preferences' }) },
+    'PUT /api/me/preferences': { allowed: EVERY_ROLE, call: () => ({ path: '/api/me/preferences', body: { elderMode: 'on' } }) },
 
     // --- a resident's own records (no id: each resident only ever reaches their own) ---
     'POST /api/me/privacy-consent': { allowed: RESIDENTS, call: () => ({ path: '/api/me/privacy-consent', body: { version: CURRENT_PRIVACY_POLICY_VERSION } }) },
