@@ -60,7 +60,14 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
     click(windows[0]);
     await typeIntoArea(container, '.home-form__description', '帮忙打扫卫生');
 
+    // 提交预约 reads it back first: for whom, when, what, where; nothing is sent before 确认预约.
     click(screen.getByText('提交预约'));
+    const step = await findAll(container, '.home-confirm-step');
+    expect(step[0].querySelector('.read-back__sentence')!.textContent).toMatch(
+      /^将为 李建国 预约 明天\d+月\d+日（周.）上午9:00到中午12:00 的 居家养老上门服务，上门地址：中南路 12 号 5 栋 302$/,
+    );
+    expect(fake.writes).toHaveLength(0);
+    click(screen.getByText('确认预约'));
     await waitFor(() => expect(navigations).toHaveLength(1));
 
     const created = fake.orders[0];
@@ -104,6 +111,7 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
     click(container.querySelectorAll('.home-window')[1]);
     await typeIntoArea(container, '.home-form__description', '量血压');
     click(screen.getByText('提交预约'));
+    click(await screen.findByText('确认预约'));
 
     expect(await screen.findByText('地址不在服务范围内')).toBeTruthy();
     expect(screen.getByText('请求参数不正确')).toBeTruthy();

@@ -271,10 +271,11 @@ describe('StaffBookPage (代居民预约)', () => {
 
     // The first answer is lost: the retry sends the same Idempotency-Key, so the server can never make two orders.
     fireEvent.click(screen.getByText('提交预约'));
+    fireEvent.click(await screen.findByText('确认预约'));
     await waitFor(() => expect(dispatch.homeOrderKeys).toHaveLength(1));
-    expect(await screen.findByText('提交预约')).toBeTruthy();
+    expect(await screen.findByText('确认预约')).toBeTruthy();
     await waitFor(() => expect(container.querySelector('.home-form__message')).toBeTruthy());
-    fireEvent.click(screen.getByText('提交预约'));
+    fireEvent.click(screen.getByText('确认预约'));
     await waitFor(() => expect(navigations).toHaveLength(1));
 
     expect(dispatch.homeOrderKeys).toHaveLength(2);

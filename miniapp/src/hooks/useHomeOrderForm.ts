@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { initialCentreId, orderCentresFor } from '@linli/shared';
@@ -71,6 +72,13 @@ export interface HomeOrderFormHandle {
   choosePlace: () => void;
   errors: Partial<Record<HomeOrderField, string>>;
   outcome: HomeOrderOutcome;
+  /** On the read-back step: the form is filled in and read back before anything is sent. */
+  reviewing: boolean;
+  /** 提交预约 on the form: checks it, then shows the read-back (nothing is sent yet). */
+  review: () => void;
+  /** 返回修改: back to the form, everything kept. */
+  back: () => void;
+  /** 确认 on the read-back: sends the order. */
   submit: () => void;
 }
 
@@ -86,8 +94,8 @@ const API_FIELDS: Record<string, HomeOrderField> = {
 
 /**
  * 上门服务: centre (when more than one), who for, address (the person's own, prefilled), a day and 上午/下午/晚上, what
- * is needed, and optionally the spot on a map. Checked here first so mistakes show beside their field; on success
- * `onCreated` gets the new order (the page then opens it).
+ * is needed, and optionally the spot on a map. Checked here first so mistakes show beside their field; then read
+ * back (`review`), and sent on its 确认 (`submit`); on success `onCreated` gets the new order (the page then opens it).
  */
 export function useHomeOrderForm(
   service: ServiceDetail,
@@ -109,6 +117,7 @@ export function useHomeOrderForm(
   const mapPoint = useMapPoint('没有选到位置。不选也可以，服务人员会按地址上门。');
   const [errors, setErrors] = useState<Partial<Record<HomeOrderField, string>>>({});
   const [outcome, setOutcome] = useState<HomeOrderOutcome>({ status: 'idle' });
+  const [reviewing, setReviewing] = useState(false);
   // One Idempotency-Key per form, kept with the body it was sent with: a second tap or a retry after a lost answer
   // sends the same key (the server answers with the order it already made); a changed form gets a fresh key.
   const sent = useRef<{ key: string; body: string }>({ key: newIdempotencyKey(), body: '' });
@@ -161,14 +170,29 @@ export function useHomeOrderForm(
     return found;
   };
 
-  const submit = () => {
-    if (outcome.status === 'pending') return;
+  /** Checks the form, marking what is missing beside its field; true when it can be sent. */
+  const checked = (): boolean => {
     const found = check();
     setErrors(found);
-    if (Object.values(found).some(Boolean)) {
-      setOutcome({ status: 'failed', message: '还有内容没填好，请看上面红字提示' });
-      return;
-    }
+    if (!Object.values(found).some(Boolean)) return true;
+    setOutcome({ status: 'failed', message: '还有内容没填好，请看上面红字提示' });
+    setReviewing(false);
+    return false;
+  };
+
+  const showStep = (next: boolean) => {
+    setReviewing(next);
+    setOutcome({ status: 'idle' });
+    // The step replaces a long form: it starts at the top.
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  };
+
+  const review = () => {
+    if (outcome.status !== 'pending' && checked()) showStep(true);
+  };
+
+  const submit = () => {
+    if (outcome.status === 'pending' || !checked()) return;
     setOutcome({ status: 'pending' });
     // 订单状态通知 in WeChat: asked in the tap itself (WeChat's rule), while the order is sent.
     void askSubscribe();
@@ -198,6 +222,8 @@ export function useHomeOrderForm(
         for (const [field, message] of Object.entries(byField)) if (API_FIELDS[field]) mapped[API_FIELDS[field]] = message;
         setErrors(mapped);
         setOutcome({ status: 'failed', message: orderErrorMessage(error) });
+        // A field the API refused is marked on the form: back to it. Anything else is retried from the read-back.
+        if (Object.keys(mapped).length > 0) setReviewing(false);
       },
     );
   };
@@ -230,6 +256,9 @@ export function useHomeOrderForm(
     choosePlace,
     errors,
     outcome,
+    reviewing,
+    review,
+    back: () => showStep(false),
     submit,
   };
 }

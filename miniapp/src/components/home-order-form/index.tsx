@@ -1,11 +1,15 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
+import { readBackSentence, shanghaiDateOf } from '@linli/shared';
+
 import type { ServiceDetail, ServiceOrderView } from '@linli/shared';
 
 import { DESCRIPTION_LIMITS, useHomeOrderForm } from '../../hooks/useHomeOrderForm';
 import { dateLabel, ownCommunityTag, unavailableNote } from '../../texts/booking-messages';
 import { WINDOW_PRESETS } from '../../forms/visit-window';
+import { ContactCommunity } from '../contact-community';
+import { ReadBack } from '../read-back';
 import { SubmitButton } from '../submit-button';
 import { TextField } from '../text-field';
 
@@ -110,15 +114,44 @@ export interface HomeOrderFormProps {
   onCreated: (order: ServiceOrderView) => void;
   /** The centre whose page the person came from: chosen in advance when it offers the service. */
   centreId?: string;
+  /** 联系社区 under the form (a resident's own request; staff at their desk have no use for it). */
+  showContact?: boolean;
 }
 
 /**
  * The short 上门服务 form: centre (if several), for whom, address (prefilled from the person's record), a day and
  * 上午/下午/晚上, what is needed. Residents use it in home-service/book, staff in 代居民预约.
  */
-export function HomeOrderForm({ service, people, onCreated, centreId }: HomeOrderFormProps) {
+export function HomeOrderForm({ service, people, onCreated, centreId, showContact = false }: HomeOrderFormProps) {
   const form = useHomeOrderForm(service, people, onCreated, centreId);
   const { outcome } = form;
+  const person = people.find((candidate) => candidate.id === form.personId);
+  const preset = WINDOW_PRESETS.find((item) => item.key === form.preset);
+  if (form.reviewing && person && preset && form.date) {
+    const sentence = readBackSentence(
+      { kind: 'home_order', person: person.name, when: { date: form.date, start: preset.start, end: preset.end }, service: service.name, address: form.address.trim() },
+      shanghaiDateOf(new Date()),
+    );
+    return (
+      <View className='home-form home-form--review'>
+        <ReadBack
+          className='home-confirm-step'
+          title='核对上门服务'
+          sentence={sentence}
+          message={outcome.status === 'failed' && <Text className='home-form__message'>{outcome.message}</Text>}
+          confirmClassName='home-form__confirm'
+          confirmText='确认预约'
+          pending={outcome.status === 'pending' || outcome.status === 'created'}
+          onConfirm={form.submit}
+          backClassName='home-confirm-step__back'
+          onBack={form.back}
+        >
+          <Text className='home-form__hint'>需要做什么：{form.description.trim()}</Text>
+        </ReadBack>
+        {showContact && <ContactCommunity centreId={form.centreId} communityId={person.communityId} />}
+      </View>
+    );
+  }
   return (
     <View className='home-form'>
       {/* For whom first: the centres are then listed for that person, their own community's first. */}
@@ -154,9 +187,10 @@ export function HomeOrderForm({ service, people, onCreated, centreId }: HomeOrde
         <FieldError text={form.errors.description} />
       </View>
       {outcome.status === 'failed' && <Text className='home-form__message'>{outcome.message}</Text>}
-      <SubmitButton className='home-form__submit' pending={outcome.status === 'pending' || outcome.status === 'created'} onClick={form.submit}>
+      <SubmitButton className='home-form__submit' pending={outcome.status === 'pending' || outcome.status === 'created'} onClick={form.review}>
         提交预约
       </SubmitButton>
+      {showContact && <ContactCommunity centreId={form.centreId} communityId={form.centresFor?.communityId ?? null} />}
     </View>
   );
 }

@@ -21,7 +21,7 @@ function ForResident({ service, account }: { service: ServiceDetail; account: Se
   const open = (order: ServiceOrderView) => void Taro.redirectTo({ url: pageUrlWithId(ROUTES.homeOrder, order.id) });
   return (
     <RemoteContent state={people.state} onRetry={people.retry} isEmpty={isEmptyList} emptyText='请先在“我的”里填写您的信息'>
-      {(found) => <HomeOrderForm service={service} people={found} onCreated={open} centreId={centreId} />}
+      {(found) => <HomeOrderForm service={service} people={found} onCreated={open} centreId={centreId} showContact />}
     </RemoteContent>
   );
 }

@@ -6,6 +6,7 @@ import { phoneCallOpen } from '@linli/shared';
 import type { ServiceOrderDetail } from '@linli/shared';
 
 import { CallButton } from '../../../components/call-button';
+import { ContactCommunity } from '../../../components/contact-community';
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
 import { OrderPhotos } from '../../../components/order-photos';
 import { PageRoot } from '../../../components/page-root';
@@ -143,6 +144,7 @@ function OrderView({ orderId }: { orderId: string }) {
           <OrderPhotos photos={order.photos} onStale={handle.reloadQuietly} />
           <Actions order={order} handle={handle} />
           <OrderTimeline entries={order.timeline} />
+          <ContactCommunity centreId={order.centre?.id ?? null} />
           <Button className='home-order__to-orders' size='large' block onClick={openOrdersTab}>
             查看我的全部订单
           </Button>
