@@ -61,8 +61,9 @@ export class AppointmentsRepository {
     return [...new Set(rows.map((row) => Number(row.date.slice(0, 4))))];
   }
 
-  listSlotRows(centreServiceId: string, from: Date, to: Date): Promise<Slot[]> {
-    return this.dataSource.getRepository(Slot).find({ where: { centreServiceId, startsAt: Between(from, to) } });
+  /** The seat counts of an offering's slot rows between two starts: live on every slot list, never cached. */
+  listSlotSeats(centreServiceId: string, from: Date, to: Date): Promise<Array<Pick<Slot, 'startsAt' | 'capacity' | 'booked'>>> {
+    return this.dataSource.getRepository(Slot).find({ select: { startsAt: true, capacity: true, booked: true }, where: { centreServiceId, startsAt: Between(from, to) } });
   }
 
   async replaceOpeningRules(manager: EntityManager, centreServiceId: string, rules: Array<Omit<OpeningRule, 'centreService'>>): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ageOn, shanghaiDateOf, type BookingView } from '@linli/shared';
+import { ageOn, shanghaiDateOf, type BookingView, type ServiceMode } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/domain-error';
 import { isDuplicateKey } from '../../database/sql';
@@ -10,7 +10,7 @@ import { ResidentAccess } from '../residents';
 import { AppointmentsRepository } from './appointments.repository';
 import type { Booking } from './booking.entity';
 import { toBookingView } from './booking-view';
-import { ScheduleService } from './schedule.service';
+import { ScheduleService, type SlotRulesOf } from './schedule.service';
 import type { Slot } from './slot.entity';
 import { birthDateNeeded, slotNotOffered, tooYoung } from './appointments.errors';
 
@@ -30,8 +30,8 @@ export const DAY_MS = 24 * 3600 * 1000;
 export const SYSTEM_ACTOR = { accountId: null, role: null, ip: 'system', requestId: 'system' };
 
 /** Rooms and courts are booked with the number of people using them; no other service takes one. */
-export function assertGroupSize(offering: CentreService, groupSize: number | undefined): void {
-  const isVenue = offering.service.mode === 'venue';
+export function assertGroupSize(serviceMode: ServiceMode, groupSize: number | undefined): void {
+  const isVenue = serviceMode === 'venue';
   if (isVenue === (groupSize !== undefined)) return;
   throw new ValidationFailedError([{ field: 'groupSize', constraints: ['groupSize'], message: isVenue ? '场地预约请填写使用人数' : 'groupSize is only for venue services' }]);
 }
@@ -57,7 +57,7 @@ export class BookingSupport {
   ) {}
 
   /** The slot row for an offered start time, created on first booking. Outside the booking transaction on purpose. */
-  async ensureSlot(offering: CentreService, startsAt: string, now: Date): Promise<Slot> {
+  async ensureSlot(offering: SlotRulesOf, startsAt: string, now: Date): Promise<Slot> {
     const wanted = new Date(startsAt);
     const offered = (await this.schedule.generatedSlots(offering, now)).find((slot) => new Date(slot.startsAt).getTime() === wanted.getTime());
     if (!offered) throw slotNotOffered(startsAt);

@@ -85,13 +85,16 @@ export class BookingsService {
 
   private async book(auth: AuthContext, input: CreateBookingInput, remember: Remember<{ bookingId: string }>): Promise<BookingView> {
     const now = new Date();
-    const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
-    if (offering.service.mode === 'home') throw homeServiceNotBookable();
-    assertGroupSize(offering, input.groupSize);
-    const slot = await this.support.ensureSlot(offering, input.startsAt, now);
+    // The first checks read only what a hot slot's refusal needs: the offering (one plain query), its generated
+    // slots (cached per schedule version) and the slot row's live counter.
+    const bookable = await this.schedule.bookableOffering(input.centreId, input.serviceId);
+    if (bookable.serviceMode === 'home') throw homeServiceNotBookable();
+    assertGroupSize(bookable.serviceMode, input.groupSize);
+    const slot = await this.support.ensureSlot(bookable, input.startsAt, now);
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
     // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
     if (slot.booked >= slot.capacity) throw slotFull(input.startsAt);
+    const offering = await this.schedule.offeringDetails(bookable);
     await this.access.assertMayActFor(auth, input.residentId);
 
     const id = randomUUID();

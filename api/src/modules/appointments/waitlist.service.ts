@@ -40,9 +40,10 @@ export class WaitlistService {
   /** Joins the waiting line of a full slot; the first in line gets the next seat that frees up, automatically. */
   async join(auth: AuthContext, input: CreateBookingInput): Promise<WaitlistEntryView> {
     const now = new Date();
-    const offering = await this.schedule.bookableOffering(input.centreId, input.serviceId);
-    assertGroupSize(offering, input.groupSize);
-    const slot = await this.support.ensureSlot(offering, input.startsAt, now);
+    const bookable = await this.schedule.bookableOffering(input.centreId, input.serviceId);
+    assertGroupSize(bookable.serviceMode, input.groupSize);
+    const slot = await this.support.ensureSlot(bookable, input.startsAt, now);
+    const offering = await this.schedule.offeringDetails(bookable);
     await this.access.assertMayActFor(auth, input.residentId);
     const entryId = randomUUID();
     await this.transactions.write(async (manager) => {

@@ -6,6 +6,22 @@ import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
 
 /**
+ * What the slot list and the first checks of a booking need of an offering: its switch, booking policy, schedule
+ * version (the slot cache's key) and the service's mode. Read with one plain query: both are hot paths (issue 17).
+ */
+export interface OfferingSchedule {
+  id: string;
+  centreId: string;
+  serviceId: string;
+  enabled: boolean;
+  bookingWindowDays: number;
+  minNoticeMinutes: number;
+  cancelCutoffMinutes: number;
+  scheduleVersion: number;
+  serviceMode: ServiceMode;
+}
+
+/**
  * The catalogue's tables: categories, services and which centre offers which service. Other modules (schedules and
  * bookings, home orders, worker skills) read and change offerings through here rather than querying them themselves.
  */
@@ -83,6 +99,30 @@ export class CatalogueRepository {
     return this.dataSource.getRepository(CentreService).findOne({ where: { centreId, serviceId }, relations: { centre: { region: true }, service: true } });
   }
 
+  /** An offering's schedule facts (OfferingSchedule), or null when the centre does not list the service. */
+  async findOfferingSchedule(centreId: string, serviceId: string): Promise<OfferingSchedule | null> {
+    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+      `SELECT o.id, o.enabled, o.booking_window_days, o.min_notice_minutes, o.cancel_cutoff_minutes, o.schedule_version, s.mode
+        FROM centre_service o JOIN community_service s ON s.id = o.service_id
+        WHERE o.centre_id = ? AND o.service_id = ?`,
+      [centreId, serviceId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: String(row.id),
+      centreId,
+      serviceId,
+      // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
+      enabled: Number(row.enabled) === 1,
+      bookingWindowDays: Number(row.booking_window_days),
+      minNoticeMinutes: Number(row.min_notice_minutes),
+      cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
+      scheduleVersion: Number(row.schedule_version),
+      serviceMode: row.mode as ServiceMode,
+    };
+  }
+
   /** Home-visit services among `ids` (a worker's skills may only name those). */
   listHomeServices(ids: string[]): Promise<CommunityService[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -99,12 +139,40 @@ export class CatalogueRepository {
     else await manager.getRepository(CentreService).insert(offering);
   }
 
+  /** Sets an offering's booking policy; a schedule write, so it bumps the schedule version too. */
   async updateOfferingPolicy(
     manager: EntityManager,
     centreServiceId: string,
     policy: Pick<CentreService, 'bookingWindowDays' | 'minNoticeMinutes' | 'cancelCutoffMinutes'>,
   ): Promise<void> {
-    await manager.getRepository(CentreService).update({ id: centreServiceId }, policy);
+    await manager
+      .createQueryBuilder()
+      .update(CentreService)
+      .set({ ...policy, scheduleVersion: () => 'schedule_version + 1' })
+      .where('id = :centreServiceId', { centreServiceId })
+      .execute();
+  }
+
+  /**
+   * Marks an offering's generated slots as changed (a date exception set or removed), in the caller's transaction:
+   * every instance's slot cache misses on its next read of the offering (docs/decisions/0019).
+   */
+  async bumpScheduleVersion(manager: EntityManager, centreServiceId: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CentreService)
+      .set({ scheduleVersion: () => 'schedule_version + 1' })
+      .where('id = :centreServiceId', { centreServiceId })
+      .execute();
+  }
+
+  /** The same for every offering: the holiday calendar, which every offering's slots follow, changed. */
+  async bumpEveryScheduleVersion(manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(CentreService)
+      .set({ scheduleVersion: () => 'schedule_version + 1' })
+      .execute();
   }
 
   async updateService(
