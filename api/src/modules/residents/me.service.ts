@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
+import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository, AccountsService } from '../accounts';
@@ -29,8 +30,11 @@ export class MeService {
     private readonly auth: AuthRepository,
   ) {}
 
-  describe(auth: AuthContext): Promise<SessionAccount> {
-    return this.accountsService.describe(auth.accountId);
+  /** GET /api/me: one plain query (ResidentsRepository.findSessionAccount), the same answer as AccountsService.describe. */
+  async describe(auth: AuthContext): Promise<SessionAccount> {
+    const account = await this.residents.findSessionAccount(auth.accountId);
+    if (!account) throw new NotFoundError('账号');
+    return account;
   }
 
   async acceptPrivacyPolicy(auth: AuthContext, version: string): Promise<SessionAccount> {
