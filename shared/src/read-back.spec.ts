@@ -75,5 +75,30 @@ describe('read-back sentence (elder mode, issue 16)', () => {
     const visit = { person: '李建国', when: { date: '2026-06-03', start: '08:00', end: '12:00' }, service: '家政保洁上门', address: '安大小区3栋201' };
     expect(readBackSentence({ kind: 'home_order', ...visit })).toBe('将为 李建国 预约 6月3日（周三）上午8:00到中午12:00 的 家政保洁上门，上门地址：安大小区3栋201');
     expect(readBackSentence({ kind: 'offer', ...visit })).toBe('新订单：6月3日（周三）上午8:00到中午12:00 到 安大小区3栋201 为 李建国 提供 家政保洁上门');
+    expect(readBackSentence({ kind: 'home_order', ...visit, done: true })).toBe('已为 李建国 预约 6月3日（周三）上午8:00到中午12:00 的 家政保洁上门，上门地址：安大小区3栋201');
+    // A meal delivery run is for no one person.
+    expect(readBackSentence({ kind: 'offer', ...visit, person: null, service: '送餐 午餐 3 户' })).toBe(
+      '新订单：6月3日（周三）上午8:00到中午12:00 到 安大小区3栋201 提供 送餐 午餐 3 户',
+    );
+  });
+
+  it('reads a booking or meal order that is made with 已为 instead of 将为 (朗读 on its details)', () => {
+    expect(readBackSentence({ kind: 'book', person: '李建国', when: slot, centre: '安大社区市民中心', service: '社保医保代办', done: true })).toBe(
+      '已为 李建国 预约 6月3日（周三）上午9:00 在 安大社区市民中心 的 社保医保代办',
+    );
+    expect(
+      readBackSentence({
+        kind: 'order_meal',
+        person: '李建国',
+        date: '2026-06-03',
+        mealKind: 'lunch',
+        point: '安大社区助餐点',
+        dishes: [{ name: '红烧鸡腿饭', quantity: 1 }],
+        fulfilment: 'dine_in',
+        payment: 'at_pickup',
+        payableFen: 500,
+        done: true,
+      }),
+    ).toBe('已为 李建国 订 6月3日（周三）的午餐：红烧鸡腿饭 1 份，在 安大社区助餐点 堂食，实付 5.00 元，到店付');
   });
 });

@@ -55,8 +55,8 @@ export interface ReadBackWhen {
 
 /** What can be read back: each flow that commits something, and a worker's offer. */
 export type ReadBackFacts =
-  /** A centre service booked (or, `waitlist`, waited for) for `person`. */
-  | { kind: 'book' | 'waitlist' | 'cancel_booking'; person: string; when: ReadBackWhen; centre: string; service: string }
+  /** A centre service booked (or, `waitlist`, waited for) for `person`; `done` once it is (已为 … instead of 将为 …). */
+  | { kind: 'book' | 'waitlist' | 'cancel_booking'; person: string; when: ReadBackWhen; centre: string; service: string; done?: boolean }
   /** An elder meal ordered for `person`; `payableFen` once the price is known. */
   | {
       kind: 'order_meal';
@@ -70,11 +70,14 @@ export type ReadBackFacts =
       payableFen?: number | null;
       /** 送餐: where it goes. */
       address?: string | null;
+      done?: boolean;
     }
   /** A meal order given up. */
   | { kind: 'cancel_meal'; person: string; date: string; mealKind: MealKind; point: string }
-  /** A home visit asked for `person` (home-service order), or offered to a worker (`offer`). */
-  | { kind: 'home_order' | 'offer'; person: string; when: ReadBackWhen & { end: string }; service: string; address: string };
+  /** A home visit asked for `person` (home-service order). */
+  | { kind: 'home_order'; person: string; when: ReadBackWhen & { end: string }; service: string; address: string; done?: boolean }
+  /** A visit offered to a worker: for whom (none for a meal delivery run), when, where, what. */
+  | { kind: 'offer'; person: string | null; when: ReadBackWhen & { end: string }; service: string; address: string };
 
 function dishesText(dishes: ReadonlyArray<{ name: string; quantity: number }>): string {
   return dishes.map((dish) => `${dish.name} ${dish.quantity} 份`).join('、');
@@ -85,9 +88,10 @@ function dishesText(dishes: ReadonlyArray<{ name: string; quantity: number }>): 
  * the date. Pure: the same facts always read the same.
  */
 export function readBackSentence(facts: ReadBackFacts, today?: string): string {
+  const will = 'done' in facts && facts.done ? '已为' : '将为';
   switch (facts.kind) {
     case 'book':
-      return `将为 ${facts.person} 预约 ${spokenDate(facts.when.date, today)}${spokenTime(facts.when.start)} 在 ${facts.centre} 的 ${facts.service}`;
+      return `${will} ${facts.person} 预约 ${spokenDate(facts.when.date, today)}${spokenTime(facts.when.start)} 在 ${facts.centre} 的 ${facts.service}`;
     case 'waitlist':
       return `将为 ${facts.person} 排队候补 ${spokenDate(facts.when.date, today)}${spokenTime(facts.when.start)} 在 ${facts.centre} 的 ${facts.service}，有人取消时按顺序补上`;
     case 'cancel_booking':
@@ -99,13 +103,13 @@ export function readBackSentence(facts: ReadBackFacts, today?: string): string {
         typeof facts.payableFen === 'number'
           ? `，实付 ${formatYuan(facts.payableFen)} 元，${MEAL_PAYMENT_METHOD_LABELS[facts.payment]}`
           : `，${MEAL_PAYMENT_METHOD_LABELS[facts.payment]}`;
-      return `将为 ${facts.person} 订 ${spokenDate(facts.date, today)}的${MEAL_KIND_LABELS[facts.mealKind]}：${dishesText(facts.dishes)}，${how}${pay}`;
+      return `${will} ${facts.person} 订 ${spokenDate(facts.date, today)}的${MEAL_KIND_LABELS[facts.mealKind]}：${dishesText(facts.dishes)}，${how}${pay}`;
     }
     case 'cancel_meal':
       return `将取消 ${facts.person} ${spokenDate(facts.date, today)}在 ${facts.point} 的${MEAL_KIND_LABELS[facts.mealKind]}订单`;
     case 'home_order':
-      return `将为 ${facts.person} 预约 ${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 的 ${facts.service}，上门地址：${facts.address}`;
+      return `${will} ${facts.person} 预约 ${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 的 ${facts.service}，上门地址：${facts.address}`;
     case 'offer':
-      return `新订单：${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 到 ${facts.address} 为 ${facts.person} 提供 ${facts.service}`;
+      return `新订单：${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 到 ${facts.address}${facts.person ? ` 为 ${facts.person}` : ''} 提供 ${facts.service}`;
   }
 }
