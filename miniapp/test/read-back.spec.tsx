@@ -1,9 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
 import { ContactCommunity } from '../src/components/contact-community';
+import { MealOrderCard } from '../src/meals/components/meal-order-card';
 import { ReadBack } from '../src/components/read-back';
 import { centreToCall } from '../src/hooks/useCommunityPhone';
 import { centresFixture } from './support/fixtures';
+import { TOMORROW } from './support/meal-fixtures';
 import { answer } from './support/fixture-server';
 import { servePerTest } from './support/serve';
 import { phoneStub } from './support/taro-h5';
@@ -74,6 +76,46 @@ describe('ReadBack, 朗读 and 联系社区 (issue 16)', () => {
     // Read to the end: the button says 朗读 again.
     fireEvent.click(screen.getByText('朗读'));
     expect(screen.getByText('停止朗读')).toBeTruthy();
+  });
+
+  it('朗读 on a meal order reads it back as made, with its status', () => {
+    const { spoken } = installSpeech();
+    render(
+      <MealOrderCard
+        order={{
+          id: 'order-1',
+          status: 'paid',
+          mealPoint: { id: 'point-anda', name: '安大社区助餐点', address: '肥西路 3 号' },
+          resident: { id: 'member-li', name: '李建国' },
+          mealDate: TOMORROW,
+          mealKind: 'lunch',
+          fulfilment: 'dine_in',
+          paymentMethod: 'balance',
+          lines: [{ dishId: 'd-chicken', name: '红烧鸡腿套餐', unitPriceFen: 1500, quantity: 1, tags: [] }],
+          price: {
+            gross: 1500,
+            subsidy: 1000,
+            payable: 500,
+            deliveryFeeGross: 0,
+            deliverySubsidy: 0,
+            deliveryFee: 0,
+            total: 500,
+            appliedRuleIds: [],
+            applied: [],
+            explanation: [],
+          },
+          cutOffAt: `${TOMORROW}T01:30:00.000Z`,
+          cancelReason: null,
+          collectedAt: null,
+          createdAt: new Date().toISOString(),
+          actions: [],
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByText('朗读'));
+    expect(spoken.map((utterance) => utterance.text)).toEqual([
+      expect.stringMatching(/^已为 李建国 订 明天\d+月\d+日（周.）的午餐：红烧鸡腿套餐 1 份，在 安大社区助餐点 堂食，实付 5.00 元，助餐余额，已支付$/),
+    ]);
   });
 
   it('联系社区 dials the centre of the community, and is not there without a known number', async () => {

@@ -11,6 +11,7 @@ import { openMeTab } from '../../navigation/routes';
 import { CheckInCodePanel } from '../check-in-code';
 import { ContactCommunity } from '../contact-community';
 import { MaterialsList } from '../materials-list';
+import { ReadAloudButton } from '../read-aloud-button';
 import { ReadBack } from '../read-back';
 import { SlotPicker } from '../slot-picker';
 
@@ -219,6 +220,10 @@ function BookingSuccess({ booking, actions }: { booking: BookingView; actions: R
       {booking.groupSize !== null && <Text className='booking-success__line'>人数：{booking.groupSize}</Text>}
       <Text className='booking-success__line'>状态：{BOOKING_STATUS_LABELS[booking.status]}</Text>
       {review && <Text className='booking-success__review'>需工作人员确认。确认后会通知您，也可以在“订单”里查看。</Text>}
+      <ReadAloudButton
+        className='booking-success__read-aloud'
+        text={`${readBackSentence({ kind: 'book', person: booking.person.name, when: booking, centre: booking.centre.name, service: booking.service.name, done: true }, shanghaiDateOf(new Date()))}，${BOOKING_STATUS_LABELS[booking.status]}`}
+      />
       {booking.status === 'confirmed' && booking.bookedFor !== 'staff' && <CheckInCodePanel bookingId={booking.id} hint='到中心后出示此码' />}
       {actions}
     </View>

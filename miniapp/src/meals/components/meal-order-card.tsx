@@ -1,15 +1,36 @@
 import { Text, View } from '@tarojs/components';
-import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_ORDER_STATUS_LABELS, MEAL_PAYMENT_METHOD_LABELS } from '@linli/shared';
+import { MEAL_FULFILMENT_LABELS, MEAL_KIND_LABELS, MEAL_ORDER_STATUS_LABELS, MEAL_PAYMENT_METHOD_LABELS, readBackSentence, shanghaiDateOf } from '@linli/shared';
 
 import type { MealOrderView } from '@linli/shared';
 import type { ReactNode } from 'react';
 
+import { ReadAloudButton } from '../../components/read-aloud-button';
 import { dateLabel } from '../../texts/booking-messages';
 import { cutOffLabel, mealStatusHint, refundLine, yuan } from '../../texts/meal-messages';
 
 /** `明天 12月2日 周三 午餐`. */
 export function mealWhen(order: Pick<MealOrderView, 'mealDate' | 'mealKind'>): string {
   return `${dateLabel(order.mealDate)} ${MEAL_KIND_LABELS[order.mealKind]}`;
+}
+
+/** The order read back as made, with its status: 已为 李建国 订 明天…的午餐：… 实付 5.00 元，助餐余额，已下单. */
+export function mealOrderSentence(order: MealOrderView): string {
+  const sentence = readBackSentence(
+    {
+      kind: 'order_meal',
+      person: order.resident.name,
+      date: order.mealDate,
+      mealKind: order.mealKind,
+      point: order.mealPoint.name,
+      dishes: order.lines,
+      fulfilment: order.fulfilment,
+      payment: order.paymentMethod,
+      payableFen: order.price.total,
+      done: true,
+    },
+    shanghaiDateOf(new Date()),
+  );
+  return `${sentence}，${MEAL_ORDER_STATUS_LABELS[order.status]}`;
 }
 
 /** One meal order: when, for whom, where, what, how much, its status and refund in words; the buttons come from the page. */
@@ -37,6 +58,7 @@ export function MealOrderCard({ order, children }: { order: MealOrderView; child
       {refund && <Text className={`meal-order__refund${refund.problem ? ' meal-order__refund--problem' : ''}`}>{refund.text}</Text>}
       {order.cancelReason && <Text className='meal-order__hint'>取消原因：{order.cancelReason}</Text>}
       {order.actions.includes('change') && <Text className='meal-order__hint'>{cutOffLabel(order.cutOffAt, order.mealDate)}</Text>}
+      <ReadAloudButton className='meal-order__read-aloud' text={mealOrderSentence(order)} />
       {children}
     </View>
   );

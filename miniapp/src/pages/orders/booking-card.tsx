@@ -4,6 +4,7 @@ import { BOOKING_STATUS_LABELS, readBackSentence, shanghaiDateOf } from '@linli/
 
 import type { BookingView } from '@linli/shared';
 
+import { ReadAloudButton } from '../../components/read-aloud-button';
 import { ReadBack } from '../../components/read-back';
 import { SlotPicker } from '../../components/slot-picker';
 import { slotWhen } from '../../texts/booking-messages';
@@ -12,6 +13,12 @@ import { CheckInCodePanel } from '../../components/check-in-code';
 import type { MyBookingsHandle } from '../../hooks/useMyBookings';
 
 const BOOKED_FOR: Record<BookingView['bookedFor'], string> = { self: '本人', household: '家人', staff: '工作人员代约' };
+
+/** The booking read back as made, with its status: 已为 王秀英 预约 … 的 社保医保代办，已预约. */
+export function bookedSentence(booking: BookingView): string {
+  const facts = { kind: 'book', person: booking.person.name, when: booking, centre: booking.centre.name, service: booking.service.name, done: true } as const;
+  return `${readBackSentence(facts, shanghaiDateOf(new Date()))}，${BOOKING_STATUS_LABELS[booking.status]}`;
+}
 
 /** One booking: what, where, when, for whom, its status; and the actions the API allows now, opened inline. */
 export function BookingCard({ booking, orders }: { booking: BookingView; orders: MyBookingsHandle }) {
@@ -35,6 +42,8 @@ export function BookingCard({ booking, orders }: { booking: BookingView; orders:
       </Text>
       {booking.groupSize !== null && <Text className='booking-card__line'>人数：{booking.groupSize}</Text>}
       {booking.status === 'pending_review' && <Text className='booking-card__note'>需工作人员确认，确认后预约才生效</Text>}
+      {/* 朗读 what is booked, for whom, where and when, and its status (where the platform can speak). */}
+      <ReadAloudButton className='booking-card__read-aloud' text={bookedSentence(booking)} />
 
       <View className='booking-card__actions'>
         {booking.status === 'confirmed' && (

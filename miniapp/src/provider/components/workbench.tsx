@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { usePullDownRefresh } from '@tarojs/taro';
 import Taro from '@tarojs/taro';
 
-import { MAX_PHOTOS_PER_ORDER, serviceOrderTitle } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, readBackSentence, serviceOrderTitle, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 
 import type { ServiceOrderView, WorkerProfileView } from '@linli/shared';
 
@@ -11,6 +11,7 @@ import { CallButton } from '../../components/call-button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { OrderListCard } from '../../components/order-details';
 import { OrderPhotos } from '../../components/order-photos';
+import { ReadAloudButton } from '../../components/read-aloud-button';
 import { ReasonPicker } from '../../components/reason-picker';
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { SubmitButton } from '../../components/submit-button';
@@ -54,6 +55,17 @@ function Presence({ presence, profile }: { presence: WorkerPresenceHandle; profi
   );
 }
 
+/** The offer read aloud (朗读): 新订单：明天6月3日（周三）上午9:00到中午12:00 到 <address> 为 <person> 提供 <service>，需要：…. */
+function offerSentence(order: ServiceOrderView): string {
+  const starts = new Date(order.windowStartsAt);
+  const when = { date: shanghaiDateOf(starts), start: shanghaiTimeOf(starts), end: shanghaiTimeOf(new Date(order.windowEndsAt)) };
+  const sentence = readBackSentence(
+    { kind: 'offer', person: order.person?.name ?? null, when, service: serviceOrderTitle(order), address: order.address },
+    shanghaiDateOf(new Date()),
+  );
+  return `${sentence}，需要：${order.description}`;
+}
+
 function OfferCard({ offer, requestOf }: { offer: OfferHandle; requestOf: WorkbenchHandle['requestOf'] }) {
   const { current } = offer;
   if (!current) return null;
@@ -69,6 +81,7 @@ function OfferCard({ offer, requestOf }: { offer: OfferHandle; requestOf: Workbe
       <Text className='worker-offer__line'>地址：{order.address}</Text>
       {current.distanceMeters !== null && <Text className='worker-offer__line'>距离：{formatDistance(current.distanceMeters)}</Text>}
       <Text className='worker-offer__line'>需要：{order.description}</Text>
+      <ReadAloudButton className='worker-offer__read-aloud' text={offerSentence(order)} />
       {!offer.rejecting ? (
         <View className='worker-offer__actions'>
           <SubmitButton className='worker-offer__accept' pending={pending} onClick={offer.accept}>
