@@ -522,8 +522,9 @@ describe('H5 accessibility gate (issue 16)', () => {
       await form.locator('.meal-price').first().waitFor({ timeout: 20_000 });
       flowTaps.set('meal', taken);
       expect(taken.length <= 4 ? 'within' : `${taken.length} taps: ${taken.join(' → ')}`).toBe('within');
-      // One more tap commits it, and the answer reads it back.
+      // 确认订餐 reads the order back (e2e/h5-elder-flows.e2e.ts counts the taps to that read-back); its 确认 commits it.
       await tap(page.locator('.meal-form__submit:visible'), '确认订餐');
+      await page.locator('.meal-confirm:visible').tap({ timeout: 20_000 });
       await page.locator('.meal-saved:visible', { hasText: '订餐成功' }).waitFor({ timeout: 20_000 });
     } finally {
       shown.length = 0;
