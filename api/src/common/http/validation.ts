@@ -1,5 +1,5 @@
 import { applyDecorators, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { IsString, Length, Matches, MaxLength, MinLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { getMetadataStorage, IsString, Length, Matches, MaxLength, MinLength, registerDecorator, type ValidationOptions } from 'class-validator';
 import { isMainlandMobile, isValidIdNumber, type FieldViolation } from '@linli/shared';
 import { ValidationFailedError } from '../errors/domain-error';
 
@@ -12,11 +12,41 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath = 
   });
 }
 
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+const MEMOIZED = Symbol('linli.memoizedValidationMetadata');
+
+/**
+ * class-validator looks up a DTO's rules on every validation by walking every class it knows (an `instanceof` per
+ * registered class, for inherited rules): a top self-time frame of the profiled routes with a DTO (issue 17,
+ * docs/performance.md), and it grows with the app. The answer only changes when a rule is registered, which happens
+ * when DTO classes are loaded; so the lookup is memoized per class for the options this app validates with (no
+ * schema, no groups), and the memo is dropped whenever a rule is added. Same rules, looked up once.
+ */
+export function memoizeValidationMetadata(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [MEMOIZED]?: true };
+  if (marked[MEMOIZED]) return;
+  marked[MEMOIZED] = true;
+  const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+  const addRule = storage.addValidationMetadata.bind(storage);
+  const memo = new Map<unknown, ReturnType<MetadataStorage['getTargetValidationMetadatas']>>();
+  storage.addValidationMetadata = (metadata) => {
+    memo.clear();
+    addRule(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    if (schema || always || strictGroups || groups?.length) return lookUp(target, schema, always, strictGroups, groups);
+    let rules = memo.get(target);
+    if (!rules) memo.set(target, (rules = lookUp(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+}
+
 /**
  * Every body, query and param DTO goes through this pipe: unknown fields are rejected (not silently dropped),
  * values are converted to the declared types, and failures become VALIDATION_FAILED with per-field details.
  */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
