@@ -72,3 +72,17 @@ describe('log redaction', () => {
     expect(maskUrl('/api/x?phone=13800138000&page=2&token=abc')).toBe('/api/x?phone=[redacted]&page=2&token=[redacted]');
   });
 });
+
+describe('log timestamps', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('are the ISO instant of the line, formatted again whenever the millisecond moves on', () => {
+    jest.useFakeTimers({ now: new Date('2026-12-02T05:00:00.000Z') });
+    const { logger, lines } = captureLogs();
+    logger.info('first');
+    logger.info('same millisecond');
+    jest.setSystemTime(new Date('2026-12-02T05:00:00.001Z'));
+    logger.info('next millisecond');
+    expect(lines.map((line) => (JSON.parse(line) as { time: string }).time)).toEqual(['2026-12-02T05:00:00.000Z', '2026-12-02T05:00:00.000Z', '2026-12-02T05:00:00.001Z']);
+  });
+});
