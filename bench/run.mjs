@@ -118,8 +118,8 @@ async function benchDialect(dialect) {
     run.seedDemoData();
     run.spawnNode([join(REPO_ROOT, 'api/dist/main.js')], { port: API_PORT });
     run.spawnNode([join(REPO_ROOT, 'bench/baseline-hot-paths.mjs'), run.databaseUrl, String(BASE_PORT)], { port: BASE_PORT });
-    await waitFor(`${API}/api/health/ready`);
-    await waitFor(`${BASE}/health`);
+    await waitFor(`${API}/api/health/ready`, 600);
+    await waitFor(`${BASE}/health`, 600);
 
     const login = await json(`${API}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }) });
     const auth = { authorization: `Bearer ${login.tokens.accessToken}` };
