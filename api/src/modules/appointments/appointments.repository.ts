@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
-import { CentreService } from '../catalogue';
+import { CentreService, type OfferingSchedule } from '../catalogue';
 import { Centre } from '../regions';
 import { Resident } from '../residents';
 import { Booking } from './booking.entity';
@@ -83,6 +83,54 @@ export class AppointmentsRepository {
   async replaceCalendarYear(manager: EntityManager, year: number, days: CalendarDayRow[]): Promise<void> {
     await manager.getRepository(CalendarDayRow).delete({ date: Between(`${year}-01-01`, `${year}-12-31`) });
     if (days.length) await manager.getRepository(CalendarDayRow).insert(days);
+  }
+
+  /**
+   * A booking's first read (issue 17): the offering's schedule facts and, when it exists, its slot row starting at
+   * `startsAt`, in one plain query — all that a hot slot's early 409 SLOT_FULL needs besides the cached slots. It
+   * reads the catalogue's offering and service tables because saving a round trip per booking is its purpose; the
+   * columns are those of CatalogueRepository.findOfferingSchedule. Null when the centre does not list the service.
+   */
+  async findOfferingWithSlot(centreId: string, serviceId: string, startsAt: Date): Promise<{ offering: OfferingSchedule; slot: Slot | null } | null> {
+    const sqlite = this.dataSource.options.type === 'better-sqlite3';
+    const rows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
+      `SELECT o.id, o.enabled, o.booking_window_days, o.min_notice_minutes, o.cancel_cutoff_minutes, o.schedule_version, s.mode,
+          sl.id AS slot_id, sl.starts_at AS slot_starts_at, sl.ends_at AS slot_ends_at, sl.capacity AS slot_capacity, sl.booked AS slot_booked
+        FROM centre_service o
+        JOIN community_service s ON s.id = o.service_id
+        LEFT JOIN slot sl ON sl.centre_service_id = o.id AND sl.starts_at = ?
+        WHERE o.centre_id = ? AND o.service_id = ?`,
+      // TypeORM keeps SQLite datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; MySQL's driver takes the Date (timezone Z).
+      // An invalid instant matches no row (= NULL never holds); the caller refuses it as a slot not offered.
+      [Number.isNaN(startsAt.getTime()) ? null : sqlite ? startsAt.toISOString().replace('T', ' ').replace('Z', '') : startsAt, centreId, serviceId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const instant = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
+    const offering: OfferingSchedule = {
+      id: String(row.id),
+      centreId,
+      serviceId,
+      // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
+      enabled: Number(row.enabled) === 1,
+      bookingWindowDays: Number(row.booking_window_days),
+      minNoticeMinutes: Number(row.min_notice_minutes),
+      cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
+      scheduleVersion: Number(row.schedule_version),
+      serviceMode: row.mode as OfferingSchedule['serviceMode'],
+    };
+    const slot =
+      row.slot_id === null || row.slot_id === undefined
+        ? null
+        : Object.assign(new Slot(), {
+            id: String(row.slot_id),
+            centreServiceId: offering.id,
+            startsAt: instant(row.slot_starts_at),
+            endsAt: instant(row.slot_ends_at),
+            capacity: Number(row.slot_capacity),
+            booked: Number(row.slot_booked),
+          });
+    return { offering, slot };
   }
 
   findSlot(centreServiceId: string, startsAt: Date, manager?: EntityManager): Promise<Slot | null> {

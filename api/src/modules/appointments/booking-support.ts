@@ -56,12 +56,15 @@ export class BookingSupport {
     private readonly access: ResidentAccess,
   ) {}
 
-  /** The slot row for an offered start time, created on first booking. Outside the booking transaction on purpose. */
-  async ensureSlot(offering: SlotRulesOf, startsAt: string, now: Date): Promise<Slot> {
+  /**
+   * The slot row for an offered start time, created on first booking. Outside the booking transaction on purpose.
+   * `known` is the row as the caller just read it (null: none yet); left out, it is read here.
+   */
+  async ensureSlot(offering: SlotRulesOf, startsAt: string, now: Date, known?: Slot | null): Promise<Slot> {
     const wanted = new Date(startsAt);
     const offered = (await this.schedule.generatedSlots(offering, now)).find((slot) => new Date(slot.startsAt).getTime() === wanted.getTime());
     if (!offered) throw slotNotOffered(startsAt);
-    const existing = await this.appointments.findSlot(offering.id, wanted);
+    const existing = known === undefined ? await this.appointments.findSlot(offering.id, wanted) : known;
     if (existing) return existing;
     try {
       await this.transactions.write((manager) =>

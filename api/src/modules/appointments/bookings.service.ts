@@ -85,12 +85,14 @@ export class BookingsService {
 
   private async book(auth: AuthContext, input: CreateBookingInput, remember: Remember<{ bookingId: string }>): Promise<BookingView> {
     const now = new Date();
-    // The first checks read only what a hot slot's refusal needs: the offering (one plain query), its generated
-    // slots (cached per schedule version) and the slot row's live counter.
-    const bookable = await this.schedule.bookableOffering(input.centreId, input.serviceId);
+    // The first checks read only what a hot slot's refusal needs: the offering with the slot row's live counter
+    // (one plain query) and its generated slots (cached per schedule version, decision 0019).
+    const found = await this.appointments.findOfferingWithSlot(input.centreId, input.serviceId, new Date(input.startsAt));
+    if (!found || !found.offering.enabled) throw new NotFoundError('该市民中心的这项服务');
+    const bookable = found.offering;
     if (bookable.serviceMode === 'home') throw homeServiceNotBookable();
     assertGroupSize(bookable.serviceMode, input.groupSize);
-    const slot = await this.support.ensureSlot(bookable, input.startsAt, now);
+    const slot = await this.support.ensureSlot(bookable, input.startsAt, now, found.slot);
     // Fail fast on a slot already full (the common answer when a popular slot opens). Only a shortcut: the
     // guarded update below is what decides, so a seat freed a moment later is still found by the next request.
     if (slot.booked >= slot.capacity) throw slotFull(input.startsAt);
