@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import { isElderModeOn, readElderModeChoice, rememberElderModeChoice, subscribeElderMode, weChatAsksForLargeText } from '../storage/elder-mode';
+import { saveElderModeChoice } from '../services/preferences';
+import { isElderModeOn, readElderModeChoice, subscribeElderMode, typeScaleFor, weChatAsksForLargeText, weChatFontScaleFactor } from '../storage/elder-mode';
 
-import type { ElderModeChoice } from '../storage/elder-mode';
+import type { ElderModeChoice, TypeScale } from '../storage/elder-mode';
 
 export interface ElderModeHandle {
   /** Whether the pages are drawn for older eyes and hands now. */
@@ -11,11 +12,14 @@ export interface ElderModeHandle {
   choice: ElderModeChoice | null;
   /** Whether WeChat's own font size asks for it (what the mode follows without a choice). */
   followsLargeText: boolean;
+  /** How far WeChat's font size moves the type (continuous; see typeScaleFor). */
+  typeScale: TypeScale;
+  /** The choice on 我的: kept on this device, and for the account once signed in. */
   setChoice: (choice: ElderModeChoice | null) => void;
 }
 
 function current(): Omit<ElderModeHandle, 'setChoice'> {
-  return { on: isElderModeOn(), choice: readElderModeChoice(), followsLargeText: weChatAsksForLargeText() };
+  return { on: isElderModeOn(), choice: readElderModeChoice(), followsLargeText: weChatAsksForLargeText(), typeScale: typeScaleFor(weChatFontScaleFactor()) };
 }
 
 /**
@@ -26,6 +30,6 @@ function current(): Omit<ElderModeHandle, 'setChoice'> {
 export function useElderMode(): ElderModeHandle {
   const [state, setState] = useState(current);
   useEffect(() => subscribeElderMode(() => setState(current())), []);
-  const setChoice = useCallback((choice: ElderModeChoice | null) => rememberElderModeChoice(choice), []);
+  const setChoice = useCallback((choice: ElderModeChoice | null) => saveElderModeChoice(choice), []);
   return { ...state, setChoice };
 }

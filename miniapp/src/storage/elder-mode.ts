@@ -68,6 +68,48 @@ export function weChatAsksForLargeText(): boolean {
   );
 }
 
+/** WeChat's standard font size, the one `fontSizeScaleFactor` 1 stands for. */
+const STANDARD_FONT_SIZE = 17;
+/** Above care mode the type grows with WeChat's factor up to this much more (layouts stay usable). */
+const MAX_TYPE_SCALE = 1.4;
+
+/**
+ * How far WeChat's font size moves the type tokens (app.scss), continuously rather than in two steps:
+ * - `blend` (0 → 1) takes the normal sizes toward the elder sizes as WeChat's text grows from the standard size to
+ *   care mode (scale factor 1 → 1.4), so every token grows in step and meets elder mode where it turns on by itself;
+ * - `scale` (≥ 1) grows the elder sizes further in proportion beyond care mode (factor / 1.4).
+ * A factor below 1 (WeChat's small text) changes nothing: the normal sizes are the floor. H5 reports no factor.
+ */
+export interface TypeScale {
+  blend: number;
+  scale: number;
+}
+
+export const STANDARD_TYPE: TypeScale = { blend: 0, scale: 1 };
+
+/** WeChat's font size as a factor of its standard size: fontSizeScaleFactor, else fontSizeSetting / 17, else 1. */
+export function weChatFontScaleFactor(): number {
+  const { fontSizeSetting, fontSizeScaleFactor } = fontSizeInfo();
+  if (typeof fontSizeScaleFactor === 'number' && fontSizeScaleFactor > 0) return fontSizeScaleFactor;
+  if (typeof fontSizeSetting === 'number' && fontSizeSetting > 0) return fontSizeSetting / STANDARD_FONT_SIZE;
+  return 1;
+}
+
+export function typeScaleFor(factor: number): TypeScale {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const blend = Math.min(1, Math.max(0, (factor - 1) / (CARE_MODE_SCALE_FACTOR - 1)));
+  const scale = Math.min(MAX_TYPE_SCALE, Math.max(1, factor / CARE_MODE_SCALE_FACTOR));
+  return { blend: round(blend), scale: round(scale) };
+}
+
+/**
+ * The page root's inline style for a type scale (the custom properties app.scss reads), or none at the standard.
+ * Taro sets `--` keys with style.setProperty on weapp and H5 alike.
+ */
+export function typeScaleStyle({ blend, scale }: TypeScale): Record<'--type-blend' | '--type-scale', string> | undefined {
+  return blend === 0 && scale === 1 ? undefined : { '--type-blend': String(blend), '--type-scale': String(scale) };
+}
+
 /** Elder mode as it is now: the choice on 我的 when there is one, else WeChat's font size. */
 export function isElderModeOn(): boolean {
   const choice = readElderModeChoice();

@@ -11,7 +11,8 @@ function statusLine(on: boolean, byChoice: boolean): string {
 
 /**
  * 长辈模式 on 我的: bigger text and buttons on every page and a simpler 首页. It follows WeChat's font size until
- * the user chooses here; the choice is remembered on this phone (storage/elder-mode) and every open page follows.
+ * the user chooses here; the choice is remembered on this phone (storage/elder-mode) and, once signed in, for the
+ * account (services/preferences), so another phone signed in to it follows too. Every open page redraws at once.
  */
 export function ElderModeSection() {
   const elderMode = useElderMode();
@@ -22,6 +23,7 @@ export function ElderModeSection() {
       <View className='me-card'>
         <Text className='me-card__text'>字更大、按钮更大，首页只留最常用的几项。</Text>
         <Text className='elder-mode-switch__status'>{statusLine(on, choice !== null)}</Text>
+        <Text className='me-card__text elder-mode-switch__where'>您的选择记在这部手机上；登录后也记在您的账号里，换手机登录同样有效。</Text>
         <View className='elder-mode-switch__actions'>
           <Button
             className='elder-mode-switch__toggle'
