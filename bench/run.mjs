@@ -8,7 +8,8 @@
  * it is met. The worker's offer poll and pool are measured by `npm run bench:dispatch` (its own setup of workers).
  *
  * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_DIALECTS (default "sqlite,mariadb"),
- * BENCH_CASES (comma-separated case keys, default all), BENCH_DATABASE_URL (MariaDB server, see lib/mariadb-run).
+ * BENCH_CASES (comma-separated case keys, default all), BENCH_DATABASE_URL (MariaDB server, see lib/mariadb-run),
+ * BENCH_API_DIST (the built API to measure, default api/dist: another build can be measured while api/dist is in use).
  */
 import { randomUUID } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,7 +24,8 @@ import { json, waitFor } from './lib/http.mjs';
 import { openMariadbRun } from './lib/mariadb-run.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
+const { stableId } = require(join(DIST, 'seed/stable-id.js'));
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -54,7 +56,7 @@ function openSqliteRun() {
       return child;
     },
     seedDemoData() {
-      const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
+      const seeded = spawnSync(process.execPath, [join(DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
       if (seeded.status !== 0) throw new Error(seeded.stderr);
     },
     async insertResidents(ids) {
@@ -116,7 +118,7 @@ async function benchDialect(dialect) {
   const run = dialect === 'sqlite' ? openSqliteRun() : await openMariadb();
   try {
     run.seedDemoData();
-    run.spawnNode([join(REPO_ROOT, 'api/dist/main.js')], { port: API_PORT });
+    run.spawnNode([join(DIST, 'main.js')], { port: API_PORT });
     run.spawnNode([join(REPO_ROOT, 'bench/baseline-hot-paths.mjs'), run.databaseUrl, String(BASE_PORT)], { port: BASE_PORT });
     await waitFor(`${API}/api/health/ready`, 600);
     await waitFor(`${BASE}/health`, 600);
