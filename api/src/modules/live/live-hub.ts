@@ -23,6 +23,13 @@ interface LiveSession {
   alive: boolean;
 }
 
+/**
+ * How often each instance asks whether its sockets' sessions are still live (one query for all of them, and none
+ * while it holds no socket): a session signed out, revoked, or whose account was disabled or provider suspended —
+ * on any instance — loses its sockets within this time, not only when its access token runs out.
+ */
+export const SESSION_CHECK_MS = 2000;
+
 /** The roles that see the staff dispatch board (its routes' @Roles). */
 const BOARD_ROLES: ReadonlySet<AuthContext['role']> = new Set(['staff', 'admin']);
 
@@ -31,13 +38,17 @@ const BOARD_ROLES: ReadonlySet<AuthContext['role']> = new Set(['staff', 'admin']
  * no log line carries it), checked as the HTTP guard checks it (signature, expiry, live session, active account);
  * then it hears only what its account may see through the routes: a worker its own offers and the orders it holds,
  * a resident the orders of the people they act for, staff and admins the board's changes inside their region.
- * Ping every LIVE_HEARTBEAT_SECONDS; a socket that did not answer the previous ping is dropped.
+ * Ping every LIVE_HEARTBEAT_SECONDS; a socket that did not answer the previous ping is dropped. Every
+ * SESSION_CHECK_MS the sessions behind the sockets are checked again, and the sockets of one that ended (signed out,
+ * revoked, account disabled, provider suspended) are closed with 4401 — the client's renewal then fails too.
  */
 @Injectable()
 export class LiveHub implements OnModuleDestroy {
   private readonly logger = new Logger(LiveHub.name);
   private readonly sessions = new Set<LiveSession>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly sessionCheck: NodeJS.Timeout;
+  private checking = false;
 
   constructor(
     private readonly auth: AuthRepository,
@@ -47,6 +58,8 @@ export class LiveHub implements OnModuleDestroy {
   ) {
     this.heartbeat = setInterval(() => this.beat(), config.live.heartbeatSeconds * 1000);
     this.heartbeat.unref();
+    this.sessionCheck = setInterval(() => void this.closeEndedSessions(), SESSION_CHECK_MS);
+    this.sessionCheck.unref();
   }
 
   get size(): number {
@@ -101,6 +114,7 @@ export class LiveHub implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.heartbeat);
+    clearInterval(this.sessionCheck);
     for (const session of this.sessions) session.socket.close(LIVE_CLOSE.shutdown, 'server shutting down');
     this.sessions.clear();
   }
@@ -125,6 +139,29 @@ export class LiveHub implements OnModuleDestroy {
       auth.role === 'resident' ? this.residents.selfAndHousehold(auth) : [],
     ]);
     return { socket, auth, workerId, residentIds: new Set(residentIds), expiresAtMs: claims.exp * 1000, alive: true };
+  }
+
+  /** Closes the sockets whose session has ended since they signed in (see SESSION_CHECK_MS). */
+  async closeEndedSessions(): Promise<number> {
+    if (this.checking || this.sessions.size === 0) return 0;
+    this.checking = true;
+    try {
+      const held = [...this.sessions];
+      const live = await this.live.liveSessionsAmong(held.map((session) => session.auth));
+      let closed = 0;
+      for (const session of held) {
+        if (live.has(`${session.auth.sessionId} ${session.auth.accountId}`) || !this.sessions.has(session)) continue;
+        this.sessions.delete(session);
+        session.socket.close(LIVE_CLOSE.unauthorized, 'session ended');
+        closed++;
+      }
+      return closed;
+    } catch (error) {
+      this.logger.warn(`live session check failed: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.checking = false;
+    }
   }
 
   private beat(): void {

@@ -93,6 +93,29 @@ export class LiveRepository {
     });
   }
 
+  /**
+   * Of these signed-in sockets' sessions, the ones still live: the session (refresh-token family) has an unrevoked
+   * row, its account is active and its provider, if any, not suspended — the HTTP guard's decision, asked for every
+   * socket of this instance at once (one query per 500 sessions). Answers `<sessionId> <accountId>` keys.
+   */
+  async liveSessionsAmong(sessions: ReadonlyArray<{ sessionId: string; accountId: string }>): Promise<Set<string>> {
+    const live = new Set<string>();
+    const families = [...new Set(sessions.map((session) => session.sessionId))];
+    for (let start = 0; start < families.length; start += 500) {
+      const chunk = families.slice(start, start + 500);
+      const rows = await this.dataSource.query<{ familyId: string; accountId: string }[]>(
+        `SELECT DISTINCT t.family_id AS familyId, t.account_id AS accountId
+           FROM refresh_token t
+           JOIN account a ON a.id = t.account_id
+           LEFT JOIN provider p ON p.id = a.provider_id
+          WHERE t.family_id IN (${chunk.map(() => '?').join(', ')}) AND t.revoked_at IS NULL AND a.status = 'active' AND (p.id IS NULL OR p.status = 'active')`,
+        chunk,
+      );
+      for (const row of rows) live.add(`${row.familyId} ${row.accountId}`);
+    }
+    return live;
+  }
+
   /** The worker record of a worker account (null for every other account). */
   async workerIdOfAccount(accountId: string): Promise<string | null> {
     const row = await this.dataSource.createQueryBuilder().select('w.id', 'id').from('worker', 'w').where('w.account_id = :accountId', { accountId }).getRawOne<{ id: string }>();
