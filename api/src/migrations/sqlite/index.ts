@@ -28,6 +28,7 @@ import { WechatAccessTokenSubscribeGrants1796136238328 } from './1796136238328-w
 import { OutboxCreatedIndex1796177272130 } from './1796177272130-outbox-created-index';
 import { ScheduleVersion1796186638088 } from './1796186638088-schedule-version';
 import { AccountPreferences1796190000000 } from './1796190000000-account-preferences';
+import { OutletCoveringIndex1796190000001 } from './1796190000001-outlet-covering-index';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -58,4 +59,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   OutboxCreatedIndex1796177272130,
   ScheduleVersion1796186638088,
   AccountPreferences1796190000000,
+  OutletCoveringIndex1796190000001,
 ];
