@@ -88,6 +88,14 @@ describe('H5 elder meals in Chromium', () => {
     expect(await form.locator('.meal-price').innerText()).toContain('补贴 ¥10.00');
     await shot('3-order-form', form.locator('.meal-price'));
     await tap(page.locator('.meal-form__submit'));
+    // The read-back: for whom, which meal, what, where, what is paid and how; nothing is ordered before its 确认.
+    const step = page.locator('.meal-confirm-step');
+    await step.waitFor({ timeout: 20_000 });
+    const sentence = await step.locator('.read-back__sentence').innerText();
+    expect(sentence).toMatch(/^将为 李建国 订 明天\d+月\d+日（周.）的午餐：/);
+    for (const part of [`${dishName} 1 份`, '安大社区助餐点', `实付 ${(payable / 100).toFixed(2)} 元，助餐余额`]) expect(sentence).toContain(part);
+    await shot('3b-read-back', step);
+    await tap(step.locator('.meal-confirm'));
 
     const saved = page.locator('.meal-saved');
     await saved.waitFor({ timeout: 20_000 });
@@ -126,8 +134,8 @@ describe('H5 elder meals in Chromium', () => {
     expect(await page.locator('.balance-entry').first().innerText()).toContain('餐费');
     await shot('7-balance', page.locator('.balance-entry').first());
 
-    // 首页 → the pickup code in seven taps: 老年助餐, 李建国, 明天, 订这份午餐, 助餐余额, 确认订餐, 查看取餐码.
-    expect(tapsToCode).toBe(7);
+    // 首页 → the pickup code in eight taps: 老年助餐, 李建国, 明天, 订这份午餐, 助餐余额, 确认订餐, 确认订餐 on the read-back, 查看取餐码.
+    expect(tapsToCode).toBe(8);
   });
 
   phone.test('李明 tops up 李建国’s balance by ¥100 and pays tomorrow’s lunch with 微信支付, both through the labelled 模拟支付', async () => {
@@ -164,6 +172,7 @@ describe('H5 elder meals in Chromium', () => {
     await page.locator('.meal-form').waitFor({ timeout: 20_000 });
     await tap(page.locator('.choice-grid__option', { hasText: '微信支付' }));
     await tap(page.locator('.meal-form__submit'));
+    await tap(page.locator('.meal-confirm'));
     const saved = page.locator('.meal-saved');
     await saved.locator('.meal-saved__title', { hasText: '已下单，请完成微信支付' }).waitFor({ timeout: 20_000 });
     await tap(saved.locator('.wechat-pay__button', { hasText: '模拟支付' }));
