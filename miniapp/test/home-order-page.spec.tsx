@@ -211,7 +211,7 @@ describe('the resident order page (HomeOrderPage)', () => {
     for (const jargon of ['派单', '符合条件', '在线服务人员', '拒单', '钱师傅', '距离太远']) expect(text).not.toContain(jargon);
   });
 
-  it('polls every 10 s while shown and still moving; stops when hidden', async () => {
+  it('with the live socket down: polls every ORDER_POLL_MS while shown and still moving; stops when hidden', async () => {
     fakeIntervalsOnly();
     const fake = createFakeDispatch({ orders: [orderOf({ status: 'pending_dispatch' })] });
     const { api, container } = await open(fake);

@@ -19,3 +19,45 @@ export function useLive(active: boolean, onFrame: (frame: LiveFrame) => void): b
   }, [active]);
   return up;
 }
+
+/** Frames of one burst (an order offered, then accepted) are answered with one reload this long after the first. */
+export const LIVE_RELOAD_COALESCE_MS = 300;
+
+/**
+ * A screen that shows data the live socket announces changes of (the staff board, a resident's orders): while
+ * `active`, a frame `concerns` makes it `reload` (once per burst), and so does the socket coming up (what changed while
+ * it was down); while the socket is down it reloads every `fallbackPollMs` instead (0: never). Answers whether the
+ * socket is up. The worker's offers do the same in provider/hooks/useOffer.
+ */
+export function useLiveRefresh(active: boolean, concerns: (frame: LiveFrame) => boolean, reload: () => void, fallbackPollMs: number): boolean {
+  const latestReload = useRef(reload);
+  latestReload.current = reload;
+  const latestConcerns = useRef(concerns);
+  latestConcerns.current = concerns;
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const up = useLive(active, (frame) => {
+    if (!latestConcerns.current(frame) || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      latestReload.current();
+    }, LIVE_RELOAD_COALESCE_MS);
+  });
+  const wasUp = useRef(false);
+  useEffect(() => {
+    if (up && !wasUp.current && active) latestReload.current();
+    wasUp.current = up;
+  }, [up, active]);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = null;
+    },
+    [],
+  );
+  useEffect(() => {
+    if (!active || up || fallbackPollMs <= 0) return undefined;
+    const timer = setInterval(() => latestReload.current(), fallbackPollMs);
+    return () => clearInterval(timer);
+  }, [active, up, fallbackPollMs]);
+  return up;
+}

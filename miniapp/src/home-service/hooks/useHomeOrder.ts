@@ -7,14 +7,19 @@ import { ApiError } from '../../services/api-error';
 import { cancelHomeOrder, complainAboutHomeOrder, confirmHomeOrder, fetchHomeOrder, rateHomeOrder } from '../../services/home-orders';
 import { isLiveOrder, orderErrorMessage } from '../../texts/order-messages';
 import { EMPTY_REASON, reasonProblem, reasonText } from '../../forms/reason';
-import { useInterval, usePageVisible } from '../../hooks/usePolling';
+import { useLiveRefresh } from '../../hooks/useLive';
+import { usePageVisible } from '../../hooks/usePolling';
 import { useRemoteById } from '../../hooks/useRemoteData';
 
 import type { ReasonValue } from '../../forms/reason';
+import type { LiveFrame } from '../../services/live-socket';
 import type { RemoteDataHandle } from '../../hooks/useRemoteData';
 
-/** How often the order page asks for the order while it is on screen and still moving. */
-export const ORDER_POLL_MS = 10_000;
+/**
+ * How often the order page asks for the order while it is on screen and still moving and the live socket is down
+ * (every 10 s before the socket). While the socket is up, an `order` frame for it reloads it and nothing is polled.
+ */
+export const ORDER_POLL_MS = 30_000;
 
 export const CANCEL_REASONS = ['不需要了', '时间有变', '已找到人帮忙', '其他'] as const;
 export const COMPLAINT_REASONS = ['服务人员没来', '服务没做好', '态度不好', '其他'] as const;
@@ -60,8 +65,9 @@ export interface HomeOrderHandle extends RemoteDataHandle<ServiceOrderDetail | n
 }
 
 /**
- * One home-service order for its resident: loaded by id, asked for again every ORDER_POLL_MS while the page is shown
- * and the order is still moving (live status without a refresh button), and the resident's actions, each opened as a
+ * One home-service order for its resident: loaded by id, loaded again while the page is shown and the order is still
+ * moving (live status without a refresh button) — when the live socket says it changed, or every ORDER_POLL_MS while
+ * the socket is down — and the resident's actions, each opened as a
  * panel under the buttons with its reason, stars or comment.
  */
 export function useHomeOrder(orderId: string): HomeOrderHandle {
@@ -87,7 +93,8 @@ export function useHomeOrder(orderId: string): HomeOrderHandle {
   }, [orderId, update]);
 
   const live = state.status === 'ready' && state.data !== null && isLiveOrder(state.data.status);
-  useInterval(refresh, ORDER_POLL_MS, live && visible);
+  const concernsThisOrder = useCallback((frame: LiveFrame) => frame.type === 'order' && frame.orderId === orderId, [orderId]);
+  useLiveRefresh(live && visible, concernsThisOrder, refresh, ORDER_POLL_MS);
 
   const openPanel = useCallback((next: ResidentPanel | null) => {
     setPanel((current) => (current === next ? null : next));
