@@ -80,10 +80,10 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   // the list stays on screen to choose another.
   const centreId = chosenCentreId ?? (person ? (centres.find((item) => item.mine)?.centre.centreId ?? null) : null);
 
-  const startOver = useCallback((next: PickedSlot | null) => {
+  const startOver = useCallback((next: PickedSlot | null, toTop = true) => {
     setPicked(next);
     // The read-back (or the slot picker, back from it) replaces what was further down: it starts at the top.
-    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+    if (toTop) Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     setOutcome({ status: 'idle' });
     key.current = newIdempotencyKey();
   }, []);
@@ -91,7 +91,8 @@ export function useBookingFlow(service: ServiceDetail, people: readonly BookingP
   const chooseCentre = useCallback(
     (id: string) => {
       setCentreId(id);
-      startOver(null);
+      // Another centre: its times come under the list, where the resident is looking.
+      startOver(null, false);
     },
     [startOver],
   );
