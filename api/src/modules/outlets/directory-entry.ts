@@ -8,6 +8,7 @@ import {
   type OutletSource,
   type OutletView,
 } from '@linli/shared';
+import type { MealPoint, MealWindowRow } from '../meals';
 import type { MealPointWithWindows } from './outlets.repository';
 import type { Outlet } from './outlet.entity';
 
@@ -61,28 +62,38 @@ export function entryOfOutlet(outlet: Outlet): DirectoryEntry {
   };
 }
 
+/** What a 社区食堂 entry takes from its meal point: the point's own columns. */
+export type MealPointFields = Pick<MealPoint, 'id' | 'name' | 'address' | 'phone' | 'latitudeE6' | 'longitudeE6' | 'fulfilments'>;
+
 /**
  * A meal point as a 社区食堂: open while it serves meals (its meal windows, every day), its ways of serving as
  * services, 送货上门 when it delivers. The canteen keeps these in meals; nothing is entered twice.
  */
-export function entryOfMealPoint({ point, windows }: MealPointWithWindows): DirectoryEntry {
+export function candidateOfMealPoint(point: MealPointFields, windows: Array<Pick<MealWindowRow, 'servesFrom' | 'servesUntil'>>): SearchCandidate {
   const ranges = [...windows].sort((a, b) => a.servesFrom.localeCompare(b.servesFrom)).map((window) => ({ start: window.servesFrom, end: window.servesUntil }));
   return {
     id: point.id,
     source: 'meal_point',
     name: point.name,
     kind: 'canteen',
-    regionId: point.regionId,
-    regionName: point.region.name,
-    regionPath: point.region.path,
     address: point.address,
     latitudeE6: point.latitudeE6,
     longitudeE6: point.longitudeE6,
     phone: point.phone,
     hours: { weekly: EVERY_DAY.map((weekday) => ({ weekday, ranges })), dated: [] },
     services: point.fulfilments.map((fulfilment) => MEAL_FULFILMENT_LABELS[fulfilment]),
-    photoUrls: [],
     elderFeatures: point.fulfilments.includes('delivery') ? ['home_delivery'] : [],
+  };
+}
+
+/** A meal point as a whole directory entry (candidateOfMealPoint, with its region and when it last changed). */
+export function entryOfMealPoint({ point, windows }: MealPointWithWindows): DirectoryEntry {
+  return {
+    ...candidateOfMealPoint(point, windows),
+    regionId: point.regionId,
+    regionName: point.region.name,
+    regionPath: point.region.path,
+    photoUrls: [],
     verifiedOn: shanghaiDateOf(point.updatedAt),
   };
 }

@@ -12,7 +12,7 @@ import {
   type OpeningClock,
   type OutletSearchItem,
 } from '@linli/shared';
-import { entryOfMealPoint, type SearchCandidate } from './directory-entry';
+import type { SearchCandidate } from './directory-entry';
 import { OutletsRepository, type E6Box, type OutletFilter } from './outlets.repository';
 
 export interface NearestQuery extends OutletFilter {
@@ -29,12 +29,23 @@ export interface Found {
   meters: number;
 }
 
+/** An entry the search has read the position of; its row is read (`entry`) only once it is checked or shown. */
+interface Located {
+  id: string;
+  meters: number;
+  entry: SearchCandidate | null;
+}
+
+const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.localeCompare(b.id);
+
 /**
  * Nearest-first search over the directory with the grid index (shared/geo-grid): read the centre cell, then rings
  * of cells twice as far each round, each round one indexed query for the new cells only; stop once `count` matches
  * lie within the radius the rings read so far fully cover (nothing unread can be closer), or the search radius is
- * covered. Exact distances sort what was read. Canteens' meal points join as 社区食堂 (decision 0017): they are few,
- * so all of them within the search radius are read once, up front.
+ * covered. The rings read positions only (the covering index, OutletsRepository.listPositionsInCells); exact
+ * distances sort them, and whole rows are read by id just for the entries shown and, when only open ones count,
+ * for those checked, nearest first. Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
+ * them within the search radius are read whole once, up front.
  */
 @Injectable()
 export class OutletSearch {
@@ -43,32 +54,75 @@ export class OutletSearch {
   async nearest(query: NearestQuery): Promise<Found[]> {
     const center = gridCellOf(toE6(query.from.latitude), toE6(query.from.longitude));
     const lastRing = ringCovering(query.from, query.maxMeters);
-    const found: Found[] = [];
     const clock = query.openAt ? openingClockAt(query.openAt) : null;
-    const keep = (entry: SearchCandidate) => {
-      const meters = distanceE6(entry, query.from);
-      if (meters <= query.maxMeters && (!clock || clock.isOpen(entry.hours))) found.push({ entry, meters });
+    // Matches (open, when that is asked) and, while an open check is pending, entries read but not yet checked.
+    const passed: Located[] = [];
+    const pending: Located[] = [];
+    const take = (item: Located) => {
+      if (item.meters <= query.maxMeters) (clock ? pending : passed).push(item);
     };
     if (query.kinds.length === 0 || query.kinds.includes('canteen')) {
-      for (const point of await this.outlets.listMealPointsIn(boxAround(center, lastRing))) {
-        const entry = entryOfMealPoint(point);
-        if (!query.keyword || [entry.name, ...entry.services].some((text) => text.includes(query.keyword!))) keep(entry);
+      for (const entry of await this.outlets.listMealPointCandidatesIn(boxAround(center, lastRing))) {
+        if (!query.keyword || [entry.name, ...entry.services].some((text) => text.includes(query.keyword!))) take({ id: entry.id, meters: distanceE6(entry, query.from), entry });
       }
     }
     // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
     // each round doubles the ring.
     for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = Math.min(lastRing, outer * 2)) {
-      for (const candidate of await this.outlets.listCandidatesInCells(ringRanges(center, inner, outer), query)) keep(candidate);
+      for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), query)) {
+        take({ id: position.id, meters: distanceE6(position, query.from), entry: null });
+      }
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);
-      if (found.filter((item) => item.meters <= covered).length >= query.count) break;
+      if (clock) await this.checkOpen(clock, pending, passed, covered, query.count, outer === lastRing);
+      if (countWithin(passed, covered) >= query.count) break;
     }
-    return found.sort((a, b) => a.meters - b.meters || a.entry.id.localeCompare(b.entry.id)).slice(0, query.count);
+    const nearest = passed.sort(byDistance).slice(0, query.count);
+    await this.read(nearest);
+    // An outlet removed between reading its position and its row is left out.
+    return nearest.flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
   }
 
   /** Every entry within `radiusMeters` of a point, nearest first. */
   within(from: GeoPoint, radiusMeters: number): Promise<Found[]> {
     return this.nearest({ from, kinds: [], keyword: null, openAt: null, count: Number.MAX_SAFE_INTEGER, maxMeters: radiusMeters });
   }
+
+  /**
+   * Moves the pending entries within `covered` that are open into `passed`, nearest first, until `count` matches lie
+   * within `covered`: every entry left pending is then farther than every one checked, so none of them can be among
+   * the nearest `count`. Rows are read in batches of about three times the matches still missing (at most hours
+   * about half of all outlets are open). Before the last round nothing is read while the entries within `covered`
+   * could not make `count` even if all were open: the next ring is read first.
+   */
+  private async checkOpen(clock: OpeningClock, pending: Located[], passed: Located[], covered: number, count: number, lastRound: boolean): Promise<void> {
+    pending.sort(byDistance);
+    let within = 0;
+    while (within < pending.length && pending[within].meters <= covered) within++;
+    const passedWithin = countWithin(passed, covered);
+    if (!lastRound && passedWithin + within < count) return;
+    let checked = 0;
+    for (let missing = count - passedWithin; missing > 0 && checked < within; missing = count - countWithin(passed, covered)) {
+      const batch = pending.slice(checked, Math.min(within, checked + Math.max(missing * 3, 8)));
+      await this.read(batch);
+      for (const item of batch) if (item.entry && clock.isOpen(item.entry.hours)) passed.push(item);
+      checked += batch.length;
+    }
+    pending.splice(0, checked);
+  }
+
+  /** Reads the rows of the entries not read yet, one query (per few hundred ids). */
+  private async read(items: Located[]): Promise<void> {
+    const unread = items.filter((item) => item.entry === null);
+    if (unread.length === 0) return;
+    const rows = new Map((await this.outlets.listCandidatesByIds(unread.map((item) => item.id))).map((row) => [row.id, row]));
+    for (const item of unread) item.entry = rows.get(item.id) ?? null;
+  }
+}
+
+function countWithin(items: Located[], meters: number): number {
+  let count = 0;
+  for (const item of items) if (item.meters <= meters) count++;
+  return count;
 }
 
 function boxAround(center: { row: number; column: number }, ring: number): E6Box {

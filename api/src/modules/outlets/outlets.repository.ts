@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { CellRange, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus } from '@linli/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CellRange, MealFulfilment, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus } from '@linli/shared';
 import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
 import { MealPoint, MealWindowRow } from '../meals';
 import { Centre, Region } from '../regions';
-import type { SearchCandidate } from './directory-entry';
+import { candidateOfMealPoint, type SearchCandidate } from './directory-entry';
 import { Outlet } from './outlet.entity';
 import { OutletReport } from './outlet-report.entity';
 
@@ -22,6 +22,14 @@ export interface E6Box {
   east: number;
 }
 
+/** Where an outlet lies and what kind it is: all a nearest-first search needs before it reads a row. */
+export interface OutletPosition {
+  id: string;
+  kind: OutletKind;
+  latitudeE6: number;
+  longitudeE6: number;
+}
+
 /** A candidate row as the driver returns it: JSON columns as text, integers as numbers or strings. */
 interface RawCandidate {
   id: string;
@@ -29,12 +37,28 @@ interface RawCandidate {
   kind: OutletKind;
   address: string;
   phone: string;
-  hours: string;
-  services: string;
+  hours: string | OutletHours;
+  services: string | string[];
   latitudeE6: number | string;
   longitudeE6: number | string;
   elderFeatures: string;
 }
+
+/** A meal point joined to one of its meal windows (none: the window columns are null), read raw. */
+interface RawMealPointWindow {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  latitudeE6: number | string;
+  longitudeE6: number | string;
+  fulfilments: string;
+  servesFrom: string | null;
+  servesUntil: string | null;
+}
+
+/** Rows read by id per query: well under SQLite's bound-variable limit. */
+const IDS_PER_QUERY = 500;
 
 export interface MealPointWithWindows {
   point: MealPoint;
@@ -47,54 +71,102 @@ export class OutletsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Outlets in the given grid cells (one index range per grid row) that pass the filter, as search candidates: the
-   * columns a list shows, read raw (entity hydration and the region join cost more than the query itself).
+   * Outlets in the given grid cells (one index range per grid row) that pass the filter, as positions only. Plain SQL
+   * over the covering index ix_outlet_cell_kind (cell, kind, latitude_e6, longitude_e6, id): with no keyword no
+   * table row is read, and the ranges are contiguous stretches of the index, where the rows themselves lie scattered
+   * over the whole table (docs/performance.md, "Nearest outlets").
    */
-  async listCandidatesInCells(ranges: CellRange[], filter: OutletFilter): Promise<SearchCandidate[]> {
+  async listPositionsInCells(ranges: CellRange[], filter: OutletFilter): Promise<OutletPosition[]> {
     if (ranges.length === 0) return [];
-    const query = this.dataSource
-      .getRepository(Outlet)
-      .createQueryBuilder('outlet')
-      .select([
-        'outlet.id AS id',
-        'outlet.name AS name',
-        'outlet.kind AS kind',
-        'outlet.address AS address',
-        'outlet.phone AS phone',
-        'outlet.hours AS hours',
-        'outlet.services AS services',
-      ])
-      .addSelect(['outlet.latitude_e6 AS latitudeE6', 'outlet.longitude_e6 AS longitudeE6', 'outlet.elder_features AS elderFeatures'])
-      .where(
-        new Brackets((cells) => {
-          ranges.forEach((range, index) => cells.orWhere(`outlet.cell BETWEEN :from${index} AND :to${index}`, { [`from${index}`]: range.from, [`to${index}`]: range.to }));
-        }),
-      );
-    const rows = await applyFilter(query, filter).getRawMany<RawCandidate>();
-    return rows.map((row) => ({
-      id: row.id,
-      source: 'directory',
-      name: row.name,
-      kind: row.kind,
-      address: row.address,
-      latitudeE6: Number(row.latitudeE6),
-      longitudeE6: Number(row.longitudeE6),
-      phone: row.phone,
-      hours: JSON.parse(row.hours) as OutletHours,
-      services: JSON.parse(row.services) as string[],
-      elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
-    }));
+    const parameters: Array<string | number> = [];
+    const cells = ranges.map((range) => {
+      parameters.push(range.from, range.to);
+      return 'cell BETWEEN ? AND ?';
+    });
+    let sql = `SELECT id, kind, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6 FROM outlet WHERE (${cells.join(' OR ')})`;
+    if (filter.kinds.length > 0) {
+      sql += ` AND kind IN (${filter.kinds.map(() => '?').join(', ')})`;
+      parameters.push(...filter.kinds);
+    }
+    if (filter.keyword) {
+      const pattern = `%${escapeLike(filter.keyword)}%`;
+      sql += ` AND (name LIKE ? ESCAPE '${LIKE_ESCAPE}' OR services LIKE ? ESCAPE '${LIKE_ESCAPE}')`;
+      parameters.push(pattern, pattern);
+    }
+    const rows: Array<{ id: string; kind: OutletKind; latitudeE6: number | string; longitudeE6: number | string }> = await this.dataSource.query(sql, parameters);
+    return rows.map((row) => ({ id: row.id, kind: row.kind, latitudeE6: Number(row.latitudeE6), longitudeE6: Number(row.longitudeE6) }));
   }
 
-  /** Meal points in a box with their meal windows, for the 社区食堂 entries (decision 0017); there are few of them. */
-  async listMealPointsIn(box: E6Box): Promise<MealPointWithWindows[]> {
-    const query = this.dataSource
-      .getRepository(MealPoint)
-      .createQueryBuilder('point')
-      .innerJoinAndSelect('point.region', 'region')
-      .where('point.latitude_e6 BETWEEN :south AND :north', box)
-      .andWhere('point.longitude_e6 BETWEEN :west AND :east', box);
-    return this.withWindows(await query.getMany());
+  /**
+   * Outlets by id as search candidates (in no particular order; ids not found are left out): the columns a list
+   * shows, read raw — entity hydration and the region join cost more than the query itself.
+   */
+  async listCandidatesByIds(ids: string[]): Promise<SearchCandidate[]> {
+    const candidates: SearchCandidate[] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const chunk = ids.slice(start, start + IDS_PER_QUERY);
+      const rows: RawCandidate[] = await this.dataSource.query(
+        `SELECT id, name, kind, address, phone, hours, services, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6, elder_features AS elderFeatures
+          FROM outlet WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const row of rows) {
+        candidates.push({
+          id: row.id,
+          source: 'directory',
+          name: row.name,
+          kind: row.kind,
+          address: row.address,
+          latitudeE6: Number(row.latitudeE6),
+          longitudeE6: Number(row.longitudeE6),
+          phone: row.phone,
+          hours: typeof row.hours === 'string' ? (JSON.parse(row.hours) as OutletHours) : row.hours,
+          services: typeof row.services === 'string' ? (JSON.parse(row.services) as string[]) : row.services,
+          elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
+        });
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * Meal points in a box as 社区食堂 search candidates (decision 0017); there are few of them. One plain query, the
+   * points joined to their meal windows, no entity graph.
+   */
+  async listMealPointCandidatesIn(box: E6Box): Promise<SearchCandidate[]> {
+    const rows: RawMealPointWindow[] = await this.dataSource.query(
+      `SELECT p.id, p.name, p.address, p.phone, p.latitude_e6 AS latitudeE6, p.longitude_e6 AS longitudeE6, p.fulfilments,
+          w.serves_from AS servesFrom, w.serves_until AS servesUntil
+        FROM meal_point p LEFT JOIN meal_window w ON w.meal_point_id = p.id
+        WHERE p.latitude_e6 BETWEEN ? AND ? AND p.longitude_e6 BETWEEN ? AND ?
+        ORDER BY p.id`,
+      [box.south, box.north, box.west, box.east],
+    );
+    const candidates: SearchCandidate[] = [];
+    for (let start = 0; start < rows.length;) {
+      let end = start;
+      while (end < rows.length && rows[end].id === rows[start].id) end++;
+      const point = rows[start];
+      const windows = rows
+        .slice(start, end)
+        .flatMap((row) => (row.servesFrom !== null && row.servesUntil !== null ? [{ servesFrom: row.servesFrom, servesUntil: row.servesUntil }] : []));
+      candidates.push(
+        candidateOfMealPoint(
+          {
+            id: point.id,
+            name: point.name,
+            address: point.address,
+            phone: point.phone,
+            latitudeE6: Number(point.latitudeE6),
+            longitudeE6: Number(point.longitudeE6),
+            fulfilments: point.fulfilments ? (point.fulfilments.split(',') as MealFulfilment[]) : [],
+          },
+          windows,
+        ),
+      );
+      start = end;
+    }
+    return candidates;
   }
 
   async findMealPoint(mealPointId: string): Promise<MealPointWithWindows | null> {
@@ -200,13 +272,4 @@ export class OutletsRepository {
       .execute();
     return result.affected === 1;
   }
-}
-
-function applyFilter(query: SelectQueryBuilder<Outlet>, filter: OutletFilter): SelectQueryBuilder<Outlet> {
-  if (filter.kinds.length > 0) query.andWhere('outlet.kind IN (:...kinds)', { kinds: filter.kinds });
-  if (filter.keyword) {
-    const pattern = `%${escapeLike(filter.keyword)}%`;
-    query.andWhere(`(outlet.name LIKE :pattern ESCAPE '${LIKE_ESCAPE}' OR outlet.services LIKE :pattern ESCAPE '${LIKE_ESCAPE}')`, { pattern });
-  }
-  return query;
 }
