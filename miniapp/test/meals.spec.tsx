@@ -239,6 +239,7 @@ describe('my meal orders', () => {
 
     click(card.querySelector('.meal-order__cancel'));
     const dialog = await findOne(container, '.meal-cancel-dialog');
+    expect(dialog.textContent).toMatch(/将取消 李建国 明天\d+月\d+日（周.）在 安大社区助餐点 的午餐订单/);
     expect(dialog.textContent).toContain('已付的 ¥5.00 会退回助餐余额');
     click(dialog.querySelector('.confirm-dialog__confirm'));
     await waitFor(() => expect(container.querySelector('.meal-order__status')?.textContent).toBe('已退款'));

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 
+import { readBackSentence, shanghaiDateOf } from '@linli/shared';
+
 import type { MealOrderView } from '@linli/shared';
 
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -10,7 +12,7 @@ import { ResidentGate } from '../../../components/resident-gate';
 import { useReloadOnReturn } from '../../../hooks/usePolling';
 import { ROUTES, openPage, pageUrlWithId, pageUrlWithQuery } from '../../../navigation/routes';
 import { showsPickupCode, yuan } from '../../../texts/meal-messages';
-import { MealOrderCard, mealWhen } from '../../components/meal-order-card';
+import { MealOrderCard } from '../../components/meal-order-card';
 import { WechatPayPanel } from '../../components/wechat-pay-panel';
 import { awaitsWechatPay, useMealOrderPayment } from '../../hooks/useMealOrderPayment';
 import { useMyMealOrders } from '../../hooks/useMyMealOrders';
@@ -51,6 +53,12 @@ function OrderActions({ order, orders }: { order: MealOrderView; orders: MyMealO
   );
 }
 
+/** 将取消 李建国 明天6月3日（周三）在 安大社区助餐点 的午餐订单. */
+function cancelSentence(order: MealOrderView): string {
+  const facts = { kind: 'cancel_meal', person: order.resident.name, date: order.mealDate, mealKind: order.mealKind, point: order.mealPoint.name } as const;
+  return readBackSentence(facts, shanghaiDateOf(new Date()));
+}
+
 /** What happens to the money, said before a cancel is confirmed. */
 function cancelRefundLine(order: MealOrderView): string {
   if (order.paymentMethod === 'balance') return `已付的 ${yuan(order.price.total)} 会退回助餐余额`;
@@ -80,7 +88,8 @@ function Orders() {
         <ConfirmDialog
           className='meal-cancel-dialog'
           title='取消这个订餐？'
-          lines={[`${mealWhen(cancelling)}，${cancelling.resident.name}`, cancelRefundLine(cancelling)]}
+          // The read-back of what is given up (issue 16): for whom, which meal, where; then what happens to the money.
+          lines={[cancelSentence(cancelling), cancelRefundLine(cancelling)]}
           confirmText='确认取消'
           cancelText='不取消'
           onConfirm={orders.confirmCancel}
