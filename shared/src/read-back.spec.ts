@@ -75,6 +75,7 @@ describe('read-back sentence (elder mode, issue 16)', () => {
     const visit = { person: '李建国', when: { date: '2026-06-03', start: '08:00', end: '12:00' }, service: '家政保洁上门', address: '安大小区3栋201' };
     expect(readBackSentence({ kind: 'home_order', ...visit })).toBe('将为 李建国 预约 6月3日（周三）上午8:00到中午12:00 的 家政保洁上门，上门地址：安大小区3栋201');
     expect(readBackSentence({ kind: 'offer', ...visit })).toBe('新订单：6月3日（周三）上午8:00到中午12:00 到 安大小区3栋201 为 李建国 提供 家政保洁上门');
+    expect(readBackSentence({ kind: 'cancel_home_order', ...visit })).toBe('将取消 李建国 6月3日（周三）上午8:00到中午12:00 的 家政保洁上门，上门地址：安大小区3栋201');
     expect(readBackSentence({ kind: 'home_order', ...visit, done: true })).toBe('已为 李建国 预约 6月3日（周三）上午8:00到中午12:00 的 家政保洁上门，上门地址：安大小区3栋201');
     // A meal delivery run is for no one person.
     expect(readBackSentence({ kind: 'offer', ...visit, person: null, service: '送餐 午餐 3 户' })).toBe(

@@ -74,8 +74,8 @@ export type ReadBackFacts =
     }
   /** A meal order given up. */
   | { kind: 'cancel_meal'; person: string; date: string; mealKind: MealKind; point: string }
-  /** A home visit asked for `person` (home-service order). */
-  | { kind: 'home_order'; person: string; when: ReadBackWhen & { end: string }; service: string; address: string; done?: boolean }
+  /** A home visit asked for `person` (home-service order), or (`cancel_home_order`) given up. */
+  | { kind: 'home_order' | 'cancel_home_order'; person: string; when: ReadBackWhen & { end: string }; service: string; address: string; done?: boolean }
   /** A visit offered to a worker: for whom (none for a meal delivery run), when, where, what. */
   | { kind: 'offer'; person: string | null; when: ReadBackWhen & { end: string }; service: string; address: string };
 
@@ -109,6 +109,8 @@ export function readBackSentence(facts: ReadBackFacts, today?: string): string {
       return `将取消 ${facts.person} ${spokenDate(facts.date, today)}在 ${facts.point} 的${MEAL_KIND_LABELS[facts.mealKind]}订单`;
     case 'home_order':
       return `${will} ${facts.person} 预约 ${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 的 ${facts.service}，上门地址：${facts.address}`;
+    case 'cancel_home_order':
+      return `将取消 ${facts.person} ${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 的 ${facts.service}，上门地址：${facts.address}`;
     case 'offer':
       return `新订单：${spokenDate(facts.when.date, today)}${spokenTimeRange(facts.when.start, facts.when.end)} 到 ${facts.address}${facts.person ? ` 为 ${facts.person}` : ''} 提供 ${facts.service}`;
   }
