@@ -87,6 +87,8 @@ describe('the resident order page (HomeOrderPage)', () => {
     expect(screen.queryByText('确认完成')).toBeNull();
     expect(screen.queryByText('投诉')).toBeNull();
     click(screen.getByText('取消订单'));
+    // The read-back of what is given up comes first, with the reason asked under it.
+    expect(container.querySelector('.home-cancel-step .read-back__sentence')!.textContent).toMatch(/^将取消 \S+ .+ 的 \S+，上门地址：.+$/);
     click(screen.getByText('确定取消'));
     expect(await screen.findByText('请先选一个原因')).toBeTruthy();
 

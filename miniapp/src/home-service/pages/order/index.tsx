@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { phoneCallOpen } from '@linli/shared';
+import { phoneCallOpen, readBackSentence, serviceOrderTitle, shanghaiDateOf, shanghaiTimeOf } from '@linli/shared';
 
 import type { ServiceOrderDetail } from '@linli/shared';
 
@@ -10,6 +10,7 @@ import { ContactCommunity } from '../../../components/contact-community';
 import { OrderSummary, OrderTimeline } from '../../../components/order-details';
 import { OrderPhotos } from '../../../components/order-photos';
 import { PageRoot } from '../../../components/page-root';
+import { ReadBack } from '../../../components/read-back';
 import { ReasonPicker } from '../../../components/reason-picker';
 import { RemoteRecord } from '../../../components/remote-content';
 import { SubmitButton } from '../../../components/submit-button';
@@ -50,8 +51,34 @@ const REASON_PANELS = {
   complain: { question: '遇到了什么问题', reasons: COMPLAINT_REASONS, confirmClassName: 'home-order__complain-confirm', confirmText: '提交投诉' },
 } as const;
 
-function ReasonPanel({ handle, panel }: { handle: HomeOrderHandle; panel: keyof typeof REASON_PANELS }) {
+/** 将取消 李建国 明天6月3日（周三）上午9:00到中午12:00 的 居家养老上门服务，上门地址：… (issue 16's read-back). */
+function cancelSentence(order: ServiceOrderDetail): string {
+  const starts = new Date(order.windowStartsAt);
+  const when = { date: shanghaiDateOf(starts), start: shanghaiTimeOf(starts), end: shanghaiTimeOf(new Date(order.windowEndsAt)) };
+  const facts = { kind: 'cancel_home_order', person: order.person?.name ?? '', when, service: serviceOrderTitle(order), address: order.address } as const;
+  return readBackSentence(facts, shanghaiDateOf(new Date()));
+}
+
+function ReasonPanel({ order, handle, panel }: { order: ServiceOrderDetail; handle: HomeOrderHandle; panel: keyof typeof REASON_PANELS }) {
   const { question, reasons, confirmClassName, confirmText } = REASON_PANELS[panel];
+  if (panel === 'cancel') {
+    // Cancelling reads back what is given up, with 朗读, the reason asked under it, then 确定取消 or 不取消.
+    return (
+      <ReadBack
+        className='home-order__panel home-cancel-step'
+        title='确定要取消这个订单吗？'
+        sentence={cancelSentence(order)}
+        confirmClassName={confirmClassName}
+        confirmText={confirmText}
+        pending={handle.action.status === 'pending'}
+        onConfirm={handle.cancel}
+        backText='不取消，返回'
+        onBack={() => handle.openPanel(null)}
+      >
+        <ReasonPicker label={question} options={reasons} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
+      </ReadBack>
+    );
+  }
   return (
     <View className='home-order__panel'>
       <ReasonPicker label={question} options={reasons} value={handle.reason} onChange={handle.setReason} inputClassName='home-order__reason' />
@@ -84,10 +111,10 @@ function RatePanel({ handle }: { handle: HomeOrderHandle }) {
 }
 
 /** The panel the resident opened under the buttons, if any. */
-function Panel({ handle }: { handle: HomeOrderHandle }) {
+function Panel({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrderHandle }) {
   if (handle.panel === null) return null;
   if (handle.panel === 'rate') return <RatePanel handle={handle} />;
-  return <ReasonPanel handle={handle} panel={handle.panel} />;
+  return <ReasonPanel order={order} handle={handle} panel={handle.panel} />;
 }
 
 function Actions({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrderHandle }) {
@@ -115,7 +142,7 @@ function Actions({ order, handle }: { order: ServiceOrderDetail; handle: HomeOrd
           {handle.panel === 'cancel' ? '不取消' : '取消订单'}
         </Button>
       )}
-      <Panel handle={handle} />
+      <Panel order={order} handle={handle} />
       {action.status === 'failed' && <Text className='home-form__message'>{action.message}</Text>}
       {action.status === 'done' && <Text className='home-form__message home-form__message--done'>{action.message}</Text>}
     </View>
