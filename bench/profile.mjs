@@ -4,7 +4,7 @@
  * `node --cpu-prof` on a throwaway SQLite file with the demo data (logs at `info` to /dev/null), one route loaded by
  * autocannon, then the top self-time frames of the whole profile and the inclusive share of a few of ours.
  * Usage: node bench/profile.mjs <health|me|catalogue|centres|slots|booking> [seconds=8]
- * Start-up is in the profile too, so read the shares, not the absolute times.
+ * Start-up is in the profile too, so read the shares, not the absolute times. BENCH_API_DIST as in run.mjs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +17,8 @@ import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
+const { stableId } = require(join(DIST, 'seed/stable-id.js'));
 const [route = 'health', secondsArg = '8'] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const CENTRE = stableId('centre', 'C340104001001');
@@ -38,9 +39,9 @@ const env = {
   PORT: String(PORT),
   HOST: '127.0.0.1',
 };
-const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
+const seeded = spawnSync(process.execPath, [join(DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(seeded.stderr);
-const api = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, join(REPO_ROOT, 'api/dist/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const api = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, join(DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   await waitFor(`${BASE}/api/health/ready`);
   const login = await json(`${BASE}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }) });

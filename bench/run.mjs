@@ -2,12 +2,14 @@
 /**
  * `npm run bench` (needs `npm run build`; MariaDB on 127.0.0.1:3306 for its second half): the API's hot paths
  * (issue 17) against bare Fastify doing the same essential SQL (bench/baseline-hot-paths.mjs says what each
- * baseline does and leaves out), in the same run, on SQLite and then on MariaDB. Each pair runs baseline then API,
- * each after a warm-up pass at the same settings; the figure that matters is the ratio (machine noise hits both).
+ * baseline does and leaves out), in the same run, on SQLite and then on MariaDB. Each case warms both sides up
+ * once, then runs BENCH_ROUNDS rounds of baseline-then-API passes: the ratio printed is the median of the rounds'
+ * ratios, so a burst of load from elsewhere on a shared machine skews one round, not the figure; req/s are the
+ * rounds' means, p50/p99 their medians.
  * It prints one table per database with req/s, p50, p99, the ratio to the baseline, the issue's goal, and whether
  * it is met. The worker's offer poll and pool are measured by `npm run bench:dispatch` (its own setup of workers).
  *
- * Env: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50), BENCH_DIALECTS (default "sqlite,mariadb"),
+ * Env: BENCH_SECONDS (default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 50), BENCH_DIALECTS (default "sqlite,mariadb"),
  * BENCH_CASES (comma-separated case keys, default all), BENCH_DATABASE_URL (MariaDB server, see lib/mariadb-run),
  * BENCH_API_DIST (the built API to measure, default api/dist: another build can be measured while api/dist is in use).
  */
@@ -29,6 +31,7 @@ const { stableId } = require(join(DIST, 'seed/stable-id.js'));
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,mariadb').split(',');
 const only = process.env.BENCH_CASES?.split(',');
 const CENTRE = stableId('centre', 'C340104001001');
@@ -106,12 +109,32 @@ function load({ url, method = 'GET', headers = {}, body }) {
   );
 }
 
-async function measure(target, expected) {
-  await load(target); // warm-up pass at the same settings; its figures are discarded
+async function pass(target, expected) {
   const result = await load(target);
   const unexpected = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => !expected.includes(Number(status)));
   if (result.errors || unexpected.length) throw new Error(`${target.url}: ${result.errors} errors, unexpected answers ${JSON.stringify(Object.fromEntries(unexpected))}`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = (passes) => ({
+  rps: passes.reduce((sum, one) => sum + one.rps, 0) / passes.length,
+  p50: median(passes.map((one) => one.p50)),
+  p99: median(passes.map((one) => one.p99)),
+});
+
+/** A warm-up pass of each side (figures discarded), then `rounds` rounds of baseline then API. */
+async function measure(entry) {
+  const expected = entry.expected ?? [200];
+  await pass(entry.baseline, expected);
+  await pass(entry.api, expected);
+  const baseline = [];
+  const api = [];
+  for (let round = 0; round < rounds; round++) {
+    baseline.push(await pass(entry.baseline, expected));
+    api.push(await pass(entry.api, expected));
+  }
+  return { baseline: summary(baseline), api: summary(api), ratio: median(api.map((one, round) => one.rps / baseline[round].rps)) };
 }
 
 async function benchDialect(dialect) {
@@ -172,12 +195,7 @@ async function benchDialect(dialect) {
     ].filter((entry) => !only || only.includes(entry.key));
 
     const rows = [];
-    for (const entry of cases) {
-      const expected = entry.expected ?? [200];
-      const baseline = await measure(entry.baseline, expected);
-      const api = await measure(entry.api, expected);
-      rows.push({ ...entry, baseline, api, ratio: api.rps / baseline.rps });
-    }
+    for (const entry of cases) rows.push({ ...entry, ...(await measure(entry)) });
     return rows;
   } finally {
     await run.close();
@@ -191,12 +209,12 @@ const results = [];
 for (const dialect of dialects) results.push([dialect, await benchDialect(dialect)]);
 
 console.log(
-  `\nnpm run bench — ${started.toISOString()}, commit ${commit}, node ${process.version}, ${connections} connections, ${seconds} s per case after a ${seconds} s warm-up, load average ${load1.toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end`,
+  `\nnpm run bench — ${started.toISOString()}, commit ${commit}, node ${process.version}, ${connections} connections, ${rounds} rounds of ${seconds} s per side and case after a ${seconds} s warm-up, median ratio of the rounds, load average ${load1.toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end`,
 );
 let allMet = true;
 for (const [dialect, rows] of results) {
   console.log(`\n${dialect === 'sqlite' ? 'SQLite (better-sqlite3)' : 'MariaDB (mysql2, pool of 10)'}\n`);
-  console.log('| route | baseline req/s | API req/s | baseline p50 / p99 ms | API p50 / p99 ms | ratio | goal | met |\n|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log('| route | baseline req/s | API req/s | baseline p50 / p99 ms | API p50 / p99 ms | ratio (median) | goal | met |\n|---|---:|---:|---:|---:|---:|---:|---|');
   for (const row of rows) {
     const met = row.ratio >= row.goal;
     allMet &&= met;
