@@ -72,6 +72,9 @@ describe('built weapp booking screens', () => {
     await waitUntil('the confirm step', () => page.querySelectorAll('.booking-confirm').length > 0);
     expect(page.querySelector('.booking-summary__person')!.dom!.textContent).toContain('李建国');
     expect(page.querySelector('.booking-confirm-step')!.dom!.textContent).toContain('请李建国带上');
+    // The read-back sentence; WeChat gives a mini program no speech of its own, so no 朗读 button (never a dead one).
+    expect(page.querySelector('.read-back__sentence')!.dom!.textContent).toMatch(/^将为 李建国 预约 .+ 的 人民调解$/);
+    expect(page.querySelectorAll('.read-aloud')).toHaveLength(0);
   });
 
   it('订单 tab: a booking card with its status and actions', async () => {
