@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
-import { CentreService, type OfferingSchedule } from '../catalogue';
+import { CentreService, OFFERING_SCHEDULE_COLUMNS, offeringScheduleOf, type OfferingSchedule } from '../catalogue';
 import { Centre } from '../regions';
 import { Resident } from '../residents';
 import { Booking } from './booking.entity';
@@ -89,12 +89,12 @@ export class AppointmentsRepository {
    * A booking's first read (issue 17): the offering's schedule facts and, when it exists, its slot row starting at
    * `startsAt`, in one plain query — all that a hot slot's early 409 SLOT_FULL needs besides the cached slots. It
    * reads the catalogue's offering and service tables because saving a round trip per booking is its purpose; the
-   * columns are those of CatalogueRepository.findOfferingSchedule. Null when the centre does not list the service.
+   * offering's columns are those of CatalogueRepository.findOfferingSchedule. Null when the centre does not list the service.
    */
   async findOfferingWithSlot(centreId: string, serviceId: string, startsAt: Date): Promise<{ offering: OfferingSchedule; slot: Slot | null } | null> {
     const sqlite = this.dataSource.options.type === 'better-sqlite3';
     const rows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
-      `SELECT o.id, o.enabled, o.booking_window_days, o.min_notice_minutes, o.cancel_cutoff_minutes, o.schedule_version, s.mode,
+      `SELECT ${OFFERING_SCHEDULE_COLUMNS},
           sl.id AS slot_id, sl.starts_at AS slot_starts_at, sl.ends_at AS slot_ends_at, sl.capacity AS slot_capacity, sl.booked AS slot_booked
         FROM centre_service o
         JOIN community_service s ON s.id = o.service_id
@@ -107,18 +107,7 @@ export class AppointmentsRepository {
     const row = rows[0];
     if (!row) return null;
     const instant = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
-    const offering: OfferingSchedule = {
-      id: String(row.id),
-      centreId,
-      serviceId,
-      // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
-      enabled: Number(row.enabled) === 1,
-      bookingWindowDays: Number(row.booking_window_days),
-      minNoticeMinutes: Number(row.min_notice_minutes),
-      cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
-      scheduleVersion: Number(row.schedule_version),
-      serviceMode: row.mode as OfferingSchedule['serviceMode'],
-    };
+    const offering = offeringScheduleOf(row, centreId, serviceId);
     const slot =
       row.slot_id === null || row.slot_id === undefined
         ? null

@@ -21,6 +21,25 @@ export interface OfferingSchedule {
   serviceMode: ServiceMode;
 }
 
+/** The columns an OfferingSchedule is read from (`o` the centre_service row, `s` its community_service). */
+export const OFFERING_SCHEDULE_COLUMNS = 'o.id, o.enabled, o.booking_window_days, o.min_notice_minutes, o.cancel_cutoff_minutes, o.schedule_version, s.mode';
+
+/** An OfferingSchedule from a row of OFFERING_SCHEDULE_COLUMNS, whichever driver answered it. */
+export function offeringScheduleOf(row: Record<string, unknown>, centreId: string, serviceId: string): OfferingSchedule {
+  return {
+    id: String(row.id),
+    centreId,
+    serviceId,
+    // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
+    enabled: Number(row.enabled) === 1,
+    bookingWindowDays: Number(row.booking_window_days),
+    minNoticeMinutes: Number(row.min_notice_minutes),
+    cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
+    scheduleVersion: Number(row.schedule_version),
+    serviceMode: row.mode as ServiceMode,
+  };
+}
+
 /**
  * The catalogue's tables: categories, services and which centre offers which service. Other modules (schedules and
  * bookings, home orders, worker skills) read and change offerings through here rather than querying them themselves.
@@ -102,25 +121,12 @@ export class CatalogueRepository {
   /** An offering's schedule facts (OfferingSchedule), or null when the centre does not list the service. */
   async findOfferingSchedule(centreId: string, serviceId: string): Promise<OfferingSchedule | null> {
     const rows: Array<Record<string, string | number>> = await this.dataSource.query(
-      `SELECT o.id, o.enabled, o.booking_window_days, o.min_notice_minutes, o.cancel_cutoff_minutes, o.schedule_version, s.mode
+      `SELECT ${OFFERING_SCHEDULE_COLUMNS}
         FROM centre_service o JOIN community_service s ON s.id = o.service_id
         WHERE o.centre_id = ? AND o.service_id = ?`,
       [centreId, serviceId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: String(row.id),
-      centreId,
-      serviceId,
-      // SQLite and MySQL both answer booleans as 0/1 (MySQL drivers may hand a bigint-like string).
-      enabled: Number(row.enabled) === 1,
-      bookingWindowDays: Number(row.booking_window_days),
-      minNoticeMinutes: Number(row.min_notice_minutes),
-      cancelCutoffMinutes: Number(row.cancel_cutoff_minutes),
-      scheduleVersion: Number(row.schedule_version),
-      serviceMode: row.mode as ServiceMode,
-    };
+    return rows[0] ? offeringScheduleOf(rows[0], centreId, serviceId) : null;
   }
 
   /** Home-visit services among `ids` (a worker's skills may only name those). */

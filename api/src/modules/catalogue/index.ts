@@ -4,5 +4,5 @@
  * Everything else in this folder is the module's own.
  */
 export { CatalogueModule } from './catalogue.module';
-export { CatalogueRepository, type OfferingSchedule } from './catalogue.repository';
+export { CatalogueRepository, OFFERING_SCHEDULE_COLUMNS, offeringScheduleOf, type OfferingSchedule } from './catalogue.repository';
 export { CentreService } from './centre-service.entity';
