@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createConnection } from 'mysql2/promise';
 import { stableId } from '../api/src/seed/stable-id';
+import { callApi } from './support/calls';
 import { seedDatabase, startApi, startFakeWechat, type ApiProcess } from './support/api-process';
 
 /**
@@ -51,17 +52,6 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
     }
   }
 
-  async function call(api: ApiProcess, method: string, path: string, token: string | null, body?: unknown) {
-    const response = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
   beforeAll(async () => {
     await admin((connection) => connection.query(`CREATE DATABASE \`${databaseName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
     const url = new URL(serverUrl!);
@@ -91,7 +81,7 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
   it('re-offers each order exactly once per expiry, never holds two live offers for one order, and loses none', async () => {
     const [first, second] = apis;
     const provider = stableId('provider', 'anxin');
-    const providerAdmin = (await call(first, 'POST', '/api/auth/password/login', null, { username: 'anxin.admin', password: 'Linli@2026' })).tokens.accessToken;
+    const providerAdmin = (await callApi(first.baseUrl, 'POST', '/api/auth/password/login', null, { username: 'anxin.admin', password: 'Linli@2026' })).tokens.accessToken;
     const profile = {
       skillServiceIds: [stableId('service', 'home_cleaning')],
       areaRegionIds: [stableId('region', '340104001001')],
@@ -99,20 +89,20 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
       maxOpenOrders: 3,
     };
     for (let index = 0; index < WORKERS; index++) {
-      const worker = await call(first, 'POST', `/api/providers/${provider}/workers`, providerAdmin, { name: `多实例师傅${index}`, phone: `1370551000${index}` });
-      const invitation = await call(first, 'POST', `/api/providers/${provider}/workers/${worker.id}/invitation`, providerAdmin);
-      await call(first, 'POST', '/api/auth/wechat/worker-binding', null, { code: `instances-worker-${index}`, invitationCode: invitation.code });
-      await call(first, 'PUT', `/api/providers/${provider}/workers/${worker.id}/dispatch-profile`, providerAdmin, profile);
-      const token = (await call(second, 'POST', '/api/auth/wechat/login', null, { code: `instances-worker-${index}` })).tokens.accessToken;
-      await call(second, 'PUT', '/api/worker/presence', token, { online: true, latitude: 31.84437, longitude: 117.26219 });
+      const worker = await callApi(first.baseUrl, 'POST', `/api/providers/${provider}/workers`, providerAdmin, { name: `多实例师傅${index}`, phone: `1370551000${index}` });
+      const invitation = await callApi(first.baseUrl, 'POST', `/api/providers/${provider}/workers/${worker.id}/invitation`, providerAdmin);
+      await callApi(first.baseUrl, 'POST', '/api/auth/wechat/worker-binding', null, { code: `instances-worker-${index}`, invitationCode: invitation.code });
+      await callApi(first.baseUrl, 'PUT', `/api/providers/${provider}/workers/${worker.id}/dispatch-profile`, providerAdmin, profile);
+      const token = (await callApi(second.baseUrl, 'POST', '/api/auth/wechat/login', null, { code: `instances-worker-${index}` })).tokens.accessToken;
+      await callApi(second.baseUrl, 'PUT', '/api/worker/presence', token, { online: true, latitude: 31.84437, longitude: 117.26219 });
     }
 
-    const accounts = (await call(first, 'GET', '/api/auth/demo/accounts', null)).items as { id: string; displayName: string }[];
+    const accounts = (await callApi(first.baseUrl, 'GET', '/api/auth/demo/accounts', null)).items as { id: string; displayName: string }[];
     const wang = accounts.find((account) => account.displayName.includes('王秀英'))!;
-    const resident = (await call(first, 'POST', '/api/auth/demo/login', null, { accountId: wang.id })).tokens.accessToken;
+    const resident = (await callApi(first.baseUrl, 'POST', '/api/auth/demo/login', null, { accountId: wang.id })).tokens.accessToken;
     const orderIds: string[] = [];
     for (let index = 0; index < ORDERS; index++) {
-      const order = await call(apis[index % 2], 'POST', '/api/home-orders', resident, {
+      const order = await callApi(apis[index % 2].baseUrl, 'POST', '/api/home-orders', resident, {
         centreId: stableId('centre', 'C340104001001'),
         serviceId: stableId('service', 'home_cleaning'),
         residentId: stableId('resident', 'wang-xiuying'),
@@ -125,11 +115,11 @@ describeWithMysql('dispatch with two API instances on one MariaDB', () => {
     }
 
     // Both instances sweep every second; wait until every order has left the dispatcher's hands.
-    const staff = (await call(first, 'POST', '/api/auth/password/login', null, { username: 'anda.staff', password: 'Linli@2026' })).tokens.accessToken;
+    const staff = (await callApi(first.baseUrl, 'POST', '/api/auth/password/login', null, { username: 'anda.staff', password: 'Linli@2026' })).tokens.accessToken;
     const deadline = Date.now() + 45_000;
     let details: { id: string; status: string; timeline: TimelineEntry[] }[] = [];
     while (Date.now() < deadline) {
-      details = await Promise.all(orderIds.map((id) => call(apis[Math.floor(Math.random() * 2)], 'GET', `/api/dispatch/orders/${id}`, staff)));
+      details = await Promise.all(orderIds.map((id) => callApi(apis[Math.floor(Math.random() * 2)].baseUrl, 'GET', `/api/dispatch/orders/${id}`, staff)));
       if (details.every((order) => order.status === 'escalated')) break;
       await sleep(500);
     }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { stableId } from '../api/src/seed/stable-id';
+import { callApi, waitFor } from './support/calls';
 import { demoLogin, NEAR_ANDA, phonesPerTest, signInAs, workerZhaoGoesOnline } from './support/h5-harness';
 
 import type { H5Harness } from './support/h5-harness';
@@ -12,32 +13,9 @@ const WANG = stableId('resident', 'wang-xiuying');
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, as the API's SQLite database stores datetimes. */
 const sqliteDateTime = (instant: Date) => instant.toISOString().replace('T', ' ').replace('Z', '');
 
-async function call<T>(harness: H5Harness, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${harness.api.baseUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
 async function wangToken(harness: H5Harness): Promise<string> {
-  const accounts = (await call<{ items: { id: string; displayName: string }[] }>(harness, 'GET', '/api/auth/demo/accounts', null)).items;
+  const accounts = (await callApi<{ items: { id: string; displayName: string }[] }>(harness.api.baseUrl, 'GET', '/api/auth/demo/accounts', null)).items;
   return demoLogin(harness.api.baseUrl, accounts.find((account) => account.displayName.includes('王秀英'))!.id);
-}
-
-/** Looks again every 200 ms until `done` (never a fixed pause); fails with what it saw last. */
-async function waitFor<T>(what: string, look: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await look();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await look();
-  }
-  return last;
 }
 
 /**
@@ -77,7 +55,7 @@ describe('H5: live updates', () => {
 
     // 王秀英 asks for a home cleaning; the dispatcher offers it to 赵师傅, the only worker online near 安大社区.
     const placedAt = Date.now();
-    const order = await call<{ id: string }>(harness, 'POST', '/api/home-orders', await wangToken(harness), {
+    const order = await callApi<{ id: string }>(harness.api.baseUrl, 'POST', '/api/home-orders', await wangToken(harness), {
       centreId: ANDA_CENTRE,
       serviceId: HOME_CLEANING,
       residentId: WANG,
@@ -105,9 +83,11 @@ describe('H5: live updates', () => {
     const { harness } = phones;
     const { resident } = phones.pages;
     const token = await wangToken(harness);
-    const slots = (await call<{ items: { startsAt: string; remaining: number }[] }>(harness, 'GET', `/api/centres/${ANDA_CENTRE}/services/${SOCIAL_INSURANCE}/slots`, null)).items;
+    const slots = (
+      await callApi<{ items: { startsAt: string; remaining: number }[] }>(harness.api.baseUrl, 'GET', `/api/centres/${ANDA_CENTRE}/services/${SOCIAL_INSURANCE}/slots`, null)
+    ).items;
     const free = slots.find((slot) => slot.remaining > 0 && new Date(slot.startsAt).getTime() - Date.now() > 26 * 3600_000)!;
-    const booking = await call<{ id: string }>(harness, 'POST', '/api/bookings', token, {
+    const booking = await callApi<{ id: string }>(harness.api.baseUrl, 'POST', '/api/bookings', token, {
       centreId: ANDA_CENTRE,
       serviceId: SOCIAL_INSURANCE,
       startsAt: free.startsAt,
@@ -126,7 +106,7 @@ describe('H5: live updates', () => {
     // The relay (every 2 s) delivers it to her inbox.
     await waitFor(
       'the reminder in her inbox',
-      async () => (await call<{ items: { title: string }[] }>(harness, 'GET', '/api/inbox', token)).items.map((item) => item.title),
+      async () => (await callApi<{ items: { title: string }[] }>(harness.api.baseUrl, 'GET', '/api/inbox', token)).items.map((item) => item.title),
       (titles) => titles.includes('明天有预约'),
     );
 

@@ -5,6 +5,7 @@ import { SUBSCRIBE_TEMPLATE_NAMES, SUBSCRIBE_TEMPLATES } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import { startFakeWechatServer, type FakeWechatServer } from '../api/src/modules/wechat/fake-wechat-server';
 import { stableId } from '../api/src/seed/stable-id';
+import { callApi, waitFor } from './support/calls';
 import { seedDatabase, startApi, throwawaySqlite, type ApiProcess } from './support/api-process';
 
 /**
@@ -21,7 +22,12 @@ import { seedDatabase, startApi, throwawaySqlite, type ApiProcess } from './supp
  * sent what and can hold one instance's answer. Runs on SQLite (one file, two processes) and, with TEST_DATABASE_URL,
  * on MariaDB.
  */
-const MESSAGES = 24;
+/**
+ * More than one relay pass takes (NotificationRelay's BATCH, 50): with fewer, the instance whose tick comes first can
+ * deliver the whole batch before the other's tick (a pass on SQLite is a few hundred ms, ticks are a second apart),
+ * and instance A then never reaches its held send — the test failed so, now and then.
+ */
+const MESSAGES = 60;
 /** Sends instance A completes (answered, recorded) before its next one is held and A is killed. */
 const A_SENDS_BEFORE_KILL = 3;
 const LEASE_SECONDS = 5;
@@ -35,18 +41,6 @@ const templateId = (name: string) => `tmpl_${name}`.padEnd(43, 'x');
 const RESULT = templateId('booking_result');
 const DEMO_APP = { appId: 'wxdemo00000000000', appSecret: 'demo-secret' };
 const SEND_PATH = '/cgi-bin/message/subscribe/send';
-
-/** Waits for a state by looking again every 200 ms (never a fixed pause); fails with what it saw last. */
-async function waitFor<T>(what: string, look: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await look();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    last = await look();
-  }
-  return last;
-}
 
 /** The promise's value, or an error naming what did not happen within `ms`. */
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -168,17 +162,6 @@ describe.each(mariadbServer ? [SQLITE, MARIADB] : [SQLITE])('the notification re
   let database: Awaited<ReturnType<Dialect['create']>>;
   let db: DataSource;
 
-  async function call(api: ApiProcess, method: string, path: string, token: string | null, body?: unknown) {
-    const response = await fetch(`${api.baseUrl}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-
   beforeAll(async () => {
     fake = await startFakeWechatServer({ ...DEMO_APP, acceptAnyCode: true });
     for (const name of SUBSCRIBE_TEMPLATE_NAMES) {
@@ -218,7 +201,7 @@ describe.each(mariadbServer ? [SQLITE, MARIADB] : [SQLITE])('the notification re
   it('delivers every message afterwards, each on record once; WeChat gets each once, but for the one send in flight at the kill', async () => {
     const [a, b] = apis;
     const signIn = async (openid: string) =>
-      (await call(b, 'POST', '/api/auth/wechat/login', null, { code: fake.mintLoginCode(openid) })) as { tokens: { accessToken: string }; account: { id: string } };
+      callApi<{ tokens: { accessToken: string }; account: { id: string } }>(b.baseUrl, 'POST', '/api/auth/wechat/login', null, { code: fake.mintLoginCode(openid) });
     const wang = await signIn(WANG_OPENID);
     const sun = await signIn(SUN_OPENID);
     // 孙桂兰 acts for 王秀英 here (as a daughter would), so each message has two people to reach.
@@ -232,15 +215,15 @@ describe.each(mariadbServer ? [SQLITE, MARIADB] : [SQLITE])('the notification re
       [wang, WANG_OPENID],
       [sun, SUN_OPENID],
     ] as const) {
-      await call(b, 'POST', '/api/me/subscriptions', person.tokens.accessToken, { results: [{ templateId: RESULT, result: 'accept' }] });
+      await callApi(b.baseUrl, 'POST', '/api/me/subscriptions', person.tokens.accessToken, { results: [{ templateId: RESULT, result: 'accept' }] });
       fake.grantSubscription(openid, RESULT, 1000);
     }
     await db.query('UPDATE wechat_subscribe_grant SET remaining = 1000 WHERE template_id = ?', [RESULT]);
 
     // 王秀英 books; the confirmation is delivered in the normal path (both people, once each on WeChat).
-    const slots = (await call(b, 'GET', `/api/centres/${ANDA_CENTRE}/services/${SOCIAL_INSURANCE}/slots`, null)).items as { startsAt: string; remaining: number }[];
+    const slots = (await callApi(b.baseUrl, 'GET', `/api/centres/${ANDA_CENTRE}/services/${SOCIAL_INSURANCE}/slots`, null)).items as { startsAt: string; remaining: number }[];
     const free = slots.find((slot) => slot.remaining > 0 && new Date(slot.startsAt).getTime() - Date.now() > 26 * 3600_000)!;
-    const booking = await call(b, 'POST', '/api/bookings', wang.tokens.accessToken, {
+    const booking = await callApi(b.baseUrl, 'POST', '/api/bookings', wang.tokens.accessToken, {
       centreId: ANDA_CENTRE,
       serviceId: SOCIAL_INSURANCE,
       startsAt: free.startsAt,
@@ -251,6 +234,7 @@ describe.each(mariadbServer ? [SQLITE, MARIADB] : [SQLITE])('the notification re
       'the booking confirmation delivered',
       () => states([original.id]),
       (seen) => seen[0] === 'done',
+      60_000,
     );
     expect(booking.id).toBeTruthy();
     const sentTo = (openid: string) => fake.subscribeMessages.filter((message) => message.touser === openid && message.template_id === RESULT).length;
