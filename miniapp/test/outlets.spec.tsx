@@ -439,8 +439,8 @@ describe('便民网点管理 for staff', () => {
     const { container } = render(<StaffOutletsPage />);
     click(await findOne(container, '.staff-outlet__edit'));
 
-    await findOne(container, '.outlet-edit-name');
-    expect(inputOf(container.querySelector('.outlet-edit-name'))).toBe('安大老王早餐');
+    // The name field can be in the page a render before its input holds the outlet's name (it failed once so).
+    await waitFor(() => expect(inputOf(container.querySelector('.outlet-edit-name'))).toBe('安大老王早餐'));
     expect(container.querySelector('.outlet-edit-kind--selected')!.textContent).toBe('早餐店');
     expect(container.querySelector('.outlet-edit__verified')!.textContent).toBe('上次核实：2026-11-30。保存即记为今天由您核实。');
     expect(inputOf(container.querySelector('.outlet-edit-day--3 .outlet-edit-range__start'))).toBe('06:00');

@@ -38,8 +38,10 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
   return {
     baseUrl: `http://127.0.0.1:${port}/api`,
     requests,
+    // Closing twice is fine: a test may close its server itself before serving again, and serve() closes the last one.
     close: () =>
       new Promise((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -41,6 +41,9 @@ export function servePerTest(): (routes: Record<string, Handler>) => Promise<Fix
   });
 
   return async (routes) => {
+    // A test that serves again (after a beforeEach did) replaces the earlier server: close it, or its listening
+    // socket keeps Jest from exiting after the run.
+    await server?.close();
     server = await startFixtureServer(routes);
     configureRequest({ baseUrl: server.baseUrl });
     return server;
