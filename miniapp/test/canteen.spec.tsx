@@ -123,6 +123,9 @@ describe('canteen counter', () => {
     await typeInto(container, '.canteen-lookup', '0002');
     click(container.querySelector('.canteen-lookup-submit'));
     await waitFor(() => expect(fake.orderQueries.at(-1)?.get('phoneTail')).toBe('0002'));
+    // 查找 is disabled while that search loads; the next one is tapped once it has answered (a tap while it loaded was
+    // lost, and the test failed so now and then).
+    await waitFor(() => expect(container.querySelector('.canteen-lookup-submit')!.className).not.toContain('nut-button-loading'));
     await typeInto(container, '.canteen-lookup', '孙桂兰');
     click(container.querySelector('.canteen-lookup-submit'));
     await waitFor(() => expect(container.querySelectorAll('.canteen-order')).toHaveLength(1));
