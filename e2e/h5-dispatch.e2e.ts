@@ -36,6 +36,8 @@ describe('H5: a home service from request to rating', () => {
       await resident.locator('.home-window[data-window="morning"]').first().tap();
       await resident.locator('.home-form__description textarea').first().fill('厨房和卫生间保洁');
       await resident.locator('.home-form__submit').first().tap();
+      // The request is read back (for whom, where, when) before 确认 sends it.
+      await resident.locator('.home-form__confirm').first().tap({ timeout: 20_000 });
       await resident.locator('.home-order').first().waitFor({ timeout: 20_000 });
 
       // The offer reaches the worker's phone (it asks every few seconds); they accept and do the job.
