@@ -9,13 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Fastify from 'fastify';
+import { slotsFromRows } from './lib/slots-from-rows.mjs';
 
 const require = createRequire(import.meta.url);
 const mysql = require('mysql2/promise');
 const [url, port] = process.argv.slice(2);
 const pool = mysql.createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 10 });
 
-const { addDays, generateSlots, shanghaiDateOf } = require('@linli/shared');
+const { addDays, shanghaiDateOf } = require('@linli/shared');
 
 const app = Fastify();
 app.get('/health', async () => ({ ok: true }));
@@ -33,18 +34,7 @@ app.get('/slots', async (request) => {
     pool.query('SELECT date, kind, name, works_as FROM calendar_day WHERE date BETWEEN ? AND ?', [today, addDays(today, offering.booking_window_days)]),
     pool.query('SELECT starts_at, capacity, booked FROM slot WHERE centre_service_id = ? AND starts_at >= ?', [offering.id, now]),
   ]);
-  const parse = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
-  const slots = generateSlots({
-    weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: parse(rule.ranges), slotMinutes: rule.slot_minutes, seats: rule.seats })),
-    exceptions: exceptions.map((e) =>
-      e.kind === 'closed'
-        ? { date: e.date, kind: 'closed', reason: e.reason }
-        : { date: e.date, kind: 'open', ranges: parse(e.ranges), slotMinutes: e.slot_minutes, seats: e.seats, reason: e.reason },
-    ),
-    calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.works_as ? { worksAs: day.works_as } : {}) })),
-    policy: { bookingWindowDays: offering.booking_window_days, minNoticeMinutes: offering.min_notice_minutes, cancelCutoffMinutes: offering.cancel_cutoff_minutes },
-    now,
-  });
+  const slots = slotsFromRows({ offering, rules, exceptions, calendar, now });
   const byStart = new Map(booked.map((row) => [new Date(row.starts_at).getTime(), row]));
   return {
     items: slots.map((slot) => {

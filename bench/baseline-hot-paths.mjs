@@ -17,9 +17,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Fastify from 'fastify';
+import { slotsFromRows } from './lib/slots-from-rows.mjs';
 
 const require = createRequire(import.meta.url);
-const { addDays, generateSlots, shanghaiDateOf, CURRENT_PRIVACY_POLICY_VERSION } = require('@linli/shared');
+const { addDays, shanghaiDateOf, CURRENT_PRIVACY_POLICY_VERSION } = require('@linli/shared');
 const [url, port] = process.argv.slice(2);
 const sqlite = url.startsWith('sqlite:');
 
@@ -184,17 +185,7 @@ app.get('/slots', async (request) => {
     db.all('SELECT date, kind, ranges, slot_minutes, seats, reason FROM date_exception WHERE centre_service_id = ? AND date >= ? ORDER BY date', [offering.id, today]),
     db.all('SELECT date, kind, name, works_as FROM calendar_day WHERE date BETWEEN ? AND ? ORDER BY date', [today, addDays(today, offering.booking_window_days)]),
   ]);
-  const slots = generateSlots({
-    weekly: rules.map((rule) => ({ weekday: rule.weekday, ranges: parse(rule.ranges), slotMinutes: rule.slot_minutes, seats: rule.seats })),
-    exceptions: exceptions.map((e) =>
-      e.kind === 'closed'
-        ? { date: e.date, kind: 'closed', reason: e.reason }
-        : { date: e.date, kind: 'open', ranges: parse(e.ranges), slotMinutes: e.slot_minutes, seats: e.seats, reason: e.reason },
-    ),
-    calendar: calendar.map((day) => ({ date: day.date, kind: day.kind, name: day.name, ...(day.works_as ? { worksAs: day.works_as } : {}) })),
-    policy: { bookingWindowDays: offering.booking_window_days, minNoticeMinutes: offering.min_notice_minutes, cancelCutoffMinutes: offering.cancel_cutoff_minutes },
-    now,
-  });
+  const slots = slotsFromRows({ offering, rules, exceptions, calendar, now });
   if (slots.length === 0) return { items: [] };
   const booked = await db.all('SELECT starts_at, capacity, booked FROM slot WHERE centre_service_id = ? AND starts_at BETWEEN ? AND ?', [
     offering.id,
