@@ -11,6 +11,7 @@ import { TOMORROW } from './support/meal-fixtures';
 import { findAll, findOne } from './support/interact';
 import { profileOf } from './support/people';
 import { servePerTest } from './support/serve';
+import { installSpeech, removeSpeech } from './support/speech';
 import { locationStub, mapStub, navigations, routeParams } from './support/taro-h5';
 
 import type { FakeMeals } from './support/fake-meals';
@@ -204,7 +205,10 @@ describe('ordering a meal', () => {
 });
 
 describe('my meal orders', () => {
-  it('lists the household’s orders with the pickup code, change and cancel; cancel asks first', async () => {
+  afterEach(removeSpeech);
+
+  it('lists the household’s orders with the pickup code, change and cancel; cancel asks first, and reads the question aloud', async () => {
+    const { spoken } = installSpeech();
     const fake = createFakeMeals();
     const { api } = await serve(fake);
     fake.orders = [
@@ -241,6 +245,9 @@ describe('my meal orders', () => {
     const dialog = await findOne(container, '.meal-cancel-dialog');
     expect(dialog.textContent).toMatch(/将取消 李建国 明天\d+月\d+日（周.）在 安大社区助餐点 的午餐订单/);
     expect(dialog.textContent).toContain('已付的 ¥5.00 会退回助餐余额');
+    // 朗读 in the question reads what is given up, for whom and when, and the money (issue 16).
+    click(dialog.querySelector('.confirm-dialog__read-aloud'));
+    expect(spoken.at(-1)!.text).toMatch(/^取消这个订餐？将取消 李建国 明天\d+月\d+日（周.）在 安大社区助餐点 的午餐订单。已付的 ¥5.00 会退回助餐余额。$/);
     click(dialog.querySelector('.confirm-dialog__confirm'));
     await waitFor(() => expect(container.querySelector('.meal-order__status')?.textContent).toBe('已退款'));
     expect(api.calls).toContain('POST /meal-orders/order-1/cancel');

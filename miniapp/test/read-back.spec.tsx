@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 
+import { ConfirmDialog } from '../src/components/confirm-dialog';
 import { ContactCommunity } from '../src/components/contact-community';
 import { MealOrderCard } from '../src/meals/components/meal-order-card';
 import { ReadBack } from '../src/components/read-back';
@@ -8,31 +9,11 @@ import { centresFixture } from './support/fixtures';
 import { TOMORROW } from './support/meal-fixtures';
 import { answer } from './support/fixture-server';
 import { servePerTest } from './support/serve';
+import { installSpeech, removeSpeech } from './support/speech';
 import { phoneStub } from './support/taro-h5';
 
 const serve = servePerTest();
 const SENTENCE = '将为 李建国 预约 6月3日（周三）上午9:00 在 阳光社区市民中心 的 人民调解';
-
-/** A stand-in for the browser's speech synthesis (jsdom has none): what was spoken, and a way to end it. */
-function installSpeech() {
-  const spoken: Array<{ text: string; lang: string; onend: (() => void) | null }> = [];
-  const synthesis = { speak: jest.fn((utterance) => spoken.push(utterance)), cancel: jest.fn() };
-  class Utterance {
-    lang = '';
-    rate = 1;
-    onend: (() => void) | null = null;
-    onerror: (() => void) | null = null;
-    constructor(public text: string) {}
-  }
-  Object.assign(window, { speechSynthesis: synthesis, SpeechSynthesisUtterance: Utterance });
-  Object.assign(globalThis, { SpeechSynthesisUtterance: Utterance });
-  return { spoken, synthesis };
-}
-
-function removeSpeech() {
-  delete (window as { speechSynthesis?: unknown }).speechSynthesis;
-  delete (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
-}
 
 function readBack(onConfirm = jest.fn(), onBack = jest.fn()) {
   render(
@@ -116,6 +97,36 @@ describe('ReadBack, 朗读 and 联系社区 (issue 16)', () => {
     expect(spoken.map((utterance) => utterance.text)).toEqual([
       expect.stringMatching(/^已为 李建国 订 明天\d+月\d+日（周.）的午餐：红烧鸡腿套餐 1 份，在 安大社区助餐点 堂食，实付 5.00 元，助餐余额，已支付$/),
     ]);
+  });
+
+  it('a confirmation dialog reads its question and facts aloud where the browser can speak, and has no 朗读 elsewhere', () => {
+    const dialog = (onConfirm = jest.fn()) =>
+      render(
+        <ConfirmDialog
+          className='test-dialog'
+          title='现在出发去这一单？'
+          lines={['助浴（李建国）', '地址：中南路 12 号', '确认后，居民会看到“服务人员已出发”。']}
+          confirmText='确认出发'
+          cancelText='还没出发'
+          onConfirm={onConfirm}
+          onCancel={jest.fn()}
+        />,
+      );
+    const silent = dialog();
+    expect(silent.container.querySelector('.confirm-dialog__read-aloud')).toBeNull();
+    silent.unmount();
+
+    const { spoken } = installSpeech();
+    const onConfirm = jest.fn();
+    const { container } = dialog(onConfirm);
+    fireEvent.click(screen.getByText('朗读'));
+    // Each line closed as a sentence, so the voice pauses between the facts.
+    expect(spoken.map((utterance) => [utterance.text, utterance.lang])).toEqual([
+      ['现在出发去这一单？助浴（李建国）。地址：中南路 12 号。确认后，居民会看到“服务人员已出发”。', 'zh-CN'],
+    ]);
+    expect(container.querySelector('.confirm-dialog__read-aloud')?.textContent).toBe('停止朗读');
+    // Reading aloud answers nothing: only 确认 does.
+    expect(onConfirm).not.toHaveBeenCalled();
   });
 
   it('联系社区 dials the centre of the community, and is not there without a known number', async () => {
