@@ -1,5 +1,6 @@
 import { CURRENT_PRIVACY_POLICY_VERSION, idNumberCheckCharacter, type LoginResponse } from '@linli/shared';
 import { AuditEntry } from '../src/modules/audit/audit-entry.entity';
+import { AccountPreference } from '../src/modules/preferences';
 import { Resident } from '../src/modules/residents/resident.entity';
 import { DEMO_PEOPLE } from '../src/seed/demo-identities';
 import { stableId } from '../src/seed/stable-id';
@@ -245,9 +246,13 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
         expect(JSON.stringify(exported.body)).not.toContain(person.phone);
       }
       expect(exported.body.activity.map((a: { action: string }) => a.action)).toContain('auth.wechat_login');
+      // Nothing chosen yet reads as not chosen; once chosen on 我的, the export carries it.
+      expect(exported.body.preferences).toEqual({ elderMode: null });
+      await t.http().put('/api/me/preferences').set(bearer(li)).send({ elderMode: 'on' }).expect(200);
+      expect((await t.http().get('/api/me/export').set(bearer(li)).expect(200)).body.preferences).toEqual({ elderMode: 'on' });
     });
 
-    it('deletes the account: personal data erased, sessions revoked, sign-in gone, audit kept', async () => {
+    it('deletes the account: personal data erased, settings forgotten, sessions revoked, sign-in gone, audit kept', async () => {
       const login = await newResident('openid-leaving');
       const me = await t
         .http()
@@ -256,6 +261,7 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
         .send({ name: '郑先生', idNumber: withCheck('34010419700707123'), communityId: ANDA })
         .expect(200);
       await t.http().post('/api/household/members').set(bearer(login)).send({ name: '郑老太', relation: '母亲' }).expect(201);
+      await t.http().put('/api/me/preferences').set(bearer(login)).send({ elderMode: 'on' }).expect(200);
       await t.http().delete('/api/me').set(bearer(login)).expect(204);
 
       await t.http().get('/api/me').set(bearer(login)).expect(401);
@@ -264,6 +270,8 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       expect(erased).toMatchObject({ name: '已注销用户', idNumberCipher: null, idNumberHash: null, phoneCipher: null, birthDate: null, erasedAt: expect.any(Date) });
       expect(await t.dataSource.getRepository(Resident).countBy({ name: '郑老太' })).toBe(0);
       expect(await t.dataSource.getRepository(AuditEntry).countBy({ actorAccountId: login.account.id, action: 'account.erased' })).toBe(1);
+      // The account row stays (disabled) for the history, so its settings row would outlive it without being deleted.
+      expect(await t.dataSource.getRepository(AccountPreference).countBy({ accountId: login.account.id })).toBe(0);
 
       const again = await loginWithWechat(t, 'openid-leaving');
       expect(again.account.id).not.toBe(login.account.id);

@@ -1,3 +1,5 @@
+import type { AccountPreferences } from './preferences';
+
 /** Who a caller is. A staff or admin account's scope is its region node and everything under it. */
 export const ROLES = ['resident', 'worker', 'provider_admin', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -102,4 +104,6 @@ export interface ResidentDataExport {
   household: HouseholdMember[];
   consents: Array<{ version: string; acceptedAt: string }>;
   activity: Array<{ at: string; action: string; targetType: string; targetId: string | null }>;
+  /** The account's own settings (长辈模式), null values where nothing was chosen. */
+  preferences: AccountPreferences;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AccountPreferences } from '@linli/shared';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountPreference } from './account-preference.entity';
 
-/** The `account_preference` rows: read one account's, and write one account's whole. */
+/** The `account_preference` rows: read one account's, write one account's whole, delete one account's. */
 @Injectable()
 export class AccountPreferencesRepository {
   constructor(
@@ -28,5 +28,10 @@ export class AccountPreferencesRepository {
         .where('account_id = :accountId', { accountId })
         .execute();
     });
+  }
+
+  /** Deletes the account's row, inside the caller's transaction (the account's erasure). */
+  async deleteOfAccount(manager: EntityManager, accountId: string): Promise<void> {
+    await manager.delete(AccountPreference, { accountId });
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { AccountPreferences } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/time/clock';
@@ -26,5 +27,14 @@ export class AccountPreferencesService {
     const preferences: AccountPreferences = { elderMode: input.elderMode ?? null };
     await this.preferences.save(auth.accountId, preferences, this.clock.now());
     return preferences;
+  }
+
+  /**
+   * The account's settings are forgotten when the account is erased (PIPL right to erasure). The account row itself
+   * stays, disabled, for the history the law requires — so the foreign key's cascade never fires and the row must be
+   * deleted here, in the erasure's transaction (`manager`).
+   */
+  forgetAccount(manager: EntityManager, accountId: string): Promise<void> {
+    return this.preferences.deleteOfAccount(manager, accountId);
   }
 }

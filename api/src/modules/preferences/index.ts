@@ -5,3 +5,5 @@
  */
 export { PreferencesModule } from './preferences.module';
 export { AccountPreference } from './account-preference.entity';
+export { AccountPreferencesService } from './account-preferences.service';
+export { AccountPreferencesDto } from './dto/account-preferences.dto';

@@ -9,6 +9,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository, AccountsService } from '../accounts';
 import { AuditService } from '../audit';
 import { AuthRepository } from '../auth';
+import { AccountPreferencesService } from '../preferences';
 import { WechatClient } from '../wechat';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
@@ -28,6 +29,7 @@ export class MeService {
     private readonly wechat: WechatClient,
     private readonly audit: AuditService,
     private readonly auth: AuthRepository,
+    private readonly preferences: AccountPreferencesService,
   ) {}
 
   /** GET /api/me: one plain query (ResidentsRepository.findSessionAccount), the same answer as AccountsService.describe. */
@@ -81,12 +83,13 @@ export class MeService {
 
   /** Everything Linli holds about the caller, as JSON (PIPL right of access). Sensitive values stay masked. */
   async exportData(auth: AuthContext): Promise<ResidentDataExport> {
-    const [account, profile, links, consents, trail] = await Promise.all([
+    const [account, profile, links, consents, trail, preferences] = await Promise.all([
       this.accountsService.describe(auth.accountId),
       this.profile(auth),
       auth.residentId ? this.residents.listMemberLinks(auth.residentId) : Promise.resolve([]),
       this.accounts.listConsents(auth.accountId),
       this.residents.auditTrailOf(auth.accountId, auth.residentId),
+      this.preferences.mine(auth),
     ]);
     const members = await this.residents.findManyWithCommunity(links.map((link) => link.memberResidentId));
     const relationOf = new Map(links.map((link) => [link.memberResidentId, link.relation]));
@@ -97,13 +100,15 @@ export class MeService {
       household: members.map((member) => ({ ...toResidentProfile(member, this.cipher), relation: relationOf.get(member.resident.id)! })),
       consents: consents.map((consent) => ({ version: consent.version, acceptedAt: consent.acceptedAt.toISOString() })),
       activity: trail.map((entry) => ({ at: entry.createdAt.toISOString(), action: entry.action, targetType: entry.targetType, targetId: entry.targetId })),
+      preferences,
     };
   }
 
   /**
    * Deletes the account (PIPL right to erasure): personal fields of the caller — and of household members only
    * they managed and who have no account of their own — are erased; the rows stay, anonymised, for the service
-   * history the law requires; sign-in is removed and every session revoked. The audit trail is kept.
+   * history the law requires; the account's settings are deleted; sign-in is removed and every session revoked. The
+   * audit trail is kept.
    */
   async eraseAccount(auth: AuthContext): Promise<void> {
     await this.transactions.write(async (manager) => {
@@ -117,6 +122,7 @@ export class MeService {
         }
         await this.people.erase(manager, auth.residentId, now);
       }
+      await this.preferences.forgetAccount(manager, auth.accountId);
       await this.accounts.removeIdentitiesOf(manager, auth.accountId);
       await this.accounts.setStatus(manager, auth.accountId, 'disabled');
       await this.auth.revokeAllSessionsOf(manager, auth.accountId, now);

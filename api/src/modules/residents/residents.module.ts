@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts';
 import { AuditModule } from '../audit';
 import { AuthModule } from '../auth';
+import { PreferencesModule } from '../preferences';
 import { WechatModule } from '../wechat';
 import { HouseholdController } from './household.controller';
 import { HouseholdService } from './household.service';
@@ -14,7 +15,7 @@ import { StaffResidentsController } from './staff-residents.controller';
 import { StaffResidentsService } from './staff-residents.service';
 
 @Module({
-  imports: [AccountsModule, AuditModule, AuthModule, WechatModule],
+  imports: [AccountsModule, AuditModule, AuthModule, PreferencesModule, WechatModule],
   controllers: [MeController, HouseholdController, StaffResidentsController],
   providers: [ResidentsRepository, PersonRecords, ResidentAccess, MeService, HouseholdService, StaffResidentsService],
   exports: [ResidentsRepository, ResidentAccess],

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ResidentDataExport } from '@linli/shared';
 import { ApiModelOrNull } from '../../../common/http/api-nullable';
 import { SessionAccountDto } from '../../auth';
+import { AccountPreferencesDto } from '../../preferences';
 import { HouseholdMemberDto, ResidentProfileDto } from './person.dto';
 
 class ConsentRecordDto {
@@ -24,4 +25,5 @@ export class ResidentDataExportDto implements ResidentDataExport {
   @ApiProperty({ type: [HouseholdMemberDto] }) household: HouseholdMemberDto[];
   @ApiProperty({ type: [ConsentRecordDto] }) consents: ConsentRecordDto[];
   @ApiProperty({ type: [ActivityEntryDto], description: "The resident's own actions, from the audit log" }) activity: ActivityEntryDto[];
+  @ApiProperty({ type: AccountPreferencesDto, description: 'The account’s own settings (长辈模式)' }) preferences: AccountPreferencesDto;
 }
