@@ -96,7 +96,7 @@ async function queriesPerSecond(db, during) {
   return Math.round(((after - before - 2) / (Date.now() - started)) * 1000);
 }
 
-const describe = (ms) => `p50 ${percentile(ms, 0.5)} ms, p99 ${percentile(ms, 0.99)} ms, max ${percentile(ms, 1)} ms (${ms.length} offers)`;
+const describe = (ms, what = 'offers') => `p50 ${percentile(ms, 0.5)} ms, p99 ${percentile(ms, 0.99)} ms, max ${percentile(ms, 1)} ms (${ms.length} ${what})`;
 
 try {
   run.env.WECHAT_API_BASE_URL = await startFakeWechat();
@@ -150,8 +150,9 @@ try {
   const accounts = (await json(`${first}/api/auth/demo/accounts`)).items;
   const wang = accounts.find((account) => account.displayName.includes('王秀英'));
   const resident = bearer((await json(`${first}/api/auth/demo/login`, { method: 'POST', body: JSON.stringify({ accountId: wang.id }) })).tokens.accessToken);
-  /** Places `count` orders on instance A, one every ORDER_EVERY_MS. */
+  /** Places `count` orders on instance A, one every ORDER_EVERY_MS; answers how long each POST took. */
   const placeOrders = async (count, label) => {
+    const took = [];
     for (let index = 0; index < count; index++) {
       const sent = Date.now();
       await json(`${first}/api/home-orders`, {
@@ -169,8 +170,10 @@ try {
           longitude: 117.26219,
         }),
       });
+      took.push(Date.now() - sent);
       await sleep(Math.max(0, ORDER_EVERY_MS - (Date.now() - sent)));
     }
+    return took;
   };
   /** The offers made since `since`, with their commit stamps (offered_at, the API's clock: this machine's). */
   const offersSince = async (since) => {
@@ -198,8 +201,9 @@ try {
   );
   const idlePush = await queriesPerSecond(db, () => sleep(MEASURE_IDLE_MS));
   const pushStarted = new Date();
+  let placing = [];
   const pushQps = await queriesPerSecond(db, async () => {
-    await placeOrders(OFFERS, '推送压测');
+    placing = await placeOrders(OFFERS, '推送压测');
     await sleep(2000);
   });
   const pushOffers = await offersSince(pushStarted);
@@ -243,6 +247,7 @@ try {
   const pollOffers = await offersSince(pollOffersStarted);
   const pollLatency = pollOffers.filter((offer) => seenByPoll.has(offer.id)).map((offer) => seenByPoll.get(offer.id) - new Date(offer.offeredAt).getTime());
 
+  console.log(`  placing an order (POST /api/home-orders, the dispatcher ranking ${WORKERS} online workers in its transaction): ${describe(placing, 'orders')}`);
   console.log(`  push (WebSocket, ${process.env.REDIS_URL ? 'Redis pub/sub' : 'each instance following the outbox once a second'}):`);
   console.log(`    commit → worker's socket: ${describe(pushLatency)}${missed ? `; ${missed} offers never arrived` : ''}`);
   console.log(`    database queries/s: ${idlePush} idle, ${pushQps} while placing an order every ${ORDER_EVERY_MS} ms`);

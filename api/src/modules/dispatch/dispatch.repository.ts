@@ -10,6 +10,13 @@ import { OrderRating } from './order-rating.entity';
 import { ServiceOrder } from './service-order.entity';
 
 /** Providers whose workers carry meal-delivery runs (助餐配送 organisations, and canteens delivering themselves). */
+/** What the dispatcher's ranking reads of a worker (shared's rankCandidates, and the working hours before it). */
+export type OfferCandidate = Pick<Worker, 'id' | 'latitudeE6' | 'longitudeE6' | 'workingHours' | 'openOrders' | 'maxOpenOrders' | 'ratingSum' | 'ratingCount' | 'lastOfferedAt'>;
+
+const OFFER_CANDIDATE_COLUMNS = (
+  ['id', 'latitudeE6', 'longitudeE6', 'workingHours', 'openOrders', 'maxOpenOrders', 'ratingSum', 'ratingCount', 'lastOfferedAt'] satisfies (keyof OfferCandidate)[]
+).map((field) => `w.${field}`);
+
 const MEAL_DELIVERY_PROVIDER_KINDS: readonly ProviderKind[] = ['meal', 'canteen'];
 
 /** Everything an order view needs, loaded in one go. */
@@ -226,8 +233,11 @@ export class DispatchRepository {
    * with the order's skill and community, under their cap, with no live offer now (one that expired but is not swept
    * yet does not count), never offered this order before. Working hours are checked afterwards by the pure rule.
    */
-  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'kind' | 'serviceId' | 'communityId'>, now: Date): Promise<Worker[]> {
+  listOfferCandidates(manager: EntityManager, order: Pick<ServiceOrder, 'id' | 'kind' | 'serviceId' | 'communityId'>, now: Date): Promise<OfferCandidate[]> {
+    // Only the columns the ranking reads: with a few thousand workers online, hydrating whole workers and their
+    // provider inside the order's write transaction was most of the time an order took to place (docs/performance.md).
     return this.eligibleWorkers(manager, order)
+      .select(OFFER_CANDIDATE_COLUMNS)
       .andWhere('w.online = :online', { online: true })
       .andWhere("p.dispatch_mode = 'assign'")
       .andWhere('w.open_orders < w.max_open_orders')

@@ -7,7 +7,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { OutboxService } from '../outbox';
 import type { Worker } from '../providers';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchRepository, type OfferCandidate } from './dispatch.repository';
 import { DISPATCHER, OrderLifecycle } from './order-lifecycle';
 import type { ServiceOrder } from './service-order.entity';
 
@@ -25,7 +25,7 @@ export function workerPosition(worker: Pick<Worker, 'latitudeE6' | 'longitudeE6'
 }
 
 /** The ranked workers the dispatcher would offer an order to, best first (working hours applied). */
-export function rankWorkersFor(order: ServiceOrder, workers: Worker[], now: Date): RankedCandidate[] {
+export function rankWorkersFor(order: ServiceOrder, workers: OfferCandidate[], now: Date): RankedCandidate[] {
   const available = workers.filter((worker) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
   return rankCandidates(
     available.map((worker) => ({
