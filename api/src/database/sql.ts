@@ -16,3 +16,12 @@ export const LIKE_ESCAPE = '!';
 export function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (character) => `${LIKE_ESCAPE}${character}`);
 }
+
+/**
+ * A datetime column read with a plain query, as TypeORM would hydrate it: MySQL's driver hands a Date (the connection's
+ * timezone is Z), SQLite the UTC text TypeORM writes ('YYYY-MM-DD HH:MM:SS.SSS', or without milliseconds for a column
+ * the database defaulted).
+ */
+export function sqlInstant(value: unknown): Date {
+  return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
+}

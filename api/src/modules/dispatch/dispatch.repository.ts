@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOptionsRelations } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type OrderStatus, type ProviderKind } from '@linli/shared';
+import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type DispatchMode, type OrderStatus, type ProviderKind, type WorkingDay } from '@linli/shared';
+import { sqlInstant } from '../../database/sql';
 import { Provider, Worker, WorkerArea, WorkerSkill } from '../providers';
 import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
 import { OrderEventRecord } from './order-event.entity';
@@ -21,6 +22,97 @@ const MEAL_DELIVERY_PROVIDER_KINDS: readonly ProviderKind[] = ['meal', 'canteen'
 
 /** Everything an order view needs, loaded in one go. */
 const ORDER_DETAILS: FindOptionsRelations<ServiceOrder> = { centreService: { centre: true, service: true }, resident: true, worker: { provider: true } };
+
+/**
+ * What an order view shows (OrderViews), as plain values: built from a hydrated order, or read straight from the
+ * database by the worker's hot polling reads (issue 17), which select only these columns.
+ */
+export type OrderViewRow = Pick<
+  ServiceOrder,
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'dispatchMode'
+  | 'address'
+  | 'latitudeE6'
+  | 'longitudeE6'
+  | 'windowStartsAt'
+  | 'windowEndsAt'
+  | 'description'
+  | 'completionNote'
+  | 'completedAt'
+  | 'photoCount'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  service: { id: string; name: string } | null;
+  centre: { id: string; name: string } | null;
+  person: { id: string; name: string } | null;
+  worker: { id: string; name: string; providerName: string; phoneCipher: string } | null;
+  rating: Pick<OrderRating, 'score' | 'comment' | 'createdAt'> | null;
+};
+
+/** A worker's open offer as their poll reads it, with the view of its order (null if the order is gone). */
+export interface OpenOfferRow {
+  id: string;
+  expiresAt: Date;
+  distanceMeters: number | null;
+  order: OrderViewRow | null;
+}
+
+/** What deciding a worker's grab pool reads of the worker (besides their skills and areas, which the pool query joins). */
+export type PoolWorker = Pick<Worker, 'id' | 'online' | 'openOrders' | 'maxOpenOrders' | 'workingHours'> & { providerDispatchMode: DispatchMode };
+
+/** The columns of OrderViewRow, over `o` and ORDER_VIEW_JOINS. */
+const ORDER_VIEW_COLUMNS = `o.id, o.kind, o.status, o.dispatch_mode, o.address, o.latitude_e6, o.longitude_e6, o.window_starts_at, o.window_ends_at,
+    o.description, o.completion_note, o.completed_at, o.photo_count, o.created_at, o.updated_at,
+    s.id AS service_id, s.name AS service_name, c.id AS centre_id, c.name AS centre_name, r.id AS person_id, r.name AS person_name,
+    w.id AS worker_id, w.name AS worker_name, w.phone_cipher AS worker_phone_cipher, wp.name AS worker_provider_name,
+    rt.score AS rating_score, rt.comment AS rating_comment, rt.created_at AS rating_created_at`;
+
+/** ORDER_DETAILS as plain joins, plus the rating (a meal run has no offering or person; an order nobody holds, no worker). */
+const ORDER_VIEW_JOINS = `LEFT JOIN centre_service cs ON cs.id = o.centre_service_id
+    LEFT JOIN centre c ON c.id = cs.centre_id
+    LEFT JOIN community_service s ON s.id = cs.service_id
+    LEFT JOIN resident r ON r.id = o.resident_id
+    LEFT JOIN worker w ON w.id = o.worker_id
+    LEFT JOIN provider wp ON wp.id = w.provider_id
+    LEFT JOIN order_rating rt ON rt.order_id = o.id`;
+
+/** A row of a plain query: what both drivers hand back (MySQL's a Date for a datetime, SQLite its text). */
+type SqlRow = Record<string, string | number | Date | null>;
+
+const text = (value: SqlRow[string] | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
+/** An OrderViewRow from a row of ORDER_VIEW_COLUMNS (null when the LEFT JOIN found no order). */
+function orderViewRowOf(row: SqlRow): OrderViewRow | null {
+  if (row.id === null || row.id === undefined) return null;
+  return {
+    id: String(row.id),
+    kind: row.kind as ServiceOrder['kind'],
+    status: row.status as OrderStatus,
+    dispatchMode: row.dispatch_mode as DispatchMode,
+    address: String(row.address),
+    latitudeE6: Number(row.latitude_e6),
+    longitudeE6: Number(row.longitude_e6),
+    windowStartsAt: sqlInstant(row.window_starts_at),
+    windowEndsAt: sqlInstant(row.window_ends_at),
+    description: String(row.description),
+    completionNote: text(row.completion_note),
+    completedAt: row.completed_at === null ? null : sqlInstant(row.completed_at),
+    photoCount: Number(row.photo_count),
+    createdAt: sqlInstant(row.created_at),
+    updatedAt: sqlInstant(row.updated_at),
+    service: row.service_id === null ? null : { id: String(row.service_id), name: String(row.service_name) },
+    centre: row.centre_id === null ? null : { id: String(row.centre_id), name: String(row.centre_name) },
+    person: row.person_id === null ? null : { id: String(row.person_id), name: String(row.person_name) },
+    worker:
+      row.worker_id === null
+        ? null
+        : { id: String(row.worker_id), name: String(row.worker_name), providerName: String(row.worker_provider_name), phoneCipher: String(row.worker_phone_cipher) },
+    rating: row.rating_score === null ? null : { score: Number(row.rating_score), comment: text(row.rating_comment), createdAt: sqlInstant(row.rating_created_at) },
+  };
+}
 
 /** Conditions a status move must still meet when it runs (beyond the expected status). */
 export interface OrderGuard {
@@ -203,9 +295,34 @@ export class DispatchRepository {
     return (await query.execute()).affected === 1;
   }
 
-  /** The worker's open offer, if any (a worker has at most one at a time: see listOfferCandidates). */
-  findOpenOfferFor(workerId: string): Promise<DispatchOffer | null> {
-    return this.dataSource.getRepository(DispatchOffer).findOne({ where: { workerId, status: 'open' }, order: { offeredAt: 'DESC' } });
+  /**
+   * GET /api/worker/offer, what every online worker's phone polls (issue 17), in one plain query: the worker behind
+   * the account and their latest open offer (a worker has at most one at a time: see listOfferCandidates), expired
+   * or not, with its order's view columns. Null when the account has no worker; `offer` null when they have no open offer.
+   */
+  async findOpenOfferOfAccount(accountId: string): Promise<{ workerId: string; offer: OpenOfferRow | null } | null> {
+    const rows: SqlRow[] = await this.dataSource.query(
+      `SELECT me.id AS me_id, off.id AS offer_id, off.expires_at AS offer_expires_at, off.distance_meters AS offer_distance_meters, ${ORDER_VIEW_COLUMNS}
+        FROM worker me
+        LEFT JOIN dispatch_offer off ON off.id = (
+          SELECT latest.id FROM dispatch_offer latest WHERE latest.worker_id = me.id AND latest.status = 'open' ORDER BY latest.offered_at DESC LIMIT 1)
+        LEFT JOIN service_order o ON o.id = off.order_id
+        ${ORDER_VIEW_JOINS}
+        WHERE me.account_id = ?`,
+      [accountId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const offer =
+      row.offer_id === null
+        ? null
+        : {
+            id: String(row.offer_id),
+            expiresAt: sqlInstant(row.offer_expires_at),
+            distanceMeters: row.offer_distance_meters === null ? null : Number(row.offer_distance_meters),
+            order: orderViewRowOf(row),
+          };
+    return { workerId: String(row.me_id), offer };
   }
 
   listExpiredOpenOffers(now: Date, limit: number): Promise<DispatchOffer[]> {
@@ -274,16 +391,44 @@ export class DispatchRepository {
     return skill && area;
   }
 
-  /** Pending orders a worker could take from the pool: their skills and areas, grab-mode (or any, for grab providers). */
-  listPoolFor(worker: Worker, limit: number): Promise<ServiceOrder[]> {
-    const query = this.ordersWithDetails()
-      .innerJoin('worker_skill', 'skill', 'skill.service_id = o.service_id AND skill.worker_id = :workerId', { workerId: worker.id })
-      .innerJoin('worker_area', 'area', 'area.region_id = o.community_id AND area.worker_id = :workerId', { workerId: worker.id })
-      .where("o.status = 'pending_dispatch'")
-      .orderBy('o.window_starts_at', 'ASC')
-      .take(limit);
-    if (worker.provider.dispatchMode !== 'grab') query.andWhere("o.dispatch_mode = 'grab'");
-    return query.getMany();
+  /** The worker behind an account as their grab pool needs them (issue 17: plain columns, no entity graph); null if none. */
+  async findPoolWorker(accountId: string): Promise<PoolWorker | null> {
+    const rows: SqlRow[] = await this.dataSource.query(
+      `SELECT w.id, w.online, w.open_orders, w.max_open_orders, w.working_hours, p.dispatch_mode
+        FROM worker w JOIN provider p ON p.id = w.provider_id
+        WHERE w.account_id = ?`,
+      [accountId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: String(row.id),
+      // SQLite and MySQL keep booleans as 0/1; a JSON column comes back as text from SQLite and MariaDB.
+      online: Number(row.online) === 1,
+      openOrders: Number(row.open_orders),
+      maxOpenOrders: Number(row.max_open_orders),
+      workingHours: (typeof row.working_hours === 'string' ? JSON.parse(row.working_hours) : row.working_hours) as WorkingDay[],
+      providerDispatchMode: row.dispatch_mode as DispatchMode,
+    };
+  }
+
+  /**
+   * Pending orders a worker could take from the pool: their skills and areas, grab-mode (or any, for grab providers),
+   * soonest window first, as view rows from one plain query (issue 17: the pool is polled).
+   */
+  async listPoolFor(worker: PoolWorker, limit: number): Promise<OrderViewRow[]> {
+    const rows: SqlRow[] = await this.dataSource.query(
+      `SELECT ${ORDER_VIEW_COLUMNS}
+        FROM service_order o
+        JOIN worker_skill skill ON skill.service_id = o.service_id AND skill.worker_id = ?
+        JOIN worker_area area ON area.region_id = o.community_id AND area.worker_id = ?
+        ${ORDER_VIEW_JOINS}
+        WHERE o.status = 'pending_dispatch' ${worker.providerDispatchMode === 'grab' ? '' : "AND o.dispatch_mode = 'grab'"}
+        ORDER BY o.window_starts_at ASC, o.id ASC
+        LIMIT ?`,
+      [worker.id, worker.id, limit],
+    );
+    return rows.map((row) => orderViewRowOf(row)!);
   }
 
   /** Takes one of the worker's free places; false when they are at their cap (the CHECK backs this up). */

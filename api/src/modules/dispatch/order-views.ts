@@ -12,7 +12,7 @@ import {
   type ServiceOrderView,
 } from '@linli/shared';
 import { FieldCipher } from '../../common/security/field-cipher';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchRepository, type OrderViewRow } from './dispatch.repository';
 import type { OrderRating } from './order-rating.entity';
 import { OrderPhotosService } from './order-photos.service';
 import type { ServiceOrder } from './service-order.entity';
@@ -27,14 +27,25 @@ export class OrderViews {
   ) {}
 
   async list(orders: ServiceOrder[], now = new Date()): Promise<ServiceOrderView[]> {
-    const ids = orders.map((order) => order.id);
-    const [ratingRows, photos] = await Promise.all([this.orders.findRatings(ids), this.photos.pathsFor(ids)]);
+    const [ratingRows, photos] = await Promise.all([this.orders.findRatings(orders.map((order) => order.id)), this.photosOf(orders)]);
     const ratings = new Map(ratingRows.map((rating) => [rating.orderId, rating]));
-    return orders.map((order) => this.view(order, ratings.get(order.id) ?? null, photos.get(order.id) ?? [], now));
+    return orders.map((order) => this.view(rowOf(order, ratings.get(order.id) ?? null), photos.get(order.id) ?? [], now));
   }
 
   async one(order: ServiceOrder, now = new Date()): Promise<ServiceOrderView> {
     return (await this.list([order], now))[0];
+  }
+
+  /** Views of orders read as plain rows, rating included (the worker's offer poll and pool, issue 17). */
+  async fromRows(rows: OrderViewRow[], now = new Date()): Promise<ServiceOrderView[]> {
+    const photos = await this.photosOf(rows);
+    return rows.map((row) => this.view(row, photos.get(row.id) ?? [], now));
+  }
+
+  /** Photos are read only for orders that have some (photo_count grows with every photo insert): most views need no photo query. */
+  private async photosOf(orders: Array<Pick<OrderViewRow, 'id' | 'photoCount'>>): Promise<Map<string, OrderPhotoView[]>> {
+    const withPhotos = orders.filter((order) => order.photoCount > 0).map((order) => order.id);
+    return withPhotos.length > 0 ? this.photos.pathsFor(withPhotos) : new Map();
   }
 
   async detail(order: ServiceOrder, now = new Date()): Promise<ServiceOrderDetail> {
@@ -52,24 +63,23 @@ export class OrderViews {
     return { ...view, timeline };
   }
 
-  private view(order: ServiceOrder, rating: OrderRating | null, photos: OrderPhotoView[], now: Date): ServiceOrderView {
+  private view(order: OrderViewRow, photos: OrderPhotoView[], now: Date): ServiceOrderView {
+    const { worker, rating } = order;
     return {
       id: order.id,
       kind: order.kind,
       status: order.status,
       statusLabel: ORDER_STATUS_LABELS[order.status],
       dispatchMode: order.dispatchMode,
-      service: order.centreService ? { id: order.centreService.service.id, name: order.centreService.service.name } : null,
-      centre: order.centreService ? { id: order.centreService.centre.id, name: order.centreService.centre.name } : null,
-      person: order.resident ? { id: order.resident.id, name: order.resident.name } : null,
+      service: order.service,
+      centre: order.centre,
+      person: order.person,
       address: order.address,
       location: { latitude: order.latitudeE6 / 1e6, longitude: order.longitudeE6 / 1e6 },
       windowStartsAt: order.windowStartsAt.toISOString(),
       windowEndsAt: order.windowEndsAt.toISOString(),
       description: order.description,
-      worker: order.worker
-        ? { id: order.worker.id, name: order.worker.name, providerName: order.worker.provider.name, phoneMasked: maskPhone(this.cipher.decrypt(order.worker.phoneCipher)) }
-        : null,
+      worker: worker ? { id: worker.id, name: worker.name, providerName: worker.providerName, phoneMasked: maskPhone(this.cipher.decrypt(worker.phoneCipher)) } : null,
       rating: rating ? { score: rating.score, comment: rating.comment, createdAt: rating.createdAt.toISOString() } : null,
       overdue: isOrderOverdue(order.status, order.windowStartsAt, order.windowEndsAt, now),
       completionNote: order.completionNote,
@@ -79,6 +89,19 @@ export class OrderViews {
       updatedAt: order.updatedAt.toISOString(),
     };
   }
+}
+
+/** The view's facts of a hydrated order (with ORDER_DETAILS) and its rating. */
+function rowOf(order: ServiceOrder, rating: OrderRating | null): OrderViewRow {
+  const { centreService, resident, worker } = order;
+  return {
+    ...order,
+    service: centreService ? { id: centreService.service.id, name: centreService.service.name } : null,
+    centre: centreService ? { id: centreService.centre.id, name: centreService.centre.name } : null,
+    person: resident ? { id: resident.id, name: resident.name } : null,
+    worker: worker ? { id: worker.id, name: worker.name, providerName: worker.provider.name, phoneCipher: worker.phoneCipher } : null,
+    rating,
+  };
 }
 
 /**

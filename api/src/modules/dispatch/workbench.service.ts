@@ -16,7 +16,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { WorkerProfiles, type Worker } from '../providers';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchRepository, type OrderViewRow, type PoolWorker } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
 import { MealRunDispatch } from './meal-run-dispatch';
 import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
@@ -26,7 +26,11 @@ import type { ServiceOrder } from './service-order.entity';
 import { mealRunMovesByStops, offerExpired, offerGone, orderTaken, setOutTooEarly, workerOffline } from './dispatch.errors';
 
 const LIST_LIMIT = 50;
+
 const HISTORY_STATUSES = ['completed', 'confirmed', 'disputed', 'cancelled'] as const;
+
+/** A worker's account whose worker record is gone: 404, the same for every workbench route. */
+const workerProfileMissing = () => new NotFoundError('服务人员档案');
 
 type Position = { latitude: number; longitude: number };
 
@@ -75,16 +79,19 @@ export class WorkbenchService {
     return this.profile(auth);
   }
 
-  /** The open offer, if any, with the order and when it expires. */
+  /**
+   * The open offer, if any, with the order and when it expires. Polled by every online worker's phone, so the worker,
+   * the offer and the order's view come from one plain query (issue 17).
+   */
   async currentOffer(auth: AuthContext): Promise<DispatchOfferView | null> {
-    const worker = await this.me(auth);
-    const offer = await this.orders.findOpenOfferFor(worker.id);
+    const polled = await this.orders.findOpenOfferOfAccount(auth.accountId);
+    if (!polled) throw workerProfileMissing();
+    const { offer } = polled;
     const now = new Date();
-    if (!offer || offer.expiresAt <= now) return null;
-    const order = await this.orders.findOrder(offer.orderId);
-    if (!order) return null;
+    if (!offer?.order || offer.expiresAt <= now) return null;
     const secondsLeft = Math.floor((offer.expiresAt.getTime() - now.getTime()) / 1000);
-    return { id: offer.id, expiresAt: offer.expiresAt.toISOString(), secondsLeft, distanceMeters: offer.distanceMeters, order: await this.views.one(order) };
+    const [order] = await this.views.fromRows([offer.order], now);
+    return { id: offer.id, expiresAt: offer.expiresAt.toISOString(), secondsLeft, distanceMeters: offer.distanceMeters, order };
   }
 
   /**
@@ -133,13 +140,15 @@ export class WorkbenchService {
     });
   }
 
-  /** Pool orders the worker could grab now (their skills, areas and hours). */
+  /** Pool orders the worker could grab now (their skills, areas and hours): polled, so read as plain rows (issue 17). */
   async pool(auth: AuthContext): Promise<ServiceOrderView[]> {
-    return this.views.list(await this.eligiblePool(await this.me(auth)));
+    const worker = await this.orders.findPoolWorker(auth.accountId);
+    if (!worker) throw workerProfileMissing();
+    return this.views.fromRows(await this.eligiblePool(worker));
   }
 
   /** Nothing while offline or at the cap (they could not take any of it); otherwise their skills, areas and hours. */
-  private async eligiblePool(worker: Worker): Promise<ServiceOrder[]> {
+  private async eligiblePool(worker: PoolWorker): Promise<OrderViewRow[]> {
     if (!worker.online || worker.openOrders >= worker.maxOpenOrders) return [];
     return (await this.orders.listPoolFor(worker, LIST_LIMIT)).filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
   }
@@ -261,7 +270,7 @@ export class WorkbenchService {
 
   private async me(auth: AuthContext): Promise<Worker> {
     const worker = await this.orders.findWorkerByAccount(auth.accountId);
-    if (!worker) throw new NotFoundError('服务人员档案');
+    if (!worker) throw workerProfileMissing();
     return worker;
   }
 
