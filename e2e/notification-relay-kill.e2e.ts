@@ -270,7 +270,7 @@ describe.each(mariadbServer ? [SQLITE, MARIADB] : [SQLITE])('the notification re
 
     // On record: each (message, person, channel) once, all sent; each inbox lists each message once.
     const deliveries = await db.query<{ messageId: string; accountId: string; channel: string; outcome: string }[]>(
-      `SELECT message_id AS messageId, recipient_account_id AS accountId, channel, outcome FROM notification_delivery WHERE message_id IN (${batch.map(() => '?').join(',')})`,
+      `SELECT message_id AS messageId, recipient_id AS accountId, channel, outcome FROM notification_delivery WHERE message_id IN (${batch.map(() => '?').join(',')})`,
       batch,
     );
     expect(deliveries).toHaveLength(MESSAGES * 4);

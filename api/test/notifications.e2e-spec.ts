@@ -27,6 +27,7 @@ const MAX_ATTEMPTS = 3;
  */
 class TestChannel implements NotificationChannel {
   readonly name = 'test';
+  readonly reaches = 'account';
   readonly sends: OutgoingNotification[] = [];
   answer: (notification: OutgoingNotification) => ChannelOutcome | 'fail-after-sending' = () => ({ kind: 'sent' });
 
@@ -38,7 +39,7 @@ class TestChannel implements NotificationChannel {
   }
 
   sendsOf(messageId: string): string[] {
-    return this.sends.filter((send) => send.messageId === messageId).map((send) => send.recipientAccountId);
+    return this.sends.filter((send) => send.messageId === messageId).map((send) => send.recipientId);
   }
 }
 
@@ -93,7 +94,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
   const message = (id: string) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
   /** What the inbox and the test channel recorded (other channels plugged into the app, WeChat's, are theirs to test). */
   const deliveries = async (messageId: string) =>
-    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { messageId }, order: { recipientAccountId: 'ASC', channel: 'ASC' } })).filter((row) =>
+    (await t.dataSource.getRepository(NotificationDelivery).find({ where: { messageId }, order: { recipientId: 'ASC', channel: 'ASC' } })).filter((row) =>
       ['inbox', channel.name].includes(row.channel),
     );
   const inboxRows = (sourceMessageId: string) => t.dataSource.getRepository(InboxMessage).findBy({ sourceMessageId });
@@ -125,7 +126,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
       expect(confirmation.payload).toMatchObject({ bookingId: booked.body.id, residentId: LI_JIANGUO });
       await drain();
       expect(await message(confirmation.id)).toMatchObject({ state: 'done', attempts: 1 });
-      expect((await deliveries(confirmation.id)).map((row) => [row.recipientAccountId, row.channel, row.outcome])).toEqual([
+      expect((await deliveries(confirmation.id)).map((row) => [row.recipientId, row.channel, row.outcome])).toEqual([
         [account('resident-li'), 'inbox', 'sent'],
         [account('resident-li'), 'test', 'sent'],
       ]);
@@ -202,7 +203,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
       });
       await drain();
 
-      const inboxOf = async (id: string) => (await deliveries(id)).filter((row) => row.channel === 'inbox').map((row) => row.recipientAccountId);
+      const inboxOf = async (id: string) => (await deliveries(id)).filter((row) => row.channel === 'inbox').map((row) => row.recipientId);
       expect(await inboxOf(notAtHome.id)).toEqual([account('resident-li'), account('staff-anda')].sort());
       expect(await inboxOf(offer.id)).toEqual([account('worker-zhao')]);
       expect(await inboxOf(approval.id)).toEqual([account('provider-kangle')]);
@@ -244,7 +245,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
         t.dataSource.getRepository(NotificationDelivery).insert({
           id: stableId('delivery', 'twice'),
           messageId: sent.id,
-          recipientAccountId: account('resident-wang'),
+          recipientId: account('resident-wang'),
           channel: 'test',
           outcome: 'sent',
           deliveredAt: new Date(),

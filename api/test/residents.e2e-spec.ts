@@ -219,6 +219,70 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       expect(byPhone.body.items.map((r: { id: string }) => r.id)).toEqual([registered.body.id]);
     });
 
+    it('switch SMS on for an elder without WeChat, with consent: only staff of her region, off again when her phone goes', async () => {
+      const staff = await loginWithPassword(t, 'anda.staff');
+      const elder = { name: '钱奶奶', communityId: ANDA, phone: '13600004444', phoneOwner: 'relative' };
+      const registered = await t.http().post('/api/staff/residents').set(bearer(staff)).send(elder).expect(201);
+      expect(registered.body.smsNotifications).toBe(false);
+      const on = await t
+        .http()
+        .put(`/api/staff/residents/${registered.body.id}`)
+        .set(bearer(staff))
+        .send({ ...elder, smsNotifications: true })
+        .expect(200);
+      expect(on.body.smsNotifications).toBe(true);
+      // An edit that does not mention it leaves it on; the switch is audited with its value (the consent's trace).
+      await t
+        .http()
+        .put(`/api/staff/residents/${registered.body.id}`)
+        .set(bearer(staff))
+        .send({ ...elder, address: '肥西路 3 号' })
+        .expect(200);
+      expect((await t.dataSource.getRepository(Resident).findOneByOrFail({ id: registered.body.id })).smsNotifications).toBe(true);
+      const audits = await t.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { targetId: registered.body.id, action: 'resident.updated_by_staff' }, order: { createdAt: 'ASC' } });
+      expect(audits.map((entry) => entry.details)).toEqual([{ smsNotifications: true }, null]);
+
+      // Another community's staff cannot reach her record at all; a resident has no such field.
+      const outsider = await loginWithPassword(t, 'nanping.staff');
+      await t
+        .http()
+        .put(`/api/staff/residents/${registered.body.id}`)
+        .set(bearer(outsider))
+        .send({ ...elder, smsNotifications: false })
+        .expect(404);
+      const resident = await newResident('openid-sms-self');
+      const refused = await t.http().put('/api/me/profile').set(bearer(resident)).send({ name: '钱晓', smsNotifications: true }).expect(400);
+      expect(refused.body.details[0]).toMatchObject({ field: 'smsNotifications', constraints: ['whitelistValidation'] });
+      const notBoolean = await t
+        .http()
+        .post('/api/staff/residents')
+        .set(bearer(staff))
+        .send({ ...elder, phone: '13600005555', smsNotifications: 'yes' })
+        .expect(400);
+      expect(notBoolean.body.details[0].field).toBe('smsNotifications');
+
+      // Registered with it on; a household proxy who later clears the phone switches it off with it.
+      const child = await newResident('openid-sms-child');
+      await t.http().put('/api/me/profile').set(bearer(child)).send({ name: '孙明', communityId: ANDA }).expect(200);
+      const member = await t
+        .http()
+        .post('/api/household/members')
+        .set(bearer(child))
+        .send({ name: '孙大爷', relation: '父亲', phone: '13600006666', communityId: ANDA })
+        .expect(201);
+      const withSms = await t
+        .http()
+        .put(`/api/staff/residents/${member.body.id}`)
+        .set(bearer(staff))
+        .send({ name: '孙大爷', communityId: ANDA, phone: '13600006666', phoneOwner: 'self', smsNotifications: true })
+        .expect(200);
+      expect(withSms.body.smsNotifications).toBe(true);
+      const noPhone = await t.http().put(`/api/household/members/${member.body.id}`).set(bearer(child)).send({ name: '孙大爷', relation: '父亲', phone: null }).expect(200);
+      expect(noPhone.body).toMatchObject({ phoneMasked: null, smsNotifications: false });
+    });
+
     it('cannot register into, or move a resident to, a community outside the staff member’s region', async () => {
       const staff = await loginWithPassword(t, 'anda.staff');
       const nanping = stableId('region', '340111002001');

@@ -70,7 +70,7 @@ describe('notifications: the WeChat subscribe channel', () => {
 
   const message = (id: string) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
   const wechatDelivery = async (messageId: string) =>
-    (await t.dataSource.getRepository(NotificationDelivery).findOneBy({ messageId, recipientAccountId: wang.account.id, channel: 'wechat' }))?.outcome ?? null;
+    (await t.dataSource.getRepository(NotificationDelivery).findOneBy({ messageId, recipientId: wang.account.id, channel: 'wechat' }))?.outcome ?? null;
   const inboxHas = async (messageId: string) => {
     const page = (await t.http().get('/api/inbox').set(bearer(wang)).expect(200)).body as InboxPage;
     return (

@@ -77,6 +77,8 @@ export interface ResidentProfile {
   communityName: string | null;
   /** True once the person has their own WeChat account. */
   hasOwnAccount: boolean;
+  /** Messages about the person also go by SMS to the phone above: switched on by staff, with consent, for an elder without WeChat. */
+  smsNotifications: boolean;
 }
 
 export interface HouseholdMember extends ResidentProfile {

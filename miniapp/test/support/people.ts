@@ -33,6 +33,7 @@ export function profileOf(overrides: Partial<ResidentProfile> = {}): ResidentPro
     communityId: communitiesFixture[0].id,
     communityName: communitiesFixture[0].name,
     hasOwnAccount: true,
+    smsNotifications: false,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ import { OutboxCreatedIndex1796177272130 } from './1796177272130-outbox-created-
 import { ScheduleVersion1796186638088 } from './1796186638088-schedule-version';
 import { AccountPreferences1796190000000 } from './1796190000000-account-preferences';
 import { OutletCoveringIndex1796190000001 } from './1796190000001-outlet-covering-index';
+import { SmsNotifications1796190000002 } from './1796190000002-sms-notifications';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -60,4 +61,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   ScheduleVersion1796186638088,
   AccountPreferences1796190000000,
   OutletCoveringIndex1796190000001,
+  SmsNotifications1796190000002,
 ];

@@ -13,6 +13,7 @@ import { NotificationsRepository } from './notifications.repository';
 @Injectable()
 export class InboxChannel implements NotificationChannel {
   readonly name = 'inbox';
+  readonly reaches = 'account';
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -25,7 +26,7 @@ export class InboxChannel implements NotificationChannel {
       await this.transactions.write((manager) =>
         this.notifications.insertInboxMessage(manager, {
           id: randomUUID(),
-          accountId: notification.recipientAccountId,
+          accountId: notification.recipientId,
           sourceMessageId: notification.messageId,
           topic: notification.topic,
           // The columns' widths: words built from a long value (a cancellation's reason) are cut, not refused.

@@ -4,5 +4,5 @@
  * and the port other channels (WeChat subscribe messages) plug into.
  * Everything else in this folder is the module's own.
  */
-export { NotificationChannels, type ChannelOutcome, type NotificationChannel, type OutgoingNotification } from './notification-channel';
+export { NotificationChannels, type ChannelOutcome, type ChannelReach, type NotificationChannel, type OutgoingNotification } from './notification-channel';
 export { NotificationsModule } from './notifications.module';

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxMessages, OutboxTopic } from '../outbox';
 
-/** One message for one account, as a channel receives it: the typed payload for the channel's own fields, and the inbox's words. */
+/**
+ * Whom a channel reaches: people's accounts (the inbox, WeChat), or the person a message is about by the resident
+ * record staff keep for them (SMS to the registered phone, for an elder who has no account).
+ */
+export type ChannelReach = 'account' | 'resident';
+
+/** One message for one recipient, as a channel receives it: the typed payload for the channel's own fields, and the inbox's words. */
 export type OutgoingNotification = {
   [Topic in OutboxTopic]: {
     /** The outbox message's id: with the recipient and the channel, what makes a delivery the same delivery. */
     messageId: string;
-    recipientAccountId: string;
+    /** An account's id, or a resident's for a channel that reaches residents (`NotificationChannel.reaches`). */
+    recipientId: string;
     topic: Topic;
     payload: OutboxMessages[Topic];
     title: string;
@@ -27,15 +34,17 @@ export type OutgoingNotification = {
 export type ChannelOutcome = { kind: 'sent' } | { kind: 'refused' } | { kind: 'invalid'; reason: string };
 
 /**
- * A way of reaching people besides the inbox (WeChat subscribe messages, later SMS). A channel is given every
- * message for every recipient and decides for itself whether it can carry it (a staff account has no openid:
- * `refused`). It must not send for a (messageId, recipientAccountId) it has already sent, where it can tell; the relay
- * records every `sent` before it marks a message done, so after a crash it asks again only for sends it never saw
- * answered.
+ * A way of reaching people besides the inbox (WeChat subscribe messages, SMS). A channel that reaches accounts is
+ * given every message for every recipient account and decides for itself whether it can carry it (a staff account
+ * has no openid: `refused`); one that reaches residents is given the messages whose audience includes the person
+ * themself (shared's audiencesOf 'resident'), with that person's resident id. It must not send for a (messageId,
+ * recipientId) it has already sent, where it can tell; the relay records every `sent` before it marks a message
+ * done, so after a crash it asks again only for sends it never saw answered.
  */
 export interface NotificationChannel {
   /** Stored in `notification_delivery.channel` (at most 16 characters), e.g. `wechat`. */
   readonly name: string;
+  readonly reaches: ChannelReach;
   send(notification: OutgoingNotification): Promise<ChannelOutcome>;
 }
 

@@ -83,14 +83,14 @@ export class NotificationRelay {
       const channels: readonly NotificationChannel[] = [this.inbox, ...this.channels.list()];
       let failure: string | null = null;
       let invalid: string | null = null;
-      for (const recipientAccountId of recipients) {
-        for (const channel of channels) {
-          if (done.has(`${recipientAccountId} ${channel.name}`)) continue;
-          const notification = { messageId: message.id, recipientAccountId, topic, payload, ...text } as OutgoingNotification;
+      for (const channel of channels) {
+        for (const recipientId of recipients[channel.reaches]) {
+          if (done.has(`${recipientId} ${channel.name}`)) continue;
+          const notification = { messageId: message.id, recipientId, topic, payload, ...text } as OutgoingNotification;
           try {
             const outcome = await channel.send(notification);
             if (outcome.kind === 'invalid') invalid ??= `${channel.name}: ${outcome.reason}`;
-            else await this.record(message.id, recipientAccountId, channel.name, outcome.kind);
+            else await this.record(message.id, recipientId, channel.name, outcome.kind);
           } catch (error) {
             failure ??= `${channel.name}: ${(error as Error).message}`;
           }
@@ -119,10 +119,10 @@ export class NotificationRelay {
   }
 
   /** One send on record; a second instance recording the same send (it raced us past a lease) is no error. */
-  private async record(messageId: string, recipientAccountId: string, channel: string, outcome: DeliveryOutcome): Promise<void> {
+  private async record(messageId: string, recipientId: string, channel: string, outcome: DeliveryOutcome): Promise<void> {
     try {
       await this.transactions.write((manager) =>
-        this.notifications.insertDelivery(manager, { id: randomUUID(), messageId, recipientAccountId, channel, outcome, deliveredAt: this.clock.now() }),
+        this.notifications.insertDelivery(manager, { id: randomUUID(), messageId, recipientId, channel, outcome, deliveredAt: this.clock.now() }),
       );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -58,8 +58,8 @@ export class NotificationsRepository {
 
   /** `recipient channel` pairs already delivered for a message. */
   async deliveredPairs(messageId: string): Promise<Set<string>> {
-    const rows = await this.dataSource.getRepository(NotificationDelivery).find({ select: { recipientAccountId: true, channel: true }, where: { messageId } });
-    return new Set(rows.map((row) => `${row.recipientAccountId} ${row.channel}`));
+    const rows = await this.dataSource.getRepository(NotificationDelivery).find({ select: { recipientId: true, channel: true }, where: { messageId } });
+    return new Set(rows.map((row) => `${row.recipientId} ${row.channel}`));
   }
 
   async insertDelivery(manager: EntityManager, delivery: Omit<NotificationDelivery, 'message'>): Promise<void> {

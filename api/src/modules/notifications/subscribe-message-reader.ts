@@ -108,7 +108,7 @@ export class SubscribeMessageReader {
 
   /** Who the recipient is to this message; the template follows from it. */
   private async audienceOf(notification: OutgoingNotification): Promise<NotificationAudience> {
-    const account = await this.one(`SELECT role, resident_id AS residentId FROM account WHERE id = ?`, notification.recipientAccountId);
+    const account = await this.one(`SELECT role, resident_id AS residentId FROM account WHERE id = ?`, notification.recipientId);
     const role = text(account?.role);
     if (notification.topic.startsWith('provider.')) return 'applicant';
     if (role === 'worker') return 'worker';

@@ -13,6 +13,7 @@ import { SubscribeMessageReader } from './subscribe-message-reader';
 @Injectable()
 export class WechatSubscribeChannel implements NotificationChannel, OnModuleInit {
   readonly name = 'wechat';
+  readonly reaches = 'account';
 
   constructor(
     private readonly channels: NotificationChannels,
@@ -28,7 +29,7 @@ export class WechatSubscribeChannel implements NotificationChannel, OnModuleInit
   async send(notification: OutgoingNotification): Promise<ChannelOutcome> {
     const message = await this.contents.contentOf(notification);
     if (!message) return { kind: 'refused' };
-    const outcome = await this.messages.send(notification.recipientAccountId, message.topic, message.content);
+    const outcome = await this.messages.send(notification.recipientId, message.topic, message.content);
     switch (outcome.kind) {
       case 'sent':
         return { kind: 'sent' };

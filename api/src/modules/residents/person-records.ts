@@ -17,6 +17,8 @@ export interface PersonInput {
   communityId?: string | null;
   phone?: string | null;
   phoneOwner?: 'self' | 'relative' | null;
+  /** Messages about the person also by SMS to their phone (staff only, with consent); a record without a phone has it off. */
+  smsNotifications?: boolean;
 }
 
 type ResidentColumns = Partial<Omit<Resident, 'id' | 'community' | 'createdAt' | 'updatedAt'>>;
@@ -26,6 +28,7 @@ const NO_PERSONAL_DATA = {
   phoneCipher: null,
   phoneHash: null,
   phoneOwner: null,
+  smsNotifications: false,
   idNumberCipher: null,
   idNumberHash: null,
   birthDate: null,
@@ -91,6 +94,9 @@ export class PersonRecords {
       columns.phoneHash = input.phone ? this.cipher.lookupHash(input.phone) : null;
       columns.phoneOwner = input.phone ? (input.phoneOwner ?? 'self') : null;
     }
+    // No phone, no SMS: a number cleared (by the person, a proxy or staff) switches it off with it.
+    if (input.smsNotifications !== undefined) columns.smsNotifications = input.smsNotifications;
+    if (input.phone === null) columns.smsNotifications = false;
     return columns;
   }
 

@@ -15,5 +15,6 @@ export function toResidentProfile({ resident, community, hasOwnAccount }: Reside
     communityId: resident.communityId,
     communityName: community?.name ?? null,
     hasOwnAccount,
+    smsNotifications: resident.smsNotifications,
   };
 }

@@ -28,6 +28,13 @@ export class Resident {
   @Column({ name: 'phone_owner', type: 'simple-enum', enum: ['self', 'relative'], nullable: true })
   phoneOwner: 'self' | 'relative' | null;
 
+  /**
+   * Messages about this person also go by SMS to the phone above (docs/notifications.md, SMS): for an elder without
+   * WeChat. Switched on by staff of their community with the elder's or family's consent; only with a phone.
+   */
+  @Column({ name: 'sms_notifications', type: 'boolean', default: false })
+  smsNotifications: boolean;
+
   @Column({ name: 'id_number_cipher', type: 'varchar', length: 200, nullable: true })
   idNumberCipher: string | null;
 

@@ -54,7 +54,13 @@ export class StaffResidentsService {
     assertRegionInScope(auth, community?.path, '该社区');
     const id = await this.transactions.write(async (manager) => {
       const residentId = await this.people.create(manager, input, auth.accountId);
-      await this.audit.record(manager, auth, { action: 'resident.registered_by_staff', targetType: 'resident', targetId: residentId, regionPath: community!.path });
+      await this.audit.record(manager, auth, {
+        action: 'resident.registered_by_staff',
+        targetType: 'resident',
+        targetId: residentId,
+        regionPath: community!.path,
+        details: { smsNotifications: input.smsNotifications ?? false },
+      });
       return residentId;
     });
     return toResidentProfile((await this.residents.findWithCommunity(id))!, this.cipher);
@@ -74,7 +80,14 @@ export class StaffResidentsService {
     assertRegionInScope(auth, target?.path, '该社区');
     await this.transactions.write(async (manager) => {
       await this.people.update(manager, residentId, input);
-      await this.audit.record(manager, auth, { action: 'resident.updated_by_staff', targetType: 'resident', targetId: residentId, regionPath: row.community!.path });
+      await this.audit.record(manager, auth, {
+        action: 'resident.updated_by_staff',
+        targetType: 'resident',
+        targetId: residentId,
+        regionPath: row.community!.path,
+        // Switching SMS on or off is the consent's trace: who did it, when.
+        ...(input.smsNotifications === undefined ? {} : { details: { smsNotifications: input.smsNotifications } }),
+      });
     });
     return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
   }

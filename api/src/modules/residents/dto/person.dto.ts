@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsIdNumber, IsMainlandMobile, IsPersonName, IsSearchText } from '../../../common/http/validation';
 import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
 import { HOUSEHOLD_RELATIONS, type HouseholdMember, type HouseholdRelation, type ResidentProfile } from '@linli/shared';
@@ -60,6 +60,14 @@ export class RegisterResidentDto extends PersonFieldsDto {
   @ApiProperty({ enum: ['self', 'relative'] })
   @IsIn(['self', 'relative'])
   phoneOwner: 'self' | 'relative';
+
+  @ApiPropertyOptional({
+    description:
+      "Also send the resident's messages (booking confirmations, reminders…) by SMS to this phone, for an elder without WeChat; only with the elder's or family's consent. Off unless given; left as it is when omitted on an edit.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  smsNotifications?: boolean;
 }
 
 export class UpdateResidentDto extends RegisterResidentDto {}
@@ -107,6 +115,7 @@ export class ResidentProfileDto implements ResidentProfile {
   @ApiProperty({ nullable: true, type: String }) communityId: string | null;
   @ApiProperty({ nullable: true, type: String }) communityName: string | null;
   @ApiProperty() hasOwnAccount: boolean;
+  @ApiProperty({ description: 'Messages about the resident also go by SMS to the phone above (set by staff)' }) smsNotifications: boolean;
 }
 
 export class HouseholdMemberDto extends ResidentProfileDto implements HouseholdMember {
