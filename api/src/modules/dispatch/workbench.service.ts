@@ -26,7 +26,6 @@ import type { ServiceOrder } from './service-order.entity';
 import { mealRunMovesByStops, offerExpired, offerGone, orderTaken, setOutTooEarly, workerOffline } from './dispatch.errors';
 
 const LIST_LIMIT = 50;
-
 const HISTORY_STATUSES = ['completed', 'confirmed', 'disputed', 'cancelled'] as const;
 
 /** A worker's account whose worker record is gone: 404, the same for every workbench route. */
