@@ -30,6 +30,7 @@ import { ScheduleVersion1796186638088 } from './1796186638088-schedule-version';
 import { AccountPreferences1796190000000 } from './1796190000000-account-preferences';
 import { OutletCoveringIndex1796190000001 } from './1796190000001-outlet-covering-index';
 import { SmsNotifications1796190000002 } from './1796190000002-sms-notifications';
+import { OutletKindIndex1796190000003 } from './1796190000003-outlet-kind-index';
 
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -62,4 +63,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AccountPreferences1796190000000,
   OutletCoveringIndex1796190000001,
   SmsNotifications1796190000002,
+  OutletKindIndex1796190000003,
 ];

@@ -5,12 +5,14 @@ import { Region } from '../regions/region.entity';
 
 /**
  * A convenience outlet (便民网点) staff keep in the directory. `cell` is its grid cell (shared/geo-grid): searches
- * read the cells around a position through `ix_outlet_cell_kind`, never the whole table. The index carries the
- * position and the id too, so a search ranks the outlets of a ring from the index alone and reads whole rows only
- * for those it checks or shows (outlets lie scattered over the table, one page read each).
+ * read the cells around a position through `ix_outlet_cell_kind`, never the whole table — or, when they ask for some
+ * kinds only, through `ix_outlet_kind_cell`, which holds each kind's entries together so the other kinds' are not
+ * read. Both carry the position and the id too, so a search ranks the outlets of a ring from an index alone and reads
+ * whole rows only for those it checks or shows (outlets lie scattered over the table, one page read each).
  */
 @Entity({ name: 'outlet' })
 @Index('ix_outlet_cell_kind', ['cell', 'kind', 'latitudeE6', 'longitudeE6', 'id'])
+@Index('ix_outlet_kind_cell', ['kind', 'cell', 'latitudeE6', 'longitudeE6', 'id'])
 @Index('ix_outlet_region', ['regionId'])
 export class Outlet {
   @PrimaryColumn({ type: 'varchar', length: 36 })
