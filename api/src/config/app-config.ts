@@ -2,10 +2,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_SET_OUT_LEAD_MINUTES, type SubscribeTemplateName } from '@linli/shared';
 import { ConfigError, readInteger, type Env } from './config-error';
 import { readSecrets } from './secrets';
+import { readSms, type SmsConfig } from './sms-config';
 import { readWechatPay, type WechatPayConfig } from './wechat-pay-config';
 import { readSubscribeTemplates } from './wechat-subscribe-config';
 
 export { ConfigError } from './config-error';
+export type { SmsConfig } from './sms-config';
 export type { WechatPayConfig } from './wechat-pay-config';
 
 export type DatabaseDialect = 'sqlite' | 'mysql' | 'mariadb';
@@ -37,6 +39,8 @@ export interface AppConfig {
   appointments: AppointmentsConfig;
   dispatch: DispatchConfig;
   notifications: NotificationsConfig;
+  /** The SMS gateway for residents without WeChat; null = no SMS (the default). */
+  sms: SmsConfig | null;
   meals: MealsConfig;
   live: LiveConfig;
 }
@@ -256,6 +260,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAttempts: readInteger(env, 'NOTIFICATION_MAX_ATTEMPTS', 8, 1, 50),
       inboxSweepSeconds: readInteger(env, 'INBOX_SWEEP_SECONDS', 3600, 0, 24 * 3600),
     },
+    sms: readSms(env),
     meals: {
       deliverySweepSeconds: readInteger(env, 'MEAL_DELIVERY_SWEEP_SECONDS', 60, 0, 3600),
     },
