@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
  * `POST /v1/messages` with `Authorization: Bearer <key>`, `Idempotency-Key` and `{ phone, text }` answers `{ code }`:
  * - 200 `ok` (with an `id`): texted, once per idempotency key — a key seen before gets the first answer again and
  *   nothing is texted twice (an error answer does not use the key up);
- * - 422 `invalid_number` (not a mainland mobile number), 422 `invalid_text` (no 【signature】, or longer than 500);
+ * - 422 `invalid_number` (not a mainland mobile number, or one the carrier says does not exist: `markInvalid(phone)`),
+ *   422 `invalid_text` (no 【signature】, or longer than 500);
  * - 403 `refused` for a number whose owner opted out (`refuse(phone)`);
  * - 503 `busy` for the next sends a test asks for (`failNext('busy')`);
  * - 401 `unauthorised` for a wrong key, 400 `missing_idempotency_key`.
@@ -41,6 +42,8 @@ export interface FakeSmsServer {
   sentCount(phone: string): number;
   /** The owner of this number sent 退订: every later text to it is refused. */
   refuse(phone: string): void;
+  /** The carrier says this well-formed number does not exist (空号). */
+  markInvalid(phone: string): void;
   /** The next sends answer these codes, one each (e.g. `busy`). */
   failNext(...codes: Array<'busy'>): void;
   /** The next accepted text is delivered, but its answer is never sent (the connection is closed). */
@@ -73,6 +76,7 @@ export async function startFakeSmsServer(options: FakeSmsOptions): Promise<FakeS
   const requests: FakeSmsServer['requests'] = [];
   const answered = new Map<string, Reply>();
   const refused = new Set<string>();
+  const unknownNumbers = new Set<string>();
   const failures: Array<'busy'> = [];
   let dropNext = false;
 
@@ -86,7 +90,7 @@ export async function startFakeSmsServer(options: FakeSmsOptions): Promise<FakeS
     const earlier = answered.get(idempotencyKey);
     if (earlier) return { reply: earlier, drop: false };
     if (failures.shift() === 'busy') return { reply: { status: 503, body: { code: 'busy' } }, drop: false };
-    if (!MAINLAND_MOBILE.test(phone)) return { reply: { status: 422, body: { code: 'invalid_number' } }, drop: false };
+    if (!MAINLAND_MOBILE.test(phone) || unknownNumbers.has(phone)) return { reply: { status: 422, body: { code: 'invalid_number' } }, drop: false };
     if (!SIGNED.test(text) || Array.from(text).length > 500) return { reply: { status: 422, body: { code: 'invalid_text' } }, drop: false };
     if (refused.has(phone)) return { reply: { status: 403, body: { code: 'refused' } }, drop: false };
     const id = randomBytes(8).toString('hex');
@@ -118,6 +122,7 @@ export async function startFakeSmsServer(options: FakeSmsOptions): Promise<FakeS
     requests,
     sentCount: (phone) => messages.filter((message) => message.phone === phone).length,
     refuse: (phone) => void refused.add(phone),
+    markInvalid: (phone) => void unknownNumbers.add(phone),
     failNext: (...codes) => void failures.push(...codes),
     dropNextReply: () => {
       dropNext = true;

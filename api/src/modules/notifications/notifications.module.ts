@@ -12,6 +12,7 @@ import { NotificationRecipients } from './notification-recipients';
 import { NotificationRelay } from './notification-relay';
 import { InboxRetentionSweeper, NotificationRelaySweeper } from './notification-sweepers';
 import { NotificationsRepository } from './notifications.repository';
+import { SMS_CHANNEL_PROVIDERS } from './sms-channel';
 import { WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS } from './wechat-subscribe-channel';
 
 @Module({
@@ -28,6 +29,7 @@ import { WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS } from './wechat-subscribe-channel';
     NotificationRelaySweeper,
     InboxRetentionSweeper,
     ...WECHAT_SUBSCRIBE_CHANNEL_PROVIDERS,
+    ...SMS_CHANNEL_PROVIDERS,
   ],
   exports: [NotificationChannels],
 })

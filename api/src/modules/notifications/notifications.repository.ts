@@ -3,6 +3,7 @@ import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { Account } from '../accounts';
 import { Worker } from '../providers';
 import { Region } from '../regions';
+import { Resident } from '../residents';
 import { InboxMessage } from './inbox-message.entity';
 import { NotificationDelivery } from './notification-delivery.entity';
 
@@ -42,6 +43,14 @@ export class NotificationsRepository {
   async staffOfCommunity(communityId: string): Promise<string[]> {
     const accounts = await this.dataSource.getRepository(Account).find({ select: { id: true }, where: { regionId: communityId, role: 'staff', status: ACTIVE } });
     return accounts.map((account) => account.id);
+  }
+
+  /** The phone (encrypted) to text a resident's messages to: only when staff switched SMS on and a phone is on record. */
+  async smsContactOf(residentId: string): Promise<Pick<Resident, 'name' | 'phoneCipher' | 'phoneOwner'> | null> {
+    const resident = await this.dataSource
+      .getRepository(Resident)
+      .findOne({ select: { id: true, name: true, phoneCipher: true, phoneOwner: true }, where: { id: residentId, smsNotifications: true, erasedAt: IsNull() } });
+    return resident?.phoneCipher ? resident : null;
   }
 
   async isActiveAccount(accountId: string): Promise<boolean> {
