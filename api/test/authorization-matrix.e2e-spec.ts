@@ -737,7 +737,8 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({
         path: '/api/staff/residents',
-        body: { name: '无手机老人', communityId: f.anda, phone: '13805519999', phoneOwner: 'relative', idNumber: idNumber(sequence++) },
+        // With SMS switched on (decision 0020): only the staff and admins who may register her may say she can be texted.
+        body: { name: '无手机老人', communityId: f.anda, phone: '13805519999', phoneOwner: 'relative', idNumber: idNumber(sequence++), smsNotifications: true },
       }),
     },
     'GET /api/staff/residents/{residentId}': { allowed: ['staff', 'admin', 'adminCity'], call: (f) => ({ path: `/api/staff/residents/${f.residentA}` }), secretOf: () => '王秀英' },
@@ -745,7 +746,7 @@ describe('authorization matrix: every route, every kind of caller', () => {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({
         path: `/api/staff/residents/${f.residentA}`,
-        body: { name: '王秀英', communityId: f.anda, phone: '13805510001', phoneOwner: 'self', address: '蜀山区肥西路 3 号院 5 栋 201' },
+        body: { name: '王秀英', communityId: f.anda, phone: '13805510001', phoneOwner: 'self', address: '蜀山区肥西路 3 号院 5 栋 201', smsNotifications: false },
       }),
       secretOf: () => '王秀英',
     },
