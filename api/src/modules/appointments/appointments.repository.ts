@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager, In } from 'typeorm';
 import { SEAT_HOLDING_STATUSES, type BookingStatus } from '@linli/shared';
+import { sqlInstant } from '../../database/sql';
 import { CentreService, OFFERING_SCHEDULE_COLUMNS, offeringScheduleOf, type OfferingSchedule } from '../catalogue';
 import { Centre } from '../regions';
 import { Resident } from '../residents';
@@ -106,7 +107,6 @@ export class AppointmentsRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    const instant = (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`));
     const offering = offeringScheduleOf(row, centreId, serviceId);
     const slot =
       row.slot_id === null || row.slot_id === undefined
@@ -114,8 +114,8 @@ export class AppointmentsRepository {
         : Object.assign(new Slot(), {
             id: String(row.slot_id),
             centreServiceId: offering.id,
-            startsAt: instant(row.slot_starts_at),
-            endsAt: instant(row.slot_ends_at),
+            startsAt: sqlInstant(row.slot_starts_at),
+            endsAt: sqlInstant(row.slot_ends_at),
             capacity: Number(row.slot_capacity),
             booked: Number(row.slot_booked),
           });
