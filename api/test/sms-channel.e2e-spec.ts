@@ -4,6 +4,7 @@ import { NotificationChannels } from '../src/modules/notifications';
 import { startFakeSmsServer, type FakeSmsServer } from '../src/modules/notifications/fake-sms-server';
 import { NotificationDelivery } from '../src/modules/notifications/notification-delivery.entity';
 import { NotificationRelay } from '../src/modules/notifications/notification-relay';
+import { NotificationsRepository } from '../src/modules/notifications/notifications.repository';
 import { OutboxMessage } from '../src/modules/outbox';
 import { stableId } from '../src/seed/stable-id';
 import { bearer, loginWithPassword } from './support/sessions';
@@ -13,6 +14,7 @@ const ANDA = stableId('region', '340104001001');
 const ANDA_CENTRE = stableId('centre', 'C340104001001');
 const SOCIAL_INSURANCE = stableId('service', 'social_insurance');
 const HOUR_MS = 3600_000;
+const LEASE_SECONDS = 60;
 const smsEnv = (fake: FakeSmsServer) => ({ SMS_GATEWAY_URL: fake.url, SMS_GATEWAY_KEY: fake.key, SMS_SIGNATURE: '邻里' });
 
 /** An app on a fresh database with the staff of 安大社区 signed in, and the steps every test here takes. */
@@ -73,7 +75,7 @@ describe('notifications: SMS to an elder without WeChat', () => {
 
   beforeAll(async () => {
     fake = await startFakeSmsServer({ key: 'test-sms-key' });
-    app = await startWithStaff({ ...smsEnv(fake), NOTIFICATION_MAX_ATTEMPTS: '3' });
+    app = await startWithStaff({ ...smsEnv(fake), NOTIFICATION_MAX_ATTEMPTS: '3', NOTIFICATION_LEASE_SECONDS: String(LEASE_SECONDS) });
   });
   afterAll(async () => {
     await app.t.close();
@@ -156,6 +158,34 @@ describe('notifications: SMS to an elder without WeChat', () => {
     expect(await app.message(confirmation.id)).toMatchObject({ state: 'done', attempts: 2 });
     expect(fake.sentCount(elder.phone)).toBe(1);
     expect(await app.smsDeliveries(confirmation.id)).toEqual([[elder.id, 'sent']]);
+  });
+
+  it('the instance dies between the text and its record: once the lease runs out another pass texts with the same key, and she is texted once', async () => {
+    const elder = await app.registerElder(true);
+    const { confirmation } = await app.staffBooks(elder.id);
+    const relay = app.t.app.get(NotificationRelay);
+    const claim = (await relay.claim(await app.message(confirmation.id)))!;
+    // The gateway accepts the text, then the process is gone before the relay writes the SMS record (and never settles).
+    const repository = app.t.app.get(NotificationsRepository);
+    const insertDelivery = repository.insertDelivery.bind(repository);
+    const dies = jest.spyOn(repository, 'insertDelivery').mockImplementation((manager, delivery) => {
+      if (delivery.channel === 'sms') return Promise.reject(new Error('SIGKILL'));
+      return insertDelivery(manager, delivery);
+    });
+    try {
+      await relay.deliver(claim);
+    } finally {
+      dies.mockRestore();
+    }
+    expect(fake.sentCount(elder.phone)).toBe(1);
+    expect(await app.smsDeliveries(confirmation.id)).toEqual([]);
+
+    app.clock.mockImplementation(() => new Date(Date.now() + (LEASE_SECONDS + 1) * 1000));
+    await app.drain();
+    expect(await app.message(confirmation.id)).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await app.smsDeliveries(confirmation.id)).toEqual([[elder.id, 'sent']]);
+    expect(requestsTo(elder.phone).map((request) => request.idempotencyKey)).toEqual([`${confirmation.id}:${elder.id}`, `${confirmation.id}:${elder.id}`]);
+    expect(fake.sentCount(elder.phone)).toBe(1);
   });
 
   it('the text went out but its answer was lost (a crash between send and record): the repeat carries the same key, and she is texted once', async () => {
