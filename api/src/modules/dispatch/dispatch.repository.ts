@@ -60,8 +60,8 @@ export interface OpenOfferRow {
   order: OrderViewRow | null;
 }
 
-/** What the service judges a worker's grab pool by (their skills, areas and provider's mode are the pool query's). */
-export type PoolWorker = Pick<Worker, 'online' | 'openOrders' | 'maxOpenOrders' | 'workingHours'>;
+/** What deciding a worker's grab pool reads of the worker (besides their skills and areas, which the pool query joins). */
+export type PoolWorker = Pick<Worker, 'id' | 'online' | 'openOrders' | 'maxOpenOrders' | 'workingHours'> & { providerDispatchMode: DispatchMode };
 
 /** The columns of OrderViewRow, over `o` and ORDER_VIEW_JOINS. */
 const ORDER_VIEW_COLUMNS = `o.id, o.kind, o.status, o.dispatch_mode, o.address, o.latitude_e6, o.longitude_e6, o.window_starts_at, o.window_ends_at,
@@ -391,38 +391,44 @@ export class DispatchRepository {
     return skill && area;
   }
 
-  /**
-   * GET /api/worker/pool, polled (issue 17), in one plain query: the worker behind the account as deciding their pool
-   * needs them, and the pending orders of their skills and areas — grab-mode ones, or any for a grab provider's
-   * workers — soonest window first, at most `limit`, as view rows. Null when the account has no worker. Whether they
-   * may take any (online, under their cap) and their hours are the service's to judge.
-   */
-  async listPoolOfAccount(accountId: string, limit: number): Promise<{ worker: PoolWorker; orders: OrderViewRow[] } | null> {
+  /** The worker behind an account as their grab pool needs them (issue 17: plain columns, no entity graph); null if none. */
+  async findPoolWorker(accountId: string): Promise<PoolWorker | null> {
     const rows: SqlRow[] = await this.dataSource.query(
-      `SELECT me.online AS me_online, me.open_orders AS me_open_orders, me.max_open_orders AS me_max_open_orders, me.working_hours AS me_working_hours,
-          ${ORDER_VIEW_COLUMNS}
-        FROM worker me
-        JOIN provider mp ON mp.id = me.provider_id
-        LEFT JOIN service_order o ON o.status = 'pending_dispatch' AND (o.dispatch_mode = 'grab' OR mp.dispatch_mode = 'grab')
-          AND EXISTS (SELECT 1 FROM worker_skill skill WHERE skill.worker_id = me.id AND skill.service_id = o.service_id)
-          AND EXISTS (SELECT 1 FROM worker_area area WHERE area.worker_id = me.id AND area.region_id = o.community_id)
-        ${ORDER_VIEW_JOINS}
-        WHERE me.account_id = ?
-        ORDER BY o.window_starts_at ASC, o.id ASC
-        LIMIT ?`,
-      [accountId, limit],
+      `SELECT w.id, w.online, w.open_orders, w.max_open_orders, w.working_hours, p.dispatch_mode
+        FROM worker w JOIN provider p ON p.id = w.provider_id
+        WHERE w.account_id = ?`,
+      [accountId],
     );
     const row = rows[0];
     if (!row) return null;
-    const worker: PoolWorker = {
+    return {
+      id: String(row.id),
       // SQLite and MySQL keep booleans as 0/1; a JSON column comes back as text from SQLite and MariaDB.
-      online: Number(row.me_online) === 1,
-      openOrders: Number(row.me_open_orders),
-      maxOpenOrders: Number(row.me_max_open_orders),
-      workingHours: (typeof row.me_working_hours === 'string' ? JSON.parse(row.me_working_hours) : row.me_working_hours) as WorkingDay[],
+      online: Number(row.online) === 1,
+      openOrders: Number(row.open_orders),
+      maxOpenOrders: Number(row.max_open_orders),
+      workingHours: (typeof row.working_hours === 'string' ? JSON.parse(row.working_hours) : row.working_hours) as WorkingDay[],
+      providerDispatchMode: row.dispatch_mode as DispatchMode,
     };
-    // An empty pool is the worker's row with no order joined.
-    return { worker, orders: rows.flatMap((order) => orderViewRowOf(order) ?? []) };
+  }
+
+  /**
+   * Pending orders a worker could take from the pool: their skills and areas, grab-mode (or any, for grab providers),
+   * soonest window first, as view rows from one plain query (issue 17: the pool is polled).
+   */
+  async listPoolFor(worker: PoolWorker, limit: number): Promise<OrderViewRow[]> {
+    const rows: SqlRow[] = await this.dataSource.query(
+      `SELECT ${ORDER_VIEW_COLUMNS}
+        FROM service_order o
+        JOIN worker_skill skill ON skill.service_id = o.service_id AND skill.worker_id = ?
+        JOIN worker_area area ON area.region_id = o.community_id AND area.worker_id = ?
+        ${ORDER_VIEW_JOINS}
+        WHERE o.status = 'pending_dispatch' ${worker.providerDispatchMode === 'grab' ? '' : "AND o.dispatch_mode = 'grab'"}
+        ORDER BY o.window_starts_at ASC, o.id ASC
+        LIMIT ?`,
+      [worker.id, worker.id, limit],
+    );
+    return rows.map((row) => orderViewRowOf(row)!);
   }
 
   /** Takes one of the worker's free places; false when they are at their cap (the CHECK backs this up). */

@@ -33,12 +33,6 @@ const workerProfileMissing = () => new NotFoundError('服务人员档案');
 
 type Position = { latitude: number; longitude: number };
 
-/** Nothing while offline or at the cap (they could not take any of it); otherwise the orders their hours cover. */
-function eligiblePool(worker: PoolWorker, orders: OrderViewRow[]): OrderViewRow[] {
-  if (!worker.online || worker.openOrders >= worker.maxOpenOrders) return [];
-  return orders.filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
-}
-
 /**
  * The worker's side: presence and position, the current offer, the grab pool, and the jobs they hold. A worker
  * only ever reaches orders offered to them, held by them, or in the pool they are eligible for; anything else is 404.
@@ -145,11 +139,17 @@ export class WorkbenchService {
     });
   }
 
-  /** Pool orders the worker could grab now (their skills, areas and hours): polled, so one plain query (issue 17). */
+  /** Pool orders the worker could grab now (their skills, areas and hours): polled, so read as plain rows (issue 17). */
   async pool(auth: AuthContext): Promise<ServiceOrderView[]> {
-    const pool = await this.orders.listPoolOfAccount(auth.accountId, LIST_LIMIT);
-    if (!pool) throw workerProfileMissing();
-    return this.views.fromRows(eligiblePool(pool.worker, pool.orders));
+    const worker = await this.orders.findPoolWorker(auth.accountId);
+    if (!worker) throw workerProfileMissing();
+    return this.views.fromRows(await this.eligiblePool(worker));
+  }
+
+  /** Nothing while offline or at the cap (they could not take any of it); otherwise their skills, areas and hours. */
+  private async eligiblePool(worker: PoolWorker): Promise<OrderViewRow[]> {
+    if (!worker.online || worker.openOrders >= worker.maxOpenOrders) return [];
+    return (await this.orders.listPoolFor(worker, LIST_LIMIT)).filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
   }
 
   /** First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. */
