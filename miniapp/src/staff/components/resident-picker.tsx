@@ -1,15 +1,31 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 
 import type { ResidentProfile } from '@linli/shared';
 
 import { isEmptyList, RemoteContent } from '../../components/remote-content';
 import { TextField } from '../../components/text-field';
 import { useResidentSearch } from '../hooks/useResidentSearch';
+import { ResidentRegistration } from './resident-registration';
 
-/** Finding a resident at the desk by name (代居民预约, 助餐档案): the matches as big cards to tap. */
+/**
+ * Finding a resident at the desk by name (代居民预约, 助餐档案): the matches as big cards to tap; an elder not found is
+ * registered on the spot (登记新居民) and picked at once.
+ */
 export function ResidentPicker({ label, onPick }: { label: string; onPick: (resident: ResidentProfile) => void }) {
   const search = useResidentSearch();
+  const [registering, setRegistering] = useState(false);
+  if (registering) {
+    return (
+      <>
+        <ResidentRegistration onRegistered={onPick} />
+        <Button className='staff-desk__button staff-registration__cancel' size='large' block onClick={() => setRegistering(false)}>
+          不登记，返回查找
+        </Button>
+      </>
+    );
+  }
   return (
     <View className='staff-desk__block'>
       <Text className='staff-desk__label'>{label}</Text>
@@ -32,6 +48,9 @@ export function ResidentPicker({ label, onPick }: { label: string; onPick: (resi
           ))
         }
       </RemoteContent>
+      <Button className='staff-desk__button staff-registration__open' size='large' block onClick={() => setRegistering(true)}>
+        登记新居民
+      </Button>
     </View>
   );
 }

@@ -1,0 +1,17 @@
+import type { ResidentProfile } from '@linli/shared';
+
+import { request } from './request';
+
+/** A resident staff register at the desk: an elder without WeChat, reached through the phone given here. */
+export interface ResidentRegistration {
+  name: string;
+  communityId: string;
+  phone: string;
+  phoneOwner: 'self' | 'relative';
+  /** Messages about the elder also by SMS to that phone, with the elder's or family's consent (docs/notifications.md). */
+  smsNotifications: boolean;
+}
+
+export function registerResident(registration: ResidentRegistration): Promise<ResidentProfile> {
+  return request<ResidentProfile>('/staff/residents', { method: 'POST', body: registration });
+}
