@@ -393,7 +393,7 @@ export class DispatchRepository {
 
   /** The worker behind an account as their grab pool needs them (issue 17: plain columns, no entity graph); null if none. */
   async findPoolWorker(accountId: string): Promise<PoolWorker | null> {
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: Array<SqlRow & { working_hours: string | WorkingDay[] }> = await this.dataSource.query(
       `SELECT w.id, w.online, w.open_orders, w.max_open_orders, w.working_hours, p.dispatch_mode
         FROM worker w JOIN provider p ON p.id = w.provider_id
         WHERE w.account_id = ?`,
@@ -403,11 +403,11 @@ export class DispatchRepository {
     if (!row) return null;
     return {
       id: String(row.id),
-      // SQLite and MySQL keep booleans as 0/1; a JSON column comes back as text from SQLite and MariaDB.
+      // SQLite and MySQL keep booleans as 0/1; a JSON column comes back as text from SQLite, parsed from MySQL/MariaDB.
       online: Number(row.online) === 1,
       openOrders: Number(row.open_orders),
       maxOpenOrders: Number(row.max_open_orders),
-      workingHours: (typeof row.working_hours === 'string' ? JSON.parse(row.working_hours) : row.working_hours) as WorkingDay[],
+      workingHours: typeof row.working_hours === 'string' ? (JSON.parse(row.working_hours) as WorkingDay[]) : row.working_hours,
       providerDispatchMode: row.dispatch_mode as DispatchMode,
     };
   }
