@@ -750,6 +750,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
       }),
       secretOf: () => '王秀英',
     },
+    'PUT /api/staff/residents/{residentId}/sms-notifications': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      // Switched on: the staff and admins who may edit her record may say she can be texted (her phone is on it).
+      call: (f) => ({ path: `/api/staff/residents/${f.residentA}/sms-notifications`, body: { enabled: true } }),
+      secretOf: () => '王秀英',
+    },
     'POST /api/staff/residents/{residentId}/id-number/reveal': {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({ path: `/api/staff/residents/${f.residentA}/id-number/reveal` }),

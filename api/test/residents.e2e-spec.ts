@@ -283,6 +283,53 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       expect(noPhone.body).toMatchObject({ phoneMasked: null, smsNotifications: false });
     });
 
+    it('switch SMS on and off later without the full phone (the desk shows it masked); a record without a phone cannot have it', async () => {
+      const staff = await loginWithPassword(t, 'anda.staff');
+      const registered = await t
+        .http()
+        .post('/api/staff/residents')
+        .set(bearer(staff))
+        .send({ name: '郑奶奶', communityId: ANDA, phone: '13600007777', phoneOwner: 'relative' })
+        .expect(201);
+      const smsOf = (residentId: string) => `/api/staff/residents/${residentId}/sms-notifications`;
+
+      const on = await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({ enabled: true }).expect(200);
+      expect(on.body).toMatchObject({ id: registered.body.id, name: '郑奶奶', phoneMasked: '136****7777', phoneOwner: 'relative', smsNotifications: true });
+      const off = await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({ enabled: false }).expect(200);
+      expect(off.body.smsNotifications).toBe(false);
+      // Switching to what it already is answers the same (a second tap, a retried request).
+      await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({ enabled: false }).expect(200);
+      expect((await t.dataSource.getRepository(Resident).findOneByOrFail({ id: registered.body.id })).smsNotifications).toBe(false);
+      const audits = await t.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { targetId: registered.body.id, action: 'resident.updated_by_staff' }, order: { createdAt: 'ASC' } });
+      expect(audits.map((entry) => [entry.actorAccountId, entry.details])).toEqual([
+        [staff.account.id, { smsNotifications: true }],
+        [staff.account.id, { smsNotifications: false }],
+        [staff.account.id, { smsNotifications: false }],
+      ]);
+
+      // A household member added without a phone: nothing to text, so it stays off (and off is still fine to say).
+      const child = await newResident('openid-sms-switch-child');
+      await t.http().put('/api/me/profile').set(bearer(child)).send({ name: '郑明', communityId: ANDA }).expect(200);
+      const member = await t.http().post('/api/household/members').set(bearer(child)).send({ name: '郑大爷', relation: '父亲', communityId: ANDA }).expect(201);
+      const noPhone = await t.http().put(smsOf(member.body.id)).set(bearer(staff)).send({ enabled: true }).expect(409);
+      expect(noPhone.body).toMatchObject({ code: 'SMS_NEEDS_PHONE', message: expect.stringContaining('手机号') });
+      expect((await t.dataSource.getRepository(Resident).findOneByOrFail({ id: member.body.id })).smsNotifications).toBe(false);
+      await t.http().put(smsOf(member.body.id)).set(bearer(staff)).send({ enabled: false }).expect(200);
+
+      // Another community's staff cannot reach her record; a resident has no staff route; the body is exactly { enabled }.
+      const outsider = await loginWithPassword(t, 'nanping.staff');
+      await t.http().put(smsOf(registered.body.id)).set(bearer(outsider)).send({ enabled: true }).expect(404);
+      await t.http().put(smsOf(registered.body.id)).set(bearer(child)).send({ enabled: true }).expect(403);
+      const extra = await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({ enabled: true, phone: '13600008888' }).expect(400);
+      expect(extra.body.details[0]).toMatchObject({ field: 'phone', constraints: ['whitelistValidation'] });
+      const notBoolean = await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({ enabled: 'yes' }).expect(400);
+      expect(notBoolean.body.details[0]).toMatchObject({ field: 'enabled', constraints: ['isBoolean'] });
+      await t.http().put(smsOf(registered.body.id)).set(bearer(staff)).send({}).expect(400);
+      expect((await t.dataSource.getRepository(Resident).findOneByOrFail({ id: registered.body.id })).smsNotifications).toBe(false);
+    });
+
     it('cannot register into, or move a resident to, a community outside the staff member’s region', async () => {
       const staff = await loginWithPassword(t, 'anda.staff');
       const nanping = stableId('region', '340111002001');

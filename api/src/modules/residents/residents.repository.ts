@@ -146,6 +146,16 @@ export class ResidentsRepository {
     await manager.getRepository(Resident).update({ id: residentId }, fields);
   }
 
+  /**
+   * Switches SMS for a person; switching it on needs a phone on the record, checked in the write itself so that a
+   * phone cleared meanwhile (by a household proxy) cannot leave it on. False when nothing was switched.
+   */
+  async switchSmsNotifications(manager: EntityManager, residentId: string, enabled: boolean): Promise<boolean> {
+    const update = manager.createQueryBuilder().update(Resident).set({ smsNotifications: enabled }).where('id = :residentId', { residentId });
+    if (enabled) update.andWhere('phone_cipher IS NOT NULL');
+    return (await update.execute()).affected === 1;
+  }
+
   async insertLink(manager: EntityManager, link: Omit<HouseholdLink, 'proxy' | 'member' | 'createdAt'>): Promise<void> {
     await manager.getRepository(HouseholdLink).insert(link);
   }

@@ -5,7 +5,7 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { RegisterResidentDto, ResidentListDto, ResidentProfileDto, ResidentSearchQuery, RevealedIdNumberDto, UpdateResidentDto } from './dto/person.dto';
+import { RegisterResidentDto, ResidentListDto, ResidentProfileDto, ResidentSearchQuery, RevealedIdNumberDto, SmsNotificationsDto, UpdateResidentDto } from './dto/person.dto';
 import { StaffResidentsService } from './staff-residents.service';
 
 const STAFF_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -46,6 +46,14 @@ export class StaffResidentsController {
   @ApiErrorResponses(...STAFF_ERRORS, 'ID_NUMBER_TAKEN')
   update(@CurrentAuth() auth: AuthContext, @UuidParam('residentId') residentId: string, @Body() body: UpdateResidentDto): Promise<ResidentProfile> {
     return this.residents.update(auth, residentId, body);
+  }
+
+  @Put(':residentId/sms-notifications')
+  @ApiOperation({ summary: "Switch SMS notifications on or off for a resident, with the elder's or family's consent (audited)" })
+  @ApiOkResponse({ type: ResidentProfileDto })
+  @ApiErrorResponses(...STAFF_ERRORS, 'SMS_NEEDS_PHONE')
+  switchSmsNotifications(@CurrentAuth() auth: AuthContext, @UuidParam('residentId') residentId: string, @Body() body: SmsNotificationsDto): Promise<ResidentProfile> {
+    return this.residents.switchSmsNotifications(auth, residentId, body.enabled);
   }
 
   @Post(':residentId/id-number/reveal')

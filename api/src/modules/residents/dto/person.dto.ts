@@ -72,6 +72,14 @@ export class RegisterResidentDto extends PersonFieldsDto {
 
 export class UpdateResidentDto extends RegisterResidentDto {}
 
+export class SmsNotificationsDto {
+  @ApiProperty({
+    description: "Also send the resident's messages by SMS to the phone on their record; only with the elder's or family's consent. Switching it on needs a phone on the record.",
+  })
+  @IsBoolean()
+  enabled: boolean;
+}
+
 export class PhoneCodeDto {
   @ApiProperty({ description: "The code from the getPhoneNumber button's event" })
   @IsString()
