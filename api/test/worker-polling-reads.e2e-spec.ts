@@ -109,10 +109,53 @@ describe("the worker's polling reads: the current offer and the grab pool", () =
     await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);
   });
 
-  it('answers 404 on both reads to a worker account whose worker record is unbound', async () => {
+  it("decides a grab from the same facts as the pool (404 outside skill, area or hours, or for no order) and answers the winner with the order's full view", async () => {
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
+    await goOnline(t, sun);
+    const order = await placeOrder(t, wang, WANG, HOME_REPAIR);
+    const grab = (orderId: string) => t.http().post(`/api/worker/pool/${orderId}/grab`).set(bearer(sun.login));
+
+    const refused = async (statement: string, restore: string) => {
+      await t.dataSource.query(statement, [sun.id]);
+      await grab(order.id)
+        .expect(404)
+        .expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
+      await t.dataSource.query(restore, [sun.id]);
+    };
+    await refused(
+      `DELETE FROM worker_skill WHERE worker_id = ? AND service_id = '${HOME_REPAIR}'`,
+      `INSERT INTO worker_skill (worker_id, service_id) VALUES (?, '${HOME_REPAIR}')`,
+    );
+    const community = stableId('region', '340104001001');
+    await refused(`DELETE FROM worker_area WHERE worker_id = ? AND region_id = '${community}'`, `INSERT INTO worker_area (worker_id, region_id) VALUES (?, '${community}')`);
+    const hours = (await t.dataSource.query(`SELECT working_hours AS hours FROM worker WHERE id = '${sun.id}'`))[0].hours;
+    await refused(
+      `UPDATE worker SET working_hours = '[]' WHERE id = ?`,
+      `UPDATE worker SET working_hours = '${typeof hours === 'string' ? hours : JSON.stringify(hours)}' WHERE id = ?`,
+    );
+    await grab(stableId('service-order', 'no-such-order')).expect(404);
+
+    const won = (await grab(order.id).expect(200)).body as ServiceOrderView;
+    expect(won).toMatchObject({ id: order.id, status: 'accepted', worker: { id: sun.id } });
+    expect(comparable(won)).toEqual(comparable(await staffView(order.id)));
+    await grab(order.id)
+      .expect(409)
+      .expect((r) => expect(r.body.code).toBe('ORDER_TAKEN'));
+
+    await cancel(order.id);
+    await goOffline(t, sun);
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);
+  });
+
+  it('answers 404 on both reads and to a grab for a worker account whose worker record is unbound', async () => {
     await t.dataSource.query(`UPDATE worker SET account_id = NULL WHERE id = ?`, [zhaoWorker.id]);
     await get(zhaoWorker.login, '/api/worker/offer').expect(404);
     await get(zhaoWorker.login, '/api/worker/pool').expect(404);
+    await t
+      .http()
+      .post(`/api/worker/pool/${stableId('service-order', 'any')}/grab`)
+      .set(bearer(zhaoWorker.login))
+      .expect(404);
     await t.dataSource.query(`UPDATE worker SET account_id = ? WHERE id = ?`, [zhaoWorker.login.account.id, zhaoWorker.id]);
     await get(zhaoWorker.login, '/api/worker/offer').expect(200);
   });

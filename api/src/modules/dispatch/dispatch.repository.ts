@@ -3,7 +3,7 @@ import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOpti
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type DispatchMode, type OrderStatus, type ProviderKind, type WorkingDay } from '@linli/shared';
 import { sqlInstant } from '../../database/sql';
-import { Provider, Worker, WorkerArea, WorkerSkill } from '../providers';
+import { Provider, Worker } from '../providers';
 import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
 import { OrderEventRecord } from './order-event.entity';
 import { OrderPhoto } from './order-photo.entity';
@@ -63,6 +63,16 @@ export interface OpenOfferRow {
 /** What deciding a worker's grab pool reads of the worker (besides their skills and areas, which the pool query joins). */
 export type PoolWorker = Pick<Worker, 'id' | 'online' | 'openOrders' | 'maxOpenOrders' | 'workingHours'> & { providerDispatchMode: DispatchMode };
 
+/**
+ * What deciding a grab reads before its transaction (issue 17: in a burst most grabs lose, so this is their whole
+ * cost beyond the guard): the worker behind the account, their provider's dispatch mode, the order's own state, and
+ * whether the worker has the order's skill and serves its community. `order` is null when there is no such order.
+ */
+export interface GrabFacts {
+  worker: Pick<Worker, 'id' | 'name' | 'online' | 'workingHours'> & { providerDispatchMode: DispatchMode };
+  order: (Pick<ServiceOrder, 'status' | 'dispatchMode' | 'serviceId' | 'windowStartsAt' | 'windowEndsAt'> & { covered: boolean }) | null;
+}
+
 /** The columns of OrderViewRow, over `o` and ORDER_VIEW_JOINS. */
 const ORDER_VIEW_COLUMNS = `o.id, o.kind, o.status, o.dispatch_mode, o.address, o.latitude_e6, o.longitude_e6, o.window_starts_at, o.window_ends_at,
     o.description, o.completion_note, o.completed_at, o.photo_count, o.created_at, o.updated_at,
@@ -83,6 +93,11 @@ const ORDER_VIEW_JOINS = `LEFT JOIN centre_service cs ON cs.id = o.centre_servic
 type SqlRow = Record<string, string | number | Date | null>;
 
 const text = (value: SqlRow[string] | undefined): string | null => (value === null || value === undefined ? null : String(value));
+
+/** A JSON column read with a plain query: text from SQLite, already parsed by MySQL/MariaDB's driver. */
+function workingHoursOf(value: unknown): WorkingDay[] {
+  return typeof value === 'string' ? (JSON.parse(value) as WorkingDay[]) : (value as WorkingDay[]);
+}
 
 /** An OrderViewRow from a row of ORDER_VIEW_COLUMNS (null when the LEFT JOIN found no order). */
 function orderViewRowOf(row: SqlRow): OrderViewRow | null {
@@ -382,18 +397,51 @@ export class DispatchRepository {
       .andWhere('w.account_id IS NOT NULL');
   }
 
-  /** Whether the worker has the skill and serves the community (whatever the order's status). */
-  async workerCovers(workerId: string, serviceId: string, communityId: string): Promise<boolean> {
-    const [skill, area] = await Promise.all([
-      this.dataSource.getRepository(WorkerSkill).exists({ where: { workerId, serviceId } }),
-      this.dataSource.getRepository(WorkerArea).exists({ where: { workerId, regionId: communityId } }),
-    ]);
-    return skill && area;
+  /** GrabFacts in one plain query; null when the account has no worker. */
+  async findGrabFacts(accountId: string, orderId: string): Promise<GrabFacts | null> {
+    const rows: SqlRow[] = await this.dataSource.query(
+      `SELECT w.id, w.name, w.online, w.working_hours, p.dispatch_mode AS provider_dispatch_mode,
+          o.id AS order_id, o.status, o.dispatch_mode, o.service_id, o.window_starts_at, o.window_ends_at,
+          CASE WHEN EXISTS (SELECT 1 FROM worker_skill skill WHERE skill.worker_id = w.id AND skill.service_id = o.service_id)
+            AND EXISTS (SELECT 1 FROM worker_area area WHERE area.worker_id = w.id AND area.region_id = o.community_id) THEN 1 ELSE 0 END AS covered
+        FROM worker w JOIN provider p ON p.id = w.provider_id
+        LEFT JOIN service_order o ON o.id = ?
+        WHERE w.account_id = ?`,
+      [orderId, accountId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      worker: {
+        id: String(row.id),
+        name: String(row.name),
+        online: Number(row.online) === 1,
+        workingHours: workingHoursOf(row.working_hours),
+        providerDispatchMode: row.provider_dispatch_mode as DispatchMode,
+      },
+      order:
+        row.order_id === null
+          ? null
+          : {
+              status: row.status as OrderStatus,
+              dispatchMode: row.dispatch_mode as DispatchMode,
+              serviceId: text(row.service_id),
+              windowStartsAt: sqlInstant(row.window_starts_at),
+              windowEndsAt: sqlInstant(row.window_ends_at),
+              covered: Number(row.covered) === 1,
+            },
+    };
+  }
+
+  /** One order's view row from one plain query (the answer to a won grab; null if the order is gone). */
+  async findOrderViewRow(orderId: string): Promise<OrderViewRow | null> {
+    const rows: SqlRow[] = await this.dataSource.query(`SELECT ${ORDER_VIEW_COLUMNS} FROM service_order o ${ORDER_VIEW_JOINS} WHERE o.id = ?`, [orderId]);
+    return rows[0] ? orderViewRowOf(rows[0]) : null;
   }
 
   /** The worker behind an account as their grab pool needs them (issue 17: plain columns, no entity graph); null if none. */
   async findPoolWorker(accountId: string): Promise<PoolWorker | null> {
-    const rows: Array<SqlRow & { working_hours: string | WorkingDay[] }> = await this.dataSource.query(
+    const rows: SqlRow[] = await this.dataSource.query(
       `SELECT w.id, w.online, w.open_orders, w.max_open_orders, w.working_hours, p.dispatch_mode
         FROM worker w JOIN provider p ON p.id = w.provider_id
         WHERE w.account_id = ?`,
@@ -403,11 +451,11 @@ export class DispatchRepository {
     if (!row) return null;
     return {
       id: String(row.id),
-      // SQLite and MySQL keep booleans as 0/1; a JSON column comes back as text from SQLite, parsed from MySQL/MariaDB.
+      // SQLite and MySQL keep booleans as 0/1.
       online: Number(row.online) === 1,
       openOrders: Number(row.open_orders),
       maxOpenOrders: Number(row.max_open_orders),
-      workingHours: typeof row.working_hours === 'string' ? (JSON.parse(row.working_hours) as WorkingDay[]) : row.working_hours,
+      workingHours: workingHoursOf(row.working_hours),
       providerDispatchMode: row.dispatch_mode as DispatchMode,
     };
   }

@@ -16,7 +16,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { WorkerProfiles, type Worker } from '../providers';
-import { DispatchRepository, type OrderViewRow, type PoolWorker } from './dispatch.repository';
+import { DispatchRepository, type GrabFacts, type OrderViewRow, type PoolWorker } from './dispatch.repository';
 import { Dispatcher } from './dispatcher';
 import { MealRunDispatch } from './meal-run-dispatch';
 import { OrderLifecycle, type OrderActorRef } from './order-lifecycle';
@@ -152,39 +152,34 @@ export class WorkbenchService {
     return (await this.orders.listPoolFor(worker, LIST_LIMIT)).filter((order) => workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt));
   }
 
-  /** First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. */
+  /**
+   * First come, first served: the conditional UPDATE on the order lets exactly one of any number of grabs win. In a
+   * burst most grabs lose, so everything a grab checks before its transaction comes from one plain read (GrabFacts),
+   * and the winner's answer from one more (issue 17: the 2000-grab storm).
+   */
   async grab(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
-    const worker = await this.me(auth);
-    // A light read first: in a burst most grabs lose, and they should learn it without loading the whole order.
-    const order = await this.orders.findOrderState(orderId);
+    const facts = await this.orders.findGrabFacts(auth.accountId, orderId);
+    if (!facts) throw new NotFoundError('服务人员档案');
+    const { worker, order } = facts;
     // Orders that could never be in this worker's pool (other skills or areas, assign mode, outside their hours) are
     // 404 like missing ones, whatever their status; only for an order that was theirs to grab does a lost race say so.
-    if (!order || !(await this.couldGrab(worker, order))) throw new NotFoundError('该订单');
+    if (!order || !couldGrab(worker, order)) throw new NotFoundError('该订单');
     if (!worker.online) throw workerOffline();
     if (order.status !== 'pending_dispatch') throw orderTaken();
     const now = new Date();
+    const by = this.actor({ accountId: auth.accountId, name: worker.name });
     await this.transactions.write(async (manager) => {
       const current = (await this.orders.findOrderState(orderId, manager))!;
       if (current.status !== 'pending_dispatch') throw orderTaken();
       try {
-        await this.lifecycle.apply(manager, current, { event: 'grab', by: this.actor(worker), workerId: worker.id, set: { workerId: worker.id }, at: now });
+        await this.lifecycle.apply(manager, current, { event: 'grab', by, workerId: worker.id, set: { workerId: worker.id }, at: now });
       } catch (error) {
         if ((error as { code?: string }).code === 'INVALID_TRANSITION') throw orderTaken();
         throw error;
       }
     });
-    return this.views.one((await this.orders.findOrder(orderId))!);
-  }
-
-  /** Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile); meal runs are offered, never pooled. */
-  private async couldGrab(worker: Worker, order: ServiceOrder): Promise<boolean> {
-    const inTheirPool = order.dispatchMode === 'grab' || worker.provider.dispatchMode === 'grab';
-    return (
-      order.serviceId !== null &&
-      inTheirPool &&
-      workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt) &&
-      (await this.orders.workerCovers(worker.id, order.serviceId, order.communityId))
-    );
+    const [view] = await this.views.fromRows([(await this.orders.findOrderViewRow(orderId))!]);
+    return view;
   }
 
   async listOrders(auth: AuthContext, state: 'active' | 'history'): Promise<ServiceOrderView[]> {
@@ -273,7 +268,7 @@ export class WorkbenchService {
     return worker;
   }
 
-  private actor(worker: Worker): OrderActorRef {
+  private actor(worker: Pick<Worker, 'accountId' | 'name'>): OrderActorRef {
     return { actor: 'worker', accountId: worker.accountId, name: worker.name, auth: null };
   }
 
@@ -283,4 +278,14 @@ export class WorkbenchService {
     if (offer && (offer.status === 'expired' || (offer.status === 'open' && offer.expiresAt <= now))) return offerExpired();
     return offerGone(offer?.status);
   }
+}
+
+/**
+ * Whether the order is of the kind this worker's pool shows (whether or not someone took it meanwhile): a service
+ * order of their skill and community, in grab mode or theirs is a grab provider, within their hours. Meal runs are
+ * offered, never pooled.
+ */
+function couldGrab(worker: GrabFacts['worker'], order: NonNullable<GrabFacts['order']>): boolean {
+  const inTheirPool = order.dispatchMode === 'grab' || worker.providerDispatchMode === 'grab';
+  return order.serviceId !== null && inTheirPool && order.covered && workingHoursCover(worker.workingHours, order.windowStartsAt, order.windowEndsAt);
 }
