@@ -32,6 +32,21 @@ describe("the worker's polling reads: the current offer and the grab pool", () =
     return view;
   };
   const poolOf = async (worker: TestWorker): Promise<ServiceOrderView[]> => (await get(worker.login, '/api/worker/pool').expect(200)).body.items;
+  /** Runs `check` once without each of what puts an order in the worker's pool — the skill, the area, the hours — putting each back after. */
+  const withEachPoolConditionRemoved = async (worker: TestWorker, check: () => Promise<void>) => {
+    const community = stableId('region', '340104001001');
+    const hours = (await t.dataSource.query(`SELECT working_hours AS hours FROM worker WHERE id = '${worker.id}'`))[0].hours;
+    const changes = [
+      [`DELETE FROM worker_skill WHERE worker_id = ? AND service_id = '${HOME_REPAIR}'`, `INSERT INTO worker_skill (worker_id, service_id) VALUES (?, '${HOME_REPAIR}')`],
+      [`DELETE FROM worker_area WHERE worker_id = ? AND region_id = '${community}'`, `INSERT INTO worker_area (worker_id, region_id) VALUES (?, '${community}')`],
+      [`UPDATE worker SET working_hours = '[]' WHERE id = ?`, `UPDATE worker SET working_hours = '${typeof hours === 'string' ? hours : JSON.stringify(hours)}' WHERE id = ?`],
+    ];
+    for (const [remove, restore] of changes) {
+      await t.dataSource.query(remove, [worker.id]);
+      await check();
+      await t.dataSource.query(restore, [worker.id]);
+    }
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '10000' } });
@@ -86,22 +101,7 @@ describe("the worker's polling reads: the current offer and the grab pool", () =
     for (const view of pool) expect(comparable(view)).toEqual(comparable(await staffView(view.id)));
 
     // Without the skill, outside the area or off hours, the same worker sees none of them.
-    const without = async (statement: string, restore: string) => {
-      await t.dataSource.query(statement, [sun.id]);
-      expect((await poolOf(sun)).filter((view) => orders.some((order) => order.id === view.id))).toEqual([]);
-      await t.dataSource.query(restore, [sun.id]);
-    };
-    await without(
-      `DELETE FROM worker_skill WHERE worker_id = ? AND service_id = '${HOME_REPAIR}'`,
-      `INSERT INTO worker_skill (worker_id, service_id) VALUES (?, '${HOME_REPAIR}')`,
-    );
-    const community = stableId('region', '340104001001');
-    await without(`DELETE FROM worker_area WHERE worker_id = ? AND region_id = '${community}'`, `INSERT INTO worker_area (worker_id, region_id) VALUES (?, '${community}')`);
-    const hours = (await t.dataSource.query(`SELECT working_hours AS hours FROM worker WHERE id = '${sun.id}'`))[0].hours;
-    await without(
-      `UPDATE worker SET working_hours = '[]' WHERE id = ?`,
-      `UPDATE worker SET working_hours = '${typeof hours === 'string' ? hours : JSON.stringify(hours)}' WHERE id = ?`,
-    );
+    await withEachPoolConditionRemoved(sun, async () => expect((await poolOf(sun)).filter((view) => orders.some((order) => order.id === view.id))).toEqual([]));
     expect((await poolOf(sun)).map((view) => view.id)).toEqual(expect.arrayContaining(orders.map((order) => order.id)));
 
     for (const order of orders) await cancel(order.id);
@@ -115,24 +115,11 @@ describe("the worker's polling reads: the current offer and the grab pool", () =
     const order = await placeOrder(t, wang, WANG, HOME_REPAIR);
     const grab = (orderId: string) => t.http().post(`/api/worker/pool/${orderId}/grab`).set(bearer(sun.login));
 
-    const refused = async (statement: string, restore: string) => {
-      await t.dataSource.query(statement, [sun.id]);
+    await withEachPoolConditionRemoved(sun, async () => {
       await grab(order.id)
         .expect(404)
         .expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
-      await t.dataSource.query(restore, [sun.id]);
-    };
-    await refused(
-      `DELETE FROM worker_skill WHERE worker_id = ? AND service_id = '${HOME_REPAIR}'`,
-      `INSERT INTO worker_skill (worker_id, service_id) VALUES (?, '${HOME_REPAIR}')`,
-    );
-    const community = stableId('region', '340104001001');
-    await refused(`DELETE FROM worker_area WHERE worker_id = ? AND region_id = '${community}'`, `INSERT INTO worker_area (worker_id, region_id) VALUES (?, '${community}')`);
-    const hours = (await t.dataSource.query(`SELECT working_hours AS hours FROM worker WHERE id = '${sun.id}'`))[0].hours;
-    await refused(
-      `UPDATE worker SET working_hours = '[]' WHERE id = ?`,
-      `UPDATE worker SET working_hours = '${typeof hours === 'string' ? hours : JSON.stringify(hours)}' WHERE id = ?`,
-    );
+    });
     await grab(stableId('service-order', 'no-such-order')).expect(404);
 
     const won = (await grab(order.id).expect(200)).body as ServiceOrderView;
