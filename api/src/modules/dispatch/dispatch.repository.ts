@@ -434,8 +434,8 @@ export class DispatchRepository {
   }
 
   /** One order's view row from one plain query (the answer to a won grab; null if the order is gone). */
-  async findOrderViewRow(orderId: string): Promise<OrderViewRow | null> {
-    const rows: SqlRow[] = await this.dataSource.query(`SELECT ${ORDER_VIEW_COLUMNS} FROM service_order o ${ORDER_VIEW_JOINS} WHERE o.id = ?`, [orderId]);
+  async findOrderViewRow(orderId: string, manager?: EntityManager): Promise<OrderViewRow | null> {
+    const rows: SqlRow[] = await this.m(manager).query(`SELECT ${ORDER_VIEW_COLUMNS} FROM service_order o ${ORDER_VIEW_JOINS} WHERE o.id = ?`, [orderId]);
     return rows[0] ? orderViewRowOf(rows[0]) : null;
   }
 

@@ -168,7 +168,9 @@ export class WorkbenchService {
     if (order.status !== 'pending_dispatch') throw orderTaken();
     const now = new Date();
     const by = this.actor({ accountId: auth.accountId, name: worker.name });
-    await this.transactions.write(async (manager) => {
+    // The winner's answer is read on the transaction's own connection before it commits: a read after it would wait
+    // for a pooled connection behind the rest of a burst, so the winners of a storm were answered last.
+    const won = await this.transactions.write(async (manager) => {
       const current = (await this.orders.findOrderState(orderId, manager))!;
       if (current.status !== 'pending_dispatch') throw orderTaken();
       try {
@@ -177,8 +179,9 @@ export class WorkbenchService {
         if ((error as { code?: string }).code === 'INVALID_TRANSITION') throw orderTaken();
         throw error;
       }
+      return (await this.orders.findOrderViewRow(orderId, manager))!;
     });
-    const [view] = await this.views.fromRows([(await this.orders.findOrderViewRow(orderId))!]);
+    const [view] = await this.views.fromRows([won]);
     return view;
   }
 
