@@ -15,3 +15,8 @@ export interface ResidentRegistration {
 export function registerResident(registration: ResidentRegistration): Promise<ResidentProfile> {
   return request<ResidentProfile>('/staff/residents', { method: 'POST', body: registration });
 }
+
+/** SMS on or off for a resident registered earlier (with consent); answers the record as staff now see it. */
+export function switchSmsNotifications(residentId: string, enabled: boolean): Promise<ResidentProfile> {
+  return request<ResidentProfile>(`/staff/residents/${encodeURIComponent(residentId)}/sms-notifications`, { method: 'PUT', body: { enabled } });
+}
