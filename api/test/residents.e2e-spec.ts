@@ -219,7 +219,7 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       expect(byPhone.body.items.map((r: { id: string }) => r.id)).toEqual([registered.body.id]);
     });
 
-    it('switch SMS on for an elder without WeChat, with consent: only staff of her region, off again when her phone goes', async () => {
+    it('switch SMS on for an elder without WeChat, with consent: only staff of her region, off again when her phone changes or goes', async () => {
       const staff = await loginWithPassword(t, 'anda.staff');
       const elder = { name: '钱奶奶', communityId: ANDA, phone: '13600004444', phoneOwner: 'relative' };
       const registered = await t.http().post('/api/staff/residents').set(bearer(staff)).send(elder).expect(201);
@@ -279,6 +279,29 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
         .send({ name: '孙大爷', communityId: ANDA, phone: '13600006666', phoneOwner: 'self', smsNotifications: true })
         .expect(200);
       expect(withSms.body.smsNotifications).toBe(true);
+      // The consent was for that number: the proxy sending the same number leaves it on, a new number switches it off.
+      const samePhone = await t
+        .http()
+        .put(`/api/household/members/${member.body.id}`)
+        .set(bearer(child))
+        .send({ name: '孙大爷', relation: '父亲', phone: '13600006666' })
+        .expect(200);
+      expect(samePhone.body.smsNotifications).toBe(true);
+      const newPhone = await t
+        .http()
+        .put(`/api/household/members/${member.body.id}`)
+        .set(bearer(child))
+        .send({ name: '孙大爷', relation: '父亲', phone: '13600006677' })
+        .expect(200);
+      expect(newPhone.body.smsNotifications).toBe(false);
+      // Staff changing the number and saying so in the same edit keep it on (they asked for consent to the new one).
+      const staffNewPhone = await t
+        .http()
+        .put(`/api/staff/residents/${member.body.id}`)
+        .set(bearer(staff))
+        .send({ name: '孙大爷', communityId: ANDA, phone: '13600006688', phoneOwner: 'self', smsNotifications: true })
+        .expect(200);
+      expect(staffNewPhone.body.smsNotifications).toBe(true);
       const noPhone = await t.http().put(`/api/household/members/${member.body.id}`).set(bearer(child)).send({ name: '孙大爷', relation: '父亲', phone: null }).expect(200);
       expect(noPhone.body).toMatchObject({ phoneMasked: null, smsNotifications: false });
     });

@@ -94,8 +94,10 @@ export class PersonRecords {
       columns.phoneHash = input.phone ? this.cipher.lookupHash(input.phone) : null;
       columns.phoneOwner = input.phone ? (input.phoneOwner ?? 'self') : null;
     }
-    // No phone, no SMS: a number cleared (by the person, a proxy or staff) switches it off with it.
+    // The consent to SMS was given for the number on record: a number changed (by the person, a proxy or staff)
+    // switches it off unless the same request says otherwise, and a number cleared always does.
     if (input.smsNotifications !== undefined) columns.smsNotifications = input.smsNotifications;
+    else if (input.phone && residentId && (await this.residents.findPhoneHash(manager, residentId)) !== columns.phoneHash) columns.smsNotifications = false;
     if (input.phone === null) columns.smsNotifications = false;
     return columns;
   }

@@ -146,6 +146,12 @@ export class ResidentsRepository {
     await manager.getRepository(Resident).update({ id: residentId }, fields);
   }
 
+  /** The lookup hash of the phone on a person's record (null: no phone, or no such person). */
+  async findPhoneHash(manager: EntityManager, residentId: string): Promise<string | null> {
+    const row = await manager.getRepository(Resident).findOne({ select: { id: true, phoneHash: true }, where: { id: residentId } });
+    return row?.phoneHash ?? null;
+  }
+
   /**
    * Switches SMS for a person; switching it on needs a phone on the record, checked in the write itself so that a
    * phone cleared meanwhile (by a household proxy) cannot leave it on. False when nothing was switched.
