@@ -10,7 +10,6 @@ import { OrderPhoto } from './order-photo.entity';
 import { OrderRating } from './order-rating.entity';
 import { ServiceOrder } from './service-order.entity';
 
-/** Providers whose workers carry meal-delivery runs (助餐配送 organisations, and canteens delivering themselves). */
 /** What the dispatcher's ranking reads of a worker (shared's rankCandidates, and the working hours before it). */
 export type OfferCandidate = Pick<Worker, 'id' | 'latitudeE6' | 'longitudeE6' | 'workingHours' | 'openOrders' | 'maxOpenOrders' | 'ratingSum' | 'ratingCount' | 'lastOfferedAt'>;
 
@@ -18,6 +17,7 @@ const OFFER_CANDIDATE_COLUMNS = (
   ['id', 'latitudeE6', 'longitudeE6', 'workingHours', 'openOrders', 'maxOpenOrders', 'ratingSum', 'ratingCount', 'lastOfferedAt'] satisfies (keyof OfferCandidate)[]
 ).map((field) => `w.${field}`);
 
+/** Providers whose workers carry meal-delivery runs (助餐配送 organisations, and canteens delivering themselves). */
 const MEAL_DELIVERY_PROVIDER_KINDS: readonly ProviderKind[] = ['meal', 'canteen'];
 
 /** Everything an order view needs, loaded in one go. */
@@ -94,7 +94,7 @@ type SqlRow = Record<string, string | number | Date | null>;
 
 const text = (value: SqlRow[string] | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
-/** A JSON column read with a plain query: text from SQLite, already parsed by MySQL/MariaDB's driver. */
+/** A JSON column read with a plain query: text from SQLite; from MySQL/MariaDB text or already parsed, as the server declares the column. */
 function workingHoursOf(value: unknown): WorkingDay[] {
   return typeof value === 'string' ? (JSON.parse(value) as WorkingDay[]) : (value as WorkingDay[]);
 }

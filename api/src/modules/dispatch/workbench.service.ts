@@ -159,7 +159,7 @@ export class WorkbenchService {
    */
   async grab(auth: AuthContext, orderId: string): Promise<ServiceOrderView> {
     const facts = await this.orders.findGrabFacts(auth.accountId, orderId);
-    if (!facts) throw new NotFoundError('服务人员档案');
+    if (!facts) throw workerProfileMissing();
     const { worker, order } = facts;
     // Orders that could never be in this worker's pool (other skills or areas, assign mode, outside their hours) are
     // 404 like missing ones, whatever their status; only for an order that was theirs to grab does a lost race say so.
