@@ -363,6 +363,34 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
       expect(audit).toEqual([{ action: 'notification.retried', region_path: expect.stringContaining(ANDA) }]);
     });
 
+    it('a message one send calls invalid while another failed for now is tried again, so the failed send is not lost; then dead', async () => {
+      const sent = await enqueue('meal_order.not_at_home', {
+        orderId: stableId('meal-order', 'dead-mixed'),
+        residentId: LI_JIANGUO,
+        communityId: ANDA,
+        mealPointId: stableId('meal-point', 'anda'),
+        mealDate: '2026-12-02',
+        mealKind: 'lunch',
+        reportedAt: new Date().toISOString(),
+      });
+      // 李建国's send is refused as invalid (his number, say); the staff member's fails for now (WeChat busy).
+      channel.answer = (notification) =>
+        notification.recipientId === account('resident-li') ? { kind: 'invalid', reason: '47003 argument invalid: thing1.value' } : 'fail-after-sending';
+      const now = Date.now();
+      standAt(new Date(now));
+      await drain();
+      const first = await message(sent.id);
+      expect(first).toMatchObject({ state: 'pending', lastError: 'test: connection reset after the send' });
+
+      channel.answer = (notification) =>
+        notification.recipientId === account('resident-li') ? { kind: 'invalid', reason: '47003 argument invalid: thing1.value' } : { kind: 'sent' };
+      standAt(first.availableAt);
+      await drain();
+      expect(await message(sent.id)).toMatchObject({ state: 'dead', lastError: 'test: 47003 argument invalid: thing1.value' });
+      expect(channel.sendsOf(sent.id).filter((recipient) => recipient === account('staff-anda'))).toHaveLength(2);
+      expect((await deliveries(sent.id)).filter((row) => row.channel === 'test').map((row) => row.recipientId)).toEqual([account('staff-anda')]);
+    });
+
     it(`a message that keeps failing is dead after ${MAX_ATTEMPTS} tries, waiting longer each time`, async () => {
       const sent = await enqueue('booking.declined', { bookingId: stableId('booking', 'failing'), residentId: WANG, slotStartsAt: new Date().toISOString() });
       channel.answer = () => 'fail-after-sending';

@@ -96,8 +96,10 @@ export class NotificationRelay {
           }
         }
       }
-      if (invalid) return { kind: 'invalid', reason: invalid };
-      return failure ? { kind: 'failed', error: failure } : { kind: 'delivered' };
+      // A send that failed for now is tried again before the message can be dead: an invalid send elsewhere (one
+      // person's wrong number) must not cost the others theirs. The next pass finds the invalid send invalid again.
+      if (failure) return { kind: 'failed', error: failure };
+      return invalid ? { kind: 'invalid', reason: invalid } : { kind: 'delivered' };
     } catch (error) {
       return { kind: 'failed', error: (error as Error).message };
     }
