@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isMainlandMobile } from '@linli/shared';
 
 /**
  * A stand-in SMS gateway that speaks HttpSmsGateway's protocol (decision 0020), so the SMS channel runs for real in
@@ -53,7 +54,6 @@ export interface FakeSmsServer {
 
 type Reply = { status: number; body: Record<string, unknown> };
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const SIGNED = /^【[^【】]{2,12}】./u;
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
@@ -90,7 +90,7 @@ export async function startFakeSmsServer(options: FakeSmsOptions): Promise<FakeS
     const earlier = answered.get(idempotencyKey);
     if (earlier) return { reply: earlier, drop: false };
     if (failures.shift() === 'busy') return { reply: { status: 503, body: { code: 'busy' } }, drop: false };
-    if (!MAINLAND_MOBILE.test(phone) || unknownNumbers.has(phone)) return { reply: { status: 422, body: { code: 'invalid_number' } }, drop: false };
+    if (!isMainlandMobile(phone) || unknownNumbers.has(phone)) return { reply: { status: 422, body: { code: 'invalid_number' } }, drop: false };
     if (!SIGNED.test(text) || Array.from(text).length > 500) return { reply: { status: 422, body: { code: 'invalid_text' } }, drop: false };
     if (refused.has(phone)) return { reply: { status: 403, body: { code: 'refused' } }, drop: false };
     const id = randomBytes(8).toString('hex');

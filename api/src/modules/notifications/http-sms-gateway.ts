@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig, SmsConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SmsGateway, type SmsSendOutcome } from './sms-gateway';
@@ -10,6 +10,7 @@ interface SmsGatewayReply {
 
 const REFUSED_CODES = new Set(['refused']);
 const INVALID_CODES = new Set(['invalid_number', 'invalid_text']);
+const GATEWAY_CODE = /^[a-z_]{1,32}$/;
 
 /**
  * SMS over HTTP: `POST <SMS_GATEWAY_URL>/v1/messages` with `{ phone, text }`, the key as a bearer token and the
@@ -18,7 +19,6 @@ const INVALID_CODES = new Set(['invalid_number', 'invalid_text']);
  */
 @Injectable()
 export class HttpSmsGateway extends SmsGateway {
-  private readonly logger = new Logger(HttpSmsGateway.name);
   private readonly sms: SmsConfig | null;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'sms'>) {
@@ -39,11 +39,13 @@ export class HttpSmsGateway extends SmsGateway {
     } catch (error) {
       throw new Error(`SMS gateway unreachable (${(error as Error).name})`, { cause: error });
     }
-    const code = ((await response.json().catch(() => ({}))) as SmsGatewayReply).code ?? `HTTP ${response.status}`;
+    // The code goes into errors, logs and dead letters: only a code-shaped answer is taken as one.
+    const reported = ((await response.json().catch(() => ({}))) as SmsGatewayReply).code;
+    const code = typeof reported === 'string' && GATEWAY_CODE.test(reported) ? reported : `HTTP ${response.status}`;
     if (response.ok && code === 'ok') return { kind: 'sent' };
     if (REFUSED_CODES.has(code)) return { kind: 'refused', reason: code };
     if (INVALID_CODES.has(code)) return { kind: 'invalid', reason: code };
-    this.logger.warn(`SMS gateway answered ${response.status} ${code}`);
+    // The relay logs the failure with the message it was for.
     throw new Error(`SMS gateway answered ${response.status} ${code}`);
   }
 }

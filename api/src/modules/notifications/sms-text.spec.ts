@@ -1,5 +1,5 @@
 import { NOTIFICATION_TEXTS } from './notification-texts';
-import { SMS_MAX_CHARACTERS, smsTextOf } from './sms-text';
+import { SMS_MAX_UNITS, smsTextOf } from './sms-text';
 
 describe('smsTextOf', () => {
   const reminder = { title: '明天有预约', body: '提醒您：12月3日 09:00有预约，请按时到场；去不了请提前取消。' };
@@ -13,8 +13,16 @@ describe('smsTextOf', () => {
 
   it('keeps to one 70-character segment, cutting longer words with …', () => {
     const long = smsTextOf('邻里生活服务平台', { title: '订餐已取消', body: '取消原因'.repeat(30) }, { name: '欧阳奶奶', phoneOwner: 'relative' });
-    expect(Array.from(long)).toHaveLength(SMS_MAX_CHARACTERS);
+    expect(long).toHaveLength(SMS_MAX_UNITS);
     expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('counts a character outside the Basic Multilingual Plane as the two units a segment spends on it, and never cuts one in half', () => {
+    const rare = '𠀀'; // U+20000, two UTF-16 units
+    const text = smsTextOf('邻里', { title: '订餐已取消', body: rare.repeat(40) }, { name: '冯奶奶', phoneOwner: 'self' });
+    expect(text.length).toBeLessThanOrEqual(SMS_MAX_UNITS);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.slice(0, -1).endsWith(rare)).toBe(true);
   });
 
   it('fits every booking topic’s words in one segment with a 4-character signature', () => {

@@ -1,10 +1,11 @@
 import type { NotificationText } from './notification-texts';
 
 /**
- * One SMS segment of Chinese text (UCS-2: 70 characters, the signature included). A message is kept to one segment:
- * an elder reads one short text, and a carrier bills each segment.
+ * One SMS segment of Chinese text (UCS-2: 70 sixteen-bit units, the signature included — a character outside the
+ * Basic Multilingual Plane, as some rare name characters are, takes two). A message is kept to one segment: an elder
+ * reads one short text, and a carrier bills each segment.
  */
-export const SMS_MAX_CHARACTERS = 70;
+export const SMS_MAX_UNITS = 70;
 
 /** Whose phone the text goes to: the person's own, or a relative's (then the text names the person it is about). */
 export interface SmsAddressee {
@@ -18,6 +19,13 @@ export interface SmsAddressee {
  */
 export function smsTextOf(signature: string, { title, body }: NotificationText, addressee: SmsAddressee): string {
   const about = addressee.phoneOwner === 'relative' ? `（${addressee.name}）` : '';
-  const characters = Array.from(`【${signature}】${title}${about}：${body}`);
-  return characters.length <= SMS_MAX_CHARACTERS ? characters.join('') : `${characters.slice(0, SMS_MAX_CHARACTERS - 1).join('')}…`;
+  const text = `【${signature}】${title}${about}：${body}`;
+  if (text.length <= SMS_MAX_UNITS) return text;
+  // Cut between characters, never inside a surrogate pair, leaving one unit for the ellipsis.
+  let cut = '';
+  for (const character of text) {
+    if (cut.length + character.length > SMS_MAX_UNITS - 1) break;
+    cut += character;
+  }
+  return `${cut}…`;
 }
