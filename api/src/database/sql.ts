@@ -25,3 +25,11 @@ export function escapeLike(text: string): string {
 export function sqlInstant(value: unknown): Date {
   return value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`);
 }
+
+/**
+ * A JSON column read with a plain query: SQLite hands its text; MySQL/MariaDB hand text or the parsed value, as the
+ * server declares the column.
+ */
+export function sqlJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CategoryWithServices, DispatchMode, ServiceMode } from '@linli/shared';
+import { sqlJson } from '../../database/sql';
 import { Centre } from '../regions';
 import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
@@ -79,7 +80,7 @@ export class CatalogueRepository {
         needsReview: Number(row.needs_review) === 1,
         description: String(row.description),
         // A JSON column: text on SQLite and MariaDB, already parsed by MySQL's driver.
-        materials: (typeof row.materials === 'string' ? JSON.parse(row.materials) : (row.materials as unknown)) as string[],
+        materials: sqlJson<string[]>(row.materials),
         minAge: row.min_age === null ? null : Number(row.min_age),
         maxActiveBookingsPerPerson: Number(row.max_active_bookings_per_person),
       });

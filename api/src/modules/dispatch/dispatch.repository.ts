@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, LessThanOrEqual, type FindOptionsRelations } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MAX_PHOTOS_PER_ORDER, ORDER_OPEN_STATUSES, type DispatchMode, type OrderStatus, type ProviderKind, type WorkingDay } from '@linli/shared';
-import { sqlInstant } from '../../database/sql';
+import { sqlInstant, sqlJson } from '../../database/sql';
 import { Provider, Worker } from '../providers';
 import { DispatchOffer, type OfferStatus } from './dispatch-offer.entity';
 import { OrderEventRecord } from './order-event.entity';
@@ -93,11 +93,6 @@ const ORDER_VIEW_JOINS = `LEFT JOIN centre_service cs ON cs.id = o.centre_servic
 type SqlRow = Record<string, string | number | Date | null>;
 
 const text = (value: SqlRow[string] | undefined): string | null => (value === null || value === undefined ? null : String(value));
-
-/** A JSON column read with a plain query: text from SQLite; from MySQL/MariaDB text or already parsed, as the server declares the column. */
-function workingHoursOf(value: unknown): WorkingDay[] {
-  return typeof value === 'string' ? (JSON.parse(value) as WorkingDay[]) : (value as WorkingDay[]);
-}
 
 /** An OrderViewRow from a row of ORDER_VIEW_COLUMNS (null when the LEFT JOIN found no order). */
 function orderViewRowOf(row: SqlRow): OrderViewRow | null {
@@ -416,7 +411,7 @@ export class DispatchRepository {
         id: String(row.id),
         name: String(row.name),
         online: Number(row.online) === 1,
-        workingHours: workingHoursOf(row.working_hours),
+        workingHours: sqlJson<WorkingDay[]>(row.working_hours),
         providerDispatchMode: row.provider_dispatch_mode as DispatchMode,
       },
       order:
@@ -455,7 +450,7 @@ export class DispatchRepository {
       online: Number(row.online) === 1,
       openOrders: Number(row.open_orders),
       maxOpenOrders: Number(row.max_open_orders),
-      workingHours: workingHoursOf(row.working_hours),
+      workingHours: sqlJson<WorkingDay[]>(row.working_hours),
       providerDispatchMode: row.dispatch_mode as DispatchMode,
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CellRange, MealFulfilment, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus } from '@linli/shared';
-import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
+import { escapeLike, LIKE_ESCAPE, sqlJson } from '../../database/sql';
 import { MealPoint, MealWindowRow } from '../meals';
 import { Centre, Region } from '../regions';
 import { candidateOfMealPoint, type SearchCandidate } from './directory-entry';
@@ -138,8 +138,8 @@ export class OutletsRepository {
           latitudeE6: Number(row.latitudeE6),
           longitudeE6: Number(row.longitudeE6),
           phone: row.phone,
-          hours: typeof row.hours === 'string' ? (JSON.parse(row.hours) as OutletHours) : row.hours,
-          services: typeof row.services === 'string' ? (JSON.parse(row.services) as string[]) : row.services,
+          hours: sqlJson<OutletHours>(row.hours),
+          services: sqlJson<string[]>(row.services),
           elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
         });
       }
