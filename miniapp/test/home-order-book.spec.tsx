@@ -51,10 +51,11 @@ describe('上门服务 request form (HomeOrderBookPage)', () => {
     click(people[1]);
     await waitFor(() => expect(inputValue(container, '.home-form__address')).toBe('中南路 12 号 5 栋 302'));
 
-    // Seven days of big buttons; 上午/下午/晚上 with their hours.
+    // Seven days of big buttons — from today, or from tomorrow once none of today's windows can still be asked for
+    // (evenings, Shanghai time: the test picks 明天 by its label) — and 上午/下午/晚上 with their hours.
     const dates = await findAll(container, '.home-date');
     expect(dates).toHaveLength(7);
-    click(dates[1]);
+    click(dates.find((node) => node.textContent?.includes('明天')));
     const windows = await findAll(container, '.home-window');
     expect(windows.map((node) => node.textContent)).toEqual(['上午09:00–12:00', '下午14:00–17:00', '晚上18:00–20:00']);
     click(windows[0]);
