@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { addDays, instantOf, shanghaiDateOf } from '@linli/shared';
 import { stableId } from '../api/src/seed/stable-id';
 import { callApi, waitFor } from './support/calls';
 import { demoLogin, NEAR_ANDA, phonesPerTest, signInAs, workerZhaoGoesOnline } from './support/h5-harness';
@@ -55,13 +56,16 @@ describe('H5: live updates', () => {
 
     // 王秀英 asks for a home cleaning; the dispatcher offers it to 赵师傅, the only worker online near 安大社区.
     const placedAt = Date.now();
+    const tomorrow = addDays(shanghaiDateOf(new Date()), 1);
     const order = await callApi<{ id: string }>(harness.api.baseUrl, 'POST', '/api/home-orders', await wangToken(harness), {
       centreId: ANDA_CENTRE,
       serviceId: HOME_CLEANING,
       residentId: WANG,
       address: '蜀山区肥西路 3 号院 5 栋 201',
-      windowStartsAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      windowEndsAt: new Date(Date.now() + 27 * 3600_000).toISOString(),
+      // Tomorrow morning, Shanghai time: within 赵师傅's working hours whatever the hour the test runs (a window a day
+      // from now fell outside them in the evening, and the order went to staff instead of to him).
+      windowStartsAt: instantOf(tomorrow, '09:00').toISOString(),
+      windowEndsAt: instantOf(tomorrow, '12:00').toISOString(),
       description: '推送测试',
     });
     const offer = worker.locator('.worker-offer', { hasText: '家政保洁上门' }).first();
