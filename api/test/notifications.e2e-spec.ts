@@ -91,6 +91,16 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
     return t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
   }
 
+  /** 李建国's lunch at 安大社区's point, not taken in at the door (the order named by `orderKey`). */
+  const liNotAtHome = (orderKey: string): OutboxMessages['meal_order.not_at_home'] => ({
+    orderId: stableId('meal-order', orderKey),
+    residentId: LI_JIANGUO,
+    communityId: ANDA,
+    mealPointId: stableId('meal-point', 'anda'),
+    mealDate: '2026-12-02',
+    mealKind: 'lunch',
+    reportedAt: new Date().toISOString(),
+  });
   const message = (id: string) => t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
   /** What the inbox and the test channel recorded (other channels plugged into the app, WeChat's, are theirs to test). */
   const deliveries = async (messageId: string) =>
@@ -179,15 +189,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
     });
 
     it("a meal not taken in at the door reaches the elder's family and the community's staff, not the street's; an offer reaches its worker; a decision its applicant; a dispatcher's step nobody", async () => {
-      const notAtHome = await enqueue('meal_order.not_at_home', {
-        orderId: stableId('meal-order', 'notify-test'),
-        residentId: LI_JIANGUO,
-        communityId: ANDA,
-        mealPointId: stableId('meal-point', 'anda'),
-        mealDate: '2026-12-02',
-        mealKind: 'lunch',
-        reportedAt: new Date().toISOString(),
-      });
+      const notAtHome = await enqueue('meal_order.not_at_home', liNotAtHome('notify-test'));
       const offer = await enqueue('order.offer', { orderId: stableId('order', 'notify-offer'), status: 'offered', residentId: WANG, workerId: stableId('worker', 'zhao') });
       const approval = await enqueue('provider.approve', {
         providerId: stableId('provider', 'kangle'),
@@ -332,15 +334,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
     });
 
     it("a dead message naming a community is seen and retried by that community's staff and the admins above it, not by another community's", async () => {
-      const sent = await enqueue('meal_order.not_at_home', {
-        orderId: stableId('meal-order', 'dead-anda'),
-        residentId: LI_JIANGUO,
-        communityId: ANDA,
-        mealPointId: stableId('meal-point', 'anda'),
-        mealDate: '2026-12-02',
-        mealKind: 'lunch',
-        reportedAt: new Date().toISOString(),
-      });
+      const sent = await enqueue('meal_order.not_at_home', liNotAtHome('dead-anda'));
       channel.answer = () => ({ kind: 'invalid', reason: '47003 argument invalid: thing2.value' });
       await drain();
       expect((await message(sent.id)).state).toBe('dead');
@@ -364,15 +358,7 @@ describe('notifications: the outbox relay, who hears what, the inbox, reminders'
     });
 
     it('a message one send calls invalid while another failed for now is tried again, so the failed send is not lost; then dead', async () => {
-      const sent = await enqueue('meal_order.not_at_home', {
-        orderId: stableId('meal-order', 'dead-mixed'),
-        residentId: LI_JIANGUO,
-        communityId: ANDA,
-        mealPointId: stableId('meal-point', 'anda'),
-        mealDate: '2026-12-02',
-        mealKind: 'lunch',
-        reportedAt: new Date().toISOString(),
-      });
+      const sent = await enqueue('meal_order.not_at_home', liNotAtHome('dead-mixed'));
       // 李建国's send is refused as invalid (his number, say); the staff member's fails for now (WeChat busy).
       channel.answer = (notification) =>
         notification.recipientId === account('resident-li') ? { kind: 'invalid', reason: '47003 argument invalid: thing1.value' } : 'fail-after-sending';
