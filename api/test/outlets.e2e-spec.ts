@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cellNumberOf, distanceMeters, instantOf, isOpenAt, OUTLET_KINDS, outletCsvHeader, type OutletHours, type OutletKind } from '@linli/shared';
+import { cellNumberOf, distanceMeters, instantOf, isOpenAt, openHoursMask, OUTLET_KINDS, outletCsvHeader, type OutletHours, type OutletKind } from '@linli/shared';
 import { issueSignedReference } from '../src/common/security/signed-reference';
 import { Outlet } from '../src/modules/outlets/outlet.entity';
 import { DEMO_OUTLETS, demoOutletId } from '../src/seed/demo-outlets';
@@ -204,6 +204,7 @@ describe('convenience outlets', () => {
         const latitudeE6 = Math.round((HERE.latitude + (random() - 0.5) * 0.16) * 1e6);
         const longitudeE6 = Math.round((HERE.longitude + (random() - 0.5) * 0.16) * 1e6);
         const opens = Math.floor(random() * 24);
+        const hours = weekdays([{ start: `${String(opens).padStart(2, '0')}:00`, end: `${String((opens + 9) % 24).padStart(2, '0')}:00` }]);
         const id = randomUUID();
         ids.push(id);
         return {
@@ -216,7 +217,9 @@ describe('convenience outlets', () => {
           longitudeE6,
           cell: cellNumberOf(latitudeE6, longitudeE6),
           phone: '0551-65100000',
-          hours: weekdays([{ start: `${String(opens).padStart(2, '0')}:00`, end: `${String((opens + 9) % 24).padStart(2, '0')}:00` }]),
+          hours,
+          // What every write keeps beside the hours; the "open at" cases below search through it.
+          openHoursMask: openHoursMask(hours),
           services: index % 5 === 0 ? ['修鞋'] : ['其他'],
           photoUrls: [],
           elderFeatures: [],
@@ -239,6 +242,8 @@ describe('convenience outlets', () => {
       const demo = DEMO_OUTLETS.map((outlet) => ({ ...outlet, id: demoOutletId(outlet.key) }));
       const everything = [...[...rows, ...demo].map((row) => ({ ...row, latitude: row.latitudeE6 / 1e6, longitude: row.longitudeE6 / 1e6 })), canteen];
       const at = instantOf('2026-12-08', '07:30');
+      const night = instantOf('2026-12-08', '23:40');
+      const smallHours = instantOf('2026-12-09', '03:05');
 
       const cases: Array<{ query: Record<string, unknown>; keep: (entry: (typeof everything)[number]) => boolean }> = [
         { query: {}, keep: () => true },
@@ -246,8 +251,13 @@ describe('convenience outlets', () => {
         { query: { kinds: 'canteen' }, keep: (entry) => entry.kind === 'canteen' },
         { query: { keyword: '修鞋' }, keep: (entry) => entry.services.includes('修鞋') },
         { query: { openAt: at.toISOString(), kinds: 'pharmacy' }, keep: (entry) => entry.kind === 'pharmacy' && isOpenAt(entry.hours, at) },
+        { query: { openAt: night.toISOString() }, keep: (entry) => isOpenAt(entry.hours, night) },
+        {
+          query: { openAt: smallHours.toISOString(), kinds: 'pharmacy,breakfast,grocery' },
+          keep: (entry) => ['pharmacy', 'breakfast', 'grocery'].includes(entry.kind) && isOpenAt(entry.hours, smallHours),
+        },
       ];
-      for (let round = 0; round < 12; round++) {
+      for (let round = 0; round < 14; round++) {
         const from = { latitude: HERE.latitude + (random() - 0.5) * 0.12, longitude: HERE.longitude + (random() - 0.5) * 0.12 };
         const { query, keep } = cases[round % cases.length];
         const pageSize = 5 + (round % 3) * 10;

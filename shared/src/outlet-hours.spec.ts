@@ -3,6 +3,9 @@ import {
   describeRanges,
   formatWeeklyHours,
   isOpenAt,
+  EVERY_HOUR_MASK,
+  openHourBitAt,
+  openHoursMask,
   openingClockAt,
   openUntil,
   outletHoursProblems,
@@ -68,6 +71,62 @@ describe('openingClockAt', () => {
         expect(clock.isOpen(hours)).toBe(clock.state(hours).open);
       }
     }
+  });
+});
+
+describe('openHoursMask', () => {
+  const hoursOf = (mask: number) => Array.from({ length: 24 }, (_, hour) => hour).filter((hour) => mask & (1 << hour));
+
+  it.each([
+    ['split day, a dated short day inside it', shop, [8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19]],
+    ['overnight: the evening and the small hours', nightStall, [0, 1, 22, 23]],
+    ['24 h', ALWAYS_OPEN, hoursOf(EVERY_HOUR_MASK)],
+    ['never open', { weekly: [], dated: [{ date: '2026-12-12', ranges: [], note: '停业' }] }, []],
+    [
+      'a range ending on the hour leaves that hour out; one ending a minute after keeps it',
+      {
+        weekly: [
+          {
+            weekday: 1,
+            ranges: [
+              { start: '06:00', end: '10:00' },
+              { start: '16:30', end: '17:01' },
+            ],
+          },
+        ],
+        dated: [],
+      },
+      [6, 7, 8, 9, 16, 17],
+    ],
+    ['a dated special opening adds its hours', { weekly: [], dated: [{ date: '2026-12-31', ranges: [{ start: '23:30', end: '00:30' }], note: '跨年' }] }, [0, 23]],
+  ] as Array<[string, OutletHours, number[]]>)('%s', (_name, hours, expected) => {
+    expect(hoursOf(openHoursMask(hours))).toEqual(expected);
+  });
+
+  it('has the bit of the hour whenever the outlet is open, every quarter hour of a week with holidays, for random hours', () => {
+    let seed = 7;
+    const random = (below: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * below);
+    const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    const range = () => {
+      const start = random(96) * 15;
+      return { start: time(start), end: time((start + 15 + random(60) * 15) % 1440) };
+    };
+    for (let sample = 0; sample < 40; sample++) {
+      const hours: OutletHours = {
+        weekly: [1, 2, 3, 4, 5, 6, 7].filter(() => random(4) > 0).map((weekday) => ({ weekday: weekday as 1, ranges: [range()] })),
+        dated: [{ date: '2026-12-09', ranges: random(2) ? [range()] : [], note: '节日' }],
+      };
+      const mask = openHoursMask(hours);
+      for (let quarter = 0; quarter < 7 * 96; quarter++) {
+        const at = new Date(instantOf('2026-12-07', '00:00').getTime() + quarter * 15 * 60_000);
+        if (isOpenAt(hours, at)) expect(mask & openHourBitAt(at)).not.toBe(0);
+      }
+    }
+  });
+
+  it('takes the hour on the Shanghai clock', () => {
+    expect(openHourBitAt(new Date('2026-12-07T15:10:00Z'))).toBe(1 << 23);
+    expect(openHourBitAt(new Date('2026-12-07T16:00:00Z'))).toBe(1);
   });
 });
 

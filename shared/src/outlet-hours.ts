@@ -164,6 +164,33 @@ export function openUntil(hours: OutletHours, at: Date): string | null {
   return state.open ? state.changesAt : null;
 }
 
+/** Every hour of the day: the open-hours mask of an outlet open around the clock, and a safe default for any outlet. */
+export const EVERY_HOUR_MASK = 2 ** 24 - 1;
+
+/**
+ * The hours of the day (Shanghai time) in which an outlet may be open on some day: bit `h` set when any of its
+ * weekly or dated ranges covers part of h:00–h+1:00 (a range past midnight covers the hours of both days). It is a
+ * superset — a closure, or a weekday without that hour, still leaves the bit set — so a search may skip outlets whose
+ * bit for the asked hour is clear without looking at their hours, and must still check the rest exactly
+ * (`OpeningClock.isOpen`). Kept beside the hours on every write; searches read it from the index (docs/outlets.md).
+ */
+export function openHoursMask(hours: OutletHours): number {
+  let mask = 0;
+  for (const range of [...hours.weekly, ...hours.dated].flatMap((day) => day.ranges)) {
+    const start = minutesOf(range.start, false);
+    const end = minutesOf(range.end, true);
+    if (start === null || end === null || start === end) continue;
+    const last = (end > start ? end : end + DAY_MINUTES) - 1;
+    for (let hour = Math.floor(start / 60); hour <= Math.floor(last / 60); hour++) mask |= 1 << (hour % 24);
+  }
+  return mask >>> 0;
+}
+
+/** The open-hours mask bit of the Shanghai hour `at` falls in. */
+export function openHourBitAt(at: Date): number {
+  return 1 << Number(shanghaiTimeOf(at).slice(0, 2));
+}
+
 /** Every day open 00:00–24:00. */
 export const ALWAYS_OPEN: OutletHours = {
   weekly: ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '00:00', end: '24:00' }] })),

@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { ALWAYS_OPEN, cellNumberOf, type IsoWeekday, type OutletElderFeature, type OutletHours, type OutletKind } from '@linli/shared';
+import { ALWAYS_OPEN, cellNumberOf, openHoursMask, type IsoWeekday, type OutletElderFeature, type OutletHours, type OutletKind } from '@linli/shared';
 import { Outlet } from '../modules/outlets/outlet.entity';
 import { stableId } from './stable-id';
 
@@ -179,6 +179,7 @@ export async function seedDemoOutlets(manager: EntityManager, idByCode: Map<stri
       id: demoOutletId(key),
       regionId: idByCode.get(communityCode)!,
       cell: cellNumberOf(outlet.latitudeE6, outlet.longitudeE6),
+      openHoursMask: openHoursMask(outlet.hours),
       photoUrls: [],
       verifiedOn: today,
     })),

@@ -33,6 +33,7 @@ import { AccountPreferences1796190000000 } from './1796190000000-account-prefere
 import { OutletCoveringIndex1796190000001 } from './1796190000001-outlet-covering-index';
 import { SmsNotifications1796190000002 } from './1796190000002-sms-notifications';
 import { OutletKindIndex1796190000003 } from './1796190000003-outlet-kind-index';
+import { OutletOpenHoursMask1796190000004 } from './1796190000004-outlet-open-hours-mask';
 
 export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795707693763,
@@ -68,4 +69,5 @@ export const MYSQL_MIGRATIONS: Array<new () => MigrationInterface> = [
   OutletCoveringIndex1796190000001,
   SmsNotifications1796190000002,
   OutletKindIndex1796190000003,
+  OutletOpenHoursMask1796190000004,
 ];

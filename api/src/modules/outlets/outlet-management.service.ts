@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { cellNumberOf, MAX_OUTLET_PHOTO_BYTES, OUTLET_PHOTOS_MAX, outletHoursProblems, shanghaiDateOf, toE6, type OutletInput, type OutletView } from '@linli/shared';
+import {
+  cellNumberOf,
+  MAX_OUTLET_PHOTO_BYTES,
+  OUTLET_PHOTOS_MAX,
+  openHoursMask,
+  outletHoursProblems,
+  shanghaiDateOf,
+  toE6,
+  type OutletInput,
+  type OutletView,
+} from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { NotFoundError } from '../../common/errors/domain-error';
@@ -28,6 +38,7 @@ export function outletColumns(input: OutletInput, now: Date): Omit<Outlet, 'id' 
     cell: cellNumberOf(latitudeE6, longitudeE6),
     phone: input.phone,
     hours: input.hours,
+    openHoursMask: openHoursMask(input.hours),
     services: input.services,
     photoUrls: input.photoUrls,
     elderFeatures: input.elderFeatures,

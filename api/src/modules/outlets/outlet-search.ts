@@ -4,6 +4,7 @@ import {
   distanceE6,
   GRID_CELL_E6,
   gridCellOf,
+  openHourBitAt,
   openingClockAt,
   ringCovering,
   ringRanges,
@@ -44,7 +45,8 @@ const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.local
  * lie within the radius the rings read so far fully cover (nothing unread can be closer), or the search radius is
  * covered. The rings read positions only (the covering index, OutletsRepository.listPositionsInCells); exact
  * distances sort them, and whole rows are read by id just for the entries shown and, when only open ones count,
- * for those checked, nearest first. Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
+ * for those checked, nearest first — only those whose open-hours mask allows the asked hour (at 22:00 most shops are
+ * left out in the index, so a night search reads few rows). Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
  * them within the search radius are read whole once, up front.
  */
 @Injectable()
@@ -55,6 +57,7 @@ export class OutletSearch {
     const center = gridCellOf(toE6(query.from.latitude), toE6(query.from.longitude));
     const lastRing = ringCovering(query.from, query.maxMeters);
     const clock = query.openAt ? openingClockAt(query.openAt) : null;
+    const openHourBit = query.openAt ? openHourBitAt(query.openAt) : null;
     // Matches (open, when that is asked) and, while an open check is pending, entries read but not yet checked.
     const passed: Located[] = [];
     const pending: Located[] = [];
@@ -69,7 +72,7 @@ export class OutletSearch {
     // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
     // each round doubles the ring.
     for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = Math.min(lastRing, outer * 2)) {
-      for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), query)) {
+      for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), { ...query, openHourBit })) {
         take({ id: position.id, meters: distanceE6(position, query.from), entry: null });
       }
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);

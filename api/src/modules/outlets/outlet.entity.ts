@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { OUTLET_KINDS, type OutletElderFeature, type OutletHours, type OutletKind } from '@linli/shared';
+import { EVERY_HOUR_MASK, OUTLET_KINDS, type OutletElderFeature, type OutletHours, type OutletKind } from '@linli/shared';
 import { Region } from '../regions/region.entity';
 
 /**
@@ -11,8 +11,8 @@ import { Region } from '../regions/region.entity';
  * whole rows only for those it checks or shows (outlets lie scattered over the table, one page read each).
  */
 @Entity({ name: 'outlet' })
-@Index('ix_outlet_cell_kind', ['cell', 'kind', 'latitudeE6', 'longitudeE6', 'id'])
-@Index('ix_outlet_kind_cell', ['kind', 'cell', 'latitudeE6', 'longitudeE6', 'id'])
+@Index('ix_outlet_cell_kind', ['cell', 'kind', 'latitudeE6', 'longitudeE6', 'id', 'openHoursMask'])
+@Index('ix_outlet_kind_cell', ['kind', 'cell', 'latitudeE6', 'longitudeE6', 'id', 'openHoursMask'])
 @Index('ix_outlet_region', ['regionId'])
 export class Outlet {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -51,6 +51,10 @@ export class Outlet {
 
   @Column({ type: 'simple-json' })
   hours: OutletHours;
+
+  /** openHoursMask(hours) (shared/outlet-hours), kept with the hours on every write: the hours of the day it may be open. */
+  @Column({ name: 'open_hours_mask', type: 'int', default: EVERY_HOUR_MASK })
+  openHoursMask: number;
 
   /** Free-text tags; searched by keyword together with the name. */
   @Column({ type: 'simple-json' })

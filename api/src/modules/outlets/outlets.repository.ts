@@ -14,6 +14,11 @@ export interface OutletFilter {
   keyword: string | null;
 }
 
+/** A filter plus, for "open at" searches, the open-hours mask bit of that hour: outlets closed all that hour are left out. */
+export interface PositionFilter extends OutletFilter {
+  openHourBit: number | null;
+}
+
 /** A box of stored coordinates (millionths of a degree), inclusive. */
 export interface E6Box {
   south: number;
@@ -72,15 +77,20 @@ export class OutletsRepository {
 
   /**
    * Outlets in the given grid cells (one index range per grid row) that pass the filter, as positions only. Plain SQL
-   * over a covering index — ix_outlet_cell_kind (cell, kind, latitude_e6, longitude_e6, id), or with kinds asked
-   * ix_outlet_kind_cell (kind, cell, …) — so with no keyword no table row is read, and each range is a contiguous
-   * stretch of the index, where the rows themselves lie scattered over the whole table (docs/performance.md,
-   * "Nearest outlets").
+   * over a covering index — ix_outlet_cell_kind (cell, kind, latitude_e6, longitude_e6, id, open_hours_mask), or with
+   * kinds asked ix_outlet_kind_cell (kind, cell, …) — so with no keyword no table row is read, and each range is a
+   * contiguous stretch of the index, where the rows themselves lie scattered over the whole table (docs/performance.md,
+   * "Nearest outlets"). With an hour bit, outlets whose mask says they are closed all that hour are left out from the
+   * index too; those kept may still be closed (the mask is a superset) and are checked on their hours.
    */
-  async listPositionsInCells(ranges: CellRange[], filter: OutletFilter): Promise<OutletPosition[]> {
+  async listPositionsInCells(ranges: CellRange[], filter: PositionFilter): Promise<OutletPosition[]> {
     if (ranges.length === 0) return [];
     const parameters: Array<string | number> = [];
     let sql = `SELECT id, kind, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6 FROM outlet WHERE ${this.cellsCondition(ranges, filter.kinds, parameters)}`;
+    if (filter.openHourBit !== null) {
+      sql += ' AND (open_hours_mask & ?) <> 0';
+      parameters.push(filter.openHourBit);
+    }
     if (filter.keyword) {
       const pattern = `%${escapeLike(filter.keyword)}%`;
       sql += ` AND (name LIKE ? ESCAPE '${LIKE_ESCAPE}' OR services LIKE ? ESCAPE '${LIKE_ESCAPE}')`;
