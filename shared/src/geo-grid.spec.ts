@@ -1,4 +1,5 @@
-import { cellNumber, cellNumberOf, coveredRadiusMeters, GRID_CELL_E6, gridCellOf, ringCovering, ringRanges, toE6 } from './geo-grid';
+import { cellNumber, cellNumberOf, coveredRadiusMeters, GRID_CELL_E6, gridCellOf, nextRing, ringCovering, ringRanges, toE6 } from './geo-grid';
+import { distanceMeters } from './regions';
 import { distanceMeters } from './regions';
 
 describe('grid cells', () => {
@@ -61,5 +62,33 @@ describe('coveredRadiusMeters', () => {
     const ring = ringCovering(point, 1000);
     expect(coveredRadiusMeters(point, ring)).toBeGreaterThanOrEqual(1000);
     expect(coveredRadiusMeters(point, ring - 1)).toBeLessThan(1000);
+  });
+});
+
+describe('nextRing', () => {
+  it('doubles at least, jumps by the density seen, four times as far when nothing was found, and stops at the last ring', () => {
+    expect(nextRing(1, 100, 200, 21)).toBe(2);
+    expect(nextRing(1, 100, 5, 21)).toBe(5);
+    expect(nextRing(1, 100, 0, 21)).toBe(4);
+    expect(nextRing(4, 100, 1, 21)).toBe(30);
+    expect(nextRing(4, 20, 1, 21)).toBe(20);
+  });
+
+  it('on uniform data, the ring it picks covers the wanted count', () => {
+    // One entry per cell, spread evenly: the circle the picked ring covers holds at least `count` cells' centres.
+    for (const count of [5, 21, 101]) {
+      const ring = nextRing(1, 1000, 9, count);
+      const point = { latitude: 31.8025, longitude: 117.2525 };
+      const radius = coveredRadiusMeters(point, ring);
+      const center = gridCellOf(toE6(point.latitude), toE6(point.longitude));
+      let within = 0;
+      for (let row = center.row - ring; row <= center.row + ring; row++) {
+        for (let column = center.column - ring; column <= center.column + ring; column++) {
+          const cellCentre = { latitude: ((row + 0.5) * GRID_CELL_E6) / 1e6, longitude: ((column + 0.5) * GRID_CELL_E6) / 1e6 };
+          if (distanceMeters(point, cellCentre) <= radius) within++;
+        }
+      }
+      expect(within).toBeGreaterThanOrEqual(count);
+    }
   });
 });

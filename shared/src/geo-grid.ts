@@ -93,6 +93,21 @@ export function ringCovering(point: GeoPoint, radiusMeters: number): number {
   return ring;
 }
 
+/**
+ * How far a nearest-first search reads next, having read rings 0..`ring` and found `found` entries in them, when it
+ * wants `count` entries within the radius it covers: at least twice as far (as plain doubling would), and further when
+ * the density seen so far says `count` entries need more — the circle a square of rings 0..k covers holds about
+ * 0.8·π·k² cells' worth of entries (a cell is 0.005° both ways, so narrower east–west than north–south), and a quarter
+ * more is asked for, so one read usually suffices. Four times as far while nothing was found; never past `lastRing`.
+ * One database round trip a ring: on sparse data (a rare kind, open at night) this reads the rings in two or three
+ * queries where doubling took five or more.
+ */
+export function nextRing(ring: number, lastRing: number, found: number, count: number): number {
+  const density = found / (2 * ring + 1) ** 2;
+  const needed = density > 0 ? Math.ceil(Math.sqrt((count * 1.25) / (0.8 * Math.PI * density))) : 4 * ring;
+  return Math.min(lastRing, Math.max(2 * ring, ring + 1, needed));
+}
+
 /** Exact distance between two stored points, in metres. */
 export function distanceE6(a: { latitudeE6: number; longitudeE6: number }, b: GeoPoint): number {
   return distanceMeters({ latitude: a.latitudeE6 / 1_000_000, longitude: a.longitudeE6 / 1_000_000 }, b);

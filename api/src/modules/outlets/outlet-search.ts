@@ -4,6 +4,7 @@ import {
   distanceE6,
   GRID_CELL_E6,
   gridCellOf,
+  nextRing,
   openHourBitAt,
   openingClockAt,
   ringCovering,
@@ -41,7 +42,8 @@ const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.local
 
 /**
  * Nearest-first search over the directory with the grid index (shared/geo-grid): read the centre cell, then rings
- * of cells twice as far each round, each round one indexed query for the new cells only; stop once `count` matches
+ * of cells at least twice as far each round (further when the entries found so far are sparse), each round one
+ * indexed query for the new cells only; stop once `count` matches
  * lie within the radius the rings read so far fully cover (nothing unread can be closer), or the search radius is
  * covered. The rings read positions only (the covering index, OutletsRepository.listPositionsInCells); exact
  * distances sort them, and whole rows are read by id just for the entries shown and, when only open ones count,
@@ -70,10 +72,12 @@ export class OutletSearch {
       }
     }
     // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
-    // each round doubles the ring.
-    for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = Math.min(lastRing, outer * 2)) {
+    // each round at least doubles the ring, further when the density found so far says it must (nextRing).
+    let found = 0;
+    for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = nextRing(outer, lastRing, found, query.count)) {
       for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), { ...query, openHourBit })) {
         take({ id: position.id, meters: distanceE6(position, query.from), entry: null });
+        found++;
       }
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);
       if (clock) await this.checkOpen(clock, pending, passed, covered, query.count, outer === lastRing);
