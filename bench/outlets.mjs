@@ -11,30 +11,36 @@
  * and no spatial one). Every request asks for the 20 nearest from a fresh random position in the square: without
  * filters, and with two kinds (药店, 银行) and 只看营业中.
  *
- * Each case runs a warm-up, then BENCH_SECONDS (default 10) at BENCH_CONNECTIONS (default 10) in flight for the
- * throughput (and its latencies), then for the API the same time at a steady 200 requests/s, one due every 5 ms
- * whatever the earlier ones are doing (bench/lib/paced.mjs, which says why not autocannon's rate), for the latency
- * (p50/p99, from when each request was due) at that load. The API is called
- * as a signed-in staff member (anda.staff), so its figures include the guard and the response contract.
+ * Each case warms every side up (3 s), then runs BENCH_ROUNDS (default 3) rounds; in each round every baseline and
+ * then the API make one pass (bench/lib/rounds.mjs): BENCH_SECONDS (default 10) at BENCH_CONNECTIONS (default 10)
+ * in flight for the throughput (and its latencies), and for the API then the same time at a steady 200 requests/s,
+ * one due every 5 ms whatever the earlier ones are doing (bench/lib/paced.mjs, which says why not autocannon's
+ * rate), for the latency (p50/p99, from when each request was due) at that load. Ratios are the median of the rounds'
+ * ratios and latencies the median of the rounds', so one burst of other load decides neither. The API is called as a
+ * signed-in staff member (anda.staff), so its figures include the guard and the response contract. "Open now" is
+ * evaluated at the time of the run (printed in Shanghai time): at night fewer outlets are open, and more are read.
  *
- * BENCH_DATABASES (default `sqlite,mariadb`), BENCH_OUTLETS (default 100000), BENCH_DATABASE_URL (default
+ * BENCH_DATABASES (default `sqlite,mariadb`), BENCH_OUTLETS (default 100000), BENCH_ROUNDS, BENCH_DATABASE_URL (default
  * mariadb://root@127.0.0.1:3306/x: a scratch database is created on that server and dropped afterwards).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
 import { pacedLatency } from './lib/paced.mjs';
+import { inRounds, median, medianRatio, summary } from './lib/rounds.mjs';
 
 const require = createRequire(import.meta.url);
 const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
 const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const { cellNumberOf, OUTLET_KINDS } = require('@linli/shared');
+const { cellNumberOf, openHoursMask, OUTLET_KINDS, shanghaiTimeOf } = require('@linli/shared');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',');
@@ -77,6 +83,7 @@ function outletRows() {
       cellNumberOf(latitudeE6, longitudeE6),
       '0551-65100000',
       HOURS[index % HOURS.length],
+      openHoursMask(JSON.parse(HOURS[index % HOURS.length])),
       '["便民"]',
       '[]',
       '',
@@ -84,7 +91,23 @@ function outletRows() {
     ];
   });
 }
-const COLUMNS = ['id', 'name', 'kind', 'region_id', 'address', 'latitude_e6', 'longitude_e6', 'cell', 'phone', 'hours', 'services', 'photo_urls', 'elder_features', 'verified_on'];
+const COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'region_id',
+  'address',
+  'latitude_e6',
+  'longitude_e6',
+  'cell',
+  'phone',
+  'hours',
+  'open_hours_mask',
+  'services',
+  'photo_urls',
+  'elder_features',
+  'verified_on',
+];
 
 async function loadOutlets(dialect, databaseUrl, rows) {
   if (dialect === 'sqlite') {
@@ -125,17 +148,33 @@ function load(base, path, headers, extra) {
 }
 
 /**
- * Throughput with BENCH_CONNECTIONS in flight (and its latencies); then, when `paced`, the latencies at a steady
- * 200 requests/s. The full scan is not paced: at a few requests a second it cannot keep up with 200/s, and its queue
- * would only measure autocannon's timeout.
+ * One pass of a side: throughput with BENCH_CONNECTIONS in flight (and its latencies); then, when `paced`, the
+ * latencies at a steady 200 requests/s. The full scan is not paced: at a few requests a second it cannot keep up
+ * with 200/s, and its queue would only measure autocannon's timeout. A warm-up pass is 3 s, closed-loop only.
  */
-async function measure(name, base, path, headers, paced) {
-  await load(base, path, headers, { duration: 3 }); // warm-up; discarded
-  const flat = await load(base, path, headers, {});
-  if (flat.non2xx || flat.errors) throw new Error(`${name}: ${flat.non2xx} non-2xx, ${flat.errors} errors or timeouts`);
-  const atRate = paced ? await pacedLatency({ base, rate: FIXED_RATE, seconds, headers, pathOf: () => `${path}${randomPosition()}` }) : null;
-  if (atRate?.failed) throw new Error(`${name}: ${atRate.failed} of ${atRate.sent} paced requests failed`);
-  return { name, rps: flat.requests.average, p50: flat.latency.p50, p99: flat.latency.p99, paced: atRate };
+function side(name, base, path, headers, paced) {
+  return async ({ warmUp }) => {
+    if (warmUp) return load(base, path, headers, { duration: 3 });
+    const flat = await load(base, path, headers, {});
+    if (flat.non2xx || flat.errors) throw new Error(`${name}: ${flat.non2xx} non-2xx, ${flat.errors} errors or timeouts`);
+    const atRate = paced ? await pacedLatency({ base, rate: FIXED_RATE, seconds, headers, pathOf: () => `${path}${randomPosition()}` }) : null;
+    if (atRate?.failed) throw new Error(`${name}: ${atRate.failed} of ${atRate.sent} paced requests failed`);
+    return { rps: flat.requests.average, p50: flat.latency.p50, p99: flat.latency.p99, paced: atRate };
+  };
+}
+
+/** A case's sides in alternating rounds (bench/lib/rounds.mjs): each baseline, then the API, every round. */
+async function compare(label, sides) {
+  const passes = await inRounds(rounds, sides);
+  const api = passes.api;
+  const pacedP = (key) => median(api.map((pass) => pass.paced[key]));
+  return {
+    label,
+    api: { ...summary(api), paced: { p50: pacedP('p50'), p99: pacedP('p99'), max: Math.max(...api.map((pass) => pass.paced.max)), rounds: api.map((pass) => pass.paced.p99) } },
+    baselines: Object.entries(passes)
+      .filter(([name]) => name !== 'api')
+      .map(([name, baseline]) => ({ name, ...summary(baseline), ratio: medianRatio(api, baseline), ratios: api.map((pass, round) => pass.rps / baseline[round].rps) })),
+  };
 }
 
 async function runOn(dialect) {
@@ -161,11 +200,15 @@ async function runOn(dialect) {
     const authorization = { authorization: `Bearer ${login.tokens.accessToken}` };
     const filtered = 'kinds=pharmacy,bank&openNow=true&';
     return [
-      await measure('Linli API, nearest 20 (grid cells, rings)', 'http://127.0.0.1:3911', '/api/outlets?pageSize=20&', authorization, true),
-      await measure('full scan (bare Fastify), nearest 20', 'http://127.0.0.1:3912', '/nearest?', {}, false),
-      await measure('Linli API, nearest 20 药店/银行 open now', 'http://127.0.0.1:3911', `/api/outlets?pageSize=20&${filtered}`, authorization, true),
-      await measure('full scan (bare Fastify), nearest 20 药店/银行 open now', 'http://127.0.0.1:3912', `/nearest?${filtered}`, {}, false),
-      await measure('kind index, no spatial one (bare Fastify), nearest 20 药店/银行 open now', 'http://127.0.0.1:3912', `/nearest?index=kind&${filtered}`, {}, false),
+      await compare('nearest 20', {
+        'full scan': side('full scan', 'http://127.0.0.1:3912', '/nearest?', {}, false),
+        api: side('API', 'http://127.0.0.1:3911', '/api/outlets?pageSize=20&', authorization, true),
+      }),
+      await compare('nearest 20 药店/银行 open now', {
+        'full scan': side('full scan, filtered', 'http://127.0.0.1:3912', `/nearest?${filtered}`, {}, false),
+        'kind index, no spatial one': side('kind index, filtered', 'http://127.0.0.1:3912', `/nearest?index=kind&${filtered}`, {}, false),
+        api: side('API, filtered', 'http://127.0.0.1:3911', `/api/outlets?pageSize=20&${filtered}`, authorization, true),
+      }),
     ];
   } finally {
     children.forEach((child) => child.kill('SIGTERM'));
@@ -174,14 +217,25 @@ async function runOn(dialect) {
   }
 }
 
+const started = new Date();
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
 for (const dialect of DATABASES) {
-  const rows = await runOn(dialect);
-  console.log(`\n${dialect}: ${OUTLETS} outlets, ${connections} connections, ${seconds} s per measurement, node ${process.version}\n`);
-  console.log(`| case | req/s (${connections} in flight) | p50 / p99 ms (${connections} in flight) | p50 / p99 ms at a steady ${FIXED_RATE} req/s |\n|---|---:|---:|---:|`);
-  for (const row of rows) {
-    const paced = row.paced ? `${row.paced.p50} / ${row.paced.p99} (max ${row.paced.max})` : '— (cannot keep up)';
-    console.log(`| ${row.name} | ${Math.round(row.rps)} | ${row.p50} / ${row.p99} | ${paced} |`);
+  const load1 = loadavg()[0];
+  const cases = await runOn(dialect);
+  console.log(
+    `\n${dialect}: ${OUTLETS} outlets, commit ${commit}, started ${started.toISOString()} (${shanghaiTimeOf(started)} Shanghai: "open now" depends on it), node ${process.version}, ` +
+      `${rounds} rounds of ${seconds} s per side after a 3 s warm-up, ${connections} connections, load average ${load1.toFixed(1)} → ${loadavg()[0].toFixed(1)}\n`,
+  );
+  console.log(
+    `| case | API req/s (${connections} in flight) | API p50 / p99 ms | API p50 / p99 ms at a steady ${FIXED_RATE} req/s (median of rounds; each round's p99) | baseline | baseline req/s | ratio (median; each round) |\n|---|---:|---:|---:|---|---:|---:|`,
+  );
+  for (const { label, api, baselines } of cases) {
+    for (const [index, baseline] of baselines.entries()) {
+      const apiCells =
+        index === 0 ? `${Math.round(api.rps)} | ${api.p50} / ${api.p99} | ${api.paced.p50} / ${api.paced.p99} (${api.paced.rounds.join(', ')}; max ${api.paced.max})` : ' | | ';
+      console.log(
+        `| ${index === 0 ? label : ''} | ${apiCells} | ${baseline.name} | ${Math.round(baseline.rps)} | ${baseline.ratio.toFixed(1)}× (${baseline.ratios.map((ratio) => ratio.toFixed(1)).join(', ')}) |`,
+      );
+    }
   }
-  console.log(`\nindex / full scan throughput: ${(rows[0].rps / rows[1].rps).toFixed(1)}× unfiltered, ${(rows[2].rps / rows[3].rps).toFixed(1)}× filtered`);
-  console.log(`grid index / kind index alone, filtered: ${(rows[2].rps / rows[4].rps).toFixed(1)}×`);
 }

@@ -24,6 +24,7 @@ import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
 import { openMariadbRun } from './lib/mariadb-run.mjs';
+import { inRounds, medianRatio, summary } from './lib/rounds.mjs';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
@@ -116,25 +117,11 @@ async function pass(target, expected) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const summary = (passes) => ({
-  rps: passes.reduce((sum, one) => sum + one.rps, 0) / passes.length,
-  p50: median(passes.map((one) => one.p50)),
-  p99: median(passes.map((one) => one.p99)),
-});
-
-/** A warm-up pass of each side (figures discarded), then `rounds` rounds of baseline then API. */
+/** Rounds of baseline then API (bench/lib/rounds.mjs); the ratio is the median of the rounds'. */
 async function measure(entry) {
   const expected = entry.expected ?? [200];
-  await pass(entry.baseline, expected);
-  await pass(entry.api, expected);
-  const baseline = [];
-  const api = [];
-  for (let round = 0; round < rounds; round++) {
-    baseline.push(await pass(entry.baseline, expected));
-    api.push(await pass(entry.api, expected));
-  }
-  return { baseline: summary(baseline), api: summary(api), ratio: median(api.map((one, round) => one.rps / baseline[round].rps)) };
+  const passes = await inRounds(rounds, { baseline: () => pass(entry.baseline, expected), api: () => pass(entry.api, expected) });
+  return { baseline: summary(passes.baseline), api: summary(passes.api), ratio: medianRatio(passes.api, passes.baseline) };
 }
 
 async function benchDialect(dialect) {
