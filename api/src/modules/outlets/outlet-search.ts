@@ -74,13 +74,15 @@ export class OutletSearch {
     // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
     // each round at least doubles the ring, further when the density found so far says it must (nextRing).
     let found = 0;
+    // Of the entries whose hours were checked, how many were open: sizes the next batch of rows (checkOpen).
+    const seen = { checked: 0, open: 0 };
     for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = nextRing(outer, lastRing, found, query.count)) {
       for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), { ...query, openHourBit })) {
         take({ id: position.id, meters: distanceE6(position, query.from), entry: null });
         found++;
       }
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);
-      if (clock) await this.checkOpen(clock, pending, passed, covered, query.count, outer === lastRing);
+      if (clock) await this.checkOpen(clock, pending, passed, covered, query.count, outer === lastRing, seen);
       if (countWithin(passed, covered) >= query.count) break;
     }
     const nearest = passed.sort(byDistance).slice(0, query.count);
@@ -97,11 +99,21 @@ export class OutletSearch {
   /**
    * Moves the pending entries within `covered` that are open into `passed`, nearest first, until `count` matches lie
    * within `covered`: every entry left pending is then farther than every one checked, so none of them can be among
-   * the nearest `count`. Rows are read in batches of about three times the matches still missing (at most hours
-   * about half of all outlets are open). Before the last round nothing is read while the entries within `covered`
-   * could not make `count` even if all were open: the next ring is read first.
+   * the nearest `count`. Rows are read in batches sized by the share of checked entries found open so far in this
+   * search (`seen`), a fifth more than that share says is needed: the first batch expects all to be open, as the index
+   * has already left out the outlets closed all that hour (their open-hours mask), and most left are open. Before the
+   * last round nothing is read while the entries within `covered` could not make `count` even if all were open: the
+   * next ring is read first.
    */
-  private async checkOpen(clock: OpeningClock, pending: Located[], passed: Located[], covered: number, count: number, lastRound: boolean): Promise<void> {
+  private async checkOpen(
+    clock: OpeningClock,
+    pending: Located[],
+    passed: Located[],
+    covered: number,
+    count: number,
+    lastRound: boolean,
+    seen: { checked: number; open: number },
+  ): Promise<void> {
     pending.sort(byDistance);
     let within = 0;
     while (within < pending.length && pending[within].meters <= covered) within++;
@@ -109,10 +121,16 @@ export class OutletSearch {
     if (!lastRound && passedWithin + within < count) return;
     let checked = 0;
     for (let missing = count - passedWithin; missing > 0 && checked < within; missing = count - countWithin(passed, covered)) {
-      const batch = pending.slice(checked, Math.min(within, checked + Math.max(missing * 3, 8)));
+      const openShare = seen.checked === 0 ? 1 : Math.max(seen.open / seen.checked, 0.1);
+      const batch = pending.slice(checked, Math.min(within, checked + Math.max(Math.ceil((missing * 1.2) / openShare) + 2, 8)));
       await this.read(batch);
-      for (const item of batch) if (item.entry && clock.isOpen(item.entry.hours)) passed.push(item);
+      for (const item of batch) {
+        if (!item.entry || !clock.isOpen(item.entry.hours)) continue;
+        passed.push(item);
+        seen.open++;
+      }
       checked += batch.length;
+      seen.checked += batch.length;
     }
     pending.splice(0, checked);
   }
