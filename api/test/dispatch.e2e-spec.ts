@@ -234,6 +234,23 @@ describe('dispatch: offers, the grab pool, fulfilment and the staff board', () =
     await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);
   });
 
+  it('lets one worker grab many pool orders at once: each is theirs, none refused by a deadlock', async () => {
+    // Each grab takes a place on the worker's row and moves its order to the worker; taken the other way round, two
+    // grabs by one worker deadlocked on MariaDB (the order's foreign key held the worker's row shared) and, once the
+    // retries ran out, answered 500.
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
+    const busy = await addWorker(t, '多单师傅', 'dispatch-many-grabs', 10);
+    await goOnline(t, busy);
+    const orders: string[] = [];
+    for (let index = 0; index < 8; index++) orders.push((await placeOrder(t, wang, WANG, HOME_REPAIR)).id);
+    const answers = await Promise.all(orders.map((orderId) => post(busy.login, `/api/worker/pool/${orderId}/grab`)));
+    expect(answers.map((answer) => answer.status)).toEqual(orders.map(() => 200));
+    expect(await load(busy.id)).toBe(orders.length);
+    for (const orderId of orders) await post(staff, `/api/dispatch/orders/${orderId}/cancel`, { reason: '测试结束' }).expect(200);
+    await goOffline(t, busy);
+    await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'assign' WHERE id = '${HOME_REPAIR}'`);
+  });
+
   it('escalates a pool order nobody grabbed within the pool time', async () => {
     await t.dataSource.query(`UPDATE community_service SET dispatch_mode = 'grab' WHERE id = '${HOME_REPAIR}'`);
     const order = await placeOrder(t, wang, WANG, HOME_REPAIR);

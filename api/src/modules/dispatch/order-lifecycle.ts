@@ -56,8 +56,12 @@ export class OrderLifecycle {
     const rule = transitionOrder(order.status, request.event, request.by.actor);
     if (!rule.ok) throw orderTransitionRefused(order.status, request.event);
     const set = request.set ?? {};
-    if (!(await this.orders.moveOrder(manager, order, rule.to, set, request.guard))) throw await this.lostRace(manager, order, request);
+    // The worker's row before the order's: moving the order to a worker takes a shared lock on the worker's row (the
+    // foreign key), and taking the place after it upgraded that lock — two grabs by one worker held it shared and each
+    // waited for the other (deadlocks, and 5xx once retries ran out, in the 2000-grab storm). A lost race below rolls
+    // the place back with the rest of the transaction.
     await this.keepLoad(manager, order, rule.to, request);
+    if (!(await this.orders.moveOrder(manager, order, rule.to, set, request.guard))) throw await this.lostRace(manager, order, request);
     await this.orders.insertEvent(manager, {
       orderId: order.id,
       event: request.event,
