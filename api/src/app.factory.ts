@@ -17,7 +17,8 @@ import { AllowedMethods } from './common/http/allowed-methods';
 import { documentRouterAnswers } from './common/http/api-error-responses';
 import { useJsonBodyParser } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
-import { buildLoggerOptions, maskUrl, requestIdFor } from './common/logging/logger-options';
+import { buildLoggerOptions, requestIdFor } from './common/logging/logger-options';
+import { useRequestLog } from './common/logging/request-log';
 import { NestPinoLogger } from './common/logging/nest-pino-logger';
 import type { AppConfig } from './config/app-config';
 
@@ -62,7 +63,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     loggerInstance: logger,
     bodyLimit: config.maxBodyBytes,
     genReqId: requestIdFor,
-    // One line per request, written by the onResponse hook below with the fields operations need.
+    // One line per request, written by useRequestLog (common/logging/request-log.ts) with the fields operations need.
     logController: new LogController({ disableRequestLogging: true }),
     // During shutdown, new requests on kept-alive sockets get 503 while in-flight ones finish.
     return503OnClosing: true,
@@ -75,17 +76,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = adapter.getInstance();
   useJsonBodyParser(fastify);
   const allowedMethods = AllowedMethods.collect(fastify, `/${API_PREFIX}/`);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? null, url: maskUrl(request.url), status: reply.statusCode, latencyMs: Math.round(reply.elapsedTime * 10) / 10 },
-      'request completed',
-    );
-    done();
-  });
+  useRequestLog(fastify);
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.extraModules), adapter, {
     bodyParser: false,
