@@ -1,6 +1,5 @@
 import { cellNumber, cellNumberOf, coveredRadiusMeters, GRID_CELL_E6, gridCellOf, nextRing, ringCovering, ringRanges, toE6 } from './geo-grid';
 import { distanceMeters } from './regions';
-import { distanceMeters } from './regions';
 
 describe('grid cells', () => {
   it.each([
