@@ -11,7 +11,9 @@ export async function backfillOpenHoursMasks(queryRunner: QueryRunner): Promise<
   const idsByMask = new Map<number, string[]>();
   for (const outlet of outlets) {
     const mask = openHoursMask(JSON.parse(outlet.hours) as OutletHours);
-    idsByMask.set(mask, [...(idsByMask.get(mask) ?? []), outlet.id]);
+    let ids = idsByMask.get(mask);
+    if (!ids) idsByMask.set(mask, (ids = []));
+    ids.push(outlet.id);
   }
   for (const [mask, ids] of idsByMask) {
     for (let start = 0; start < ids.length; start += 500) {
