@@ -43,13 +43,13 @@ const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.local
 /**
  * Nearest-first search over the directory with the grid index (shared/geo-grid): read the centre cell, then rings
  * of cells at least twice as far each round (further when the entries found so far are sparse), each round one
- * indexed query for the new cells only; stop once `count` matches
- * lie within the radius the rings read so far fully cover (nothing unread can be closer), or the search radius is
- * covered. The rings read positions only (the covering index, OutletsRepository.listPositionsInCells); exact
- * distances sort them, and whole rows are read by id just for the entries shown and, when only open ones count,
- * for those checked, nearest first — only those whose open-hours mask allows the asked hour (at 22:00 most shops are
- * left out in the index, so a night search reads few rows). Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
- * them within the search radius are read whole once, up front.
+ * indexed query for the new cells only; stop once `count` matches lie within the radius the rings read so far fully
+ * cover (nothing unread can be closer), or the search radius is covered. The rings read positions only (the covering
+ * index, OutletsRepository.listPositionsInCells); exact distances sort them, and whole rows are read by id just for
+ * the entries shown and, when only open ones count, for those checked, nearest first — only those whose open-hours
+ * mask allows the asked hour (at 22:00 most shops are left out in the index, so a night search reads few rows).
+ * Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of them within the search radius are
+ * read whole once, up front.
  */
 @Injectable()
 export class OutletSearch {
