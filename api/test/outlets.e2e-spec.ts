@@ -257,7 +257,8 @@ describe('convenience outlets', () => {
           keep: (entry) => ['pharmacy', 'breakfast', 'grocery'].includes(entry.kind) && isOpenAt(entry.hours, smallHours),
         },
       ];
-      for (let round = 0; round < 14; round++) {
+      // Each case four times: after the first, a search starts from the ring the earlier ones with its filter found enough in.
+      for (let round = 0; round < 28; round++) {
         const from = { latitude: HERE.latitude + (random() - 0.5) * 0.12, longitude: HERE.longitude + (random() - 0.5) * 0.12 };
         const { query, keep } = cases[round % cases.length];
         const pageSize = 5 + (round % 3) * 10;

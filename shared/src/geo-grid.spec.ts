@@ -1,4 +1,4 @@
-import { cellNumber, cellNumberOf, coveredRadiusMeters, GRID_CELL_E6, gridCellOf, nextRing, ringCovering, ringRanges, toE6 } from './geo-grid';
+import { cellNumber, cellNumberOf, coveredRadiusMeters, GRID_CELL_E6, gridCellOf, nextRing, ringCovering, ringHolding, ringRanges, toE6 } from './geo-grid';
 import { distanceMeters } from './regions';
 
 describe('grid cells', () => {
@@ -61,6 +61,17 @@ describe('coveredRadiusMeters', () => {
     const ring = ringCovering(point, 1000);
     expect(coveredRadiusMeters(point, ring)).toBeGreaterThanOrEqual(1000);
     expect(coveredRadiusMeters(point, ring - 1)).toBeLessThan(1000);
+  });
+});
+
+describe('ringHolding', () => {
+  it('grows with the count and shrinks with the density, at least ring 1 and never past the last ring', () => {
+    expect(ringHolding(13, 21, 100)).toBe(1);
+    expect(ringHolding(0.65, 21, 100)).toBe(5);
+    expect(ringHolding(0.65, 201, 100)).toBe(13);
+    expect(ringHolding(0.01, 21, 20)).toBe(20);
+    expect(ringHolding(0, 21, 20)).toBe(20);
+    expect(ringHolding(5, Number.MAX_SAFE_INTEGER, 7)).toBe(7);
   });
 });
 

@@ -94,17 +94,25 @@ export function ringCovering(point: GeoPoint, radiusMeters: number): number {
 }
 
 /**
+ * The ring whose square is expected to hold `count` entries within the radius it covers, at `density` entries per
+ * cell: the circle a square of rings 0..k covers holds about 0.8·π·k² cells' worth of entries (a cell is 0.005° both
+ * ways, so narrower east–west than north–south), and a quarter more is asked for, so one read usually suffices. At
+ * least 1 (the centre cell and its neighbours); never past `lastRing`.
+ */
+export function ringHolding(density: number, count: number, lastRing: number): number {
+  return Math.min(lastRing, Math.max(1, Math.ceil(Math.sqrt((count * 1.25) / (0.8 * Math.PI * density)))));
+}
+
+/**
  * How far a nearest-first search reads next, having read rings 0..`ring` and found `found` entries in them, when it
  * wants `count` entries within the radius it covers: at least twice as far (as plain doubling would), and further when
- * the density seen so far says `count` entries need more — the circle a square of rings 0..k covers holds about
- * 0.8·π·k² cells' worth of entries (a cell is 0.005° both ways, so narrower east–west than north–south), and a quarter
- * more is asked for, so one read usually suffices. Four times as far while nothing was found; never past `lastRing`.
- * One database round trip a ring: on sparse data (a rare kind, open at night) this reads the rings in two or three
- * queries where doubling took five or more.
+ * the density seen so far says `count` entries need more (`ringHolding`). Four times as far while nothing was found;
+ * never past `lastRing`. One database round trip a ring: on sparse data (a rare kind, open at night) this reads the
+ * rings in two or three queries where doubling took five or more.
  */
 export function nextRing(ring: number, lastRing: number, found: number, count: number): number {
   const density = found / (2 * ring + 1) ** 2;
-  const needed = density > 0 ? Math.ceil(Math.sqrt((count * 1.25) / (0.8 * Math.PI * density))) : 4 * ring;
+  const needed = density > 0 ? ringHolding(density, count, lastRing) : 4 * ring;
   return Math.min(lastRing, Math.max(2 * ring, ring + 1, needed));
 }
 

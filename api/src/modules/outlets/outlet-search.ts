@@ -8,14 +8,16 @@ import {
   openHourBitAt,
   openingClockAt,
   ringCovering,
+  ringHolding,
   ringRanges,
   toE6,
+  type CellRange,
   type GeoPoint,
   type OpeningClock,
   type OutletSearchItem,
 } from '@linli/shared';
 import type { SearchCandidate } from './directory-entry';
-import { OutletsRepository, type E6Box, type OutletFilter } from './outlets.repository';
+import { candidateOfRow, OutletsRepository, type CandidateRow, type E6Box, type OutletFilter, type PositionFilter } from './outlets.repository';
 
 export interface NearestQuery extends OutletFilter {
   from: GeoPoint;
@@ -31,28 +33,65 @@ export interface Found {
   meters: number;
 }
 
-/** An entry the search has read the position of; its row is read (`entry`) only once it is checked or shown. */
+/**
+ * An entry the search has read the position of; its row is read, or when the ring query brought it (`row`) parsed,
+ * into `entry` only once it is checked or shown.
+ */
 interface Located {
   id: string;
   meters: number;
   entry: SearchCandidate | null;
+  row?: CandidateRow;
 }
 
 const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.localeCompare(b.id);
 
+/** Filters remembered at most; past it the memory starts afresh (a keyword search is never remembered). */
+const REMEMBERED_FILTERS = 256;
+
 /**
- * Nearest-first search over the directory with the grid index (shared/geo-grid): read the centre cell, then rings
- * of cells at least twice as far each round (further when the entries found so far are sparse), each round one
- * indexed query for the new cells only; stop once `count` matches lie within the radius the rings read so far fully
- * cover (nothing unread can be closer), or the search radius is covered. The rings read positions only (the covering
- * index, OutletsRepository.listPositionsInCells); exact distances sort them, and whole rows are read by id just for
- * the entries shown and, when only open ones count, for those checked, nearest first — only those whose open-hours
- * mask allows the asked hour (at 22:00 most shops are left out in the index, so a night search reads few rows).
- * Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of them within the search radius are
- * read whole once, up front.
+ * How many entries per grid cell recent searches with the same kinds and open hour found in their rings, on this
+ * instance: the first read of the next such search is sized by it (`ringHolding`), so a sparse filter — two kinds
+ * open at night — reads its rings in one query instead of a 3 × 3 square first and then the rest. It only decides
+ * how far the first read reaches, never what a search finds (any ring gives the same answer), so it needs no
+ * invalidation; a moving average, as density differs across the city.
+ */
+class FilterDensities {
+  private readonly densities = new Map<string, number>();
+
+  of(key: string | null): number | undefined {
+    return key === null ? undefined : this.densities.get(key);
+  }
+
+  record(key: string | null, found: number, ring: number): void {
+    if (key === null) return;
+    const density = found / (2 * ring + 1) ** 2;
+    const known = this.densities.get(key);
+    if (known === undefined && this.densities.size >= REMEMBERED_FILTERS) this.densities.clear();
+    this.densities.set(key, known === undefined ? density : known + (density - known) / 4);
+  }
+}
+
+function densityKey(query: NearestQuery, openHourBit: number | null): string | null {
+  return query.keyword ? null : `${[...query.kinds].sort().join(',')}|${openHourBit ?? ''}`;
+}
+
+/**
+ * Nearest-first search over the directory with the grid index (shared/geo-grid): read as far as recent searches with
+ * the same filter found enough in (else the centre cell and its neighbours), then rings of cells at least twice as far
+ * each round (further when the entries found so far are sparse), each round one indexed query for the new cells only;
+ * stop once `count` matches lie within the radius the rings read so far fully cover (nothing unread can be closer), or
+ * the search radius is covered. Without an open check the rings read positions only (the covering index,
+ * OutletsRepository.listPositionsInCells), exact distances sort them, and whole rows are read by id just for the
+ * entries shown. With one, the rings bring the whole rows of what the index leaves — only outlets whose open-hours
+ * mask allows the asked hour (at 22:00 most shops are left out in the index) — and the hours of those checked, nearest
+ * first, are parsed and evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
+ * them within the search radius are read whole once, up front.
  */
 @Injectable()
 export class OutletSearch {
+  private readonly densities = new FilterDensities();
+
   constructor(private readonly outlets: OutletsRepository) {}
 
   async nearest(query: NearestQuery): Promise<Found[]> {
@@ -71,24 +110,43 @@ export class OutletSearch {
         if (!query.keyword || [entry.name, ...entry.services].some((text) => text.includes(query.keyword!))) take({ id: entry.id, meters: distanceE6(entry, query.from), entry });
       }
     }
-    // The first round reads the centre cell and its neighbours at once (one cell alone rarely holds enough), then
-    // each round at least doubles the ring, further when the density found so far says it must (nextRing).
+    // The first round reads as far as recent searches with this filter say `count` entries need, else the centre cell
+    // and its neighbours (one cell alone rarely holds enough); then each round at least doubles the ring, further when
+    // the density found so far says it must (nextRing).
+    const densityKeyOfQuery = densityKey(query, openHourBit);
+    const knownDensity = this.densities.of(densityKeyOfQuery);
     let found = 0;
+    let outer = knownDensity === undefined ? Math.min(1, lastRing) : ringHolding(knownDensity, query.count, lastRing);
     // Of the entries whose hours were checked, how many were open: sizes the next batch of rows (checkOpen).
     const seen = { checked: 0, open: 0 };
-    for (let inner = -1, outer = Math.min(1, lastRing); inner < lastRing; inner = outer, outer = nextRing(outer, lastRing, found, query.count)) {
-      for (const position of await this.outlets.listPositionsInCells(ringRanges(center, inner, outer), { ...query, openHourBit })) {
-        take({ id: position.id, meters: distanceE6(position, query.from), entry: null });
+    for (let inner = -1; inner < lastRing; inner = outer, outer = nextRing(outer, lastRing, found, query.count)) {
+      for (const located of await this.readRing(ringRanges(center, inner, outer), { ...query, openHourBit }, clock !== null)) {
+        take(located);
         found++;
       }
       const covered = outer === lastRing ? query.maxMeters : coveredRadiusMeters(query.from, outer);
       if (clock) await this.checkOpen(clock, pending, passed, covered, query.count, outer === lastRing, seen);
       if (countWithin(passed, covered) >= query.count) break;
     }
+    this.densities.record(densityKeyOfQuery, found, outer);
     const nearest = passed.sort(byDistance).slice(0, query.count);
     await this.read(nearest);
     // An outlet removed between reading its position and its row is left out.
     return nearest.flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
+  }
+
+  /**
+   * The entries of a ring that pass the filter: whole rows when opening hours are to be checked (the open-hours mask
+   * has already left out what is closed all that hour, so most are read anyway, and one query beats two), positions
+   * only otherwise (the rows are read for the page alone).
+   */
+  private async readRing(ranges: CellRange[], filter: PositionFilter & { from: GeoPoint }, wholeRows: boolean): Promise<Located[]> {
+    if (!wholeRows) {
+      const positions = await this.outlets.listPositionsInCells(ranges, filter);
+      return positions.map((position) => ({ id: position.id, meters: distanceE6(position, filter.from), entry: null }));
+    }
+    const rows = await this.outlets.listRowsInCells(ranges, filter);
+    return rows.map(({ position, row }) => ({ id: position.id, meters: distanceE6(position, filter.from), entry: null, row }));
   }
 
   /** Every entry within `radiusMeters` of a point, nearest first. */
@@ -135,9 +193,14 @@ export class OutletSearch {
     pending.splice(0, checked);
   }
 
-  /** Reads the rows of the entries not read yet, one query (per few hundred ids). */
+  /** Parses the rows of the entries the ring queries brought, and reads those of the others in one query (per few hundred ids). */
   private async read(items: Located[]): Promise<void> {
-    const unread = items.filter((item) => item.entry === null);
+    const unread: Located[] = [];
+    for (const item of items) {
+      if (item.entry !== null) continue;
+      if (item.row) item.entry = candidateOfRow(item.row);
+      else unread.push(item);
+    }
     if (unread.length === 0) return;
     const rows = new Map((await this.outlets.listCandidatesByIds(unread.map((item) => item.id))).map((row) => [row.id, row]));
     for (const item of unread) item.entry = rows.get(item.id) ?? null;

@@ -35,8 +35,11 @@ export interface OutletPosition {
   longitudeE6: number;
 }
 
-/** A candidate row as the driver returns it: JSON columns as text, integers as numbers or strings. */
-interface RawCandidate {
+/**
+ * A candidate's row as the driver returns it: JSON columns as text, integers as numbers or strings. `candidateOfRow`
+ * parses it; a search parses only the rows it checks or shows.
+ */
+export interface CandidateRow {
   id: string;
   name: string;
   kind: OutletKind;
@@ -62,6 +65,25 @@ interface RawMealPointWindow {
   servesUntil: string | null;
 }
 
+/** The columns of a search candidate (`candidateOfRow`). */
+const CANDIDATE_COLUMNS = 'id, name, kind, address, phone, hours, services, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6, elder_features AS elderFeatures';
+
+export function candidateOfRow(row: CandidateRow): SearchCandidate {
+  return {
+    id: row.id,
+    source: 'directory',
+    name: row.name,
+    kind: row.kind,
+    address: row.address,
+    latitudeE6: Number(row.latitudeE6),
+    longitudeE6: Number(row.longitudeE6),
+    phone: row.phone,
+    hours: sqlJson<OutletHours>(row.hours),
+    services: sqlJson<string[]>(row.services),
+    elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
+  };
+}
+
 /** Rows read by id per query: well under SQLite's bound-variable limit. */
 const IDS_PER_QUERY = 500;
 
@@ -84,9 +106,28 @@ export class OutletsRepository {
    * index too; those kept may still be closed (the mask is a superset) and are checked on their hours.
    */
   async listPositionsInCells(ranges: CellRange[], filter: PositionFilter): Promise<OutletPosition[]> {
+    const rows: Array<{ id: string; kind: OutletKind; latitudeE6: number | string; longitudeE6: number | string }> = await this.selectInCells(
+      'id, kind, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6',
+      ranges,
+      filter,
+    );
+    return rows.map((row) => ({ id: row.id, kind: row.kind, latitudeE6: Number(row.latitudeE6), longitudeE6: Number(row.longitudeE6) }));
+  }
+
+  /**
+   * The same outlets as `listPositionsInCells` with their whole rows, unparsed, in the same query: for a search that
+   * checks opening hours, where the rows of what the index leaves (the mask has already dropped the outlets closed
+   * all that hour) are mostly read anyway, and one round trip fewer is worth more than the few rows read in vain.
+   */
+  async listRowsInCells(ranges: CellRange[], filter: PositionFilter): Promise<Array<{ position: OutletPosition; row: CandidateRow }>> {
+    const rows = await this.selectInCells<CandidateRow>(CANDIDATE_COLUMNS, ranges, filter);
+    return rows.map((row) => ({ position: { id: row.id, kind: row.kind, latitudeE6: Number(row.latitudeE6), longitudeE6: Number(row.longitudeE6) }, row }));
+  }
+
+  private async selectInCells<Row>(columns: string, ranges: CellRange[], filter: PositionFilter): Promise<Row[]> {
     if (ranges.length === 0) return [];
     const parameters: Array<string | number> = [];
-    let sql = `SELECT id, kind, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6 FROM outlet WHERE ${this.cellsCondition(ranges, filter.kinds, parameters)}`;
+    let sql = `SELECT ${columns} FROM ${this.ringIndexed(filter.kinds)} WHERE ${this.cellsCondition(ranges, filter.kinds, parameters)}`;
     if (filter.openHourBit !== null) {
       sql += ' AND (open_hours_mask & ?) <> 0';
       parameters.push(filter.openHourBit);
@@ -96,8 +137,18 @@ export class OutletsRepository {
       sql += ` AND (name LIKE ? ESCAPE '${LIKE_ESCAPE}' OR services LIKE ? ESCAPE '${LIKE_ESCAPE}')`;
       parameters.push(pattern, pattern);
     }
-    const rows: Array<{ id: string; kind: OutletKind; latitudeE6: number | string; longitudeE6: number | string }> = await this.dataSource.query(sql, parameters);
-    return rows.map((row) => ({ id: row.id, kind: row.kind, latitudeE6: Number(row.latitudeE6), longitudeE6: Number(row.longitudeE6) }));
+    return this.dataSource.query(sql, parameters);
+  }
+
+  /**
+   * The outlet table, on MySQL/MariaDB named with the index a ring reads: its range optimizer otherwise estimates every
+   * range of the query on both covering indexes before it picks the one that fits (ix_outlet_kind_cell with kinds, else
+   * ix_outlet_cell_kind), which took about 40 % of a ring query's time on the bench data (docs/performance.md). SQLite
+   * plans a ring query in microseconds and picks the same index unasked.
+   */
+  private ringIndexed(kinds: OutletKind[]): string {
+    if (this.dataSource.options.type === 'better-sqlite3') return 'outlet';
+    return `outlet FORCE INDEX (${kinds.length > 0 ? 'ix_outlet_kind_cell' : 'ix_outlet_cell_kind'})`;
   }
 
   /**
@@ -133,26 +184,8 @@ export class OutletsRepository {
     const candidates: SearchCandidate[] = [];
     for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
       const chunk = ids.slice(start, start + IDS_PER_QUERY);
-      const rows: RawCandidate[] = await this.dataSource.query(
-        `SELECT id, name, kind, address, phone, hours, services, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6, elder_features AS elderFeatures
-          FROM outlet WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-        chunk,
-      );
-      for (const row of rows) {
-        candidates.push({
-          id: row.id,
-          source: 'directory',
-          name: row.name,
-          kind: row.kind,
-          address: row.address,
-          latitudeE6: Number(row.latitudeE6),
-          longitudeE6: Number(row.longitudeE6),
-          phone: row.phone,
-          hours: sqlJson<OutletHours>(row.hours),
-          services: sqlJson<string[]>(row.services),
-          elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
-        });
-      }
+      const rows: CandidateRow[] = await this.dataSource.query(`SELECT ${CANDIDATE_COLUMNS} FROM outlet WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      candidates.push(...rows.map(candidateOfRow));
     }
     return candidates;
   }
