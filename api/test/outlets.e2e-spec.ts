@@ -244,6 +244,7 @@ describe('convenience outlets', () => {
       const at = instantOf('2026-12-08', '07:30');
       const night = instantOf('2026-12-08', '23:40');
       const smallHours = instantOf('2026-12-09', '03:05');
+      const lunch = instantOf('2026-12-08', '12:10');
 
       const cases: Array<{ query: Record<string, unknown>; keep: (entry: (typeof everything)[number]) => boolean }> = [
         { query: {}, keep: () => true },
@@ -256,9 +257,11 @@ describe('convenience outlets', () => {
           query: { openAt: smallHours.toISOString(), kinds: 'pharmacy,breakfast,grocery' },
           keep: (entry) => ['pharmacy', 'breakfast', 'grocery'].includes(entry.kind) && isOpenAt(entry.hours, smallHours),
         },
+        // The meal point is open then (its lunch window) and comes with the nearest outlets' rows.
+        { query: { openAt: lunch.toISOString(), kinds: 'canteen,bank' }, keep: (entry) => ['canteen', 'bank'].includes(entry.kind) && isOpenAt(entry.hours, lunch) },
       ];
       // Each case four times: after the first, a search starts from the ring the earlier ones with its filter found enough in.
-      for (let round = 0; round < 28; round++) {
+      for (let round = 0; round < cases.length * 4; round++) {
         const from = { latitude: HERE.latitude + (random() - 0.5) * 0.12, longitude: HERE.longitude + (random() - 0.5) * 0.12 };
         const { query, keep } = cases[round % cases.length];
         const pageSize = 5 + (round % 3) * 10;

@@ -85,8 +85,8 @@ function densityKey(query: NearestQuery, openHourBit: number | null): string | n
  * OutletsRepository.listPositionsInCells), exact distances sort them, and whole rows are read by id just for the
  * entries shown. With one, the rings bring the whole rows of what the index leaves — only outlets whose open-hours
  * mask allows the asked hour (at 22:00 most shops are left out in the index) — and the hours of those checked, nearest
- * first, are parsed and evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few, so all of
- * them within the search radius are read whole once, up front.
+ * first, are parsed and evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few and not in the
+ * grid, so those that could be nearer than the nearest outlets found come with those outlets' rows, in one query.
  */
 @Injectable()
 export class OutletSearch {
@@ -105,11 +105,6 @@ export class OutletSearch {
     const take = (item: Located) => {
       if (item.meters <= query.maxMeters) (clock ? pending : passed).push(item);
     };
-    if (query.kinds.length === 0 || query.kinds.includes('canteen')) {
-      for (const entry of await this.outlets.listMealPointCandidatesIn(boxAround(center, lastRing))) {
-        if (!query.keyword || [entry.name, ...entry.services].some((text) => text.includes(query.keyword!))) take({ id: entry.id, meters: distanceE6(entry, query.from), entry });
-      }
-    }
     // The first round reads as far as recent searches with this filter say `count` entries need, else the centre cell
     // and its neighbours (one cell alone rarely holds enough); then each round at least doubles the ring, further when
     // the density found so far says it must (nextRing).
@@ -130,9 +125,21 @@ export class OutletSearch {
     }
     this.densities.record(densityKeyOfQuery, found, outer);
     const nearest = passed.sort(byDistance).slice(0, query.count);
-    await this.read(nearest);
+    // Meal points join as 社区食堂 (decision 0017): few and not in the grid, they are read with the rows of the nearest
+    // outlets, in the same query, from the box holding every point nearer than the farthest of those (the whole
+    // search radius while fewer were found); those that pass the filter take their places among them.
+    const wantsMealPoints = query.kinds.length === 0 || query.kinds.includes('canteen');
+    const reach = nearest.length >= query.count ? nearest[nearest.length - 1].meters : query.maxMeters;
+    for (const entry of await this.read(nearest, wantsMealPoints ? boxAround(center, ringCovering(query.from, reach)) : null)) {
+      const meters = distanceE6(entry, query.from);
+      if (meters > query.maxMeters || (query.keyword && ![entry.name, ...entry.services].some((text) => text.includes(query.keyword!)))) continue;
+      if (!clock || clock.isOpen(entry.hours)) nearest.push({ id: entry.id, meters, entry });
+    }
     // An outlet removed between reading its position and its row is left out.
-    return nearest.flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
+    return nearest
+      .sort(byDistance)
+      .slice(0, query.count)
+      .flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
   }
 
   /**
@@ -193,17 +200,25 @@ export class OutletSearch {
     pending.splice(0, checked);
   }
 
-  /** Parses the rows of the entries the ring queries brought, and reads those of the others in one query (per few hundred ids). */
-  private async read(items: Located[]): Promise<void> {
+  /**
+   * Parses the rows of the entries the ring queries brought and reads those of the others in one query (per few
+   * hundred ids), with the meal points in `mealPointsIn`, which it returns.
+   */
+  private async read(items: Located[], mealPointsIn: E6Box | null = null): Promise<SearchCandidate[]> {
     const unread: Located[] = [];
     for (const item of items) {
       if (item.entry !== null) continue;
       if (item.row) item.entry = candidateOfRow(item.row);
       else unread.push(item);
     }
-    if (unread.length === 0) return;
-    const rows = new Map((await this.outlets.listCandidatesByIds(unread.map((item) => item.id))).map((row) => [row.id, row]));
+    if (unread.length === 0 && !mealPointsIn) return [];
+    const { outlets, mealPoints } = await this.outlets.listCandidatesByIds(
+      unread.map((item) => item.id),
+      mealPointsIn,
+    );
+    const rows = new Map(outlets.map((row) => [row.id, row]));
     for (const item of unread) item.entry = rows.get(item.id) ?? null;
+    return mealPoints;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CellRange, MealFulfilment, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus } from '@linli/shared';
+import type { CellRange, MealFulfilment, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus, OutletSource } from '@linli/shared';
 import { escapeLike, LIKE_ESCAPE, sqlJson } from '../../database/sql';
 import { MealPoint, MealWindowRow } from '../meals';
 import { Centre, Region } from '../regions';
@@ -82,6 +82,27 @@ export function candidateOfRow(row: CandidateRow): SearchCandidate {
     services: sqlJson<string[]>(row.services),
     elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
   };
+}
+
+/** Meal points joined to their windows (a row per window, in any order) as 社区食堂 candidates, one per point. */
+function mealPointCandidatesOf(rows: RawMealPointWindow[]): SearchCandidate[] {
+  const byPoint = new Map<string, RawMealPointWindow[]>();
+  for (const row of rows) byPoint.set(row.id, [...(byPoint.get(row.id) ?? []), row]);
+  return [...byPoint.values()].map((windows) => {
+    const point = windows[0];
+    return candidateOfMealPoint(
+      {
+        id: point.id,
+        name: point.name,
+        address: point.address,
+        phone: point.phone,
+        latitudeE6: Number(point.latitudeE6),
+        longitudeE6: Number(point.longitudeE6),
+        fulfilments: point.fulfilments ? (point.fulfilments.split(',') as MealFulfilment[]) : [],
+      },
+      windows.flatMap((row) => (row.servesFrom !== null && row.servesUntil !== null ? [{ servesFrom: row.servesFrom, servesUntil: row.servesUntil }] : [])),
+    );
+  });
 }
 
 /** Rows read by id per query: well under SQLite's bound-variable limit. */
@@ -178,56 +199,46 @@ export class OutletsRepository {
 
   /**
    * Outlets by id as search candidates (in no particular order; ids not found are left out): the columns a list
-   * shows, read raw — entity hydration and the region join cost more than the query itself.
+   * shows, read raw — entity hydration and the region join cost more than the query itself. With a box, the meal
+   * points in it come too, as 社区食堂 candidates (decision 0017), in the same query: they are few and not in the grid,
+   * and a search needs them only beside the rows of its nearest outlets.
    */
-  async listCandidatesByIds(ids: string[]): Promise<SearchCandidate[]> {
-    const candidates: SearchCandidate[] = [];
-    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-      const chunk = ids.slice(start, start + IDS_PER_QUERY);
-      const rows: CandidateRow[] = await this.dataSource.query(`SELECT ${CANDIDATE_COLUMNS} FROM outlet WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-      candidates.push(...rows.map(candidateOfRow));
+  async listCandidatesByIds(ids: string[], mealPointsIn: E6Box | null = null): Promise<{ outlets: SearchCandidate[]; mealPoints: SearchCandidate[] }> {
+    const chunks: string[][] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) chunks.push(ids.slice(start, start + IDS_PER_QUERY));
+    if (chunks.length === 0 && mealPointsIn) chunks.push([]);
+    const outlets: SearchCandidate[] = [];
+    const mealPointRows: RawMealPointWindow[] = [];
+    for (const [index, chunk] of chunks.entries()) {
+      for (const row of await this.selectCandidates(chunk, index === 0 ? mealPointsIn : null)) {
+        if (row.source === 'directory') outlets.push(candidateOfRow(row as CandidateRow));
+        else mealPointRows.push(row as RawMealPointWindow);
+      }
     }
-    return candidates;
+    return { outlets, mealPoints: mealPointCandidatesOf(mealPointRows) };
   }
 
   /**
-   * Meal points in a box as 社区食堂 search candidates (decision 0017); there are few of them. One plain query, the
-   * points joined to their meal windows, no entity graph.
+   * One query: outlet rows by id, and with a box the meal points in it joined to their windows (a row per window). Both
+   * halves name their columns: either may be the only one.
    */
-  async listMealPointCandidatesIn(box: E6Box): Promise<SearchCandidate[]> {
-    const rows: RawMealPointWindow[] = await this.dataSource.query(
-      `SELECT p.id, p.name, p.address, p.phone, p.latitude_e6 AS latitudeE6, p.longitude_e6 AS longitudeE6, p.fulfilments,
-          w.serves_from AS servesFrom, w.serves_until AS servesUntil
-        FROM meal_point p LEFT JOIN meal_window w ON w.meal_point_id = p.id
-        WHERE p.latitude_e6 BETWEEN ? AND ? AND p.longitude_e6 BETWEEN ? AND ?
-        ORDER BY p.id`,
-      [box.south, box.north, box.west, box.east],
-    );
-    const candidates: SearchCandidate[] = [];
-    for (let start = 0; start < rows.length;) {
-      let end = start;
-      while (end < rows.length && rows[end].id === rows[start].id) end++;
-      const point = rows[start];
-      const windows = rows
-        .slice(start, end)
-        .flatMap((row) => (row.servesFrom !== null && row.servesUntil !== null ? [{ servesFrom: row.servesFrom, servesUntil: row.servesUntil }] : []));
-      candidates.push(
-        candidateOfMealPoint(
-          {
-            id: point.id,
-            name: point.name,
-            address: point.address,
-            phone: point.phone,
-            latitudeE6: Number(point.latitudeE6),
-            longitudeE6: Number(point.longitudeE6),
-            fulfilments: point.fulfilments ? (point.fulfilments.split(',') as MealFulfilment[]) : [],
-          },
-          windows,
-        ),
+  private selectCandidates(ids: string[], mealPointsIn: E6Box | null): Promise<Array<(CandidateRow | RawMealPointWindow) & { source: OutletSource }>> {
+    const parts: string[] = [];
+    const parameters: Array<string | number> = [];
+    if (ids.length > 0) {
+      parts.push(
+        `SELECT 'directory' AS source, ${CANDIDATE_COLUMNS}, NULL AS fulfilments, NULL AS servesFrom, NULL AS servesUntil FROM outlet WHERE id IN (${ids.map(() => '?').join(', ')})`,
       );
-      start = end;
+      parameters.push(...ids);
     }
-    return candidates;
+    if (mealPointsIn) {
+      parts.push(`SELECT 'meal_point' AS source, p.id, p.name, 'canteen' AS kind, p.address, p.phone, NULL AS hours, NULL AS services,
+          p.latitude_e6 AS latitudeE6, p.longitude_e6 AS longitudeE6, NULL AS elderFeatures, p.fulfilments, w.serves_from AS servesFrom, w.serves_until AS servesUntil
+        FROM meal_point p LEFT JOIN meal_window w ON w.meal_point_id = p.id
+        WHERE p.latitude_e6 BETWEEN ? AND ? AND p.longitude_e6 BETWEEN ? AND ?`);
+      parameters.push(mealPointsIn.south, mealPointsIn.north, mealPointsIn.west, mealPointsIn.east);
+    }
+    return this.dataSource.query(parts.join(' UNION ALL '), parameters);
   }
 
   async findMealPoint(mealPointId: string): Promise<MealPointWithWindows | null> {
