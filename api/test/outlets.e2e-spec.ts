@@ -259,6 +259,9 @@ describe('convenience outlets', () => {
         },
         // The meal point is open then (its lunch window) and comes with the nearest outlets' rows.
         { query: { openAt: lunch.toISOString(), kinds: 'canteen,bank' }, keep: (entry) => ['canteen', 'bank'].includes(entry.kind) && isOpenAt(entry.hours, lunch) },
+        // Only the meal point serves 堂食; within a smaller radius it is found or not by its own distance.
+        { query: { keyword: '堂食' }, keep: (entry) => [entry.name, ...entry.services].some((text) => text.includes('堂食')) },
+        { query: { kinds: 'canteen,bank', maxMeters: 2500 }, keep: (entry) => ['canteen', 'bank'].includes(entry.kind) },
       ];
       // Each case four times: after the first, a search starts from the ring the earlier ones with its filter found enough in.
       for (let round = 0; round < cases.length * 4; round++) {
@@ -269,6 +272,7 @@ describe('convenience outlets', () => {
         const expected = everything
           .filter(keep)
           .map((entry) => ({ id: entry.id, meters: distanceMeters(from, entry) }))
+          .filter((entry) => query.maxMeters === undefined || entry.meters <= Number(query.maxMeters))
           .sort((a, b) => a.meters - b.meters || a.id.localeCompare(b.id))
           .slice(0, pageSize);
         expect(response.body.items.map((item: { id: string; distanceMeters: number }) => ({ id: item.id, meters: item.distanceMeters }))).toEqual(expected);

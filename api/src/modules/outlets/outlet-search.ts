@@ -46,6 +46,14 @@ interface Located {
 
 const byDistance = (a: Located, b: Located) => a.meters - b.meters || a.id.localeCompare(b.id);
 
+/**
+ * A ring query of an open-hours search brings whole rows when the density known says the ring holds at most this many
+ * times the entries wanted: a ring sized for them (`ringHolding`) holds 2–3.5 times as many (the square around the
+ * circle, rounded up to whole cells), most of which are checked anyway. A denser ring (no kinds asked, daytime, when
+ * the mask leaves most outlets in) reads positions first and the rows of those checked only.
+ */
+const WHOLE_ROWS_UP_TO = 4;
+
 /** Filters remembered at most; past it the memory starts afresh (a keyword search is never remembered). */
 const REMEMBERED_FILTERS = 256;
 
@@ -56,15 +64,16 @@ const REMEMBERED_FILTERS = 256;
  * how far the first read reaches, never what a search finds (any ring gives the same answer), so it needs no
  * invalidation; a moving average, as density differs across the city.
  */
-class FilterDensities {
+export class FilterDensities {
   private readonly densities = new Map<string, number>();
 
   of(key: string | null): number | undefined {
     return key === null ? undefined : this.densities.get(key);
   }
 
+  /** A search that found nothing (an empty area, a directory not imported yet) says nothing about where entries are. */
   record(key: string | null, found: number, ring: number): void {
-    if (key === null) return;
+    if (key === null || found === 0) return;
     const density = found / (2 * ring + 1) ** 2;
     const known = this.densities.get(key);
     if (known === undefined && this.densities.size >= REMEMBERED_FILTERS) this.densities.clear();
@@ -81,11 +90,12 @@ function densityKey(query: NearestQuery, openHourBit: number | null): string | n
  * the same filter found enough in (else the centre cell and its neighbours), then rings of cells at least twice as far
  * each round (further when the entries found so far are sparse), each round one indexed query for the new cells only;
  * stop once `count` matches lie within the radius the rings read so far fully cover (nothing unread can be closer), or
- * the search radius is covered. Without an open check the rings read positions only (the covering index,
+ * the search radius is covered. The rings read positions only (the covering index,
  * OutletsRepository.listPositionsInCells), exact distances sort them, and whole rows are read by id just for the
- * entries shown. With one, the rings bring the whole rows of what the index leaves — only outlets whose open-hours
- * mask allows the asked hour (at 22:00 most shops are left out in the index) — and the hours of those checked, nearest
- * first, are parsed and evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few and not in the
+ * entries checked or shown — except for an "open now / open at" search whose ring holds few entries (readRing): its
+ * ring query brings the rows of what the index leaves, only outlets whose open-hours mask allows the asked hour (at
+ * 22:00 most shops are left out in the index), and the hours of those checked, nearest first, are parsed and
+ * evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few and not in the
  * grid, so those that could be nearer than the nearest outlets found come with those outlets' rows, in one query.
  */
 @Injectable()
@@ -115,7 +125,11 @@ export class OutletSearch {
     // Of the entries whose hours were checked, how many were open: sizes the next batch of rows (checkOpen).
     const seen = { checked: 0, open: 0 };
     for (let inner = -1; inner < lastRing; inner = outer, outer = nextRing(outer, lastRing, found, query.count)) {
-      for (const located of await this.readRing(ringRanges(center, inner, outer), { ...query, openHourBit }, clock !== null)) {
+      // Entries per cell expected in this ring: what recent searches found for the first ring, this search's since.
+      const density = inner < 0 ? knownDensity : found / (2 * inner + 1) ** 2;
+      const cells = (2 * outer + 1) ** 2 - (inner < 0 ? 0 : (2 * inner + 1) ** 2);
+      const wholeRows = clock !== null && density !== undefined && density * cells <= WHOLE_ROWS_UP_TO * query.count;
+      for (const located of await this.readRing(ringRanges(center, inner, outer), { ...query, openHourBit }, wholeRows)) {
         take(located);
         found++;
       }
@@ -143,9 +157,9 @@ export class OutletSearch {
   }
 
   /**
-   * The entries of a ring that pass the filter: whole rows when opening hours are to be checked (the open-hours mask
-   * has already left out what is closed all that hour, so most are read anyway, and one query beats two), positions
-   * only otherwise (the rows are read for the page alone).
+   * The entries of a ring that pass the filter: with `wholeRows` their rows too, unparsed (an open-hours search whose
+   * ring holds few entries: the mask has already left out what is closed all that hour, so most are checked anyway,
+   * and one query beats two), else positions only (rows are read for the entries checked or shown alone).
    */
   private async readRing(ranges: CellRange[], filter: PositionFilter & { from: GeoPoint }, wholeRows: boolean): Promise<Located[]> {
     if (!wholeRows) {
@@ -164,11 +178,11 @@ export class OutletSearch {
   /**
    * Moves the pending entries within `covered` that are open into `passed`, nearest first, until `count` matches lie
    * within `covered`: every entry left pending is then farther than every one checked, so none of them can be among
-   * the nearest `count`. Rows are read in batches sized by the share of checked entries found open so far in this
-   * search (`seen`), a fifth more than that share says is needed: the first batch expects all to be open, as the index
-   * has already left out the outlets closed all that hour (their open-hours mask), and most left are open. Before the
-   * last round nothing is read while the entries within `covered` could not make `count` even if all were open: the
-   * next ring is read first.
+   * the nearest `count`. Rows not brought by the ring query are read in batches sized by the share of checked entries
+   * found open so far in this search (`seen`), a fifth more than that share says is needed: the first batch expects
+   * all to be open, as the index has already left out the outlets closed all that hour (their open-hours mask), and
+   * most left are open (rows the ring brought are only parsed). Before the last round nothing is read while the entries
+   * within `covered` could not make `count` even if all were open: the next ring is read first.
    */
   private async checkOpen(
     clock: OpeningClock,
