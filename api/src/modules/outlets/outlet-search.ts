@@ -13,6 +13,7 @@ import {
   toE6,
   type CellRange,
   type GeoPoint,
+  type GridCell,
   type OpeningClock,
   type OutletSearchItem,
 } from '@linli/shared';
@@ -138,22 +139,29 @@ export class OutletSearch {
       if (countWithin(passed, covered) >= query.count) break;
     }
     this.densities.record(densityKeyOfQuery, found, outer);
-    const nearest = passed.sort(byDistance).slice(0, query.count);
-    // Meal points join as 社区食堂 (decision 0017): few and not in the grid, they are read with the rows of the nearest
-    // outlets, in the same query, from the box holding every point nearer than the farthest of those (the whole
-    // search radius while fewer were found); those that pass the filter take their places among them.
-    const wantsMealPoints = query.kinds.length === 0 || query.kinds.includes('canteen');
+    const nearest = await this.withMealPoints(passed.sort(byDistance).slice(0, query.count), query, center, clock);
+    // An outlet removed between reading its position and its row is left out.
+    return nearest.flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
+  }
+
+  /**
+   * Reads the rows of the nearest outlets and, when the filter allows 社区食堂, the meal points (decision 0017) in the
+   * same query: few and not in the grid, they are read from the box holding every point nearer than the farthest of
+   * those outlets (the whole search radius while fewer were found); those that pass the filter take their places.
+   */
+  private async withMealPoints(nearest: Located[], query: NearestQuery, center: GridCell, clock: OpeningClock | null): Promise<Located[]> {
+    if (query.kinds.length > 0 && !query.kinds.includes('canteen')) {
+      await this.read(nearest);
+      return nearest;
+    }
     const reach = nearest.length >= query.count ? nearest[nearest.length - 1].meters : query.maxMeters;
-    for (const entry of await this.read(nearest, wantsMealPoints ? boxAround(center, ringCovering(query.from, reach)) : null)) {
+    const merged = [...nearest];
+    for (const entry of await this.read(nearest, boxAround(center, ringCovering(query.from, reach)))) {
       const meters = distanceE6(entry, query.from);
       if (meters > query.maxMeters || (query.keyword && ![entry.name, ...entry.services].some((text) => text.includes(query.keyword!)))) continue;
-      if (!clock || clock.isOpen(entry.hours)) nearest.push({ id: entry.id, meters, entry });
+      if (!clock || clock.isOpen(entry.hours)) merged.push({ id: entry.id, meters, entry });
     }
-    // An outlet removed between reading its position and its row is left out.
-    return nearest
-      .sort(byDistance)
-      .slice(0, query.count)
-      .flatMap(({ entry, meters }) => (entry ? [{ entry, meters }] : []));
+    return merged.sort(byDistance).slice(0, query.count);
   }
 
   /**
@@ -242,7 +250,7 @@ function countWithin(items: Located[], meters: number): number {
   return count;
 }
 
-function boxAround(center: { row: number; column: number }, ring: number): E6Box {
+function boxAround(center: GridCell, ring: number): E6Box {
   return {
     south: (center.row - ring) * GRID_CELL_E6,
     north: (center.row + ring + 1) * GRID_CELL_E6 - 1,
