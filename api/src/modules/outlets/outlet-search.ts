@@ -96,8 +96,8 @@ function densityKey(query: NearestQuery, openHourBit: number | null): string | n
  * entries checked or shown — except for an "open now / open at" search whose ring holds few entries (readRing): its
  * ring query brings the rows of what the index leaves, only outlets whose open-hours mask allows the asked hour (at
  * 22:00 most shops are left out in the index), and the hours of those checked, nearest first, are parsed and
- * evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few and not in the
- * grid, so those that could be nearer than the nearest outlets found come with those outlets' rows, in one query.
+ * evaluated. Canteens' meal points join as 社区食堂 (decision 0017): they are few and not in the grid, so those that
+ * could be nearer than the nearest outlets found come with those outlets' rows, in one query (withMealPoints).
  */
 @Injectable()
 export class OutletSearch {
