@@ -133,6 +133,37 @@ describe('working hours cover a window', () => {
     expect(workingHoursCover(nights, at('22:00'), at('02:00', '2026-12-02'))).toBe(true);
   });
 
+  it('counts hours that run on through midnight as one stretch (23:59 is the end of the day: hours cannot say 24:00)', () => {
+    const allDay: WorkingDay[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '00:00', end: '23:59' }] }));
+    expect(workingHoursCover(allDay, at('23:10'), at('00:10', '2026-12-02'))).toBe(true);
+    expect(workingHoursCover(allDay, at('23:59'), at('00:59', '2026-12-02'))).toBe(true);
+    const lateShift: WorkingDay[] = [
+      { weekday: 2, ranges: [{ start: '20:00', end: '23:59' }] },
+      { weekday: 3, ranges: [{ start: '00:00', end: '00:40' }] },
+    ];
+    expect(workingHoursCover(lateShift, at('23:30'), at('00:30', '2026-12-02'))).toBe(true);
+    // A break before midnight still splits the evening from the small hours.
+    const withBreak: WorkingDay[] = [
+      { weekday: 2, ranges: [{ start: '20:00', end: '23:30' }] },
+      { weekday: 3, ranges: [{ start: '00:00', end: '02:00' }] },
+    ];
+    expect(workingHoursCover(withBreak, at('23:00'), at('00:40', '2026-12-02'))).toBe(false);
+    expect(workingHoursCover(withBreak, at('23:00'), at('01:00', '2026-12-02'))).toBe(true); // 00:00–01:00 alone
+  });
+
+  it('joins touching ranges within a day', () => {
+    const touching: WorkingDay[] = [
+      {
+        weekday: 2,
+        ranges: [
+          { start: '08:00', end: '10:30' },
+          { start: '10:30', end: '12:00' },
+        ],
+      },
+    ];
+    expect(workingHoursCover(touching, at('10:00'), at('11:00'))).toBe(true);
+  });
+
   it('validates hours', () => {
     expect(validateWorkingHours(weekdays)).toEqual([]);
     expect(validateWorkingHours([{ weekday: 8 as never, ranges: [] }])).toEqual(['weekday 8: must be 1..7']);

@@ -1,6 +1,6 @@
 import { distanceMeters, type GeoPoint } from './regions';
 import type { TimeRange } from './schedule';
-import { instantOf, isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, type IsoWeekday } from './time';
+import { addDays, instantOf, isoWeekdayOf, shanghaiDateOf, shanghaiTimeOf, type IsoWeekday } from './time';
 
 /**
  * The home-service order state machine, shared so every screen offers only the actions the API will accept.
@@ -206,34 +206,49 @@ export interface WorkingDay {
 export const MIN_VISIT_MINUTES = 60;
 
 /**
- * Whether a worker's weekly hours cover an order's window: they overlap it for at least MIN_VISIT_MINUTES (or for
- * the whole window when it is shorter). A resident's window is "any time between 9 and 12", not "9 to 12 without
- * pause", so a worker who starts at 10 can still take a 9–12 window.
+ * Whether a worker's weekly hours cover an order's window: they overlap it for at least MIN_VISIT_MINUTES in one go
+ * (or the whole window when it is shorter). A resident's window is "any time between 9 and 12", not "9 to 12 without
+ * pause", so a worker who starts at 10 can still take a 9–12 window. Ranges that touch are one stretch, across
+ * midnight too: hours cannot say 24:00, so a range ending at 23:59 runs to the end of its day.
  */
 export function workingHoursCover(hours: WorkingDay[], windowStartsAt: Date, windowEndsAt: Date): boolean {
   const windowMs = windowEndsAt.getTime() - windowStartsAt.getTime();
   if (windowMs <= 0) return false;
   const needMs = Math.min(windowMs, MIN_VISIT_MINUTES * 60_000);
-  // A window may cross midnight: look at each Shanghai date it touches.
-  let overlapMs = 0;
+  let longestMs = 0;
+  for (const stretch of workingStretches(hours, windowStartsAt, windowEndsAt)) {
+    const overlapMs = Math.min(stretch.to, windowEndsAt.getTime()) - Math.max(stretch.from, windowStartsAt.getTime());
+    longestMs = Math.max(longestMs, overlapMs);
+  }
+  return longestMs >= needMs;
+}
+
+/** The worker's hours on each Shanghai date the window touches, as instants, touching ranges joined, in order. */
+function workingStretches(hours: WorkingDay[], windowStartsAt: Date, windowEndsAt: Date): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
   const firstDate = shanghaiDateOf(windowStartsAt);
   const lastDate = shanghaiDateOf(new Date(windowEndsAt.getTime() - 1));
-  for (let date = firstDate; date <= lastDate; date = nextDate(date)) {
+  for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
     const weekday = isoWeekdayOf(date);
     for (const day of hours.filter((entry) => entry.weekday === weekday)) {
       for (const range of day.ranges) {
-        const from = Math.max(instantOf(date, range.start).getTime(), windowStartsAt.getTime());
-        const to = Math.min(instantOf(date, range.end).getTime(), windowEndsAt.getTime());
-        if (to > from) overlapMs = Math.max(overlapMs, to - from);
+        const to = range.end === LAST_MINUTE ? instantOf(addDays(date, 1), '00:00') : instantOf(date, range.end);
+        ranges.push({ from: instantOf(date, range.start).getTime(), to: to.getTime() });
       }
     }
   }
-  return overlapMs >= needMs;
+  ranges.sort((a, b) => a.from - b.from);
+  const stretches: { from: number; to: number }[] = [];
+  for (const range of ranges) {
+    const last = stretches.at(-1);
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else stretches.push({ ...range });
+  }
+  return stretches;
 }
 
-function nextDate(date: string): string {
-  return shanghaiDateOf(new Date(instantOf(date, '12:00').getTime() + 24 * 3600_000));
-}
+/** The latest time hours can say; a range ending then runs to midnight. */
+const LAST_MINUTE = '23:59';
 
 /** What the ranking needs to know about one eligible worker. */
 export interface DispatchCandidate {
