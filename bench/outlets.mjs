@@ -31,104 +31,19 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
+import { loadOutlets, OUTLETS, outletRows, randomPosition } from './lib/outlet-data.mjs';
 import { pacedLatency } from './lib/paced.mjs';
 import { inRounds, median, medianRatio, summary } from './lib/rounds.mjs';
 
 const require = createRequire(import.meta.url);
 const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const { cellNumberOf, openHoursMask, OUTLET_KINDS, shanghaiTimeOf } = require('@linli/shared');
+const { shanghaiTimeOf } = require('@linli/shared');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100_000);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').split(',');
-const CITY = { south: 31.62, north: 32.02, west: 117.0, east: 117.48 };
-const COMMUNITY = stableId('region', '340104001001');
 const FIXED_RATE = 200;
-
-const every = (ranges, weekdays = [1, 2, 3, 4, 5, 6, 7]) => JSON.stringify({ weekly: weekdays.map((weekday) => ({ weekday, ranges })), dated: [] });
-const HOURS = [
-  every([{ start: '08:00', end: '20:00' }]),
-  every([{ start: '06:00', end: '10:30' }]),
-  every(
-    [
-      { start: '08:00', end: '11:30' },
-      { start: '13:30', end: '18:00' },
-    ],
-    [1, 2, 3, 4, 5],
-  ),
-  every([{ start: '18:00', end: '02:00' }]),
-  every([{ start: '00:00', end: '24:00' }]),
-];
-
-let seed = 20261201;
-const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-const between = (low, high) => low + random() * (high - low);
-
-function outletRows() {
-  return Array.from({ length: OUTLETS }, (_, index) => {
-    const latitudeE6 = Math.round(between(CITY.south, CITY.north) * 1e6);
-    const longitudeE6 = Math.round(between(CITY.west, CITY.east) * 1e6);
-    const kind = OUTLET_KINDS[index % OUTLET_KINDS.length];
-    return [
-      stableId('outlet', `bench-${index}`),
-      `网点${index}`,
-      kind,
-      COMMUNITY,
-      '压测地址',
-      latitudeE6,
-      longitudeE6,
-      cellNumberOf(latitudeE6, longitudeE6),
-      '0551-65100000',
-      HOURS[index % HOURS.length],
-      openHoursMask(JSON.parse(HOURS[index % HOURS.length])),
-      '["便民"]',
-      '[]',
-      '',
-      null,
-    ];
-  });
-}
-const COLUMNS = [
-  'id',
-  'name',
-  'kind',
-  'region_id',
-  'address',
-  'latitude_e6',
-  'longitude_e6',
-  'cell',
-  'phone',
-  'hours',
-  'open_hours_mask',
-  'services',
-  'photo_urls',
-  'elder_features',
-  'verified_on',
-];
-
-async function loadOutlets(dialect, databaseUrl, rows) {
-  if (dialect === 'sqlite') {
-    const Database = require('better-sqlite3');
-    const db = new Database(databaseUrl.slice('sqlite:'.length));
-    const insert = db.prepare(`INSERT INTO outlet (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
-    db.transaction(() => rows.forEach((row) => insert.run(...row)))();
-    db.exec('ANALYZE');
-    db.close();
-    return;
-  }
-  const mysql = require('mysql2/promise');
-  const db = await mysql.createConnection({ uri: databaseUrl.replace(/^mariadb:/, 'mysql:') });
-  for (let start = 0; start < rows.length; start += 2000) await db.query(`INSERT INTO outlet (${COLUMNS.join(', ')}) VALUES ?`, [rows.slice(start, start + 2000)]);
-  await db.query('ANALYZE TABLE outlet');
-  await db.end();
-}
-
-function randomPosition() {
-  return `latitude=${between(CITY.south + 0.02, CITY.north - 0.02).toFixed(6)}&longitude=${between(CITY.west + 0.02, CITY.east - 0.02).toFixed(6)}`;
-}
 
 function load(base, path, headers, extra) {
   return new Promise((resolve, reject) => {

@@ -3,8 +3,11 @@
  * The profile behind docs/performance.md's "top frames" tables (issue 17; needs `npm run build`): the built API under
  * `node --cpu-prof` on a throwaway SQLite file with the demo data (logs at `info` to /dev/null), one route loaded by
  * autocannon, then the top self-time frames of the whole profile and the inclusive share of a few of ours.
- * Usage: node bench/profile.mjs <health|me|catalogue|centres|slots|booking> [seconds=8]
- * Start-up is in the profile too, so read the shares, not the absolute times. BENCH_API_DIST as in run.mjs.
+ * Usage: node bench/profile.mjs <health|me|catalogue|centres|slots|booking|outlets|outlets-filtered> [seconds=8]
+ * `outlets` loads the outlet directory of bench:outlets first (BENCH_OUTLETS, default 100,000) and searches the 20
+ * nearest from random positions; `outlets-filtered` asks for 药店 or 银行 open now, as bench:outlets does.
+ * Start-up is in the profile too, so read the shares, not the absolute times. BENCH_API_DIST as in run.mjs;
+ * PROFILE_KEEP=1 keeps the scratch folder (the database and the .cpuprofile) and prints where it is.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
+import { loadOutlets, outletRows, randomPosition } from './lib/outlet-data.mjs';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
@@ -41,6 +45,7 @@ const env = {
 };
 const seeded = spawnSync(process.execPath, [join(DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(seeded.stderr);
+if (route.startsWith('outlets')) await loadOutlets('sqlite', `sqlite:${file}`, outletRows());
 const api = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, join(DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   await waitFor(`${BASE}/api/health/ready`);
@@ -63,6 +68,9 @@ try {
     // One seat, taken: every measured booking is the hot slot's early 409.
     await fetch(`${BASE}/api/bookings`, { method: 'POST', headers, body });
     target = route === 'slots' ? { url: `${BASE}/api/centres/${CENTRE}/services/${SERVICE}/slots` } : { url: `${BASE}/api/bookings`, method: 'POST', headers, body };
+  } else if (route.startsWith('outlets')) {
+    const path = `/api/outlets?pageSize=20&${route === 'outlets-filtered' ? 'kinds=pharmacy,bank&openNow=true&' : ''}`;
+    target = { url: BASE, headers, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `${path}${randomPosition()}` }) }] };
   } else {
     target = { url: `${BASE}/api/${route}`, headers: route === 'me' ? headers : {} };
   }
@@ -94,4 +102,5 @@ for (const [id, ticks] of counts) {
 }
 console.log(`\ntop self-time frames (${total} samples, start-up included):`);
 for (const [key, ticks] of [...selfTicks].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${((100 * ticks) / total).toFixed(1).padStart(5)} %  ${key}`);
-rmSync(folder, { recursive: true, force: true });
+if (process.env.PROFILE_KEEP) console.log(`\nkept: ${folder} (the database and the .cpuprofile)`);
+else rmSync(folder, { recursive: true, force: true });
