@@ -72,6 +72,19 @@ describe('openingClockAt', () => {
       }
     }
   });
+
+  it('keeps each hours value’s answer apart when one clock evaluates many, and hands out a state the caller may change', () => {
+    const night = new Date('2026-12-11T23:30:00+08:00'); // a Friday night: the stall is open, the shop not
+    const clock = openingClockAt(night);
+    for (let pass = 0; pass < 2; pass++) {
+      expect(clock.isOpen(shop)).toBe(false);
+      expect(clock.isOpen(nightStall)).toBe(true);
+      expect(clock.isOpen(structuredClone(nightStall))).toBe(true);
+      expect(clock.state(shop)).toEqual(outletOpenState(shop, night));
+    }
+    clock.state(nightStall).open = false;
+    expect(clock.state(nightStall).open).toBe(true);
+  });
 });
 
 describe('openHoursMask', () => {

@@ -126,7 +126,12 @@ function openIntervals(hours: OutletHours, frames: DayFrame[]): Interval[] {
   return merged;
 }
 
-/** Evaluates many outlets' hours at one instant; the calendar days around it are worked out once (a search checks hundreds). */
+/**
+ * Evaluates many outlets' hours at one instant; the calendar days around it are worked out once (a search checks
+ * hundreds), and each hours value's answer is kept for the clock's life: outlets share a few patterns of hours, and a
+ * reader that hands out one value per pattern (the API parses each distinct text once) has each pattern evaluated once.
+ * Hours values must not change while a clock is in use.
+ */
 export interface OpeningClock {
   isOpen: (hours: OutletHours) => boolean;
   state: (hours: OutletHours) => OutletOpenState;
@@ -136,15 +141,30 @@ export function openingClockAt(at: Date): OpeningClock {
   const now = at.getTime();
   const frames = dayFrames(addDays(shanghaiDateOf(at), -1), HORIZON_DAYS + 1);
   const horizon = now + (HORIZON_DAYS - 1) * DAY_MINUTES * MINUTE_MS;
+  const openByHours = new WeakMap<OutletHours, boolean>();
+  const stateByHours = new WeakMap<OutletHours, OutletOpenState>();
   return {
-    // Open now depends only on the ranges starting yesterday (past midnight) and today.
-    isOpen: (hours) => openIntervals(hours, frames.slice(0, 2)).some((interval) => interval.from <= now && now < interval.to),
+    isOpen: (hours) => {
+      let open = openByHours.get(hours);
+      if (open === undefined) {
+        // Open now depends only on the ranges starting yesterday (past midnight) and today.
+        open = openIntervals(hours, frames.slice(0, 2)).some((interval) => interval.from <= now && now < interval.to);
+        openByHours.set(hours, open);
+      }
+      return open;
+    },
     state: (hours) => {
-      const intervals = openIntervals(hours, frames);
-      const current = intervals.find((interval) => interval.from <= now && now < interval.to);
-      if (current) return { open: true, changesAt: current.to > horizon ? null : new Date(current.to).toISOString() };
-      const next = intervals.find((interval) => interval.from > now);
-      return { open: false, changesAt: next && next.from <= horizon ? new Date(next.from).toISOString() : null };
+      let state = stateByHours.get(hours);
+      if (state === undefined) {
+        const intervals = openIntervals(hours, frames);
+        const current = intervals.find((interval) => interval.from <= now && now < interval.to);
+        const next = intervals.find((interval) => interval.from > now);
+        state = current
+          ? { open: true, changesAt: current.to > horizon ? null : new Date(current.to).toISOString() }
+          : { open: false, changesAt: next && next.from <= horizon ? new Date(next.from).toISOString() : null };
+        stateByHours.set(hours, state);
+      }
+      return { ...state };
     },
   };
 }

@@ -33,3 +33,34 @@ export function sqlInstant(value: unknown): Date {
 export function sqlJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+/**
+ * A JSON column whose texts repeat across rows (an outlet's opening hours: most shops share a few patterns), parsed
+ * once per distinct text on this instance and handed out as one frozen value per text: a search that reads hundreds
+ * of rows parses a few texts, and evaluators may keep answers per value (shared OpeningClock). Holds at most
+ * `capacity` texts, then starts afresh; values are never changed, so a stale one cannot exist.
+ */
+export class RepeatedJsonColumn<T> {
+  private readonly parsed = new Map<string, T>();
+
+  constructor(private readonly capacity: number) {}
+
+  read(value: unknown): T {
+    if (typeof value !== 'string') return value as T;
+    let known = this.parsed.get(value);
+    if (known === undefined) {
+      if (this.parsed.size >= this.capacity) this.parsed.clear();
+      known = deepFreeze(JSON.parse(value) as T);
+      this.parsed.set(value, known);
+    }
+    return known;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CellRange, MealFulfilment, OutletElderFeature, OutletHours, OutletKind, OutletReportStatus, OutletSource } from '@linli/shared';
-import { escapeLike, LIKE_ESCAPE, sqlJson } from '../../database/sql';
+import { escapeLike, LIKE_ESCAPE, RepeatedJsonColumn } from '../../database/sql';
 import { MealPoint, MealWindowRow } from '../meals';
 import { Centre, Region } from '../regions';
 import { candidateOfMealPoint, type SearchCandidate } from './directory-entry';
@@ -68,6 +68,11 @@ interface RawMealPointWindow {
 /** The columns of a search candidate (`candidateOfRow`). */
 const CANDIDATE_COLUMNS = 'id, name, kind, address, phone, hours, services, latitude_e6 AS latitudeE6, longitude_e6 AS longitudeE6, elder_features AS elderFeatures';
 
+/** Distinct texts of hours and of services kept parsed (a directory has a few hundred patterns of each, not 100,000). */
+const REPEATED_TEXTS_KEPT = 2_000;
+const hoursColumn = new RepeatedJsonColumn<OutletHours>(REPEATED_TEXTS_KEPT);
+const servicesColumn = new RepeatedJsonColumn<string[]>(REPEATED_TEXTS_KEPT);
+
 export function candidateOfRow(row: CandidateRow): SearchCandidate {
   return {
     id: row.id,
@@ -78,8 +83,8 @@ export function candidateOfRow(row: CandidateRow): SearchCandidate {
     latitudeE6: Number(row.latitudeE6),
     longitudeE6: Number(row.longitudeE6),
     phone: row.phone,
-    hours: sqlJson<OutletHours>(row.hours),
-    services: sqlJson<string[]>(row.services),
+    hours: hoursColumn.read(row.hours),
+    services: servicesColumn.read(row.services),
     elderFeatures: row.elderFeatures ? (row.elderFeatures.split(',') as OutletElderFeature[]) : [],
   };
 }
