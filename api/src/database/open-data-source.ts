@@ -45,6 +45,9 @@ function giveReadsTheirOwnConnection(driver: BetterSqlite3Driver): void {
   const Sqlite = driver.sqlite as SqliteLibrary;
   // Opened after initialize(): migrations have run and the writer has switched the file to WAL.
   const readConnection = new Sqlite(driver.options.database, { readonly: true, fileMustExist: true, timeout: driver.options.timeout });
+  // The same connection settings as the writer's (data-source-options.ts), which TypeORM applied to its own only;
+  // they are synchronous pragmas.
+  void driver.options.prepareDatabase?.(readConnection);
   const reads = new CommittedReadsQueryRunner(driver, readConnection);
   const createWriterQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode: ReplicationMode) => (mode === 'slave' ? reads : createWriterQueryRunner(mode));
