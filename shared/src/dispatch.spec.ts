@@ -151,6 +151,21 @@ describe('working hours cover a window', () => {
     expect(workingHoursCover(withBreak, at('23:00'), at('01:00', '2026-12-02'))).toBe(true); // 00:00–01:00 alone
   });
 
+  it('runs a range ending 24:00 to midnight, and joins Sunday night to Monday morning and a window over two midnights', () => {
+    const toMidnight: WorkingDay[] = [
+      { weekday: 2, ranges: [{ start: '22:00', end: '24:00' }] },
+      { weekday: 3, ranges: [{ start: '00:00', end: '01:00' }] },
+    ];
+    expect(workingHoursCover(toMidnight, at('23:30'), at('00:30', '2026-12-02'))).toBe(true);
+    const sundayNight: WorkingDay[] = [
+      { weekday: 7, ranges: [{ start: '23:00', end: '23:59' }] },
+      { weekday: 1, ranges: [{ start: '00:00', end: '06:00' }] },
+    ];
+    expect(workingHoursCover(sundayNight, at('23:30', '2026-12-06'), at('00:30', '2026-12-07'))).toBe(true);
+    const allWeek: WorkingDay[] = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, ranges: [{ start: '00:00', end: '23:59' }] }));
+    expect(workingHoursCover(allWeek, at('23:50'), at('00:10', '2026-12-03'))).toBe(true);
+  });
+
   it('joins touching ranges within a day', () => {
     const touching: WorkingDay[] = [
       {

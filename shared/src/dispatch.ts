@@ -209,7 +209,8 @@ export const MIN_VISIT_MINUTES = 60;
  * Whether a worker's weekly hours cover an order's window: they overlap it for at least MIN_VISIT_MINUTES in one go
  * (or the whole window when it is shorter). A resident's window is "any time between 9 and 12", not "9 to 12 without
  * pause", so a worker who starts at 10 can still take a 9–12 window. Ranges that touch are one stretch, across
- * midnight too: hours cannot say 24:00, so a range ending at 23:59 runs to the end of its day.
+ * midnight too: a range ending at 24:00 runs to the end of its day, and so does one ending at 23:59 (the staff forms
+ * cannot say 24:00, so that is how they write "until midnight").
  */
 export function workingHoursCover(hours: WorkingDay[], windowStartsAt: Date, windowEndsAt: Date): boolean {
   const windowMs = windowEndsAt.getTime() - windowStartsAt.getTime();
@@ -232,7 +233,7 @@ function workingStretches(hours: WorkingDay[], windowStartsAt: Date, windowEndsA
     const weekday = isoWeekdayOf(date);
     for (const day of hours.filter((entry) => entry.weekday === weekday)) {
       for (const range of day.ranges) {
-        const to = range.end === LAST_MINUTE ? instantOf(addDays(date, 1), '00:00') : instantOf(date, range.end);
+        const to = UNTIL_MIDNIGHT.has(range.end) ? instantOf(addDays(date, 1), '00:00') : instantOf(date, range.end);
         ranges.push({ from: instantOf(date, range.start).getTime(), to: to.getTime() });
       }
     }
@@ -247,8 +248,8 @@ function workingStretches(hours: WorkingDay[], windowStartsAt: Date, windowEndsA
   return stretches;
 }
 
-/** The latest time hours can say; a range ending then runs to midnight. */
-const LAST_MINUTE = '23:59';
+/** Ends that mean "until midnight": 24:00 itself, and the latest time the staff forms can say. */
+const UNTIL_MIDNIGHT = new Set(['24:00', '23:59']);
 
 /** What the ranking needs to know about one eligible worker. */
 export interface DispatchCandidate {
