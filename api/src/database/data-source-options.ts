@@ -12,10 +12,15 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /**
  * Bytes of the database file SQLite reads through a memory map instead of a read() call per page. A search over a
  * 100,000-outlet directory reads table rows scattered over the file, most of them outside SQLite's own 2 MB page
- * cache: mapped, they cost no system call (bench:outlets on SQLite, filtered search +6 %, docs/performance.md).
+ * cache: mapped, they cost no system call (`node bench/profile.mjs outlets-filtered`: +6 %, docs/performance.md).
  * Address space only: the operating system's page cache holds the pages either way.
  */
 const SQLITE_MMAP_BYTES = 256 * 1024 * 1024;
+
+/** Settings of every SQLite connection: TypeORM applies them to its own, openDataSource to the committed-reads one. */
+export function prepareSqliteConnection(connection: { pragma(source: string): unknown }): void {
+  connection.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
+}
 
 /**
  * One place that turns the configured database into TypeORM options. Entities are shared; migrations are
@@ -29,9 +34,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       database: database.file,
       enableWAL: true,
       timeout: SQLITE_BUSY_TIMEOUT_MS,
-      prepareDatabase: (connection: { pragma(source: string): unknown }) => {
-        connection.pragma(`mmap_size = ${SQLITE_MMAP_BYTES}`);
-      },
+      prepareDatabase: prepareSqliteConnection,
       entities: ENTITIES,
       migrations: SQLITE_MIGRATIONS,
       migrationsRun: false,

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type ReplicationMode } from 'typeorm';
 import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
+import { prepareSqliteConnection } from './data-source-options';
 
 /**
  * Opens the application's data source so that a read sees only committed data, on both dialects.
@@ -38,6 +39,7 @@ class CommittedReadsQueryRunner extends BetterSqlite3QueryRunner {
 /** The part of a better-sqlite3 connection used here: TypeORM's driver holds the library untyped. */
 interface SqliteConnection {
   close(): void;
+  pragma(source: string): unknown;
 }
 type SqliteLibrary = new (file: string, options: { readonly: boolean; fileMustExist: boolean; timeout?: number }) => SqliteConnection;
 
@@ -45,9 +47,7 @@ function giveReadsTheirOwnConnection(driver: BetterSqlite3Driver): void {
   const Sqlite = driver.sqlite as SqliteLibrary;
   // Opened after initialize(): migrations have run and the writer has switched the file to WAL.
   const readConnection = new Sqlite(driver.options.database, { readonly: true, fileMustExist: true, timeout: driver.options.timeout });
-  // The same connection settings as the writer's (data-source-options.ts), which TypeORM applied to its own only;
-  // they are synchronous pragmas.
-  void driver.options.prepareDatabase?.(readConnection);
+  prepareSqliteConnection(readConnection);
   const reads = new CommittedReadsQueryRunner(driver, readConnection);
   const createWriterQueryRunner = driver.createQueryRunner.bind(driver);
   driver.createQueryRunner = (mode: ReplicationMode) => (mode === 'slave' ? reads : createWriterQueryRunner(mode));
