@@ -7,6 +7,7 @@
  * A full scan reads every row: the database is told not to use `ix_outlet_kind_cell`, the API's index for searches
  * of some kinds, which would otherwise hand it just the rows of those kinds. `?index=kind` lets it: the scan of a
  * directory that has an index on the kind and no spatial one, the stronger baseline bench:outlets reports beside it.
+ * `?openNow=true` checks the hours at the time of the request, `?openAt=<ISO instant>` at that instant (as the API).
  * Usage: node bench/baseline-outlets-server.mjs <sqlite:file | mariadb://…> <port>
  */
 import { createRequire } from 'node:module';
@@ -45,11 +46,12 @@ if (SQLITE) {
 
 const app = Fastify();
 app.get('/nearest', async (request) => {
-  const { latitude, longitude, kinds, openNow, index } = request.query;
-  const now = new Date();
+  const { latitude, longitude, kinds, openNow, openAt, index } = request.query;
+  const checkOpen = openNow === 'true' || openAt !== undefined;
+  const at = openAt === undefined ? new Date() : new Date(openAt);
   const items = [];
-  for (const row of await nearest(kinds ? kinds.split(',') : [], Math.round(Number(latitude) * 1e6), Math.round(Number(longitude) * 1e6), openNow === 'true', index === 'kind')) {
-    if (openNow === 'true' && !outletOpenState(typeof row.hours === 'string' ? JSON.parse(row.hours) : row.hours, now).open) continue;
+  for (const row of await nearest(kinds ? kinds.split(',') : [], Math.round(Number(latitude) * 1e6), Math.round(Number(longitude) * 1e6), checkOpen, index === 'kind')) {
+    if (checkOpen && !outletOpenState(typeof row.hours === 'string' ? JSON.parse(row.hours) : row.hours, at).open) continue;
     items.push({ id: row.id, name: row.name, kind: row.kind });
     if (items.length === LIMIT) break;
   }

@@ -5,7 +5,8 @@
  * autocannon, then the top self-time frames of the whole profile and the inclusive share of a few of ours.
  * Usage: node bench/profile.mjs <health|me|catalogue|centres|slots|booking|outlets|outlets-filtered> [seconds=8]
  * `outlets` loads the outlet directory of bench:outlets first (BENCH_OUTLETS, default 100,000) and searches the 20
- * nearest from random positions; `outlets-filtered` asks for 药店 or 银行 open now, as bench:outlets does.
+ * nearest from random positions; `outlets-filtered` asks for 药店 or 银行 open now (or at BENCH_OPEN_AT), as
+ * bench:outlets does.
  * Start-up is in the profile too, so read the shares, not the absolute times. BENCH_API_DIST as in run.mjs;
  * PROFILE_KEEP=1 keeps the scratch folder (the database and the .cpuprofile) and prints where it is.
  */
@@ -18,7 +19,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
-import { loadOutlets, outletRows, randomPosition } from './lib/outlet-data.mjs';
+import { FILTERED_QUERY, loadOutlets, outletRows, randomPosition } from './lib/outlet-data.mjs';
 
 const require = createRequire(import.meta.url);
 const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
@@ -69,7 +70,7 @@ try {
     await fetch(`${BASE}/api/bookings`, { method: 'POST', headers, body });
     target = route === 'slots' ? { url: `${BASE}/api/centres/${CENTRE}/services/${SERVICE}/slots` } : { url: `${BASE}/api/bookings`, method: 'POST', headers, body };
   } else if (route.startsWith('outlets')) {
-    const path = `/api/outlets?pageSize=20&${route === 'outlets-filtered' ? 'kinds=pharmacy,bank&openNow=true&' : ''}`;
+    const path = `/api/outlets?pageSize=20&${route === 'outlets-filtered' ? FILTERED_QUERY : ''}`;
     target = { url: BASE, headers, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `${path}${randomPosition()}` }) }] };
   } else {
     target = { url: `${BASE}/api/${route}`, headers: route === 'me' ? headers : {} };

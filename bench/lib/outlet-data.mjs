@@ -1,7 +1,9 @@
 /**
  * The bench's outlet directory (bench/outlets.mjs, bench/profile.mjs): BENCH_OUTLETS (default 100,000) outlets of
  * random kinds, positions uniform over a 44 km × 45 km square around Hefei, hours a mix of day, split, overnight and
- * 24 h, loaded straight into a seeded database; and random positions inside the square to search from.
+ * 24 h, loaded straight into a seeded database; random positions inside the square to search from; and the filtered
+ * search's query: 药店 or 银行 open now, or with BENCH_OPEN_AT=HH:mm open at that Shanghai time today (the API's
+ * `openAt`; the baseline checks the same instant), so a daytime run can measure the night.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { REPO_ROOT } from '../../scripts/lib/run.mjs';
 
 const require = createRequire(import.meta.url);
 const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const { cellNumberOf, openHoursMask, OUTLET_KINDS } = require('@linli/shared');
+const { cellNumberOf, instantOf, openHoursMask, OUTLET_KINDS, shanghaiDateOf } = require('@linli/shared');
 
 export const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100_000);
 const CITY = { south: 31.62, north: 32.02, west: 117.0, east: 117.48 };
@@ -97,3 +99,9 @@ export async function loadOutlets(dialect, databaseUrl, rows) {
 export function randomPosition() {
   return `latitude=${between(CITY.south + 0.02, CITY.north - 0.02).toFixed(6)}&longitude=${between(CITY.west + 0.02, CITY.east - 0.02).toFixed(6)}`;
 }
+
+/** BENCH_OPEN_AT (`HH:mm`, Shanghai) or null: "open now". */
+export const OPEN_AT = process.env.BENCH_OPEN_AT ?? null;
+
+/** The filtered search's query string (ends with `&`), the same for the API and the baseline. */
+export const FILTERED_QUERY = `kinds=pharmacy,bank&${OPEN_AT ? `openAt=${encodeURIComponent(instantOf(shanghaiDateOf(new Date()), OPEN_AT).toISOString())}` : 'openNow=true'}&`;
