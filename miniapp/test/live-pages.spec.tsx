@@ -1,5 +1,6 @@
 import { act, render, waitFor } from '@testing-library/react';
 
+import { LIVE_RELOAD_COALESCE_MS } from '../src/hooks/useLive';
 import { ORDER_POLL_MS } from '../src/home-service/hooks/useHomeOrder';
 import { HomeOrderPage } from '../src/home-service/pages/order';
 import { OrdersPage } from '../src/pages/orders';
@@ -55,6 +56,19 @@ const staffAccount = residentAccount({ id: 'account-zhang', role: 'staff', displ
 
 afterEach(() => act(() => socket.setUp(false)));
 
+/**
+ * Counts the live reloads scheduled from now on (useLiveRefresh's coalescing timeout), so a test can tell at once that
+ * a frame not for the page scheduled none, instead of waiting some time for a reload that should not come; the frame
+ * for the page, pushed next, proves the count sees one.
+ */
+function countReloadsScheduled(): () => number {
+  // spyOn answers the spy already there, with its calls so far: count from here.
+  const scheduled = jest.spyOn(globalThis, 'setTimeout');
+  const reloads = () => scheduled.mock.calls.filter(([, delay]) => delay === LIVE_RELOAD_COALESCE_MS).length;
+  const before = reloads();
+  return () => reloads() - before;
+}
+
 describe('live updates instead of polling: the staff dispatch board', () => {
   async function openBoard(fake: FakeDispatch) {
     const api = createFakeApi({ account: staffAccount });
@@ -80,17 +94,19 @@ describe('live updates instead of polling: the staff dispatch board', () => {
     act(() => void jest.advanceTimersByTime(BOARD_POLL_MS * 3));
     expect(boardGets()).toBe(2);
 
+    // A resident's order frame is not the board's: no reload is even scheduled for it.
+    const reloadsScheduled = countReloadsScheduled();
+    act(() => socket.push({ type: 'order', orderId: 'o-2', status: 'escalated', event: 'escalate' }));
+    expect(reloadsScheduled()).toBe(0);
+
     fake.orders = [...fake.orders, orderOf({ id: 'o-2', status: 'escalated' })];
     act(() => {
       socket.push({ type: 'board', orderId: 'o-2', status: 'pending_dispatch', event: 'create' });
       socket.push({ type: 'board', orderId: 'o-2', status: 'escalated', event: 'escalate' });
       socket.push({ type: 'board', orderId: 'o-2', status: 'escalated', event: 'escalate' });
     });
+    expect(reloadsScheduled()).toBe(1); // the burst: one reload
     await waitFor(() => expect(tabTexts(container)).toContain('人工派单 2'));
-    expect(boardGets()).toBe(3);
-    // A resident's order frame is not the board's.
-    act(() => socket.push({ type: 'order', orderId: 'o-2', status: 'escalated', event: 'escalate' }));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
     expect(boardGets()).toBe(3);
   });
 
@@ -138,12 +154,13 @@ describe('live updates instead of polling: the resident’s order pages', () => 
     act(() => void jest.advanceTimersByTime(ORDER_POLL_MS * 3));
     expect(gets()).toBe(2);
 
+    const reloadsScheduled = countReloadsScheduled();
     act(() => socket.push({ type: 'order', orderId: 'order-2', status: 'accepted', event: 'accept' }));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
-    expect(gets()).toBe(2);
+    expect(reloadsScheduled()).toBe(0);
 
     fake.orders = [orderOf({ id: 'order-1', status: 'en_route' }), fake.orders[1]];
     act(() => socket.push({ type: 'order', orderId: 'order-1', status: 'en_route', event: 'set_out' }));
+    expect(reloadsScheduled()).toBe(1);
     await waitFor(() => expect(statusOf(container)).toBe('服务人员已出发'));
     expect(gets()).toBe(3);
 
