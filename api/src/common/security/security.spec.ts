@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../../config/app-config';
-import { issueAccessToken, verifyAccessToken } from './access-token';
+import { issueAccessToken, VerifiedAccessTokens, verifyAccessToken } from './access-token';
 import { issueCheckInCode, issueSignedReference, verifyCheckInCode, verifySignedReference } from './signed-reference';
 import { FieldCipher } from './field-cipher';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password-hasher';
@@ -77,6 +77,28 @@ describe('access tokens', () => {
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(verifyAccessToken(`${none}.${payload}.`, secret)).toBe('malformed');
     expect(verifyAccessToken('garbage', secret)).toBe('malformed');
+  });
+
+  it('remembers a verified token by its text: the same claims again, expiry still checked, forgeries and other keys never remembered', () => {
+    const tokens = new VerifiedAccessTokens(secret, 2);
+    const now = Date.now();
+    const good = issueAccessToken(claims, secret, 60, now);
+    const first = tokens.verify(good, now);
+    expect(first).toMatchObject(claims);
+    expect(tokens.verify(good, now + 1_000)).toBe(first);
+    expect(tokens.verify(good, now + 61_000)).toBe('expired');
+    const [header, payload, signature] = good.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'admin', iat: 0, exp: 9e9 })).toString('base64url');
+    expect(tokens.verify(`${header}.${forged}.${signature}`, now)).toBe('bad_signature');
+    expect(tokens.verify(`${header}.${payload}.${signature.slice(0, -1)}`, now)).toBe('bad_signature');
+    expect(new VerifiedAccessTokens(Buffer.from('t'.repeat(32))).verify(good, now)).toBe('bad_signature');
+    // Past its capacity it starts afresh, and still answers right.
+    const other = issueAccessToken({ ...claims, sid: 'family-2' }, secret, 60, now);
+    const third = issueAccessToken({ ...claims, sid: 'family-3' }, secret, 60, now);
+    tokens.verify(good, now);
+    tokens.verify(other, now);
+    expect(tokens.verify(third, now)).toMatchObject({ sid: 'family-3' });
+    expect(tokens.verify(good, now)).toMatchObject(claims);
   });
 });
 

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { ACCESS_POLICY, type AccessPolicy } from '../../common/auth/access-policy';
 import { requestMetaOf, type RequestWithAuth } from '../../common/auth/auth-context';
-import { verifyAccessToken } from '../../common/security/access-token';
+import { VerifiedAccessTokens } from '../../common/security/access-token';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuthRepository } from './auth.repository';
@@ -12,15 +12,20 @@ import { notSignedIn, roleNotAllowed, tokenInvalid } from './auth.errors';
  * Global guard. Routes are closed unless they declare a policy. For a roles policy the bearer token must verify,
  * its session must not be revoked and its account must still be active (so disabling an account or logging out
  * takes effect at once, not when the access token expires), and the role must be listed. Session, account and
- * provider are checked with one database read on every request, no cache (docs/decisions/0018).
+ * provider are checked with one database read on every request, no cache (docs/decisions/0018); only the token's
+ * signature check is remembered per token text (VerifiedAccessTokens).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly tokens: VerifiedAccessTokens;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.tokens = new VerifiedAccessTokens(config.secrets.jwtSecret);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
@@ -32,7 +37,7 @@ export class AuthGuard implements CanActivate {
     if (!header) throw notSignedIn();
     const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(header);
     if (!match) throw tokenInvalid();
-    const claims = verifyAccessToken(match[1], this.config.secrets.jwtSecret);
+    const claims = this.tokens.verify(match[1]);
     if (typeof claims === 'string') throw tokenInvalid();
 
     // One indexed read: session not revoked, account active, provider not suspended (docs/decisions/0006, 0018).
