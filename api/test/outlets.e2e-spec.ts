@@ -220,7 +220,7 @@ describe('convenience outlets', () => {
           hours,
           // What every write keeps beside the hours; the "open at" cases below search through it.
           openHoursMask: openHoursMask(hours),
-          services: index % 5 === 0 ? ['修鞋'] : ['其他'],
+          services: index % 5 === 0 ? ['修鞋'] : index % 7 === 0 ? ['ATM取款'] : ['其他'],
           photoUrls: [],
           elderFeatures: [],
           verifiedOn: null,
@@ -237,8 +237,10 @@ describe('convenience outlets', () => {
           { start: '17:00', end: '18:30' },
         ]),
         services: ['堂食'],
-        name: '安大社区助餐点',
+        // Renamed for this test (and back after): a keyword in another letter case finds it as it finds outlets.
+        name: '安大社区助餐点 Atm',
       };
+      await t.dataSource.query(`UPDATE meal_point SET name = ? WHERE id = ?`, [canteen.name, ANDA_MEAL_POINT]);
       const demo = DEMO_OUTLETS.map((outlet) => ({ ...outlet, id: demoOutletId(outlet.key) }));
       const everything = [...[...rows, ...demo].map((row) => ({ ...row, latitude: row.latitudeE6 / 1e6, longitude: row.longitudeE6 / 1e6 })), canteen];
       const at = instantOf('2026-12-08', '07:30');
@@ -262,6 +264,8 @@ describe('convenience outlets', () => {
         // Only the meal point serves 堂食; within a smaller radius it is found or not by its own distance.
         { query: { keyword: '堂食' }, keep: (entry) => [entry.name, ...entry.services].some((text) => text.includes('堂食')) },
         { query: { kinds: 'canteen,bank', maxMeters: 2500 }, keep: (entry) => ['canteen', 'bank'].includes(entry.kind) },
+        // Letter case aside, on both databases: outlets by LIKE, the meal point by the search's own match.
+        { query: { keyword: 'atm' }, keep: (entry) => [entry.name, ...entry.services].some((text) => text.toLowerCase().includes('atm')) },
       ];
       // Each case four times: after the first, a search starts from the ring the earlier ones with its filter found enough in.
       for (let round = 0; round < cases.length * 4; round++) {
@@ -277,6 +281,7 @@ describe('convenience outlets', () => {
           .slice(0, pageSize);
         expect(response.body.items.map((item: { id: string; distanceMeters: number }) => ({ id: item.id, meters: item.distanceMeters }))).toEqual(expected);
       }
+      await t.dataSource.query(`UPDATE meal_point SET name = ? WHERE id = ?`, ['安大社区助餐点', ANDA_MEAL_POINT]);
     });
 
     it('pages on: page 2 continues where page 1 ended', async () => {

@@ -158,7 +158,7 @@ export class OutletSearch {
     const merged = [...nearest];
     for (const entry of await this.read(nearest, boxAround(center, ringCovering(query.from, reach)))) {
       const meters = distanceE6(entry, query.from);
-      if (meters > query.maxMeters || (query.keyword && ![entry.name, ...entry.services].some((text) => text.includes(query.keyword!)))) continue;
+      if (meters > query.maxMeters || (query.keyword && !mentions([entry.name, ...entry.services], query.keyword))) continue;
       if (!clock || clock.isOpen(entry.hours)) merged.push({ id: entry.id, meters, entry });
     }
     return merged.sort(byDistance).slice(0, query.count);
@@ -242,6 +242,15 @@ export class OutletSearch {
     for (const item of unread) item.entry = rows.get(item.id) ?? null;
     return mealPoints;
   }
+}
+
+/**
+ * Whether any of `texts` contains `keyword`, letter case aside: what the outlets' `LIKE` answers on both databases
+ * (SQLite ignores ASCII case, MySQL/MariaDB's _ci collations any), so a meal point is found by the same keyword.
+ */
+function mentions(texts: string[], keyword: string): boolean {
+  const wanted = keyword.toLowerCase();
+  return texts.some((text) => text.toLowerCase().includes(wanted));
 }
 
 function countWithin(items: Located[], meters: number): number {
