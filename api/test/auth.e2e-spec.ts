@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { CURRENT_PRIVACY_POLICY_VERSION } from '@linli/shared';
 import { Account } from '../src/modules/accounts/account.entity';
 import { PasswordCredential } from '../src/modules/accounts/password-credential.entity';
 import { WechatIdentity } from '../src/modules/accounts/wechat-identity.entity';
@@ -122,6 +123,33 @@ describe('sign-in and sessions', () => {
       expect(next.failedSignIns).toBeUndefined();
       await attempt('anxin.admin', 'typo').expect(401);
       expect((await loginWithPassword(t, 'anxin.admin')).failedSignIns).toEqual({ count: 1, lastAt: expect.any(String), locked: false });
+    });
+  });
+
+  describe('GET /api/me (read with the session check in the guard, issue 17)', () => {
+    it('answers what sign-in answered, for every kind of account', async () => {
+      const logins = [
+        await loginWithWechat(t, 'openid-me-new-user'), // resident, terms not accepted, no person record
+        await loginWithWechat(t, 'demo-openid-wang-xiuying'), // resident with a community and a bound phone
+        await loginWithWechat(t, 'demo-openid-li-ming'),
+        await loginWithPassword(t, 'anda.staff'), // the account's own region
+        await loginWithPassword(t, 'city.admin'),
+        await loginWithPassword(t, 'anxin.admin'), // the provider's region
+        await loginWithWechat(t, 'demo-openid-worker-zhao'),
+      ];
+      expect(new Set(logins.map((login) => login.account.role))).toEqual(new Set(['resident', 'staff', 'admin', 'provider_admin', 'worker']));
+      for (const login of logins) {
+        const me = await t.http().get('/api/me').set(bearer(login)).expect(200);
+        expect(me.body).toEqual(login.account);
+      }
+    });
+
+    it('shows accepting the privacy terms on the very next request', async () => {
+      const login = await loginWithWechat(t, 'openid-me-consent');
+      expect((await t.http().get('/api/me').set(bearer(login)).expect(200)).body.consentRequired).toBe(true);
+      const accepted = await t.http().post('/api/me/privacy-consent').set(bearer(login)).send({ version: CURRENT_PRIVACY_POLICY_VERSION }).expect(200);
+      expect(accepted.body.consentRequired).toBe(false);
+      expect((await t.http().get('/api/me').set(bearer(login)).expect(200)).body).toEqual(accepted.body);
     });
   });
 

@@ -5,7 +5,11 @@ import type { Role } from '@linli/shared';
 /** Metadata key naming a route's access policy; a route without one is refused (deny by default). */
 export const ACCESS_POLICY = 'linli:access-policy';
 
-export type AccessPolicy = { kind: 'public' } | { kind: 'roles'; roles: Role[] };
+/**
+ * `withSessionAccount`: the guard's one session read also brings the signed-in account as GET /api/me shows it, for
+ * routes that answer with it (so they make no second round trip; issue 17).
+ */
+export type AccessPolicy = { kind: 'public' } | { kind: 'roles'; roles: Role[]; withSessionAccount?: true };
 
 /** Anyone, signed in or not, may call this route. Every other route must declare who may call it. */
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
@@ -15,3 +19,7 @@ export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisf
  * region's, their organisation's) is checked by the service on every id the client sends.
  */
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ACCESS_POLICY, { kind: 'roles', roles } satisfies AccessPolicy), ApiBearerAuth());
+
+/** Roles, and the route receives the signed-in account from the guard's read (CurrentSessionAccount). */
+export const RolesWithSessionAccount = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ACCESS_POLICY, { kind: 'roles', roles, withSessionAccount: true } satisfies AccessPolicy), ApiBearerAuth());

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Role } from '@linli/shared';
+import type { Role, SessionAccount } from '@linli/shared';
 import type { FastifyRequest } from 'fastify';
 
 /** Where a request came from; written into audit records. */
@@ -21,7 +21,8 @@ export interface AuthContext extends RequestMeta {
   residentId: string | null;
 }
 
-export type RequestWithAuth = FastifyRequest & { auth?: AuthContext };
+/** `sessionAccount`: set by the guard on routes whose policy asks for it (RolesWithSessionAccount). */
+export type RequestWithAuth = FastifyRequest & { auth?: AuthContext; sessionAccount?: SessionAccount };
 
 export function requestMetaOf(request: FastifyRequest): RequestMeta {
   return { ip: request.ip, requestId: String(request.id) };
@@ -38,3 +39,10 @@ export const CurrentAuth = createParamDecorator((_data: unknown, context: Execut
 export const CurrentRequestMeta = createParamDecorator((_data: unknown, context: ExecutionContext): RequestMeta =>
   requestMetaOf(context.switchToHttp().getRequest<FastifyRequest>()),
 );
+
+/** The signed-in account as GET /api/me shows it, read by the guard (only on RolesWithSessionAccount routes). */
+export const CurrentSessionAccount = createParamDecorator((_data: unknown, context: ExecutionContext): SessionAccount => {
+  const request = context.switchToHttp().getRequest<RequestWithAuth>();
+  if (!request.sessionAccount) throw new Error('CurrentSessionAccount used on a route without RolesWithSessionAccount');
+  return request.sessionAccount;
+});

@@ -5,7 +5,7 @@ import { requestMetaOf, type RequestWithAuth } from '../../common/auth/auth-cont
 import { VerifiedAccessTokens } from '../../common/security/access-token';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, type SessionCaller } from './auth.repository';
 import { notSignedIn, roleNotAllowed, tokenInvalid } from './auth.errors';
 
 /**
@@ -40,9 +40,19 @@ export class AuthGuard implements CanActivate {
     const claims = this.tokens.verify(match[1]);
     if (typeof claims === 'string') throw tokenInvalid();
 
-    // One indexed read: session not revoked, account active, provider not suspended (docs/decisions/0006, 0018).
-    const caller = await this.auth.findLiveSessionCaller(claims.sub, claims.sid);
-    if (!caller) throw tokenInvalid();
+    // One indexed read: session not revoked, account active, provider not suspended (docs/decisions/0006, 0018);
+    // with the account's own columns when the route answers with them.
+    let caller: SessionCaller;
+    if (policy.withSessionAccount) {
+      const found = await this.auth.findLiveSessionCallerWithAccount(claims.sub, claims.sid);
+      if (!found) throw tokenInvalid();
+      caller = found.caller;
+      request.sessionAccount = found.account;
+    } else {
+      const found = await this.auth.findLiveSessionCaller(claims.sub, claims.sid);
+      if (!found) throw tokenInvalid();
+      caller = found;
+    }
     if (!policy.roles.includes(caller.role)) throw roleNotAllowed();
 
     request.auth = {

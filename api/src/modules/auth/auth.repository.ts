@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import type { FailedSignIns, ProviderStatus, Role } from '@linli/shared';
+import { CURRENT_PRIVACY_POLICY_VERSION, type FailedSignIns, type ProviderStatus, type Role, type SessionAccount } from '@linli/shared';
 import { isDuplicateKey } from '../../database/sql';
 import { Account } from '../accounts';
 import { AuditEntry } from '../audit';
@@ -49,17 +49,60 @@ interface SessionCallerRow {
   provider_region_path: string | null;
 }
 
+/** The caller and, for a route that answers with it, the signed-in account as GET /api/me shows it. */
+export interface SessionCallerWithAccount {
+  caller: SessionCaller;
+  account: SessionAccount;
+}
+
+interface SessionAccountRow extends SessionCallerRow {
+  display_name: string;
+  resident_name: string | null;
+  phone_bound: number | string;
+  region_id: string | null;
+  region_name: string | null;
+  consented: number | string;
+}
+
 // Plain SQL that SQLite and MySQL/MariaDB read alike. A family has one row per rotation, all unrevoked while the
 // session lives (revocation marks every row), hence LIMIT 1.
-const SESSION_CALLER_SQL = `SELECT a.id AS account_id, a.role AS role, a.provider_id AS provider_id, a.resident_id AS resident_id,
-    r.path AS region_path, pr.path AS provider_region_path
-  FROM refresh_token t
+const SESSION_CALLER_COLUMNS = `a.id AS account_id, a.role AS role, a.provider_id AS provider_id, a.resident_id AS resident_id,
+    r.path AS region_path, pr.path AS provider_region_path`;
+const LIVE_SESSION_FROM = `FROM refresh_token t
   JOIN account a ON a.id = t.account_id
   LEFT JOIN region r ON r.id = a.region_id
   LEFT JOIN provider p ON p.id = a.provider_id
-  LEFT JOIN region pr ON pr.id = p.region_id
-  WHERE t.family_id = ? AND t.revoked_at IS NULL AND a.id = ? AND a.status = 'active' AND (p.id IS NULL OR p.status = 'active')
+  LEFT JOIN region pr ON pr.id = p.region_id`;
+const LIVE_SESSION_WHERE = `WHERE t.family_id = ? AND t.revoked_at IS NULL AND a.id = ? AND a.status = 'active' AND (p.id IS NULL OR p.status = 'active')
   LIMIT 1`;
+
+const SESSION_CALLER_SQL = `SELECT ${SESSION_CALLER_COLUMNS} ${LIVE_SESSION_FROM} ${LIVE_SESSION_WHERE}`;
+
+/**
+ * The same session check, and the account as GET /api/me answers it: the region it belongs to (its own, else its
+ * resident's community, else its provider's — the order AccountsService.describe uses), the resident's name and
+ * phone binding, and whether the current privacy terms are accepted. Read by the guard for routes that ask for it,
+ * so such a route costs one round trip, not two (issue 17).
+ */
+const SESSION_CALLER_WITH_ACCOUNT_SQL = `SELECT ${SESSION_CALLER_COLUMNS}, a.display_name AS display_name, res.name AS resident_name,
+    CASE WHEN res.phone_cipher IS NULL THEN 0 ELSE 1 END AS phone_bound,
+    COALESCE(a.region_id, res.community_id, p.region_id) AS region_id,
+    CASE WHEN a.region_id IS NOT NULL THEN r.name WHEN res.community_id IS NOT NULL THEN rc.name ELSE pr.name END AS region_name,
+    EXISTS (SELECT 1 FROM privacy_consent pc WHERE pc.account_id = a.id AND pc.version = ?) AS consented
+  ${LIVE_SESSION_FROM}
+  LEFT JOIN resident res ON res.id = a.resident_id
+  LEFT JOIN region rc ON rc.id = res.community_id
+  ${LIVE_SESSION_WHERE}`;
+
+function toSessionCaller(row: SessionCallerRow): SessionCaller {
+  return {
+    accountId: row.account_id,
+    role: row.role,
+    providerId: row.provider_id ?? null,
+    residentId: row.resident_id ?? null,
+    regionPath: row.region_path ?? row.provider_region_path ?? null,
+  };
+}
 
 /** Queries behind sign-in, sessions and invitations. Writes take the caller's transaction manager. */
 @Injectable()
@@ -91,14 +134,28 @@ export class AuthRepository {
    */
   async findLiveSessionCaller(accountId: string, familyId: string): Promise<SessionCaller | null> {
     const rows: SessionCallerRow[] = await this.dataSource.query(SESSION_CALLER_SQL, [familyId, accountId]);
+    return rows[0] ? toSessionCaller(rows[0]) : null;
+  }
+
+  /** findLiveSessionCaller and the signed-in account (GET /api/me's answer) in the same one read. */
+  async findLiveSessionCallerWithAccount(accountId: string, familyId: string): Promise<SessionCallerWithAccount | null> {
+    const rows: SessionAccountRow[] = await this.dataSource.query(SESSION_CALLER_WITH_ACCOUNT_SQL, [CURRENT_PRIVACY_POLICY_VERSION, familyId, accountId]);
     const row = rows[0];
     if (!row) return null;
     return {
-      accountId: row.account_id,
-      role: row.role,
-      providerId: row.provider_id ?? null,
-      residentId: row.resident_id ?? null,
-      regionPath: row.region_path ?? row.provider_region_path ?? null,
+      caller: toSessionCaller(row),
+      account: {
+        id: row.account_id,
+        role: row.role,
+        displayName: row.resident_name ?? row.display_name,
+        regionId: row.region_id ?? null,
+        regionName: row.region_name ?? null,
+        providerId: row.provider_id ?? null,
+        residentId: row.resident_id ?? null,
+        // SQLite and MySQL answer these as 0/1 (MySQL drivers may hand a bigint-like string).
+        consentRequired: row.role === 'resident' && Number(row.consented) !== 1,
+        phoneBound: Number(row.phone_bound) === 1,
+      },
     };
   }
 

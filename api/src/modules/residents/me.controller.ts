@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
-import { Roles } from '../../common/auth/access-policy';
-import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
+import { Roles, RolesWithSessionAccount } from '../../common/auth/access-policy';
+import { CurrentAuth, CurrentSessionAccount, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { SessionAccountDto } from '../auth';
 import { ResidentDataExportDto } from './dto/data-export.dto';
@@ -15,12 +15,13 @@ export class MeController {
   constructor(private readonly me: MeService) {}
 
   @Get()
-  @Roles(...ROLES)
+  @RolesWithSessionAccount(...ROLES)
   @ApiOperation({ summary: 'The signed-in account: role, region, whether consent or a phone is still needed' })
   @ApiOkResponse({ type: SessionAccountDto })
   @ApiErrorResponses('UNAUTHENTICATED', 'TOKEN_INVALID')
-  describe(@CurrentAuth() auth: AuthContext): Promise<SessionAccount> {
-    return this.me.describe(auth);
+  describe(@CurrentSessionAccount() account: SessionAccount): SessionAccount {
+    // Read by the auth guard with the session check, in the same query (issue 17: one round trip, not two).
+    return account;
   }
 
   @Post('privacy-consent')

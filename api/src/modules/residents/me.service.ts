@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CURRENT_PRIVACY_POLICY_VERSION, type ResidentDataExport, type ResidentProfile, type SessionAccount } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
-import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AccountsRepository, AccountsService } from '../accounts';
@@ -31,13 +30,6 @@ export class MeService {
     private readonly auth: AuthRepository,
     private readonly preferences: AccountPreferencesService,
   ) {}
-
-  /** GET /api/me: one plain query (ResidentsRepository.findSessionAccount), the same answer as AccountsService.describe. */
-  async describe(auth: AuthContext): Promise<SessionAccount> {
-    const account = await this.residents.findSessionAccount(auth.accountId);
-    if (!account) throw new NotFoundError('账号');
-    return account;
-  }
 
   async acceptPrivacyPolicy(auth: AuthContext, version: string): Promise<SessionAccount> {
     if (version !== CURRENT_PRIVACY_POLICY_VERSION) {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { CURRENT_PRIVACY_POLICY_VERSION, type Role, type SessionAccount } from '@linli/shared';
 import { Account } from '../accounts';
 import { AuditEntry } from '../audit';
 import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
@@ -14,37 +13,6 @@ export interface ResidentWithCommunity {
   hasOwnAccount: boolean;
 }
 
-/**
- * GET /api/me in one query: the account, the region it belongs to (its own, else its resident's community, else its
- * provider's — the order AccountsService.describe uses), the resident's name and phone binding, and whether the
- * current privacy terms are accepted.
- */
-const SESSION_ACCOUNT_SQL = `SELECT a.id, a.role, a.display_name, a.provider_id, a.resident_id, res.name AS resident_name,
-    CASE WHEN res.phone_cipher IS NULL THEN 0 ELSE 1 END AS phone_bound,
-    COALESCE(a.region_id, res.community_id, p.region_id) AS region_id,
-    CASE WHEN a.region_id IS NOT NULL THEN r.name WHEN res.community_id IS NOT NULL THEN rc.name ELSE pr.name END AS region_name,
-    EXISTS (SELECT 1 FROM privacy_consent pc WHERE pc.account_id = a.id AND pc.version = ?) AS consented
-  FROM account a
-  LEFT JOIN region r ON r.id = a.region_id
-  LEFT JOIN resident res ON res.id = a.resident_id
-  LEFT JOIN region rc ON rc.id = res.community_id
-  LEFT JOIN provider p ON p.id = a.provider_id
-  LEFT JOIN region pr ON pr.id = p.region_id
-  WHERE a.id = ?`;
-
-interface SessionAccountRow {
-  id: string;
-  role: Role;
-  display_name: string;
-  provider_id: string | null;
-  resident_id: string | null;
-  resident_name: string | null;
-  phone_bound: number | string;
-  region_id: string | null;
-  region_name: string | null;
-  consented: number | string;
-}
-
 /** Person records, household links and the lookups behind them. */
 @Injectable()
 export class ResidentsRepository {
@@ -52,28 +20,6 @@ export class ResidentsRepository {
 
   private manager(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
-  }
-
-  /**
-   * The signed-in account as GET /api/me answers it: a hot path (issue 17), so one plain query instead of the
-   * account's entity graph plus a consent read. Null when the account is gone.
-   */
-  async findSessionAccount(accountId: string): Promise<SessionAccount | null> {
-    const rows: SessionAccountRow[] = await this.dataSource.query(SESSION_ACCOUNT_SQL, [CURRENT_PRIVACY_POLICY_VERSION, accountId]);
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      id: row.id,
-      role: row.role,
-      displayName: row.resident_name ?? row.display_name,
-      regionId: row.region_id ?? null,
-      regionName: row.region_name ?? null,
-      providerId: row.provider_id ?? null,
-      residentId: row.resident_id ?? null,
-      // SQLite and MySQL answer these as 0/1 (MySQL drivers may hand a bigint-like string).
-      consentRequired: row.role === 'resident' && Number(row.consented) !== 1,
-      phoneBound: Number(row.phone_bound) === 1,
-    };
   }
 
   async findWithCommunity(residentId: string, manager?: EntityManager): Promise<ResidentWithCommunity | null> {
