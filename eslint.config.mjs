@@ -75,6 +75,21 @@ export default tseslint.config(
     },
   },
 
+  // The API's modules read plain SQL through plainSelect: `dataSource.query()` runs on TypeORM's writer connection,
+  // which on SQLite reads inside other requests' open transactions (api/src/database/plain-select.ts).
+  {
+    files: ['api/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query'][callee.object.property.name=/^(dataSource|manager)$/]",
+          message: 'Read plain SQL with plainSelect (database/plain-select.ts): dataSource.query() reads uncommitted rows on SQLite.',
+        },
+      ],
+    },
+  },
+
   // The mini program: React hooks.
   {
     files: ['miniapp/src/**/*.{ts,tsx}'],

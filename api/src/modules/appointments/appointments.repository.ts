@@ -12,6 +12,7 @@ import { DateExceptionRow } from './date-exception.entity';
 import { OpeningRule } from './opening-rule.entity';
 import { Slot } from './slot.entity';
 import { WaitlistEntry } from './waitlist-entry.entity';
+import { plainSelect } from '../../database/plain-select';
 
 /** What a booking view needs loaded with it: the slot, its offering (centre with region, service) and the person. */
 const BOOKING_DETAILS = { slot: { centreService: { centre: { region: true }, service: true } }, resident: true } as const;
@@ -94,7 +95,8 @@ export class AppointmentsRepository {
    */
   async findOfferingWithSlot(centreId: string, serviceId: string, startsAt: Date): Promise<{ offering: OfferingSchedule; slot: Slot | null } | null> {
     const sqlite = this.dataSource.options.type === 'better-sqlite3';
-    const rows: Array<Record<string, string | number | Date | null>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number | Date | null>> = await plainSelect(
+      this.dataSource,
       `SELECT ${OFFERING_SCHEDULE_COLUMNS},
           sl.id AS slot_id, sl.starts_at AS slot_starts_at, sl.ends_at AS slot_ends_at, sl.capacity AS slot_capacity, sl.booked AS slot_booked
         FROM centre_service o

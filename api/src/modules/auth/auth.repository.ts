@@ -11,6 +11,7 @@ import { Invitation, type InvitationKind } from './invitation.entity';
 import { LoginThrottle } from './login-throttle.entity';
 import { PASSWORD_SIGN_IN_ACTIONS } from './password-sign-in-actions';
 import { RefreshToken } from './refresh-token.entity';
+import { plainSelect } from '../../database/plain-select';
 
 /*
  * A worker or a household member redeeming an invitation touches their record here, but the providers and residents
@@ -133,13 +134,13 @@ export class AuthRepository {
    * (ix_refresh_token_family, then primary keys) returning plain columns, no entity hydration.
    */
   async findLiveSessionCaller(accountId: string, familyId: string): Promise<SessionCaller | null> {
-    const rows: SessionCallerRow[] = await this.dataSource.query(SESSION_CALLER_SQL, [familyId, accountId]);
+    const rows: SessionCallerRow[] = await plainSelect(this.dataSource, SESSION_CALLER_SQL, [familyId, accountId]);
     return rows[0] ? toSessionCaller(rows[0]) : null;
   }
 
   /** findLiveSessionCaller and the signed-in account (GET /api/me's answer) in the same one read. */
   async findLiveSessionCallerWithAccount(accountId: string, familyId: string): Promise<SessionCallerWithAccount | null> {
-    const rows: SessionAccountRow[] = await this.dataSource.query(SESSION_CALLER_WITH_ACCOUNT_SQL, [CURRENT_PRIVACY_POLICY_VERSION, familyId, accountId]);
+    const rows: SessionAccountRow[] = await plainSelect(this.dataSource, SESSION_CALLER_WITH_ACCOUNT_SQL, [CURRENT_PRIVACY_POLICY_VERSION, familyId, accountId]);
     const row = rows[0];
     if (!row) return null;
     return {

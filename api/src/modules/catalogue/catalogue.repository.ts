@@ -5,6 +5,7 @@ import { sqlJson } from '../../database/sql';
 import { Centre } from '../regions';
 import { CentreService } from './centre-service.entity';
 import { CommunityService } from './community-service.entity';
+import { plainSelect } from '../../database/plain-select';
 
 /**
  * What the slot list and the first checks of a booking need of an offering: its switch, booking policy, schedule
@@ -54,7 +55,8 @@ export class CatalogueRepository {
    * columns a summary shows are read raw and grouped here — no query builder, no entity graph.
    */
   async listCategoriesWithServices(): Promise<CategoryWithServices[]> {
-    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number | null>> = await plainSelect(
+      this.dataSource,
       `SELECT c.id AS category_id, c.code AS category_code, c.name AS category_name,
           s.id, s.code, s.name, s.mode, s.dispatch_mode, s.offer_window_seconds, s.needs_review, s.description, s.materials, s.min_age,
           s.max_active_bookings_per_person
@@ -121,7 +123,8 @@ export class CatalogueRepository {
 
   /** An offering's schedule facts (OfferingSchedule), or null when the centre does not list the service. */
   async findOfferingSchedule(centreId: string, serviceId: string): Promise<OfferingSchedule | null> {
-    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number>> = await plainSelect(
+      this.dataSource,
       `SELECT ${OFFERING_SCHEDULE_COLUMNS}
         FROM centre_service o JOIN community_service s ON s.id = o.service_id
         WHERE o.centre_id = ? AND o.service_id = ?`,

@@ -9,6 +9,7 @@ import { OrderEventRecord } from './order-event.entity';
 import { OrderPhoto } from './order-photo.entity';
 import { OrderRating } from './order-rating.entity';
 import { ServiceOrder } from './service-order.entity';
+import { plainSelect } from '../../database/plain-select';
 
 /** What the dispatcher's ranking reads of a worker (shared's rankCandidates, and the working hours before it). */
 export type OfferCandidate = Pick<Worker, 'id' | 'latitudeE6' | 'longitudeE6' | 'workingHours' | 'openOrders' | 'maxOpenOrders' | 'ratingSum' | 'ratingCount' | 'lastOfferedAt'>;
@@ -311,7 +312,8 @@ export class DispatchRepository {
    * or not, with its order's view columns. Null when the account has no worker; `offer` null when they have no open offer.
    */
   async findOpenOfferOfAccount(accountId: string): Promise<{ offer: OpenOfferRow | null } | null> {
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: SqlRow[] = await plainSelect(
+      this.dataSource,
       `SELECT off.id AS offer_id, off.expires_at AS offer_expires_at, off.distance_meters AS offer_distance_meters, ${ORDER_VIEW_COLUMNS}
         FROM worker me
         LEFT JOIN dispatch_offer off ON off.id = (
@@ -394,7 +396,8 @@ export class DispatchRepository {
 
   /** GrabFacts in one plain query; null when the account has no worker. */
   async findGrabFacts(accountId: string, orderId: string): Promise<GrabFacts | null> {
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: SqlRow[] = await plainSelect(
+      this.dataSource,
       `SELECT w.id, w.name, w.online, w.working_hours, p.dispatch_mode AS provider_dispatch_mode,
           o.id AS order_id, o.status, o.dispatch_mode, o.service_id, o.window_starts_at, o.window_ends_at,
           CASE WHEN EXISTS (SELECT 1 FROM worker_skill skill WHERE skill.worker_id = w.id AND skill.service_id = o.service_id)
@@ -430,13 +433,14 @@ export class DispatchRepository {
 
   /** One order's view row from one plain query (the answer to a won grab; null if the order is gone). */
   async findOrderViewRow(orderId: string, manager?: EntityManager): Promise<OrderViewRow | null> {
-    const rows: SqlRow[] = await this.m(manager).query(`SELECT ${ORDER_VIEW_COLUMNS} FROM service_order o ${ORDER_VIEW_JOINS} WHERE o.id = ?`, [orderId]);
+    const rows: SqlRow[] = await plainSelect(this.dataSource, `SELECT ${ORDER_VIEW_COLUMNS} FROM service_order o ${ORDER_VIEW_JOINS} WHERE o.id = ?`, [orderId], manager);
     return rows[0] ? orderViewRowOf(rows[0]) : null;
   }
 
   /** The worker behind an account as their grab pool needs them (issue 17: plain columns, no entity graph); null if none. */
   async findPoolWorker(accountId: string): Promise<PoolWorker | null> {
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: SqlRow[] = await plainSelect(
+      this.dataSource,
       `SELECT w.id, w.online, w.open_orders, w.max_open_orders, w.working_hours, p.dispatch_mode
         FROM worker w JOIN provider p ON p.id = w.provider_id
         WHERE w.account_id = ?`,
@@ -460,7 +464,8 @@ export class DispatchRepository {
    * soonest window first, as view rows from one plain query (issue 17: the pool is polled).
    */
   async listPoolFor(worker: PoolWorker, limit: number): Promise<OrderViewRow[]> {
-    const rows: SqlRow[] = await this.dataSource.query(
+    const rows: SqlRow[] = await plainSelect(
+      this.dataSource,
       `SELECT ${ORDER_VIEW_COLUMNS}
         FROM service_order o
         JOIN worker_skill skill ON skill.service_id = o.service_id AND skill.worker_id = ?

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { LivenessReport, ReadinessReport } from '@linli/shared';
 import { HolidayCalendar } from '../appointments';
 import { databaseDown, migrationsPending } from './health.errors';
+import { plainSelect } from '../../database/plain-select';
 
 /**
  * How long readiness waits for the database. A database that accepts connections and never answers would
@@ -56,7 +57,7 @@ export class HealthService {
   }
 
   private async countPendingMigrations(): Promise<number> {
-    const applied = await this.dataSource.query<Array<{ name: string }>>('SELECT name FROM migrations');
+    const applied = await plainSelect<{ name: string }>(this.dataSource, 'SELECT name FROM migrations');
     const appliedNames = new Set(applied.map((row) => row.name));
     return this.dataSource.migrations.filter((migration) => !appliedNames.has(migration.name ?? migration.constructor.name)).length;
   }

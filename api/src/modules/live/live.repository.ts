@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { OrderStatus } from '@linli/shared';
 import { OutboxMessage } from '../outbox';
 import type { LiveOrderEvent } from './live-events';
+import { plainSelect } from '../../database/plain-select';
 
 /** An outbox row as the live module reads it: only what decides who hears it. */
 export interface OutboxRow {
@@ -103,7 +104,8 @@ export class LiveRepository {
     const families = [...new Set(sessions.map((session) => session.sessionId))];
     for (let start = 0; start < families.length; start += 500) {
       const chunk = families.slice(start, start + 500);
-      const rows = await this.dataSource.query<{ familyId: string; accountId: string }[]>(
+      const rows = await plainSelect<{ familyId: string; accountId: string }>(
+        this.dataSource,
         `SELECT DISTINCT t.family_id AS familyId, t.account_id AS accountId
            FROM refresh_token t
            JOIN account a ON a.id = t.account_id

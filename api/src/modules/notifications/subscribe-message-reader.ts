@@ -3,6 +3,7 @@ import { MEAL_KIND_LABELS, subscribeTopicFor, type NotificationAudience, type Su
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/time/clock';
 import type { OutgoingNotification } from './notification-channel';
+import { plainSelect } from '../../database/plain-select';
 
 /** A subscribe message ready for WechatSubscribeMessages: its topic in the template map and what it says. */
 export type SubscribeContent = { [Topic in SubscribeTopic]: { topic: Topic; content: SubscribeMessageContents[Topic] } }[SubscribeTopic];
@@ -118,7 +119,7 @@ export class SubscribeMessageReader {
   }
 
   private async one(sql: string, ...parameters: unknown[]): Promise<Row | null> {
-    const rows = await this.dataSource.query<Row[]>(sql, parameters);
+    const rows = await plainSelect<Row>(this.dataSource, sql, parameters);
     return rows[0] ?? null;
   }
 }

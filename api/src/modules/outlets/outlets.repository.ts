@@ -7,6 +7,7 @@ import { Centre, Region } from '../regions';
 import { candidateOfMealPoint, type SearchCandidate } from './directory-entry';
 import { Outlet } from './outlet.entity';
 import { OutletReport } from './outlet-report.entity';
+import { plainSelect } from '../../database/plain-select';
 
 /** What a search keeps to rows of: kinds (any of them) and a keyword in the name or the services. */
 export interface OutletFilter {
@@ -163,7 +164,7 @@ export class OutletsRepository {
       sql += ` AND (name LIKE ? ESCAPE '${LIKE_ESCAPE}' OR services LIKE ? ESCAPE '${LIKE_ESCAPE}')`;
       parameters.push(pattern, pattern);
     }
-    return this.dataSource.query(sql, parameters);
+    return plainSelect(this.dataSource, sql, parameters);
   }
 
   /**
@@ -243,7 +244,7 @@ export class OutletsRepository {
         WHERE p.latitude_e6 BETWEEN ? AND ? AND p.longitude_e6 BETWEEN ? AND ?`);
       parameters.push(mealPointsIn.south, mealPointsIn.north, mealPointsIn.west, mealPointsIn.east);
     }
-    return this.dataSource.query(parts.join(' UNION ALL '), parameters);
+    return plainSelect(this.dataSource, parts.join(' UNION ALL '), parameters);
   }
 
   async findMealPoint(mealPointId: string): Promise<MealPointWithWindows | null> {

@@ -4,6 +4,7 @@ import type { RegionLevel } from '@linli/shared';
 import { Centre } from './centre.entity';
 import { Region } from './region.entity';
 import { escapeLike, LIKE_ESCAPE } from '../../database/sql';
+import { plainSelect } from '../../database/plain-select';
 
 export interface CommunityRow {
   id: string;
@@ -84,7 +85,8 @@ export class RegionsRepository {
   /** Centres attached to any node under `pathPrefix` (a region and its subtree), or all of them. */
   async listCentresWithin(pathPrefix?: string): Promise<CentreRow[]> {
     // A public hot read (docs/performance.md): the columns a summary shows, read raw — no query builder, no entities.
-    const rows: Array<Record<string, string | number>> = await this.dataSource.query(
+    const rows: Array<Record<string, string | number>> = await plainSelect(
+      this.dataSource,
       `SELECT c.id, c.name, c.address, c.phone, c.opening_hours, c.latitude_e6, c.longitude_e6, c.region_id, r.name AS region_name, r.level AS region_level
         FROM centre c JOIN region r ON r.id = c.region_id
         ${pathPrefix ? `WHERE r.path LIKE ? ESCAPE '${LIKE_ESCAPE}'` : ''}
