@@ -23,9 +23,10 @@ import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { bearer, json, percentile, waitFor } from './lib/http.mjs';
 import { describeLockWaits, innodbLockCounters, openMariadbRun } from './lib/mariadb-run.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -47,7 +48,7 @@ const run = await openMariadbRun({ ACCESS_TOKEN_TTL_SECONDS: '86400' });
 
 /** The fake WeChat server as `npm start` runs it: accepts any code and derives a stable openid from it. */
 function startFakeWechat() {
-  const child = run.spawnNode([join(REPO_ROOT, 'api/dist/cli/fake-wechat.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = run.spawnNode([join(API_DIST, 'cli/fake-wechat.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {

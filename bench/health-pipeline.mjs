@@ -20,9 +20,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { waitFor } from './lib/http.mjs';
 import { inRounds, median } from './lib/rounds.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
 const started = Date.now();
@@ -55,9 +55,9 @@ async function serve(variant, port) {
     app = Fastify();
   } else {
     const pino = require('pino');
-    const { buildLoggerOptions, requestIdFor } = require(join(REPO_ROOT, 'api/dist/common/logging/logger-options.js'));
+    const { buildLoggerOptions, requestIdFor } = require(join(API_DIST, 'common/logging/logger-options.js'));
     app = Fastify({ loggerInstance: pino(buildLoggerOptions('info')), genReqId: requestIdFor, logController: new Fastify.LogController({ disableRequestLogging: true }) });
-    if (variant === 'logline') require(join(REPO_ROOT, 'api/dist/common/logging/request-log.js')).useRequestLog(app);
+    if (variant === 'logline') require(join(API_DIST, 'common/logging/request-log.js')).useRequestLog(app);
   }
   app.get('/api/health', async () => liveness());
   await app.listen({ port, host: '127.0.0.1' });
@@ -83,7 +83,7 @@ if (process.argv[2] === '--serve') {
       H5_DIR: 'off',
       LOG_LEVEL: variant === 'api-silent' ? 'silent' : 'info',
     };
-    const args = variant.startsWith('api') ? [join(REPO_ROOT, 'api/dist/main.js')] : [fileURLToPath(import.meta.url), '--serve', variant, String(port)];
+    const args = variant.startsWith('api') ? [join(API_DIST, 'main.js')] : [fileURLToPath(import.meta.url), '--serve', variant, String(port)];
     return spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   });
   const pass =

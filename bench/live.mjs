@@ -24,9 +24,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { bearer, json, percentile, waitFor } from './lib/http.mjs';
 import { openMariadbRun } from './lib/mariadb-run.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
 const WebSocket = require(require.resolve('ws', { paths: [join(REPO_ROOT, 'api')] }));
 
 const WORKERS = Number(process.env.BENCH_LIVE_WORKERS ?? 2000);
@@ -49,7 +50,7 @@ const run = await openMariadbRun({
 });
 
 function startFakeWechat() {
-  const child = run.spawnNode([join(REPO_ROOT, 'api/dist/cli/fake-wechat.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = run.spawnNode([join(API_DIST, 'cli/fake-wechat.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -104,7 +105,7 @@ try {
   // Started by hand rather than with run.startApiInstances: on a busy 2-core machine two instances running their
   // migrations side by side may need longer than its 15 s.
   const instances = [3931, 3932].map((port) => `http://127.0.0.1:${port}`);
-  [3931, 3932].forEach((port) => run.spawnNode([join(REPO_ROOT, 'api/dist/main.js')], { port }));
+  [3931, 3932].forEach((port) => run.spawnNode([join(API_DIST, 'main.js')], { port }));
   await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`, 900)));
   const [first] = instances;
   const passwordLogin = async (username) =>

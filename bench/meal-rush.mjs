@@ -34,10 +34,11 @@ import { createRequire } from 'node:module';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { bearer, json, percentile, waitFor } from './lib/http.mjs';
 import { describeLockWaits, innodbLockCounters, openMariadbRun } from './lib/mariadb-run.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
-const { issueAccessToken } = require(join(REPO_ROOT, 'api/dist/common/security/access-token.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
+const { issueAccessToken } = require(join(API_DIST, 'common/security/access-token.js'));
 const { addDays, shanghaiDateOf, CURRENT_PRIVACY_POLICY_VERSION, MEAL_ORDER_PORTION_HOLDING_STATUSES } = require('@linli/shared');
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);

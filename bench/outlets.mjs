@@ -35,9 +35,10 @@ import { json, waitFor } from './lib/http.mjs';
 import { FILTERED_QUERY, loadOutlets, OPEN_AT, OUTLETS, outletRows, randomPosition } from './lib/outlet-data.mjs';
 import { pacedLatency } from './lib/paced.mjs';
 import { inRounds, median, medianRatio, summary } from './lib/rounds.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
+const { createScratchDatabase } = require(join(API_DIST, 'database/scratch-database.js'));
 const { shanghaiTimeOf } = require('@linli/shared');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -103,12 +104,12 @@ async function runOn(dialect) {
     children.push(child);
   };
   try {
-    const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
+    const seeded = spawnSync(process.execPath, [join(API_DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
     if (seeded.status !== 0) throw new Error(seeded.stderr);
     const loadStarted = Date.now();
     await loadOutlets(dialect, databaseUrl, outletRows());
     console.error(`[${dialect}] ${OUTLETS} outlets loaded in ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
-    start([join(REPO_ROOT, 'api/dist/main.js')], 3911);
+    start([join(API_DIST, 'main.js')], 3911);
     start([join(REPO_ROOT, 'bench/baseline-outlets-server.mjs'), databaseUrl, '3912'], 3912);
     await waitFor('http://127.0.0.1:3911/api/health/ready');
     await waitFor(`http://127.0.0.1:3912/nearest?${randomPosition()}`);

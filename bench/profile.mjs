@@ -20,10 +20,10 @@ import autocannon from 'autocannon';
 import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
 import { FILTERED_QUERY, loadOutlets, outletRows, randomPosition } from './lib/outlet-data.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
-const { stableId } = require(join(DIST, 'seed/stable-id.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
 const [route = 'health', secondsArg = '8'] = process.argv.slice(2);
 const seconds = Number(secondsArg);
 const CENTRE = stableId('centre', 'C340104001001');
@@ -44,10 +44,10 @@ const env = {
   PORT: String(PORT),
   HOST: '127.0.0.1',
 };
-const seeded = spawnSync(process.execPath, [join(DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
+const seeded = spawnSync(process.execPath, [join(API_DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(seeded.stderr);
 if (route.startsWith('outlets')) await loadOutlets('sqlite', `sqlite:${file}`, outletRows());
-const api = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, join(DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const api = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', folder, join(API_DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 try {
   await waitFor(`${BASE}/api/health/ready`);
   const login = await json(`${BASE}/api/auth/password/login`, { method: 'POST', body: JSON.stringify({ username: 'anda.staff', password: 'Linli@2026' }) });

@@ -25,10 +25,10 @@ import { REPO_ROOT } from '../scripts/lib/run.mjs';
 import { json, waitFor } from './lib/http.mjs';
 import { openMariadbRun } from './lib/mariadb-run.mjs';
 import { inRounds, medianRatio, summary } from './lib/rounds.mjs';
+import { API_DIST } from './lib/api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const DIST = process.env.BENCH_API_DIST ?? join(REPO_ROOT, 'api/dist');
-const { stableId } = require(join(DIST, 'seed/stable-id.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -60,7 +60,7 @@ function openSqliteRun() {
       return child;
     },
     seedDemoData() {
-      const seeded = spawnSync(process.execPath, [join(DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
+      const seeded = spawnSync(process.execPath, [join(API_DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
       if (seeded.status !== 0) throw new Error(seeded.stderr);
     },
     async insertResidents(ids) {
@@ -128,7 +128,7 @@ async function benchDialect(dialect) {
   const run = dialect === 'sqlite' ? openSqliteRun() : await openMariadb();
   try {
     run.seedDemoData();
-    run.spawnNode([join(DIST, 'main.js')], { port: API_PORT });
+    run.spawnNode([join(API_DIST, 'main.js')], { port: API_PORT });
     run.spawnNode([join(REPO_ROOT, 'bench/baseline-hot-paths.mjs'), run.databaseUrl, String(BASE_PORT)], { port: BASE_PORT });
     await waitFor(`${API}/api/health/ready`, 600);
     await waitFor(`${BASE}/health`, 600);

@@ -2,11 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRequire } from 'node:module';
-import { REPO_ROOT } from '../../scripts/lib/run.mjs';
 import { waitFor } from './http.mjs';
+import { API_DIST } from './api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { createScratchDatabase } = require(join(REPO_ROOT, 'api/dist/database/scratch-database.js'));
+const { createScratchDatabase } = require(join(API_DIST, 'database/scratch-database.js'));
 const mysql = require('mysql2/promise');
 
 /**
@@ -33,13 +33,13 @@ export async function openMariadbRun(extraEnv = {}) {
     spawnNode,
     /** The demo data, as `npm run seed` writes it. */
     seedDemoData() {
-      const seeded = spawnSync(process.execPath, [join(REPO_ROOT, 'api/dist/cli/seed.js')], { env, encoding: 'utf8' });
+      const seeded = spawnSync(process.execPath, [join(API_DIST, 'cli/seed.js')], { env, encoding: 'utf8' });
       if (seeded.status !== 0) throw new Error(seeded.stderr);
     },
     /** Built API instances on `ports`, all on the run's database; resolves with their base URLs once they are ready. */
     async startApiInstances(ports) {
       const instances = ports.map((port) => `http://127.0.0.1:${port}`);
-      ports.forEach((port) => spawnNode([join(REPO_ROOT, 'api/dist/main.js')], { port }));
+      ports.forEach((port) => spawnNode([join(API_DIST, 'main.js')], { port }));
       await Promise.all(instances.map((base) => waitFor(`${base}/api/health/ready`)));
       return instances;
     },

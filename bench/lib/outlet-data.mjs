@@ -7,10 +7,10 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../scripts/lib/run.mjs';
+import { API_DIST } from './api-dist.mjs';
 
 const require = createRequire(import.meta.url);
-const { stableId } = require(join(REPO_ROOT, 'api/dist/seed/stable-id.js'));
+const { stableId } = require(join(API_DIST, 'seed/stable-id.js'));
 const { cellNumberOf, instantOf, openHoursMask, OUTLET_KINDS, shanghaiDateOf } = require('@linli/shared');
 
 export const OUTLETS = Number(process.env.BENCH_OUTLETS ?? 100_000);
