@@ -756,6 +756,12 @@ describe('authorization matrix: every route, every kind of caller', () => {
       call: (f) => ({ path: `/api/staff/residents/${f.residentA}/sms-notifications`, body: { enabled: true } }),
       secretOf: () => '王秀英',
     },
+    'PUT /api/staff/residents/{residentId}/phone': {
+      allowed: ['staff', 'admin', 'adminCity'],
+      // Her own number again, so what later routes read of her record is unchanged.
+      call: (f) => ({ path: `/api/staff/residents/${f.residentA}/phone`, body: { phone: '13805510001', phoneOwner: 'self' } }),
+      secretOf: () => '王秀英',
+    },
     'POST /api/staff/residents/{residentId}/id-number/reveal': {
       allowed: ['staff', 'admin', 'adminCity'],
       call: (f) => ({ path: `/api/staff/residents/${f.residentA}/id-number/reveal` }),

@@ -353,6 +353,52 @@ describe('residents: consent, profile, phone, household, staff acting for them, 
       expect((await t.dataSource.getRepository(Resident).findOneByOrFail({ id: registered.body.id })).smsNotifications).toBe(false);
     });
 
+    it('add or correct a phone at the desk without the rest of the record: a member added without one, a number that changed', async () => {
+      const staff = await loginWithPassword(t, 'anda.staff');
+      const child = await newResident('openid-desk-phone-child');
+      await t.http().put('/api/me/profile').set(bearer(child)).send({ name: '吴明', communityId: ANDA }).expect(200);
+      const member = await t
+        .http()
+        .post('/api/household/members')
+        .set(bearer(child))
+        .send({ name: '吴大爷', relation: '父亲', communityId: ANDA, address: '肥西路 9 号' })
+        .expect(201);
+      const phoneOf = (residentId: string) => `/api/staff/residents/${residentId}/phone`;
+
+      const added = await t.http().put(phoneOf(member.body.id)).set(bearer(staff)).send({ phone: '13600009911', phoneOwner: 'relative' }).expect(200);
+      expect(added.body).toMatchObject({ id: member.body.id, name: '吴大爷', address: '肥西路 9 号', phoneMasked: '136****9911', phoneOwner: 'relative' });
+      // Now there is a number to text, so SMS can be switched on; a corrected number switches it off again (the consent
+      // was for the old one), as every other way of changing a phone does.
+      await t.http().put(`/api/staff/residents/${member.body.id}/sms-notifications`).set(bearer(staff)).send({ enabled: true }).expect(200);
+      const corrected = await t.http().put(phoneOf(member.body.id)).set(bearer(staff)).send({ phone: '13600009922', phoneOwner: 'self' }).expect(200);
+      expect(corrected.body).toMatchObject({ phoneMasked: '136****9922', phoneOwner: 'self', smsNotifications: false });
+      const found = await t.http().get('/api/staff/residents').set(bearer(staff)).query({ phone: '13600009922' }).expect(200);
+      expect(found.body.items.map((r: { id: string }) => r.id)).toEqual([member.body.id]);
+
+      const audits = await t.dataSource.getRepository(AuditEntry).find({ where: { targetId: member.body.id, action: 'resident.updated_by_staff' }, order: { createdAt: 'ASC' } });
+      expect(audits.map((entry) => entry.details)).toEqual([
+        { phoneChanged: true, phoneOwner: 'relative' },
+        { smsNotifications: true },
+        { phoneChanged: true, phoneOwner: 'self' },
+      ]);
+      expect(JSON.stringify(audits)).not.toMatch(/99(11|22)/);
+
+      // Only staff of her region; exactly { phone, phoneOwner }, a real mobile number; nothing changes on a refusal.
+      await t
+        .http()
+        .put(phoneOf(member.body.id))
+        .set(bearer(await loginWithPassword(t, 'nanping.staff')))
+        .send({ phone: '13600009933', phoneOwner: 'self' })
+        .expect(404);
+      await t.http().put(phoneOf(member.body.id)).set(bearer(child)).send({ phone: '13600009933', phoneOwner: 'self' }).expect(403);
+      const notMobile = await t.http().put(phoneOf(member.body.id)).set(bearer(staff)).send({ phone: '0551-6510000', phoneOwner: 'self' }).expect(400);
+      expect(notMobile.body.details[0]).toMatchObject({ field: 'phone' });
+      await t.http().put(phoneOf(member.body.id)).set(bearer(staff)).send({ phone: '13600009933' }).expect(400);
+      const extra = await t.http().put(phoneOf(member.body.id)).set(bearer(staff)).send({ phone: '13600009933', phoneOwner: 'self', name: '别人' }).expect(400);
+      expect(extra.body.details[0]).toMatchObject({ field: 'name', constraints: ['whitelistValidation'] });
+      expect((await t.http().get(`/api/staff/residents/${member.body.id}`).set(bearer(staff)).expect(200)).body).toMatchObject({ name: '吴大爷', phoneMasked: '136****9922' });
+    });
+
     it('cannot register into, or move a resident to, a community outside the staff member’s region', async () => {
       const staff = await loginWithPassword(t, 'anda.staff');
       const nanping = stableId('region', '340111002001');

@@ -20,3 +20,8 @@ export function registerResident(registration: ResidentRegistration): Promise<Re
 export function switchSmsNotifications(residentId: string, enabled: boolean): Promise<ResidentProfile> {
   return request<ResidentProfile>(`/staff/residents/${encodeURIComponent(residentId)}/sms-notifications`, { method: 'PUT', body: { enabled } });
 }
+
+/** Adds or corrects a resident's phone without the rest of the record (staff see it masked); SMS goes off on a new number. */
+export function changeResidentPhone(residentId: string, phone: { phone: string; phoneOwner: 'self' | 'relative' }): Promise<ResidentProfile> {
+  return request<ResidentProfile>(`/staff/residents/${encodeURIComponent(residentId)}/phone`, { method: 'PUT', body: phone });
+}

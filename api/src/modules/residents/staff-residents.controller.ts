@@ -5,7 +5,16 @@ import { Roles } from '../../common/auth/access-policy';
 import { CurrentAuth, type AuthContext } from '../../common/auth/auth-context';
 import { ApiErrorResponses } from '../../common/http/api-error-responses';
 import { UuidParam } from '../../common/http/uuid-param';
-import { RegisterResidentDto, ResidentListDto, ResidentProfileDto, ResidentSearchQuery, RevealedIdNumberDto, SmsNotificationsDto, UpdateResidentDto } from './dto/person.dto';
+import {
+  RegisterResidentDto,
+  ResidentListDto,
+  ResidentPhoneDto,
+  ResidentProfileDto,
+  ResidentSearchQuery,
+  RevealedIdNumberDto,
+  SmsNotificationsDto,
+  UpdateResidentDto,
+} from './dto/person.dto';
 import { StaffResidentsService } from './staff-residents.service';
 
 const STAFF_ERRORS = ['UNAUTHENTICATED', 'TOKEN_INVALID', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED'] as const;
@@ -54,6 +63,14 @@ export class StaffResidentsController {
   @ApiErrorResponses(...STAFF_ERRORS, 'SMS_NEEDS_PHONE')
   switchSmsNotifications(@CurrentAuth() auth: AuthContext, @UuidParam('residentId') residentId: string, @Body() body: SmsNotificationsDto): Promise<ResidentProfile> {
     return this.residents.switchSmsNotifications(auth, residentId, body.enabled);
+  }
+
+  @Put(':residentId/phone')
+  @ApiOperation({ summary: "Add or correct a resident's phone, without the rest of the record (audited)" })
+  @ApiOkResponse({ type: ResidentProfileDto })
+  @ApiErrorResponses(...STAFF_ERRORS)
+  changePhone(@CurrentAuth() auth: AuthContext, @UuidParam('residentId') residentId: string, @Body() body: ResidentPhoneDto): Promise<ResidentProfile> {
+    return this.residents.changePhone(auth, residentId, body);
   }
 
   @Post(':residentId/id-number/reveal')

@@ -112,6 +112,25 @@ export class StaffResidentsService {
     return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
   }
 
+  /**
+   * Adds or corrects a resident's phone — an elder registered by family without one, a number that changed — without
+   * the rest of the record, which staff see masked. Audited as an edit; the number itself stays out of the audit.
+   */
+  async changePhone(auth: AuthContext, residentId: string, input: { phone: string; phoneOwner: 'self' | 'relative' }): Promise<ResidentProfile> {
+    const row = await this.inScope(auth, residentId);
+    await this.transactions.write(async (manager) => {
+      await this.people.update(manager, residentId, input);
+      await this.audit.record(manager, auth, {
+        action: 'resident.updated_by_staff',
+        targetType: 'resident',
+        targetId: residentId,
+        regionPath: row.community!.path,
+        details: { phoneChanged: true, phoneOwner: input.phoneOwner },
+      });
+    });
+    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
+  }
+
   /** The one place an ID number leaves the API in clear: staff of the resident's region, with an audit record. */
   async revealIdNumber(auth: AuthContext, residentId: string): Promise<{ idNumber: string }> {
     const row = await this.inScope(auth, residentId);

@@ -6,11 +6,9 @@ import { ChoiceGrid } from '../../components/choice-grid';
 import { CommunityPicker } from '../../components/community-picker';
 import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
+import { PHONE_OWNER_LABELS, PHONE_OWNERS, phoneOwnerLabelOf } from '../forms/resident-phone';
 import { useResidentRegistration } from '../hooks/useResidentRegistration';
 
-const PHONE_OWNERS = { 老人本人: 'self', 家属: 'relative' } as const;
-type PhoneOwnerLabel = keyof typeof PHONE_OWNERS;
-const PHONE_OWNER_LABELS = Object.keys(PHONE_OWNERS) as PhoneOwnerLabel[];
 const SMS_CHOICES = ['开通短信提醒', '不开通'] as const;
 
 /**
@@ -20,7 +18,7 @@ const SMS_CHOICES = ['开通短信提醒', '不开通'] as const;
 export function ResidentRegistration({ onRegistered }: { onRegistered: (resident: ResidentProfile) => void }) {
   const form = useResidentRegistration(onRegistered);
   const { values, errors } = form;
-  const ownerLabel = PHONE_OWNER_LABELS.find((label) => PHONE_OWNERS[label] === values.phoneOwner) ?? null;
+  const ownerLabel = phoneOwnerLabelOf(values.phoneOwner);
   return (
     <View className='staff-desk__block staff-registration'>
       <Text className='staff-desk__label'>登记新居民</Text>

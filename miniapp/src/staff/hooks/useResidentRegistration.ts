@@ -1,19 +1,18 @@
 import { useCallback, useState } from 'react';
-import { isMainlandMobile } from '@linli/shared';
-
 import type { ResidentProfile } from '@linli/shared';
 
 import type { PickedCommunity } from '../../components/community-picker';
 import { fieldErrorsOf } from '../../forms/field-errors';
 import { ApiError } from '../../services/api-error';
 import { registerResident } from '../../services/staff-residents';
+import { phoneFieldErrors, type PhoneOwner } from '../forms/resident-phone';
 
 /** The desk's registration form while it is filled in. */
 export interface RegistrationValues {
   name: string;
   community: PickedCommunity | null;
   phone: string;
-  phoneOwner: 'self' | 'relative' | null;
+  phoneOwner: PhoneOwner | null;
   /** Off until staff switch it on, having asked the elder or the family. */
   smsNotifications: boolean;
 }
@@ -28,9 +27,7 @@ export function validateRegistration(values: RegistrationValues): RegistrationEr
   const errors: RegistrationErrors = {};
   if (values.name.trim() === '') errors.name = '请填写姓名';
   if (!values.community) errors.communityId = '请选择老人所在社区';
-  if (!isMainlandMobile(values.phone.trim())) errors.phone = '手机号码不正确，应为 11 位数字';
-  if (!values.phoneOwner) errors.phoneOwner = '请选择这是谁的手机号';
-  return errors;
+  return { ...errors, ...phoneFieldErrors(values) };
 }
 
 export interface ResidentRegistrationHandle {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsIdNumber, IsMainlandMobile, IsPersonName, IsSearchText } from '../../../common/http/validation';
 import { ApiEnumOrNull, ApiModelOrNull } from '../../../common/http/api-nullable';
@@ -71,6 +71,9 @@ export class RegisterResidentDto extends PersonFieldsDto {
 }
 
 export class UpdateResidentDto extends RegisterResidentDto {}
+
+/** A resident's phone added or corrected at the desk, without sending the rest of the record (shown masked there). */
+export class ResidentPhoneDto extends PickType(RegisterResidentDto, ['phone', 'phoneOwner'] as const) {}
 
 export class SmsNotificationsDto {
   @ApiProperty({

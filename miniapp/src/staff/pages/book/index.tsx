@@ -12,7 +12,7 @@ import { useBookableServices } from '../../hooks/useBookableServices';
 import { useServiceDetail } from '../../../hooks/useCatalogue';
 import { ROUTES, openPage, pageUrlWithId } from '../../../navigation/routes';
 import { ResidentPicker } from '../../components/resident-picker';
-import { ResidentSmsSwitch } from '../../components/resident-sms-switch';
+import { ResidentContact } from '../../components/resident-contact';
 import { StaffDeskPage } from '../../components/staff-gate';
 
 import '../../components/staff-desk.scss';
@@ -105,7 +105,7 @@ function Desk() {
             居民：{resident.name}
             {service ? `${FULL_WIDTH_SPACE}服务：${service.name}` : ''}
           </Text>
-          <ResidentSmsSwitch resident={resident} />
+          <ResidentContact key={resident.id} resident={resident} />
           <Button className='staff-desk__button' size='large' block onClick={startOver}>
             换一位居民
           </Button>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ResidentProfile } from '@linli/shared';
 
 import { ResidentPicker } from '../../components/resident-picker';
-import { ResidentSmsSwitch } from '../../components/resident-sms-switch';
+import { ResidentContact } from '../../components/resident-contact';
 import { StaffDeskPage } from '../../components/staff-gate';
 import { OrderSection } from './order-section';
 import { ProfileSection } from './profile-section';
@@ -26,7 +26,7 @@ function Desk() {
             <Text className='staff-desk__label staff-meal-elder__name'>
               {resident.name} · {resident.communityName ?? '社区未知'}
             </Text>
-            <ResidentSmsSwitch resident={resident} />
+            <ResidentContact key={resident.id} resident={resident} />
             <Button className='staff-desk__button' size='large' block onClick={() => setResident(null)}>
               换一位老人
             </Button>
