@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { normaliseIdNumber, type ResidentProfile } from '@linli/shared';
 import type { AuthContext } from '../../common/auth/auth-context';
 import { assertRegionInScope } from '../../common/auth/scope';
 import { NotFoundError } from '../../common/errors/domain-error';
 import { FieldCipher } from '../../common/security/field-cipher';
 import { TransactionRunner } from '../../database/transaction-runner';
-import { AuditService } from '../audit';
+import { AuditService, type AuditDetails } from '../audit';
 import { PersonRecords, type PersonInput } from './person-records';
 import { toResidentProfile } from './resident-view';
 import { smsNeedsPhone } from './residents.errors';
@@ -79,18 +80,9 @@ export class StaffResidentsService {
     const row = await this.inScope(auth, residentId);
     const target = await this.residents.findCommunity(input.communityId);
     assertRegionInScope(auth, target?.path, '该社区');
-    await this.transactions.write(async (manager) => {
-      await this.people.update(manager, residentId, input);
-      await this.audit.record(manager, auth, {
-        action: 'resident.updated_by_staff',
-        targetType: 'resident',
-        targetId: residentId,
-        regionPath: row.community!.path,
-        // Switching SMS on or off is the consent's trace: who did it, when.
-        ...(input.smsNotifications === undefined ? {} : { details: { smsNotifications: input.smsNotifications } }),
-      });
-    });
-    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
+    // Switching SMS on or off is the consent's trace: who did it, when.
+    const details = input.smsNotifications === undefined ? undefined : { smsNotifications: input.smsNotifications };
+    return this.editAsStaff(auth, row, (manager) => this.people.update(manager, residentId, input), details);
   }
 
   /**
@@ -99,17 +91,10 @@ export class StaffResidentsService {
    */
   async switchSmsNotifications(auth: AuthContext, residentId: string, enabled: boolean): Promise<ResidentProfile> {
     const row = await this.inScope(auth, residentId);
-    await this.transactions.write(async (manager) => {
+    const change = async (manager: EntityManager) => {
       if (!(await this.residents.switchSmsNotifications(manager, residentId, enabled))) throw smsNeedsPhone();
-      await this.audit.record(manager, auth, {
-        action: 'resident.updated_by_staff',
-        targetType: 'resident',
-        targetId: residentId,
-        regionPath: row.community!.path,
-        details: { smsNotifications: enabled },
-      });
-    });
-    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
+    };
+    return this.editAsStaff(auth, row, change, { smsNotifications: enabled });
   }
 
   /**
@@ -118,17 +103,7 @@ export class StaffResidentsService {
    */
   async changePhone(auth: AuthContext, residentId: string, input: { phone: string; phoneOwner: 'self' | 'relative' }): Promise<ResidentProfile> {
     const row = await this.inScope(auth, residentId);
-    await this.transactions.write(async (manager) => {
-      await this.people.update(manager, residentId, input);
-      await this.audit.record(manager, auth, {
-        action: 'resident.updated_by_staff',
-        targetType: 'resident',
-        targetId: residentId,
-        regionPath: row.community!.path,
-        details: { phoneChanged: true, phoneOwner: input.phoneOwner },
-      });
-    });
-    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
+    return this.editAsStaff(auth, row, (manager) => this.people.update(manager, residentId, input), { phoneChanged: true, phoneOwner: input.phoneOwner });
   }
 
   /** The one place an ID number leaves the API in clear: staff of the resident's region, with an audit record. */
@@ -139,6 +114,22 @@ export class StaffResidentsService {
       this.audit.record(manager, auth, { action: 'resident.id_number_revealed', targetType: 'resident', targetId: residentId, regionPath: row.community!.path }),
     );
     return { idNumber: this.cipher.decrypt(row.resident.idNumberCipher) };
+  }
+
+  /** One staff edit of a resident in scope: the change and its audit record in one transaction, then the record. */
+  private async editAsStaff(auth: AuthContext, row: ResidentWithCommunity, change: (manager: EntityManager) => Promise<void>, details?: AuditDetails): Promise<ResidentProfile> {
+    const residentId = row.resident.id;
+    await this.transactions.write(async (manager) => {
+      await change(manager);
+      await this.audit.record(manager, auth, {
+        action: 'resident.updated_by_staff',
+        targetType: 'resident',
+        targetId: residentId,
+        regionPath: row.community!.path,
+        ...(details ? { details } : {}),
+      });
+    });
+    return toResidentProfile((await this.residents.findWithCommunity(residentId))!, this.cipher);
   }
 
   private async inScope(auth: AuthContext, residentId: string): Promise<ResidentWithCommunity> {

@@ -3,11 +3,9 @@ import { Button } from '@nutui/nutui-react-taro';
 
 import type { ResidentProfile } from '@linli/shared';
 
-import { ChoiceGrid } from '../../components/choice-grid';
 import { SubmitButton } from '../../components/submit-button';
-import { TextField } from '../../components/text-field';
-import { PHONE_OWNER_LABELS, PHONE_OWNERS, phoneOwnerLabelOf } from '../forms/resident-phone';
 import { useResidentPhone, type ResidentPhoneHandle } from '../hooks/useResidentPhone';
+import { PhoneFields } from './phone-fields';
 import { ResidentSmsSwitch } from './resident-sms-switch';
 import { SaveMessage } from './save-state';
 
@@ -40,22 +38,14 @@ function ResidentPhone({ phone }: { phone: ResidentPhoneHandle }) {
       )}
       {phone.editing && (
         <View className='staff-phone__form'>
-          <TextField
+          <PhoneFields
             label='手机号'
-            hint='老人本人或家属的手机号'
-            value={values.phone}
-            onChange={(value) => phone.setField('phone', value)}
-            error={errors.phone}
+            phone={values.phone}
+            phoneOwner={values.phoneOwner}
+            errors={errors}
+            onPhone={(value) => phone.setField('phone', value)}
+            onOwner={(owner) => phone.setField('phoneOwner', owner)}
             inputClassName='staff-phone__input'
-            type='number'
-            maxlength={11}
-          />
-          <ChoiceGrid
-            label='这是谁的手机号'
-            options={PHONE_OWNER_LABELS}
-            value={phoneOwnerLabelOf(values.phoneOwner)}
-            onChange={(label) => phone.setField('phoneOwner', PHONE_OWNERS[label])}
-            error={errors.phoneOwner}
           />
           {record.smsNotifications && <Text className='staff-desk__line'>换了手机号后短信提醒会关闭；如需继续，请征得同意后重新开通。</Text>}
           <SubmitButton className='staff-desk__button staff-phone__save' pending={phone.saving.status === 'pending'} onClick={phone.submit}>

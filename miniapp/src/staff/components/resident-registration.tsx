@@ -6,8 +6,8 @@ import { ChoiceGrid } from '../../components/choice-grid';
 import { CommunityPicker } from '../../components/community-picker';
 import { SubmitButton } from '../../components/submit-button';
 import { TextField } from '../../components/text-field';
-import { PHONE_OWNER_LABELS, PHONE_OWNERS, phoneOwnerLabelOf } from '../forms/resident-phone';
 import { useResidentRegistration } from '../hooks/useResidentRegistration';
+import { PhoneFields } from './phone-fields';
 
 const SMS_CHOICES = ['开通短信提醒', '不开通'] as const;
 
@@ -18,28 +18,19 @@ const SMS_CHOICES = ['开通短信提醒', '不开通'] as const;
 export function ResidentRegistration({ onRegistered }: { onRegistered: (resident: ResidentProfile) => void }) {
   const form = useResidentRegistration(onRegistered);
   const { values, errors } = form;
-  const ownerLabel = phoneOwnerLabelOf(values.phoneOwner);
   return (
     <View className='staff-desk__block staff-registration'>
       <Text className='staff-desk__label'>登记新居民</Text>
       <TextField label='姓名' value={values.name} onChange={(name) => form.setField('name', name)} error={errors.name} inputClassName='staff-registration__name' maxlength={32} />
       <CommunityPicker value={values.community} onChange={(community) => form.setField('community', community)} error={errors.communityId} />
-      <TextField
+      <PhoneFields
         label='联系手机号'
-        hint='老人本人或家属的手机号'
-        value={values.phone}
-        onChange={(phone) => form.setField('phone', phone)}
-        error={errors.phone}
+        phone={values.phone}
+        phoneOwner={values.phoneOwner}
+        errors={errors}
+        onPhone={(phone) => form.setField('phone', phone)}
+        onOwner={(owner) => form.setField('phoneOwner', owner)}
         inputClassName='staff-registration__phone'
-        type='number'
-        maxlength={11}
-      />
-      <ChoiceGrid
-        label='这是谁的手机号'
-        options={PHONE_OWNER_LABELS}
-        value={ownerLabel}
-        onChange={(label) => form.setField('phoneOwner', PHONE_OWNERS[label])}
-        error={errors.phoneOwner}
       />
       <ChoiceGrid
         label='短信提醒（须经老人或家属同意）'
