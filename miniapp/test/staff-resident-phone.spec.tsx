@@ -87,6 +87,10 @@ describe('登记/更正手机号 for a resident picked at the desk', () => {
     fireEvent.click(smsButton(container));
     await waitFor(() => expect(container.querySelector('.staff-sms__state')?.textContent).toBe('短信提醒：已开通（家属手机 136****9911）'));
     expect(switches).toEqual([{ enabled: true }]);
+    // Correcting the number now would switch that off again, and the form says so.
+    fireEvent.click(await findOne(container, '.staff-phone__edit'));
+    expect(container.textContent).toContain('换了手机号后短信提醒会关闭');
+    fireEvent.click(container.querySelector('.staff-phone__cancel')!);
     // The desk goes on to the booking as before.
     await findOne(container, '.staff-service');
   });

@@ -11,15 +11,15 @@ import { SaveMessage } from './save-state';
 
 /**
  * How the desk reaches the resident picked (代居民预约, 老人助餐): the phone on her record, a way to add or correct it,
- * and 短信提醒 to that phone. The switch starts again from the record after each saved number (a new number turns SMS
- * off until staff, with consent, switch it on again).
+ * and 短信提醒 to that phone, over one record: the switch starts again from it after each saved number (a new number
+ * turns SMS off until staff, with consent, switch it on again), and hands back what it switched.
  */
 export function ResidentContact({ resident }: { resident: ResidentProfile }) {
   const phone = useResidentPhone(resident);
   return (
     <>
       <ResidentPhone phone={phone} />
-      <ResidentSmsSwitch key={phone.saves} resident={phone.record} />
+      <ResidentSmsSwitch key={phone.saves} resident={phone.record} onSwitched={phone.adopt} />
     </>
   );
 }

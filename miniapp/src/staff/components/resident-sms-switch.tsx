@@ -11,8 +11,8 @@ import { SaveMessage } from './save-state';
  * 短信提醒 开/关 for the resident picked at the desk (代居民预约, 老人助餐): what it is now and one big button to switch
  * it, for an elder without WeChat registered earlier. Without a phone on the record the button is greyed and says why.
  */
-export function ResidentSmsSwitch({ resident }: { resident: ResidentProfile }) {
-  const sms = useResidentSmsSwitch(resident);
+export function ResidentSmsSwitch({ resident, onSwitched }: { resident: ResidentProfile; onSwitched?: (updated: ResidentProfile) => void }) {
+  const sms = useResidentSmsSwitch(resident, onSwitched);
   if (!sms.hasPhone) {
     return (
       <View className='staff-sms'>

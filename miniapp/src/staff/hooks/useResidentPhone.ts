@@ -19,6 +19,8 @@ export interface ResidentPhoneHandle {
   record: ResidentProfile;
   /** How many corrections were saved: the SMS switch starts again from the record after each. */
   saves: number;
+  /** Takes a record another part of the desk saved (the SMS switch), so the form's warning follows it. */
+  adopt: (updated: ResidentProfile) => void;
   editing: boolean;
   values: ResidentPhoneValues;
   errors: { phone?: string; phoneOwner?: string };
@@ -78,5 +80,5 @@ export function useResidentPhone(resident: ResidentProfile): ResidentPhoneHandle
     );
   }, [record.id, values]);
 
-  return { record, saves, editing, values, errors, saving, open, cancel, setField, submit };
+  return { record, saves, adopt: setRecord, editing, values, errors, saving, open, cancel, setField, submit };
 }

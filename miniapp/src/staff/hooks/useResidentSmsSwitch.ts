@@ -20,8 +20,9 @@ export interface ResidentSmsSwitch {
 /**
  * 短信提醒 for the resident picked at the desk (PUT /staff/residents/{id}/sms-notifications): staff switch it for an
  * elder registered earlier without typing her phone again, with the elder's or family's consent (decision 0020).
+ * `onSwitched` gets the record the API answered, for whoever else shows it.
  */
-export function useResidentSmsSwitch(resident: ResidentProfile): ResidentSmsSwitch {
+export function useResidentSmsSwitch(resident: ResidentProfile, onSwitched?: (updated: ResidentProfile) => void): ResidentSmsSwitch {
   const [enabled, setEnabled] = useState(resident.smsNotifications);
   const [saving, setSaving] = useState<SaveState>({ status: 'idle' });
 
@@ -31,13 +32,14 @@ export function useResidentSmsSwitch(resident: ResidentProfile): ResidentSmsSwit
       (updated) => {
         setEnabled(updated.smsNotifications);
         setSaving({ status: 'saved' });
+        onSwitched?.(updated);
       },
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
         setSaving({ status: 'failed', problems: [error.message] });
       },
     );
-  }, [resident.id, enabled]);
+  }, [resident.id, enabled, onSwitched]);
 
   return { enabled, hasPhone: resident.phoneMasked !== null, saving, toggle };
 }
